@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app.js';
+import { authenticate, type Principal } from './auth.js';
+import { practiceRoutes } from './practices.js';
+import { apiKeyRoutes } from './api-keys.js';
+import { coordinatorRoutes } from './coordinators.js';
+import { patientRoutes } from './patients/routes.js';
+import { patientImportRoutes } from './patients/import-route.js';
+import { medicationRoutes } from './medications.js';
+
+export interface ApiOptions {
+  deps: AppDeps;
+}
+
+/** The practice-facing REST API: every route needs a bearer token. */
+export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  app.decorateRequest<Principal | null>('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = await authenticate(request, deps.db.pool, deps.config.adminToken);
+  });
+  await app.register(practiceRoutes, { deps });
+  await app.register(apiKeyRoutes, { deps });
+  await app.register(coordinatorRoutes, { deps });
+  await app.register(patientRoutes, { deps });
+  await app.register(patientImportRoutes, { deps });
+  await app.register(medicationRoutes, { deps });
+};

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiOptions } from '../index.js';
+import { DomainError, notFound } from '../../errors.js';
+import { findPractice } from '../../store/practices.js';
+import { findPatientByPhone } from '../../store/patients.js';
+import type { Queryable } from '../../store/sql.js';
+import { authorize } from '../auth.js';
+import { IdParamsSchema, errorResponses } from '../schemas.js';
+import { NewPatientSchema } from './schemas.js';
+import { enrollPatient, toPatientFields } from './enrollment.js';
+import { readPatientCsv, type CsvRow } from './csv-rows.js';
+import { audit } from './access.js';
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const RowResultSchema = z.object({
+  line: z.number(),
+  status: z.enum(['imported', 'existing', 'failed']),
+  patientId: z.uuid().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+type RowResult = z.infer<typeof RowResultSchema>;
+
+const ImportResultSchema = z.object({
+  imported: z.number(),
+  existing: z.number(),
+  failed: z.number(),
+  rows: z.array(RowResultSchema),
+});
+
+/** The CSV text, sent either as the raw body (text/csv) or as a multipart file upload. */
+async function readUpload(request: FastifyRequest): Promise<string> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file) throw new DomainError('bad_request', 'The multipart upload has no file; send it in a field named "file"');
+    return (await file.toBuffer()).toString('utf8');
+  }
+  if (typeof request.body !== 'string') {
+    throw new DomainError('unsupported_media_type', 'Send the CSV with Content-Type text/csv, or as multipart/form-data');
+  }
+  return request.body;
+}
+
+/**
+ * Enrolls one row. A phone number the practice already has is reported as
+ * `existing` and left untouched, so the same file can be imported again
+ * (after fixing its bad rows) without creating duplicates.
+ */
+async function importRow(db: Queryable, practiceId: string, row: CsvRow, seen: Map<string, number>): Promise<RowResult> {
+  const parsed = NewPatientSchema.safeParse(row.body);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    return { line: row.line, status: 'failed', errors };
+  }
+  const firstLine = seen.get(parsed.data.phone);
+  if (firstLine !== undefined) {
+    return { line: row.line, status: 'failed', errors: [{ field: 'phone', message: `same phone as line ${firstLine}` }] };
+  }
+  seen.set(parsed.data.phone, row.line);
+  const existing = await findPatientByPhone(db, practiceId, parsed.data.phone);
+  if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
+  try {
+    const patient = await enrollPatient(db, practiceId, toPatientFields(parsed.data));
+    return { line: row.line, status: 'imported', patientId: patient.id };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const [field, message] = error.message.includes(': ') ? error.message.split(/: (.*)/s) : ['row', error.message];
+    return { line: row.line, status: 'failed', errors: [{ field: field!, message: message! }] };
+  }
+}
+
+export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  const { pool } = deps.db;
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/practices/:id/patients/import',
+    {
+      bodyLimit: MAX_FILE_BYTES,
+      schema: {
+        tags: ['patients'],
+        description:
+          'Enrolls patients from a CSV file (Content-Type text/csv, or multipart/form-data with a "file" field). ' +
+          'Columns: firstName, lastName, phone, dateOfBirth, timezone, language, preferredChannel, conditions ' +
+          '(separated by ;), consentStatus, consentMethod, consentRecordedAt, consentRecordedBy, coordinatorId. ' +
+          'Valid rows are imported, bad rows are reported by line; rows whose phone is already enrolled are left as they are.',
+        params: IdParamsSchema,
+        response: { 200: ImportResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const practiceId = request.params.id;
+      authorize(request.principal, practiceId, 'admin', 'practice');
+      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
+      const rows = readPatientCsv(await readUpload(request));
+      const seen = new Map<string, number>();
+      const results: RowResult[] = [];
+      for (const row of rows) results.push(await importRow(pool, practiceId, row, seen));
+      const imported = results.filter((r) => r.status === 'imported');
+      await audit(pool, request, 'patient.create', practiceId, imported.map((r) => r.patientId!));
+      return {
+        imported: imported.length,
+        existing: results.filter((r) => r.status === 'existing').length,
+        failed: results.filter((r) => r.status === 'failed').length,
+        rows: results,
+      };
+    },
+  );
+};

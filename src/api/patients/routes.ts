@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiOptions } from '../index.js';
+import { notFound } from '../../errors.js';
+import { findPractice } from '../../store/practices.js';
+import { listPatients } from '../../store/patients.js';
+import { listAccess } from '../../store/audit.js';
+import { authorize } from '../auth.js';
+import { IdParamsSchema, errorResponses } from '../schemas.js';
+import { NewPatientSchema, PatchPatientSchema, PatientSchema } from './schemas.js';
+import { changePatient, enrollPatient, toPatientFields } from './enrollment.js';
+import { audit, loadPatient } from './access.js';
+
+const ListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.uuid('must be the `next` value of the previous page').optional(),
+});
+
+const AccessLogSchema = z.object({
+  data: z.array(
+    z.object({
+      at: z.string(),
+      actorKind: z.enum(['admin_token', 'api_key']),
+      actorId: z.string().nullable(),
+      action: z.string(),
+    }),
+  ),
+});
+
+export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  const { pool } = deps.db;
+
+  app.post(
+    '/practices/:id/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        params: IdParamsSchema,
+        body: NewPatientSchema,
+        response: { 201: PatientSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const practiceId = request.params.id;
+      authorize(request.principal, practiceId, 'admin', 'practice');
+      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
+      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body));
+      await audit(pool, request, 'patient.create', practiceId, [patient.id]);
+      return reply.code(201).send(patient);
+    },
+  );
+
+  app.get(
+    '/practices/:id/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        description: 'Patients in enrolment order, a page at a time; pass `next` back as `after`.',
+        params: IdParamsSchema,
+        querystring: ListQuerySchema,
+        response: { 200: z.object({ data: z.array(PatientSchema), next: z.string().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const practiceId = request.params.id;
+      authorize(request.principal, practiceId, 'coordinator', 'practice');
+      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
+      const page = await listPatients(pool, practiceId, request.query);
+      await audit(pool, request, 'patient.list', practiceId, page.patients.map((p) => p.id));
+      return { data: page.patients, next: page.next };
+    },
+  );
+
+  app.get(
+    '/patients/:id',
+    { schema: { tags: ['patients'], params: IdParamsSchema, response: { 200: PatientSchema, ...errorResponses } } },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      await audit(pool, request, 'patient.read', patient.practiceId, [patient.id]);
+      return patient;
+    },
+  );
+
+  app.patch(
+    '/patients/:id',
+    {
+      schema: {
+        tags: ['patients'],
+        params: IdParamsSchema,
+        body: PatchPatientSchema,
+        response: { 200: PatientSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const updated = await changePatient(pool, patient, request.body);
+      await audit(pool, request, 'patient.update', patient.practiceId, [patient.id]);
+      return updated;
+    },
+  );
+
+  app.get(
+    '/patients/:id/access-log',
+    {
+      schema: {
+        tags: ['patients'],
+        description: "Who read or changed this patient's record through the API (admin keys only).",
+        params: IdParamsSchema,
+        response: { 200: AccessLogSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id, 'admin');
+      return { data: await listAccess(pool, patient.id) };
+    },
+  );
+};

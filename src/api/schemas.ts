@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import { toE164 } from '../phone.js';
+
+/** A phone number in any common format, stored as E.164. */
+export const PhoneSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const e164 = toE164(value);
+    if (!e164) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a valid phone number; write it with its area code, like (555) 123-4567 or +15551234567',
+      });
+      return z.NEVER;
+    }
+    return e164;
+  })
+  .meta({ example: '(555) 123-4567', description: 'Any common format; stored and returned as E.164' });
+
+export const TimezoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA timezone, like America/Chicago' })
+  .meta({ example: 'America/Chicago' });
+
+export const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 08:00 or 21:30');
+
+export const QuietHoursSchema = z
+  .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
+  .refine((q) => q.start !== q.end, { message: 'start and end must differ' })
+  .meta({ description: 'No texts to patients from start to end, patient-local time', example: { start: '21:00', end: '08:00' } });
+
+export const NameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+
+export const IdParamsSchema = z.object({ id: z.uuid('must be a UUID') });
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** Standard error responses for the OpenAPI description. */
+export const errorResponses = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+} as const;

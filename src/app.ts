@@ -1,0 +1,86 @@
+import Fastify from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Database } from './store/database.js';
+import { handleError } from './api/error-handler.js';
+import { apiRoutes } from './api/index.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+/** A load balancer's probe must get an answer quickly, even when the database hangs. */
+async function databaseAnswers(db: Database): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+  const query = db.pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Builds the HTTP app: the same instance serves production (server.ts) and
+ * tests (`app.inject`). Order matters: parsers and error handling first, then
+ * the webhook families, then the practice API.
+ */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `There is no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'ccm-bot',
+        version: '1',
+        description: 'Chronic Care Management outreach: practices, patients, check-ins and transcripts.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
+    if (await databaseAnswers(deps.db)) return { status: 'ok' };
+    return reply.code(503).send({
+      status: 'unavailable',
+      error: { code: 'database_unavailable', message: 'The database does not answer' },
+    });
+  });
+
+  await app.register(apiRoutes, { prefix: '/api/v1', deps });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Durations are given in seconds in the environment; they are kept in milliseconds. */
+const seconds = (fallback: number) =>
+  z.coerce
+    .number()
+    .positive()
+    .default(fallback)
+    .transform((value) => value * 1000);
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    DATA_DIR: z.string().default('./data'),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://localhost:3000')
+      // Twilio signs the exact URL it called; a trailing slash would double up with the path.
+      .transform((url) => url.replace(/\/+$/, '')),
+    TWILIO_ACCOUNT_SID: optionalString.pipe(
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalString,
+    ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONVERSATION_TIMEOUT_SECONDS: seconds(24 * 60 * 60),
+    JOB_POLL_SECONDS: seconds(2),
+    SHUTDOWN_GRACE_SECONDS: seconds(20),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.TWILIO_ACCOUNT_SID) !== Boolean(env.TWILIO_AUTH_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID'],
+        message: 'set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither (simulated mode)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_AUTH_TOKEN'],
+        message:
+          'NODE_ENV=production needs Twilio credentials: without them webhooks would accept unsigned requests and no text would leave the machine',
+      });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** Unset: the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  /** Unset: simulated mode (unsigned webhooks accepted, nothing leaves the machine). */
+  twilio: { accountSid: string; authToken: string } | undefined;
+  adminToken: string | undefined;
+  logLevel: string;
+  conversationTimeoutMs: number;
+  jobPollMs: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    publicUrl: c.PUBLIC_URL,
+    twilio:
+      c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN
+        ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN }
+        : undefined,
+    adminToken: c.ADMIN_TOKEN,
+    logLevel: c.LOG_LEVEL,
+    conversationTimeoutMs: c.CONVERSATION_TIMEOUT_SECONDS,
+    jobPollMs: c.JOB_POLL_SECONDS,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS,
+  };
+}

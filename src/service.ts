@@ -1,0 +1,78 @@
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDatabase, type Database } from './store/database.js';
+import { migrate } from './store/migrate.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { buildApp, type App } from './app.js';
+
+export interface Service {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  jobs: JobRunner;
+  app: App;
+  /** Starts the HTTP listener and the job workers; resolves to the listening address. */
+  start(): Promise<string>;
+  /** Stops taking requests and jobs, lets running work finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** An already open database (tests); the service then leaves closing it to the caller. */
+  db?: Database;
+}
+
+/** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
+export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db =
+    options.db ??
+    (config.databaseUrl
+      ? await openDatabase({ url: config.databaseUrl, logger })
+      : await openDatabase({ dataDir: config.dataDir, logger }));
+  const { applied } = await migrate(db.pool);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+
+  const jobs = createJobRunner({ pool: db.pool, logger, pollMs: config.jobPollMs });
+  const app = await buildApp({ config, db, logger });
+  let stopping: Promise<void> | undefined;
+
+  return {
+    config,
+    logger,
+    db,
+    jobs,
+    app,
+    async start() {
+      await jobs.start();
+      const address = await app.listen({ port: config.port, host: config.host });
+      announce(config, db, logger);
+      return address;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await app.close();
+        await jobs.stop(config.shutdownGraceMs);
+        if (!options.db) await db.close();
+        logger.info('ccm-bot stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+function announce(config: Config, db: Database, logger: Logger): void {
+  logger.info(
+    { database: db.kind === 'embedded' ? `embedded (${config.dataDir})` : 'server', publicUrl: config.publicUrl },
+    'ccm-bot is running',
+  );
+  if (!config.twilio) {
+    logger.warn(
+      'SIMULATED MODE: no Twilio credentials. Webhooks accept unsigned requests and no text or call leaves this machine (status "simulated").',
+    );
+  }
+  if (!config.adminToken) {
+    logger.warn('ADMIN_TOKEN is not set: the API only accepts existing API keys, and no practice can be created.');
+  }
+}

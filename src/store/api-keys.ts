@@ -1,0 +1,76 @@
+import type { Queryable } from './sql.js';
+
+export type ApiKeyRole = 'admin' | 'coordinator';
+
+export interface ApiKey {
+  id: string;
+  practiceId: string;
+  name: string;
+  role: ApiKeyRole;
+  /** The first characters of the token, to tell keys apart in a list. */
+  tokenPrefix: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface ApiKeyRow {
+  id: string;
+  practice_id: string;
+  name: string;
+  role: ApiKeyRole;
+  token_prefix: string;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+const toApiKey = (row: ApiKeyRow): ApiKey => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  name: row.name,
+  role: row.role,
+  tokenPrefix: row.token_prefix,
+  createdBy: row.created_by,
+  createdAt: row.created_at.toISOString(),
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+export async function insertApiKey(
+  db: Queryable,
+  key: { practiceId: string; name: string; role: ApiKeyRole; tokenHash: string; tokenPrefix: string; createdBy: string },
+): Promise<ApiKey> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `INSERT INTO api_keys (practice_id, name, role, token_hash, token_prefix, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+    [key.practiceId, key.name, key.role, key.tokenHash, key.tokenPrefix, key.createdBy],
+  );
+  return toApiKey(rows[0]!);
+}
+
+/** The live (not revoked) key with this token hash. */
+export async function findActiveApiKeyByHash(db: Queryable, tokenHash: string): Promise<ApiKey | null> {
+  const { rows } = await db.query<ApiKeyRow>(
+    'SELECT * FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL',
+    [tokenHash],
+  );
+  return rows[0] ? toApiKey(rows[0]) : null;
+}
+
+export async function listApiKeys(db: Queryable, practiceId: string): Promise<ApiKey[]> {
+  const { rows } = await db.query<ApiKeyRow>(
+    'SELECT * FROM api_keys WHERE practice_id = $1 ORDER BY created_at, id',
+    [practiceId],
+  );
+  return rows.map(toApiKey);
+}
+
+/** Revokes a key; revoking twice keeps the first revocation time. */
+export async function revokeApiKey(db: Queryable, practiceId: string, id: string): Promise<ApiKey | null> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())
+     WHERE practice_id = $1 AND id = $2 RETURNING *`,
+    [practiceId, id],
+  );
+  return rows[0] ? toApiKey(rows[0]) : null;
+}

@@ -1,0 +1,56 @@
+import type { Queryable } from './sql.js';
+
+/** Who made an API request: the bootstrap admin token, or a practice's API key. */
+export type Actor = { kind: 'admin_token' } | { kind: 'api_key'; id: string };
+
+export interface AuditEntry {
+  actor: Actor;
+  practiceId: string | null;
+  action: string;
+  requestId?: string | undefined;
+}
+
+/** Records that `actor` did `action` on each of `patientIds` (one row per patient). */
+export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds: readonly string[]): Promise<void> {
+  if (patientIds.length === 0) return;
+  await db.query(
+    `INSERT INTO audit_log (actor_kind, actor_id, practice_id, patient_id, action, request_id)
+     SELECT $1, $2, $3, patient_id, $4, $5 FROM unnest($6::uuid[]) AS patient_id`,
+    [
+      entry.actor.kind,
+      entry.actor.kind === 'api_key' ? entry.actor.id : null,
+      entry.practiceId,
+      entry.action,
+      entry.requestId ?? null,
+      patientIds,
+    ],
+  );
+}
+
+export interface AuditRow {
+  at: string;
+  actorKind: Actor['kind'];
+  actorId: string | null;
+  practiceId: string | null;
+  patientId: string | null;
+  action: string;
+}
+
+export async function listAccess(db: Queryable, patientId: string): Promise<AuditRow[]> {
+  const { rows } = await db.query<{
+    at: Date;
+    actor_kind: Actor['kind'];
+    actor_id: string | null;
+    practice_id: string | null;
+    patient_id: string | null;
+    action: string;
+  }>('SELECT * FROM audit_log WHERE patient_id = $1 ORDER BY at, id', [patientId]);
+  return rows.map((row) => ({
+    at: row.at.toISOString(),
+    actorKind: row.actor_kind,
+    actorId: row.actor_id,
+    practiceId: row.practice_id,
+    patientId: row.patient_id,
+    action: row.action,
+  }));
+}

@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { Logger } from '../logger.js';
+
+/** Connections the service keeps; Agenda takes one of them for LISTEN. */
+const POOL_SIZE = 10;
+
+export interface Database {
+  pool: pg.Pool;
+  /** 'server' for a PostgreSQL server, 'embedded' for PGlite. */
+  kind: 'server' | 'embedded';
+  close(): Promise<void>;
+}
+
+interface CommonOptions {
+  poolSize?: number;
+  logger?: Logger;
+}
+
+export type DatabaseOptions =
+  | (CommonOptions & { url: string })
+  /** `dataDir` 'memory://' keeps the embedded database in memory (tests). */
+  | (CommonOptions & { dataDir: string; loadDataDir?: Blob });
+
+// PostgreSQL `date` columns stay 'YYYY-MM-DD' strings: turning them into
+// local-midnight Date objects shifts birthdays across timezones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint counts (count(*)) fit comfortably in a JS number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/**
+ * Opens the store: a pool to `url`, or an embedded PGlite database served on a
+ * loopback socket so the very same `pg` code path talks to both.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const max = options.poolSize ?? POOL_SIZE;
+  if ('url' in options) {
+    const pool = createPool({ connectionString: options.url, max }, options.logger);
+    return { pool, kind: 'server', close: () => pool.end() };
+  }
+  const inMemory = options.dataDir.startsWith('memory://');
+  const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  // PGlite is a single session; the socket server queues statements from many
+  // connections, one transaction at a time (see TECH-NOTES).
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 2 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  const pool = createPool({ host, port: Number(port), user: 'postgres', database: 'postgres', max }, options.logger);
+  return {
+    pool,
+    kind: 'embedded',
+    async close() {
+      await pool.end();
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+function createPool(config: pg.PoolConfig, logger: Logger | undefined): pg.Pool {
+  const pool = new pg.Pool({ ...config, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (err) => logger?.warn({ err }, 'idle database connection failed'));
+  return pool;
+}

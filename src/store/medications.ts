@@ -1,0 +1,67 @@
+import type { Queryable } from './sql.js';
+
+export interface Medication {
+  id: string;
+  patientId: string;
+  name: string;
+  dose: string;
+  /** Local times of day, 'HH:MM'. */
+  times: string[];
+  refillDueOn: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface NewMedication {
+  name: string;
+  dose: string;
+  times: string[];
+  refillDueOn?: string | undefined;
+}
+
+interface MedicationRow {
+  id: string;
+  patient_id: string;
+  name: string;
+  dose: string;
+  times: string[];
+  refill_due_on: string | null;
+  active: boolean;
+  created_at: Date;
+}
+
+const toMedication = (row: MedicationRow): Medication => ({
+  id: row.id,
+  patientId: row.patient_id,
+  name: row.name,
+  dose: row.dose,
+  times: row.times,
+  refillDueOn: row.refill_due_on,
+  active: row.active,
+  createdAt: row.created_at.toISOString(),
+});
+
+export async function insertMedication(db: Queryable, patientId: string, m: NewMedication): Promise<Medication> {
+  const { rows } = await db.query<MedicationRow>(
+    `INSERT INTO medications (patient_id, name, dose, times, refill_due_on)
+     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [patientId, m.name, m.dose, m.times, m.refillDueOn ?? null],
+  );
+  return toMedication(rows[0]!);
+}
+
+export async function listMedications(db: Queryable, patientId: string): Promise<Medication[]> {
+  const { rows } = await db.query<MedicationRow>(
+    'SELECT * FROM medications WHERE patient_id = $1 ORDER BY created_at, id',
+    [patientId],
+  );
+  return rows.map(toMedication);
+}
+
+export async function findMedication(db: Queryable, patientId: string, id: string): Promise<Medication | null> {
+  const { rows } = await db.query<MedicationRow>('SELECT * FROM medications WHERE patient_id = $1 AND id = $2', [
+    patientId,
+    id,
+  ]);
+  return rows[0] ? toMedication(rows[0]) : null;
+}

@@ -1,0 +1,200 @@
+import type { Queryable } from './sql.js';
+
+export type Language = 'en' | 'es';
+export type Channel = 'sms' | 'voice';
+
+export interface Consent {
+  status: 'granted' | 'declined';
+  method: 'verbal' | 'written';
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface Patient {
+  id: string;
+  practiceId: string;
+  coordinatorId: string | null;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  dateOfBirth: string | null;
+  timezone: string | null;
+  language: Language;
+  preferredChannel: Channel;
+  conditions: string[];
+  consent: Consent;
+  smsOptedOutAt: string | null;
+  phoneInvalidAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PatientFields {
+  coordinatorId: string | null;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  dateOfBirth: string | null;
+  timezone: string | null;
+  language: Language;
+  preferredChannel: Channel;
+  conditions: string[];
+  consent: Consent;
+}
+
+interface PatientRow {
+  id: string;
+  practice_id: string;
+  coordinator_id: string | null;
+  first_name: string;
+  last_name: string;
+  phone: string;
+  date_of_birth: string | null;
+  timezone: string | null;
+  language: Language;
+  preferred_channel: Channel;
+  conditions: string[];
+  consent_status: Consent['status'];
+  consent_method: Consent['method'];
+  consent_recorded_at: Date;
+  consent_recorded_by: string;
+  sms_opted_out_at: Date | null;
+  phone_invalid_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const toPatient = (row: PatientRow): Patient => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  coordinatorId: row.coordinator_id,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  phone: row.phone,
+  dateOfBirth: row.date_of_birth,
+  timezone: row.timezone,
+  language: row.language,
+  preferredChannel: row.preferred_channel,
+  conditions: row.conditions,
+  consent: {
+    status: row.consent_status,
+    method: row.consent_method,
+    recordedAt: row.consent_recorded_at.toISOString(),
+    recordedBy: row.consent_recorded_by,
+  },
+  smsOptedOutAt: row.sms_opted_out_at?.toISOString() ?? null,
+  phoneInvalidAt: row.phone_invalid_at?.toISOString() ?? null,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+/** Column for each updatable field: the only names that ever reach SQL text. */
+const COLUMNS: Record<Exclude<keyof PatientFields, 'consent'>, string> = {
+  coordinatorId: 'coordinator_id',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  phone: 'phone',
+  dateOfBirth: 'date_of_birth',
+  timezone: 'timezone',
+  language: 'language',
+  preferredChannel: 'preferred_channel',
+  conditions: 'conditions',
+};
+
+function columnValues(fields: Partial<PatientFields>): Array<[string, unknown]> {
+  const pairs: Array<[string, unknown]> = [];
+  for (const [field, column] of Object.entries(COLUMNS) as Array<[keyof typeof COLUMNS, string]>) {
+    if (fields[field] !== undefined) pairs.push([column, fields[field]]);
+  }
+  if (fields.consent) {
+    pairs.push(
+      ['consent_status', fields.consent.status],
+      ['consent_method', fields.consent.method],
+      ['consent_recorded_at', fields.consent.recordedAt],
+      ['consent_recorded_by', fields.consent.recordedBy],
+    );
+  }
+  return pairs;
+}
+
+export async function insertPatient(db: Queryable, practiceId: string, fields: PatientFields): Promise<Patient> {
+  const pairs = columnValues(fields);
+  const columns = ['practice_id', ...pairs.map(([column]) => column)];
+  const placeholders = columns.map((_, i) => `$${i + 1}`);
+  const { rows } = await db.query<PatientRow>(
+    `INSERT INTO patients (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING *`,
+    [practiceId, ...pairs.map(([, value]) => value)],
+  );
+  return toPatient(rows[0]!);
+}
+
+/** Applies the given fields; returns null when the patient does not exist. */
+export async function updatePatient(db: Queryable, id: string, fields: Partial<PatientFields>): Promise<Patient | null> {
+  const pairs = columnValues(fields);
+  const sets = pairs.map(([column], i) => `${column} = $${i + 2}`);
+  const { rows } = await db.query<PatientRow>(
+    `UPDATE patients SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
+    [id, ...pairs.map(([, value]) => value)],
+  );
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+export async function findPatient(db: Queryable, id: string): Promise<Patient | null> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1', [id]);
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+/** Locks the patient's row for the rest of the transaction: one patient's events are handled one at a time. */
+export async function lockPatient(db: Queryable, id: string): Promise<Patient | null> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+export async function findPatientByPhone(db: Queryable, practiceId: string, phone: string): Promise<Patient | null> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE practice_id = $1 AND phone = $2', [
+    practiceId,
+    phone,
+  ]);
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+export interface PatientPage {
+  patients: Patient[];
+  /** The id to pass back as `after` for the next page; null on the last page. */
+  next: string | null;
+}
+
+/**
+ * A page of a practice's patients in enrolment order. Keyset paging on the
+ * last patient seen keeps pages stable while patients are being added.
+ */
+export async function listPatients(
+  db: Queryable,
+  practiceId: string,
+  options: { limit: number; after?: string | undefined },
+): Promise<PatientPage> {
+  const { rows } = await db.query<PatientRow>(
+    `SELECT * FROM patients
+     WHERE practice_id = $1
+       AND ($2::uuid IS NULL OR (created_at, id) > (SELECT created_at, id FROM patients WHERE id = $2::uuid))
+     ORDER BY created_at, id LIMIT $3`,
+    [practiceId, options.after ?? null, options.limit + 1],
+  );
+  const patients = rows.slice(0, options.limit).map(toPatient);
+  return { patients, next: rows.length > options.limit ? (patients.at(-1)?.id ?? null) : null };
+}
+
+export async function setOptedOut(db: Queryable, id: string, optedOut: boolean): Promise<void> {
+  await db.query(
+    `UPDATE patients SET sms_opted_out_at = CASE WHEN $2 THEN coalesce(sms_opted_out_at, now()) END,
+       updated_at = now() WHERE id = $1`,
+    [id, optedOut],
+  );
+}
+
+export async function markPhoneInvalid(db: Queryable, id: string): Promise<void> {
+  await db.query(
+    'UPDATE patients SET phone_invalid_at = coalesce(phone_invalid_at, now()), updated_at = now() WHERE id = $1',
+    [id],
+  );
+}

@@ -1,0 +1,104 @@
+import type { Queryable } from './sql.js';
+
+export interface QuietHours {
+  /** 'HH:MM' local time when texting must stop. */
+  start: string;
+  /** 'HH:MM' local time when texting may resume. */
+  end: string;
+}
+
+export interface Practice {
+  id: string;
+  name: string;
+  timezone: string;
+  phoneNumber: string;
+  contactPhone: string;
+  quietHours: QuietHours;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewPractice {
+  name: string;
+  timezone: string;
+  phoneNumber: string;
+  contactPhone?: string | undefined;
+  quietHours?: QuietHours | undefined;
+}
+
+interface PracticeRow {
+  id: string;
+  name: string;
+  timezone: string;
+  phone_number: string;
+  contact_phone: string | null;
+  quiet_start: string;
+  quiet_end: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toPractice = (row: PracticeRow): Practice => ({
+  id: row.id,
+  name: row.name,
+  timezone: row.timezone,
+  phoneNumber: row.phone_number,
+  contactPhone: row.contact_phone ?? row.phone_number,
+  quietHours: { start: row.quiet_start.slice(0, 5), end: row.quiet_end.slice(0, 5) },
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+export async function insertPractice(db: Queryable, practice: NewPractice): Promise<Practice> {
+  const { rows } = await db.query<PracticeRow>(
+    `INSERT INTO practices (name, timezone, phone_number, contact_phone, quiet_start, quiet_end)
+     VALUES ($1, $2, $3, $4, coalesce($5::time, '21:00'), coalesce($6::time, '08:00'))
+     RETURNING *`,
+    [
+      practice.name,
+      practice.timezone,
+      practice.phoneNumber,
+      practice.contactPhone ?? null,
+      practice.quietHours?.start ?? null,
+      practice.quietHours?.end ?? null,
+    ],
+  );
+  return toPractice(rows[0]!);
+}
+
+export async function findPractice(db: Queryable, id: string): Promise<Practice | null> {
+  const { rows } = await db.query<PracticeRow>('SELECT * FROM practices WHERE id = $1', [id]);
+  return rows[0] ? toPractice(rows[0]) : null;
+}
+
+/** The practice that owns a Twilio number: inbound texts are routed by their `To`. */
+export async function findPracticeByNumber(db: Queryable, phoneNumber: string): Promise<Practice | null> {
+  const { rows } = await db.query<PracticeRow>('SELECT * FROM practices WHERE phone_number = $1', [phoneNumber]);
+  return rows[0] ? toPractice(rows[0]) : null;
+}
+
+export type PracticeChanges = Partial<NewPractice>;
+
+export async function updatePractice(db: Queryable, id: string, changes: PracticeChanges): Promise<Practice | null> {
+  const { rows } = await db.query<PracticeRow>(
+    `UPDATE practices SET
+       name = coalesce($2, name),
+       timezone = coalesce($3, timezone),
+       phone_number = coalesce($4, phone_number),
+       contact_phone = coalesce($5, contact_phone),
+       quiet_start = coalesce($6::time, quiet_start),
+       quiet_end = coalesce($7::time, quiet_end),
+       updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [
+      id,
+      changes.name ?? null,
+      changes.timezone ?? null,
+      changes.phoneNumber ?? null,
+      changes.contactPhone ?? null,
+      changes.quietHours?.start ?? null,
+      changes.quietHours?.end ?? null,
+    ],
+  );
+  return rows[0] ? toPractice(rows[0]) : null;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrate.js';
+
+export type TestDbKind = 'server' | 'pglite';
+export const testDbKind = (): TestDbKind => (process.env.TEST_DB === 'server' ? 'server' : 'pglite');
+
+/**
+ * A new, empty database for one test file: a fresh database on the
+ * PostgreSQL server (dropped on close), or an in-memory PGlite.
+ */
+export async function createEmptyDatabase(): Promise<Database> {
+  if (testDbKind() === 'pglite') {
+    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    return openDatabase({ dataDir: 'memory://', loadDataDir: template });
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `ccm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString() });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A migrated database for one test file. */
+export async function createTestDatabase(): Promise<Database> {
+  const db = await createEmptyDatabase();
+  await migrate(db.pool);
+  return db;
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from './helpers/service.js';
+import { apiClient, createPractice, patientBody, type ApiClient } from './helpers/api.js';
+
+let t: TestService;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestService({ LOG_LEVEL: 'trace' });
+  admin = apiClient(t.service.app);
+});
+afterAll(() => t.close());
+
+const PHI = {
+  firstName: 'Zebulon',
+  lastName: 'Quackenbush',
+  phone: '(555) 613-7788',
+  e164: '+15556137788',
+  dateOfBirth: '1939-02-17',
+};
+
+describe('PHI never reaches the logs', () => {
+  it('keeps names, phones and birth dates out of request logs, errors included', async () => {
+    const practice = await createPractice(admin);
+    const body = patientBody({ firstName: PHI.firstName, lastName: PHI.lastName, phone: PHI.phone, dateOfBirth: PHI.dateOfBirth });
+    const created = await admin.post(`/api/v1/practices/${practice.id}/patients`, body);
+    expect(created.status).toBe(201);
+    expect((await admin.post(`/api/v1/practices/${practice.id}/patients`, body)).status).toBe(409);
+    expect((await admin.get(`/api/v1/patients/${created.body.id}`)).status).toBe(200);
+    expect((await admin.patch(`/api/v1/patients/${created.body.id}`, { phone: 'not a phone' })).status).toBe(400);
+
+    expect(t.logs.lines.length).toBeGreaterThan(4);
+    for (const value of Object.values(PHI)) expect(t.logs.text).not.toContain(value);
+  });
+
+  it('censors PHI fields and database error details that reach a log call', () => {
+    t.logger.error(
+      {
+        patient: { firstName: PHI.firstName, phone: PHI.e164, dateOfBirth: PHI.dateOfBirth },
+        err: Object.assign(new Error('duplicate key value violates unique constraint'), {
+          detail: `Key (practice_id, phone)=(x, ${PHI.e164}) already exists.`,
+        }),
+        Body: 'I have chest pain',
+      },
+      'something failed',
+    );
+    const line = t.logs.lines.at(-1)!;
+    expect(line).toContain('something failed');
+    expect(line).toContain('[redacted]');
+    for (const value of [PHI.firstName, PHI.e164, PHI.dateOfBirth, 'chest pain']) expect(line).not.toContain(value);
+  });
+});

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase } from '../helpers/database.js';
+import { migrate } from '../../src/store/migrate.js';
+import type { Database } from '../../src/store/database.js';
+
+let db: Database;
+beforeAll(async () => {
+  db = await createEmptyDatabase();
+});
+afterAll(() => db.close());
+
+const tables = async () =>
+  (
+    await db.pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    )
+  ).rows.map((row) => row.table_name);
+
+describe('migrations', () => {
+  it('build the schema from an empty database, once, even when started twice at the same moment', async () => {
+    expect(await tables()).toEqual([]);
+    const [first, second] = await Promise.all([migrate(db.pool), migrate(db.pool)]);
+    // One of the two applied everything; the other waited on the lock and found nothing to do.
+    expect([...first.applied, ...second.applied].sort()).toEqual(['001_foundation', '002_conversations']);
+    expect(await tables()).toEqual(
+      expect.arrayContaining(['agenda_jobs', 'api_keys', 'audit_log', 'conversations', 'messages', 'patients', 'practices', 'schema_migrations']),
+    );
+    const recorded = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(recorded.rows.map((row) => row.version)).toEqual(['001_foundation', '002_conversations']);
+  });
+
+  it('apply nothing on a later start', async () => {
+    expect((await migrate(db.pool)).applied).toEqual([]);
+  });
+});
