@@ -13,11 +13,14 @@ import type { Logger } from './logger.js';
 import type { Database } from './store/database.js';
 import { handleError } from './api/error-handler.js';
 import { apiRoutes } from './api/index.js';
+import { twilioWebhooks } from './webhooks/index.js';
+import type { Bot } from './bot/index.js';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   logger: Logger;
+  bot: Bot;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps) {
     });
   });
 
+  await app.register(twilioWebhooks, { prefix: '/webhooks/twilio', deps });
   await app.register(apiRoutes, { prefix: '/api/v1', deps });
   return app;
 }

@@ -34,6 +34,7 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONVERSATION_TIMEOUT_SECONDS: seconds(24 * 60 * 60),
     JOB_POLL_SECONDS: seconds(2),
+    SEND_RETRY_BASE_SECONDS: seconds(30),
     SHUTDOWN_GRACE_SECONDS: seconds(20),
   })
   .superRefine((env, ctx) => {
@@ -68,6 +69,7 @@ export interface Config {
   logLevel: string;
   conversationTimeoutMs: number;
   jobPollMs: number;
+  sendRetryBaseMs: number;
   shutdownGraceMs: number;
 }
 
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     conversationTimeoutMs: c.CONVERSATION_TIMEOUT_SECONDS,
     jobPollMs: c.JOB_POLL_SECONDS,
+    sendRetryBaseMs: c.SEND_RETRY_BASE_SECONDS,
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -3,6 +3,8 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { defineJobs } from './jobs/definitions.js';
+import { createBot, createTwilioTransport, simulatedTransport, type Bot, type SmsTransport } from './bot/index.js';
 import { buildApp, type App } from './app.js';
 
 export interface Service {
@@ -10,6 +12,7 @@ export interface Service {
   logger: Logger;
   db: Database;
   jobs: JobRunner;
+  bot: Bot;
   app: App;
   /** Starts the HTTP listener and the job workers; resolves to the listening address. */
   start(): Promise<string>;
@@ -34,8 +37,21 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const { applied } = await migrate(db.pool);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-  const jobs = createJobRunner({ pool: db.pool, logger, pollMs: config.jobPollMs });
-  const app = await buildApp({ config, db, logger });
+  const transport: SmsTransport = config.twilio
+    ? createTwilioTransport({ ...config.twilio, keepAlive: config.env !== 'test' })
+    : simulatedTransport;
+  const bot = createBot({
+    pool: db.pool,
+    transport,
+    logger,
+    publicUrl: config.publicUrl,
+    conversationTimeoutMs: config.conversationTimeoutMs,
+    sendRetryBaseMs: config.sendRetryBaseMs,
+    now: () => new Date(),
+  });
+  const jobs = createJobRunner({ pool: db.pool, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
+  defineJobs(jobs, bot);
+  const app = await buildApp({ config, db, logger, bot });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -43,6 +59,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     logger,
     db,
     jobs,
+    bot,
     app,
     async start() {
       await jobs.start();

@@ -7,6 +7,7 @@ import { coordinatorRoutes } from './coordinators.js';
 import { patientRoutes } from './patients/routes.js';
 import { patientImportRoutes } from './patients/import-route.js';
 import { medicationRoutes } from './medications.js';
+import { conversationRoutes } from './conversations.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -24,4 +25,5 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(patientRoutes, { deps });
   await app.register(patientImportRoutes, { deps });
   await app.register(medicationRoutes, { deps });
+  await app.register(conversationRoutes, { deps });
 };

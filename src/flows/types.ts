@@ -11,7 +11,7 @@ export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
 export type FlowName = 'wellness' | 'medication' | 'symptoms';
-export const FLOW_NAMES: readonly FlowName[] = ['wellness', 'medication', 'symptoms'];
+export const FLOW_NAMES = ['wellness', 'medication', 'symptoms'] as const satisfies readonly FlowName[];
 
 /** What a flow knows when it starts; copied into its context, so it survives persistence. */
 export interface FlowInput {

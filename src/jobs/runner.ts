@@ -8,6 +8,8 @@ export type JobHandler<N extends JobName> = (data: JobPayloads[N], job: Job<JobP
 
 export interface JobRunnerOptions {
   pool: pg.Pool;
+  /** LISTEN/NOTIFY wake-ups; off on embedded PGlite, where they are not delivered. */
+  notifications: boolean;
   logger: Logger;
   /** How often idle workers look for due jobs; NOTIFY wakes them sooner on a server. */
   pollMs: number;
@@ -31,10 +33,10 @@ async function pruneFinishedJobs(pool: pg.Pool): Promise<void> {
 }
 
 /** Agenda on the service's own PostgreSQL pool (server or embedded). */
-export function createJobRunner({ pool, logger, pollMs }: JobRunnerOptions): JobRunner {
+export function createJobRunner({ pool, logger, pollMs, notifications }: JobRunnerOptions): JobRunner {
   const agenda = new Agenda({
     // The table is created by migrate() under its advisory lock.
-    backend: new PostgresBackend({ pool, ensureSchema: false }),
+    backend: new PostgresBackend({ pool, ensureSchema: false, disableNotifications: !notifications }),
     processEvery: pollMs,
     defaultLockLifetime: 5 * 60 * 1000,
     // Finished jobs stay a week as an operations record (see pruneFinishedJobs). Removing

@@ -16,12 +16,11 @@ export interface Database {
 }
 
 interface CommonOptions {
-  poolSize?: number;
   logger?: Logger;
 }
 
 export type DatabaseOptions =
-  | (CommonOptions & { url: string })
+  | (CommonOptions & { url: string; poolSize?: number })
   /** `dataDir` 'memory://' keeps the embedded database in memory (tests). */
   | (CommonOptions & { dataDir: string; loadDataDir?: Blob });
 
@@ -36,8 +35,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
  * loopback socket so the very same `pg` code path talks to both.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const max = options.poolSize ?? POOL_SIZE;
   if ('url' in options) {
+    const max = options.poolSize ?? POOL_SIZE;
     const pool = createPool({ connectionString: options.url, max }, options.logger);
     return { pool, kind: 'server', close: () => pool.end() };
   }
@@ -45,12 +44,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  // PGlite is a single session; the socket server queues statements from many
-  // connections, one transaction at a time (see TECH-NOTES).
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: max + 2 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const [host, port] = server.getServerConn().split(':');
-  const pool = createPool({ host, port: Number(port), user: 'postgres', database: 'postgres', max }, options.logger);
+  // PGlite is one session. The socket server keeps a transaction's statements
+  // together, but outside a transaction it interleaves the protocol messages
+  // of different connections, and one connection's Parse/Bind then clobbers
+  // another's unnamed statement ('portal "" does not exist'). One connection
+  // serialises everything on our side; PGlite runs one statement at a time anyway.
+  const pool = createPool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 }, options.logger);
   return {
     pool,
     kind: 'embedded',

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { PostgresJobRepository } from '@agendajs/postgres-backend';
+import { getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
+import { JOB_TABLE } from './job-queue.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any fixed number; instances starting together queue on it instead of migrating twice. */
@@ -33,7 +34,7 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       const sql = await readFile(MIGRATIONS_DIR + file, 'utf8');
       if (await applyOnce(lockClient, version, sql)) applied.push(version);
     }
-    await ensureJobTable(pool);
+    await ensureJobTable(lockClient);
     return { applied };
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
@@ -66,7 +67,9 @@ async function applyOnce(client: pg.PoolClient, version: string, sql: string): P
   }
 }
 
-async function ensureJobTable(pool: pg.Pool): Promise<void> {
-  const repository = new PostgresJobRepository({ pool, ensureSchema: true });
-  await repository.connect();
+/** Agenda's own schema statements (all idempotent), run on the connection that holds the lock. */
+async function ensureJobTable(client: pg.PoolClient): Promise<void> {
+  await client.query(getCreateTableSQL(JOB_TABLE));
+  for (const sql of getCreateIndexesSQL(JOB_TABLE)) await client.query(sql);
+  await client.query(getUpdateTimestampTriggerSQL(JOB_TABLE));
 }

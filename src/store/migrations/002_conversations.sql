@@ -34,6 +34,8 @@ CREATE TABLE messages (
   coordinator_id  uuid REFERENCES coordinators (id),
   conversation_id uuid REFERENCES conversations (id),
   direction       text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+  -- Who the text is for or from: the patient, or a coordinator being alerted about them.
+  audience        text NOT NULL DEFAULT 'patient' CHECK (audience IN ('patient', 'coordinator')),
   channel         text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'voice')),
   -- Why the message exists: 'reply', 'check_in', 'opt_out', 'help', 'red_flag', 'alert', 'unmatched', ...
   kind            text NOT NULL,
@@ -78,6 +80,8 @@ CREATE TABLE alerts (
   level           text NOT NULL CHECK (level IN ('urgent', 'elevated')),
   reason          text NOT NULL,
   status          text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged', 'resolved')),
+  -- When the on-call coordinators were notified (alert.escalate is idempotent on it).
+  escalated_at    timestamptz,
   created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
@@ -95,3 +99,4 @@ CREATE TABLE patient_events (
   at              timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX patient_events_patient_idx ON patient_events (patient_id, at);
+CREATE INDEX messages_to_kind_idx ON messages (to_number, kind, created_at) WHERE direction = 'outbound';

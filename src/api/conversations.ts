@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiOptions } from './index.js';
+import { FLOW_NAMES } from '../flows/types.js';
+import { notFound } from '../errors.js';
+import { findConversation } from '../store/conversations.js';
+import { listTranscript } from '../store/transcript.js';
+import { listObservations } from '../store/observations.js';
+import { IdParamsSchema, errorResponses } from './schemas.js';
+import { audit, loadPatient } from './patients/access.js';
+import { authorize } from './auth.js';
+
+const CheckInSchema = z
+  .object({
+    flow: z.enum(FLOW_NAMES),
+    medicationId: z.uuid('must be a medication id').optional().describe('medication flow: which one (default: the first on file)'),
+  })
+  .strict();
+
+const TranscriptEntrySchema = z.object({
+  at: z.string(),
+  type: z.enum(['message', 'event']),
+  direction: z.enum(['inbound', 'outbound']).nullable(),
+  channel: z.enum(['sms', 'voice']).nullable(),
+  text: z.string(),
+  kind: z.string(),
+  status: z.string().nullable(),
+  errorCode: z.number().nullable(),
+  conversationId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const ConversationSchema = z.object({
+  id: z.uuid(),
+  patientId: z.uuid(),
+  flow: z.string(),
+  channel: z.string(),
+  state: z.string(),
+  status: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  startedAt: z.string(),
+  lastActivityAt: z.string(),
+  expiresAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+
+const ObservationSchema = z.object({
+  kind: z.string(),
+  value: z.unknown(),
+  conversationId: z.string().nullable(),
+  observedAt: z.string(),
+});
+
+export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  const { pool } = deps.db;
+
+  app.post(
+    '/patients/:id/check-ins',
+    {
+      schema: {
+        tags: ['conversations'],
+        description:
+          'Opens a check-in and queues its first text now (held until quiet hours end). 409 when the patient ' +
+          'opted out, declined consent, prefers calls, or already has a check-in open.',
+        params: IdParamsSchema,
+        body: CheckInSchema,
+        response: { 202: z.object({ conversationId: z.uuid(), messageId: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const started = await deps.bot.startCheckIn({ patientId: patient.id, ...request.body });
+      await audit(pool, request, 'check_in.start', patient.practiceId, [patient.id]);
+      return reply.code(202).send(started);
+    },
+  );
+
+  app.get(
+    '/patients/:id/transcript',
+    {
+      schema: {
+        tags: ['conversations'],
+        description: 'Every text to and from the patient and every event around them, oldest first.',
+        params: IdParamsSchema,
+        response: { 200: z.object({ data: z.array(TranscriptEntrySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const entries = await listTranscript(pool, patient.id);
+      await audit(pool, request, 'transcript.read', patient.practiceId, [patient.id]);
+      return { data: entries };
+    },
+  );
+
+  app.get(
+    '/patients/:id/observations',
+    {
+      schema: {
+        tags: ['conversations'],
+        description: 'What the patient reported in check-ins (readings, adherence, concerns), oldest first.',
+        params: IdParamsSchema,
+        response: { 200: z.object({ data: z.array(ObservationSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const observations = await listObservations(pool, patient.id);
+      await audit(pool, request, 'observations.read', patient.practiceId, [patient.id]);
+      return { data: observations };
+    },
+  );
+
+  app.get(
+    '/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        params: IdParamsSchema,
+        response: { 200: ConversationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const conversation = await findConversation(pool, request.params.id);
+      if (!conversation) throw notFound('conversation');
+      authorize(request.principal, conversation.practiceId, 'coordinator', 'conversation');
+      await audit(pool, request, 'conversation.read', conversation.practiceId, [conversation.patientId]);
+      const { snapshot: _snapshot, input: _input, practiceId: _practiceId, version: _version, ...visible } = conversation;
+      return visible;
+    },
+  );
+};

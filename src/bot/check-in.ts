@@ -1,0 +1,90 @@
+import { startFlow, type FlowInput, type FlowName } from '../flows/index.js';
+import { DomainError } from '../errors.js';
+import { findActiveConversation, insertConversation } from '../store/conversations.js';
+import { findMedication, listMedications } from '../store/medications.js';
+import { recordEvent } from '../store/patient-events.js';
+import { lockPatient, type Patient } from '../store/patients.js';
+import { findPractice } from '../store/practices.js';
+import { isPgError, PG_UNIQUE_VIOLATION, withTransaction, type Queryable } from '../store/sql.js';
+import type { BotDeps } from './deps.js';
+import { queueOutreach } from './outbox.js';
+import { flowText } from './speech.js';
+
+export interface CheckInRequest {
+  patientId: string;
+  flow: FlowName;
+  /** Medication flow: which medication; the patient's first active one when omitted. */
+  medicationId?: string | undefined;
+}
+
+export interface CheckInStarted {
+  conversationId: string;
+  messageId: string;
+}
+
+/** Why a patient cannot get a text check-in now, or null when they can. */
+function unreachable(patient: Patient): string | null {
+  if (patient.consent.status !== 'granted') return 'the patient declined consent to CCM outreach';
+  if (patient.smsOptedOutAt) return 'the patient opted out of texts (they can reply START to opt back in)';
+  if (patient.phoneInvalidAt) return "the patient's phone number cannot receive texts; correct it with PATCH first";
+  if (patient.preferredChannel !== 'sms') return 'the patient prefers phone calls (preferredChannel is voice), not texts';
+  return null;
+}
+
+async function medicationInput(tx: Queryable, patientId: string, medicationId: string | undefined) {
+  const medication = medicationId
+    ? await findMedication(tx, patientId, medicationId)
+    : (await listMedications(tx, patientId)).find((m) => m.active);
+  if (!medication) {
+    throw new DomainError(
+      medicationId ? 'not_found' : 'conflict',
+      medicationId ? 'medication was not found for this patient' : 'the patient has no medication on file; add one first',
+    );
+  }
+  return { id: medication.id, name: medication.name, dose: medication.dose };
+}
+
+/**
+ * Opens a check-in conversation and queues its first text for sending now
+ * (the send job holds it until quiet hours end). One conversation is open per
+ * patient at a time, so every reply has exactly one place to go.
+ */
+export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<CheckInStarted> {
+  return withTransaction(deps.pool, async (tx) => {
+    const patient = await lockPatient(tx, request.patientId);
+    if (!patient) throw new DomainError('not_found', 'patient was not found');
+    const reason = unreachable(patient);
+    if (reason) throw new DomainError('conflict', `Cannot start a check-in: ${reason}`);
+    const open = await findActiveConversation(tx, patient.id);
+    if (open) {
+      throw new DomainError('conflict', `Cannot start a check-in: a ${open.flow} check-in (conversation ${open.id}) is still open`);
+    }
+    const practice = (await findPractice(tx, patient.practiceId))!;
+    const input: FlowInput = { locale: patient.language };
+    if (request.flow === 'medication') input.medication = await medicationInput(tx, patient.id, request.medicationId);
+
+    const step = startFlow(request.flow, input);
+    const conversation = await insertConversation(tx, {
+      practiceId: practice.id,
+      patientId: patient.id,
+      flow: request.flow,
+      input,
+      state: step.state,
+      snapshot: step.snapshot,
+      answers: step.answers,
+    }).catch((error) => {
+      if (isPgError(error, PG_UNIQUE_VIOLATION)) throw new DomainError('conflict', 'Cannot start a check-in: another one was just opened');
+      throw error;
+    });
+    const body = flowText(step.outputs, input.locale, practice, patient)!;
+    const message = await queueOutreach(tx, { practice, patient, conversationId: conversation.id, kind: 'check_in', body });
+    await recordEvent(tx, {
+      practiceId: practice.id,
+      patientId: patient.id,
+      conversationId: conversation.id,
+      type: 'conversation.started',
+      detail: { flow: request.flow },
+    });
+    return { conversationId: conversation.id, messageId: message.id };
+  });
+}

@@ -1,0 +1,105 @@
+import { findConversation, setExpiry } from '../store/conversations.js';
+import { enqueueJob } from '../store/job-queue.js';
+import { applyStatus, claimForSending, findMessage, releaseForRetry, type Message } from '../store/messages.js';
+import { recordEvent } from '../store/patient-events.js';
+import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import { statusCallbackUrl, type BotDeps } from './deps.js';
+import { optOut, stopConversation } from './opt-out.js';
+import { TransportError } from './transport.js';
+
+/** Attempts per message before it is marked failed: about 15 minutes of backoff at the default base. */
+export const MAX_SEND_ATTEMPTS = 6;
+
+export interface DeliveryTarget {
+  message: Message;
+  patient: Patient;
+  practice: Practice;
+}
+
+/**
+ * Decides when a message may go out: null for now, or the time to wait for
+ * (quiet hours). Supplied by the scheduling policy in jobs/.
+ */
+export type DeliveryPolicy = (target: DeliveryTarget, now: Date) => Date | null;
+
+/**
+ * Sends one queued message through the transport, once: a job delivered
+ * twice finds the message already claimed. The database transaction is
+ * closed while Twilio is called. Failures are sorted: throttling and outages
+ * retry with backoff, 21610 opts the patient out, 21211 marks the number
+ * invalid, anything else fails the message.
+ */
+export async function deliverMessage(deps: BotDeps, messageId: string, policy: DeliveryPolicy): Promise<void> {
+  const target = await loadTarget(deps, messageId);
+  if (!target || target.message.status !== 'pending') return;
+  const { message, patient } = target;
+  if (message.audience === 'patient' && (patient.smsOptedOutAt || patient.phoneInvalidAt)) {
+    await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null));
+    return;
+  }
+  const holdUntil = policy(target, deps.now());
+  if (holdUntil) {
+    await enqueueJob(deps.pool, 'message.send', { messageId }, holdUntil);
+    return;
+  }
+  const claimed = await claimForSending(deps.pool, messageId);
+  if (!claimed) return;
+  try {
+    const result = await deps.transport.send({
+      to: claimed.toNumber,
+      from: claimed.fromNumber,
+      body: claimed.body,
+      statusCallback: statusCallbackUrl(deps, claimed.id),
+    });
+    await withTransaction(deps.pool, async (tx) => {
+      await applyStatus(tx, { id: claimed.id }, { status: result.status, twilioSid: result.sid });
+      if (claimed.kind === 'check_in' && claimed.conversationId) await startReplyClock(tx, deps, claimed.conversationId);
+    });
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    deps.logger.warn({ messageId, failure: error.failure, code: error.code, attempt: claimed.attempts }, 'send failed');
+    await withTransaction(deps.pool, (tx) => handleFailure(tx, deps, target, claimed, error));
+  }
+}
+
+async function loadTarget(deps: BotDeps, messageId: string): Promise<DeliveryTarget | null> {
+  const message = await findMessage(deps.pool, messageId);
+  if (!message?.patientId || !message.practiceId) return null;
+  const [patient, practice] = await Promise.all([findPatient(deps.pool, message.patientId), findPractice(deps.pool, message.practiceId)]);
+  return patient && practice ? { message, patient, practice } : null;
+}
+
+/** The check-in question is out: the wait for the answer starts now. */
+async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string): Promise<void> {
+  const expiresAt = new Date(deps.now().getTime() + deps.conversationTimeoutMs);
+  const version = await setExpiry(tx, conversationId, expiresAt);
+  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, expiresAt);
+}
+
+async function handleFailure(tx: Queryable, deps: BotDeps, target: DeliveryTarget, claimed: Message, error: TransportError) {
+  const { practice, patient } = target;
+  if (error.failure === 'retry' && claimed.attempts < MAX_SEND_ATTEMPTS) {
+    await releaseForRetry(tx, claimed.id, error.code);
+    const delay = deps.sendRetryBaseMs * 2 ** (claimed.attempts - 1);
+    await enqueueJob(tx, 'message.send', { messageId: claimed.id }, new Date(deps.now().getTime() + delay));
+    return;
+  }
+  await abandon(tx, claimed, 'failed', error.code);
+  if (claimed.audience !== 'patient') return;
+  if (error.failure === 'opted_out') {
+    await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610' });
+  } else if (error.failure === 'invalid_number') {
+    await markPhoneInvalid(tx, patient.id);
+    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: claimed.id, type: 'phone_invalid' });
+  }
+}
+
+/** Marks a message as never delivered; a check-in whose question cannot go out is cancelled. */
+async function abandon(tx: Queryable, message: Message, status: 'failed' | 'cancelled', errorCode: number | null) {
+  await applyStatus(tx, { id: message.id }, { status, errorCode });
+  if (message.kind !== 'check_in' || !message.conversationId) return;
+  const conversation = await findConversation(tx, message.conversationId);
+  if (conversation?.status === 'active') await stopConversation(tx, conversation, 'cancelled');
+}

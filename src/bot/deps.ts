@@ -1,0 +1,21 @@
+import type pg from 'pg';
+import type { Logger } from '../logger.js';
+import type { SmsTransport } from './transport.js';
+
+/** What the conversation runtime needs from the outside world. */
+export interface BotDeps {
+  pool: pg.Pool;
+  transport: SmsTransport;
+  logger: Logger;
+  /** The base URL Twilio calls back (status callbacks are built on it). */
+  publicUrl: string;
+  /** How long a conversation waits for each answer. */
+  conversationTimeoutMs: number;
+  /** First retry delay for a failed send; doubles with each attempt. */
+  sendRetryBaseMs: number;
+  now: () => Date;
+}
+
+/** Where Twilio reports the status of one of our messages; the id survives any callback order. */
+export const statusCallbackUrl = (deps: Pick<BotDeps, 'publicUrl'>, messageId: string) =>
+  `${deps.publicUrl}/webhooks/twilio/status?messageId=${messageId}`;

@@ -1,0 +1,51 @@
+import { endConversation, findActiveConversation, type Conversation, type ConversationStatus } from '../store/conversations.js';
+import { cancelPendingForPatient } from '../store/messages.js';
+import { recordEvent } from '../store/patient-events.js';
+import { setOptedOut, type Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
+
+/** Ends a conversation from outside its flow; its pending timeout job becomes stale. */
+export async function stopConversation(
+  tx: Queryable,
+  conversation: Pick<Conversation, 'id' | 'practiceId' | 'patientId' | 'flow'>,
+  status: Exclude<ConversationStatus, 'active'>,
+): Promise<void> {
+  await endConversation(tx, conversation.id, status);
+  await recordEvent(tx, {
+    practiceId: conversation.practiceId,
+    patientId: conversation.patientId,
+    conversationId: conversation.id,
+    type: `conversation.${status}`,
+    detail: { flow: conversation.flow },
+  });
+}
+
+/**
+ * Opts a patient out of texts at once: the open check-in ends and texts not
+ * yet sent are cancelled. Scheduled jobs need no cancelling: each checks the
+ * patient's state when it runs and does nothing for an opted-out patient.
+ */
+export async function optOut(
+  tx: Queryable,
+  practice: Practice,
+  patient: Patient,
+  cause: { messageId: string | null; source: 'patient_text' | 'twilio_21610' },
+): Promise<void> {
+  await setOptedOut(tx, patient.id, true);
+  const open = await findActiveConversation(tx, patient.id);
+  if (open) await stopConversation(tx, open, 'cancelled');
+  const cancelled = await cancelPendingForPatient(tx, patient.id);
+  await recordEvent(tx, {
+    practiceId: practice.id,
+    patientId: patient.id,
+    messageId: cause.messageId,
+    type: 'opted_out',
+    detail: { source: cause.source, cancelledMessages: cancelled },
+  });
+}
+
+export async function optIn(tx: Queryable, practice: Practice, patient: Patient, messageId: string): Promise<void> {
+  await setOptedOut(tx, patient.id, false);
+  await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId, type: 'opted_in' });
+}

@@ -1,0 +1,59 @@
+import { enqueueJob } from '../store/job-queue.js';
+import { insertOutbound, type Message } from '../store/messages.js';
+import type { Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
+import type { BotDeps } from './deps.js';
+
+/**
+ * A text that answers an inbound one. It goes back in the webhook's TwiML
+ * response, so it is recorded as handed to Twilio (`queued`) at once; its
+ * status callbacks come to the <Message action> URL.
+ */
+export function recordReply(
+  tx: Queryable,
+  deps: Pick<BotDeps, 'transport'>,
+  to: { practice: Practice; patient: Patient | null; toNumber: string; inReplyTo: string; conversationId?: string | null },
+  kind: string,
+  body: string,
+): Promise<Message> {
+  return insertOutbound(tx, {
+    practiceId: to.practice.id,
+    patientId: to.patient?.id ?? null,
+    conversationId: to.conversationId ?? null,
+    kind,
+    fromNumber: to.practice.phoneNumber,
+    toNumber: to.toNumber,
+    body,
+    inReplyTo: to.inReplyTo,
+    status: deps.transport.simulated ? 'simulated' : 'queued',
+  });
+}
+
+export interface Outreach {
+  practice: Practice;
+  patient: Patient;
+  conversationId?: string | null;
+  kind: string;
+  body: string;
+  /** Set when the text goes to a coordinator about the patient rather than to the patient. */
+  coordinator?: { id: string; phone: string };
+}
+
+/** Queues a text the service starts itself; the message.send job delivers it (with quiet hours and retries). */
+export async function queueOutreach(tx: Queryable, o: Outreach, priority = 0): Promise<Message> {
+  const message = await insertOutbound(tx, {
+    practiceId: o.practice.id,
+    patientId: o.patient.id,
+    coordinatorId: o.coordinator?.id ?? null,
+    conversationId: o.conversationId ?? null,
+    audience: o.coordinator ? 'coordinator' : 'patient',
+    kind: o.kind,
+    fromNumber: o.practice.phoneNumber,
+    toNumber: o.coordinator?.phone ?? o.patient.phone,
+    body: o.body,
+    status: 'pending',
+  });
+  await enqueueJob(tx, 'message.send', { messageId: message.id }, new Date(), priority);
+  return message;
+}

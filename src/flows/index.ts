@@ -1,0 +1,10 @@
+/**
+ * The flows' public API: the conversation runtime (src/bot) starts and
+ * advances flows here and never touches XState itself.
+ */
+export { advanceFlow, startFlow } from './runtime.js';
+export { DEFAULT_TRIAGE_THRESHOLDS, bloodPressureSignal, painSignal } from './triage-thresholds.js';
+export type { BloodPressureLimit, TriageThresholds } from './triage-thresholds.js';
+export type { FlowAnswers } from './machines/answers.js';
+export { MAX_REPROMPTS } from './machines/question.js';
+export * from './types.js';

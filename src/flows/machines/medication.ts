@@ -1,0 +1,156 @@
+/**
+ * Medication check-in: "Did you take your {medicationName} today?"; if not,
+ * why, because each reason needs a different follow-up (a reminder, a look at
+ * side effects, a refill). The bot never gives dosing advice.
+ */
+import { parseChoice, parseYesNo } from '../text/index.js';
+import type { PromptKey } from '../../../prompts/en.js';
+import type { FlowOutput } from '../types.js';
+import type { FlowAnswers, MissedReason } from './answers.js';
+import { MISSED_REASON_OPTIONS } from './choices.js';
+import { createFlowContext, flowSetup } from './flow-setup.js';
+import type { FlowContext } from './flow-setup.js';
+import { ask, endStates, flowOutcome, routeVia } from './question.js';
+import type { Parsed, Question, Route } from './question.js';
+import { choiceOrDescription, description, wordsOnly } from './replies.js';
+import type { ChoiceWithText } from './replies.js';
+
+const CLOSINGS: Readonly<Record<MissedReason, PromptKey>> = {
+  forgot: 'medication.close_forgot',
+  side_effects: 'medication.close_side_effects',
+  ran_out: 'medication.close_ran_out',
+  other: 'medication.close_other',
+};
+
+/**
+ * Adherence as told so far, and its signals. Also used when the flow ends
+ * early: a patient who said "no" and then went quiet still missed a dose.
+ */
+function adherenceOutputs(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
+  const medicationId = context.medication?.id ?? '';
+  const { medicationTaken: taken, missedReason: reason, missedDetail: detail } = answers;
+  if (taken === undefined) return [];
+  const outputs: FlowOutput[] = [
+    {
+      type: 'observe',
+      observation: {
+        kind: 'medication_adherence',
+        value: { medicationId, taken, ...(reason ? { reason } : {}), ...(detail ? { detail } : {}) },
+      },
+    },
+  ];
+  if (taken) return outputs;
+  if (reason === 'ran_out') {
+    outputs.push({ type: 'observe', observation: { kind: 'refill_concern', value: { medicationId } } });
+    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'refill_needed' } });
+  } else if (reason === 'side_effects') {
+    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'side_effects' } });
+  } else {
+    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'missed_dose' } });
+  }
+  return outputs;
+}
+
+/** Ends the flow: the adherence record, its signal and the closing for the reason. */
+function finish(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
+  const closing = CLOSINGS[answers.missedReason ?? 'other'];
+  return [...adherenceOutputs(answers, context), { type: 'say', prompt: closing }];
+}
+
+type TakenReply = { taken: true } | { taken: false; reason?: ChoiceWithText<MissedReason> };
+
+/** Words only: in a yes/no reply "2" means no, not "side effects". */
+const REASON_WORDS = wordsOnly(MISSED_REASON_OPTIONS);
+
+/**
+ * Yes or no, and the reason when it came along ("No, I ran out"), so we do
+ * not ask it again. The words are not kept as details: a side effect or an
+ * "other" reason is still asked about in the patient's own words.
+ */
+function parseTaken(text: string): Parsed<TakenReply> {
+  const answer = parseYesNo(text);
+  if (answer === null) return { ok: false };
+  if (answer === 'yes') return { ok: true, value: { taken: true } };
+  const choice = parseChoice(text, REASON_WORDS);
+  return { ok: true, value: choice ? { taken: false, reason: { choice } } : { taken: false } };
+}
+
+const taken: Question<TakenReply> = {
+  prompt: 'medication.opening',
+  reprompt: 'medication.reprompt_taken',
+  parse: parseTaken,
+};
+
+const reason: Question<ChoiceWithText<MissedReason>> = {
+  prompt: 'medication.ask_reason',
+  reprompt: 'medication.reprompt_reason',
+  parse: choiceOrDescription(MISSED_REASON_OPTIONS, 'other'),
+  onAbandon: adherenceOutputs,
+};
+
+const sideEffects: Question<string> = {
+  prompt: 'medication.ask_side_effects',
+  reprompt: 'medication.reprompt_side_effects',
+  parse: description,
+  onAbandon: adherenceOutputs,
+};
+
+const otherReason: Question<string> = {
+  prompt: 'medication.ask_other_reason',
+  reprompt: 'medication.reprompt_other_reason',
+  parse: description,
+  onAbandon: adherenceOutputs,
+};
+
+/** Asks for details when the reason came without them; finishes otherwise. */
+function reasonRoute(choice: 'side_effects' | 'other', detailState: string): Route<ChoiceWithText<MissedReason>> {
+  return {
+    when: (reply) => reply.choice === choice && reply.text === undefined,
+    target: detailState,
+    answer: () => ({ missedReason: choice }),
+  };
+}
+
+const reasonRoutes: readonly Route<ChoiceWithText<MissedReason>>[] = [
+  reasonRoute('side_effects', 'askSideEffects'),
+  reasonRoute('other', 'askOtherReason'),
+  {
+    target: 'done',
+    answer: (reply) => ({ missedReason: reply.choice, ...(reply.text ? { missedDetail: reply.text } : {}) }),
+    outputs: finish,
+  },
+];
+
+const detailRoute: Route<string> = {
+  target: 'done',
+  answer: (detail) => ({ missedDetail: detail }),
+  outputs: finish,
+};
+
+export const medicationMachine = flowSetup.createMachine({
+  id: 'medication',
+  context: ({ input }) => createFlowContext(input),
+  initial: 'askTaken',
+  output: flowOutcome,
+  states: {
+    askTaken: ask(taken, [
+      {
+        when: (reply) => reply.taken,
+        target: 'done',
+        answer: () => ({ medicationTaken: true }),
+        outputs: (answers, context) => [
+          ...adherenceOutputs(answers, context),
+          { type: 'say', prompt: 'medication.close_taken' },
+        ],
+      },
+      ...reasonRoutes.map((route) =>
+        routeVia(route, (reply: TakenReply) => (reply.taken ? undefined : reply.reason), { medicationTaken: false }),
+      ),
+      { target: 'askReason', answer: () => ({ medicationTaken: false }) },
+    ]),
+    askReason: ask(reason, reasonRoutes),
+    askSideEffects: ask(sideEffects, [detailRoute]),
+    askOtherReason: ask(otherReason, [detailRoute]),
+    ...endStates,
+  },
+});

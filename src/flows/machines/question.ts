@@ -1,0 +1,146 @@
+/**
+ * The "ask a question, re-prompt, give up" pattern every flow state uses.
+ *
+ * A question state says its prompt on entry and waits. A usable REPLY takes the
+ * first matching route (record the answer, emit outputs, go on). An unusable
+ * one is re-prompted with an example, at most MAX_REPROMPTS times; the next one
+ * ends the flow politely. TIMEOUT ends it silently. When a flow ends early,
+ * `onAbandon` records what the patient had already told us, so a half-answered
+ * check-in still reaches the care team.
+ */
+import type { PromptKey } from '../../../prompts/en.js';
+import type { FlowEvent, FlowOutcome, FlowOutput } from '../types.js';
+import type { FlowAnswers } from './answers.js';
+import { flowSetup, withFlowParams } from './flow-setup.js';
+import type { FlowContext } from './flow-setup.js';
+
+/** Re-prompts allowed per question; the reply after the last one ends the flow. */
+export const MAX_REPROMPTS = 2;
+
+/** A parsed reply: a value, or unusable with an optional specific re-prompt. */
+export type Parsed<A> = { ok: true; value: A } | { ok: false; reprompt?: PromptKey };
+
+export interface Question<A> {
+  /** Said when the question is asked; also names the question in observations. */
+  prompt: PromptKey;
+  /** Said after an unusable reply, unless `parse` names a more specific one. */
+  reprompt: PromptKey;
+  parse(text: string): Parsed<A>;
+  /** Outputs recording what is already known, when the flow ends on this question. */
+  onAbandon?(answers: FlowAnswers, context: FlowContext): FlowOutput[];
+}
+
+export interface Route<A> {
+  /** Taken when absent or true; routes are tried in order. */
+  when?(value: A, answers: FlowAnswers): boolean;
+  /** A sibling state: the next question or an end state. */
+  target: string;
+  /** What to add to `answers`. */
+  answer(value: A): FlowAnswers;
+  /** Outputs to emit, given the answers including this one. */
+  outputs?(answers: FlowAnswers, context: FlowContext, value: A): FlowOutput[];
+}
+
+/**
+ * Reuses a later question's route from an earlier one, when the earlier reply
+ * already answered the later question ("No, I ran out" to "Did you take it?").
+ */
+export function routeVia<A, B>(route: Route<B>, pick: (value: A) => B | undefined, answered: FlowAnswers): Route<A> {
+  const { outputs } = route;
+  return {
+    when: (value, answers) => {
+      const picked = pick(value);
+      return picked !== undefined && (route.when?.(picked, answers) ?? true);
+    },
+    target: route.target,
+    answer: (value) => {
+      const picked = pick(value);
+      return picked === undefined ? answered : { ...answered, ...route.answer(picked) };
+    },
+    ...(outputs
+      ? {
+          outputs: (answers: FlowAnswers, context: FlowContext, value: A) => {
+            const picked = pick(value);
+            return picked === undefined ? [] : outputs(answers, context, picked);
+          },
+        }
+      : {}),
+  };
+}
+
+/** The final states every flow ends in; their output is the flow's outcome. */
+export const endStates = {
+  done: flowSetup.createStateConfig({ type: 'final', output: 'completed' }),
+  noUsableAnswer: flowSetup.createStateConfig({ type: 'final', output: 'no_usable_answer' }),
+  timedOut: flowSetup.createStateConfig({ type: 'final', output: 'timed_out' }),
+};
+
+/** The machine's output: the outcome carried by the end state it reached. */
+export function flowOutcome({ event }: { event: { output?: unknown } }): FlowOutcome {
+  const outcome = event.output;
+  if (outcome === 'completed' || outcome === 'no_usable_answer' || outcome === 'timed_out') return outcome;
+  throw new Error('A flow ended in a state that is not one of endStates');
+}
+
+/** Builds a question state that leaves for `routes`, or for an end state. */
+export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
+  const routeFor = (text: string, answers: FlowAnswers) => {
+    const parsed = question.parse(text);
+    if (!parsed.ok) return undefined;
+    const route = routes.find((r) => r.when?.(parsed.value, answers) ?? true);
+    return route ? { route, value: parsed.value } : undefined;
+  };
+  const abandon = (context: FlowContext): FlowOutput[] => question.onAbandon?.(context.answers, context) ?? [];
+  const unanswered = (kind: 'no_usable_answer' | 'non_response'): FlowOutput => ({
+    type: 'observe',
+    observation: { kind, value: { question: question.prompt } },
+  });
+
+  const answerTransitions = routes.map((route) => ({
+    guard: ({ context, event }: { context: FlowContext; event: FlowEvent }) =>
+      event.type === 'REPLY' && routeFor(event.text, context.answers)?.route === route,
+    target: route.target,
+    actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'REPLY') return;
+      const match = routeFor(event.text, context.answers);
+      if (!match) return;
+      const answers = { ...context.answers, ...route.answer(match.value) };
+      enqueue.assign({ answers });
+      const outputs = route.outputs?.(answers, context, match.value) ?? [];
+      for (const output of outputs) enqueue.emit(withFlowParams(context, output));
+    }),
+  }));
+
+  return flowSetup.createStateConfig({
+    entry: ['resetReprompts', { type: 'say', params: { prompt: question.prompt } }],
+    on: {
+      REPLY: [
+        ...answerTransitions,
+        {
+          guard: ({ context }) => context.reprompts < MAX_REPROMPTS,
+          actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
+            const parsed = event.type === 'REPLY' ? question.parse(event.text) : undefined;
+            const prompt = (parsed && !parsed.ok && parsed.reprompt) || question.reprompt;
+            enqueue.assign({ reprompts: context.reprompts + 1 });
+            enqueue.emit(withFlowParams(context, { type: 'say', prompt }));
+          }),
+        },
+        {
+          target: 'noUsableAnswer',
+          actions: flowSetup.enqueueActions(({ context, enqueue }) => {
+            for (const output of abandon(context)) enqueue.emit(withFlowParams(context, output));
+            enqueue.emit(unanswered('no_usable_answer'));
+            enqueue.emit(withFlowParams(context, { type: 'say', prompt: 'common.no_usable_answer' }));
+          }),
+        },
+      ],
+      TIMEOUT: {
+        target: 'timedOut',
+        actions: flowSetup.enqueueActions(({ context, enqueue }) => {
+          for (const output of abandon(context)) enqueue.emit(withFlowParams(context, output));
+          enqueue.emit(unanswered('non_response'));
+        }),
+      },
+    },
+  });
+}

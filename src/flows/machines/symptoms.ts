@@ -1,0 +1,112 @@
+/**
+ * Symptom and vitals check-in: today's blood pressure (skippable: not every
+ * patient has a cuff), pain 0-10 and the trend since last week.
+ */
+import { parseBloodPressure, parseNumberInRange, parseTrend } from '../text/index.js';
+import { bloodPressureSignal, painSignal } from '../triage-thresholds.js';
+import type { FlowOutput, TriageSignal } from '../types.js';
+import type { BloodPressureReading, SymptomTrend } from './answers.js';
+import { BP_SKIP_OPTIONS } from './choices.js';
+import { createFlowContext, flowSetup } from './flow-setup.js';
+import { ask, endStates, flowOutcome } from './question.js';
+import type { Parsed, Question } from './question.js';
+import { choice, fromNullable } from './replies.js';
+
+type BloodPressureReply = { kind: 'reading'; reading: BloodPressureReading } | { kind: 'skipped' };
+
+const isSkip = choice(BP_SKIP_OPTIONS);
+
+function parseBloodPressureReply(text: string): Parsed<BloodPressureReply> {
+  const parsed = parseBloodPressure(text);
+  if (parsed.kind === 'ok') {
+    const reading = { systolic: parsed.systolic, diastolic: parsed.diastolic };
+    return { ok: true, value: { kind: 'reading', reading } };
+  }
+  if (parsed.kind === 'implausible') return { ok: false, reprompt: 'symptoms.bp_implausible' };
+  return isSkip(text).ok ? { ok: true, value: { kind: 'skipped' } } : { ok: false };
+}
+
+function parsePain(text: string): Parsed<number> {
+  const parsed = parseNumberInRange(text, 0, 10);
+  if (parsed.kind === 'ok') return { ok: true, value: parsed.value };
+  return parsed.kind === 'out_of_range' ? { ok: false, reprompt: 'symptoms.pain_out_of_range' } : { ok: false };
+}
+
+function signalOutputs(signal: TriageSignal | undefined): FlowOutput[] {
+  return signal ? [{ type: 'signal', signal }] : [];
+}
+
+/** A skipped reading records nothing: "no cuff" is not a measurement. */
+function readingOutputs(reply: BloodPressureReply): FlowOutput[] {
+  if (reply.kind === 'skipped') return [];
+  return [
+    { type: 'observe', observation: { kind: 'blood_pressure', value: { ...reply.reading } } },
+    ...signalOutputs(bloodPressureSignal(reply.reading)),
+  ];
+}
+
+const bloodPressure: Question<BloodPressureReply> = {
+  prompt: 'symptoms.opening',
+  reprompt: 'symptoms.reprompt_bp',
+  parse: parseBloodPressureReply,
+};
+
+const pain: Question<number> = {
+  prompt: 'symptoms.ask_pain',
+  reprompt: 'symptoms.reprompt_pain',
+  parse: parsePain,
+};
+
+const trend: Question<SymptomTrend> = {
+  prompt: 'symptoms.ask_trend',
+  reprompt: 'symptoms.reprompt_trend',
+  parse: fromNullable(parseTrend),
+};
+
+export const symptomsMachine = flowSetup.createMachine({
+  id: 'symptoms',
+  context: ({ input }) => createFlowContext(input),
+  initial: 'askBloodPressure',
+  output: flowOutcome,
+  states: {
+    askBloodPressure: ask(bloodPressure, [
+      {
+        // Urgent: no more questions between the patient and "call 911".
+        when: (reply) => reply.kind === 'reading' && bloodPressureSignal(reply.reading)?.level === 'urgent',
+        target: 'done',
+        answer: (reply) => (reply.kind === 'reading' ? { bloodPressure: reply.reading } : {}),
+        outputs: (_answers, _context, reply) => [
+          ...readingOutputs(reply),
+          { type: 'say', prompt: 'symptoms.close_bp_crisis' },
+        ],
+      },
+      {
+        target: 'askPain',
+        answer: (reply) => ({ bloodPressure: reply.kind === 'reading' ? reply.reading : 'skipped' }),
+        outputs: (_answers, _context, reply) => readingOutputs(reply),
+      },
+    ]),
+    askPain: ask(pain, [
+      {
+        target: 'askTrend',
+        answer: (score) => ({ pain: score }),
+        outputs: (_answers, _context, score) => [
+          { type: 'observe', observation: { kind: 'pain', value: { score } } },
+          ...signalOutputs(painSignal(score)),
+        ],
+      },
+    ]),
+    askTrend: ask(trend, [
+      {
+        target: 'done',
+        answer: (value) => ({ trend: value }),
+        outputs: (_answers, _context, value) => [
+          { type: 'observe', observation: { kind: 'symptom_trend', value: { trend: value } } },
+          ...signalOutputs(value === 'worse' ? { level: 'elevated', reason: 'worsening' } : undefined),
+          { type: 'say', prompt: 'symptoms.close' },
+        ],
+      },
+    ]),
+    ...endStates,
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * Wellness check-in: "How are you feeling?"; on concerns, what it is, how bad,
+ * and whether it is new or worse, so the care team knows whom to call first.
+ */
+import { parseWellbeing } from '../text/index.js';
+import type { FlowOutput } from '../types.js';
+import type { ConcernCategory, ConcernTrend, FlowAnswers, Severity } from './answers.js';
+import { CONCERN_OPTIONS, CONCERN_TREND_OPTIONS, SEVERITY_OPTIONS } from './choices.js';
+import { createFlowContext, flowSetup } from './flow-setup.js';
+import { ask, endStates, flowOutcome } from './question.js';
+import type { Question } from './question.js';
+import { choice, choiceOrDescription, description, fromNullable } from './replies.js';
+import type { ChoiceWithText } from './replies.js';
+
+/**
+ * The concern as told so far, and the signal it raises. Also used when the
+ * flow ends early, so "pain, moderate" still reaches the care team.
+ */
+function concernOutputs(answers: FlowAnswers): FlowOutput[] {
+  const { concernCategory: category, concernText: text, severity, concernTrend: trend } = answers;
+  if (!category) return [];
+  const outputs: FlowOutput[] = [
+    {
+      type: 'observe',
+      observation: {
+        kind: 'concern',
+        value: { category, ...(text ? { text } : {}), ...(severity ? { severity } : {}), ...(trend ? { trend } : {}) },
+      },
+    },
+  ];
+  if (severity === 'severe') {
+    outputs.push({ type: 'signal', signal: { level: 'urgent', reason: 'severe_symptom' } });
+  } else if (trend === 'new' || trend === 'worse') {
+    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'new_or_worse_concern' } });
+  }
+  return outputs;
+}
+
+const feeling: Question<'well' | 'concerns'> = {
+  prompt: 'wellness.opening',
+  reprompt: 'wellness.reprompt_feeling',
+  parse: fromNullable(parseWellbeing),
+};
+
+const concern: Question<ChoiceWithText<ConcernCategory>> = {
+  prompt: 'wellness.ask_concern',
+  reprompt: 'wellness.reprompt_concern',
+  parse: choiceOrDescription(CONCERN_OPTIONS, 'other'),
+};
+
+const concernDetail: Question<string> = {
+  prompt: 'wellness.ask_concern_detail',
+  reprompt: 'wellness.reprompt_concern_detail',
+  parse: description,
+  onAbandon: concernOutputs,
+};
+
+const severity: Question<Severity> = {
+  prompt: 'wellness.ask_severity',
+  reprompt: 'wellness.reprompt_severity',
+  parse: choice(SEVERITY_OPTIONS),
+  onAbandon: concernOutputs,
+};
+
+const concernTrend: Question<ConcernTrend> = {
+  prompt: 'wellness.ask_trend',
+  reprompt: 'wellness.reprompt_trend',
+  parse: choice(CONCERN_TREND_OPTIONS),
+  onAbandon: concernOutputs,
+};
+
+export const wellnessMachine = flowSetup.createMachine({
+  id: 'wellness',
+  context: ({ input }) => createFlowContext(input),
+  initial: 'askFeeling',
+  output: flowOutcome,
+  states: {
+    askFeeling: ask(feeling, [
+      {
+        when: (status) => status === 'well',
+        target: 'done',
+        answer: () => ({ wellness: 'well' }),
+        outputs: () => [
+          { type: 'observe', observation: { kind: 'wellness', value: { status: 'well' } } },
+          { type: 'say', prompt: 'wellness.close_well' },
+        ],
+      },
+      {
+        target: 'askConcern',
+        answer: () => ({ wellness: 'concerns' }),
+        outputs: () => [{ type: 'observe', observation: { kind: 'wellness', value: { status: 'concerns' } } }],
+      },
+    ]),
+    askConcern: ask(concern, [
+      {
+        // "6" or "something else" says nothing a nurse can act on: ask for words.
+        when: (reply) => reply.choice === 'other' && reply.text === undefined,
+        target: 'askConcernDetail',
+        answer: () => ({ concernCategory: 'other' }),
+      },
+      {
+        target: 'askSeverity',
+        answer: (reply) => ({ concernCategory: reply.choice, ...(reply.text ? { concernText: reply.text } : {}) }),
+      },
+    ]),
+    askConcernDetail: ask(concernDetail, [
+      { target: 'askSeverity', answer: (text) => ({ concernText: text }) },
+    ]),
+    askSeverity: ask(severity, [
+      {
+        // Urgent: no more questions between the patient and "call 911".
+        when: (level) => level === 'severe',
+        target: 'done',
+        answer: (level) => ({ severity: level }),
+        outputs: (answers) => [...concernOutputs(answers), { type: 'say', prompt: 'wellness.close_urgent' }],
+      },
+      { target: 'askConcernTrend', answer: (level) => ({ severity: level }) },
+    ]),
+    askConcernTrend: ask(concernTrend, [
+      {
+        target: 'done',
+        answer: (trend) => ({ concernTrend: trend }),
+        outputs: (answers) => [...concernOutputs(answers), { type: 'say', prompt: 'wellness.close_concern' }],
+      },
+    ]),
+    ...endStates,
+  },
+});

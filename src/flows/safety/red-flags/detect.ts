@@ -1,0 +1,105 @@
+/**
+ * Red-flag detection over any reply, in both languages.
+ *
+ * Negation rule, and why: patient safety prefers false positives to false
+ * negatives, so almost anything that names a red-flag symptom flags, even
+ * "chest pain is gone" or "I had a stroke last year". The one exception is
+ * a plain denial, because patients answer our questions with them ("No
+ * chest pain today", "sin dolor de pecho") and paging the on-call nurse for
+ * every "no" would bury the real alarms. A phrase is suppressed only when a
+ * negator (no, not, never, without, don't, sin, nunca, ningún, ...) stands
+ * within 3 words before it in the same clause; clauses end at . , ; ! ? and
+ * at "but"/"pero", so "no chest pain, but I can't breathe" still flags. A
+ * denial carries across "or"/"ni" ("no chest pain or shortness of breath").
+ * Phrases negative in themselves ("can't breathe", "no puedo respirar") are
+ * never suppressed, and doubt is no denial ("not sure if it's chest pain").
+ */
+import { splitClauses } from '../../text/clauses.js';
+import { NEGATION_CARRIERS, findNegator } from '../../text/negation.js';
+import { findPhrase } from '../../text/phrase-match.js';
+import { compilePattern } from '../../text/phrase-pattern.js';
+import type { PhrasePattern } from '../../text/phrase-pattern.js';
+import { EN_RED_FLAGS } from './en.js';
+import { ES_RED_FLAGS } from './es.js';
+import { RED_FLAG_CATEGORIES } from './types.js';
+import type { RedFlag, RedFlagCategory, RedFlagPhrases } from './types.js';
+
+interface CompiledFlag {
+  flag: RedFlag;
+  pattern: PhrasePattern;
+}
+
+function compileLanguage(phrases: RedFlagPhrases, locale: RedFlag['locale']): CompiledFlag[] {
+  return RED_FLAG_CATEGORIES.flatMap((category) =>
+    phrases[category].map((source) => ({ flag: { category, locale }, pattern: compilePattern(source) })),
+  );
+}
+
+const COMPILED: readonly CompiledFlag[] = [...compileLanguage(EN_RED_FLAGS, 'en'), ...compileLanguage(ES_RED_FLAGS, 'es')];
+
+interface Found {
+  flag: RedFlag;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+function findInClause(tokens: readonly string[]): Found[] {
+  const found: Found[] = [];
+  for (const { flag, pattern } of COMPILED) {
+    for (const { start, end } of findPhrase(pattern, tokens)) {
+      found.push({ flag, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // "no chest pain or shortness of breath": the denial covers the whole list.
+  for (const item of found) {
+    if (item.negated) continue;
+    const carrier = tokens[item.start - 1];
+    if (carrier === undefined || !NEGATION_CARRIERS.has(carrier)) continue;
+    item.negated = found.some((previous) => previous.negated && previous.end === item.start - 1);
+  }
+  return found;
+}
+
+/**
+ * Looks for a red-flag symptom (chest pain, can't breathe, stroke signs,
+ * fainting, self-harm, ...) in English or Spanish, whatever the patient's
+ * locale. Plain denials ("no chest pain") do not flag; see the module
+ * comment for the rule.
+ *
+ * @returns the most urgent category found (order of RED_FLAG_CATEGORIES)
+ *   with the language of the matching phrase, or null
+ */
+export function detectRedFlag(text: string): RedFlag | null {
+  const hits: RedFlag[] = [];
+  for (const tokens of splitClauses(text)) {
+    for (const item of findInClause(tokens)) if (!item.negated) hits.push(item.flag);
+  }
+  let best: RedFlag | null = null;
+  for (const hit of hits) {
+    if (best === null || rank(hit.category) < rank(best.category)) best = hit;
+  }
+  if (best === null) return null;
+  const category = best.category;
+  // Loanwords match in both lists ("convulsión" fits "convuls*" in English too).
+  const locales = new Set(hits.filter((hit) => hit.category === category).map((hit) => hit.locale));
+  return locales.size > 1 ? { category, locale: guessLocale(text) } : best;
+}
+
+function rank(category: RedFlagCategory): number {
+  return RED_FLAG_CATEGORIES.indexOf(category);
+}
+
+const SPANISH_HINTS: ReadonlySet<string> = new Set([
+  'el', 'la', 'los', 'las', 'de', 'del', 'que', 'me', 'mi', 'tengo', 'estoy', 'es', 'y', 'en', 'con', 'por', 'para',
+  'muy', 'se', 'un', 'una', 'tuve', 'tiene', 'esta', 'hoy', 'ayer', 'puedo', 'le', 'su', 'al',
+]);
+
+/** Spanish when the text has Spanish-only letters or enough Spanish function words; English otherwise. */
+function guessLocale(text: string): RedFlag['locale'] {
+  if (/[áéíóúñ¿¡]/iu.test(text)) return 'es';
+  const tokens = splitClauses(text).flat();
+  const spanish = tokens.filter((token) => SPANISH_HINTS.has(token)).length;
+  return spanish > 0 && spanish * 4 >= tokens.length ? 'es' : 'en';
+}

@@ -1,0 +1,128 @@
+/**
+ * English red-flag phrases. Add phrasings freely: each word already forgives
+ * one typo (5+ letters), stretched letters and run-together words
+ * ("chestpain"); "..." allows up to 3 words between, never a "not".
+ * Syntax: src/flows/text/phrase-pattern.ts.
+ */
+import type { RedFlagPhrases } from './types.js';
+
+const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
+const CHEST_SYMPTOM =
+  '(pain|pains|painful|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
+const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
+
+export const EN_RED_FLAGS: RedFlagPhrases = {
+  chest_pain: [
+    `chest ... ${CHEST_SYMPTOM}`,
+    `${CHEST_SYMPTOM} ... chest`,
+    '(sitting|weight|elephant) on (my)? chest',
+    'radiat* ... (chest|left arm|jaw)',
+    'heart attack',
+    'heart (pain*|hurt*|ache)',
+    'angina',
+  ],
+  breathing: [
+    `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
+    `${CANT} (catch|get) (my|a)? breath`,
+    `${CANT} get (enough)? air`,
+    '(can|could) (hardly|barely) (breath*|breth*)',
+    '(short|shortness) of breath',
+    'out of breath',
+    'breathless*',
+    '(trouble|difficulty|difficult|hard|hard time|struggl*|problem|problems|labored) (with|to)? (my)? (breath*|breth*)',
+    '(hard|difficult) to (breath*|breth*)',
+    '(breath*|breth*) ... (hard|difficult|labored|bad|terrible|worse)',
+    'gasp*',
+    'chok*',
+    'suffocat*',
+    '(lips|face|fingers) ... (blue|purple)',
+    'turning blue',
+  ],
+  stroke: [
+    'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*)',
+    '(droop*|drooping|crooked) (face|mouth|smile|eye)',
+    '(smile|mouth) ... (crooked|droop*|lopsided|uneven)',
+    'slurred|slurring|slur',
+    '(speech|words) ... (slurred|garbled|jumbled|weird|strange|funny|wrong|mixed up)',
+    // Not "right": "I can't talk right now" is a busy patient.
+    `${CANT} (speak|talk) (properly|clearly|normally|straight|well)`,
+    '(trouble|difficulty|hard time) (speaking|talking|finding words|getting words out)',
+    // Hands and feet left out: numb hands and feet are everyday neuropathy, not a stroke sign.
+    '(arm|arms|face|one side|left side|right side) ... (numb*|weak*|dead|tingl*|paralyz*)',
+    '(numb*|weak*|tingl*|paralyz*) ... (arm|arms|face|one side|left side|right side)',
+    `${CANT} (move|lift|raise|feel) (my|his|her)? (arm|arms|hand|face|side|left side|right side)`,
+    '(worst|sudden|thunderclap) (headache|head ache|head pain)',
+    'headache ... worst',
+    'stroke',
+    '(lost|losing|loss of) (my)? (vision|sight)',
+    'went blind',
+  ],
+  fainting: [
+    'faint|fainted|fainting|faints',
+    '(passed|pass|passing|passes) out',
+    '(blacked|black|blacking) out',
+    '(lost|lose|losing|loss of) consciousness',
+    'unconscious',
+    'collapsed',
+    'keeled over',
+  ],
+  // A fall matters when the patient is stuck or hit their head (older patients on blood thinners):
+  // "I fell last month" alone is history, not an emergency.
+  fall: [
+    `(fell|fallen|fall|falling) ...5 ${CANT} (get|stand|move|walk)`,
+    `${CANT} get (up|off) ... (floor|ground|fell|fallen)`,
+    `(floor|ground) ... ${CANT} (get|stand) up`,
+    '(fell|fallen) ... (hit|hurt|bump*|bang*|struck|cut) (my)? head',
+    '(fell|fallen) ... (bleeding|blood)',
+  ],
+  self_harm: [
+    'suicide|suicidal',
+    '(kill*|end|ending|take|taking|hurt|hurting|harm|harming|cutting) myself',
+    '(end|ending|take|taking) my (own)? life',
+    '(want|wanna|wanted|wish|ready|going|gonna) (to)? die',
+    'wish (i|i was|i were|i could be)? dead',
+    'better off (dead|without me)',
+    '(end|ending) it all',
+    '(want|wanna|going|gonna|ready) (to)? end it !with|up|here|there|for|by|at|in|on|after|before',
+    'self harm',
+    'no reason to live',
+    'nothing to live for',
+    '(dont|do not) want to (live|be alive|be here anymore|wake up)',
+  ],
+  severe_bleeding: [
+    '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? (blood|bloody)',
+    '(blood|bloody) (in)? (my)? (vomit|stool|stools|poop)',
+    'bleed* (a lot|heavily|badly|so much|too much|nonstop|non stop|everywhere)',
+    '(heavy|severe) bleeding',
+    'bleed* ... (wont|will not|doesnt|does not|cant|cannot|can not) stop',
+    '(wont|will not|doesnt|does not|cant|cannot|can not) stop bleed*',
+    'losing (a lot of|lots of)? blood',
+    'hemorrhag*',
+  ],
+  seizure: [
+    'seizure|seizures|seizing !med*|medicine|pill*|doctor|appointment',
+    'convuls*',
+  ],
+  allergic_reaction: [
+    '(throat|tongue|lips|lip|mouth) ... (swell*|swollen|tight)',
+    '(throat|tongue|lips|lip|mouth) ...5 (closing|closes)',
+    '(swell*|swollen) ... (throat|tongue|lips|lip|mouth)',
+    'face ... (swell*|swollen)',
+    'allergic reaction',
+    'anaphyla*',
+  ],
+  confusion: [
+    `${CANT} think (straight|clearly)`,
+    'disoriented',
+    '(dont|doesnt|do not|does not) know where (i|he|she) (am|is)',
+    '(sudden|suddenly) confus*',
+  ],
+  overdose: [
+    'overdos*',
+    // Not "ate/had too much": that is dinner.
+    `(took|taken|swallowed) (way)? too (many|much) (of)? (my)? ${PILLS}?`,
+    `(took|taken|swallowed) (a|the)? (whole|entire) (bottle|box|pack)`,
+    `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
+    '(took|taken|swallowed) ... on purpose',
+  ],
+};

@@ -1,0 +1,104 @@
+/**
+ * Spanish red-flag phrases (accents optional: text is compared without
+ * them). Same syntax and typo tolerance as en.ts; see
+ * src/flows/text/phrase-pattern.ts.
+ */
+import type { RedFlagPhrases } from './types.js';
+
+const CHEST_SYMPTOM = '(dolor|dolores|duele|duelen|presion|opresion|ardor|molestia|apret*|apriet*|punzada|pesadez|oprim*)';
+const PILLS = '(pastillas|pildoras|medicinas|medicamentos|tabletas|insulina)';
+
+export const ES_RED_FLAGS: RedFlagPhrases = {
+  chest_pain: [
+    `${CHEST_SYMPTOM} ... pecho`,
+    `pecho ... ${CHEST_SYMPTOM}`,
+    'infarto',
+    'ataque (al)? (corazon|cardiaco)',
+  ],
+  breathing: [
+    'no (puedo|podia|pude|puede|consigo|logro) (casi)? (respirar|respiro|respira)',
+    'casi no (respiro|respira)',
+    'me cuesta (mucho)? respirar',
+    'no (puedo|pude|podia) (agarrar|tomar|jalar|meter) (el)? aire',
+    '(dificultad|problemas|trabajo) (para|al)? respirar',
+    '(falta|faltando) (de)? (aire|aliento)',
+    '(me|le) falta (el)? (aire|aliento)',
+    'ahog*',
+    'sin aire',
+    'asfixi*',
+    'respiro mal',
+    '(labios|dedos) (morados|azules)',
+  ],
+  stroke: [
+    '(cara|boca) ... (caida|cayendo|torcida|chueca|ladeada|paralizada|dormida|entumida)',
+    '(cae|cayo|cayendo) ... (cara|boca)',
+    'no (puedo|puede) hablar (bien|claro)',
+    'arrastr* las palabras',
+    'se me traba la lengua',
+    'hablo (raro|mal|arrastrado)',
+    '(hormigueo|entumecimiento|entumid*|adormecimiento|adormecid*|dormid*|debilidad|paraliz*) ... (lado|brazo|cara)',
+    '(lado|brazo|cara) ... (hormigue*|entumid*|adormecid*|dormid*|debil|paraliz*)',
+    '(durmio|duerme) ... (brazo|cara|lado)',
+    'no (puedo|puede) mover (el|mi|un)? (brazo|lado|cara)',
+    'peor dolor de cabeza',
+    // Not "derrame pleural" or "derrame en el ojo".
+    'derrame (cerebral)? !pleural|en|de|del',
+    'embolia',
+    'ataque cerebral',
+  ],
+  fainting: [
+    'desmay*',
+    '(perdi|perdio|perder) (el)? conocimiento',
+    '(perdi|perdio) el sentido !del|de',
+  ],
+  fall: [
+    '(me|se) (cai|cayo|he caido|ha caido) ...5 no (me|se)? (puedo|pude|podia|puede|pudo) (levantarme|levantarse|levantar|pararme|pararse|parar|moverme|moverse|mover|caminar)',
+    'no (puedo|pude|podia) (levantarme|pararme) (del|de el)? (suelo|piso)',
+    '(me|se) (cai|cayo|he caido|ha caido) ... (golpe*|pegue|pego) ... cabeza',
+    '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
+  ],
+  self_harm: [
+    'suicid*',
+    '(quiero|quisiera|deseo|ganas de|prefiero) (morir|morirme|estar muerto|estar muerta)',
+    'me quiero (morir|matar)',
+    'matarme',
+    'quitarme la vida',
+    'acabar con (mi vida|todo)',
+    'hacerme dano',
+    'lastimarme|cortarme|herirme',
+    'no (quiero|deseo) (seguir)? vivir',
+    '(no tengo|sin) (razon|razones|motivo|motivos|ganas) (para|de) vivir',
+  ],
+  severe_bleeding: [
+    '(vomit*|tos*|escup*) (con)? sangre',
+    'sangre en (el|mi)? (vomito|excremento|heces|popo)',
+    'sangr* ... no (para|paro|se detiene|se para|se quita|deja)',
+    'no (para|deja) de sangrar',
+    'sangrando (mucho|demasiado|sin parar)',
+    'mucha sangre',
+    'hemorragia',
+  ],
+  seizure: [
+    'convuls* !medicina|medicamento|pastillas',
+    'ataque (epileptico|de epilepsia)',
+    'crisis convulsiva',
+  ],
+  allergic_reaction: [
+    '(garganta|lengua|labios|boca|cara) ... hinch*',
+    '(garganta|lengua|labios|boca|cara) ...5 (cerrando|cierra)',
+    'hinch* ... (garganta|lengua|labios|boca)',
+    'reaccion alergica',
+    'anafila*',
+  ],
+  confusion: [
+    'no (puedo|puede) pensar (bien|claro|con claridad)',
+    'desorientad*',
+    'no (se|sabe) donde (estoy|esta)',
+  ],
+  overdose: [
+    'sobredosis',
+    // Past tense only: "tomo demasiadas pastillas" is a complaint about how many pills there are.
+    `(tome|trague|tomado) ... (demasiad*|de mas|todo el frasco|toda la caja)`,
+    `(tome|trague) (todas|todos) (las|los|mis) ${PILLS} (del|de la) (frasco|caja)`,
+  ],
+};

@@ -1,0 +1,98 @@
+/**
+ * Negation vocabulary shared by the reply parsers, the red-flag detector and
+ * the opt-out detector. Negation decides between "not good" and "good",
+ * "no chest pain" and "chest pain", so the rules live in one place.
+ */
+
+/** Words that deny what follows them ("no chest pain", "sin dolor", "I don't feel good"). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero',
+  'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'isnt', 'arent', 'wasnt', 'werent', 'aint',
+  'deny', 'denies', 'denied',
+  'sin', 'nunca', 'jamas', 'ningun', 'ninguna', 'ninguno', 'ni', 'tampoco', 'nada',
+]);
+
+/**
+ * Words that make a phrase negative in itself ("can't breathe", "won't stop
+ * bleeding"). A phrase containing one is never cancelled by a negator before it.
+ */
+export const SELF_NEGATING: ReadonlySet<string> = new Set([
+  ...NEGATORS,
+  'cant', 'cannot', 'couldnt', 'wont', 'unable', 'wouldnt', 'shouldnt',
+]);
+
+/**
+ * A negator followed by one of these expresses doubt, not denial ("not sure
+ * if it's chest pain", "no sé si es dolor de pecho"): safety code must not
+ * read them as a denial.
+ */
+const DOUBT_AFTER_NEGATOR: ReadonlySet<string> = new Set([
+  'sure', 'know', 'think', 'remember', 'certain', 'se', 'seguro', 'segura', 'creo', 'sabe', 'recuerdo',
+]);
+
+/** "se" after "no" is "I don't know" unless a pronoun follows ("no se me olvidó" = I didn't forget). */
+const CLITICS: ReadonlySet<string> = new Set(['me', 'te', 'le', 'les', 'nos', 'lo', 'la']);
+
+function isDoubt(tokens: readonly string[], negatorIndex: number): boolean {
+  const next = tokens[negatorIndex + 1] ?? '';
+  if (next === 'se' && CLITICS.has(tokens[negatorIndex + 2] ?? '')) return false;
+  return DOUBT_AFTER_NEGATOR.has(next);
+}
+
+/** Words skipped when counting the distance from a negator ("not really very good"). */
+const NEGATION_FILLER: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'any', 'more', 'my', 'very', 'so', 'too', 'that', 'really', 'quite', 'all', 'much', 'real',
+  'el', 'la', 'los', 'las', 'un', 'una', 'mi', 'mis', 'muy', 'tan', 'mas', 'tanto', 'mucho',
+]);
+
+/**
+ * Words a denial reaches across: pronouns, auxiliaries and verbs of having
+ * or feeling ("I don't HAVE chest pain", "no ME SIENTO bien", "nunca HE
+ * TENIDO dolor"). Any other word ends the denial's reach, so "ya no aguanto,
+ * quiero morirme" still flags although a "no" stands three words before.
+ */
+const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
+  'i', 'im', 'ive', 'id', 'it', 'its', 'me', 'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did',
+  'have', 'has', 'had', 'having', 'feel', 'feels', 'feeling', 'felt', 'get', 'gets', 'got', 'getting', 'gotten',
+  'experience', 'experienced', 'experiencing', 'notice', 'noticed', 'doing', 'going', 'gonna', 'to', 'will', 'would',
+  'think', 'say', 'seem', 'seems', 'yet', 'ever', 'at', 'like',
+  'te', 'se', 'le', 'lo', 'nos', 'les', 'he', 'ha', 'hemos', 'han', 'tenido', 'tengo', 'tiene', 'tenia', 'tuve',
+  'siento', 'sentido', 'senti', 'estoy', 'esta', 'estado', 'estuve', 'hay', 'habia', 'hubo', 'ando', 'sido', 'soy', 'es',
+]);
+
+/** How many words (filler not counted) may stand between a negator and the phrase it denies. */
+export const NEGATION_WINDOW = 3;
+
+/** Coordinators that carry one negation over a list ("no fever or chest pain", "sin fiebre ni dolor"). */
+export const NEGATION_CARRIERS: ReadonlySet<string> = new Set(['or', 'nor', 'o', 'ni']);
+
+/**
+ * Finds a negator that denies the phrase starting at `start`: in the same
+ * clause, at most {@link NEGATION_WINDOW} words before it, with only
+ * bridging words (or one listed item: "no fever or ...") in between, and
+ * not followed by a word of doubt ("not sure if").
+ *
+ * @param tokens one clause's tokens
+ * @returns the negator's index, or -1 when the phrase is not negated
+ */
+export function findNegator(tokens: readonly string[], start: number): number {
+  let counted = 0;
+  let listItemAllowed = false;
+  let carried = false;
+  for (let i = start - 1; i >= 0; i--) {
+    const token = tokens[i] ?? '';
+    if (NEGATORS.has(token)) return isDoubt(tokens, i) ? -1 : i;
+    if (NEGATION_FILLER.has(token)) continue;
+    if (++counted > NEGATION_WINDOW) return -1;
+    if (NEGATION_BRIDGE.has(token)) continue;
+    if (NEGATION_CARRIERS.has(token) && !carried) {
+      carried = true;
+      listItemAllowed = true;
+    } else if (listItemAllowed) {
+      listItemAllowed = false;
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}

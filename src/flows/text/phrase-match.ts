@@ -1,0 +1,119 @@
+/**
+ * Finds compiled phrase patterns in a clause's tokens.
+ */
+import { tokenEquals, tokenHasStem } from './fuzzy.js';
+import { NEGATORS } from './negation.js';
+import { knownWords } from './phrase-pattern.js';
+import type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
+
+/** Where a pattern matched: tokens [start, end). */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+}
+
+/**
+ * Fuzzy comparison dominates matching time, so each distinct token is
+ * compared once with every known word sharing its first letter (fuzzy
+ * matches always do) and the ids it matches are remembered. The cache is
+ * dropped when new words are compiled or when it grows past its cap.
+ */
+const TOKEN_CACHE = new Map<string, ReadonlySet<number>>();
+const TOKEN_CACHE_CAP = 50_000;
+let cachedWordCount = 0;
+let byFirstLetter = new Map<string, WordSpec[]>();
+
+function refreshIndex(): void {
+  const words = knownWords();
+  if (words.length === cachedWordCount) return;
+  byFirstLetter = new Map();
+  for (const word of words) {
+    const bucket = byFirstLetter.get(word.text[0] ?? '') ?? [];
+    bucket.push(word);
+    byFirstLetter.set(word.text[0] ?? '', bucket);
+  }
+  TOKEN_CACHE.clear();
+  cachedWordCount = words.length;
+}
+
+/** Ids of the known words `token` matches (exactly, stretched, by stem or one typo away). */
+function matchingIds(token: string): ReadonlySet<number> {
+  refreshIndex();
+  let ids = TOKEN_CACHE.get(token);
+  if (ids === undefined) {
+    const found = new Set<number>();
+    for (const word of byFirstLetter.get(token[0] ?? '') ?? []) {
+      if (word.stem ? tokenHasStem(token, word.text) : tokenEquals(token, word.text)) found.add(word.id);
+    }
+    if (TOKEN_CACHE.size >= TOKEN_CACHE_CAP) TOKEN_CACHE.clear();
+    TOKEN_CACHE.set(token, found);
+    ids = found;
+  }
+  return ids;
+}
+
+/** Whether one token is the pattern word (fuzzy, see fuzzy.ts). */
+export function wordMatches(token: string, word: WordSpec): boolean {
+  return token === word.text || matchingIds(token).has(word.id);
+}
+
+/**
+ * Run-together words ("chestpain", "cantbreathe", "selfharm"): a token
+ * spelling the first word exactly, then the second (fuzzy).
+ */
+function compoundMatches(token: string, first: WordSpec, second: WordSpec): boolean {
+  if (first.stem || token.length <= first.text.length || !token.startsWith(first.text)) return false;
+  return token.length >= 6 && wordMatches(token.slice(first.text.length), second);
+}
+
+function anyWord(token: string, words: readonly WordSpec[]): boolean {
+  return words.some((word) => wordMatches(token, word));
+}
+
+/** Longest end of `sequence` matched from token `index`, or -1. */
+function matchFrom(sequence: readonly Slot[], slotIndex: number, tokens: readonly string[], index: number): number {
+  const slot = sequence[slotIndex];
+  if (slot === undefined) return index;
+  if (slot.kind === 'gap') {
+    let best = -1;
+    for (let skip = 0; skip <= slot.max && index + skip <= tokens.length; skip++) {
+      if (skip > 0 && NEGATORS.has(tokens[index + skip - 1] ?? '')) break;
+      best = Math.max(best, matchFrom(sequence, slotIndex + 1, tokens, index + skip));
+    }
+    return best;
+  }
+  const token = tokens[index];
+  if (token === undefined) return -1;
+  let best = anyWord(token, slot.alternatives) ? matchFrom(sequence, slotIndex + 1, tokens, index + 1) : -1;
+  // A run-together pair may also skip a gap between its words ("chestpain" for "chest ... pain").
+  const afterGap = sequence[slotIndex + 1]?.kind === 'gap' ? 2 : 1;
+  const next = sequence[slotIndex + afterGap];
+  if (next?.kind === 'word') {
+    const joined = slot.alternatives.some((first) => next.alternatives.some((second) => compoundMatches(token, first, second)));
+    if (joined) best = Math.max(best, matchFrom(sequence, slotIndex + afterGap + 1, tokens, index + 1));
+  }
+  return best;
+}
+
+/** Whether a match of `pattern` could start at `token` (cheap test before the full match). */
+function canStart(pattern: PhrasePattern, token: string): boolean {
+  return pattern.firstWords.some((word) => wordMatches(token, word) || (!word.stem && token.length > word.text.length && token.startsWith(word.text)));
+}
+
+/**
+ * Every place `pattern` matches in `tokens`, the longest match per start.
+ *
+ * @param tokens one clause's normalised tokens
+ */
+export function findPhrase(pattern: PhrasePattern, tokens: readonly string[]): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    if (!canStart(pattern, tokens[start] ?? '')) continue;
+    let end = -1;
+    for (const sequence of pattern.sequences) end = Math.max(end, matchFrom(sequence, 0, tokens, start));
+    const following = tokens[end];
+    if (end <= start || (following !== undefined && anyWord(following, pattern.notFollowedBy))) continue;
+    matches.push({ start, end });
+  }
+  return matches;
+}

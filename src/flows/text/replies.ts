@@ -1,0 +1,2 @@
+/** Reply parsers; the implementation lives in ./replies/. */
+export * from './replies/index.js';

@@ -1,0 +1,135 @@
+import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
+import type { Queryable } from './sql.js';
+
+export type ConversationStatus = 'active' | 'completed' | 'no_usable_answer' | 'timed_out' | 'escalated' | 'cancelled';
+
+export interface Conversation {
+  id: string;
+  practiceId: string;
+  patientId: string;
+  flow: FlowName;
+  channel: 'sms' | 'voice';
+  status: ConversationStatus;
+  state: string;
+  snapshot: PersistedFlowSnapshot;
+  version: number;
+  answers: Record<string, unknown>;
+  input: FlowInput;
+  startedAt: string;
+  lastActivityAt: string;
+  expiresAt: string | null;
+  endedAt: string | null;
+}
+
+interface ConversationRow {
+  id: string;
+  practice_id: string;
+  patient_id: string;
+  flow: FlowName;
+  channel: 'sms' | 'voice';
+  status: ConversationStatus;
+  state: string;
+  snapshot: PersistedFlowSnapshot;
+  version: number;
+  answers: Record<string, unknown>;
+  input: FlowInput;
+  started_at: Date;
+  last_activity_at: Date;
+  expires_at: Date | null;
+  ended_at: Date | null;
+}
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  patientId: row.patient_id,
+  flow: row.flow,
+  channel: row.channel,
+  status: row.status,
+  state: row.state,
+  snapshot: row.snapshot,
+  version: row.version,
+  answers: row.answers,
+  input: row.input,
+  startedAt: row.started_at.toISOString(),
+  lastActivityAt: row.last_activity_at.toISOString(),
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  endedAt: row.ended_at?.toISOString() ?? null,
+});
+
+export interface NewConversation {
+  practiceId: string;
+  patientId: string;
+  flow: FlowName;
+  input: FlowInput;
+  state: string;
+  snapshot: PersistedFlowSnapshot;
+  answers: Record<string, unknown>;
+}
+
+/** Opens a conversation; the unique index refuses a second active one for the patient. */
+export async function insertConversation(db: Queryable, c: NewConversation): Promise<Conversation> {
+  const { rows } = await db.query<ConversationRow>(
+    `INSERT INTO conversations (practice_id, patient_id, flow, status, state, snapshot, answers, input)
+     VALUES ($1, $2, $3, 'active', $4, $5, $6, $7) RETURNING *`,
+    [c.practiceId, c.patientId, c.flow, c.state, c.snapshot, c.answers, c.input],
+  );
+  return toConversation(rows[0]!);
+}
+
+export async function findConversation(db: Queryable, id: string): Promise<Conversation | null> {
+  const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+export async function findActiveConversation(db: Queryable, patientId: string): Promise<Conversation | null> {
+  const { rows } = await db.query<ConversationRow>(
+    "SELECT * FROM conversations WHERE patient_id = $1 AND status = 'active'",
+    [patientId],
+  );
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+/** Locks a conversation row for the rest of the transaction. */
+export async function lockConversation(db: Queryable, id: string): Promise<Conversation | null> {
+  const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+export interface StepUpdate {
+  state: string;
+  snapshot: PersistedFlowSnapshot;
+  answers: Record<string, unknown>;
+  status: ConversationStatus;
+  expiresAt: Date | null;
+}
+
+/** Saves one step of the flow and bumps the version, which makes older timeout jobs stale. */
+export async function saveStep(db: Queryable, id: string, step: StepUpdate): Promise<Conversation> {
+  const { rows } = await db.query<ConversationRow>(
+    `UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6,
+       version = version + 1, last_activity_at = now(),
+       ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE now() END
+     WHERE id = $1 RETURNING *`,
+    [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt],
+  );
+  return toConversation(rows[0]!);
+}
+
+/** Ends an active conversation from outside its flow (red flag, opt-out, undeliverable). */
+export async function endConversation(db: Queryable, id: string, status: Exclude<ConversationStatus, 'active'>): Promise<void> {
+  await db.query(
+    `UPDATE conversations SET status = $2, version = version + 1, expires_at = NULL, ended_at = now(), last_activity_at = now()
+     WHERE id = $1 AND status = 'active'`,
+    [id, status],
+  );
+}
+
+/** Starts the reply clock once the question has actually gone out. */
+export async function setExpiry(db: Queryable, id: string, expiresAt: Date): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(
+    "UPDATE conversations SET expires_at = $2 WHERE id = $1 AND status = 'active' RETURNING version",
+    [id, expiresAt],
+  );
+  return rows[0]?.version ?? -1;
+}

@@ -1,0 +1,248 @@
+import type { Queryable } from './sql.js';
+
+export type Direction = 'inbound' | 'outbound';
+export type Audience = 'patient' | 'coordinator';
+
+/**
+ * Where a status stands in a message's life. Twilio's callbacks arrive in any
+ * order; a status only replaces one of lower rank, so `sent` never overwrites
+ * `delivered`, and the first final status wins.
+ */
+const STATUS_RANK: Record<string, number> = {
+  // ours: waiting for the send job / handed to the transport
+  pending: 0,
+  submitting: 1,
+  // Twilio's, in order
+  accepted: 2,
+  scheduled: 2,
+  queued: 3,
+  sending: 4,
+  sent: 5,
+  delivered: 6,
+  undelivered: 6,
+  failed: 6,
+  canceled: 6,
+  received: 6,
+  read: 7,
+  // ours, final
+  simulated: 6,
+  cancelled: 6,
+};
+
+export const statusRank = (status: string): number => STATUS_RANK[status] ?? 0;
+export const isKnownStatus = (status: string): boolean => status in STATUS_RANK;
+
+export interface Message {
+  id: string;
+  practiceId: string | null;
+  patientId: string | null;
+  coordinatorId: string | null;
+  conversationId: string | null;
+  direction: Direction;
+  audience: Audience;
+  channel: 'sms' | 'voice';
+  kind: string;
+  fromNumber: string;
+  toNumber: string;
+  body: string;
+  twilioSid: string | null;
+  inReplyTo: string | null;
+  status: string;
+  errorCode: number | null;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface MessageRow {
+  id: string;
+  practice_id: string | null;
+  patient_id: string | null;
+  coordinator_id: string | null;
+  conversation_id: string | null;
+  direction: Direction;
+  audience: Audience;
+  channel: 'sms' | 'voice';
+  kind: string;
+  from_number: string;
+  to_number: string;
+  body: string;
+  twilio_sid: string | null;
+  in_reply_to: string | null;
+  status: string;
+  error_code: number | null;
+  attempts: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  patientId: row.patient_id,
+  coordinatorId: row.coordinator_id,
+  conversationId: row.conversation_id,
+  direction: row.direction,
+  audience: row.audience,
+  channel: row.channel,
+  kind: row.kind,
+  fromNumber: row.from_number,
+  toNumber: row.to_number,
+  body: row.body,
+  twilioSid: row.twilio_sid,
+  inReplyTo: row.in_reply_to,
+  status: row.status,
+  errorCode: row.error_code,
+  attempts: row.attempts,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+export interface NewInbound {
+  twilioSid: string;
+  practiceId: string | null;
+  patientId: string | null;
+  fromNumber: string;
+  toNumber: string;
+  body: string;
+  kind: string;
+}
+
+/**
+ * Stores an inbound text once per MessageSid. Returns null when Twilio
+ * delivered this MessageSid before: the caller answers as it did then.
+ */
+export async function insertInbound(db: Queryable, m: NewInbound): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, patient_id, direction, kind, from_number, to_number, body, twilio_sid, status, status_rank)
+     VALUES ($1, $2, 'inbound', $3, $4, $5, $6, $7, 'received', $8)
+     ON CONFLICT (twilio_sid) DO NOTHING RETURNING *`,
+    [m.practiceId, m.patientId, m.kind, m.fromNumber, m.toNumber, m.body, m.twilioSid, statusRank('received')],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+export async function findMessageBySid(db: Queryable, twilioSid: string): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>('SELECT * FROM messages WHERE twilio_sid = $1', [twilioSid]);
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+export async function findMessage(db: Queryable, id: string): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>('SELECT * FROM messages WHERE id = $1', [id]);
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+export interface NewOutbound {
+  practiceId: string;
+  /** Null for a reply to a number that matches no patient. */
+  patientId: string | null;
+  coordinatorId?: string | null;
+  conversationId?: string | null;
+  audience?: Audience;
+  kind: string;
+  fromNumber: string;
+  toNumber: string;
+  body: string;
+  /** Set for a reply sent back in the webhook's TwiML response. */
+  inReplyTo?: string | null;
+  status: string;
+}
+
+export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
+       from_number, to_number, body, in_reply_to, status, status_rank)
+     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+    [
+      m.practiceId,
+      m.patientId,
+      m.coordinatorId ?? null,
+      m.conversationId ?? null,
+      m.audience ?? 'patient',
+      m.kind,
+      m.fromNumber,
+      m.toNumber,
+      m.body,
+      m.inReplyTo ?? null,
+      m.status,
+      statusRank(m.status),
+    ],
+  );
+  return toMessage(rows[0]!);
+}
+
+/** The replies an inbound text got, to answer a redelivered webhook exactly as the first time. */
+export async function listReplies(db: Queryable, inboundId: string): Promise<Message[]> {
+  const { rows } = await db.query<MessageRow>(
+    'SELECT * FROM messages WHERE in_reply_to = $1 ORDER BY created_at, id',
+    [inboundId],
+  );
+  return rows.map(toMessage);
+}
+
+export async function attachToConversation(db: Queryable, messageId: string, conversationId: string): Promise<void> {
+  await db.query('UPDATE messages SET conversation_id = $2 WHERE id = $1', [messageId, conversationId]);
+}
+
+/**
+ * Takes a pending message for sending. Only one job can win it, so a job that
+ * runs twice never sends twice.
+ */
+export async function claimForSending(db: Queryable, id: string): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `UPDATE messages SET status = 'submitting', status_rank = $2, attempts = attempts + 1, updated_at = now()
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, statusRank('submitting')],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** Puts a claimed message back to wait for another attempt. */
+export async function releaseForRetry(db: Queryable, id: string, errorCode: number | null): Promise<void> {
+  await db.query(
+    `UPDATE messages SET status = 'pending', status_rank = 0, error_code = $2, updated_at = now()
+     WHERE id = $1 AND status = 'submitting'`,
+    [id, errorCode],
+  );
+}
+
+/**
+ * Records a status (from the transport or a Twilio callback) unless the
+ * message already has one of the same or a later rank. Returns the message
+ * when the status was applied.
+ */
+export async function applyStatus(
+  db: Queryable,
+  where: { id: string } | { twilioSid: string },
+  update: { status: string; errorCode?: number | null; twilioSid?: string | null },
+): Promise<Message | null> {
+  const byId = 'id' in where;
+  const { rows } = await db.query<MessageRow>(
+    `UPDATE messages SET status = $2, status_rank = $3,
+       error_code = coalesce($4, error_code),
+       twilio_sid = coalesce(twilio_sid, $5),
+       updated_at = now()
+     WHERE ${byId ? 'id = $1::uuid' : 'twilio_sid = $1'} AND status_rank < $3 RETURNING *`,
+    [byId ? where.id : where.twilioSid, update.status, statusRank(update.status), update.errorCode ?? null, update.twilioSid ?? null],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** Cancels a patient's texts that have not left yet (opt-out). */
+export async function cancelPendingForPatient(db: Queryable, patientId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE messages SET status = 'cancelled', status_rank = $2, updated_at = now()
+     WHERE patient_id = $1 AND audience = 'patient' AND direction = 'outbound' AND status = 'pending'`,
+    [patientId, statusRank('cancelled')],
+  );
+  return rowCount ?? 0;
+}
+
+/** When `toNumber` was last sent a message of `kind` (so an automatic answer is not repeated to every text). */
+export async function lastSentTo(db: Queryable, toNumber: string, kind: string): Promise<Date | null> {
+  const { rows } = await db.query<{ at: Date | null }>(
+    `SELECT max(created_at) AS at FROM messages WHERE to_number = $1 AND direction = 'outbound' AND kind = $2`,
+    [toNumber, kind],
+  );
+  return rows[0]?.at ?? null;
+}

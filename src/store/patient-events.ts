@@ -1,0 +1,20 @@
+import type { Queryable } from './sql.js';
+
+export interface NewPatientEvent {
+  practiceId: string;
+  patientId: string;
+  conversationId?: string | null;
+  messageId?: string | null;
+  /** e.g. 'opted_out', 'red_flag', 'conversation.timed_out' */
+  type: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Records something that happened to a patient that is not itself a message. */
+export async function recordEvent(db: Queryable, e: NewPatientEvent): Promise<void> {
+  await db.query(
+    `INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [e.practiceId, e.patientId, e.conversationId ?? null, e.messageId ?? null, e.type, e.detail ?? {}],
+  );
+}

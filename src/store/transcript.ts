@@ -1,0 +1,56 @@
+import type { Queryable } from './sql.js';
+
+export interface TranscriptEntry {
+  at: string;
+  /** 'message' for texts in and out; 'event' for what happened around them (opt-out, red flag, timeout...). */
+  type: 'message' | 'event';
+  direction: 'inbound' | 'outbound' | null;
+  channel: 'sms' | 'voice' | null;
+  /** The message text, or the event's name. */
+  text: string;
+  /** The message kind ('check_in', 'reply', ...) or the event type. */
+  kind: string;
+  status: string | null;
+  errorCode: number | null;
+  conversationId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+interface Row {
+  at: Date;
+  type: 'message' | 'event';
+  direction: 'inbound' | 'outbound' | null;
+  channel: 'sms' | 'voice' | null;
+  text: string;
+  kind: string;
+  status: string | null;
+  error_code: number | null;
+  conversation_id: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Everything that passed between the service and a patient, oldest first. */
+export async function listTranscript(db: Queryable, patientId: string): Promise<TranscriptEntry[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT created_at AS at, 'message' AS type, direction, channel, body AS text, kind, status, error_code,
+            conversation_id, NULL::jsonb AS detail
+       FROM messages WHERE patient_id = $1 AND audience = 'patient'
+     UNION ALL
+     SELECT at, 'event', NULL, NULL, type, type, NULL, NULL, conversation_id, detail
+       FROM patient_events WHERE patient_id = $1
+     ORDER BY at`,
+    [patientId],
+  );
+  return rows.map((row) => ({
+    at: row.at.toISOString(),
+    type: row.type,
+    direction: row.direction,
+    channel: row.channel,
+    text: row.text,
+    kind: row.kind,
+    status: row.status,
+    errorCode: row.error_code,
+    conversationId: row.conversation_id,
+    detail: row.detail,
+  }));
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScenario, type Scenario } from '../helpers/scenario.js';
+
+let s: Scenario;
+beforeAll(async () => {
+  s = await startScenario();
+});
+afterAll(() => s.close());
+
+describe('red flags', () => {
+  it.each([
+    ['wellness', ['2'], 'I have chest pain'],
+    ['symptoms', ['140/90'], "can't breathe"],
+    ['wellness', [], 'me duele el pecho'],
+  ])('escalate at once in the middle of a %s check-in (%j, then %j)', async (flow, before, redFlag) => {
+    const patient = await s.newPatient({ firstName: 'Ana', lastName: 'Lopez' });
+    const started = await s.checkIn(patient, flow);
+    for (const answer of before) await s.say(patient, answer);
+    const replies = await s.say(patient, redFlag);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(/911/);
+    expect((await s.conversation(started.conversationId)).status).toBe('escalated');
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', status: 'open' })]);
+
+    // The on-call coordinator is texted, naming the patient and how to call them back.
+    const alert = await expect
+      .poll(() => s.twilio.sent.find((m) => m.To === '+15553000001' && m.Body.includes('Ana Lopez')), { timeout: 15_000 })
+      .toBeTruthy();
+    expect(alert).toBeTruthy();
+  });
+
+  it('escalate with no check-in open, and still reach the team for an opted-out patient (who gets no text)', async () => {
+    const patient = await s.newPatient({ firstName: 'Leo', lastName: 'Marsh' });
+    expect(await s.say(patient, 'I fainted this morning')).toEqual([expect.stringContaining('911')]);
+    await s.say(patient, 'STOP');
+    expect(await s.say(patient, 'chest pain again')).toEqual([]);
+    expect((await s.alerts(patient.id)).map((a) => a.level)).toEqual(['urgent', 'urgent']);
+    await expect.poll(() => s.twilio.sent.filter((m) => m.Body.includes('Leo Marsh')).length, { timeout: 15_000 }).toBe(2);
+  });
+
+  it('do not fire on a plain denial', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, '2');
+    const replies = await s.say(patient, 'no chest pain, just tired');
+    expect(replies[0]).not.toContain('911');
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+});

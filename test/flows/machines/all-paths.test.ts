@@ -1,0 +1,86 @@
+/**
+ * Walks every reachable path of every flow in both locales (all answers,
+ * re-prompts, exhaustion, timeouts), renders each step's texts exactly as the
+ * runtime will, and checks the patient always gets one text of at most two
+ * GSM-7 segments.
+ */
+import { describe, expect, it } from 'vitest';
+import { LOCALES, startFlow } from '../../../src/flows/index.js';
+import type { FlowName, FlowStep, Locale } from '../../../src/flows/index.js';
+import { medicationMachine } from '../../../src/flows/machines/medication.js';
+import { symptomsMachine } from '../../../src/flows/machines/symptoms.js';
+import { wellnessMachine } from '../../../src/flows/machines/wellness.js';
+import { PROMPT_KEYS, renderSms, smsSegments } from '../../../prompts/index.js';
+import { LONG_VARS, TIMEOUT, advance, inputFor, sayParts } from './drive.js';
+import type { Move } from './drive.js';
+
+/** Replies that, between them, take every branch of each flow. */
+const REPLIES: Record<FlowName, readonly string[]> = {
+  wellness: ['1', '2', '3', '4', '5', '6', 'my knee hurts a lot', 'I feel lonely since my wife passed', '???'],
+  medication: ['1', '2', '3', '4', 'No, I ran out', 'No, it makes me sick', 'the pills upset my stomach every morning', '???'],
+  symptoms: ['128/82', '165/95', '190/125', '80/120', 'skip', '0', '9', '12', '1', '3', '???'],
+};
+
+const STATES: Record<FlowName, string[]> = {
+  wellness: Object.keys(wellnessMachine.root.states),
+  medication: Object.keys(medicationMachine.root.states),
+  symptoms: Object.keys(symptomsMachine.root.states),
+};
+
+interface Walk {
+  steps: number;
+  states: Set<string>;
+  prompts: Set<string>;
+}
+
+function check(step: FlowStep, move: Move | undefined, locale: Locale): void {
+  const text = renderSms(sayParts(step.outputs), locale, LONG_VARS);
+  const info = smsSegments(text);
+  const where = `${step.state} after ${JSON.stringify(move)}: ${text}`;
+  expect(info.segments, where).toBeLessThanOrEqual(2);
+  expect(info.encoding, where).toBe('GSM-7');
+  // A reply always gets an answer; a timeout never sends one.
+  if (typeof move === 'string' || move === undefined) expect(text.length, where).toBeGreaterThan(0);
+  else expect(text, where).toBe('');
+}
+
+/** Breadth-first over distinct snapshots: every reply from every reachable state. */
+function walk(name: FlowName, locale: Locale): Walk {
+  const result: Walk = { steps: 0, states: new Set(), prompts: new Set() };
+  const record = (step: FlowStep, move?: Move) => {
+    check(step, move, locale);
+    result.steps += 1;
+    result.states.add(step.state);
+    for (const part of sayParts(step.outputs)) result.prompts.add(part.prompt);
+  };
+  const start = startFlow(name, inputFor(name, locale));
+  record(start);
+  const queue = [start];
+  const seen = new Set([JSON.stringify(start.snapshot)]);
+  for (let step = queue.shift(); step; step = queue.shift()) {
+    for (const move of [...REPLIES[name], TIMEOUT]) {
+      const next = advance(name, step, move);
+      record(next, move);
+      const key = JSON.stringify(next.snapshot);
+      if (!next.done && !seen.has(key)) {
+        seen.add(key);
+        queue.push(next);
+      }
+    }
+  }
+  return result;
+}
+
+describe('every path of every flow fits in two GSM-7 segments', () => {
+  for (const name of ['wellness', 'medication', 'symptoms'] as const) {
+    for (const locale of LOCALES) {
+      it(`${name} (${locale})`, () => {
+        const result = walk(name, locale);
+        expect(result.steps).toBeGreaterThan(20);
+        expect([...result.states].sort()).toEqual([...STATES[name]].sort());
+        const flowPrompts = PROMPT_KEYS.filter((key) => key.startsWith(`${name}.`) || key.startsWith('common.'));
+        expect([...result.prompts].sort()).toEqual([...flowPrompts].sort());
+      });
+    }
+  }
+});

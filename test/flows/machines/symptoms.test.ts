@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { startFlow } from '../../../src/flows/index.js';
+import { TIMEOUT, finalStep, play, says, signals } from './drive.js';
+
+const bp = (systolic: number, diastolic: number) => ({
+  type: 'observe',
+  observation: { kind: 'blood_pressure', value: { systolic, diastolic } },
+});
+const pain = (score: number) => ({ type: 'observe', observation: { kind: 'pain', value: { score } } });
+const trend = (value: string) => ({ type: 'observe', observation: { kind: 'symptom_trend', value: { trend: value } } });
+
+describe('symptoms flow', () => {
+  it('opens by asking for the blood pressure', () => {
+    const step = startFlow('symptoms', { locale: 'en' });
+    expect(step.outputs).toEqual([{ type: 'say', prompt: 'symptoms.opening' }]);
+    expect(step.state).toBe('askBloodPressure');
+  });
+
+  it('happy path: reading, pain, trend, thanks', () => {
+    const [, reading, score, end] = play('symptoms', ['128/82', '3', '2']);
+    expect(reading?.outputs).toEqual([bp(128, 82), { type: 'say', prompt: 'symptoms.ask_pain' }]);
+    expect(score?.outputs).toEqual([pain(3), { type: 'say', prompt: 'symptoms.ask_trend' }]);
+    expect(end?.outputs).toEqual([trend('same'), { type: 'say', prompt: 'symptoms.close' }]);
+    expect(end).toMatchObject({
+      state: 'done',
+      done: true,
+      outcome: 'completed',
+      answers: { bloodPressure: { systolic: 128, diastolic: 82 }, pain: 3, trend: 'same' },
+    });
+  });
+
+  it.each([
+    ['165/90', 'systolic'],
+    ['150/100', 'diastolic'],
+  ])('%s (high %s) is elevated bp_high and the flow goes on', (reply) => {
+    const [, reading] = play('symptoms', [reply]);
+    expect(signals(reading!)).toEqual([{ level: 'elevated', reason: 'bp_high' }]);
+    expect(says(reading!)).toEqual(['symptoms.ask_pain']);
+  });
+
+  it.each(['185/95', '170/121'])('%s (crisis) is urgent and closes at once with the call-now message', (reply) => {
+    const step = finalStep('symptoms', [reply]);
+    const [systolic, diastolic] = reply.split('/').map(Number);
+    expect(step.outputs).toEqual([
+      bp(systolic!, diastolic!),
+      { type: 'signal', signal: { level: 'urgent', reason: 'bp_crisis' } },
+      { type: 'say', prompt: 'symptoms.close_bp_crisis' },
+    ]);
+    expect(step).toMatchObject({ done: true, outcome: 'completed' });
+  });
+
+  it.each(['skip', 'SKIP', "I don't have one", 'I do not have a cuff', 'no tengo', 'saltar'])('"%s" skips the reading and records nothing for it', (reply) => {
+    const [, skipped] = play('symptoms', [reply]);
+    expect(skipped?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.ask_pain' }]);
+    expect(skipped?.answers).toEqual({ bloodPressure: 'skipped' });
+  });
+
+  it('an implausible reading gets the specific re-prompt, counted as a re-prompt', () => {
+    const [, first, second, third] = play('symptoms', ['80/120', '400/90', '30/20']);
+    expect(says(first!)).toEqual(['symptoms.bp_implausible']);
+    expect(says(second!)).toEqual(['symptoms.bp_implausible']);
+    expect(third).toMatchObject({ outcome: 'no_usable_answer' });
+    expect(says(third!)).toEqual(['common.no_usable_answer']);
+  });
+
+  it('no numbers at all gets the general re-prompt with an example', () => {
+    const [, first] = play('symptoms', ['fine']);
+    expect(first?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.reprompt_bp' }]);
+  });
+
+  it('pain out of range and missing get their re-prompts, then a usable number', () => {
+    const [, , high, none, ok] = play('symptoms', ['skip', '12', 'a lot', '9']);
+    expect(says(high!)).toEqual(['symptoms.pain_out_of_range']);
+    expect(says(none!)).toEqual(['symptoms.reprompt_pain']);
+    expect(ok?.outputs).toEqual([
+      pain(9),
+      { type: 'signal', signal: { level: 'elevated', reason: 'pain_high' } },
+      { type: 'say', prompt: 'symptoms.ask_trend' },
+    ]);
+  });
+
+  it('pain 8 is elevated, 7 is not', () => {
+    expect(signals(play('symptoms', ['skip', '8'])[2]!)).toEqual([{ level: 'elevated', reason: 'pain_high' }]);
+    expect(signals(play('symptoms', ['skip', '7'])[2]!)).toEqual([]);
+  });
+
+  it('worse is elevated worsening; better raises nothing', () => {
+    const worse = finalStep('symptoms', ['120/80', '2', '3']);
+    expect(worse.outputs).toEqual([
+      trend('worse'),
+      { type: 'signal', signal: { level: 'elevated', reason: 'worsening' } },
+      { type: 'say', prompt: 'symptoms.close' },
+    ]);
+    expect(signals(finalStep('symptoms', ['120/80', '2', '1']))).toEqual([]);
+  });
+
+  it('exhausting the trend question ends politely', () => {
+    const step = finalStep('symptoms', ['skip', '0', 'x', 'y', 'z']);
+    expect(step.outputs).toEqual([
+      { type: 'observe', observation: { kind: 'no_usable_answer', value: { question: 'symptoms.ask_trend' } } },
+      { type: 'say', prompt: 'common.no_usable_answer' },
+    ]);
+    expect(step.answers).toEqual({ bloodPressure: 'skipped', pain: 0 });
+  });
+
+  describe('TIMEOUT in each waiting state ends the flow silently', () => {
+    const cases = [
+      { state: 'askBloodPressure', moves: [], question: 'symptoms.opening' },
+      { state: 'askPain', moves: ['120/80'], question: 'symptoms.ask_pain' },
+      { state: 'askTrend', moves: ['120/80', '4'], question: 'symptoms.ask_trend' },
+    ];
+    for (const { state, moves, question } of cases) {
+      it(state, () => {
+        const steps = play('symptoms', moves);
+        expect(steps[steps.length - 1]?.state).toBe(state);
+        const step = finalStep('symptoms', [...moves, TIMEOUT]);
+        expect(step.outputs).toEqual([{ type: 'observe', observation: { kind: 'non_response', value: { question } } }]);
+        expect(step).toMatchObject({ state: 'timedOut', done: true, outcome: 'timed_out' });
+      });
+    }
+  });
+
+  it('understands Spanish replies', () => {
+    const step = finalStep('symptoms', ['saltar', 'cinco', 'peor'], 'es');
+    expect(step.answers).toEqual({ bloodPressure: 'skipped', pain: 5, trend: 'worse' });
+    expect(finalStep('symptoms', ['130 sobre 80', '2', 'mejor'], 'es').answers).toEqual({
+      bloodPressure: { systolic: 130, diastolic: 80 },
+      pain: 2,
+      trend: 'better',
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { EN_RED_FLAGS, ES_RED_FLAGS, RED_FLAG_CATEGORIES, detectRedFlag } from '../../../src/flows/safety/red-flags.js';
+import type { RedFlagCategory } from '../../../src/flows/safety/red-flags.js';
+import { compilePattern } from '../../../src/flows/text/phrase-pattern.js';
+
+const cases: readonly (readonly [string, RedFlagCategory])[] = [
+  // chest pain
+  ['chest pain', 'chest_pain'], ['CHEST PAIN!!!', 'chest_pain'], ['my chest hurts', 'chest_pain'],
+  ['chest pressure', 'chest_pain'], ['tightness in my chest', 'chest_pain'], ['pain in my chest', 'chest_pain'],
+  ['chest feels tight', 'chest_pain'], ['pressure in chest', 'chest_pain'], ["I'm having chest pains", 'chest_pain'],
+  ['my chest has been hurting since last night', 'chest_pain'], ['feels like an elephant sitting on my chest', 'chest_pain'],
+  ['I think I am having a heart attack', 'chest_pain'], ['crushing feeling in my chest', 'chest_pain'],
+  ['pain radiating to my left arm and chest', 'chest_pain'],
+  ['chest pian', 'chest_pain'], ['chestpain', 'chest_pain'], ['chset pain', 'chest_pain'], ['chest painn', 'chest_pain'],
+  ['chest pain is gone', 'chest_pain'], ["I'm not sure if it's chest pain", 'chest_pain'], ['no I have chest pain', 'chest_pain'],
+  // breathing
+  ["can't breathe", 'breathing'], ['cannot breathe', 'breathing'], ['I can not breathe', 'breathing'],
+  ['trouble breathing', 'breathing'], ['hard to breathe', 'breathing'], ['short of breath', 'breathing'],
+  ['shortness of breath', 'breathing'], ['gasping for air', 'breathing'], ['cant breath', 'breathing'],
+  ['cant breth', 'breathing'], ['shortnes of breath', 'breathing'], ['I can hardly breathe', 'breathing'],
+  ["I'm struggling to breathe", 'breathing'], ['having a hard time breathing', 'breathing'],
+  ["can't catch my breath", 'breathing'], ["I can't get enough air", 'breathing'], ['I feel like I am suffocating', 'breathing'],
+  ['my breathing is really bad', 'breathing'], ['my lips are turning blue', 'breathing'], ['no, I can’t breathe', 'breathing'],
+  ['No chest pain, but I can’t breathe', 'breathing'], ['I am choking', 'breathing'], ['out of breath just sitting', 'breathing'],
+  // stroke
+  ['face drooping', 'stroke'], ['my face is drooping on one side', 'stroke'], ['slurred speech', 'stroke'],
+  ['my speech is slurred', 'stroke'], ['slured speech', 'stroke'], ['my arm is numb', 'stroke'],
+  ['numbness on one side', 'stroke'], ['sudden weakness on my left side', 'stroke'], ["can't move my arm", 'stroke'],
+  ["I can't lift my arm", 'stroke'], ['worst headache of my life', 'stroke'], ['my words are coming out wrong', 'stroke'],
+  ["I can't speak clearly", 'stroke'], ['I think I had a stroke', 'stroke'], ['I lost my vision', 'stroke'],
+  ['my smile is crooked', 'stroke'], ['my left arm went numb', 'stroke'], ["I can't feel my arm", 'stroke'],
+  // fainting
+  ['fainted', 'fainting'], ['I fainted this morning', 'fainting'], ['passed out', 'fainting'], ['I keep passing out', 'fainting'],
+  ['blacked out', 'fainting'], ['I blacked out for a minute', 'fainting'], ['lost consciousness', 'fainting'],
+  ['fanited', 'fainting'], ['I collapsed in the kitchen', 'fainting'],
+  // falls: stuck on the floor, or a head strike
+  ['I fell and I cant get up', 'fall'], ["fell in the bathroom and can't stand up", 'fall'],
+  ['I fell and hit my head', 'fall'], ["I'm on the floor and can't get up, I fell", 'fall'],
+  // self-harm
+  ['suicidal', 'self_harm'], ['I feel suicidal', 'self_harm'], ['kill myself', 'self_harm'], ['I want to kill myself', 'self_harm'],
+  ['want to die', 'self_harm'], ['I just want to die', 'self_harm'], ['end my life', 'self_harm'], ['hurt myself', 'self_harm'],
+  ['I might hurt myself', 'self_harm'], ['self harm', 'self_harm'], ['self-harm', 'self_harm'], ['no reason to live', 'self_harm'],
+  ['thinking about killing myself', 'self_harm'], ["I don't want to live anymore", 'self_harm'],
+  ["I don't want to be here anymore", 'self_harm'], ['everyone would be better off without me', 'self_harm'],
+  ['I feel like ending it all', 'self_harm'], ['sucidal', 'self_harm'], ['I wish I was dead', 'self_harm'],
+  ['I want to end it', 'self_harm'], ["I'm not going to make it, I want to end it", 'self_harm'],
+  // overdose
+  ['overdose', 'overdose'], ['I think I overdosed', 'overdose'], ['took too many pills', 'overdose'],
+  ['I took too many of my pills', 'overdose'], ['I might have taken too much insulin', 'overdose'],
+  ['I took a whole bottle of pills', 'overdose'], ['I took extra pills on purpose', 'overdose'],
+  // seizure
+  ['seizure', 'seizure'], ['I had a seizure', 'seizure'], ['she is having seizures', 'seizure'], ['convulsing', 'seizure'],
+  // bleeding
+  ['coughing up blood', 'severe_bleeding'], ['vomiting blood', 'severe_bleeding'], ['I threw up blood', 'severe_bleeding'],
+  ['bleeding a lot', 'severe_bleeding'], ["won't stop bleeding", 'severe_bleeding'], ["my nose won't stop bleeding", 'severe_bleeding'],
+  ["I'm bleeding and it won't stop", 'severe_bleeding'], ['there is blood in my vomit', 'severe_bleeding'],
+  // allergic reaction
+  ['throat swelling', 'allergic_reaction'], ['tongue swelling', 'allergic_reaction'], ['my throat is closing up', 'allergic_reaction'],
+  ['my lips and tongue are swelling', 'allergic_reaction'], ['swollen tongue', 'allergic_reaction'],
+  ['I am having an allergic reaction', 'allergic_reaction'], ['My throat feels like it is closing', 'allergic_reaction'],
+  // confusion
+  ["confused and can't think straight", 'confusion'], ["I'm so confused I don't know where I am", 'confusion'],
+  ['he is disoriented', 'confusion'], ["I can't think clearly", 'confusion'],
+];
+
+describe('detectRedFlag: English', () => {
+  it.each(cases)('%j -> %s', (text, category) => {
+    expect(detectRedFlag(text)).toEqual({ category, locale: 'en' });
+  });
+
+  it('reports the most urgent category when several appear', () => {
+    expect(detectRedFlag('I took too many pills and I want to die')?.category).toBe('overdose');
+    expect(detectRedFlag('I fainted and now my chest hurts')?.category).toBe('chest_pain');
+  });
+});
+
+describe('red-flag phrase lists', () => {
+  it('give every category phrases in both languages, all valid patterns', () => {
+    for (const category of RED_FLAG_CATEGORIES) {
+      expect(EN_RED_FLAGS[category].length, category).toBeGreaterThan(0);
+      expect(ES_RED_FLAGS[category].length, category).toBeGreaterThan(0);
+      for (const phrase of [...EN_RED_FLAGS[category], ...ES_RED_FLAGS[category]]) {
+        expect(() => compilePattern(phrase), phrase).not.toThrow();
+      }
+    }
+  });
+
+  it.each(['', '   ', '👍', '?!', '1', '145/92'])('finds nothing in %j', (text) => {
+    expect(detectRedFlag(text)).toBeNull();
+  });
+});

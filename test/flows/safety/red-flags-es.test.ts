@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detectRedFlag } from '../../../src/flows/safety/index.js';
+import type { RedFlagCategory } from '../../../src/flows/safety/index.js';
+
+const cases: readonly (readonly [string, RedFlagCategory])[] = [
+  ['dolor de pecho', 'chest_pain'], ['dolor en el pecho', 'chest_pain'], ['me duele el pecho', 'chest_pain'],
+  ['presión en el pecho', 'chest_pain'], ['opresión en el pecho', 'chest_pain'], ['dolor de pesho', 'chest_pain'],
+  ['Tengo un dolor fuerte en el pecho', 'chest_pain'], ['me duele mucho el pecho', 'chest_pain'], ['siento el pecho apretado', 'chest_pain'],
+  ['me aprieta el pecho', 'chest_pain'], ['creo que es un infarto', 'chest_pain'], ['DOLOR DE PECHO', 'chest_pain'],
+  ['no puedo respirar', 'breathing'], ['No puedo respirrar', 'breathing'], ['casi no puedo respirar', 'breathing'],
+  ['me falta el aire', 'breathing'], ['falta de aire', 'breathing'], ['me ahogo', 'breathing'], ['siento que me ahogo', 'breathing'],
+  ['dificultad para respirar', 'breathing'], ['me cuesta respirar', 'breathing'], ['me quedo sin aire', 'breathing'],
+  ['no puedo agarrar aire', 'breathing'],
+  ['cara caída', 'stroke'], ['se me cae la cara', 'stroke'], ['no puedo hablar bien', 'stroke'], ['hormigueo en un lado', 'stroke'],
+  ['entumecimiento en un lado del cuerpo', 'stroke'], ['tengo la boca chueca', 'stroke'], ['se me durmió el brazo', 'stroke'],
+  ['no puedo mover el brazo', 'stroke'], ['el peor dolor de cabeza de mi vida', 'stroke'], ['creo que me dio un derrame', 'stroke'],
+  ['me caí y no me puedo levantar', 'fall'], ['me caí y no puedo levantarme', 'fall'], ['me cai y me pegue en la cabeza', 'fall'],
+  ['no puedo levantarme del piso', 'fall'],
+  ['me desmayé', 'fainting'], ['desmayo', 'fainting'], ['perdí el conocimiento', 'fainting'], ['me dio un desmayo', 'fainting'],
+  ['quiero morir', 'self_harm'], ['quiero morirme', 'self_harm'], ['me quiero morir', 'self_harm'], ['me quiero matar', 'self_harm'],
+  ['suicidarme', 'self_harm'], ['pienso en suicidarme', 'self_harm'], ['quitarme la vida', 'self_harm'], ['hacerme daño', 'self_harm'],
+  ['ya no quiero vivir', 'self_harm'], ['no tengo razón para vivir', 'self_harm'], ['ya no aguanto quiero morirme', 'self_harm'],
+  ['tomé demasiadas pastillas', 'overdose'], ['me tomé demasiadas pastillas', 'overdose'], ['sobredosis', 'overdose'],
+  ['tuve una convulsión', 'seizure'], ['convulsión', 'seizure'], ['ataque epiléptico', 'seizure'],
+  ['sangrado que no para', 'severe_bleeding'], ['vomitando sangre', 'severe_bleeding'], ['estoy escupiendo sangre', 'severe_bleeding'],
+  ['toso con sangre', 'severe_bleeding'], ['no para de sangrar', 'severe_bleeding'],
+  ['se me hincha la garganta', 'allergic_reaction'], ['tengo la lengua hinchada', 'allergic_reaction'],
+  ['reacción alérgica', 'allergic_reaction'],
+  ['estoy desorientado', 'confusion'], ['no sé dónde estoy', 'confusion'], ['no puedo pensar bien', 'confusion'],
+];
+
+describe('detectRedFlag: Spanish', () => {
+  it.each(cases)('%j -> %s', (text, category) => {
+    expect(detectRedFlag(text)).toEqual({ category, locale: 'es' });
+  });
+
+  it('flags Spanish whatever the patient locale, and English in a Spanish text', () => {
+    expect(detectRedFlag('hola, tengo chest pain')).toEqual({ category: 'chest_pain', locale: 'en' });
+  });
+});

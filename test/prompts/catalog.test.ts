@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/flows/types.js';
+import { PROMPT_KEYS, catalogs, en, es, renderPrompt, renderSms, smsSegments } from '../../prompts/index.js';
+import type { PromptKey } from '../../prompts/index.js';
+
+const VARS = {
+  firstName: 'Maximiliana',
+  practiceName: 'Riverside Family Medicine Associates',
+  practicePhone: '(555) 123-4567',
+  medicationName: 'hydrochlorothiazide',
+  medicationDose: '12.5 mg twice daily',
+  patientName: 'Maximiliana Villanueva-Rodriguez',
+  patientPhone: '+15551234567',
+  reason: 'a blood pressure of 190/125',
+  alertId: 'c0a80121-7ac0-4e1c-9f1b-3b8e6c2d9f10',
+};
+
+const OPENINGS: PromptKey[] = ['wellness.opening', 'medication.opening', 'symptoms.opening'];
+
+describe('prompt catalogs', () => {
+  it('es has exactly the keys of en', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  for (const locale of LOCALES) {
+    describe(locale, () => {
+      it.each(PROMPT_KEYS)('%s renders in at most 2 GSM-7 segments with long values', (key) => {
+        const text = renderSms([{ prompt: key }], locale, VARS);
+        expect(text).not.toMatch(/[{}]/);
+        const info = smsSegments(text);
+        expect(info.encoding, text).toBe('GSM-7');
+        expect(info.segments, text).toBeLessThanOrEqual(2);
+      });
+
+      it.each(OPENINGS)('%s greets by first name, names the practice and offers STOP', (key) => {
+        const template = catalogs[locale][key].sms;
+        expect(template).toContain('{firstName}');
+        expect(template).toContain('{practiceName}');
+        expect(template).toMatch(/(Reply STOP to opt out|Responda STOP para no recibir más mensajes)\.$/);
+      });
+
+      it('texts to an unknown number do not use a first name and are bilingual', () => {
+        const template = catalogs[locale]['system.unknown_sender'].sms;
+        expect(template).not.toContain('{firstName}');
+        expect(template.indexOf('This is')).toBeLessThan(template.indexOf('Le escribe'));
+      });
+
+      it('every patient-facing emergency text says 911', () => {
+        for (const key of ['system.help', 'system.red_flag', 'system.opt_out_confirmation', 'system.acknowledgement'] as const) {
+          expect(catalogs[locale][key].sms).toContain('911');
+        }
+      });
+    });
+  }
+
+  it('Spanish is written with its accents; only SMS rendering folds them', () => {
+    expect(es['wellness.opening'].sms).toContain('¿Cómo se siente hoy?');
+    expect(renderPrompt('es', 'wellness.opening', VARS)).toContain('¿Cómo se siente hoy?');
+    expect(renderSms([{ prompt: 'wellness.opening' }], 'es', VARS)).toContain('¿Como se siente hoy?');
+  });
+});
+
+describe('renderPrompt', () => {
+  it('fills placeholders from vars', () => {
+    expect(renderPrompt('en', 'system.help', VARS)).toBe(
+      'Riverside Family Medicine Associates care team: call (555) 123-4567. For emergencies, call 911. Reply STOP to opt out.',
+    );
+  });
+
+  it('throws, naming the key and placeholder, when a value is missing', () => {
+    expect(() =>
+      renderPrompt('en', 'coordinator.urgent_alert', { firstName: 'A', practiceName: 'B', practicePhone: 'C' }),
+    ).toThrow('Prompt "coordinator.urgent_alert" (en) needs a value for {patientName}');
+  });
+
+  it('uses the SMS text for voice until a voice variant exists', () => {
+    expect(renderPrompt('en', 'system.help', VARS, 'voice')).toBe(renderPrompt('en', 'system.help', VARS, 'sms'));
+  });
+});
+
+describe('renderSms', () => {
+  it('joins the parts of one step into one text, params added to vars', () => {
+    const text = renderSms(
+      [{ prompt: 'medication.reprompt_reason' }, { prompt: 'medication.close_ran_out', params: { medicationName: 'insulin' } }],
+      'en',
+      { firstName: 'Ana', practiceName: 'Clinic', practicePhone: '555' },
+    );
+    expect(text).toBe(
+      'Please reply with a number from 1 to 4, like 1 if you forgot. Thank you, Ana. Your care team will help you get a refill of insulin. You can also call us at 555.',
+    );
+  });
+
+  it('folds a name with a curly apostrophe or accents so the text stays GSM-7', () => {
+    const text = renderSms([{ prompt: 'wellness.close_well' }], 'en', {
+      firstName: 'D’Angelo Ramón',
+      practiceName: 'X',
+      practicePhone: '1',
+    });
+    expect(text).toContain("D'Angelo Ramon");
+    expect(smsSegments(text).encoding).toBe('GSM-7');
+  });
+
+  it('renders nothing for a step with nothing to say', () => {
+    expect(renderSms([], 'en', VARS)).toBe('');
+  });
+});
