@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from './helpers/service.js';
 import { apiClient, createPractice, patientBody, type ApiClient } from './helpers/api.js';
+import { text } from './helpers/twilio.js';
 
 let t: TestService;
 let admin: ApiClient;
@@ -31,6 +32,21 @@ describe('PHI never reaches the logs', () => {
 
     expect(t.logs.lines.length).toBeGreaterThan(4);
     for (const value of Object.values(PHI)) expect(t.logs.text).not.toContain(value);
+  });
+
+  it('keeps message bodies and phone numbers out of the logs of a whole conversation', async () => {
+    const practice = await createPractice(admin);
+    const patient = (await admin.post(`/api/v1/practices/${practice.id}/patients`, patientBody({ phone: '(555) 613-9911' }))).body;
+    const started = await admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
+    expect(started.status).toBe(202);
+    const said = ['2', 'my left knee is swollen like a melon', 'severe', 'I also have crushing chest pain', 'STOP'];
+    for (const body of said) await text(t.service.app, '+15556139911', practice.phoneNumber, body);
+    await text(t.service.app, '+15550000042', practice.phoneNumber, 'who is this, my name is Bartholomew');
+
+    expect(t.logs.text).toContain('inbound text handled');
+    for (const value of ['swollen like a melon', 'crushing chest pain', 'Bartholomew', '+15556139911', '5556139911', '+15550000042']) {
+      expect(t.logs.text).not.toContain(value);
+    }
   });
 
   it('censors PHI fields and database error details that reach a log call', () => {

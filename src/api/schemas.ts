@@ -33,7 +33,12 @@ export const QuietHoursSchema = z
   .refine((q) => q.start !== q.end, { message: 'start and end must differ' })
   .meta({ description: 'No texts to patients from start to end, patient-local time', example: { start: '21:00', end: '08:00' } });
 
-export const NameSchema = z.string().trim().min(1, 'must not be empty').max(200);
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), { message: 'must not contain control characters' });
 
 export const IdParamsSchema = z.object({ id: z.uuid('must be a UUID') });
 

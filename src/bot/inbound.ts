@@ -1,5 +1,6 @@
 import { advanceFlow, type Locale } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag, type RedFlag } from '../flows/safety/index.js';
+import { isPleasantry } from '../flows/text/index.js';
 import { attachToConversation, insertInbound, lastSentTo, listReplies, type Message } from '../store/messages.js';
 import { findPatientByPhone, lockPatient, type Patient } from '../store/patients.js';
 import { findPracticeByNumber, type Practice } from '../store/practices.js';
@@ -45,12 +46,14 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
 export function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
     const practice = await findPracticeByNumber(tx, sms.to);
-    const known = practice ? await findPatientByPhone(tx, practice.id, sms.from) : null;
-    const kind = !practice ? 'unrouted' : known ? 'patient_text' : 'unmatched';
+    const found = practice ? await findPatientByPhone(tx, practice.id, sms.from) : null;
+    // One patient's texts are handled one at a time, in arrival order: lock before anything is written.
+    const patient = found && (await lockPatient(tx, found.id));
+    const kind = !practice ? 'unrouted' : patient ? 'patient_text' : 'unmatched';
     const inbound = await insertInbound(tx, {
       twilioSid: sms.messageSid,
       practiceId: practice?.id ?? null,
-      patientId: known?.id ?? null,
+      patientId: patient?.id ?? null,
       fromNumber: sms.from,
       toNumber: sms.to,
       body: sms.body,
@@ -64,9 +67,7 @@ export function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<Inboun
       deps.logger.warn({ messageSid: sms.messageSid }, 'inbound text to a number no practice owns');
       return asResult([]);
     }
-    if (!known) return asResult(await answerUnknownSender(tx, deps, practice, inbound));
-    // One patient's texts are handled one at a time, in arrival order.
-    const patient = (await lockPatient(tx, known.id))!;
+    if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound));
     return asResult(await handlePatientText(tx, deps, { practice, patient, inbound }));
   });
 }
@@ -152,7 +153,11 @@ async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag):
   return open?.id ?? null;
 }
 
-/** A text with no check-in open: kept for the care team, acknowledged (not every time). */
+/**
+ * A text with no check-in open may carry a new concern: unless it is only
+ * thanks or an okay, it goes to the care team's review queue. It is
+ * acknowledged, though not every time.
+ */
 async function answerUnsolicited(
   tx: Queryable,
   deps: BotDeps,
@@ -160,6 +165,10 @@ async function answerUnsolicited(
   reply: (kind: string, body: string) => Promise<Message>,
 ): Promise<Message[]> {
   await recordEvent(tx, { practiceId: t.practice.id, patientId: t.patient.id, messageId: t.inbound.id, type: 'unsolicited_text' });
+  if (!isPleasantry(t.inbound.body)) {
+    const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
+    await raiseAlert(tx, subject, 'elevated', 'patient_message');
+  }
   const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
   if (last && deps.now().getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
   return [await reply('acknowledgement', systemText('system.acknowledgement', t.patient.language, t.practice, t.patient))];

@@ -90,9 +90,9 @@ export async function findActiveConversation(db: Queryable, patientId: string): 
   return rows[0] ? toConversation(rows[0]) : null;
 }
 
-/** Locks a conversation row for the rest of the transaction. */
+/** Locks a conversation row for the rest of the transaction (NO KEY UPDATE: see lockPatient). */
 export async function lockConversation(db: Queryable, id: string): Promise<Conversation | null> {
-  const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1 FOR NO KEY UPDATE', [id]);
   return rows[0] ? toConversation(rows[0]) : null;
 }
 

@@ -144,9 +144,14 @@ export async function findPatient(db: Queryable, id: string): Promise<Patient | 
   return rows[0] ? toPatient(rows[0]) : null;
 }
 
-/** Locks the patient's row for the rest of the transaction: one patient's events are handled one at a time. */
+/**
+ * Locks the patient's row for the rest of the transaction: one patient's
+ * events are handled one at a time. NO KEY UPDATE, because rows that merely
+ * reference the patient (a new message's foreign key) must not wait on it,
+ * or two texts arriving together deadlock.
+ */
 export async function lockPatient(db: Queryable, id: string): Promise<Patient | null> {
-  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1 FOR NO KEY UPDATE', [id]);
   return rows[0] ? toPatient(rows[0]) : null;
 }
 

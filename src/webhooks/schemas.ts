@@ -21,8 +21,13 @@ export const InboundSmsSchema = z.looseObject({
   MessageSid: messageSid,
   From: twilioPhone,
   To: twilioPhone,
-  // Twilio's limit for one message is 1600 characters.
-  Body: z.string().max(1600).default(''),
+  // Twilio's limit for one message is 1600 characters. PostgreSQL text cannot hold NUL,
+  // which carries no meaning in a text message anyway.
+  Body: z
+    .string()
+    .max(1600)
+    .default('')
+    .transform((body) => body.replace(/\u0000/g, '')),
 });
 
 const STATUS = ['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'canceled', 'read', 'receiving', 'received', 'partially_delivered'] as const;

@@ -47,3 +47,12 @@ describe('red flags', () => {
     expect(await s.alerts(patient.id)).toEqual([]);
   });
 });
+
+describe('texts with no check-in open', () => {
+  it('go to the review queue unless they are only thanks, and are acknowledged once in a while', async () => {
+    const patient = await s.newPatient();
+    expect(await s.say(patient, 'my ankles have been swollen since Monday')).toEqual([expect.stringContaining('will see your message')]);
+    expect(await s.say(patient, 'thank you!')).toEqual([]);
+    expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'patient_message', status: 'open' }]);
+  });
+});

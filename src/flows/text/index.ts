@@ -10,3 +10,4 @@ export type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
 export { findPhrase } from './phrase-match.js';
 export type { PhraseMatch } from './phrase-match.js';
 export * from './replies/index.js';
+export { isPleasantry } from './pleasantry.js';
