@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -25,6 +25,26 @@ export interface AppDeps {
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+/** Twilio's id of the message or call a webhook is about: no PHI, and it links our log to Twilio's. */
+function twilioSid(request: FastifyRequest): string | undefined {
+  const body = request.body as Record<string, unknown> | undefined;
+  const sid = body?.MessageSid ?? body?.CallSid;
+  return typeof sid === 'string' ? sid : undefined;
+}
+
+/** One log line per request, when it completes; "incoming request" only at debug level. */
+class RequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply) {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime, twilioSid: twilioSid(request) };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 /** A load balancer's probe must get an answer quickly, even when the database hangs. */
 async function databaseAnswers(db: Database): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -50,6 +70,7 @@ export async function buildApp(deps: AppDeps) {
     loggerInstance: deps.logger,
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
+    logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -17,6 +17,8 @@ const NANP_SHAPE = /^\+1([2-9]\d{2})(\d{3})(\d{4})$/;
  * is not a number that can exist.
  */
 export function toE164(input: string, country: CountryCode = DEFAULT_COUNTRY): string | null {
+  // Twilio sends every North American number in exactly this form: skip the (costly) full parse.
+  if (NANP_SHAPE.test(input)) return input;
   const parsed = parsePhoneNumberFromString(input.trim(), country);
   if (!parsed) return null;
   return parsed.isValid() || NANP_SHAPE.test(parsed.number) ? parsed.number : null;

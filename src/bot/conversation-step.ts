@@ -1,12 +1,11 @@
 import type { FlowOutcome, FlowStep, Observation } from '../flows/types.js';
 import { saveStep, type Conversation, type ConversationStatus } from '../store/conversations.js';
-import { enqueueJob } from '../store/job-queue.js';
 import { insertObservations } from '../store/observations.js';
-import { recordEvent } from '../store/patient-events.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { raiseAlert } from './alerts.js';
+import { recordConversationEnd } from './conversation-end.js';
 import type { BotDeps } from './deps.js';
 import { flowText } from './speech.js';
 
@@ -28,14 +27,14 @@ export interface StepContext {
 
 /**
  * Records one flow step: the new snapshot (which makes older timeout jobs
- * stale), what the patient reported, the alerts it calls for, and the next
- * wait. Returns the text to send, if the step says anything.
+ * stale) with the timeout of the next wait, what the patient reported, and
+ * the alerts it calls for. Returns the text to send, if the step says anything.
  */
 export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext, step: FlowStep): Promise<string | null> {
   const { practice, patient, conversation, inbound } = ctx;
   const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
   const expiresAt = !step.done && ctx.speaksNow ? new Date(deps.now().getTime() + deps.conversationTimeoutMs) : null;
-  const saved = await saveStep(tx, conversation.id, {
+  await saveStep(tx, conversation.id, {
     state: step.state,
     snapshot: step.snapshot,
     answers: step.answers,
@@ -59,17 +58,6 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
   for (const output of step.outputs) {
     if (output.type === 'signal') await raiseAlert(tx, subject, output.signal.level, output.signal.reason);
   }
-  if (expiresAt) {
-    await enqueueJob(tx, 'conversation.timeout', { conversationId: conversation.id, version: saved.version }, expiresAt);
-  }
-  if (step.done) {
-    await recordEvent(tx, {
-      practiceId: practice.id,
-      patientId: patient.id,
-      conversationId: conversation.id,
-      type: `conversation.${status}`,
-      detail: { flow: conversation.flow },
-    });
-  }
+  if (step.done) await recordConversationEnd(tx, conversation, status);
   return flowText(step.outputs, conversation.input.locale, practice, patient);
 }

@@ -6,7 +6,8 @@ import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.j
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { statusCallbackUrl, type BotDeps } from './deps.js';
-import { optOut, stopConversation } from './opt-out.js';
+import { optOut } from './opt-out.js';
+import { stopConversation } from './conversation-end.js';
 import { TransportError } from './transport.js';
 
 /** Attempts per message before it is marked failed: about 15 minutes of backoff at the default base. */

@@ -1,27 +1,22 @@
 import { advanceFlow, type Locale } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag, type RedFlag } from '../flows/safety/index.js';
 import { isPleasantry } from '../flows/text/index.js';
-import { attachToConversation, insertInbound, lastSentTo, listReplies, type Message } from '../store/messages.js';
-import { findPatientByPhone, lockPatient, type Patient } from '../store/patients.js';
-import { findPracticeByNumber, type Practice } from '../store/practices.js';
-import { findActiveConversation, lockConversation } from '../store/conversations.js';
+import { findMessageBySid, lastSentTo, listReplies, type Message } from '../store/messages.js';
+import type { Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Conversation } from '../store/conversations.js';
+import { recordInboundText, type InboundText } from '../store/inbound-context.js';
 import { recordEvent } from '../store/patient-events.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { raiseAlert } from './alerts.js';
 import { recordStep } from './conversation-step.js';
 import type { BotDeps } from './deps.js';
-import { optIn, optOut, stopConversation } from './opt-out.js';
+import { optIn, optOut } from './opt-out.js';
+import { stopConversation } from './conversation-end.js';
 import { recordReply } from './outbox.js';
 import { systemText } from './speech.js';
 
-export interface InboundSms {
-  messageSid: string;
-  /** E.164 */
-  from: string;
-  /** E.164: the practice's number */
-  to: string;
-  body: string;
-}
+export type InboundSms = InboundText;
 
 /** What to send back in the TwiML response. */
 export interface InboundResult {
@@ -45,36 +40,18 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
  */
 export function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
-    const practice = await findPracticeByNumber(tx, sms.to);
-    const found = practice ? await findPatientByPhone(tx, practice.id, sms.from) : null;
-    // One patient's texts are handled one at a time, in arrival order: lock before anything is written.
-    const patient = found && (await lockPatient(tx, found.id));
-    const kind = !practice ? 'unrouted' : patient ? 'patient_text' : 'unmatched';
-    const inbound = await insertInbound(tx, {
-      twilioSid: sms.messageSid,
-      practiceId: practice?.id ?? null,
-      patientId: patient?.id ?? null,
-      fromNumber: sms.from,
-      toNumber: sms.to,
-      body: sms.body,
-      kind,
-    });
+    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms);
     if (!inbound) {
-      const original = await findOriginal(tx, sms.messageSid);
-      return asResult(original ? await listReplies(tx, original) : [], true);
+      const original = await findMessageBySid(tx, sms.messageSid);
+      return asResult(original ? await listReplies(tx, original.id) : [], true);
     }
     if (!practice) {
       deps.logger.warn({ messageSid: sms.messageSid }, 'inbound text to a number no practice owns');
       return asResult([]);
     }
     if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound));
-    return asResult(await handlePatientText(tx, deps, { practice, patient, inbound }));
+    return asResult(await handlePatientText(tx, deps, { practice, patient, conversation, inbound }));
   });
-}
-
-async function findOriginal(tx: Queryable, messageSid: string): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>('SELECT id FROM messages WHERE twilio_sid = $1', [messageSid]);
-  return rows[0]?.id ?? null;
 }
 
 async function answerUnknownSender(tx: Queryable, deps: BotDeps, practice: Practice, inbound: Message): Promise<Message[]> {
@@ -89,11 +66,13 @@ async function answerUnknownSender(tx: Queryable, deps: BotDeps, practice: Pract
 interface PatientText {
   practice: Practice;
   patient: Patient;
+  /** The patient's open conversation, locked; null when none is open. */
+  conversation: Conversation | null;
   inbound: Message;
 }
 
 async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): Promise<Message[]> {
-  const { practice, patient, inbound } = t;
+  const { practice, patient, conversation, inbound } = t;
   const locale: Locale = patient.language;
   const keyword = classifyKeyword(inbound.body);
   const redFlag = detectRedFlag(inbound.body);
@@ -124,11 +103,7 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
     return [await reply('help', systemText('system.help', locale, practice, patient))];
   }
 
-  const open = await findActiveConversation(tx, patient.id);
-  const conversation = open && (await lockConversation(tx, open.id));
-  if (!conversation || conversation.status !== 'active') return answerUnsolicited(tx, deps, t, reply);
-
-  await attachToConversation(tx, inbound.id, conversation.id);
+  if (!conversation) return answerUnsolicited(tx, deps, t, reply);
   const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPLY', text: inbound.body });
   const ctx = { practice, patient, conversation, inbound: { id: inbound.id, receivedAt: new Date(inbound.createdAt) }, speaksNow: true };
   const text = await recordStep(tx, deps, ctx, step);
@@ -137,8 +112,7 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
 
 /** Raises the urgent alert and ends the open check-in: a nurse calls instead. Returns that check-in's id. */
 async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag): Promise<string | null> {
-  const open = await findActiveConversation(tx, t.patient.id);
-  if (open) await attachToConversation(tx, t.inbound.id, open.id);
+  const open = t.conversation;
   await recordEvent(tx, {
     practiceId: t.practice.id,
     patientId: t.patient.id,
@@ -164,7 +138,6 @@ async function answerUnsolicited(
   t: PatientText,
   reply: (kind: string, body: string) => Promise<Message>,
 ): Promise<Message[]> {
-  await recordEvent(tx, { practiceId: t.practice.id, patientId: t.patient.id, messageId: t.inbound.id, type: 'unsolicited_text' });
   if (!isPleasantry(t.inbound.body)) {
     const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
     await raiseAlert(tx, subject, 'elevated', 'patient_message');

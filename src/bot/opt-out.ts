@@ -1,25 +1,10 @@
-import { endConversation, findActiveConversation, type Conversation, type ConversationStatus } from '../store/conversations.js';
+import { findActiveConversation } from '../store/conversations.js';
 import { cancelPendingForPatient } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
 import { setOptedOut, type Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
-
-/** Ends a conversation from outside its flow; its pending timeout job becomes stale. */
-export async function stopConversation(
-  tx: Queryable,
-  conversation: Pick<Conversation, 'id' | 'practiceId' | 'patientId' | 'flow'>,
-  status: Exclude<ConversationStatus, 'active'>,
-): Promise<void> {
-  await endConversation(tx, conversation.id, status);
-  await recordEvent(tx, {
-    practiceId: conversation.practiceId,
-    patientId: conversation.patientId,
-    conversationId: conversation.id,
-    type: `conversation.${status}`,
-    detail: { flow: conversation.flow },
-  });
-}
+import { stopConversation } from './conversation-end.js';
 
 /**
  * Opts a patient out of texts at once: the open check-in ends and texts not

@@ -51,11 +51,12 @@ export interface NewAlert {
 }
 
 export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert> {
-  const { rows } = await db.query<AlertRow>(
-    `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason)
+  const { rows } = await db.query<AlertRow>({
+    name: 'insert-alert',
+    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason],
-  );
+    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason],
+  });
   return toAlert(rows[0]!);
 }
 

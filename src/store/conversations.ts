@@ -1,5 +1,6 @@
 import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
-import type { Queryable } from './sql.js';
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
+import { JOB_TABLE } from './job-queue.js';
 
 export type ConversationStatus = 'active' | 'completed' | 'no_usable_answer' | 'timed_out' | 'escalated' | 'cancelled';
 
@@ -21,7 +22,7 @@ export interface Conversation {
   endedAt: string | null;
 }
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   practice_id: string;
   patient_id: string;
@@ -33,13 +34,13 @@ interface ConversationRow {
   version: number;
   answers: Record<string, unknown>;
   input: FlowInput;
-  started_at: Date;
-  last_activity_at: Date;
-  expires_at: Date | null;
-  ended_at: Date | null;
+  started_at: Date | string;
+  last_activity_at: Date | string;
+  expires_at: Date | string | null;
+  ended_at: Date | string | null;
 }
 
-const toConversation = (row: ConversationRow): Conversation => ({
+export const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,
   practiceId: row.practice_id,
   patientId: row.patient_id,
@@ -51,10 +52,10 @@ const toConversation = (row: ConversationRow): Conversation => ({
   version: row.version,
   answers: row.answers,
   input: row.input,
-  startedAt: row.started_at.toISOString(),
-  lastActivityAt: row.last_activity_at.toISOString(),
-  expiresAt: row.expires_at?.toISOString() ?? null,
-  endedAt: row.ended_at?.toISOString() ?? null,
+  startedAt: toIso(row.started_at),
+  lastActivityAt: toIso(row.last_activity_at),
+  expiresAt: toIsoOrNull(row.expires_at),
+  endedAt: toIsoOrNull(row.ended_at),
 });
 
 export interface NewConversation {
@@ -101,19 +102,31 @@ export interface StepUpdate {
   snapshot: PersistedFlowSnapshot;
   answers: Record<string, unknown>;
   status: ConversationStatus;
-  expiresAt: Date | null;
+  expiresAt: Date | string | null;
 }
 
-/** Saves one step of the flow and bumps the version, which makes older timeout jobs stale. */
-export async function saveStep(db: Queryable, id: string, step: StepUpdate): Promise<Conversation> {
-  const { rows } = await db.query<ConversationRow>(
-    `UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6,
-       version = version + 1, last_activity_at = now(),
-       ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE now() END
-     WHERE id = $1 RETURNING *`,
-    [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt],
-  );
-  return toConversation(rows[0]!);
+/**
+ * Saves one step of the flow and bumps the version, which makes older
+ * timeout jobs stale. When the step waits for another answer (`expiresAt`),
+ * its conversation.timeout job is queued by the same statement: the two are
+ * one unit, and every round trip counts on the inbound path.
+ */
+export async function saveStep(db: Queryable, id: string, step: StepUpdate): Promise<void> {
+  await db.query({
+    name: 'save-step',
+    text: `WITH step AS (
+             UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6,
+               version = version + 1, last_activity_at = now(),
+               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE now() END
+             WHERE id = $1 RETURNING id, version, expires_at
+           ), timeout AS (
+             INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority)
+             SELECT 'conversation.timeout', json_build_object('conversationId', id, 'version', version), expires_at, 'normal', 0
+             FROM step WHERE expires_at IS NOT NULL
+           )
+           SELECT version FROM step`,
+    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt],
+  });
 }
 
 /** Ends an active conversation from outside its flow (red flag, opt-out, undeliverable). */

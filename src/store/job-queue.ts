@@ -3,6 +3,8 @@ import type { Queryable } from './sql.js';
 /** Agenda's table and notification channel (the @agendajs/postgres-backend defaults). */
 export const JOB_TABLE = 'agenda_jobs';
 const JOB_CHANNEL = 'agenda_jobs';
+/** Jobs due within this long get a NOTIFY; later ones wait for the workers' regular scan. */
+const WAKE_UP_HORIZON_MS = 60_000;
 
 /** Every job the service runs, with the data it carries. */
 export interface JobPayloads {
@@ -19,9 +21,8 @@ export type JobName = keyof JobPayloads;
  * Queues a job for Agenda inside the caller's transaction, by writing Agenda's
  * own table. The job exists exactly when the rows that asked for it were
  * committed: no urgent alert is lost to a crash between commit and
- * scheduling, and a rolled-back step schedules nothing. The NOTIFY is
- * delivered at commit and wakes the job processors at once (pollers pick the
- * job up in any case).
+ * scheduling, and a rolled-back step schedules nothing. For a job due now the
+ * NOTIFY, delivered at commit, wakes the job processors at once.
  */
 export async function enqueueJob<N extends JobName>(
   db: Queryable,
@@ -30,19 +31,18 @@ export async function enqueueJob<N extends JobName>(
   runAt: Date = new Date(),
   priority = 0,
 ): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority) VALUES ($1, $2, $3, 'normal', $4) RETURNING id`,
-    [name, JSON.stringify(data), runAt, priority],
-  );
+  const { rows } = await db.query<{ id: string }>({
+    name: 'enqueue-job',
+    text: `INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority) VALUES ($1, $2, $3, 'normal', $4) RETURNING id`,
+    values: [name, JSON.stringify(data), runAt, priority],
+  });
   const id = rows[0]!.id;
-  const notification = {
-    jobId: id,
-    jobName: name,
-    nextRunAt: runAt.toISOString(),
-    priority,
-    timestamp: new Date().toISOString(),
-  };
-  await db.query('SELECT pg_notify($1, $2)', [JOB_CHANNEL, JSON.stringify(notification)]);
+  // Only a job due soon is worth waking the workers for (a 24-hour timeout is found by the
+  // regular scan), and NOTIFY serialises committing transactions on a global queue lock.
+  if (runAt.getTime() - Date.now() < WAKE_UP_HORIZON_MS) {
+    const notification = { jobId: id, jobName: name, nextRunAt: runAt.toISOString(), priority, timestamp: new Date().toISOString() };
+    await db.query('SELECT pg_notify($1, $2)', [JOB_CHANNEL, JSON.stringify(notification)]);
+  }
   return id;
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './sql.js';
+import { toIso, type Queryable } from './sql.js';
 
 export type Direction = 'inbound' | 'outbound';
 export type Audience = 'patient' | 'coordinator';
@@ -54,7 +54,7 @@ export interface Message {
   updatedAt: string;
 }
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   practice_id: string | null;
   patient_id: string | null;
@@ -72,11 +72,11 @@ interface MessageRow {
   status: string;
   error_code: number | null;
   attempts: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
-const toMessage = (row: MessageRow): Message => ({
+export const toMessage = (row: MessageRow): Message => ({
   id: row.id,
   practiceId: row.practice_id,
   patientId: row.patient_id,
@@ -94,14 +94,16 @@ const toMessage = (row: MessageRow): Message => ({
   status: row.status,
   errorCode: row.error_code,
   attempts: row.attempts,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
+  createdAt: toIso(row.created_at),
+  updatedAt: toIso(row.updated_at),
 });
 
 export interface NewInbound {
   twilioSid: string;
   practiceId: string | null;
   patientId: string | null;
+  /** The conversation open when the text arrived. */
+  conversationId: string | null;
   fromNumber: string;
   toNumber: string;
   body: string;
@@ -113,12 +115,14 @@ export interface NewInbound {
  * delivered this MessageSid before: the caller answers as it did then.
  */
 export async function insertInbound(db: Queryable, m: NewInbound): Promise<Message | null> {
-  const { rows } = await db.query<MessageRow>(
-    `INSERT INTO messages (practice_id, patient_id, direction, kind, from_number, to_number, body, twilio_sid, status, status_rank)
-     VALUES ($1, $2, 'inbound', $3, $4, $5, $6, $7, 'received', $8)
+  const { rows } = await db.query<MessageRow>({
+    name: 'insert-inbound',
+    text: `INSERT INTO messages (practice_id, patient_id, conversation_id, direction, kind, from_number, to_number, body,
+       twilio_sid, status, status_rank)
+     VALUES ($1, $2, $3, 'inbound', $4, $5, $6, $7, $8, 'received', $9)
      ON CONFLICT (twilio_sid) DO NOTHING RETURNING *`,
-    [m.practiceId, m.patientId, m.kind, m.fromNumber, m.toNumber, m.body, m.twilioSid, statusRank('received')],
-  );
+    values: [m.practiceId, m.patientId, m.conversationId, m.kind, m.fromNumber, m.toNumber, m.body, m.twilioSid, statusRank('received')],
+  });
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
@@ -149,11 +153,12 @@ export interface NewOutbound {
 }
 
 export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
-  const { rows } = await db.query<MessageRow>(
-    `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
+  const { rows } = await db.query<MessageRow>({
+    name: 'insert-outbound',
+    text: `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
        from_number, to_number, body, in_reply_to, status, status_rank)
      VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-    [
+    values: [
       m.practiceId,
       m.patientId,
       m.coordinatorId ?? null,
@@ -167,7 +172,7 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       m.status,
       statusRank(m.status),
     ],
-  );
+  });
   return toMessage(rows[0]!);
 }
 
@@ -178,10 +183,6 @@ export async function listReplies(db: Queryable, inboundId: string): Promise<Mes
     [inboundId],
   );
   return rows.map(toMessage);
-}
-
-export async function attachToConversation(db: Queryable, messageId: string, conversationId: string): Promise<void> {
-  await db.query('UPDATE messages SET conversation_id = $2 WHERE id = $1', [messageId, conversationId]);
 }
 
 /**
@@ -240,9 +241,10 @@ export async function cancelPendingForPatient(db: Queryable, patientId: string):
 
 /** When `toNumber` was last sent a message of `kind` (so an automatic answer is not repeated to every text). */
 export async function lastSentTo(db: Queryable, toNumber: string, kind: string): Promise<Date | null> {
-  const { rows } = await db.query<{ at: Date | null }>(
-    `SELECT max(created_at) AS at FROM messages WHERE to_number = $1 AND direction = 'outbound' AND kind = $2`,
-    [toNumber, kind],
-  );
+  const { rows } = await db.query<{ at: Date | null }>({
+    name: 'last-sent-to',
+    text: `SELECT max(created_at) AS at FROM messages WHERE to_number = $1 AND direction = 'outbound' AND kind = $2`,
+    values: [toNumber, kind],
+  });
   return rows[0]?.at ?? null;
 }

@@ -12,11 +12,12 @@ export interface ObservationContext {
 
 export async function insertObservations(db: Queryable, ctx: ObservationContext, observations: Observation[]): Promise<void> {
   if (observations.length === 0) return;
-  await db.query(
-    `INSERT INTO observations (practice_id, patient_id, conversation_id, message_id, kind, value, observed_at)
+  await db.query({
+    name: 'insert-observations',
+    text: `INSERT INTO observations (practice_id, patient_id, conversation_id, message_id, kind, value, observed_at)
      SELECT $1, $2, $3, $4, o.kind, o.value, $5 FROM jsonb_to_recordset($6::jsonb) AS o(kind text, value jsonb)`,
-    [ctx.practiceId, ctx.patientId, ctx.conversationId, ctx.messageId, ctx.observedAt, JSON.stringify(observations)],
-  );
+    values: [ctx.practiceId, ctx.patientId, ctx.conversationId, ctx.messageId, ctx.observedAt, JSON.stringify(observations)],
+  });
 }
 
 export interface StoredObservation {

@@ -12,9 +12,10 @@ export interface NewPatientEvent {
 
 /** Records something that happened to a patient that is not itself a message. */
 export async function recordEvent(db: Queryable, e: NewPatientEvent): Promise<void> {
-  await db.query(
-    `INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail)
+  await db.query({
+    name: 'record-event',
+    text: `INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.practiceId, e.patientId, e.conversationId ?? null, e.messageId ?? null, e.type, e.detail ?? {}],
-  );
+    values: [e.practiceId, e.patientId, e.conversationId ?? null, e.messageId ?? null, e.type, e.detail ?? {}],
+  });
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from './sql.js';
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type Language = 'en' | 'es';
 export type Channel = 'sms' | 'voice';
@@ -10,25 +10,7 @@ export interface Consent {
   recordedBy: string;
 }
 
-export interface Patient {
-  id: string;
-  practiceId: string;
-  coordinatorId: string | null;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  dateOfBirth: string | null;
-  timezone: string | null;
-  language: Language;
-  preferredChannel: Channel;
-  conditions: string[];
-  consent: Consent;
-  smsOptedOutAt: string | null;
-  phoneInvalidAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** What enrolment sets and PATCH may change. */
 export interface PatientFields {
   coordinatorId: string | null;
   firstName: string;
@@ -42,7 +24,16 @@ export interface PatientFields {
   consent: Consent;
 }
 
-interface PatientRow {
+export interface Patient extends PatientFields {
+  id: string;
+  practiceId: string;
+  smsOptedOutAt: string | null;
+  phoneInvalidAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PatientRow {
   id: string;
   practice_id: string;
   coordinator_id: string | null;
@@ -56,12 +47,12 @@ interface PatientRow {
   conditions: string[];
   consent_status: Consent['status'];
   consent_method: Consent['method'];
-  consent_recorded_at: Date;
+  consent_recorded_at: Date | string;
   consent_recorded_by: string;
-  sms_opted_out_at: Date | null;
-  phone_invalid_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  sms_opted_out_at: Date | string | null;
+  phone_invalid_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 export const toPatient = (row: PatientRow): Patient => ({
@@ -79,13 +70,13 @@ export const toPatient = (row: PatientRow): Patient => ({
   consent: {
     status: row.consent_status,
     method: row.consent_method,
-    recordedAt: row.consent_recorded_at.toISOString(),
+    recordedAt: toIso(row.consent_recorded_at),
     recordedBy: row.consent_recorded_by,
   },
-  smsOptedOutAt: row.sms_opted_out_at?.toISOString() ?? null,
-  phoneInvalidAt: row.phone_invalid_at?.toISOString() ?? null,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
+  smsOptedOutAt: toIsoOrNull(row.sms_opted_out_at),
+  phoneInvalidAt: toIsoOrNull(row.phone_invalid_at),
+  createdAt: toIso(row.created_at),
+  updatedAt: toIso(row.updated_at),
 });
 
 /** Column for each updatable field: the only names that ever reach SQL text. */

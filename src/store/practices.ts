@@ -1,4 +1,4 @@
-import type { Queryable } from './sql.js';
+import { toIso, type Queryable } from './sql.js';
 
 export interface QuietHours {
   /** 'HH:MM' local time when texting must stop. */
@@ -26,7 +26,7 @@ export interface NewPractice {
   quietHours?: QuietHours | undefined;
 }
 
-interface PracticeRow {
+export interface PracticeRow {
   id: string;
   name: string;
   timezone: string;
@@ -34,19 +34,19 @@ interface PracticeRow {
   contact_phone: string | null;
   quiet_start: string;
   quiet_end: string;
-  created_at: Date;
-  updated_at: Date;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
-const toPractice = (row: PracticeRow): Practice => ({
+export const toPractice = (row: PracticeRow): Practice => ({
   id: row.id,
   name: row.name,
   timezone: row.timezone,
   phoneNumber: row.phone_number,
   contactPhone: row.contact_phone ?? row.phone_number,
   quietHours: { start: row.quiet_start.slice(0, 5), end: row.quiet_end.slice(0, 5) },
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
+  createdAt: toIso(row.created_at),
+  updatedAt: toIso(row.updated_at),
 });
 
 export async function insertPractice(db: Queryable, practice: NewPractice): Promise<Practice> {
@@ -68,12 +68,6 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
 
 export async function findPractice(db: Queryable, id: string): Promise<Practice | null> {
   const { rows } = await db.query<PracticeRow>('SELECT * FROM practices WHERE id = $1', [id]);
-  return rows[0] ? toPractice(rows[0]) : null;
-}
-
-/** The practice that owns a Twilio number: inbound texts are routed by their `To`. */
-export async function findPracticeByNumber(db: Queryable, phoneNumber: string): Promise<Practice | null> {
-  const { rows } = await db.query<PracticeRow>('SELECT * FROM practices WHERE phone_number = $1', [phoneNumber]);
   return rows[0] ? toPractice(rows[0]) : null;
 }
 

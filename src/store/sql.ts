@@ -32,3 +32,7 @@ export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export function isPgError(error: unknown, code: string): error is { code: string; constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
+
+/** A timestamp as ISO text, whether it came as a Date (a column) or as text (inside row_to_json). */
+export const toIso = (value: Date | string): string => new Date(value).toISOString();
+export const toIsoOrNull = (value: Date | string | null): string | null => (value === null ? null : toIso(value));

@@ -23,10 +23,7 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
     async (request, reply) => {
       const body = request.body;
       const result = await bot.handleInboundSms({ messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
-      request.log.info(
-        { messageSid: body.MessageSid, replies: result.replies.length, duplicate: result.duplicate },
-        'inbound text handled',
-      );
+      if (result.duplicate) request.log.info({ messageSid: body.MessageSid }, 'redelivered text answered as before');
       const twiml = new twilio.twiml.MessagingResponse();
       for (const message of result.replies) {
         twiml.message({ action: statusCallbackUrl(config, message.id), method: 'POST' }, message.body);

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestService, type TestService } from '../helpers/service.js';
 import { apiClient, createPatient, createPractice } from '../helpers/api.js';
-
-function rng(seed: number) {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
+import { seededRandom } from '../helpers/random.js';
 
 const STRINGS = ['', 'x', '\u0000', '😀', 'a'.repeat(5000), '2026-13-45', '25:99', 'en', 'es', 'sms', 'voice', 'granted', '+15555550123', '(555) 123-4567', 'America/Chicago', 'Mars/Base'];
 
@@ -51,7 +42,7 @@ afterAll(() => t.close());
 
 describe('fuzzing the API', () => {
   it('answers random JSON on every write route with a 2xx or a 4xx, never a 5xx', async () => {
-    const random = rng(42);
+    const random = seededRandom(42);
     for (let i = 0; i < 800; i += 1) {
       const route = routes[i % routes.length]!;
       const response = await t.service.app.inject({

@@ -2,17 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { apiClient, createPatient, createPractice } from '../helpers/api.js';
 import { inboundSmsParams, newMessageSid } from '../helpers/twilio.js';
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function rng(seed: number) {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
+import { seededRandom } from '../helpers/random.js';
 
 const SAMPLES = [
   '', ' ', '1', '2', '3', '0', '-1', '99999999999999999999', '1e9', 'NaN', 'yes', 'no', 'sí', 'STOP', 'start', 'HELP',
@@ -61,7 +51,7 @@ function randomBody(random: () => number): string {
 
 describe('fuzzing the Twilio webhooks', () => {
   it('answers thousands of random form bodies without a 5xx, and stays up', async () => {
-    const random = rng(20261126);
+    const random = seededRandom(20261126);
     const statuses = new Map<number, number>();
     const total = 2000;
     for (let batch = 0; batch < total / 20; batch += 1) {

@@ -1,0 +1,186 @@
+/**
+ * inbound-sms: signed inbound texts against the running service on a real
+ * PostgreSQL. Measures the full path (signature, parsing, one transaction
+ * with the patient lock, flow step, observations and alerts, TwiML reply) and,
+ * in the same run, a floor route that only verifies the signature, inserts
+ * the inbound row and answers empty TwiML.
+ *
+ * Targets: the full path reaches at least half the floor's throughput, and
+ * its p99 latency stays under 50 ms at 200 requests/s.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import twilio from 'twilio';
+import { closedLoop, formatResult, openLoop, type LoadResult, type Send } from './load.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu.js';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// Enough patients that each one sends at most its script in a whole run.
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 3000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Capacity runs alternate floor and full path this many times; the medians are compared. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RATE = 200;
+const ADMIN = 'bench-admin-token-0123456789';
+const AUTH_TOKEN = 'bench_auth_token';
+const SERVICE_PORT = 3901;
+const FLOOR_PORT = 3902;
+const PRACTICE_PHONE = '+15558675310';
+/**
+ * What each patient texts, in turn: answers to a wellness check-in (concerns,
+ * the concern in their words, moderate, same as usual), then a word of thanks
+ * after it closed. Patients are taken round-robin, so the load is the mix a
+ * practice sees: mostly answers, some small talk.
+ */
+const SCRIPT = ['2', 'my knee hurts', '2', '3', 'thank you'];
+
+interface Running {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a server script as its own process; resolves once it accepts connections on `port`. */
+async function run(script: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', JOB_POLL_SECONDS: '1', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`${script} exited before it was ready`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    stop: () => new Promise((done) => (exited ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
+  };
+}
+
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(`http://127.0.0.1:${SERVICE_PORT}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status >= 300) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; phone: string };
+}
+
+/** Enrols the patients and opens a check-in for each, in simulated mode (nothing may leave the machine). */
+async function seed(databaseUrl: string, db: pg.Pool): Promise<string[]> {
+  const service = await run('src/server.ts', SERVICE_PORT, { DATABASE_URL: databaseUrl, ADMIN_TOKEN: ADMIN });
+  try {
+    const practice = await api('POST', '/api/v1/practices', { name: 'Bench Clinic', timezone: 'UTC', phoneNumber: PRACTICE_PHONE, quietHours: { start: '00:00', end: '00:01' } });
+    const phones: string[] = [];
+    for (let i = 0; i < PATIENTS; i += 1) {
+      const patient = await api('POST', `/api/v1/practices/${practice.id}/patients`, {
+        firstName: 'Bench',
+        lastName: `Patient ${i}`,
+        phone: `+1555${String(3000000 + i)}`,
+        conditions: ['hypertension', 'diabetes'],
+        consent: { status: 'granted', method: 'verbal', recordedAt: '2026-11-01T12:00:00Z', recordedBy: 'Bench RN' },
+      });
+      await api('POST', `/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
+      phones.push(patient.phone);
+    }
+    // Wait until every opening text is out, so the reply clocks run and jobs are quiet.
+    for (;;) {
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM messages WHERE kind = 'check_in' AND status = 'simulated'");
+      if (rows[0].n >= PATIENTS) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return phones;
+  } finally {
+    await service.stop();
+  }
+}
+
+function sender(port: number, phones: string[]): Send {
+  const url = `http://127.0.0.1:${port}/webhooks/twilio/sms`;
+  const turns = new Map<string, number>();
+  let next = 0;
+  return async () => {
+    const from = phones[next++ % phones.length]!;
+    const turn = turns.get(from) ?? 0;
+    turns.set(from, turn + 1);
+    const sid = `SM${randomBytes(16).toString('hex')}`;
+    const params = { MessageSid: sid, SmsSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: PRACTICE_PHONE, Body: SCRIPT[turn % SCRIPT.length]!, NumMedia: '0' };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `http://127.0.0.1:${port}/webhooks/twilio/sms`, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    await response.text();
+    return response.status === 200;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const name = `ccm_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const started: Running[] = [];
+  try {
+    console.log(`inbound-sms: ${PATIENTS} patients, ${SECONDS} s per run, ${CONCURRENCY} clients, PostgreSQL ${new URL(SERVER_URL).host}`);
+    const phones = await seed(databaseUrl, db);
+    const twilioEnv = { DATABASE_URL: databaseUrl, TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
+    // BENCH_PROFILE=dir writes a CPU profile of the service to dir.
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    started.push(await run('src/server.ts', SERVICE_PORT, { ...twilioEnv, PUBLIC_URL: `http://127.0.0.1:${SERVICE_PORT}` }, profile));
+    started.push(await run('bench/floor-server.ts', FLOOR_PORT, { ...twilioEnv, PUBLIC_URL: `http://127.0.0.1:${FLOOR_PORT}` }));
+    const floor = sender(FLOOR_PORT, phones);
+    const full = sender(SERVICE_PORT, phones);
+    await closedLoop(floor, CONCURRENCY, 2);
+    await closedLoop(full, CONCURRENCY, 2);
+
+    const measure = async (label: string, server: Running, load: () => Promise<LoadResult>) => {
+      const before = cpuSnapshot(server.child.pid!);
+      const result = await load();
+      console.log(formatResult(label, result));
+      console.log(`${''.padEnd(35)}${cpuPerRequest(before, cpuSnapshot(server.child.pid!), result.requests)}`);
+      return result;
+    };
+    const [service, floorServer] = started as [Running, Running];
+    const floorRuns: LoadResult[] = [];
+    const fullRuns: LoadResult[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      floorRuns.push(await measure(`floor, max throughput (${round})`, floorServer, () => closedLoop(floor, CONCURRENCY, SECONDS)));
+      fullRuns.push(await measure(`full path, max throughput (${round})`, service, () => closedLoop(full, CONCURRENCY, SECONDS)));
+    }
+    await measure(`floor, ${RATE} req/s`, floorServer, () => openLoop(floor, RATE, SECONDS));
+    const fullRate = await measure(`full path, ${RATE} req/s`, service, () => openLoop(full, RATE, SECONDS));
+
+    const floorMax = median(floorRuns.map((r) => r.throughput));
+    const fullMax = median(fullRuns.map((r) => r.throughput));
+    const ratio = fullMax / floorMax;
+    console.log(`median max throughput: floor ${floorMax.toFixed(0)} req/s, full path ${fullMax.toFixed(0)} req/s`);
+    console.log(`full/floor throughput: ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
+    console.log(`full path p99 at ${RATE} req/s: ${fullRate.p99.toFixed(1)} ms (target < 50 ms) ${fullRate.p99 < 50 ? 'MET' : 'MISSED'}`);
+  } finally {
+    for (const server of started) await server.stop();
+    await db.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,81 @@
+import { toConversation, type Conversation, type ConversationRow } from './conversations.js';
+import { statusRank, toMessage, type Message, type MessageRow } from './messages.js';
+import { toPatient, type Patient, type PatientRow } from './patients.js';
+import { toPractice, type Practice, type PracticeRow } from './practices.js';
+import type { Queryable } from './sql.js';
+
+export interface InboundText {
+  messageSid: string;
+  /** E.164 */
+  from: string;
+  /** E.164: the practice's Twilio number */
+  to: string;
+  body: string;
+}
+
+export interface InboundContext {
+  /** The practice that owns the number the text was sent to. */
+  practice: Practice | null;
+  /** The practice's patient with the sender's number, locked for the transaction. */
+  patient: Patient | null;
+  /** That patient's open conversation, locked for the transaction. */
+  conversation: Conversation | null;
+  /** The stored text; null when this MessageSid was stored before (a redelivery). */
+  inbound: Message | null;
+}
+
+/** row_to_json gives timestamps as text; the row mappers take either. */
+interface ContextRow {
+  practice: PracticeRow | null;
+  patient: PatientRow | null;
+  conversation: ConversationRow | null;
+  inbound: MessageRow | null;
+}
+
+/**
+ * Stores an inbound text and finds what it belongs to, in one round trip,
+ * since every text pays for it: the practice that owns `to`, its patient with
+ * the number `from` and that patient's open conversation. The patient and
+ * conversation rows are locked before the text is written, so one patient's
+ * texts are handled one at a time, in arrival order. The locks are FOR NO KEY
+ * UPDATE: the new message's foreign keys must not wait on them.
+ * Unique on MessageSid: a redelivered text is not stored again.
+ */
+export async function recordInboundText(db: Queryable, text: InboundText): Promise<InboundContext> {
+  const { rows } = await db.query<ContextRow>({
+    name: 'record-inbound-text',
+    text: `WITH target AS (
+             SELECT pr AS practice, pa AS patient, c AS conversation
+             FROM (SELECT 1) AS one
+             LEFT JOIN practices pr ON pr.phone_number = $1
+             LEFT JOIN LATERAL (
+               SELECT * FROM patients WHERE practice_id = pr.id AND phone = $2 FOR NO KEY UPDATE
+             ) pa ON true
+             LEFT JOIN LATERAL (
+               SELECT * FROM conversations WHERE patient_id = pa.id AND status = 'active' FOR NO KEY UPDATE
+             ) c ON true
+           ), inbound AS (
+             INSERT INTO messages (practice_id, patient_id, conversation_id, direction, kind,
+                                   from_number, to_number, body, twilio_sid, status, status_rank)
+             SELECT (practice).id, (patient).id, (conversation).id, 'inbound',
+                    CASE WHEN (practice).id IS NULL THEN 'unrouted'
+                         WHEN (patient).id IS NULL THEN 'unmatched'
+                         ELSE 'patient_text' END,
+                    $2, $1, $3, $4, 'received', $5
+             FROM target
+             ON CONFLICT (twilio_sid) DO NOTHING
+             RETURNING *
+           )
+           SELECT row_to_json(t.practice) AS practice, row_to_json(t.patient) AS patient,
+                  row_to_json(t.conversation) AS conversation, (SELECT row_to_json(i) FROM inbound i) AS inbound
+           FROM target t`,
+    values: [text.to, text.from, text.body, text.messageSid, statusRank('received')],
+  });
+  const row = rows[0]!;
+  return {
+    practice: row.practice ? toPractice(row.practice) : null,
+    patient: row.patient ? toPatient(row.patient) : null,
+    conversation: row.conversation ? toConversation(row.conversation) : null,
+    inbound: row.inbound ? toMessage(row.inbound) : null,
+  };
+}
