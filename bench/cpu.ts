@@ -47,7 +47,8 @@ export function cpuSnapshot(serverPid: number): CpuSnapshot {
 
 export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests: number): string {
   let postgres = 0;
-  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  // A pid whose count went down is a new backend that reused the number.
+  for (const [pid, ms] of after.postgres) postgres += ms - Math.min(ms, before.postgres.get(pid) ?? 0);
   const per = (ms: number) => (ms / requests).toFixed(2);
   return (
     `CPU per request: server ${per(after.server.user - before.server.user)} user + ` +

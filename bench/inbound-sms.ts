@@ -17,8 +17,9 @@ import { closedLoop, formatResult, openLoop, type LoadResult, type Send } from '
 import { cpuPerRequest, cpuSnapshot } from './cpu.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-// Enough patients that each one sends at most its script in a whole run.
-const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 3000);
+// Enough patients that each one sends its script once in a whole run.
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 5000);
+const COHORT = 400;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Capacity runs alternate floor and full path this many times; the medians are compared. */
@@ -32,8 +33,7 @@ const PRACTICE_PHONE = '+15558675310';
 /**
  * What each patient texts, in turn: answers to a wellness check-in (concerns,
  * the concern in their words, moderate, same as usual), then a word of thanks
- * after it closed. Patients are taken round-robin, so the load is the mix a
- * practice sees: mostly answers, some small talk.
+ * after it closed: mostly answers, some small talk, as a practice sees.
  */
 const SCRIPT = ['2', 'my knee hurts', '2', '3', 'thank you'];
 
@@ -104,16 +104,23 @@ async function seed(databaseUrl: string, db: pg.Pool): Promise<string[]> {
   }
 }
 
+/**
+ * Texts for one route. Patients take turns in cohorts of COHORT: every patient
+ * of a cohort sends its first answer, then every one its second, and so on,
+ * so any stretch of requests carries the same mix of answers and one patient's
+ * texts arrive about a second apart, as a real patient's would.
+ */
 function sender(port: number, phones: string[]): Send {
   const url = `http://127.0.0.1:${port}/webhooks/twilio/sms`;
-  const turns = new Map<string, number>();
+  const perCohort = COHORT * SCRIPT.length;
   let next = 0;
   return async () => {
-    const from = phones[next++ % phones.length]!;
-    const turn = turns.get(from) ?? 0;
-    turns.set(from, turn + 1);
+    const i = next++;
+    const cohort = Math.floor(i / perCohort) % Math.floor(phones.length / COHORT);
+    const from = phones[cohort * COHORT + (i % COHORT)]!;
+    const turn = Math.floor((i % perCohort) / COHORT);
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    const params = { MessageSid: sid, SmsSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: PRACTICE_PHONE, Body: SCRIPT[turn % SCRIPT.length]!, NumMedia: '0' };
+    const params = { MessageSid: sid, SmsSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: PRACTICE_PHONE, Body: SCRIPT[turn]!, NumMedia: '0' };
     const response = await fetch(url, {
       method: 'POST',
       headers: {

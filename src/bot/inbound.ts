@@ -129,8 +129,8 @@ async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag):
 
 /**
  * A text with no check-in open may carry a new concern: unless it is only
- * thanks or an okay, it goes to the care team's review queue. It is
- * acknowledged, though not every time.
+ * thanks or an okay (which needs no answer), it goes to the care team's
+ * review queue and is acknowledged, though not every time.
  */
 async function answerUnsolicited(
   tx: Queryable,
@@ -138,10 +138,9 @@ async function answerUnsolicited(
   t: PatientText,
   reply: (kind: string, body: string) => Promise<Message>,
 ): Promise<Message[]> {
-  if (!isPleasantry(t.inbound.body)) {
-    const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
-    await raiseAlert(tx, subject, 'elevated', 'patient_message');
-  }
+  if (isPleasantry(t.inbound.body)) return [];
+  const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
+  await raiseAlert(tx, subject, 'elevated', 'patient_message');
   const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
   if (last && deps.now().getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
   return [await reply('acknowledgement', systemText('system.acknowledgement', t.patient.language, t.practice, t.patient))];
