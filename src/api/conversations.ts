@@ -18,7 +18,7 @@ const CheckInSchema = z
   .strict();
 
 const TranscriptEntrySchema = z.object({
-  at: z.string(),
+  timestamp: z.string(),
   type: z.enum(['message', 'event']),
   direction: z.enum(['inbound', 'outbound']).nullable(),
   channel: z.enum(['sms', 'voice']).nullable(),

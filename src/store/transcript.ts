@@ -1,7 +1,7 @@
 import type { Queryable } from './sql.js';
 
 export interface TranscriptEntry {
-  at: string;
+  timestamp: string;
   /** 'message' for texts in and out; 'event' for what happened around them (opt-out, red flag, timeout...). */
   type: 'message' | 'event';
   direction: 'inbound' | 'outbound' | null;
@@ -42,7 +42,7 @@ export async function listTranscript(db: Queryable, patientId: string): Promise<
     [patientId],
   );
   return rows.map((row) => ({
-    at: row.at.toISOString(),
+    timestamp: row.at.toISOString(),
     type: row.type,
     direction: row.direction,
     channel: row.channel,

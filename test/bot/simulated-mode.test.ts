@@ -41,7 +41,7 @@ describe('simulated mode (no Twilio credentials)', () => {
     ]);
     const events = transcript.filter((entry: { type: string }) => entry.type === 'event').map((e: { kind: string }) => e.kind);
     expect(events).toEqual(['conversation.started', 'conversation.completed']);
-    const times = transcript.map((entry: { at: string }) => Date.parse(entry.at));
+    const times = transcript.map((entry: { timestamp: string }) => Date.parse(entry.timestamp));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 });
