@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { listPendingJobs } from '../../src/store/job-queue.js';
+import { waitFor } from '../helpers/twilio.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -43,10 +44,15 @@ describe('sending texts', () => {
     try {
       const response = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
       expect(response.status).toBe(202);
-      const held = await expect
-        .poll(async () => (await listPendingJobs(s.t.db.pool, 'message.send')).find((j) => (j.data as { messageId: string }).messageId === response.body.messageId && Date.parse(j.nextRunAt!) > Date.now() + 60 * 60 * 1000), { timeout: 15_000 })
-        .toBeTruthy();
-      expect(held).toBeTruthy();
+      // The send job put itself off until the end of quiet hours, two hours from now.
+      const held = await waitFor(async () =>
+        (await listPendingJobs(s.t.db.pool, 'message.send')).find(
+          (job) => (job.data as { messageId: string }).messageId === response.body.messageId && Date.parse(job.nextRunAt!) > Date.now() + 60_000,
+        ),
+      );
+      const wait = Date.parse(held.nextRunAt!) - Date.now();
+      expect(wait).toBeGreaterThan(60 * 60 * 1000);
+      expect(wait).toBeLessThanOrEqual(2 * 60 * 60 * 1000);
       expect((await messageRow(response.body.messageId)).status).toBe('pending');
       expect(s.twilio.sent.filter((m) => m.To === patient.phone)).toEqual([]);
     } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
+import { waitFor } from '../helpers/twilio.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -22,11 +23,9 @@ describe('red flags', () => {
     expect((await s.conversation(started.conversationId)).status).toBe('escalated');
     expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', status: 'open' })]);
 
-    // The on-call coordinator is texted, naming the patient and how to call them back.
-    const alert = await expect
-      .poll(() => s.twilio.sent.find((m) => m.To === '+15553000001' && m.Body.includes('Ana Lopez')), { timeout: 15_000 })
-      .toBeTruthy();
-    expect(alert).toBeTruthy();
+    // The on-call coordinator is texted, naming the patient, how to call them back, and why.
+    const alert = await waitFor(() => s.twilio.sent.find((m) => m.To === s.coordinator.phone && m.Body.includes('Ana Lopez')));
+    expect(alert.Body).toMatch(/^URGENT Riverside Family Medicine: Ana Lopez \(555\) \d{3}-\d{4} reported (chest pain|trouble breathing)/);
   });
 
   it('escalate with no check-in open, and still reach the team for an opted-out patient (who gets no text)', async () => {
