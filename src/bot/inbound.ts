@@ -36,9 +36,35 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
  * Handles one inbound text in one transaction: store it once per MessageSid,
  * honour STOP/START/HELP and red flags before any flow, then move the
  * patient's open conversation one step. A redelivered MessageSid changes
- * nothing and gets the same answer as the first delivery.
+ * nothing and gets the same answer as the first delivery. If handling fails,
+ * the text is still kept and put in front of the care team.
  */
-export function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
+export async function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
+  try {
+    return await handleInTransaction(deps, sms);
+  } catch (error) {
+    deps.logger.error({ err: error, messageSid: sms.messageSid }, 'inbound text could not be handled; keeping it for review');
+    await keepUnhandled(deps, sms);
+    return { replies: [], duplicate: false };
+  }
+}
+
+/**
+ * The fallback when handling failed (a broken conversation, a bug): the text
+ * is stored all the same and a review alert raised, so nothing a patient said
+ * is lost. If even this fails (the database is down), the error propagates
+ * and Twilio hears a 500.
+ */
+async function keepUnhandled(deps: BotDeps, sms: InboundSms): Promise<void> {
+  await withTransaction(deps.pool, async (tx) => {
+    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms);
+    if (!inbound || !practice || !patient) return;
+    const subject = { practice, patient, conversationId: conversation?.id ?? null, messageId: inbound.id };
+    await raiseAlert(tx, subject, 'elevated', 'unhandled_text');
+  });
+}
+
+function handleInTransaction(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
     const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms);
     if (!inbound) {

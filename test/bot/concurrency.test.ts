@@ -43,3 +43,21 @@ describe('texts arriving together', () => {
     expect(count.rows[0].n).toBe(1);
   });
 });
+
+describe('a text that cannot be handled', () => {
+  it('is kept all the same and put in front of the care team', async () => {
+    const patient = await s.newPatient();
+    const started = await s.checkIn(patient, 'wellness');
+    // A conversation whose stored state no longer exists in its flow (as after a bad deploy).
+    await s.t.db.pool.query(`UPDATE conversations SET snapshot = jsonb_set(snapshot, '{value}', '"noSuchState"') WHERE id = $1`, [
+      started.conversationId,
+    ]);
+    const response = await postTwilio(s.t.service.app, '/webhooks/twilio/sms', inboundSmsParams(patient.phone, s.practice.phoneNumber, 'my feet are swollen'));
+    expect(response.statusCode).toBe(200);
+    const stored = await s.t.db.pool.query("SELECT body FROM messages WHERE patient_id = $1 AND direction = 'inbound'", [patient.id]);
+    expect(stored.rows).toEqual([{ body: 'my feet are swollen' }]);
+    expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'unhandled_text', status: 'open' }]);
+    expect(s.t.logs.text).toContain('inbound text could not be handled');
+    expect(s.t.logs.text).not.toContain('my feet are swollen');
+  });
+});
