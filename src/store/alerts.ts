@@ -68,8 +68,3 @@ export async function claimEscalation(db: Queryable, id: string): Promise<Alert 
   );
   return rows[0] ? toAlert(rows[0]) : null;
 }
-
-export async function listAlerts(db: Queryable, patientId: string): Promise<Alert[]> {
-  const { rows } = await db.query<AlertRow>('SELECT * FROM alerts WHERE patient_id = $1 ORDER BY created_at', [patientId]);
-  return rows.map(toAlert);
-}

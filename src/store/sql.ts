@@ -27,7 +27,6 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
 
 /** PostgreSQL error codes the store turns into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_FOREIGN_KEY_VIOLATION = '23503';
 
 export function isPgError(error: unknown, code: string): error is { code: string; constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
