@@ -29,7 +29,7 @@ export default defineConfig(async () => {
     console.warn(`\n[tests] No PostgreSQL server at ${serverUrl}: running the database tests on embedded PGlite only.\n`);
   }
   const databaseTests = ['test/**/*.test.ts'];
-  const pureTests = ['test/flows/**/*.test.ts', 'test/prompts/**/*.test.ts'];
+  const pureTests = ['test/flows/**/*.test.ts', 'test/prompts/**/*.test.ts', 'test/**/*.unit.test.ts'];
   const common = { include: databaseTests, exclude: pureTests, testTimeout: 30_000, hookTimeout: 60_000 };
   return {
     test: {

@@ -7,6 +7,7 @@
 import Fastify from 'fastify';
 import formbody from '@fastify/formbody';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/store/database.js';
 import { insertInbound } from '../src/store/messages.js';
@@ -31,6 +32,7 @@ app.post('/webhooks/twilio/sms', { schema: { body: InboundSmsSchema } }, async (
     toNumber: body.To,
     body: body.Body,
     kind: 'bench_floor',
+    receivedAt: systemClock.now(),
   });
   return reply.type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response/>');
 });

@@ -8,6 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Database } from './store/database.js';
@@ -21,6 +22,7 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   bot: Bot;
+  clock: Clock;
 }
 
 const HEALTH_TIMEOUT_MS = 2000;

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase, type Database } from './store/database.js';
@@ -14,6 +15,7 @@ export interface Service {
   jobs: JobRunner;
   bot: Bot;
   app: App;
+  clock: Clock;
   /** Starts the HTTP listener and the job workers; resolves to the listening address. */
   start(): Promise<string>;
   /** Stops taking requests and jobs, lets running work finish, closes the database. */
@@ -24,11 +26,14 @@ export interface ServiceOptions {
   logger?: Logger;
   /** An already open database (tests); the service then leaves closing it to the caller. */
   db?: Database;
+  /** The clock the service reads all time from; the machine's clock unless a test or simulation sets one. */
+  clock?: Clock;
 }
 
 /** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
 export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
   const db =
     options.db ??
     (config.databaseUrl
@@ -47,11 +52,11 @@ export async function createService(config: Config, options: ServiceOptions = {}
     publicUrl: config.publicUrl,
     conversationTimeoutMs: config.conversationTimeoutMs,
     sendRetryBaseMs: config.sendRetryBaseMs,
-    now: () => new Date(),
+    clock,
   });
-  const jobs = createJobRunner({ pool: db.pool, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
+  const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
   defineJobs(jobs, bot);
-  const app = await buildApp({ config, db, logger, bot });
+  const app = await buildApp({ config, db, logger, bot, clock });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -61,6 +66,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     jobs,
     bot,
     app,
+    clock,
     async start() {
       await jobs.start();
       const address = await app.listen({ port: config.port, host: config.host });

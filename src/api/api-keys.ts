@@ -79,7 +79,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
     },
     async (request) => {
       authorize(request.principal, request.params.id, 'admin', 'practice');
-      const key = await revokeApiKey(pool, request.params.id, request.params.keyId);
+      const key = await revokeApiKey(pool, request.params.id, request.params.keyId, request.receivedAt);
       if (!key) throw notFound('API key');
       return key;
     },

@@ -13,6 +13,8 @@ export type Principal =
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** When the request arrived, by the service clock: what it records is stamped with it. */
+    receivedAt: Date;
   }
 }
 

@@ -16,7 +16,9 @@ export interface ApiOptions {
 /** The practice-facing REST API: every route needs a bearer token. */
 export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   app.decorateRequest<Principal | null>('principal', null);
+  app.decorateRequest<Date | null>('receivedAt', null);
   app.addHook('onRequest', async (request) => {
+    request.receivedAt = deps.clock.now();
     request.principal = await authenticate(request, deps.db.pool, deps.config.adminToken);
   });
   await app.register(practiceRoutes, { deps });

@@ -44,7 +44,7 @@ export interface AlertSubject {
  * alert.escalate job, queued in the same transaction so it cannot be lost;
  * an elevated one waits in the review queue.
  */
-export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: AlertLevel, reason: string): Promise<Alert> {
+export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: AlertLevel, reason: string, at: Date): Promise<Alert> {
   const alert = await insertAlert(tx, {
     practiceId: subject.practice.id,
     patientId: subject.patient.id,
@@ -52,6 +52,7 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: Al
     messageId: subject.messageId,
     level,
     reason,
+    createdAt: at,
   });
   await recordEvent(tx, {
     practiceId: subject.practice.id,
@@ -60,8 +61,9 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: Al
     messageId: subject.messageId,
     type: 'alert.raised',
     detail: { alertId: alert.id, level, reason },
+    at,
   });
-  if (level === 'urgent') await enqueueJob(tx, 'alert.escalate', { alertId: alert.id }, new Date(), URGENT_PRIORITY);
+  if (level === 'urgent') await enqueueJob(tx, 'alert.escalate', { alertId: alert.id }, { runAt: at, priority: URGENT_PRIORITY });
   return alert;
 }
 
@@ -71,8 +73,9 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: Al
  * alert however often the job is delivered.
  */
 export async function escalateAlert(deps: BotDeps, alertId: string): Promise<void> {
+  const at = deps.clock.now();
   await withTransaction(deps.pool, async (tx) => {
-    const alert = await claimEscalation(tx, alertId);
+    const alert = await claimEscalation(tx, alertId, at);
     if (!alert) return;
     const [practice, patient] = await Promise.all([findPractice(tx, alert.practiceId), findPatient(tx, alert.patientId)]);
     if (!practice || !patient) return;
@@ -94,7 +97,7 @@ export async function escalateAlert(deps: BotDeps, alertId: string): Promise<voi
       { firstName: '', practiceName: practice.name, practicePhone: formatForReading(practice.contactPhone) },
     );
     for (const coordinator of recipients) {
-      await queueOutreach(tx, { practice, patient, kind: 'alert', body, coordinator }, URGENT_PRIORITY);
+      await queueOutreach(tx, { practice, patient, kind: 'alert', body, coordinator, at }, URGENT_PRIORITY);
     }
     await recordEvent(tx, {
       practiceId: practice.id,
@@ -102,6 +105,7 @@ export async function escalateAlert(deps: BotDeps, alertId: string): Promise<voi
       conversationId: alert.conversationId,
       type: recipients.length > 0 ? 'alert.escalated' : 'alert.unrouted',
       detail: { alertId: alert.id, coordinators: recipients.map((c) => c.id) },
+      at,
     });
     if (recipients.length === 0) {
       deps.logger.error({ alertId: alert.id, practiceId: practice.id }, 'urgent alert: the practice has no coordinator to notify');

@@ -50,6 +50,7 @@ async function medicationInput(tx: Queryable, patientId: string, medicationId: s
  * patient at a time, so every reply has exactly one place to go.
  */
 export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<CheckInStarted> {
+  const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
     const patient = await lockPatient(tx, request.patientId);
     if (!patient) throw new DomainError('not_found', 'patient was not found');
@@ -72,18 +73,20 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
       state: step.state,
       snapshot: step.snapshot,
       answers: step.answers,
+      startedAt: at,
     }).catch((error) => {
       if (isPgError(error, PG_UNIQUE_VIOLATION)) throw new DomainError('conflict', 'Cannot start a check-in: another one was just opened');
       throw error;
     });
     const body = flowText(step.outputs, input.locale, practice, patient)!;
-    const message = await queueOutreach(tx, { practice, patient, conversationId: conversation.id, kind: 'check_in', body });
+    const message = await queueOutreach(tx, { practice, patient, conversationId: conversation.id, kind: 'check_in', body, at });
     await recordEvent(tx, {
       practiceId: practice.id,
       patientId: patient.id,
       conversationId: conversation.id,
       type: 'conversation.started',
       detail: { flow: request.flow },
+      at,
     });
     return { conversationId: conversation.id, messageId: message.id };
   });

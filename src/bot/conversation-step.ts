@@ -20,7 +20,9 @@ export interface StepContext {
   patient: Patient;
   conversation: Conversation;
   /** The inbound message the step answered (null for a timeout). */
-  inbound: { id: string; receivedAt: Date } | null;
+  inbound: { id: string } | null;
+  /** When the step happened (the text arrived, the wait ran out), by the service clock. */
+  at: Date;
   /** Whether what the step says goes out now (a reply); only then does the wait for the next answer start now. */
   speaksNow: boolean;
 }
@@ -31,15 +33,16 @@ export interface StepContext {
  * the alerts it calls for. Returns the text to send, if the step says anything.
  */
 export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext, step: FlowStep): Promise<string | null> {
-  const { practice, patient, conversation, inbound } = ctx;
+  const { practice, patient, conversation, inbound, at } = ctx;
   const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
-  const expiresAt = !step.done && ctx.speaksNow ? new Date(deps.now().getTime() + deps.conversationTimeoutMs) : null;
+  const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + deps.conversationTimeoutMs) : null;
   await saveStep(tx, conversation.id, {
     state: step.state,
     snapshot: step.snapshot,
     answers: step.answers,
     status,
     expiresAt,
+    at,
   });
 
   const observations: Observation[] = step.outputs.flatMap((o) => (o.type === 'observe' ? [o.observation] : []));
@@ -50,14 +53,14 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
       patientId: patient.id,
       conversationId: conversation.id,
       messageId: inbound?.id ?? null,
-      observedAt: inbound?.receivedAt ?? deps.now(),
+      observedAt: at,
     },
     observations,
   );
   const subject = { practice, patient, conversationId: conversation.id, messageId: inbound?.id ?? null };
   for (const output of step.outputs) {
-    if (output.type === 'signal') await raiseAlert(tx, subject, output.signal.level, output.signal.reason);
+    if (output.type === 'signal') await raiseAlert(tx, subject, output.signal.level, output.signal.reason, at);
   }
-  if (step.done) await recordConversationEnd(tx, conversation, status);
+  if (step.done) await recordConversationEnd(tx, conversation, status, at);
   return flowText(step.outputs, conversation.input.locale, practice, patient);
 }

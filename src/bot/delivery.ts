@@ -36,16 +36,17 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
   const target = await loadTarget(deps, messageId);
   if (!target || target.message.status !== 'pending') return;
   const { message, patient } = target;
+  const now = deps.clock.now();
   if (message.audience === 'patient' && (patient.smsOptedOutAt || patient.phoneInvalidAt)) {
-    await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null));
+    await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null, now));
     return;
   }
-  const holdUntil = policy(target, deps.now());
+  const holdUntil = policy(target, now);
   if (holdUntil) {
-    await enqueueJob(deps.pool, 'message.send', { messageId }, holdUntil);
+    await enqueueJob(deps.pool, 'message.send', { messageId }, { runAt: holdUntil, now });
     return;
   }
-  const claimed = await claimForSending(deps.pool, messageId);
+  const claimed = await claimForSending(deps.pool, messageId, now);
   if (!claimed) return;
   try {
     const result = await deps.transport.send({
@@ -54,14 +55,16 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
       body: claimed.body,
       statusCallback: statusCallbackUrl(deps, claimed.id),
     });
+    const sentAt = deps.clock.now();
     await withTransaction(deps.pool, async (tx) => {
-      await applyStatus(tx, { id: claimed.id }, { status: result.status, twilioSid: result.sid });
-      if (claimed.kind === 'check_in' && claimed.conversationId) await startReplyClock(tx, deps, claimed.conversationId);
+      await applyStatus(tx, { id: claimed.id }, { status: result.status, twilioSid: result.sid, at: sentAt, sent: true });
+      if (claimed.kind === 'check_in' && claimed.conversationId) await startReplyClock(tx, deps, claimed.conversationId, sentAt);
     });
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     deps.logger.warn({ messageId, failure: error.failure, code: error.code, attempt: claimed.attempts }, 'send failed');
-    await withTransaction(deps.pool, (tx) => handleFailure(tx, deps, target, claimed, error));
+    const failedAt = deps.clock.now();
+    await withTransaction(deps.pool, (tx) => handleFailure(tx, deps, target, claimed, error, failedAt));
   }
 }
 
@@ -73,34 +76,41 @@ async function loadTarget(deps: BotDeps, messageId: string): Promise<DeliveryTar
 }
 
 /** The check-in question is out: the wait for the answer starts now. */
-async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string): Promise<void> {
-  const expiresAt = new Date(deps.now().getTime() + deps.conversationTimeoutMs);
+async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string, sentAt: Date): Promise<void> {
+  const expiresAt = new Date(sentAt.getTime() + deps.conversationTimeoutMs);
   const version = await setExpiry(tx, conversationId, expiresAt);
-  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, expiresAt);
+  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, { runAt: expiresAt, now: sentAt });
 }
 
-async function handleFailure(tx: Queryable, deps: BotDeps, target: DeliveryTarget, claimed: Message, error: TransportError) {
+async function handleFailure(
+  tx: Queryable,
+  deps: BotDeps,
+  target: DeliveryTarget,
+  claimed: Message,
+  error: TransportError,
+  at: Date,
+) {
   const { practice, patient } = target;
   if (error.failure === 'retry' && claimed.attempts < MAX_SEND_ATTEMPTS) {
-    await releaseForRetry(tx, claimed.id, error.code);
+    await releaseForRetry(tx, claimed.id, error.code, at);
     const delay = deps.sendRetryBaseMs * 2 ** (claimed.attempts - 1);
-    await enqueueJob(tx, 'message.send', { messageId: claimed.id }, new Date(deps.now().getTime() + delay));
+    await enqueueJob(tx, 'message.send', { messageId: claimed.id }, { runAt: new Date(at.getTime() + delay), now: at });
     return;
   }
-  await abandon(tx, claimed, 'failed', error.code);
+  await abandon(tx, claimed, 'failed', error.code, at);
   if (claimed.audience !== 'patient') return;
   if (error.failure === 'opted_out') {
-    await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610' });
+    await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610', at });
   } else if (error.failure === 'invalid_number') {
-    await markPhoneInvalid(tx, patient.id);
-    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: claimed.id, type: 'phone_invalid' });
+    await markPhoneInvalid(tx, patient.id, at);
+    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: claimed.id, type: 'phone_invalid', at });
   }
 }
 
 /** Marks a message as never delivered; a check-in whose question cannot go out is cancelled. */
-async function abandon(tx: Queryable, message: Message, status: 'failed' | 'cancelled', errorCode: number | null) {
-  await applyStatus(tx, { id: message.id }, { status, errorCode });
+async function abandon(tx: Queryable, message: Message, status: 'failed' | 'cancelled', errorCode: number | null, at: Date) {
+  await applyStatus(tx, { id: message.id }, { status, errorCode, at });
   if (message.kind !== 'check_in' || !message.conversationId) return;
   const conversation = await findConversation(tx, message.conversationId);
-  if (conversation?.status === 'active') await stopConversation(tx, conversation, 'cancelled');
+  if (conversation?.status === 'active') await stopConversation(tx, conversation, 'cancelled', at);
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { SmsTransport } from './transport.js';
 
@@ -13,7 +14,8 @@ export interface BotDeps {
   conversationTimeoutMs: number;
   /** First retry delay for a failed send; doubles with each attempt. */
   sendRetryBaseMs: number;
-  now: () => Date;
+  /** The service's one clock: every time the runtime records or schedules comes from it. */
+  clock: Clock;
 }
 
 /** Where Twilio reports the status of one of our messages; the id survives any callback order. */

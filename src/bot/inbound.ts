@@ -40,11 +40,12 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
  * the text is still kept and put in front of the care team.
  */
 export async function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
+  const receivedAt = deps.clock.now();
   try {
-    return await handleInTransaction(deps, sms);
+    return await handleInTransaction(deps, sms, receivedAt);
   } catch (error) {
     deps.logger.error({ err: error, messageSid: sms.messageSid }, 'inbound text could not be handled; keeping it for review');
-    await keepUnhandled(deps, sms);
+    await keepUnhandled(deps, sms, receivedAt);
     return { replies: [], duplicate: false };
   }
 }
@@ -55,18 +56,18 @@ export async function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<
  * is lost. If even this fails (the database is down), the error propagates
  * and Twilio hears a 500.
  */
-async function keepUnhandled(deps: BotDeps, sms: InboundSms): Promise<void> {
+async function keepUnhandled(deps: BotDeps, sms: InboundSms, receivedAt: Date): Promise<void> {
   await withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms);
+    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms, receivedAt);
     if (!inbound || !practice || !patient) return;
     const subject = { practice, patient, conversationId: conversation?.id ?? null, messageId: inbound.id };
-    await raiseAlert(tx, subject, 'elevated', 'unhandled_text');
+    await raiseAlert(tx, subject, 'elevated', 'unhandled_text', receivedAt);
   });
 }
 
-function handleInTransaction(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
+function handleInTransaction(deps: BotDeps, sms: InboundSms, receivedAt: Date): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms);
+    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms, receivedAt);
     if (!inbound) {
       const original = await findMessageBySid(tx, sms.messageSid);
       return asResult(original ? await listReplies(tx, original.id) : [], true);
@@ -75,17 +76,17 @@ function handleInTransaction(deps: BotDeps, sms: InboundSms): Promise<InboundRes
       deps.logger.warn({ messageSid: sms.messageSid }, 'inbound text to a number no practice owns');
       return asResult([]);
     }
-    if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound));
-    return asResult(await handlePatientText(tx, deps, { practice, patient, conversation, inbound }));
+    if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
+    return asResult(await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt }));
   });
 }
 
-async function answerUnknownSender(tx: Queryable, deps: BotDeps, practice: Practice, inbound: Message): Promise<Message[]> {
+async function answerUnknownSender(tx: Queryable, deps: BotDeps, practice: Practice, inbound: Message, at: Date): Promise<Message[]> {
   const last = await lastSentTo(tx, inbound.fromNumber, 'unknown_sender');
-  if (last && deps.now().getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
+  if (last && at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
   // The language is unknown: the text itself is bilingual.
   const body = systemText('system.unknown_sender', 'en', practice, null);
-  const to = { practice, patient: null, toNumber: inbound.fromNumber, inReplyTo: inbound.id };
+  const to = { practice, patient: null, toNumber: inbound.fromNumber, inReplyTo: inbound.id, at };
   return [await recordReply(tx, deps, to, 'unknown_sender', body)];
 }
 
@@ -95,20 +96,22 @@ interface PatientText {
   /** The patient's open conversation, locked; null when none is open. */
   conversation: Conversation | null;
   inbound: Message;
+  /** When the text arrived, by the service clock: everything it causes is stamped with it. */
+  at: Date;
 }
 
 async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): Promise<Message[]> {
-  const { practice, patient, conversation, inbound } = t;
+  const { practice, patient, conversation, inbound, at } = t;
   const locale: Locale = patient.language;
   const keyword = classifyKeyword(inbound.body);
   const redFlag = detectRedFlag(inbound.body);
   const reply = (kind: string, body: string, conversationId: string | null = null) =>
-    recordReply(tx, deps, { practice, patient, toNumber: patient.phone, inReplyTo: inbound.id, conversationId }, kind, body);
+    recordReply(tx, deps, { practice, patient, toNumber: patient.phone, inReplyTo: inbound.id, conversationId, at }, kind, body);
 
   if (patient.smsOptedOutAt) {
     // Nothing is texted to an opted-out patient until they opt back in; a red flag still reaches the team.
     if (keyword === 'opt_in') {
-      await optIn(tx, practice, patient, inbound.id);
+      await optIn(tx, practice, patient, inbound.id, at);
       return [await reply('opt_in_confirmation', systemText('system.opt_in_confirmation', locale, practice, patient))];
     }
     if (redFlag) await escalateRedFlag(tx, t, redFlag);
@@ -116,7 +119,7 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
   }
   if (keyword === 'opt_out') {
     if (redFlag) await escalateRedFlag(tx, t, redFlag);
-    await optOut(tx, practice, patient, { messageId: inbound.id, source: 'patient_text' });
+    await optOut(tx, practice, patient, { messageId: inbound.id, source: 'patient_text', at });
     return [await reply('opt_out_confirmation', systemText('system.opt_out_confirmation', locale, practice, patient))];
   }
   if (redFlag) {
@@ -125,13 +128,13 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
     return [await reply('red_flag', systemText(key, locale, practice, patient), conversationId)];
   }
   if (keyword === 'help') {
-    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'help_requested' });
+    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'help_requested', at });
     return [await reply('help', systemText('system.help', locale, practice, patient))];
   }
 
   if (!conversation) return answerUnsolicited(tx, deps, t, reply);
   const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPLY', text: inbound.body });
-  const ctx = { practice, patient, conversation, inbound: { id: inbound.id, receivedAt: new Date(inbound.createdAt) }, speaksNow: true };
+  const ctx = { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true };
   const text = await recordStep(tx, deps, ctx, step);
   return text ? [await reply('conversation', text, conversation.id)] : [];
 }
@@ -146,10 +149,11 @@ async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag):
     messageId: t.inbound.id,
     type: 'red_flag',
     detail: { category: redFlag.category },
+    at: t.at,
   });
   const subject = { practice: t.practice, patient: t.patient, conversationId: open?.id ?? null, messageId: t.inbound.id };
-  await raiseAlert(tx, subject, 'urgent', `red_flag:${redFlag.category}`);
-  if (open) await stopConversation(tx, open, 'escalated');
+  await raiseAlert(tx, subject, 'urgent', `red_flag:${redFlag.category}`, t.at);
+  if (open) await stopConversation(tx, open, 'escalated', t.at);
   return open?.id ?? null;
 }
 
@@ -166,8 +170,8 @@ async function answerUnsolicited(
 ): Promise<Message[]> {
   if (isPleasantry(t.inbound.body)) return [];
   const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
-  await raiseAlert(tx, subject, 'elevated', 'patient_message');
+  await raiseAlert(tx, subject, 'elevated', 'patient_message', t.at);
   const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
-  if (last && deps.now().getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
+  if (last && t.at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
   return [await reply('acknowledgement', systemText('system.acknowledgement', t.patient.language, t.practice, t.patient))];
 }

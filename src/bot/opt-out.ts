@@ -15,22 +15,24 @@ export async function optOut(
   tx: Queryable,
   practice: Practice,
   patient: Patient,
-  cause: { messageId: string | null; source: 'patient_text' | 'twilio_21610' },
+  cause: { messageId: string | null; source: 'patient_text' | 'twilio_21610'; at: Date },
 ): Promise<void> {
-  await setOptedOut(tx, patient.id, true);
+  const { at } = cause;
+  await setOptedOut(tx, patient.id, true, at);
   const open = await findActiveConversation(tx, patient.id);
-  if (open) await stopConversation(tx, open, 'cancelled');
-  const cancelled = await cancelPendingForPatient(tx, patient.id);
+  if (open) await stopConversation(tx, open, 'cancelled', at);
+  const cancelled = await cancelPendingForPatient(tx, patient.id, at);
   await recordEvent(tx, {
     practiceId: practice.id,
     patientId: patient.id,
     messageId: cause.messageId,
     type: 'opted_out',
     detail: { source: cause.source, cancelledMessages: cancelled },
+    at,
   });
 }
 
-export async function optIn(tx: Queryable, practice: Practice, patient: Patient, messageId: string): Promise<void> {
-  await setOptedOut(tx, patient.id, false);
-  await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId, type: 'opted_in' });
+export async function optIn(tx: Queryable, practice: Practice, patient: Patient, messageId: string, at: Date): Promise<void> {
+  await setOptedOut(tx, patient.id, false, at);
+  await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId, type: 'opted_in', at });
 }

@@ -13,7 +13,7 @@ import type { BotDeps } from './deps.js';
 export function recordReply(
   tx: Queryable,
   deps: Pick<BotDeps, 'transport'>,
-  to: { practice: Practice; patient: Patient | null; toNumber: string; inReplyTo: string; conversationId?: string | null },
+  to: { practice: Practice; patient: Patient | null; toNumber: string; inReplyTo: string; conversationId?: string | null; at: Date },
   kind: string,
   body: string,
 ): Promise<Message> {
@@ -27,6 +27,8 @@ export function recordReply(
     body,
     inReplyTo: to.inReplyTo,
     status: deps.transport.simulated ? 'simulated' : 'queued',
+    createdAt: to.at,
+    sentAt: to.at,
   });
 }
 
@@ -38,6 +40,8 @@ export interface Outreach {
   body: string;
   /** Set when the text goes to a coordinator about the patient rather than to the patient. */
   coordinator?: { id: string; phone: string };
+  /** When it is queued, by the service clock; the send job is due then. */
+  at: Date;
 }
 
 /** Queues a text the service starts itself; the message.send job delivers it (with quiet hours and retries). */
@@ -53,7 +57,8 @@ export async function queueOutreach(tx: Queryable, o: Outreach, priority = 0): P
     toNumber: o.coordinator?.phone ?? o.patient.phone,
     body: o.body,
     status: 'pending',
+    createdAt: o.at,
   });
-  await enqueueJob(tx, 'message.send', { messageId: message.id }, new Date(), priority);
+  await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: o.at, priority });
   return message;
 }

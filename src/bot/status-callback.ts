@@ -21,6 +21,7 @@ export type StatusOutcome = 'applied' | 'stale' | 'unknown_message';
  * message means they opted out at the carrier.
  */
 export function handleStatusCallback(deps: BotDeps, callback: StatusCallback): Promise<StatusOutcome> {
+  const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
     const message =
       (callback.messageId && (await findMessage(tx, callback.messageId))) || (await findMessageBySid(tx, callback.messageSid));
@@ -29,12 +30,12 @@ export function handleStatusCallback(deps: BotDeps, callback: StatusCallback): P
     const updated = await applyStatus(
       tx,
       { id: message.id },
-      { status: callback.status, errorCode: callback.errorCode, twilioSid: callback.messageSid },
+      { status: callback.status, errorCode: callback.errorCode, twilioSid: callback.messageSid, at },
     );
     if (callback.errorCode === 21610 && message.audience === 'patient' && message.patientId && message.practiceId) {
       const [patient, practice] = await Promise.all([findPatient(tx, message.patientId), findPractice(tx, message.practiceId)]);
       if (patient && practice && !patient.smsOptedOutAt) {
-        await optOut(tx, practice, patient, { messageId: message.id, source: 'twilio_21610' });
+        await optOut(tx, practice, patient, { messageId: message.id, source: 'twilio_21610', at });
       }
     }
     return updated ? 'applied' : 'stale';

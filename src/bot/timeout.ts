@@ -13,6 +13,7 @@ import type { BotDeps } from './deps.js';
  * Returns whether it acted.
  */
 export function expireConversation(deps: BotDeps, job: { conversationId: string; version: number }): Promise<boolean> {
+  const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
     const current = await findConversation(tx, job.conversationId);
     if (!current || current.status !== 'active' || current.version !== job.version) return false;
@@ -22,7 +23,7 @@ export function expireConversation(deps: BotDeps, job: { conversationId: string;
     const practice = await findPractice(tx, current.practiceId);
     if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
     const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' });
-    await recordStep(tx, deps, { practice, patient, conversation, inbound: null, speaksNow: false }, step);
+    await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
     return true;
   });
 }

@@ -48,23 +48,24 @@ export interface NewAlert {
   messageId: string | null;
   level: AlertLevel;
   reason: string;
+  createdAt: Date;
 }
 
 export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert> {
   const { rows } = await db.query<AlertRow>({
     name: 'insert-alert',
-    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason],
+    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
+    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.createdAt],
   });
   return toAlert(rows[0]!);
 }
 
 /** Marks the alert escalated; returns it only to the first caller, so escalation happens once. */
-export async function claimEscalation(db: Queryable, id: string): Promise<Alert | null> {
+export async function claimEscalation(db: Queryable, id: string, at: Date): Promise<Alert | null> {
   const { rows } = await db.query<AlertRow>(
-    'UPDATE alerts SET escalated_at = now(), updated_at = now() WHERE id = $1 AND escalated_at IS NULL RETURNING *',
-    [id],
+    'UPDATE alerts SET escalated_at = $2, updated_at = $2 WHERE id = $1 AND escalated_at IS NULL RETURNING *',
+    [id, at],
   );
   return rows[0] ? toAlert(rows[0]) : null;
 }

@@ -66,11 +66,11 @@ export async function listApiKeys(db: Queryable, practiceId: string): Promise<Ap
 }
 
 /** Revokes a key; revoking twice keeps the first revocation time. */
-export async function revokeApiKey(db: Queryable, practiceId: string, id: string): Promise<ApiKey | null> {
+export async function revokeApiKey(db: Queryable, practiceId: string, id: string, at: Date): Promise<ApiKey | null> {
   const { rows } = await db.query<ApiKeyRow>(
-    `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())
+    `UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3)
      WHERE practice_id = $1 AND id = $2 RETURNING *`,
-    [practiceId, id],
+    [practiceId, id, at],
   );
   return rows[0] ? toApiKey(rows[0]) : null;
 }

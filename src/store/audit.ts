@@ -8,14 +8,16 @@ export interface AuditEntry {
   practiceId: string | null;
   action: string;
   requestId?: string | undefined;
+  /** When, by the service clock. */
+  at: Date;
 }
 
 /** Records that `actor` did `action` on each of `patientIds` (one row per patient). */
 export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds: readonly string[]): Promise<void> {
   if (patientIds.length === 0) return;
   await db.query(
-    `INSERT INTO audit_log (actor_kind, actor_id, practice_id, patient_id, action, request_id)
-     SELECT $1, $2, $3, patient_id, $4, $5 FROM unnest($6::uuid[]) AS patient_id`,
+    `INSERT INTO audit_log (actor_kind, actor_id, practice_id, patient_id, action, request_id, at)
+     SELECT $1, $2, $3, patient_id, $4, $5, $7 FROM unnest($6::uuid[]) AS patient_id`,
     [
       entry.actor.kind,
       entry.actor.kind === 'api_key' ? entry.actor.id : null,
@@ -23,6 +25,7 @@ export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds:
       entry.action,
       entry.requestId ?? null,
       patientIds,
+      entry.at,
     ],
   );
 }

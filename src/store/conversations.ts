@@ -66,14 +66,15 @@ export interface NewConversation {
   state: string;
   snapshot: PersistedFlowSnapshot;
   answers: Record<string, unknown>;
+  startedAt: Date;
 }
 
 /** Opens a conversation; the unique index refuses a second active one for the patient. */
 export async function insertConversation(db: Queryable, c: NewConversation): Promise<Conversation> {
   const { rows } = await db.query<ConversationRow>(
-    `INSERT INTO conversations (practice_id, patient_id, flow, status, state, snapshot, answers, input)
-     VALUES ($1, $2, $3, 'active', $4, $5, $6, $7) RETURNING *`,
-    [c.practiceId, c.patientId, c.flow, c.state, c.snapshot, c.answers, c.input],
+    `INSERT INTO conversations (practice_id, patient_id, flow, status, state, snapshot, answers, input, started_at, last_activity_at)
+     VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $8) RETURNING *`,
+    [c.practiceId, c.patientId, c.flow, c.state, c.snapshot, c.answers, c.input, c.startedAt],
   );
   return toConversation(rows[0]!);
 }
@@ -103,6 +104,8 @@ export interface StepUpdate {
   answers: Record<string, unknown>;
   status: ConversationStatus;
   expiresAt: Date | string | null;
+  /** When the step happened, by the service clock. */
+  at: Date;
 }
 
 /**
@@ -116,8 +119,8 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate): Pro
     name: 'save-step',
     text: `WITH step AS (
              UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6,
-               version = version + 1, last_activity_at = now(),
-               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE now() END
+               version = version + 1, last_activity_at = $7,
+               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END
              WHERE id = $1 RETURNING id, version, expires_at
            ), timeout AS (
              INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority)
@@ -125,16 +128,21 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate): Pro
              FROM step WHERE expires_at IS NOT NULL
            )
            SELECT version FROM step`,
-    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt],
+    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt, step.at],
   });
 }
 
 /** Ends an active conversation from outside its flow (red flag, opt-out, undeliverable). */
-export async function endConversation(db: Queryable, id: string, status: Exclude<ConversationStatus, 'active'>): Promise<void> {
+export async function endConversation(
+  db: Queryable,
+  id: string,
+  status: Exclude<ConversationStatus, 'active'>,
+  at: Date,
+): Promise<void> {
   await db.query(
-    `UPDATE conversations SET status = $2, version = version + 1, expires_at = NULL, ended_at = now(), last_activity_at = now()
+    `UPDATE conversations SET status = $2, version = version + 1, expires_at = NULL, ended_at = $3, last_activity_at = $3
      WHERE id = $1 AND status = 'active'`,
-    [id, status],
+    [id, status, at],
   );
 }
 

@@ -41,7 +41,7 @@ interface ContextRow {
  * UPDATE: the new message's foreign keys must not wait on them.
  * Unique on MessageSid: a redelivered text is not stored again.
  */
-export async function recordInboundText(db: Queryable, text: InboundText): Promise<InboundContext> {
+export async function recordInboundText(db: Queryable, text: InboundText, receivedAt: Date): Promise<InboundContext> {
   const { rows } = await db.query<ContextRow>({
     name: 'record-inbound-text',
     text: `WITH target AS (
@@ -56,12 +56,12 @@ export async function recordInboundText(db: Queryable, text: InboundText): Promi
              ) c ON true
            ), inbound AS (
              INSERT INTO messages (practice_id, patient_id, conversation_id, direction, kind,
-                                   from_number, to_number, body, twilio_sid, status, status_rank)
+                                   from_number, to_number, body, twilio_sid, status, status_rank, created_at, updated_at)
              SELECT (practice).id, (patient).id, (conversation).id, 'inbound',
                     CASE WHEN (practice).id IS NULL THEN 'unrouted'
                          WHEN (patient).id IS NULL THEN 'unmatched'
                          ELSE 'patient_text' END,
-                    $2, $1, $3, $4, 'received', $5
+                    $2, $1, $3, $4, 'received', $5, $6, $6
              FROM target
              ON CONFLICT (twilio_sid) DO NOTHING
              RETURNING *
@@ -69,7 +69,7 @@ export async function recordInboundText(db: Queryable, text: InboundText): Promi
            SELECT row_to_json(t.practice) AS practice, row_to_json(t.patient) AS patient,
                   row_to_json(t.conversation) AS conversation, (SELECT row_to_json(i) FROM inbound i) AS inbound
            FROM target t`,
-    values: [text.to, text.from, text.body, text.messageSid, statusRank('received')],
+    values: [text.to, text.from, text.body, text.messageSid, statusRank('received'), receivedAt],
   });
   const row = rows[0]!;
   return {

@@ -1,4 +1,4 @@
-import { toIso, type Queryable } from './sql.js';
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type Direction = 'inbound' | 'outbound';
 export type Audience = 'patient' | 'coordinator';
@@ -51,6 +51,8 @@ export interface Message {
   errorCode: number | null;
   attempts: number;
   createdAt: string;
+  /** When the text left: handed to Twilio (or recorded as simulated); null while it waits. */
+  sentAt: string | null;
   updatedAt: string;
 }
 
@@ -73,6 +75,7 @@ export interface MessageRow {
   error_code: number | null;
   attempts: number;
   created_at: Date | string;
+  sent_at: Date | string | null;
   updated_at: Date | string;
 }
 
@@ -95,6 +98,7 @@ export const toMessage = (row: MessageRow): Message => ({
   errorCode: row.error_code,
   attempts: row.attempts,
   createdAt: toIso(row.created_at),
+  sentAt: toIsoOrNull(row.sent_at),
   updatedAt: toIso(row.updated_at),
 });
 
@@ -108,6 +112,7 @@ export interface NewInbound {
   toNumber: string;
   body: string;
   kind: string;
+  receivedAt: Date;
 }
 
 /**
@@ -118,10 +123,21 @@ export async function insertInbound(db: Queryable, m: NewInbound): Promise<Messa
   const { rows } = await db.query<MessageRow>({
     name: 'insert-inbound',
     text: `INSERT INTO messages (practice_id, patient_id, conversation_id, direction, kind, from_number, to_number, body,
-       twilio_sid, status, status_rank)
-     VALUES ($1, $2, $3, 'inbound', $4, $5, $6, $7, $8, 'received', $9)
+       twilio_sid, status, status_rank, created_at, updated_at)
+     VALUES ($1, $2, $3, 'inbound', $4, $5, $6, $7, $8, 'received', $9, $10, $10)
      ON CONFLICT (twilio_sid) DO NOTHING RETURNING *`,
-    values: [m.practiceId, m.patientId, m.conversationId, m.kind, m.fromNumber, m.toNumber, m.body, m.twilioSid, statusRank('received')],
+    values: [
+      m.practiceId,
+      m.patientId,
+      m.conversationId,
+      m.kind,
+      m.fromNumber,
+      m.toNumber,
+      m.body,
+      m.twilioSid,
+      statusRank('received'),
+      m.receivedAt,
+    ],
   });
   return rows[0] ? toMessage(rows[0]) : null;
 }
@@ -150,14 +166,17 @@ export interface NewOutbound {
   /** Set for a reply sent back in the webhook's TwiML response. */
   inReplyTo?: string | null;
   status: string;
+  createdAt: Date;
+  /** Set when the text leaves as it is recorded (a reply in TwiML). */
+  sentAt?: Date | null;
 }
 
 export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
   const { rows } = await db.query<MessageRow>({
     name: 'insert-outbound',
     text: `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
-       from_number, to_number, body, in_reply_to, status, status_rank)
-     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at)
+     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING *`,
     values: [
       m.practiceId,
       m.patientId,
@@ -171,6 +190,8 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       m.inReplyTo ?? null,
       m.status,
       statusRank(m.status),
+      m.createdAt,
+      m.sentAt ?? null,
     ],
   });
   return toMessage(rows[0]!);
@@ -179,7 +200,7 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
 /** The replies an inbound text got, to answer a redelivered webhook exactly as the first time. */
 export async function listReplies(db: Queryable, inboundId: string): Promise<Message[]> {
   const { rows } = await db.query<MessageRow>(
-    'SELECT * FROM messages WHERE in_reply_to = $1 ORDER BY created_at, id',
+    'SELECT * FROM messages WHERE in_reply_to = $1 ORDER BY seq',
     [inboundId],
   );
   return rows.map(toMessage);
@@ -189,22 +210,32 @@ export async function listReplies(db: Queryable, inboundId: string): Promise<Mes
  * Takes a pending message for sending. Only one job can win it, so a job that
  * runs twice never sends twice.
  */
-export async function claimForSending(db: Queryable, id: string): Promise<Message | null> {
+export async function claimForSending(db: Queryable, id: string, at: Date): Promise<Message | null> {
   const { rows } = await db.query<MessageRow>(
-    `UPDATE messages SET status = 'submitting', status_rank = $2, attempts = attempts + 1, updated_at = now()
+    `UPDATE messages SET status = 'submitting', status_rank = $2, attempts = attempts + 1, updated_at = $3
      WHERE id = $1 AND status = 'pending' RETURNING *`,
-    [id, statusRank('submitting')],
+    [id, statusRank('submitting'), at],
   );
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
 /** Puts a claimed message back to wait for another attempt. */
-export async function releaseForRetry(db: Queryable, id: string, errorCode: number | null): Promise<void> {
+export async function releaseForRetry(db: Queryable, id: string, errorCode: number | null, at: Date): Promise<void> {
   await db.query(
-    `UPDATE messages SET status = 'pending', status_rank = 0, error_code = $2, updated_at = now()
+    `UPDATE messages SET status = 'pending', status_rank = 0, error_code = $2, updated_at = $3
      WHERE id = $1 AND status = 'submitting'`,
-    [id, errorCode],
+    [id, errorCode, at],
   );
+}
+
+export interface StatusUpdate {
+  status: string;
+  errorCode?: number | null;
+  twilioSid?: string | null;
+  /** The service clock's time of the change. */
+  at: Date;
+  /** The text left now (the transport accepted it); keeps the first such time. */
+  sent?: boolean;
 }
 
 /**
@@ -212,29 +243,34 @@ export async function releaseForRetry(db: Queryable, id: string, errorCode: numb
  * message already has one of the same or a later rank. Returns the message
  * when the status was applied.
  */
-export async function applyStatus(
-  db: Queryable,
-  where: { id: string } | { twilioSid: string },
-  update: { status: string; errorCode?: number | null; twilioSid?: string | null },
-): Promise<Message | null> {
+export async function applyStatus(db: Queryable, where: { id: string } | { twilioSid: string }, update: StatusUpdate): Promise<Message | null> {
   const byId = 'id' in where;
   const { rows } = await db.query<MessageRow>(
     `UPDATE messages SET status = $2, status_rank = $3,
        error_code = coalesce($4, error_code),
        twilio_sid = coalesce(twilio_sid, $5),
-       updated_at = now()
+       sent_at = CASE WHEN $7 THEN coalesce(sent_at, $6) ELSE sent_at END,
+       updated_at = $6
      WHERE ${byId ? 'id = $1::uuid' : 'twilio_sid = $1'} AND status_rank < $3 RETURNING *`,
-    [byId ? where.id : where.twilioSid, update.status, statusRank(update.status), update.errorCode ?? null, update.twilioSid ?? null],
+    [
+      byId ? where.id : where.twilioSid,
+      update.status,
+      statusRank(update.status),
+      update.errorCode ?? null,
+      update.twilioSid ?? null,
+      update.at,
+      update.sent ?? false,
+    ],
   );
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
 /** Cancels a patient's texts that have not left yet (opt-out). */
-export async function cancelPendingForPatient(db: Queryable, patientId: string): Promise<number> {
+export async function cancelPendingForPatient(db: Queryable, patientId: string, at: Date): Promise<number> {
   const { rowCount } = await db.query(
-    `UPDATE messages SET status = 'cancelled', status_rank = $2, updated_at = now()
+    `UPDATE messages SET status = 'cancelled', status_rank = $2, updated_at = $3
      WHERE patient_id = $1 AND audience = 'patient' AND direction = 'outbound' AND status = 'pending'`,
-    [patientId, statusRank('cancelled')],
+    [patientId, statusRank('cancelled'), at],
   );
   return rowCount ?? 0;
 }

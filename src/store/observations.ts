@@ -29,7 +29,7 @@ export interface StoredObservation {
 
 export async function listObservations(db: Queryable, patientId: string): Promise<StoredObservation[]> {
   const { rows } = await db.query<{ kind: string; value: unknown; conversation_id: string | null; observed_at: Date }>(
-    'SELECT kind, value, conversation_id, observed_at FROM observations WHERE patient_id = $1 ORDER BY observed_at, created_at',
+    'SELECT kind, value, conversation_id, observed_at FROM observations WHERE patient_id = $1 ORDER BY observed_at, seq',
     [patientId],
   );
   return rows.map((row) => ({

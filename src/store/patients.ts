@@ -108,8 +108,8 @@ function columnValues(fields: Partial<PatientFields>): Array<[string, unknown]> 
   return pairs;
 }
 
-export async function insertPatient(db: Queryable, practiceId: string, fields: PatientFields): Promise<Patient> {
-  const pairs = columnValues(fields);
+export async function insertPatient(db: Queryable, practiceId: string, fields: PatientFields, enrolledAt: Date): Promise<Patient> {
+  const pairs: Array<[string, unknown]> = [...columnValues(fields), ['created_at', enrolledAt], ['updated_at', enrolledAt]];
   const columns = ['practice_id', ...pairs.map(([column]) => column)];
   const placeholders = columns.map((_, i) => `$${i + 1}`);
   const { rows } = await db.query<PatientRow>(
@@ -120,11 +120,11 @@ export async function insertPatient(db: Queryable, practiceId: string, fields: P
 }
 
 /** Applies the given fields; returns null when the patient does not exist. */
-export async function updatePatient(db: Queryable, id: string, fields: Partial<PatientFields>): Promise<Patient | null> {
-  const pairs = columnValues(fields);
+export async function updatePatient(db: Queryable, id: string, fields: Partial<PatientFields>, at: Date): Promise<Patient | null> {
+  const pairs: Array<[string, unknown]> = [...columnValues(fields), ['updated_at', at]];
   const sets = pairs.map(([column], i) => `${column} = $${i + 2}`);
   const { rows } = await db.query<PatientRow>(
-    `UPDATE patients SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
+    `UPDATE patients SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
     [id, ...pairs.map(([, value]) => value)],
   );
   return rows[0] ? toPatient(rows[0]) : null;
@@ -172,25 +172,22 @@ export async function listPatients(
   const { rows } = await db.query<PatientRow>(
     `SELECT * FROM patients
      WHERE practice_id = $1
-       AND ($2::uuid IS NULL OR (created_at, id) > (SELECT created_at, id FROM patients WHERE id = $2::uuid))
-     ORDER BY created_at, id LIMIT $3`,
+       AND ($2::uuid IS NULL OR seq > (SELECT seq FROM patients WHERE id = $2::uuid))
+     ORDER BY seq LIMIT $3`,
     [practiceId, options.after ?? null, options.limit + 1],
   );
   const patients = rows.slice(0, options.limit).map(toPatient);
   return { patients, next: rows.length > options.limit ? (patients.at(-1)?.id ?? null) : null };
 }
 
-export async function setOptedOut(db: Queryable, id: string, optedOut: boolean): Promise<void> {
+export async function setOptedOut(db: Queryable, id: string, optedOut: boolean, at: Date): Promise<void> {
   await db.query(
-    `UPDATE patients SET sms_opted_out_at = CASE WHEN $2 THEN coalesce(sms_opted_out_at, now()) END,
-       updated_at = now() WHERE id = $1`,
-    [id, optedOut],
+    `UPDATE patients SET sms_opted_out_at = CASE WHEN $2 THEN coalesce(sms_opted_out_at, $3) END,
+       updated_at = $3 WHERE id = $1`,
+    [id, optedOut, at],
   );
 }
 
-export async function markPhoneInvalid(db: Queryable, id: string): Promise<void> {
-  await db.query(
-    'UPDATE patients SET phone_invalid_at = coalesce(phone_invalid_at, now()), updated_at = now() WHERE id = $1',
-    [id],
-  );
+export async function markPhoneInvalid(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query('UPDATE patients SET phone_invalid_at = coalesce(phone_invalid_at, $2), updated_at = $2 WHERE id = $1', [id, at]);
 }

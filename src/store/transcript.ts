@@ -29,16 +29,20 @@ interface Row {
   detail: Record<string, unknown> | null;
 }
 
-/** Everything that passed between the service and a patient, oldest first. */
+/**
+ * Everything that passed between the service and a patient, oldest first. A
+ * text is placed when it left (a check-in held for quiet hours at 08:00, not
+ * when it was queued), or when it was queued if it has not left.
+ */
 export async function listTranscript(db: Queryable, patientId: string): Promise<TranscriptEntry[]> {
   const { rows } = await db.query<Row>(
-    `SELECT created_at AS at, 'message' AS type, direction, channel, body AS text, kind, status, error_code,
-            conversation_id, NULL::jsonb AS detail
+    `SELECT coalesce(sent_at, created_at) AS at, seq, 'message' AS type, direction, channel, body AS text, kind, status,
+            error_code, conversation_id, NULL::jsonb AS detail
        FROM messages WHERE patient_id = $1 AND audience = 'patient'
      UNION ALL
-     SELECT at, 'event', NULL, NULL, type, type, NULL, NULL, conversation_id, detail
+     SELECT at, seq, 'event', NULL, NULL, type, type, NULL, NULL, conversation_id, detail
        FROM patient_events WHERE patient_id = $1
-     ORDER BY at`,
+     ORDER BY at, seq`,
     [patientId],
   );
   return rows.map((row) => ({

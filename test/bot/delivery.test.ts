@@ -1,62 +1,83 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { listPendingJobs } from '../../src/store/job-queue.js';
-import { waitFor } from '../helpers/twilio.js';
 
 let s: Scenario;
 beforeAll(async () => {
-  s = await startScenario({ SEND_RETRY_BASE_SECONDS: '0.2' });
+  s = await startScenario();
 });
 afterAll(() => s.close());
 
 const messageRow = async (id: string) =>
-  (await s.t.db.pool.query('SELECT status, error_code, attempts FROM messages WHERE id = $1', [id])).rows[0];
+  (await s.t.db.pool.query('SELECT status, error_code, attempts, sent_at FROM messages WHERE id = $1', [id])).rows[0];
+const at = (iso: string) => new Date(iso);
 
 describe('sending texts', () => {
-  it('retries after Twilio throttles or fails, and sends the text once', async () => {
+  it('retries after Twilio throttles or fails, backing off, and sends the text once', async () => {
     const patient = await s.newPatient();
+    const start = s.clock.now().getTime();
     s.twilio.failNext(429, { code: 20429, message: 'Too Many Requests' });
     s.twilio.failNext(503, { message: 'Service Unavailable' });
     const response = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
-    await expect.poll(() => messageRow(response.body.messageId), { timeout: 15_000 }).toMatchObject({ status: 'queued', attempts: 3 });
-    expect(s.twilio.sent.filter((m) => m.To === patient.phone)).toHaveLength(1);
+    await s.runDue();
+    expect(await messageRow(response.body.messageId)).toMatchObject({ status: 'pending', attempts: 1, error_code: 20429 });
+    await s.advance(29_000);
+    expect((await messageRow(response.body.messageId)).attempts).toBe(1);
+    // 30 s after the first attempt, then 60 s after the second.
+    await s.advance(10 * 60_000);
+    expect(await messageRow(response.body.messageId)).toMatchObject({ status: 'queued', attempts: 3, sent_at: new Date(start + 90_000) });
+    expect(s.sentTo(patient.phone)).toHaveLength(1);
   });
 
   it('marks the number invalid on 21211 and cancels the check-in', async () => {
     const patient = await s.newPatient();
     s.twilio.failNext(400, { code: 21211, message: "The 'To' number is not a valid phone number." });
     const response = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
-    await expect.poll(() => messageRow(response.body.messageId), { timeout: 15_000 }).toMatchObject({ status: 'failed', error_code: 21211 });
-    expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body.phoneInvalidAt).not.toBeNull();
+    await s.runDue();
+    expect(await messageRow(response.body.messageId)).toMatchObject({ status: 'failed', error_code: 21211 });
+    expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body.phoneInvalidAt).toBe(s.clock.now().toISOString());
     expect((await s.conversation(response.body.conversationId)).status).toBe('cancelled');
     const again = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
     expect(again.status).toBe(409);
   });
+});
 
-  it('holds a check-in until quiet hours end in the patient\'s timezone', async () => {
-    const patient = await s.newPatient({ timezone: 'Pacific/Kiritimati' });
-    // Quiet for the whole day except one minute, so "now" is surely inside.
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Kiritimati', hour: '2-digit', minute: '2-digit' }).format(new Date());
-    const [h, m] = local.split(':').map(Number) as [number, number];
-    const end = `${String((h + 2) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-    const start = `${String((h + 23) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-    await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { quietHours: { start, end } });
-    try {
-      const response = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
-      expect(response.status).toBe(202);
-      // The send job put itself off until the end of quiet hours, two hours from now.
-      const held = await waitFor(async () =>
-        (await listPendingJobs(s.t.db.pool, 'message.send')).find(
-          (job) => (job.data as { messageId: string }).messageId === response.body.messageId && Date.parse(job.nextRunAt!) > Date.now() + 60_000,
-        ),
-      );
-      const wait = Date.parse(held.nextRunAt!) - Date.now();
-      expect(wait).toBeGreaterThan(60 * 60 * 1000);
-      expect(wait).toBeLessThanOrEqual(2 * 60 * 60 * 1000);
-      expect((await messageRow(response.body.messageId)).status).toBe('pending');
-      expect(s.twilio.sent.filter((m) => m.To === patient.phone)).toEqual([]);
-    } finally {
-      await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { quietHours: { start: '21:00', end: '08:00' } });
-    }
+describe('quiet hours', () => {
+  it("holds a check-in started at night until 08:00 in each patient's own timezone, and sends it then", async () => {
+    const chicago = await s.newPatient();
+    const losAngeles = await s.newPatient({ timezone: 'America/Los_Angeles' });
+    // 23:30 in Chicago, 21:30 in Los Angeles (the practice's quiet hours are 21:00-08:00).
+    await s.advanceTo('2026-11-25T05:30:00Z');
+    const first = await s.admin.post(`/api/v1/patients/${chicago.id}/check-ins`, { flow: 'wellness' });
+    const second = await s.admin.post(`/api/v1/patients/${losAngeles.id}/check-ins`, { flow: 'wellness' });
+    await s.runDue();
+    expect(s.sentTo(chicago.phone)).toEqual([]);
+    const held = await listPendingJobs(s.t.db.pool, 'message.send');
+    expect(held.map((job) => job.nextRunAt).sort()).toEqual(['2026-11-25T14:00:00.000Z', '2026-11-25T16:00:00.000Z']);
+
+    await s.advanceTo('2026-11-25T13:59:59Z');
+    expect(s.sentTo(chicago.phone)).toEqual([]);
+    await s.advanceTo('2026-11-25T15:00:00Z');
+    expect(s.sentTo(chicago.phone)).toHaveLength(1);
+    expect(await messageRow(first.body.messageId)).toMatchObject({ status: 'queued', sent_at: at('2026-11-25T14:00:00Z') });
+    expect(s.sentTo(losAngeles.phone)).toEqual([]);
+    await s.advanceTo('2026-11-25T16:00:00Z');
+    expect(await messageRow(second.body.messageId)).toMatchObject({ status: 'queued', sent_at: at('2026-11-25T16:00:00Z') });
+
+    // The transcript places the text when it went out, and the wait for the answer starts then.
+    const transcript = (await s.admin.get(`/api/v1/patients/${chicago.id}/transcript`)).body.data;
+    expect(transcript.find((e: { kind: string }) => e.kind === 'check_in').timestamp).toBe('2026-11-25T14:00:00.000Z');
+    expect((await s.conversation(first.body.conversationId)).expiresAt).toBe('2026-11-26T14:00:00.000Z');
+  });
+
+  it('never holds a reply to a text the patient sent at night, nor the alert to the on-call coordinator', async () => {
+    const patient = await s.newPatient({ firstName: 'Ruth', lastName: 'Avery' });
+    await s.advanceTo('2026-11-26T08:15:00Z'); // 02:15 in Chicago
+    expect(await s.say(patient, 'my chest hurts and my left arm is numb')).toEqual([expect.stringContaining('911')]);
+    await s.runDue();
+    const alert = s.sentTo(s.coordinator.phone).at(-1)!;
+    expect(alert.Body).toContain('Ruth Avery');
+    const row = await s.t.db.pool.query("SELECT sent_at FROM messages WHERE kind = 'alert' AND patient_id = $1", [patient.id]);
+    expect(row.rows[0].sent_at).toEqual(at('2026-11-26T08:15:00Z'));
   });
 });

@@ -9,7 +9,7 @@ afterAll(() => s.close());
 
 const patientRow = async (id: string) => (await s.t.db.pool.query('SELECT sms_opted_out_at FROM patients WHERE id = $1', [id])).rows[0];
 const eventTypes = async (id: string) =>
-  (await s.t.db.pool.query('SELECT type FROM patient_events WHERE patient_id = $1 ORDER BY at', [id])).rows.map((r) => r.type);
+  (await s.t.db.pool.query('SELECT type FROM patient_events WHERE patient_id = $1 ORDER BY at, seq', [id])).rows.map((r) => r.type);
 
 describe('opting out', () => {
   const keywords = ['STOP', 'stop', ' Stop. ', 'STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit!', 'REVOKE', 'optout', 'STOP please'];
@@ -66,7 +66,8 @@ describe('opting out', () => {
     const patient = await s.newPatient();
     s.twilio.failNext(400, { code: 21610, message: 'Attempt to send to unsubscribed recipient' });
     const response = await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
-    await expect.poll(async () => (await patientRow(patient.id)).sms_opted_out_at, { timeout: 15_000 }).not.toBeNull();
+    await s.runDue();
+    expect((await patientRow(patient.id)).sms_opted_out_at).toEqual(s.clock.now());
     expect((await s.conversation(response.body.conversationId)).status).toBe('cancelled');
     const message = await s.t.db.pool.query('SELECT status, error_code FROM messages WHERE id = $1', [response.body.messageId]);
     expect(message.rows[0]).toEqual({ status: 'failed', error_code: 21610 });

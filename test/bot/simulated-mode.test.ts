@@ -8,7 +8,6 @@ let admin: ApiClient;
 
 beforeAll(async () => {
   t = await startTestService({ TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined });
-  await t.service.jobs.start();
   admin = apiClient(t.service.app);
 });
 afterAll(() => t.close());
@@ -19,11 +18,9 @@ describe('simulated mode (no Twilio credentials)', () => {
     const patient = await createPatient(admin, practice.id, { firstName: 'Grace' });
     const started = await admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'wellness' });
     expect(started.status).toBe(202);
-    await expect
-      .poll(async () => (await t.db.pool.query('SELECT status FROM messages WHERE id = $1', [started.body.messageId])).rows[0].status, {
-        timeout: 15_000,
-      })
-      .toBe('simulated');
+    await t.runDue();
+    expect((await t.db.pool.query('SELECT status FROM messages WHERE id = $1', [started.body.messageId])).rows[0].status).toBe('simulated');
+    await t.advance(60_000);
 
     // Unsigned webhooks are accepted in this mode.
     const response = await postTwilio(t.service.app, '/webhooks/twilio/sms', inboundSmsParams(patient.phone, practice.phoneNumber, '1'), {

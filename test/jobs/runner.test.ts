@@ -1,68 +1,67 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
-import { enqueueJob, type JobName } from '../../src/store/job-queue.js';
+import { systemClock } from '../../src/clock.js';
+import { enqueueJob, listPendingJobs, type JobName } from '../../src/store/job-queue.js';
 import { withTransaction } from '../../src/store/sql.js';
 
-/** A job name only this test defines; the runner's typed API is for the service's own jobs. */
+/** A job name only these tests define; the runner's typed API is for the service's own jobs. */
 const PING = 'test.ping' as JobName;
+const HOUR = 60 * 60 * 1000;
 
-let t: TestService;
-const runs: Array<{ n: number }> = [];
-
-beforeAll(async () => {
-  t = await startTestService();
-  t.service.jobs.agenda.define<{ n: number }>(PING, async (job) => {
-    runs.push(job.attrs.data);
-  });
-  await t.service.jobs.start();
-});
-afterAll(() => t.close());
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
+/** Waits for Agenda's workers (they poll every 0.2 s here) to have done something; fails after 10 s. */
+async function eventually(check: () => boolean | Promise<boolean>) {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the job workers');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-describe('jobs on the service database', () => {
-  it('runs a job queued inside a committed transaction', async () => {
-    await withTransaction(t.db.pool, (tx) => enqueueJob(tx, PING, { n: 1 } as never));
-    await waitFor(() => runs.some((r) => r.n === 1));
-  });
+describe("Agenda's workers on the service database (the machine's clock)", () => {
+  let t: TestService;
+  const runs: number[] = [];
 
-  it('never runs a job whose transaction rolled back', async () => {
+  beforeAll(async () => {
+    t = await startTestService({}, { clock: systemClock });
+    t.service.jobs.agenda.define<{ n: number }>(PING, async (job) => {
+      runs.push(job.attrs.data.n);
+    });
+    await t.service.jobs.start();
+  });
+  afterAll(() => t.close());
+
+  it('run a job queued inside a committed transaction, and never one whose transaction rolled back', async () => {
     await expect(
       withTransaction(t.db.pool, async (tx) => {
-        await enqueueJob(tx, PING, { n: 2 } as never);
+        await enqueueJob(tx, PING, { n: 2 } as never, { runAt: systemClock.now() });
         throw new Error('step failed');
       }),
     ).rejects.toThrow('step failed');
-    await withTransaction(t.db.pool, (tx) => enqueueJob(tx, PING, { n: 3 } as never));
-    await waitFor(() => runs.some((r) => r.n === 3));
-    expect(runs.some((r) => r.n === 2)).toBe(false);
+    await withTransaction(t.db.pool, (tx) => enqueueJob(tx, PING, { n: 1 } as never, { runAt: systemClock.now() }));
+    await eventually(() => runs.includes(1));
+    expect(runs).not.toContain(2);
   });
 
-  it('runs a scheduled job at its time, not before', async () => {
-    const at = new Date(Date.now() + 1500);
-    await enqueueJob(t.db.pool, PING, { n: 4 } as never, at);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(runs.some((r) => r.n === 4)).toBe(false);
-    await waitFor(() => runs.some((r) => r.n === 4));
-    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+  it('leave a job that is not yet due where it is', async () => {
+    const now = systemClock.now();
+    await enqueueJob(t.db.pool, PING, { n: 4 } as never, { runAt: new Date(now.getTime() + HOUR), now });
+    await enqueueJob(t.db.pool, PING, { n: 3 } as never, { runAt: now });
+    await eventually(() => runs.includes(3));
+    expect(runs).not.toContain(4);
+    const pending = await listPendingJobs(t.db.pool, PING);
+    expect(pending.map((job) => job.data)).toEqual([{ n: 4 }]);
   });
-});
 
-describe('graceful shutdown', () => {
-  it('stops taking jobs and lets a running one finish before closing', async () => {
+  it('stop taking jobs at shutdown and let a running one finish first', async () => {
     let finished = false;
+    let started = false;
     t.service.jobs.agenda.define('test.slow' as JobName, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 500)); // a job that takes a while to do its work
       finished = true;
     });
-    await enqueueJob(t.db.pool, 'test.slow' as JobName, {} as never);
-    await waitFor(() => runningNames().includes('test.slow'));
+    await enqueueJob(t.db.pool, 'test.slow' as JobName, {} as never, { runAt: systemClock.now() });
+    await eventually(() => started);
     await t.service.stop();
     expect(finished).toBe(true);
     // The service leaves the test's database open; the job is recorded as finished.
@@ -71,9 +70,38 @@ describe('graceful shutdown', () => {
   });
 });
 
-function runningNames(): string[] {
-  // Agenda exposes running jobs only through its stats; the processor keeps them in memory.
-  const processor = (t.service.jobs.agenda as unknown as { jobProcessor?: { runningJobs: Array<{ attrs: { name: string } }> } })
-    .jobProcessor;
-  return processor?.runningJobs.map((job) => job.attrs.name) ?? [];
-}
+describe('jobs driven by a manual clock', () => {
+  let t: TestService;
+  const runs: Array<{ n: number; at: string }> = [];
+
+  beforeAll(async () => {
+    t = await startTestService();
+    // Registered through the runner like the service's own jobs, so runDue() knows it.
+    t.service.jobs.define(PING, async (data) => {
+      runs.push({ n: (data as unknown as { n: number }).n, at: t.clock.now().toISOString() });
+    });
+  });
+  afterAll(() => t.close());
+
+  it('run each job when the clock reaches it, in due order, and record it as Agenda does', async () => {
+    const start = t.clock.now();
+    const later = (ms: number) => new Date(start.getTime() + ms);
+    await enqueueJob(t.db.pool, PING, { n: 3 } as never, { runAt: later(3 * HOUR), now: start });
+    await enqueueJob(t.db.pool, PING, { n: 1 } as never, { runAt: later(HOUR), now: start });
+    await enqueueJob(t.db.pool, PING, { n: 2 } as never, { runAt: later(2 * HOUR), now: start });
+    expect(await t.runDue()).toBe(0);
+    expect(await t.advance(2 * HOUR)).toBe(2);
+    expect(runs).toEqual([
+      { n: 1, at: later(HOUR).toISOString() },
+      { n: 2, at: later(2 * HOUR).toISOString() },
+    ]);
+    expect(t.clock.now()).toEqual(later(2 * HOUR));
+    const done = await t.db.pool.query("SELECT data, last_finished_at, next_run_at FROM agenda_jobs WHERE name = $1 AND data->>'n' = '1'", [PING]);
+    expect(done.rows[0]).toMatchObject({ last_finished_at: later(HOUR), next_run_at: null });
+    expect((await listPendingJobs(t.db.pool, PING)).map((job) => job.data)).toEqual([{ n: 3 }]);
+  });
+
+  it('never move the clock backwards', async () => {
+    await expect(t.advanceTo('2020-01-01T00:00:00Z')).rejects.toThrow(/before/);
+  });
+});

@@ -21,12 +21,12 @@ describe('migrations', () => {
     expect(await tables()).toEqual([]);
     const [first, second] = await Promise.all([migrate(db.pool), migrate(db.pool)]);
     // One of the two applied everything; the other waited on the lock and found nothing to do.
-    expect([...first.applied, ...second.applied].sort()).toEqual(['001_foundation', '002_conversations']);
+    expect([...first.applied, ...second.applied].sort()).toEqual(['001_foundation', '002_conversations', '003_clock']);
     expect(await tables()).toEqual(
       expect.arrayContaining(['agenda_jobs', 'api_keys', 'audit_log', 'conversations', 'messages', 'patients', 'practices', 'schema_migrations']),
     );
     const recorded = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(recorded.rows.map((row) => row.version)).toEqual(['001_foundation', '002_conversations']);
+    expect(recorded.rows.map((row) => row.version)).toEqual(['001_foundation', '002_conversations', '003_clock']);
   });
 
   it('apply nothing on a later start', async () => {

@@ -23,5 +23,6 @@ export async function loadPatient(
 
 /** Writes the HIPAA access-log rows for what this request did to these patients' records. */
 export function audit(db: Queryable, request: FastifyRequest, action: string, practiceId: string, patientIds: string[]) {
-  return recordAccess(db, { actor: actorOf(request.principal), practiceId, action, requestId: request.id }, patientIds);
+  const entry = { actor: actorOf(request.principal), practiceId, action, requestId: request.id, at: request.receivedAt };
+  return recordAccess(db, entry, patientIds);
 }

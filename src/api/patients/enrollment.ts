@@ -44,15 +44,15 @@ async function phoneTaken(db: Queryable, practiceId: string, phone: string, erro
 }
 
 /** Enrolls a patient in a practice; 409 when the practice already has a patient with that phone. */
-export async function enrollPatient(db: Queryable, practiceId: string, fields: PatientFields): Promise<Patient> {
+export async function enrollPatient(db: Queryable, practiceId: string, fields: PatientFields, at: Date): Promise<Patient> {
   await checkCoordinator(db, practiceId, fields.coordinatorId);
-  return insertPatient(db, practiceId, fields).catch((error) => phoneTaken(db, practiceId, fields.phone, error));
+  return insertPatient(db, practiceId, fields, at).catch((error) => phoneTaken(db, practiceId, fields.phone, error));
 }
 
 /** Applies a PATCH to an existing patient of `practiceId`. */
-export async function changePatient(db: Queryable, patient: Patient, changes: PatchPatientBody): Promise<Patient> {
+export async function changePatient(db: Queryable, patient: Patient, changes: PatchPatientBody, at: Date): Promise<Patient> {
   await checkCoordinator(db, patient.practiceId, changes.coordinatorId);
-  const updated = await updatePatient(db, patient.id, changes).catch((error) =>
+  const updated = await updatePatient(db, patient.id, changes, at).catch((error) =>
     phoneTaken(db, patient.practiceId, changes.phone ?? patient.phone, error),
   );
   if (!updated) throw new DomainError('not_found', 'patient was not found');

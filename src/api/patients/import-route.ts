@@ -9,7 +9,7 @@ import { findPatientByPhone } from '../../store/patients.js';
 import type { Queryable } from '../../store/sql.js';
 import { authorize } from '../auth.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
-import { NewPatientSchema } from './schemas.js';
+import { newPatientSchema, type NewPatientBody } from './schemas.js';
 import { enrollPatient, toPatientFields } from './enrollment.js';
 import { readPatientCsv, type CsvRow } from './csv-rows.js';
 import { audit } from './access.js';
@@ -49,8 +49,16 @@ async function readUpload(request: FastifyRequest): Promise<string> {
  * `existing` and left untouched, so the same file can be imported again
  * (after fixing its bad rows) without creating duplicates.
  */
-async function importRow(db: Queryable, practiceId: string, row: CsvRow, seen: Map<string, number>): Promise<RowResult> {
-  const parsed = NewPatientSchema.safeParse(row.body);
+interface ImportContext {
+  practiceId: string;
+  schema: z.ZodType<NewPatientBody>;
+  /** Phones already seen in this file, with their line. */
+  seen: Map<string, number>;
+  at: Date;
+}
+
+async function importRow(db: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
+  const parsed = schema.safeParse(row.body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
     return { line: row.line, status: 'failed', errors };
@@ -63,7 +71,7 @@ async function importRow(db: Queryable, practiceId: string, row: CsvRow, seen: M
   const existing = await findPatientByPhone(db, practiceId, parsed.data.phone);
   if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
   try {
-    const patient = await enrollPatient(db, practiceId, toPatientFields(parsed.data));
+    const patient = await enrollPatient(db, practiceId, toPatientFields(parsed.data), at);
     return { line: row.line, status: 'imported', patientId: patient.id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -74,6 +82,7 @@ async function importRow(db: Queryable, practiceId: string, row: CsvRow, seen: M
 
 export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
+  const NewPatientSchema = newPatientSchema(deps.clock);
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
   app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) =>
     done(null, body),
@@ -99,9 +108,9 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const rows = readPatientCsv(await readUpload(request));
-      const seen = new Map<string, number>();
+      const context: ImportContext = { practiceId, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
       const results: RowResult[] = [];
-      for (const row of rows) results.push(await importRow(pool, practiceId, row, seen));
+      for (const row of rows) results.push(await importRow(pool, row, context));
       const imported = results.filter((r) => r.status === 'imported');
       await audit(pool, request, 'patient.create', practiceId, imported.map((r) => r.patientId!));
       return {

@@ -7,7 +7,7 @@ import { listPatients } from '../../store/patients.js';
 import { listAccess } from '../../store/audit.js';
 import { authorize } from '../auth.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
-import { NewPatientSchema, PatchPatientSchema, PatientSchema } from './schemas.js';
+import { newPatientSchema, patchPatientSchema, PatientSchema } from './schemas.js';
 import { changePatient, enrollPatient, toPatientFields } from './enrollment.js';
 import { audit, loadPatient } from './access.js';
 
@@ -29,6 +29,8 @@ const AccessLogSchema = z.object({
 
 export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
+  const NewPatientSchema = newPatientSchema(deps.clock);
+  const PatchPatientSchema = patchPatientSchema(deps.clock);
 
   app.post(
     '/practices/:id/patients',
@@ -44,7 +46,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
       const practiceId = request.params.id;
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body));
+      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body), request.receivedAt);
       await audit(pool, request, 'patient.create', practiceId, [patient.id]);
       return reply.code(201).send(patient);
     },
@@ -93,7 +95,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     },
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      const updated = await changePatient(pool, patient, request.body);
+      const updated = await changePatient(pool, patient, request.body, request.receivedAt);
       await audit(pool, request, 'patient.update', patient.practiceId, [patient.id]);
       return updated;
     },

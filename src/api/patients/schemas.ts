@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import { NameSchema, PhoneSchema, TimezoneSchema } from '../schemas.js';
 
-const DateOfBirthSchema = z.iso
-  .date('must be a date like 1948-03-21')
-  .refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
-    message: 'must be a real birth date, not in the future',
-  });
+/** The latest calendar date anywhere on Earth at `at` (UTC+14): a birth date after it is in the future. */
+const latestDateAt = (at: Date) => new Date(at.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** A birth date, checked against the service clock's today when the body is validated. */
+const dateOfBirthSchema = (clock: Clock) =>
+  z.iso
+    .date('must be a date like 1948-03-21')
+    .refine((d) => d >= '1900-01-01' && d <= latestDateAt(clock.now()), {
+      message: 'must be a real birth date, not in the future',
+    });
 
 export const ConsentSchema = z.object({
   status: z.enum(['granted', 'declined']),
@@ -19,11 +25,12 @@ export const ConsentSchema = z.object({
   recordedBy: NameSchema.describe('Who recorded the consent (staff name and credential)'),
 });
 
-export const NewPatientSchema = z.object({
+/** An enrolment body; built per service, since "not in the future" reads its clock. */
+export const newPatientSchema = (clock: Clock) => z.object({
   firstName: NameSchema,
   lastName: NameSchema,
   phone: PhoneSchema,
-  dateOfBirth: DateOfBirthSchema.optional(),
+  dateOfBirth: dateOfBirthSchema(clock).optional(),
   timezone: TimezoneSchema.optional().describe("Defaults to the practice's timezone"),
   language: z.enum(['en', 'es']).default('en'),
   preferredChannel: z.enum(['sms', 'voice']).default('sms'),
@@ -31,14 +38,14 @@ export const NewPatientSchema = z.object({
   consent: ConsentSchema,
   coordinatorId: z.uuid('must be a coordinator id (UUID)').optional(),
 }).strict();
-export type NewPatientBody = z.infer<typeof NewPatientSchema>;
+export type NewPatientBody = z.infer<ReturnType<typeof newPatientSchema>>;
 
-export const PatchPatientSchema = z
+export const patchPatientSchema = (clock: Clock) => z
   .object({
     firstName: NameSchema,
     lastName: NameSchema,
     phone: PhoneSchema,
-    dateOfBirth: DateOfBirthSchema.nullable(),
+    dateOfBirth: dateOfBirthSchema(clock).nullable(),
     timezone: TimezoneSchema.nullable(),
     language: z.enum(['en', 'es']),
     preferredChannel: z.enum(['sms', 'voice']),
@@ -49,7 +56,7 @@ export const PatchPatientSchema = z
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
-export type PatchPatientBody = z.infer<typeof PatchPatientSchema>;
+export type PatchPatientBody = z.infer<ReturnType<typeof patchPatientSchema>>;
 
 export const PatientSchema = z.object({
   id: z.uuid(),
