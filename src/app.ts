@@ -27,11 +27,14 @@ export interface AppDeps {
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+/** What a Twilio id looks like: two letters and 32 hex digits. Anything else is not logged: it could be anything. */
+const TWILIO_SID = /^(SM|MM|CA)[0-9a-f]{32}$/i;
+
 /** Twilio's id of the message or call a webhook is about: no PHI, and it links our log to Twilio's. */
 function twilioSid(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
   const sid = body?.MessageSid ?? body?.CallSid;
-  return typeof sid === 'string' ? sid : undefined;
+  return typeof sid === 'string' && TWILIO_SID.test(sid) ? sid : undefined;
 }
 
 /** One log line per request, when it completes; "incoming request" only at debug level. */

@@ -29,12 +29,21 @@ const STATUS: Record<ErrorCode, number> = {
 export class DomainError extends Error {
   override name = 'DomainError';
 
+  /**
+   * @param field the request field the error is about ('phone', 'consent.recordedAt'), so callers
+   *   (the CSV import's row report, the API's `issues`) need not parse the message.
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly field?: string,
   ) {
-    super(message);
+    super(field ? `${field}: ${message}` : message);
+    this.detail = message;
   }
+
+  /** The message without the field name. */
+  readonly detail: string;
 
   get status(): number {
     return STATUS[this.code];

@@ -7,7 +7,7 @@ import { findConversation } from '../store/conversations.js';
 import { listTranscript } from '../store/transcript.js';
 import { listObservations } from '../store/observations.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
-import { audit, loadPatient } from './patients/access.js';
+import { audit, auditEntry, loadPatient } from './patients/access.js';
 import { authorize } from './auth.js';
 
 const CheckInSchema = z
@@ -69,8 +69,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     },
     async (request, reply) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      const started = await deps.bot.startCheckIn({ patientId: patient.id, ...request.body });
-      await audit(pool, request, 'check_in.start', patient.practiceId, [patient.id]);
+      const started = await deps.bot.startCheckIn({
+        patientId: patient.id,
+        ...request.body,
+        audit: auditEntry(request, 'check_in.start', patient.practiceId),
+      });
       return reply.code(202).send(started);
     },
   );

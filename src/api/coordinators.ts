@@ -13,7 +13,7 @@ const NewCoordinatorSchema = z.object({
   phone: PhoneSchema.describe('Where urgent alerts ring and texts go'),
   email: z.email().optional(),
   role: z.enum(COORDINATOR_ROLES).default('care_coordinator'),
-  onCallOrder: z.number().int().min(1).optional().describe('1 is called first for urgent alerts; leave out if not on call'),
+  onCallOrder: z.number().int().min(1).max(1000).optional().describe('1 is called first for urgent alerts; leave out if not on call'),
 });
 
 export const CoordinatorSchema = z.object({
@@ -47,7 +47,7 @@ export const coordinatorRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, 
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const coordinator = await insertCoordinator(pool, { practiceId, ...request.body }).catch((error) => {
         if (isPgError(error, PG_UNIQUE_VIOLATION)) {
-          throw new DomainError('conflict', 'A coordinator of this practice already has this phone number');
+          throw new DomainError('conflict', 'a coordinator of this practice already has this phone number', 'phone');
         }
         throw error;
       });

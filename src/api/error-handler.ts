@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../errors.js';
+import { PG_UNIQUE_VIOLATION } from '../store/sql.js';
 
 interface Issue {
   path: string;
@@ -23,7 +24,8 @@ const FASTIFY_CODES: Record<string, string> = {
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
-    return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+    const issues = error.field ? { issues: [{ path: error.field, message: error.detail }] } : {};
+    return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...issues } });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: Issue[] = error.validation.map((v) => ({
@@ -32,6 +34,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     }));
     const message = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     return reply.code(400).send({ error: { code: 'validation_failed', message, issues } });
+  }
+  const database = databaseErrorResponse(error);
+  if (database) {
+    request.log.warn({ err: error }, database.logMessage);
+    if (database.status === 503) reply.header('retry-after', '5');
+    return reply.code(database.status).send({ error: { code: database.code, message: database.message } });
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (status >= 400 && status < 500) {
@@ -42,6 +50,31 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   return reply.code(500).send({
     error: { code: 'internal', message: `Something went wrong on our side; quote request id ${request.id}` },
   });
+}
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/**
+ * Safety nets for what the database says when validation let something
+ * through or the database is away. Messages name no value: PostgreSQL's
+ * own details can quote what was sent.
+ */
+function databaseErrorResponse(error: Error) {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (CONNECTION_ERRORS.has(code) || code.startsWith('08') || /Connection terminated/.test(error.message)) {
+    const message = 'The database is not answering right now; nothing was changed. Try again in a few seconds';
+    return { status: 503, code: 'service_unavailable', message, logMessage: 'database unavailable' };
+  }
+  if (code === PG_UNIQUE_VIOLATION) {
+    const message = 'This conflicts with a change made at the same moment; read the current state and try again';
+    return { status: 409, code: 'conflict', message, logMessage: 'unique violation' };
+  }
+  if (code.startsWith('22')) {
+    const message = 'A value is outside what can be stored (a date, a number or a text); check the request';
+    return { status: 400, code: 'invalid_value', message, logMessage: 'database refused a value' };
+  }
+  return null;
 }
 
 function clientMessage(error: Error, code: string): string {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { insertMedication, listMedications } from '../store/medications.js';
-import { IdParamsSchema, NameSchema, TimeOfDaySchema, errorResponses } from './schemas.js';
+import { withTransaction } from '../store/sql.js';
+import { CalendarDateSchema, IdParamsSchema, NameSchema, TimeOfDaySchema, errorResponses } from './schemas.js';
 import { audit, loadPatient } from './patients/access.js';
 
 const NewMedicationSchema = z
@@ -14,7 +15,7 @@ const NewMedicationSchema = z
       .min(1, 'give at least one time of day, like ["08:00"]')
       .max(12)
       .refine((times) => new Set(times).size === times.length, { message: 'must not repeat a time' }),
-    refillDueOn: z.iso.date('must be a date like 2026-12-15').optional(),
+    refillDueOn: CalendarDateSchema.optional(),
   })
   .strict();
 
@@ -45,8 +46,11 @@ export const medicationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
     async (request, reply) => {
       const patient = await loadPatient(pool, request, request.params.id);
       const times = [...request.body.times].sort();
-      const medication = await insertMedication(pool, patient.id, { ...request.body, times });
-      await audit(pool, request, 'medication.create', patient.practiceId, [patient.id]);
+      const medication = await withTransaction(pool, async (tx) => {
+        const created = await insertMedication(tx, patient.id, { ...request.body, times });
+        await audit(tx, request, 'medication.create', patient.practiceId, [patient.id]);
+        return created;
+      });
       return reply.code(201).send(medication);
     },
   );

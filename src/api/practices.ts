@@ -28,7 +28,7 @@ const PracticeSchema = z.object({
 
 const duplicateNumber = (error: unknown) =>
   isPgError(error, PG_UNIQUE_VIOLATION)
-    ? new DomainError('conflict', 'Another practice already uses this phoneNumber; each Twilio number belongs to one practice')
+    ? new DomainError('conflict', 'another practice already uses this number; each Twilio number belongs to one practice', 'phoneNumber')
     : error;
 
 export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {

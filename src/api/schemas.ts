@@ -24,6 +24,30 @@ export const TimezoneSchema = z
   .refine((zone) => IANAZone.isValidZone(zone), { message: 'is not an IANA timezone, like America/Chicago' })
   .meta({ example: 'America/Chicago' });
 
+/** Years PostgreSQL and every date library agree on, and far beyond any patient's or practice's dates. */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2200;
+const yearInRange = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+
+/** A calendar date, 'YYYY-MM-DD', that exists (no February 30) and lies between 1900 and 2200. */
+export const CalendarDateSchema = z.iso
+  .date('must be a date like 2026-12-15')
+  .refine(yearInRange, { message: `must be a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}` })
+  .meta({ example: '2026-12-15' });
+
+/**
+ * An instant: an ISO date-time with its offset ('2026-11-02T15:04:00Z', '...-06:00'), between
+ * 1900 and 2200, with a real UTC offset (at most 14 hours).
+ */
+export const InstantSchema = z.iso
+  .datetime({ offset: true, error: 'must be an ISO date-time like 2026-11-02T15:04:00Z' })
+  .refine(yearInRange, { message: `must be a date-time between ${EARLIEST_YEAR} and ${LATEST_YEAR}` })
+  .refine((iso) => /(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)$/i.test(iso), { message: 'has a UTC offset beyond ±14:00' })
+  .meta({ example: '2026-11-02T15:04:00Z' });
+
 export const TimeOfDaySchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 08:00 or 21:30');

@@ -2,6 +2,7 @@ import { startFlow, type FlowInput, type FlowName } from '../flows/index.js';
 import { DomainError } from '../errors.js';
 import { findActiveConversation, insertConversation } from '../store/conversations.js';
 import { findMedication, listMedications } from '../store/medications.js';
+import { recordAccess, type AuditEntry } from '../store/audit.js';
 import { recordEvent } from '../store/patient-events.js';
 import { lockPatient, type Patient } from '../store/patients.js';
 import { findPractice } from '../store/practices.js';
@@ -15,6 +16,8 @@ export interface CheckInRequest {
   flow: FlowName;
   /** Medication flow: which medication; the patient's first active one when omitted. */
   medicationId?: string | undefined;
+  /** Who asked (an API request), recorded in the access log in the same transaction. */
+  audit?: AuditEntry;
 }
 
 export interface CheckInStarted {
@@ -69,6 +72,7 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
       practiceId: practice.id,
       patientId: patient.id,
       flow: request.flow,
+      flowVersion: step.version,
       input,
       state: step.state,
       snapshot: step.snapshot,
@@ -88,6 +92,7 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
       detail: { flow: request.flow },
       at,
     });
+    if (request.audit) await recordAccess(tx, { ...request.audit, at }, [patient.id]);
     return { conversationId: conversation.id, messageId: message.id };
   });
 }

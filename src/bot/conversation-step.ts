@@ -39,6 +39,7 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
   await saveStep(tx, conversation.id, {
     state: step.state,
     snapshot: step.snapshot,
+    flowVersion: step.version,
     answers: step.answers,
     status,
     expiresAt,

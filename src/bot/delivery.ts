@@ -1,6 +1,7 @@
-import { findConversation, setExpiry } from '../store/conversations.js';
+import { findConversation } from '../store/conversations.js';
 import { enqueueJob } from '../store/job-queue.js';
-import { applyStatus, claimForSending, findMessage, releaseForRetry, type Message } from '../store/messages.js';
+import { claimForSending, releaseForRetry } from '../store/message-sending.js';
+import { applyStatus, findMessage, type Message } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
 import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
@@ -8,6 +9,8 @@ import { withTransaction, type Queryable } from '../store/sql.js';
 import { statusCallbackUrl, type BotDeps } from './deps.js';
 import { optOut } from './opt-out.js';
 import { stopConversation } from './conversation-end.js';
+import { settleUncertainSend } from './send-recovery.js';
+import { recordSent } from './sent.js';
 import { TransportError } from './transport.js';
 
 /** Attempts per message before it is marked failed: about 15 minutes of backoff at the default base. */
@@ -30,10 +33,13 @@ export type DeliveryPolicy = (target: DeliveryTarget, now: Date) => Date | null;
  * twice finds the message already claimed. The database transaction is
  * closed while Twilio is called. Failures are sorted: throttling and outages
  * retry with backoff, 21610 opts the patient out, 21211 marks the number
- * invalid, anything else fails the message.
+ * invalid, anything else fails the message. A message whose earlier send was
+ * cut short, or a webhook reply Twilio never confirmed, is first settled from
+ * what Twilio has (send-recovery.ts).
  */
 export async function deliverMessage(deps: BotDeps, messageId: string, policy: DeliveryPolicy): Promise<void> {
-  const target = await loadTarget(deps, messageId);
+  const found = await loadTarget(deps, messageId);
+  const target = found && found.message.status !== 'pending' ? await settleUncertainSend(deps, found) : found;
   if (!target || target.message.status !== 'pending') return;
   const { message, patient } = target;
   const now = deps.clock.now();
@@ -55,11 +61,7 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
       body: claimed.body,
       statusCallback: statusCallbackUrl(deps, claimed.id),
     });
-    const sentAt = deps.clock.now();
-    await withTransaction(deps.pool, async (tx) => {
-      await applyStatus(tx, { id: claimed.id }, { status: result.status, twilioSid: result.sid, at: sentAt, sent: true });
-      if (claimed.kind === 'check_in' && claimed.conversationId) await startReplyClock(tx, deps, claimed.conversationId, sentAt);
-    });
+    await recordSent(deps, claimed, result);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     deps.logger.warn({ messageId, failure: error.failure, code: error.code, attempt: claimed.attempts }, 'send failed');
@@ -68,18 +70,11 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
   }
 }
 
-async function loadTarget(deps: BotDeps, messageId: string): Promise<DeliveryTarget | null> {
+export async function loadTarget(deps: BotDeps, messageId: string): Promise<DeliveryTarget | null> {
   const message = await findMessage(deps.pool, messageId);
   if (!message?.patientId || !message.practiceId) return null;
   const [patient, practice] = await Promise.all([findPatient(deps.pool, message.patientId), findPractice(deps.pool, message.practiceId)]);
   return patient && practice ? { message, patient, practice } : null;
-}
-
-/** The check-in question is out: the wait for the answer starts now. */
-async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string, sentAt: Date): Promise<void> {
-  const expiresAt = new Date(sentAt.getTime() + deps.conversationTimeoutMs);
-  const version = await setExpiry(tx, conversationId, expiresAt);
-  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, { runAt: expiresAt, now: sentAt });
 }
 
 async function handleFailure(

@@ -133,7 +133,7 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
   }
 
   if (!conversation) return answerUnsolicited(tx, deps, t, reply);
-  const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPLY', text: inbound.body });
+  const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPLY', text: inbound.body }, conversation.flowVersion);
   const ctx = { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true };
   const text = await recordStep(tx, deps, ctx, step);
   return text ? [await reply('conversation', text, conversation.id)] : [];

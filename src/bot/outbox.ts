@@ -4,20 +4,24 @@ import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import type { BotDeps } from './deps.js';
+import { REPLY_CONFIRM_MS } from './send-recovery.js';
 
 /**
  * A text that answers an inbound one. It goes back in the webhook's TwiML
  * response, so it is recorded as handed to Twilio (`queued`) at once; its
- * status callbacks come to the <Message action> URL.
+ * status callbacks come to the <Message action> URL. If none has come a
+ * little later (the process died before answering Twilio, or the callback was
+ * lost), the send job asks Twilio and sends it by the API if Twilio never got
+ * it (send-recovery.ts): a reply recorded is a reply delivered.
  */
-export function recordReply(
+export async function recordReply(
   tx: Queryable,
   deps: Pick<BotDeps, 'transport'>,
   to: { practice: Practice; patient: Patient | null; toNumber: string; inReplyTo: string; conversationId?: string | null; at: Date },
   kind: string,
   body: string,
 ): Promise<Message> {
-  return insertOutbound(tx, {
+  const message = await insertOutbound(tx, {
     practiceId: to.practice.id,
     patientId: to.patient?.id ?? null,
     conversationId: to.conversationId ?? null,
@@ -30,6 +34,11 @@ export function recordReply(
     createdAt: to.at,
     sentAt: to.at,
   });
+  if (!deps.transport.simulated && to.patient) {
+    const confirmAt = new Date(to.at.getTime() + REPLY_CONFIRM_MS);
+    await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: confirmAt, now: to.at });
+  }
+  return message;
 }
 
 export interface Outreach {

@@ -22,7 +22,7 @@ export function expireConversation(deps: BotDeps, job: { conversationId: string;
     const conversation = await lockConversation(tx, job.conversationId);
     const practice = await findPractice(tx, current.practiceId);
     if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
-    const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' });
+    const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' }, conversation.flowVersion);
     await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
     return true;
   });

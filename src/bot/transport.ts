@@ -31,20 +31,45 @@ export class TransportError extends Error {
   }
 }
 
+/** A text we may or may not have handed over: who it was for, what it said, and since when. */
+export interface SmsLookup {
+  to: string;
+  from: string;
+  body: string;
+  /** It was handed over no earlier than this. */
+  since: Date;
+}
+
 /** The one way texts leave the service. */
 export interface SmsTransport {
   /** True when nothing really leaves the machine. */
   readonly simulated: boolean;
   send(sms: OutboundSms): Promise<SendResult>;
+  /**
+   * The texts Twilio has that match, oldest first. After a crash in the
+   * middle of a send, or a webhook reply whose delivery was never confirmed,
+   * this decides between recording what Twilio has and sending it now, so a
+   * text is sent exactly once. (Identical texts may match: the caller skips
+   * those already recorded against another message.)
+   */
+  lookup(sms: SmsLookup): Promise<SendResult[]>;
 }
 
-/** Records texts as `simulated`; used when no Twilio credentials are configured. */
+/** Records texts as `simulated`; used when no Twilio credentials are configured. Nothing is ever really sent. */
 export const simulatedTransport: SmsTransport = {
   simulated: true,
   async send() {
     return { sid: null, status: 'simulated' };
   },
+  async lookup() {
+    return [];
+  },
 };
+
+/** Allowance for the difference between Twilio's clock and ours when matching a text by its creation time. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Texts from the practice's number to one patient are few; the latest this many cover any recovery window. */
+const LOOKUP_DEPTH = 50;
 
 const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
@@ -74,7 +99,8 @@ export interface TwilioTransportOptions {
 
 /** Sends through Twilio's Messages API. Retries are ours (jobs), so the client's own are off. */
 export function createTwilioTransport({ accountSid, authToken, keepAlive }: TwilioTransportOptions): SmsTransport {
-  const client = twilio(accountSid, authToken, { keepAlive, timeout: 15_000, autoRetry: false });
+  // A send gives up after 10 s; bot/send-recovery.ts relies on that bound.
+  const client = twilio(accountSid, authToken, { keepAlive, timeout: 10_000, autoRetry: false });
   return {
     simulated: false,
     async send(sms) {
@@ -86,6 +112,18 @@ export function createTwilioTransport({ accountSid, authToken, keepAlive }: Twil
           statusCallback: sms.statusCallback,
         });
         return { sid: message.sid, status: message.status };
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+    async lookup({ to, from, body, since }) {
+      try {
+        // Twilio lists newest first, and its date filters work on whole days of the sent date, so filter here.
+        const recent = await client.messages.list({ to, from, limit: LOOKUP_DEPTH });
+        return recent
+          .filter((m) => m.body === body && (m.dateCreated?.getTime() ?? 0) >= since.getTime() - CLOCK_SKEW_MS)
+          .reverse()
+          .map((m) => ({ sid: m.sid, status: m.status }));
       } catch (error) {
         throw classify(error);
       }

@@ -3,6 +3,7 @@
  * advances flows here and never touches XState itself.
  */
 export { advanceFlow, startFlow } from './runtime.js';
+export { currentFlowVersion } from './registry.js';
 export { DEFAULT_TRIAGE_THRESHOLDS, bloodPressureSignal, painSignal } from './triage-thresholds.js';
 export type { BloodPressureLimit, TriageThresholds } from './triage-thresholds.js';
 export type { FlowAnswers } from './machines/answers.js';

@@ -4,11 +4,9 @@
  * nothing about a conversation is held in memory between messages.
  */
 import { createActor } from 'xstate';
-import type { AnyStateMachine, Snapshot, StateValue } from 'xstate';
+import type { Snapshot, StateValue } from 'xstate';
 import type { FlowContext } from './machines/flow-setup.js';
-import { medicationMachine } from './machines/medication.js';
-import { symptomsMachine } from './machines/symptoms.js';
-import { wellnessMachine } from './machines/wellness.js';
+import { FLOWS, upgradeSnapshot } from './registry.js';
 import type {
   FlowEvent,
   FlowInput,
@@ -18,14 +16,6 @@ import type {
   FlowStep,
   PersistedFlowSnapshot,
 } from './types.js';
-
-// All three share flowSetup's types; only their state values differ, which
-// the runtime reads generically as a dotted string.
-const machines: Readonly<Record<FlowName, AnyStateMachine>> = {
-  wellness: wellnessMachine,
-  medication: medicationMachine,
-  symptoms: symptomsMachine,
-};
 
 /** The snapshot fields the runtime reads, whatever the machine. */
 interface FlowSnapshotView {
@@ -53,7 +43,9 @@ function runStep(
   options: { input: FlowInput } | { snapshot: PersistedFlowSnapshot },
   event?: FlowEvent,
 ): FlowStep {
-  const machine = machines[name];
+  // All flows share flowSetup's types; only their state values differ, which
+  // the runtime reads generically as a dotted string.
+  const { machine, version } = FLOWS[name];
   const actor =
     'snapshot' in options
       ? createActor(machine, { snapshot: options.snapshot as Snapshot<unknown> })
@@ -79,6 +71,7 @@ function runStep(
   const done = snapshot.status === 'done';
   return {
     snapshot: persisted,
+    version,
     outputs,
     state: stateToString(snapshot.value),
     done,
@@ -104,12 +97,18 @@ export function startFlow(name: FlowName, input: FlowInput): FlowStep {
 
 /**
  * Restores a flow from its stored snapshot, delivers one event and returns the
- * outputs with the new snapshot. Restoring does not re-run entry actions, so
- * the question already asked is not asked again. An event sent to a finished
- * flow changes nothing and emits nothing.
+ * outputs with the new snapshot. A snapshot written by an older version of the
+ * flow is upgraded first (registry.ts). Restoring does not re-run entry
+ * actions, so the question already asked is not asked again. An event sent to
+ * a finished flow changes nothing and emits nothing.
  *
- * @throws Error when the machine fails; the stored snapshot stays valid.
+ * @throws Error when the machine fails or the version is unknown; the stored snapshot stays valid.
  */
-export function advanceFlow(name: FlowName, snapshot: PersistedFlowSnapshot, event: FlowEvent): FlowStep {
-  return runStep(name, { snapshot }, event);
+export function advanceFlow(
+  name: FlowName,
+  snapshot: PersistedFlowSnapshot,
+  event: FlowEvent,
+  version: number = FLOWS[name].version,
+): FlowStep {
+  return runStep(name, { snapshot: upgradeSnapshot(name, version, snapshot) }, event);
 }

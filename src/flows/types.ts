@@ -94,6 +94,8 @@ export type PersistedFlowSnapshot = Record<string, unknown>;
 /** What one step of a flow produced. */
 export interface FlowStep {
   snapshot: PersistedFlowSnapshot;
+  /** The version of the flow's definition that wrote the snapshot. */
+  version: number;
   outputs: FlowOutput[];
   /** The state the flow is in, as a dotted path, e.g. 'askSeverity' or 'done'. */
   state: string;

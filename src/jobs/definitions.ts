@@ -7,11 +7,20 @@ import { quietHoursEnd } from './quiet-hours.js';
  * Alerts to coordinators never wait.
  */
 export const quietHoursPolicy: DeliveryPolicy = ({ message, patient, practice }, now) =>
-  message.audience === 'patient' ? quietHoursEnd(now, patient.timezone ?? practice.timezone, practice.quietHours) : null;
+  message.audience === 'patient' && !message.inReplyTo
+    ? quietHoursEnd(now, patient.timezone ?? practice.timezone, practice.quietHours)
+    : null;
 
-/** Binds every job the service runs to the runtime. */
+/**
+ * Binds every job the service runs to the runtime. Lock lifetimes are short,
+ * so work a killed process held resumes within seconds: a send takes at most
+ * 10 s (Twilio's timeout), the others a few database round trips.
+ */
 export function defineJobs(runner: JobRunner, bot: Bot): void {
-  runner.define('message.send', ({ messageId }) => bot.deliverMessage(messageId, quietHoursPolicy), { concurrency: 10 });
+  runner.define('message.send', ({ messageId }) => bot.deliverMessage(messageId, quietHoursPolicy), {
+    concurrency: 10,
+    lockLifetimeMs: 15_000,
+  });
   runner.define('conversation.timeout', async (data) => {
     await bot.expireConversation(data);
   });

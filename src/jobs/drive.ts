@@ -15,7 +15,7 @@ export async function advanceClock(runner: JobRunner, pool: pg.Pool, clock: Manu
   if (target < clock.now()) throw new RangeError(`cannot advance to ${target.toISOString()}: it is before ${clock.now().toISOString()}`);
   let ran = await runner.runDue();
   for (;;) {
-    const next = await nextDueAt(pool, runner.names);
+    const next = await nextDueAt(pool, runner.jobs);
     if (!next || next > target) break;
     if (next > clock.now()) clock.set(next);
     const step = await runner.runDue();

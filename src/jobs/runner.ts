@@ -1,11 +1,34 @@
+import { hostname } from 'node:os';
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { claimDueJob, finishJob, pruneFinishedJobs, type JobName, type JobPayloads } from '../store/job-queue.js';
+import {
+  claimDueJob,
+  failJob,
+  finishJob,
+  JOB_CHANNEL,
+  JOB_TABLE,
+  pruneFinishedJobs,
+  type JobLockLifetime,
+  type JobName,
+  type JobPayloads,
+} from '../store/job-queue.js';
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;
+
+export interface JobOptions {
+  /** How many of these run at once per process. */
+  concurrency?: number;
+  /**
+   * How long a worker holds the job before another may take it. A process
+   * killed mid-job leaves its lock behind; the job runs again once it expires,
+   * so short jobs (an urgent escalation) resume within seconds. Must exceed the
+   * longest run: Agenda cancels a job that outlives its lock.
+   */
+  lockLifetimeMs?: number;
+}
 
 export interface JobRunnerOptions {
   pool: pg.Pool;
@@ -18,7 +41,7 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  define<N extends JobName>(name: N, handler: JobHandler<N>, options?: { concurrency?: number }): void;
+  define<N extends JobName>(name: N, handler: JobHandler<N>, options?: JobOptions): void;
   /** Starts Agenda's workers: jobs run when the machine's clock reaches them. */
   start(): Promise<void>;
   /** Stops taking jobs and waits up to `graceMs` for running ones to finish. */
@@ -30,64 +53,100 @@ export interface JobRunner {
    * clock they move (jobs/drive.ts); the service itself relies on start().
    */
   runDue(): Promise<number>;
-  /** The job names this runner handles. */
-  readonly names: readonly string[];
+  /** The jobs this runner handles, with their lock lifetimes. */
+  readonly jobs: readonly JobLockLifetime[];
   readonly agenda: Agenda;
 }
 
 const KEEP_FINISHED_JOBS_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_LOCK_LIFETIME_MS = 10_000;
+/** After this many failures a job is given up (about 14 hours of retrying) and logged as an error. */
+const MAX_JOB_FAILURES = 60;
+const RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 5 * 60_000];
+const LAST_RETRY_DELAY_MS = 15 * 60_000;
+
+/**
+ * When a job whose handler threw (the database restarting, a bug) runs
+ * again: soon at first, then every 15 minutes. Work that was accepted is
+ * never dropped because a dependency was briefly away.
+ */
+export function jobRetryDelayMs(failures: number): number | null {
+  if (failures >= MAX_JOB_FAILURES) return null;
+  return RETRY_DELAYS_MS[failures - 1] ?? LAST_RETRY_DELAY_MS;
+}
+
+/** Agenda's PostgreSQL backend on the service's pool, listening where store/job-queue.ts notifies. */
+export function createJobBackend(pool: pg.Pool, notifications: boolean): PostgresBackend {
+  // The table is created by migrate() under its advisory lock.
+  return new PostgresBackend({ pool, ensureSchema: false, disableNotifications: !notifications, tableName: JOB_TABLE, channelName: JOB_CHANNEL });
+}
 
 /** Agenda on the service's own PostgreSQL pool (server or embedded). */
 export function createJobRunner({ pool, clock, logger, pollMs, notifications }: JobRunnerOptions): JobRunner {
+  const backend = createJobBackend(pool, notifications);
+  // The LISTEN connection reports a lost server as an 'error' event, and reconnects by
+  // itself; an 'error' event nobody listens to would end the process.
+  backend.notificationChannel?.on('error', (err: unknown) => logger.warn({ err }, 'job notification channel lost; reconnecting'));
   const agenda = new Agenda({
-    // The table is created by migrate() under its advisory lock.
-    backend: new PostgresBackend({ pool, ensureSchema: false, disableNotifications: !notifications }),
+    backend,
+    name: `ccm-bot ${hostname()} ${process.pid}`,
     processEvery: pollMs,
-    defaultLockLifetime: 5 * 60 * 1000,
+    defaultLockLifetime: DEFAULT_LOCK_LIFETIME_MS,
     // Finished jobs stay a week as an operations record (see jobs.prune). Removing
     // them on completion also makes drain() miss the last completion and wait out its timeout.
     removeOnComplete: false,
   });
   agenda.on('error', (err) => logger.error({ err }, 'job runner error'));
-  agenda.on('fail', (err: Error | string, job: { attrs?: { name?: string; _id?: unknown }; jobName?: string }) =>
-    logger.warn({ err, job: job.attrs?.name ?? job.jobName, jobId: String(job.attrs?._id ?? '') }, 'job failed'),
+  agenda.on('fail', (err: Error | string, job: { attrs?: { name?: string; _id?: unknown; failCount?: number } }) =>
+    logger.warn({ err, job: job.attrs?.name, jobId: String(job.attrs?._id ?? ''), failures: job.attrs?.failCount }, 'job failed'),
+  );
+  agenda.on('retry exhausted', (err: Error, job: { attrs?: { name?: string; _id?: unknown } }) =>
+    logger.error({ err, job: job.attrs?.name, jobId: String(job.attrs?._id ?? '') }, 'job failed too often; given up'),
   );
   const handlers = new Map<string, (data: unknown) => Promise<void>>();
+  const jobs: JobLockLifetime[] = [];
 
   async function runDue(): Promise<number> {
-    const names = [...handlers.keys()];
     let ran = 0;
     for (;;) {
-      const now = clock.now();
-      const job = await claimDueJob(pool, names, now);
+      const job = await claimDueJob(pool, jobs, clock.now());
       if (!job) return ran;
-      let failure: string | null = null;
       try {
         await handlers.get(job.name)!(job.data);
+        await finishJob(pool, job.id, clock.now());
       } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
-        logger.warn({ err: error, job: job.name, jobId: job.id }, 'job failed');
+        const now = clock.now();
+        const failCount = job.failCount + 1;
+        const delay = jobRetryDelayMs(failCount);
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn({ err: error, job: job.name, jobId: job.id, failures: failCount }, 'job failed');
+        await failJob(pool, job.id, { now, reason, failCount, retryAt: delay === null ? null : new Date(now.getTime() + delay) });
       }
-      await finishJob(pool, job.id, clock.now(), failure);
       ran += 1;
     }
   }
 
   return {
     agenda,
-    get names() {
-      return [...handlers.keys()];
-    },
+    jobs,
     define(name, handler, options) {
+      const lockLifetimeMs = options?.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS;
       handlers.set(name, handler as (data: unknown) => Promise<void>);
+      jobs.push({ name, lockLifetimeMs });
       agenda.define<JobPayloads[typeof name]>(name, (job) => handler(job.attrs.data), {
         concurrency: options?.concurrency ?? 5,
+        lockLifetime: lockLifetimeMs,
+        backoff: ({ attempt }) => jobRetryDelayMs(attempt),
       });
     },
     async start() {
-      agenda.define('jobs.prune', async () => {
-        await pruneFinishedJobs(pool, new Date(clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
-      });
+      agenda.define(
+        'jobs.prune',
+        async () => {
+          await pruneFinishedJobs(pool, new Date(clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
+        },
+        { lockLifetime: 60_000 },
+      );
       await agenda.start();
       await agenda.every('1 hour', 'jobs.prune');
     },

@@ -1,6 +1,6 @@
 import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
-import { JOB_TABLE } from './job-queue.js';
+import { insertJobsFrom } from './job-queue.js';
 
 export type ConversationStatus = 'active' | 'completed' | 'no_usable_answer' | 'timed_out' | 'escalated' | 'cancelled';
 
@@ -9,6 +9,8 @@ export interface Conversation {
   practiceId: string;
   patientId: string;
   flow: FlowName;
+  /** The version of the flow's definition that wrote `snapshot`. */
+  flowVersion: number;
   channel: 'sms' | 'voice';
   status: ConversationStatus;
   state: string;
@@ -27,6 +29,7 @@ export interface ConversationRow {
   practice_id: string;
   patient_id: string;
   flow: FlowName;
+  flow_version: number;
   channel: 'sms' | 'voice';
   status: ConversationStatus;
   state: string;
@@ -45,6 +48,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   practiceId: row.practice_id,
   patientId: row.patient_id,
   flow: row.flow,
+  flowVersion: row.flow_version,
   channel: row.channel,
   status: row.status,
   state: row.state,
@@ -62,6 +66,7 @@ export interface NewConversation {
   practiceId: string;
   patientId: string;
   flow: FlowName;
+  flowVersion: number;
   input: FlowInput;
   state: string;
   snapshot: PersistedFlowSnapshot;
@@ -72,9 +77,10 @@ export interface NewConversation {
 /** Opens a conversation; the unique index refuses a second active one for the patient. */
 export async function insertConversation(db: Queryable, c: NewConversation): Promise<Conversation> {
   const { rows } = await db.query<ConversationRow>(
-    `INSERT INTO conversations (practice_id, patient_id, flow, status, state, snapshot, answers, input, started_at, last_activity_at)
-     VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $8) RETURNING *`,
-    [c.practiceId, c.patientId, c.flow, c.state, c.snapshot, c.answers, c.input, c.startedAt],
+    `INSERT INTO conversations (practice_id, patient_id, flow, flow_version, status, state, snapshot, answers, input,
+       started_at, last_activity_at)
+     VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $9) RETURNING *`,
+    [c.practiceId, c.patientId, c.flow, c.flowVersion, c.state, c.snapshot, c.answers, c.input, c.startedAt],
   );
   return toConversation(rows[0]!);
 }
@@ -101,6 +107,7 @@ export async function lockConversation(db: Queryable, id: string): Promise<Conve
 export interface StepUpdate {
   state: string;
   snapshot: PersistedFlowSnapshot;
+  flowVersion: number;
   answers: Record<string, unknown>;
   status: ConversationStatus;
   expiresAt: Date | string | null;
@@ -118,17 +125,16 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate): Pro
   await db.query({
     name: 'save-step',
     text: `WITH step AS (
-             UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6,
+             UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
                version = version + 1, last_activity_at = $7,
                ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END
              WHERE id = $1 RETURNING id, version, expires_at
            ), timeout AS (
-             INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority)
-             SELECT 'conversation.timeout', json_build_object('conversationId', id, 'version', version), expires_at, 'normal', 0
-             FROM step WHERE expires_at IS NOT NULL
+             ${insertJobsFrom(`SELECT 'conversation.timeout', jsonb_build_object('conversationId', id, 'version', version), expires_at, 0
+                               FROM step WHERE expires_at IS NOT NULL`)}
            )
            SELECT version FROM step`,
-    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt, step.at],
+    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt, step.at, step.flowVersion],
   });
 }
 

@@ -53,6 +53,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // another's unnamed statement ('portal "" does not exist'). One connection
   // serialises everything on our side; PGlite runs one statement at a time anyway.
   const pool = createPool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 }, options.logger);
+  // A failed pool.query() discards its connection, and the pool opens a new one. Named
+  // prepared statements live in the session, and PGlite has only one: the new
+  // connection's driver knows none of them while the session still has them all, and
+  // the next PREPARE fails with "already exists". Start every connection from a clean
+  // slate. (Queued before any other query on the client; the pool holds one connection.)
+  pool.on('connect', (client) => {
+    client.query('DEALLOCATE ALL').catch((err: unknown) => options.logger?.warn({ err }, 'could not reset prepared statements'));
+  });
   return {
     pool,
     kind: 'embedded',

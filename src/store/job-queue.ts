@@ -2,7 +2,12 @@ import type { Queryable } from './sql.js';
 
 /** Agenda's table and notification channel (the @agendajs/postgres-backend defaults). */
 export const JOB_TABLE = 'agenda_jobs';
-const JOB_CHANNEL = 'agenda_jobs';
+/**
+ * The channel Agenda's workers LISTEN on. Named explicitly when the backend is
+ * built (jobs/runner.ts): left unset, the backend listens on 'agenda:jobs'
+ * while its own log says 'agenda_jobs'.
+ */
+export const JOB_CHANNEL = 'agenda_jobs';
 /** Jobs due within this long get a NOTIFY; later ones wait for the workers' regular scan. */
 const WAKE_UP_HORIZON_MS = 60_000;
 
@@ -49,11 +54,26 @@ export async function enqueueJob<N extends JobName>(db: Queryable, name: N, data
   return id;
 }
 
+/**
+ * SQL that queues one job per row of `select` (columns: name, data, due time,
+ * priority), for a statement that must queue jobs in the same round trip as
+ * the change that asks for them (conversations.saveStep). Every write to
+ * Agenda's table goes through this module.
+ */
+export const insertJobsFrom = (select: string) =>
+  `INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority)
+   SELECT job.name, job.data, job.next_run_at, 'normal', job.priority FROM (${select}) AS job(name, data, next_run_at, priority)`;
+
 export interface QueuedJob {
   id: string;
   name: string;
   data: unknown;
   nextRunAt: string | null;
+}
+
+export interface ClaimedJob extends QueuedJob {
+  /** Failures so far (0 for a first run). */
+  failCount: number;
 }
 
 /** Jobs of `name` not yet run or still scheduled (for tests and operations). */
@@ -66,42 +86,78 @@ export async function listPendingJobs(db: Queryable, name: JobName): Promise<Que
   return rows.map((row) => ({ id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null }));
 }
 
+/** A job name with how long a worker's lock on it lasts (Agenda's lockLifetime). */
+export interface JobLockLifetime {
+  name: string;
+  lockLifetimeMs: number;
+}
+
+/** The jobs of these names with their lock lifetimes, as a table to join in SQL ($1 names, $2 lifetimes). */
+const DEFINITIONS = `SELECT * FROM unnest($1::text[], $2::float8[]) AS d(name, lifetime_ms)`;
+const lifetimeParams = (jobs: readonly JobLockLifetime[]) => [jobs.map((j) => j.name), jobs.map((j) => j.lockLifetimeMs)];
+
 /**
  * Takes the next job due at `now`, in Agenda's order (earliest first, then
- * highest priority), and locks it as Agenda's processor would. Used by the
- * clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs another worker holds.
+ * highest priority), and locks it as Agenda's processor would, including a
+ * job whose lock a dead worker left behind once the lock has expired. Used
+ * by the clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs another
+ * worker holds right now.
  */
-export async function claimDueJob(db: Queryable, names: readonly string[], now: Date): Promise<QueuedJob | null> {
-  const { rows } = await db.query<{ id: string; name: string; data: unknown; next_run_at: Date | null }>(
-    `UPDATE ${JOB_TABLE} SET locked_at = $2, last_run_at = $2
+export async function claimDueJob(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<ClaimedJob | null> {
+  const { rows } = await db.query<{ id: string; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null }>(
+    `WITH definitions AS (${DEFINITIONS})
+     UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3
      WHERE id = (
-       SELECT id FROM ${JOB_TABLE}
-       WHERE name = ANY($1) AND disabled = false AND locked_at IS NULL AND next_run_at <= $2
-       ORDER BY next_run_at, priority DESC LIMIT 1 FOR UPDATE SKIP LOCKED
-     ) RETURNING id, name, data, next_run_at`,
-    [names, now],
+       SELECT j.id FROM ${JOB_TABLE} j JOIN definitions d USING (name)
+       WHERE j.disabled = false
+         AND ((j.locked_at IS NULL AND j.next_run_at <= $3)
+              OR j.locked_at <= $3::timestamptz - make_interval(secs => d.lifetime_ms / 1000))
+       ORDER BY j.next_run_at NULLS LAST, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED
+     ) RETURNING id, name, data, next_run_at, fail_count`,
+    [...lifetimeParams(jobs), now],
   );
   const row = rows[0];
-  return row ? { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null } : null;
+  if (!row) return null;
+  return { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null, failCount: row.fail_count ?? 0 };
 }
 
-/** Records a claimed job as run, as Agenda records a one-off job: finished, or failed with its reason. */
-export async function finishJob(db: Queryable, id: string, now: Date, failure: string | null): Promise<void> {
+/** Records a claimed job as run, as Agenda records a one-off job: finished. */
+export async function finishJob(db: Queryable, id: string, now: Date): Promise<void> {
   await db.query(
-    `UPDATE ${JOB_TABLE} SET locked_at = NULL, next_run_at = NULL, last_finished_at = $2,
-       fail_reason = $3,
-       failed_at = CASE WHEN $3::text IS NULL THEN failed_at ELSE $2 END,
-       fail_count = CASE WHEN $3::text IS NULL THEN fail_count ELSE coalesce(fail_count, 0) + 1 END
-     WHERE id = $1`,
-    [id, now, failure],
+    `UPDATE ${JOB_TABLE} SET locked_at = NULL, next_run_at = NULL, last_finished_at = $2, fail_count = 0 WHERE id = $1`,
+    [id, now],
   );
 }
 
-/** When the earliest job of `names` that is waiting to run is due; null when none waits. */
-export async function nextDueAt(db: Queryable, names: readonly string[]): Promise<Date | null> {
+export interface JobFailure {
+  now: Date;
+  reason: string;
+  /** How many times the job has failed, this time included. */
+  failCount: number;
+  /** When to try again (its backoff); null when retries are exhausted. */
+  retryAt: Date | null;
+}
+
+/** Records a claimed job as failed, as Agenda does: with its reason and count, due again at `retryAt`. */
+export async function failJob(db: Queryable, id: string, f: JobFailure): Promise<void> {
+  await db.query(
+    `UPDATE ${JOB_TABLE} SET locked_at = NULL, next_run_at = $3, last_finished_at = $2, failed_at = $2, fail_reason = $4,
+       fail_count = $5 WHERE id = $1`,
+    [id, f.now, f.retryAt, f.reason, f.failCount],
+  );
+}
+
+/**
+ * When the earliest of these jobs can next be taken: a waiting job when it is
+ * due, a locked one when its lock expires. Null when there is none.
+ */
+export async function nextDueAt(db: Queryable, jobs: readonly JobLockLifetime[]): Promise<Date | null> {
   const { rows } = await db.query<{ at: Date | null }>(
-    `SELECT min(next_run_at) AS at FROM ${JOB_TABLE} WHERE name = ANY($1) AND disabled = false AND locked_at IS NULL`,
-    [names],
+    `WITH definitions AS (${DEFINITIONS})
+     SELECT min(CASE WHEN j.locked_at IS NULL THEN j.next_run_at
+                     ELSE j.locked_at + make_interval(secs => d.lifetime_ms / 1000) END) AS at
+     FROM ${JOB_TABLE} j JOIN definitions d USING (name) WHERE j.disabled = false`,
+    lifetimeParams(jobs),
   );
   return rows[0]?.at ?? null;
 }

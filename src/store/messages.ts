@@ -50,6 +50,8 @@ export interface Message {
   status: string;
   errorCode: number | null;
   attempts: number;
+  /** When a worker last took it to send (a send interrupted by a crash is recognised by it). */
+  claimedAt: string | null;
   createdAt: string;
   /** When the text left: handed to Twilio (or recorded as simulated); null while it waits. */
   sentAt: string | null;
@@ -74,6 +76,7 @@ export interface MessageRow {
   status: string;
   error_code: number | null;
   attempts: number;
+  claimed_at: Date | string | null;
   created_at: Date | string;
   sent_at: Date | string | null;
   updated_at: Date | string;
@@ -97,6 +100,7 @@ export const toMessage = (row: MessageRow): Message => ({
   status: row.status,
   errorCode: row.error_code,
   attempts: row.attempts,
+  claimedAt: toIsoOrNull(row.claimed_at),
   createdAt: toIso(row.created_at),
   sentAt: toIsoOrNull(row.sent_at),
   updatedAt: toIso(row.updated_at),
@@ -206,28 +210,6 @@ export async function listReplies(db: Queryable, inboundId: string): Promise<Mes
   return rows.map(toMessage);
 }
 
-/**
- * Takes a pending message for sending. Only one job can win it, so a job that
- * runs twice never sends twice.
- */
-export async function claimForSending(db: Queryable, id: string, at: Date): Promise<Message | null> {
-  const { rows } = await db.query<MessageRow>(
-    `UPDATE messages SET status = 'submitting', status_rank = $2, attempts = attempts + 1, updated_at = $3
-     WHERE id = $1 AND status = 'pending' RETURNING *`,
-    [id, statusRank('submitting'), at],
-  );
-  return rows[0] ? toMessage(rows[0]) : null;
-}
-
-/** Puts a claimed message back to wait for another attempt. */
-export async function releaseForRetry(db: Queryable, id: string, errorCode: number | null, at: Date): Promise<void> {
-  await db.query(
-    `UPDATE messages SET status = 'pending', status_rank = 0, error_code = $2, updated_at = $3
-     WHERE id = $1 AND status = 'submitting'`,
-    [id, errorCode, at],
-  );
-}
-
 export interface StatusUpdate {
   status: string;
   errorCode?: number | null;
@@ -240,8 +222,9 @@ export interface StatusUpdate {
 
 /**
  * Records a status (from the transport or a Twilio callback) unless the
- * message already has one of the same or a later rank. Returns the message
- * when the status was applied.
+ * message already has one of the same or a later rank (a first Twilio sid is
+ * recorded even with a status of the same rank). Returns the message when
+ * the status was applied.
  */
 export async function applyStatus(db: Queryable, where: { id: string } | { twilioSid: string }, update: StatusUpdate): Promise<Message | null> {
   const byId = 'id' in where;
@@ -251,7 +234,8 @@ export async function applyStatus(db: Queryable, where: { id: string } | { twili
        twilio_sid = coalesce(twilio_sid, $5),
        sent_at = CASE WHEN $7 THEN coalesce(sent_at, $6) ELSE sent_at END,
        updated_at = $6
-     WHERE ${byId ? 'id = $1::uuid' : 'twilio_sid = $1'} AND status_rank < $3 RETURNING *`,
+     WHERE ${byId ? 'id = $1::uuid' : 'twilio_sid = $1'}
+       AND (status_rank < $3 OR (status_rank = $3 AND twilio_sid IS NULL AND $5::text IS NOT NULL)) RETURNING *`,
     [
       byId ? where.id : where.twilioSid,
       update.status,

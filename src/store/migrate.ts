@@ -22,6 +22,9 @@ export interface MigrationResult {
 export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file)).sort();
   const lockClient = await pool.connect();
+  // A connection lost while checked out emits 'error'; the failing query reports it.
+  const ignore = () => {};
+  lockClient.on('error', ignore);
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await lockClient.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -38,6 +41,7 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
     return { applied };
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    lockClient.off('error', ignore);
     lockClient.release();
   }
 }

@@ -108,15 +108,20 @@ function columnValues(fields: Partial<PatientFields>): Array<[string, unknown]> 
   return pairs;
 }
 
-export async function insertPatient(db: Queryable, practiceId: string, fields: PatientFields, enrolledAt: Date): Promise<Patient> {
+/**
+ * Enrols a patient; returns null when the practice already has a patient with
+ * this phone (nothing is written, and a surrounding transaction stays usable).
+ */
+export async function insertPatient(db: Queryable, practiceId: string, fields: PatientFields, enrolledAt: Date): Promise<Patient | null> {
   const pairs: Array<[string, unknown]> = [...columnValues(fields), ['created_at', enrolledAt], ['updated_at', enrolledAt]];
   const columns = ['practice_id', ...pairs.map(([column]) => column)];
   const placeholders = columns.map((_, i) => `$${i + 1}`);
   const { rows } = await db.query<PatientRow>(
-    `INSERT INTO patients (${columns.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING *`,
+    `INSERT INTO patients (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
+     ON CONFLICT (practice_id, phone) DO NOTHING RETURNING *`,
     [practiceId, ...pairs.map(([, value]) => value)],
   );
-  return toPatient(rows[0]!);
+  return rows[0] ? toPatient(rows[0]) : null;
 }
 
 /** Applies the given fields; returns null when the patient does not exist. */
@@ -172,7 +177,7 @@ export async function listPatients(
   const { rows } = await db.query<PatientRow>(
     `SELECT * FROM patients
      WHERE practice_id = $1
-       AND ($2::uuid IS NULL OR seq > (SELECT seq FROM patients WHERE id = $2::uuid))
+       AND ($2::uuid IS NULL OR seq > (SELECT seq FROM patients WHERE id = $2::uuid AND practice_id = $1))
      ORDER BY seq LIMIT $3`,
     [practiceId, options.after ?? null, options.limit + 1],
   );

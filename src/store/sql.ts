@@ -11,6 +11,11 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // While a client is checked out the pool does not listen to it, and an 'error' event
+  // nobody listens to (the server restarting under us) would end the process. The
+  // failure reaches the caller through the query that is under way.
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -21,6 +26,7 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
     await client.query('ROLLBACK').catch(() => (broken = true));
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

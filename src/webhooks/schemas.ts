@@ -37,8 +37,11 @@ export const MessageStatusSchema = z
     MessageSid: messageSid,
     MessageStatus: z.enum(STATUS).optional(),
     SmsStatus: z.enum(STATUS).optional(),
-    // Absent or empty unless the message failed.
-    ErrorCode: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().optional()),
+    // Absent or empty unless the message failed; Twilio's codes have five digits.
+    ErrorCode: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().min(0).max(999_999, 'must be a Twilio error code like 30003').optional(),
+    ),
   })
   .refine((body) => body.MessageStatus ?? body.SmsStatus, { message: 'MessageStatus is required', path: ['MessageStatus'] });
 

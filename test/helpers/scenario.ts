@@ -8,8 +8,8 @@ import { fakeTwilioMessages, text } from './twilio.js';
  * with an on-call coordinator: the setting of most conversation tests.
  */
 export async function startScenario(env: Record<string, string> = {}, options: TestServiceOptions = {}) {
-  const twilio = fakeTwilioMessages();
   const t: TestService = await startTestService(env, options);
+  const twilio = fakeTwilioMessages({ now: () => t.clock.now() });
   const admin: ApiClient = apiClient(t.service.app);
   const practice = await createPractice(admin, { name: 'Riverside Family Medicine', contactPhone: '(555) 123-4567' });
   const coordinator = (
@@ -27,8 +27,12 @@ export async function startScenario(env: Record<string, string> = {}, options: T
     advance: (ms: number) => t.advance(ms),
     advanceTo: (instant: Date | string) => t.advanceTo(instant),
     newPatient: (overrides: Record<string, unknown> = {}) => createPatient(admin, practice.id, overrides),
-    /** The patient texts the practice; resolves to the reply texts. */
-    say: async (patient: { phone: string }, body: string) => (await text(t.service.app, patient.phone, practice.phoneNumber, body)).replies,
+    /** The patient texts the practice; resolves to the reply texts, which (fake) Twilio then sends. */
+    async say(patient: { phone: string }, body: string) {
+      const { replies } = await text(t.service.app, patient.phone, practice.phoneNumber, body);
+      twilio.acceptTwiml(patient.phone, practice.phoneNumber, replies);
+      return replies;
+    },
     /** Starts a check-in and runs its send job; returns the first text as (fake) Twilio received it. */
     async checkIn(patient: { id: string; phone: string }, flow: string, extra: Record<string, unknown> = {}) {
       const response = await admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow, ...extra });

@@ -64,23 +64,69 @@ export interface SentSms {
   StatusCallback: string;
 }
 
+/** A message as Twilio keeps it: sent through the API, or created from a webhook's TwiML reply. */
+export interface TwilioMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  status: string;
+  dateCreated: Date;
+}
+
+const rfc2822 = (date: Date) => date.toUTCString().replace('GMT', '+0000');
+const asResource = (m: TwilioMessage) => ({
+  sid: m.sid,
+  account_sid: ACCOUNT_SID,
+  to: m.to,
+  from: m.from,
+  body: m.body,
+  status: m.status,
+  date_created: rfc2822(m.dateCreated),
+  date_sent: null,
+});
+
+export interface FakeTwilioOptions {
+  /** Twilio's clock: the test's, so the messages it keeps carry the times the service expects. */
+  now?: () => Date;
+}
+
 /**
- * Fakes Twilio's Messages API (the only thing the tests fake). Each call to
- * `reply` answers the next create request; `sent` collects what was sent.
+ * Fakes Twilio's Messages API (the only thing the tests fake): creating a
+ * message, and listing them. `sent` collects what the service sent through
+ * the API; `messages` everything Twilio has, TwiML replies included (a test
+ * records those with `acceptTwiml`), newest last.
  */
-export function fakeTwilioMessages() {
+export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
+  const now = options.now ?? (() => new Date());
   const sent: SentSms[] = [];
+  const messages: TwilioMessage[] = [];
   const scope = nock('https://api.twilio.com').persist();
   const planned: Array<{ status: number; body: Record<string, unknown> }> = [];
-  scope.post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`).reply(function (_uri, requestBody) {
+  const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
+  scope.post(path).reply(function (_uri, requestBody) {
     const params = Object.fromEntries(new URLSearchParams(String(requestBody))) as unknown as SentSms;
     const next = planned.shift() ?? { status: 201, body: {} };
-    if (next.status < 300) sent.push(params);
-    const sid = newMessageSid();
-    return [next.status, { sid, status: 'queued', to: params.To, from: params.From, body: params.Body, ...next.body }];
+    if (next.status >= 300) return [next.status, next.body];
+    sent.push(params);
+    const message = { sid: newMessageSid(), to: params.To, from: params.From, body: params.Body, status: 'queued', dateCreated: now() };
+    messages.push(message);
+    return [next.status, { ...asResource(message), ...next.body }];
+  });
+  scope.get(path).query(true).reply(function (uri) {
+    const query = new URL(uri, 'https://api.twilio.com').searchParams;
+    const matches = messages.filter((m) => (!query.get('To') || m.to === query.get('To')) && (!query.get('From') || m.from === query.get('From')));
+    const pageSize = Number(query.get('PageSize') ?? 50);
+    const page = [...matches].reverse().slice(0, pageSize).map(asResource);
+    return [200, { messages: page, next_page_uri: null, page: 0, page_size: pageSize, uri: uri }];
   });
   return {
     sent,
+    messages,
+    /** Twilio received a webhook answer: each <Message> in it becomes a message Twilio sends. */
+    acceptTwiml(to: string, from: string, bodies: string[]) {
+      for (const body of bodies) messages.push({ sid: newMessageSid(), to, from, body, status: 'sent', dateCreated: now() });
+    },
     /** The next create answers with this HTTP status and body (e.g. 503, or 400 with code 21610). */
     failNext(status: number, body: Record<string, unknown> = {}) {
       planned.push({ status, body: { code: body.code, message: body.message ?? 'error', status, ...body } });

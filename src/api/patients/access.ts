@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { notFound } from '../../errors.js';
-import { recordAccess } from '../../store/audit.js';
+import { recordAccess, type AuditEntry } from '../../store/audit.js';
 import { findPatient, type Patient } from '../../store/patients.js';
 import type { Queryable } from '../../store/sql.js';
 import { actorOf, authorize, type RequiredRole } from '../auth.js';
@@ -21,8 +21,16 @@ export async function loadPatient(
   return patient;
 }
 
-/** Writes the HIPAA access-log rows for what this request did to these patients' records. */
+/** What this request does to a patient's record, as the HIPAA access log records it. */
+export const auditEntry = (request: FastifyRequest, action: string, practiceId: string): AuditEntry => ({
+  actor: actorOf(request.principal),
+  practiceId,
+  action,
+  requestId: request.id,
+  at: request.receivedAt,
+});
+
+/** Writes the access-log rows for what this request did to these patients' records. */
 export function audit(db: Queryable, request: FastifyRequest, action: string, practiceId: string, patientIds: string[]) {
-  const entry = { actor: actorOf(request.principal), practiceId, action, requestId: request.id, at: request.receivedAt };
-  return recordAccess(db, entry, patientIds);
+  return recordAccess(db, auditEntry(request, action, practiceId), patientIds);
 }

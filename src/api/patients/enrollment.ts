@@ -1,13 +1,9 @@
 import { DomainError } from '../../errors.js';
+import { recordAccess, type AuditEntry } from '../../store/audit.js';
 import { findCoordinator } from '../../store/coordinators.js';
-import {
-  findPatientByPhone,
-  insertPatient,
-  updatePatient,
-  type Patient,
-  type PatientFields,
-} from '../../store/patients.js';
-import { isPgError, PG_UNIQUE_VIOLATION, type Queryable } from '../../store/sql.js';
+import { findPatientByPhone, insertPatient, updatePatient, type Patient, type PatientFields } from '../../store/patients.js';
+import { withTransaction, type Queryable } from '../../store/sql.js';
+import type pg from 'pg';
 import type { NewPatientBody, PatchPatientBody } from './schemas.js';
 
 /** Turns an enrolment body into stored fields (optional fields become explicit nulls). */
@@ -28,33 +24,49 @@ export function toPatientFields(body: NewPatientBody): PatientFields {
 
 async function checkCoordinator(db: Queryable, practiceId: string, coordinatorId: string | null | undefined) {
   if (coordinatorId && !(await findCoordinator(db, practiceId, coordinatorId))) {
-    throw new DomainError('validation_failed', 'coordinatorId: no coordinator with this id works at this practice');
+    throw new DomainError('validation_failed', 'no coordinator with this id works at this practice', 'coordinatorId');
   }
 }
 
-async function phoneTaken(db: Queryable, practiceId: string, phone: string, error: unknown): Promise<never> {
-  if (isPgError(error, PG_UNIQUE_VIOLATION)) {
-    const other = await findPatientByPhone(db, practiceId, phone);
-    throw new DomainError(
-      'conflict',
-      `phone: patient ${other?.id ?? '(unknown)'} of this practice already has this phone number; two patients cannot share one`,
-    );
-  }
-  throw error;
-}
-
-/** Enrolls a patient in a practice; 409 when the practice already has a patient with that phone. */
-export async function enrollPatient(db: Queryable, practiceId: string, fields: PatientFields, at: Date): Promise<Patient> {
-  await checkCoordinator(db, practiceId, fields.coordinatorId);
-  return insertPatient(db, practiceId, fields, at).catch((error) => phoneTaken(db, practiceId, fields.phone, error));
-}
-
-/** Applies a PATCH to an existing patient of `practiceId`. */
-export async function changePatient(db: Queryable, patient: Patient, changes: PatchPatientBody, at: Date): Promise<Patient> {
-  await checkCoordinator(db, patient.practiceId, changes.coordinatorId);
-  const updated = await updatePatient(db, patient.id, changes, at).catch((error) =>
-    phoneTaken(db, patient.practiceId, changes.phone ?? patient.phone, error),
+async function phoneTaken(db: Queryable, practiceId: string, phone: string): Promise<DomainError> {
+  const other = await findPatientByPhone(db, practiceId, phone);
+  return new DomainError(
+    'conflict',
+    `patient ${other?.id ?? '(unknown)'} of this practice already has this phone number; two patients cannot share one`,
+    'phone',
   );
-  if (!updated) throw new DomainError('not_found', 'patient was not found');
-  return updated;
+}
+
+/**
+ * Enrols a patient inside the caller's transaction; a 409 naming the other
+ * patient when the practice already has this phone number.
+ */
+export async function insertEnrolment(tx: Queryable, practiceId: string, fields: PatientFields, at: Date): Promise<Patient> {
+  await checkCoordinator(tx, practiceId, fields.coordinatorId);
+  const patient = await insertPatient(tx, practiceId, fields, at);
+  if (!patient) throw await phoneTaken(tx, practiceId, fields.phone);
+  return patient;
+}
+
+/** Enrols a patient and records who did it, in one transaction: both happen or neither. */
+export function enrollPatient(pool: pg.Pool, practiceId: string, fields: PatientFields, audit: AuditEntry): Promise<Patient> {
+  return withTransaction(pool, async (tx) => {
+    const patient = await insertEnrolment(tx, practiceId, fields, audit.at);
+    await recordAccess(tx, audit, [patient.id]);
+    return patient;
+  });
+}
+
+/** Applies a PATCH to an existing patient, and records who did it, in one transaction. */
+export function changePatient(pool: pg.Pool, patient: Patient, changes: PatchPatientBody, audit: AuditEntry): Promise<Patient> {
+  return withTransaction(pool, async (tx) => {
+    await checkCoordinator(tx, patient.practiceId, changes.coordinatorId);
+    if (changes.phone && changes.phone !== patient.phone && (await findPatientByPhone(tx, patient.practiceId, changes.phone))) {
+      throw await phoneTaken(tx, patient.practiceId, changes.phone);
+    }
+    const updated = await updatePatient(tx, patient.id, changes, audit.at);
+    if (!updated) throw new DomainError('not_found', 'patient was not found');
+    await recordAccess(tx, audit, [patient.id]);
+    return updated;
+  });
 }

@@ -4,15 +4,16 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../index.js';
 import { DomainError, notFound } from '../../errors.js';
+import { recordAccess } from '../../store/audit.js';
 import { findPractice } from '../../store/practices.js';
 import { findPatientByPhone } from '../../store/patients.js';
-import type { Queryable } from '../../store/sql.js';
+import { withTransaction, type Queryable } from '../../store/sql.js';
 import { authorize } from '../auth.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
 import { newPatientSchema, type NewPatientBody } from './schemas.js';
-import { enrollPatient, toPatientFields } from './enrollment.js';
+import { insertEnrolment, toPatientFields } from './enrollment.js';
 import { readPatientCsv, type CsvRow } from './csv-rows.js';
-import { audit } from './access.js';
+import { auditEntry } from './access.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -34,9 +35,15 @@ const ImportResultSchema = z.object({
 /** The CSV text, sent either as the raw body (text/csv) or as a multipart file upload. */
 async function readUpload(request: FastifyRequest): Promise<string> {
   if (request.isMultipart()) {
-    const file = await request.file();
-    if (!file) throw new DomainError('bad_request', 'The multipart upload has no file; send it in a field named "file"');
-    return (await file.toBuffer()).toString('utf8');
+    try {
+      const file = await request.file();
+      if (!file) throw new DomainError('bad_request', 'The multipart upload has no file; send it in a field named "file"');
+      return (await file.toBuffer()).toString('utf8');
+    } catch (error) {
+      if (error instanceof DomainError || (error as { statusCode?: number }).statusCode === 413) throw error;
+      // A missing boundary, a body cut short: the upload itself is malformed.
+      throw new DomainError('bad_request', `The multipart upload could not be read (${(error as Error).message}); send the file again`);
+    }
   }
   if (typeof request.body !== 'string') {
     throw new DomainError('unsupported_media_type', 'Send the CSV with Content-Type text/csv, or as multipart/form-data');
@@ -44,11 +51,6 @@ async function readUpload(request: FastifyRequest): Promise<string> {
   return request.body;
 }
 
-/**
- * Enrolls one row. A phone number the practice already has is reported as
- * `existing` and left untouched, so the same file can be imported again
- * (after fixing its bad rows) without creating duplicates.
- */
 interface ImportContext {
   practiceId: string;
   schema: z.ZodType<NewPatientBody>;
@@ -57,7 +59,12 @@ interface ImportContext {
   at: Date;
 }
 
-async function importRow(db: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
+/**
+ * Enrolls one row. A phone number the practice already has is reported as
+ * `existing` and left untouched, so the same file can be imported again
+ * (after fixing its bad rows) without creating duplicates.
+ */
+async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
@@ -68,15 +75,14 @@ async function importRow(db: Queryable, row: CsvRow, { practiceId, schema, seen,
     return { line: row.line, status: 'failed', errors: [{ field: 'phone', message: `same phone as line ${firstLine}` }] };
   }
   seen.set(parsed.data.phone, row.line);
-  const existing = await findPatientByPhone(db, practiceId, parsed.data.phone);
+  const existing = await findPatientByPhone(tx, practiceId, parsed.data.phone);
   if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
   try {
-    const patient = await enrollPatient(db, practiceId, toPatientFields(parsed.data), at);
+    const patient = await insertEnrolment(tx, practiceId, toPatientFields(parsed.data), at);
     return { line: row.line, status: 'imported', patientId: patient.id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const [field, message] = error.message.includes(': ') ? error.message.split(/: (.*)/s) : ['row', error.message];
-    return { line: row.line, status: 'failed', errors: [{ field: field!, message: message! }] };
+    return { line: row.line, status: 'failed', errors: [{ field: error.field ?? 'row', message: error.detail }] };
   }
 }
 
@@ -98,7 +104,8 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
           'Enrolls patients from a CSV file (Content-Type text/csv, or multipart/form-data with a "file" field). ' +
           'Columns: firstName, lastName, phone, dateOfBirth, timezone, language, preferredChannel, conditions ' +
           '(separated by ;), consentStatus, consentMethod, consentRecordedAt, consentRecordedBy, coordinatorId. ' +
-          'Valid rows are imported, bad rows are reported by line; rows whose phone is already enrolled are left as they are.',
+          'Valid rows are imported, bad rows are reported by line; rows whose phone is already enrolled are left as they are. ' +
+          'The import is one transaction: if it cannot finish, no row of it is enrolled.',
         params: IdParamsSchema,
         response: { 200: ImportResultSchema, ...errorResponses },
       },
@@ -109,12 +116,15 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const rows = readPatientCsv(await readUpload(request));
       const context: ImportContext = { practiceId, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
-      const results: RowResult[] = [];
-      for (const row of rows) results.push(await importRow(pool, row, context));
-      const imported = results.filter((r) => r.status === 'imported');
-      await audit(pool, request, 'patient.create', practiceId, imported.map((r) => r.patientId!));
+      const results = await withTransaction(pool, async (tx) => {
+        const results: RowResult[] = [];
+        for (const row of rows) results.push(await importRow(tx, row, context));
+        const imported = results.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : []));
+        await recordAccess(tx, auditEntry(request, 'patient.create', practiceId), imported);
+        return results;
+      });
       return {
-        imported: imported.length,
+        imported: results.filter((r) => r.status === 'imported').length,
         existing: results.filter((r) => r.status === 'existing').length,
         failed: results.filter((r) => r.status === 'failed').length,
         rows: results,

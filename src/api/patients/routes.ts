@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../index.js';
-import { notFound } from '../../errors.js';
+import { DomainError, notFound } from '../../errors.js';
 import { findPractice } from '../../store/practices.js';
-import { listPatients } from '../../store/patients.js';
+import { findPatient, listPatients } from '../../store/patients.js';
 import { listAccess } from '../../store/audit.js';
 import { authorize } from '../auth.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
 import { newPatientSchema, patchPatientSchema, PatientSchema } from './schemas.js';
 import { changePatient, enrollPatient, toPatientFields } from './enrollment.js';
-import { audit, loadPatient } from './access.js';
+import { audit, auditEntry, loadPatient } from './access.js';
 
 const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -46,8 +46,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
       const practiceId = request.params.id;
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body), request.receivedAt);
-      await audit(pool, request, 'patient.create', practiceId, [patient.id]);
+      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body), auditEntry(request, 'patient.create', practiceId));
       return reply.code(201).send(patient);
     },
   );
@@ -67,6 +66,11 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
       const practiceId = request.params.id;
       authorize(request.principal, practiceId, 'coordinator', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
+      const { after } = request.query;
+      if (after && (await findPatient(pool, after))?.practiceId !== practiceId) {
+        // Said the same way whether the id exists elsewhere or not at all.
+        throw new DomainError('validation_failed', "is not the `next` value of a page of this practice's patients", 'after');
+      }
       const page = await listPatients(pool, practiceId, request.query);
       await audit(pool, request, 'patient.list', practiceId, page.patients.map((p) => p.id));
       return { data: page.patients, next: page.next };
@@ -95,8 +99,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     },
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      const updated = await changePatient(pool, patient, request.body, request.receivedAt);
-      await audit(pool, request, 'patient.update', patient.practiceId, [patient.id]);
+      const updated = await changePatient(pool, patient, request.body, auditEntry(request, 'patient.update', patient.practiceId));
       return updated;
     },
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { NameSchema, PhoneSchema, TimezoneSchema } from '../schemas.js';
+import { CalendarDateSchema, InstantSchema, NameSchema, PhoneSchema, TimezoneSchema } from '../schemas.js';
 
 /** The latest calendar date anywhere on Earth at `at` (UTC+14): a birth date after it is in the future. */
 const latestDateAt = (at: Date) => new Date(at.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -17,8 +17,8 @@ export const ConsentSchema = z.object({
   status: z.enum(['granted', 'declined']),
   method: z.enum(['verbal', 'written']),
   recordedAt: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
-      error: 'must be an ISO date-time like 2026-11-02T15:04:00Z, or a date like 2026-11-02',
+    .union([InstantSchema, CalendarDateSchema], {
+      error: 'must be an ISO date-time like 2026-11-02T15:04:00Z, or a date like 2026-11-02, between 1900 and 2200',
     })
     // A bare date is kept as noon UTC, which is that same date in every US timezone.
     .transform((value) => (value.length === 10 ? `${value}T12:00:00Z` : value)),

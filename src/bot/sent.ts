@@ -1,0 +1,20 @@
+import { setExpiry } from '../store/conversations.js';
+import { enqueueJob } from '../store/job-queue.js';
+import { applyStatus, type Message } from '../store/messages.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import type { BotDeps } from './deps.js';
+
+/** Twilio has the text: record its sid and status; a check-in's question is out, so the wait for the answer starts. */
+export async function recordSent(deps: BotDeps, message: Message, result: { sid: string | null; status: string }): Promise<void> {
+  const sentAt = deps.clock.now();
+  await withTransaction(deps.pool, async (tx) => {
+    await applyStatus(tx, { id: message.id }, { status: result.status, twilioSid: result.sid, at: sentAt, sent: true });
+    if (message.kind === 'check_in' && message.conversationId) await startReplyClock(tx, deps, message.conversationId, sentAt);
+  });
+}
+
+async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string, sentAt: Date): Promise<void> {
+  const expiresAt = new Date(sentAt.getTime() + deps.conversationTimeoutMs);
+  const version = await setExpiry(tx, conversationId, expiresAt);
+  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, { runAt: expiresAt, now: sentAt });
+}

@@ -1,0 +1,46 @@
+import { statusRank, toMessage, type Message, type MessageRow } from './messages.js';
+import type { Queryable } from './sql.js';
+
+/**
+ * Takes a pending message for sending. Only one job can win it, so a job that
+ * runs twice never sends twice. The claim time tells a later worker whether a
+ * send still under way may yet finish, or was cut short by a crash.
+ */
+export async function claimForSending(db: Queryable, id: string, at: Date): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `UPDATE messages SET status = 'submitting', status_rank = $2, attempts = attempts + 1, claimed_at = $3, updated_at = $3
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, statusRank('submitting'), at],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** Puts a claimed message back to wait for another attempt. */
+export async function releaseForRetry(db: Queryable, id: string, errorCode: number | null, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE messages SET status = 'pending', status_rank = 0, error_code = $2, updated_at = $3
+     WHERE id = $1 AND status = 'submitting'`,
+    [id, errorCode, at],
+  );
+}
+
+/**
+ * Puts a message whose send is known not to have reached Twilio back to
+ * pending: a send cut short by a crash, or a webhook reply Twilio never got.
+ * Only from the state it was found in, so two workers cannot both reopen it.
+ */
+export async function reopenForSending(db: Queryable, id: string, from: 'submitting' | 'queued', at: Date): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `UPDATE messages SET status = 'pending', status_rank = 0, updated_at = $3
+     WHERE id = $1 AND status = $2 AND twilio_sid IS NULL RETURNING *`,
+    [id, from, at],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** Which of these Twilio message sids are already recorded against one of our messages. */
+export async function knownSids(db: Queryable, sids: readonly string[]): Promise<Set<string>> {
+  if (sids.length === 0) return new Set();
+  const { rows } = await db.query<{ twilio_sid: string }>('SELECT twilio_sid FROM messages WHERE twilio_sid = ANY($1)', [sids]);
+  return new Set(rows.map((row) => row.twilio_sid));
+}

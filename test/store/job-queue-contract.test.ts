@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import type { JobNotification } from 'agenda';
+import { createTestDatabase, testDbKind } from '../helpers/database.js';
+import type { Database } from '../../src/store/database.js';
+import { JOB_TABLE, claimDueJob, enqueueJob, failJob, finishJob, type JobName } from '../../src/store/job-queue.js';
+import { withTransaction } from '../../src/store/sql.js';
+import { createJobBackend } from '../../src/jobs/runner.js';
+
+/**
+ * ccm-bot writes Agenda's table itself (store/job-queue.ts), so that a job is
+ * queued in the same transaction as the change that asks for it. That relies
+ * on Agenda's schema and notification format, which belong to the library:
+ * these tests fail if an upgrade changes either (the versions are pinned).
+ */
+const NAME = 'contract.job' as JobName;
+let db: Database;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+describe("Agenda's job table, as ccm-bot writes it", () => {
+  it('has the columns and types the queue writes', async () => {
+    const { rows } = await db.pool.query<{ column_name: string; data_type: string }>(
+      'SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1',
+      [JOB_TABLE],
+    );
+    const types = Object.fromEntries(rows.map((row) => [row.column_name, row.data_type]));
+    expect(types).toMatchObject({
+      id: 'uuid',
+      name: 'character varying',
+      data: 'jsonb',
+      type: 'character varying',
+      priority: 'integer',
+      next_run_at: 'timestamp with time zone',
+      locked_at: 'timestamp with time zone',
+      last_run_at: 'timestamp with time zone',
+      last_finished_at: 'timestamp with time zone',
+      failed_at: 'timestamp with time zone',
+      fail_reason: 'text',
+      fail_count: 'integer',
+      disabled: 'boolean',
+    });
+  });
+
+  it("holds a job Agenda's own repository finds, locks and reads back as written", async () => {
+    const backend = new PostgresBackend({ pool: db.pool, ensureSchema: false, disableNotifications: true });
+    const runAt = new Date('2026-11-24T16:00:00Z');
+    const id = await withTransaction(db.pool, (tx) => enqueueJob(tx, NAME, { messageId: 'abc' } as never, { runAt, priority: 7 }));
+    const job = await backend.repository.getNextJobToRun(NAME, new Date(runAt.getTime() + 1), new Date(0), runAt, undefined);
+    expect(job).toMatchObject({ name: NAME, data: { messageId: 'abc' }, priority: 7, nextRunAt: runAt });
+    expect(String(job!._id)).toBe(id);
+  });
+
+  it("records runs in the states Agenda reports: completed, and failed with a retry due", async () => {
+    const backend = new PostgresBackend({ pool: db.pool, ensureSchema: false, disableNotifications: true });
+    const now = new Date('2026-11-24T17:00:00Z');
+    const name = 'contract.runs' as JobName;
+    const done = await enqueueJob(db.pool, name, { n: 1 } as never, { runAt: now });
+    const failing = await enqueueJob(db.pool, name, { n: 2 } as never, { runAt: now });
+    const jobs = [{ name, lockLifetimeMs: 10_000 }];
+    for (let i = 0; i < 2; i += 1) {
+      const claimed = await claimDueJob(db.pool, jobs, now);
+      if (claimed?.id === done) await finishJob(db.pool, done, now);
+      else await failJob(db.pool, claimed!.id, { now, reason: 'boom', failCount: 1, retryAt: new Date(now.getTime() + 5000) });
+    }
+    const { jobs: listed } = await backend.repository.queryJobs({ name });
+    const state = (id: string) => listed.find((job) => String(job._id) === id);
+    expect(state(done)).toMatchObject({ state: 'completed' });
+    expect(state(failing)).toMatchObject({ failReason: 'boom', failCount: 1, nextRunAt: new Date(now.getTime() + 5000) });
+  });
+});
+
+describe.runIf(testDbKind() === 'server')("Agenda's wake-up notification, as ccm-bot sends it", () => {
+  it("reaches the listener of Agenda's backend, built as the service builds it, with the job's id, name and due time", async () => {
+    const backend = createJobBackend(db.pool, true);
+    await backend.connect();
+    const channel = backend.notificationChannel!;
+    const received: JobNotification[] = [];
+    channel.subscribe(async (notification) => {
+      received.push(notification);
+    });
+    await channel.connect();
+    try {
+      const runAt = new Date();
+      const id = await withTransaction(db.pool, (tx) => enqueueJob(tx, NAME, { n: 3 } as never, { runAt, priority: 20 }));
+      for (let i = 0; i < 100 && received.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toEqual([expect.objectContaining({ jobName: NAME, nextRunAt: runAt, priority: 20 })]);
+      expect(String(received[0]!.jobId)).toBe(id);
+    } finally {
+      await channel.disconnect();
+    }
+  });
+});
