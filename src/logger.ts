@@ -35,13 +35,25 @@ const PHI_PATHS = [
   'error.detail',
 ];
 
+/**
+ * What an error keeps in a log line. Errors carry whatever their library hung
+ * on them (pg hangs the whole client, with every prepared statement; PostgreSQL
+ * details quote the values at fault): a short list is safer than a long redaction.
+ */
+const ERROR_FIELDS = new Set(['type', 'message', 'stack', 'code', 'severity', 'routine', 'status', 'statusCode', 'failure', 'errno', 'syscall']);
+
+function serializeError(error: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(serialized).filter(([field]) => ERROR_FIELDS.has(field)));
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: PHI_PATHS, censor: '[redacted]' },
       serializers: {
-        err: pino.stdSerializers.err,
+        err: serializeError,
         // Only the method and the path: query strings may carry identifiers we do not want to spread.
         req: (req: { method?: string; url?: string; id?: string }) => ({
           id: req.id,

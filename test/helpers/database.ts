@@ -17,7 +17,21 @@ export async function createEmptyDatabase(): Promise<Database> {
     const template = new Blob([await readFile(inject('pgliteTemplate'))]);
     return openDatabase({ dataDir: 'memory://', loadDataDir: template });
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const server = await createServerDatabase();
+  const db = await openDatabase({ url: server.url });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await server.drop();
+    },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server at TEST_DATABASE_URL, by its URL (for a service process of its own). */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: this test needs the PostgreSQL server');
   const name = `ccm_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -25,11 +39,9 @@ export async function createEmptyDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
   return {
-    ...db,
-    async close() {
-      await db.close();
+    url: url.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

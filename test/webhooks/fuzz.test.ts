@@ -9,12 +9,15 @@ const SAMPLES = [
   '145/92', '300/20', '0/0', '/', '//', '145 over', 'over 92', '7/10', 'chest', 'pain', 'chest pain', '🙂', '👍👍', '\u0000',
   '\uFFFF', '\uD800', '<Response/>', '</Message>', '&amp;', '"; DROP TABLE patients; --', '%', '%%', '+', '+1', '+15555550100',
   'null', 'undefined', '{}', '[]', 'ñandú', 'ÁÉÍÓÚ', 'a'.repeat(1700), '\n\n', '\t', 'SM', 'MM', 'x'.repeat(40),
+  '2147483648', '-2147483649', '4294967296', '30003', '21610', '1e308', '0x10',
 ];
+const STATUSES = ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'canceled', 'bogus', ''];
 const KEYS = ['MessageSid', 'SmsSid', 'From', 'To', 'Body', 'MessageStatus', 'ErrorCode', 'AccountSid', 'NumMedia', 'Foo', ''];
 
 let t: TestService;
 let patientPhone: string;
 let practicePhone: string;
+let messageId: string;
 
 beforeAll(async () => {
   // Simulated mode: unsigned requests reach validation and the runtime, which is what is being fuzzed.
@@ -24,7 +27,7 @@ beforeAll(async () => {
   practicePhone = practice.phoneNumber;
   const patient = await createPatient(admin, practice.id);
   patientPhone = patient.phone;
-  await admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'symptoms' });
+  messageId = (await admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'symptoms' })).body.messageId;
 });
 afterAll(() => t.close());
 
@@ -34,6 +37,12 @@ function randomBody(random: () => number): string {
   if (kind < 0.35) {
     // A well-formed text from the enrolled patient with an arbitrary body: exercises every parser and flow path.
     return new URLSearchParams(inboundSmsParams(patientPhone, practicePhone, pick(SAMPLES) + pick(SAMPLES))).toString();
+  }
+  if (kind < 0.4) {
+    // A status callback about a message the service did send, with arbitrary values: reaches the store.
+    const params = new URLSearchParams({ MessageSid: newMessageSid(), MessageStatus: pick(STATUSES) });
+    if (random() < 0.8) params.set('ErrorCode', pick(SAMPLES));
+    return params.toString();
   }
   if (kind < 0.45) {
     // Raw bytes.
@@ -59,7 +68,7 @@ describe('fuzzing the Twilio webhooks', () => {
         Array.from({ length: 20 }, () =>
           t.service.app.inject({
             method: 'POST',
-            url: random() < 0.8 ? '/webhooks/twilio/sms' : '/webhooks/twilio/status',
+            url: random() < 0.7 ? '/webhooks/twilio/sms' : `/webhooks/twilio/status?messageId=${messageId}`,
             headers: { 'content-type': 'application/x-www-form-urlencoded' },
             payload: randomBody(random),
           }),
