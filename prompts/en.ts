@@ -157,11 +157,6 @@ export const en = {
   'system.acknowledgement': {
     sms: 'Thank you, {firstName}. Your care team at {practiceName} will see your message. If this is an emergency, call 911.',
   },
-
-  // To a care coordinator, not a patient. Vars: patientName, patientPhone, reason, alertId, practiceName.
-  'coordinator.urgent_alert': {
-    sms: 'URGENT {practiceName}: {patientName} {patientPhone} reported {reason}. Call the patient now. Alert {alertId}',
-  },
 } as const satisfies Record<string, PromptEntry>;
 
 /** A key of the prompt catalog; every locale has exactly these keys. */

@@ -148,8 +148,4 @@ export const es: PromptCatalog = {
   'system.acknowledgement': {
     sms: 'Gracias, {firstName}. Su equipo de atención en {practiceName} va a ver su mensaje. Si es una emergencia, llame al 911.',
   },
-
-  'coordinator.urgent_alert': {
-    sms: 'URGENTE {practiceName}: {patientName} {patientPhone} reportó {reason}. Llame al paciente ahora. Alerta {alertId}',
-  },
 };

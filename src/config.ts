@@ -36,6 +36,9 @@ const ConfigSchema = z
     JOB_POLL_SECONDS: seconds(2),
     SEND_RETRY_BASE_SECONDS: seconds(30),
     SHUTDOWN_GRACE_SECONDS: seconds(20),
+    TWILIO_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(1),
+    VOICE_EN: z.string().min(1).default('Polly.Joanna-Neural'),
+    VOICE_ES: z.string().min(1).default('Polly.Lupe-Neural'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TWILIO_ACCOUNT_SID) !== Boolean(env.TWILIO_AUTH_TOKEN)) {
@@ -71,6 +74,10 @@ export interface Config {
   jobPollMs: number;
   sendRetryBaseMs: number;
   shutdownGraceMs: number;
+  /** How many calls may start per second (Twilio accounts place 1 unless raised). */
+  callsPerSecond: number;
+  /** The text-to-speech voice for each language of a call. */
+  voices: { 'en-US': string; 'es-MX': string };
 }
 
 export class ConfigError extends Error {
@@ -102,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: c.JOB_POLL_SECONDS,
     sendRetryBaseMs: c.SEND_RETRY_BASE_SECONDS,
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS,
+    callsPerSecond: c.TWILIO_CALLS_PER_SECOND,
+    voices: { 'en-US': c.VOICE_EN, 'es-MX': c.VOICE_ES },
   };
 }

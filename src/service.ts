@@ -5,7 +5,16 @@ import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { defineJobs } from './jobs/definitions.js';
-import { createBot, createTwilioTransport, simulatedTransport, type Bot, type SmsTransport } from './bot/index.js';
+import {
+  createBot,
+  createTwilioCalls,
+  createTwilioTransport,
+  simulatedCalls,
+  simulatedTransport,
+  type Bot,
+  type CallTransport,
+  type SmsTransport,
+} from './bot/index.js';
 import { buildApp, type App } from './app.js';
 
 export interface Service {
@@ -42,12 +51,16 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const { applied } = await migrate(db.pool);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-  const transport: SmsTransport = config.twilio
-    ? createTwilioTransport({ ...config.twilio, keepAlive: config.env !== 'test' })
-    : simulatedTransport;
+  // Off in tests: nock cannot settle requests on kept-alive sockets.
+  const keepAlive = config.env !== 'test';
+  const transport: SmsTransport = config.twilio ? createTwilioTransport({ ...config.twilio, keepAlive }) : simulatedTransport;
+  const calls: CallTransport = config.twilio
+    ? createTwilioCalls({ ...config.twilio, keepAlive, callsPerSecond: config.callsPerSecond })
+    : simulatedCalls;
   const bot = createBot({
     pool: db.pool,
     transport,
+    calls,
     logger,
     publicUrl: config.publicUrl,
     conversationTimeoutMs: config.conversationTimeoutMs,
@@ -69,6 +82,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     clock,
     async start() {
       await jobs.start();
+      await bot.scheduleAllDigests();
       const address = await app.listen({ port: config.port, host: config.host });
       announce(config, db, logger);
       return address;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
-import { notFound } from '../errors.js';
+import { DomainError, notFound } from '../errors.js';
+import { findCoordinator } from '../store/coordinators.js';
 import { findPractice } from '../store/practices.js';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.js';
 import { authorize, generateToken } from './auth.js';
@@ -12,6 +13,7 @@ const ApiKeySchema = z.object({
   practiceId: z.uuid(),
   name: z.string(),
   role: z.enum(['admin', 'coordinator']),
+  coordinatorId: z.uuid().nullable(),
   tokenPrefix: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -30,7 +32,14 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
         tags: ['api keys'],
         description: 'Creates an API key for the practice. The token is in this response only: store it now.',
         params: IdParamsSchema,
-        body: z.object({ name: NameSchema, role: z.enum(['admin', 'coordinator']) }),
+        body: z.object({
+          name: NameSchema,
+          role: z.enum(['admin', 'coordinator']),
+          coordinatorId: z
+            .uuid('must be a coordinator id')
+            .optional()
+            .describe('The coordinator the key belongs to: acknowledging or resolving an alert with it is done as them'),
+        }),
         response: { 201: ApiKeySchema.extend({ token: z.string() }), ...errorResponses },
       },
     },
@@ -38,12 +47,17 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
       const practiceId = request.params.id;
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
+      const { coordinatorId } = request.body;
+      if (coordinatorId && !(await findCoordinator(pool, practiceId, coordinatorId))) {
+        throw new DomainError('validation_failed', 'no coordinator with this id works at this practice', 'coordinatorId');
+      }
       const { token, prefix, hash } = generateToken();
       const createdBy = request.principal.kind === 'api_key' ? `api_key:${request.principal.keyId}` : 'admin_token';
       const key = await insertApiKey(pool, {
         practiceId,
         name: request.body.name,
         role: request.body.role,
+        coordinatorId: coordinatorId ?? null,
         tokenHash: hash,
         tokenPrefix: prefix,
         createdBy,

@@ -8,7 +8,7 @@ import type { Actor } from '../store/audit.js';
 /** Who is calling: the bootstrap admin (every practice) or a practice's API key. */
 export type Principal =
   | { kind: 'admin_token' }
-  | { kind: 'api_key'; keyId: string; practiceId: string; role: ApiKeyRole };
+  | { kind: 'api_key'; keyId: string; practiceId: string; role: ApiKeyRole; coordinatorId: string | null };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,7 +46,7 @@ export async function authenticate(request: FastifyRequest, pool: pg.Pool, admin
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'admin_token' };
   const key = await findActiveApiKeyByHash(pool, hashToken(token));
   if (!key) throw new DomainError('unauthorized', 'The bearer token is not a valid API key (it may have been revoked)');
-  return { kind: 'api_key', keyId: key.id, practiceId: key.practiceId, role: key.role };
+  return { kind: 'api_key', keyId: key.id, practiceId: key.practiceId, role: key.role, coordinatorId: key.coordinatorId };
 }
 
 export type RequiredRole = 'coordinator' | 'admin';

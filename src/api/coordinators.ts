@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { DomainError, notFound } from '../errors.js';
 import { findPractice } from '../store/practices.js';
-import { COORDINATOR_ROLES, insertCoordinator, listCoordinators } from '../store/coordinators.js';
+import { COORDINATOR_ROLES, insertCoordinator, listCoordinators, updateCoordinator } from '../store/coordinators.js';
 import { isPgError, PG_UNIQUE_VIOLATION } from '../store/sql.js';
 import { authorize } from './auth.js';
 import { IdParamsSchema, NameSchema, PhoneSchema, errorResponses } from './schemas.js';
@@ -14,7 +14,27 @@ const NewCoordinatorSchema = z.object({
   email: z.email().optional(),
   role: z.enum(COORDINATOR_ROLES).default('care_coordinator'),
   onCallOrder: z.number().int().min(1).max(1000).optional().describe('1 is called first for urgent alerts; leave out if not on call'),
+  receivesDigest: z.boolean().optional().describe('Whether they get the morning digest text (default true)'),
 });
+
+const CoordinatorChangesSchema = z
+  .object({
+    name: NameSchema,
+    phone: PhoneSchema,
+    email: z.email().nullable(),
+    role: z.enum(COORDINATOR_ROLES),
+    onCallOrder: z.number().int().min(1).max(1000).nullable().describe('null takes them off call'),
+    active: z.boolean().describe('false: no longer called, texted or listed as on call'),
+    receivesDigest: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+
+const CoordinatorParamsSchema = z.object({ id: z.uuid('must be a UUID'), coordinatorId: z.uuid('must be a UUID') });
+
+const phoneTaken = (error: unknown) =>
+  isPgError(error, PG_UNIQUE_VIOLATION) ? new DomainError('conflict', 'a coordinator of this practice already has this phone number', 'phone') : error;
 
 export const CoordinatorSchema = z.object({
   id: z.uuid(),
@@ -25,6 +45,7 @@ export const CoordinatorSchema = z.object({
   role: z.enum(COORDINATOR_ROLES),
   onCallOrder: z.number().nullable(),
   active: z.boolean(),
+  receivesDigest: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -46,12 +67,30 @@ export const coordinatorRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, 
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const coordinator = await insertCoordinator(pool, { practiceId, ...request.body }).catch((error) => {
-        if (isPgError(error, PG_UNIQUE_VIOLATION)) {
-          throw new DomainError('conflict', 'a coordinator of this practice already has this phone number', 'phone');
-        }
-        throw error;
+        throw phoneTaken(error);
       });
       return reply.code(201).send(coordinator);
+    },
+  );
+
+  app.patch(
+    '/practices/:id/coordinators/:coordinatorId',
+    {
+      schema: {
+        tags: ['coordinators'],
+        description: 'Changes a coordinator: on-call order, active, the morning digest, contact details.',
+        params: CoordinatorParamsSchema,
+        body: CoordinatorChangesSchema,
+        response: { 200: CoordinatorSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request.principal, request.params.id, 'admin', 'practice');
+      const coordinator = await updateCoordinator(pool, request.params.id, request.params.coordinatorId, request.body).catch((error) => {
+        throw phoneTaken(error);
+      });
+      if (!coordinator) throw notFound('coordinator');
+      return coordinator;
     },
   );
 

@@ -8,6 +8,8 @@ import { patientRoutes } from './patients/routes.js';
 import { patientImportRoutes } from './patients/import-route.js';
 import { medicationRoutes } from './medications.js';
 import { conversationRoutes } from './conversations.js';
+import { alertRoutes } from './alerts.js';
+import { triageRuleRoutes } from './triage-rules.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -28,4 +30,6 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(patientImportRoutes, { deps });
   await app.register(medicationRoutes, { deps });
   await app.register(conversationRoutes, { deps });
+  await app.register(alertRoutes, { deps });
+  await app.register(triageRuleRoutes, { deps });
 };

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { DomainError, notFound } from '../errors.js';
 import { findPractice, insertPractice, updatePractice } from '../store/practices.js';
-import { isPgError, PG_UNIQUE_VIOLATION } from '../store/sql.js';
+import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../store/sql.js';
+import { rescheduleDigest, scheduleDigest } from '../bot/digest.js';
 import { authorize, requireAdminToken } from './auth.js';
-import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimezoneSchema, errorResponses } from './schemas.js';
+import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, errorResponses } from './schemas.js';
 
 const NewPracticeSchema = z.object({
   name: NameSchema,
@@ -13,6 +14,15 @@ const NewPracticeSchema = z.object({
   phoneNumber: PhoneSchema.describe("The practice's Twilio number; inbound texts to it belong to this practice"),
   contactPhone: PhoneSchema.optional().describe('The number patients are told to call; defaults to phoneNumber'),
   quietHours: QuietHoursSchema.optional(),
+  digestTime: TimeOfDaySchema.optional().describe("When coordinators get the morning digest, practice-local time (default 07:30)"),
+  reviewHours: z.number().int().min(1).max(720).optional().describe('How long an elevated alert may wait for review (default 48)'),
+  escalationWaitSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .optional()
+    .describe('How long an urgent escalation waits before calling the next coordinator (default 60)'),
 });
 
 const PracticeSchema = z.object({
@@ -22,6 +32,9 @@ const PracticeSchema = z.object({
   phoneNumber: z.string(),
   contactPhone: z.string(),
   quietHours: z.object({ start: z.string(), end: z.string() }),
+  digestTime: z.string(),
+  reviewHours: z.number(),
+  escalationWaitSeconds: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -39,7 +52,11 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     { schema: { tags: ['practices'], body: NewPracticeSchema, response: { 201: PracticeSchema, ...errorResponses } } },
     async (request, reply) => {
       requireAdminToken(request.principal);
-      const practice = await insertPractice(pool, request.body).catch((error) => {
+      const practice = await withTransaction(pool, async (tx) => {
+        const created = await insertPractice(tx, request.body);
+        await scheduleDigest(tx, created, request.receivedAt);
+        return created;
+      }).catch((error) => {
         throw duplicateNumber(error);
       });
       return reply.code(201).send(practice);
@@ -69,7 +86,12 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     },
     async (request) => {
       authorize(request.principal, request.params.id, 'admin', 'practice');
-      const practice = await updatePractice(pool, request.params.id, request.body).catch((error) => {
+      const practice = await withTransaction(pool, async (tx) => {
+        const updated = await updatePractice(tx, request.params.id, request.body);
+        // The digests not sent yet move to the new time (or time zone).
+        if (updated && (request.body.digestTime || request.body.timezone)) await rescheduleDigest(tx, updated, request.receivedAt);
+        return updated;
+      }).catch((error) => {
         throw duplicateNumber(error);
       });
       if (!practice) throw notFound('practice');

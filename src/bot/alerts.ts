@@ -1,114 +1,79 @@
-import { renderSms } from '../../prompts/index.js';
-import { formatForReading } from '../phone.js';
-import { claimEscalation, insertAlert, type Alert, type AlertLevel } from '../store/alerts.js';
-import { listCoordinators, listOnCall } from '../store/coordinators.js';
+import { addEvidence, insertAlert, lockOpenAlert, updateExplanation, type Alert, type AlertLevel, type NewEvidence } from '../store/alerts.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { recordEvent } from '../store/patient-events.js';
-import { findPatient, type Patient } from '../store/patients.js';
-import { findPractice, type Practice } from '../store/practices.js';
-import { withTransaction, type Queryable } from '../store/sql.js';
-import type { BotDeps } from './deps.js';
-import { queueOutreach } from './outbox.js';
+import type { Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
 
 /** Urgent work jumps the job queue. */
-const URGENT_PRIORITY = 20;
-
-/** What a coordinator reads in an alert text, by reason code. */
-const REASON_TEXT: Record<string, string> = {
-  chest_pain: 'chest pain',
-  breathing: 'trouble breathing',
-  stroke: 'possible stroke signs',
-  fainting: 'fainting',
-  fall: 'a fall (hurt or unable to get up)',
-  self_harm: 'thoughts of self-harm',
-  severe_bleeding: 'severe bleeding',
-  seizure: 'a seizure',
-  allergic_reaction: 'a severe allergic reaction',
-  confusion: 'sudden confusion',
-  overdose: 'a possible overdose',
-  severe_symptom: 'a severe symptom',
-  bp_crisis: 'a very high blood pressure reading',
-};
-
-export const describeReason = (reason: string) => REASON_TEXT[reason.replace(/^red_flag:/, '')] ?? reason.replace(/_/g, ' ');
+export const URGENT_PRIORITY = 20;
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface AlertSubject {
   practice: Practice;
   patient: Patient;
   conversationId: string | null;
+  /** The message that raised it (a patient's text), when one did. */
   messageId: string | null;
 }
 
-/**
- * Opens an alert for the care team. An urgent one is escalated at once by the
- * alert.escalate job, queued in the same transaction so it cannot be lost;
- * an elevated one waits in the review queue.
- */
-export async function raiseAlert(tx: Queryable, subject: AlertSubject, level: AlertLevel, reason: string, at: Date): Promise<Alert> {
-  const alert = await insertAlert(tx, {
-    practiceId: subject.practice.id,
-    patientId: subject.patient.id,
-    conversationId: subject.conversationId,
-    messageId: subject.messageId,
-    level,
-    reason,
-    createdAt: at,
-  });
-  await recordEvent(tx, {
-    practiceId: subject.practice.id,
-    patientId: subject.patient.id,
-    conversationId: subject.conversationId,
-    messageId: subject.messageId,
-    type: 'alert.raised',
-    detail: { alertId: alert.id, level, reason },
-    at,
-  });
-  if (level === 'urgent') await enqueueJob(tx, 'alert.escalate', { alertId: alert.id }, { runAt: at, priority: URGENT_PRIORITY });
-  return alert;
+export interface AlertRequest {
+  level: AlertLevel;
+  reason: string;
+  /** Why, in words a coordinator reads. */
+  explanation: string;
+  /** What it rests on; a piece of evidence already on the alert is not added twice. */
+  evidence: NewEvidence[];
 }
 
 /**
- * Texts the on-call coordinators about an urgent alert (everyone active when
- * nobody is on call). Quiet hours never apply to coordinators. Runs once per
- * alert however often the job is delivered.
+ * Puts something in front of the care team. One alert stays open per patient
+ * and reason: new evidence joins it instead of opening a second. A new urgent
+ * alert starts its escalation at once (the escalation.step job, queued in the
+ * same transaction so it cannot be lost); a new elevated one gets a review
+ * deadline, checked by the alert.review_due job.
  */
-export async function escalateAlert(deps: BotDeps, alertId: string): Promise<void> {
-  const at = deps.clock.now();
-  await withTransaction(deps.pool, async (tx) => {
-    const alert = await claimEscalation(tx, alertId, at);
-    if (!alert) return;
-    const [practice, patient] = await Promise.all([findPractice(tx, alert.practiceId), findPatient(tx, alert.patientId)]);
-    if (!practice || !patient) return;
-    const onCall = await listOnCall(tx, practice.id);
-    const recipients = onCall.length > 0 ? onCall : (await listCoordinators(tx, practice.id)).filter((c) => c.active);
-    const body = renderSms(
-      [
-        {
-          prompt: 'coordinator.urgent_alert',
-          params: {
-            patientName: `${patient.firstName} ${patient.lastName}`,
-            patientPhone: formatForReading(patient.phone),
-            reason: describeReason(alert.reason),
-            alertId: alert.id.slice(0, 8),
-          },
-        },
-      ],
-      'en',
-      { firstName: '', practiceName: practice.name, practicePhone: formatForReading(practice.contactPhone) },
-    );
-    for (const coordinator of recipients) {
-      await queueOutreach(tx, { practice, patient, kind: 'alert', body, coordinator, at }, URGENT_PRIORITY);
-    }
-    await recordEvent(tx, {
-      practiceId: practice.id,
-      patientId: patient.id,
-      conversationId: alert.conversationId,
-      type: recipients.length > 0 ? 'alert.escalated' : 'alert.unrouted',
-      detail: { alertId: alert.id, coordinators: recipients.map((c) => c.id) },
-      at,
-    });
-    if (recipients.length === 0) {
-      deps.logger.error({ alertId: alert.id, practiceId: practice.id }, 'urgent alert: the practice has no coordinator to notify');
-    }
+export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: AlertRequest, at: Date): Promise<{ alert: Alert; opened: boolean }> {
+  const { practice, patient } = subject;
+  const open = await lockOpenAlert(tx, patient.id, request.reason);
+  if (open) return { alert: await joinOpenAlert(tx, open, request, at), opened: false };
+  const reviewDueAt = request.level === 'elevated' ? new Date(at.getTime() + practice.reviewHours * HOUR_MS) : null;
+  const alert = await insertAlert(tx, {
+    practiceId: practice.id,
+    patientId: patient.id,
+    conversationId: subject.conversationId,
+    messageId: subject.messageId,
+    level: request.level,
+    reason: request.reason,
+    explanation: request.explanation,
+    reviewDueAt,
+    createdAt: at,
   });
+  if (!alert) {
+    // Another transaction opened one for this reason a moment ago: join it.
+    const raced = await lockOpenAlert(tx, patient.id, request.reason);
+    return { alert: await joinOpenAlert(tx, raced!, request, at), opened: false };
+  }
+  await addEvidence(tx, alert.id, request.evidence, at);
+  await recordEvent(tx, {
+    practiceId: practice.id,
+    patientId: patient.id,
+    conversationId: subject.conversationId,
+    messageId: subject.messageId,
+    type: 'alert.raised',
+    detail: { alertId: alert.id, level: request.level, reason: request.reason },
+    at,
+  });
+  if (request.level === 'urgent') {
+    await enqueueJob(tx, 'escalation.step', { alertId: alert.id, step: 0 }, { runAt: at, priority: URGENT_PRIORITY });
+  } else {
+    await enqueueJob(tx, 'alert.review_due', { alertId: alert.id }, { runAt: reviewDueAt!, now: at });
+  }
+  return { alert, opened: true };
+}
+
+async function joinOpenAlert(tx: Queryable, open: Alert, request: AlertRequest, at: Date): Promise<Alert> {
+  const added = await addEvidence(tx, open.id, request.evidence, at);
+  if (added.length > 0) await updateExplanation(tx, open.id, request.explanation, at);
+  return open;
 }

@@ -10,6 +10,8 @@ import { isPgError, PG_UNIQUE_VIOLATION, withTransaction, type Queryable } from 
 import type { BotDeps } from './deps.js';
 import { queueOutreach } from './outbox.js';
 import { flowText } from './speech.js';
+import { practiceRules } from './triage.js';
+import { urgentBloodPressureLimit } from '../triage/index.js';
 
 export interface CheckInRequest {
   patientId: string;
@@ -66,6 +68,10 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
     const practice = (await findPractice(tx, patient.practiceId))!;
     const input: FlowInput = { locale: patient.language };
     if (request.flow === 'medication') input.medication = await medicationInput(tx, patient.id, request.medicationId);
+    if (request.flow === 'symptoms') {
+      const crisis = urgentBloodPressureLimit(await practiceRules(tx, practice.id));
+      if (crisis) input.bpCrisis = crisis;
+    }
 
     const step = startFlow(request.flow, input);
     const conversation = await insertConversation(tx, {

@@ -4,7 +4,7 @@ import { insertObservations } from '../store/observations.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
-import { raiseAlert } from './alerts.js';
+import { assessPatient } from './triage.js';
 import { recordConversationEnd } from './conversation-end.js';
 import type { BotDeps } from './deps.js';
 import { flowText } from './speech.js';
@@ -58,10 +58,11 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
     },
     observations,
   );
-  const subject = { practice, patient, conversationId: conversation.id, messageId: inbound?.id ?? null };
-  for (const output of step.outputs) {
-    if (output.type === 'signal') await raiseAlert(tx, subject, output.signal.level, output.signal.reason, at);
-  }
   if (step.done) await recordConversationEnd(tx, conversation, status, at);
+  // What the patient reported goes to triage, whose rules decide who hears of it.
+  if (observations.length > 0) {
+    const subject = { practice, patient, conversationId: conversation.id, messageId: inbound?.id ?? null };
+    await assessPatient(tx, subject, at, inbound ? 'answer' : 'timeout');
+  }
   return flowText(step.outputs, conversation.input.locale, practice, patient);
 }

@@ -18,7 +18,8 @@ export const MAX_SEND_ATTEMPTS = 6;
 
 export interface DeliveryTarget {
   message: Message;
-  patient: Patient;
+  /** The patient the text is to or about; null for a text about the practice (a coordinator's digest). */
+  patient: Patient | null;
   practice: Practice;
 }
 
@@ -43,7 +44,7 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
   if (!target || target.message.status !== 'pending') return;
   const { message, patient } = target;
   const now = deps.clock.now();
-  if (message.audience === 'patient' && (patient.smsOptedOutAt || patient.phoneInvalidAt)) {
+  if (message.audience === 'patient' && (!patient || patient.smsOptedOutAt || patient.phoneInvalidAt)) {
     await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null, now));
     return;
   }
@@ -72,9 +73,12 @@ export async function deliverMessage(deps: BotDeps, messageId: string, policy: D
 
 export async function loadTarget(deps: BotDeps, messageId: string): Promise<DeliveryTarget | null> {
   const message = await findMessage(deps.pool, messageId);
-  if (!message?.patientId || !message.practiceId) return null;
-  const [patient, practice] = await Promise.all([findPatient(deps.pool, message.patientId), findPractice(deps.pool, message.practiceId)]);
-  return patient && practice ? { message, patient, practice } : null;
+  if (!message?.practiceId) return null;
+  const [patient, practice] = await Promise.all([
+    message.patientId ? findPatient(deps.pool, message.patientId) : null,
+    findPractice(deps.pool, message.practiceId),
+  ]);
+  return practice ? { message, patient, practice } : null;
 }
 
 async function handleFailure(
@@ -93,7 +97,7 @@ async function handleFailure(
     return;
   }
   await abandon(tx, claimed, 'failed', error.code, at);
-  if (claimed.audience !== 'patient') return;
+  if (claimed.audience !== 'patient' || !patient) return;
   if (error.failure === 'opted_out') {
     await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610', at });
   } else if (error.failure === 'invalid_number') {

@@ -1,12 +1,15 @@
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { CallTransport } from './calls.js';
 import type { SmsTransport } from './transport.js';
 
 /** What the conversation runtime needs from the outside world. */
 export interface BotDeps {
   pool: pg.Pool;
   transport: SmsTransport;
+  /** How calls leave the service (coordinators' escalation calls). */
+  calls: CallTransport;
   logger: Logger;
   /** The base URL Twilio calls back (status callbacks are built on it). */
   publicUrl: string;

@@ -8,7 +8,11 @@ import type { Conversation } from '../store/conversations.js';
 import { recordInboundText, type InboundText } from '../store/inbound-context.js';
 import { recordEvent } from '../store/patient-events.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
-import { raiseAlert } from './alerts.js';
+import { raiseAlert, type AlertSubject } from './alerts.js';
+import { assessPatient } from './triage.js';
+import { insertObservations } from '../store/observations.js';
+import type { Observation } from '../flows/types.js';
+import { redFlagWords } from '../triage/index.js';
 import { recordStep } from './conversation-step.js';
 import type { BotDeps } from './deps.js';
 import { optIn, optOut } from './opt-out.js';
@@ -61,7 +65,13 @@ async function keepUnhandled(deps: BotDeps, sms: InboundSms, receivedAt: Date): 
     const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms, receivedAt);
     if (!inbound || !practice || !patient) return;
     const subject = { practice, patient, conversationId: conversation?.id ?? null, messageId: inbound.id };
-    await raiseAlert(tx, subject, 'elevated', 'unhandled_text', receivedAt);
+    const evidence = [{ key: `message:${inbound.id}`, messageId: inbound.id, explanation: 'A text the bot could not handle', at: receivedAt }];
+    // Whatever broke, a red flag still reaches the on-call coordinator at once, without triage.
+    const redFlag = detectRedFlag(sms.body);
+    const alert = redFlag
+      ? { level: 'urgent' as const, reason: `red_flag:${redFlag.category}`, explanation: `Reported ${redFlagWords(redFlag.category)}` }
+      : { level: 'elevated' as const, reason: 'unhandled_text', explanation: 'A text the bot could not handle' };
+    await raiseAlert(tx, subject, { ...alert, evidence }, receivedAt);
   });
 }
 
@@ -139,22 +149,25 @@ async function handlePatientText(tx: Queryable, deps: BotDeps, t: PatientText): 
   return text ? [await reply('conversation', text, conversation.id)] : [];
 }
 
-/** Raises the urgent alert and ends the open check-in: a nurse calls instead. Returns that check-in's id. */
+/**
+ * Records the red flag as something the patient reported, which triage's
+ * red-flag rule (always urgent) turns into an alert escalated at once, and
+ * ends the open check-in: a nurse calls instead. Returns that check-in's id.
+ */
 async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag): Promise<string | null> {
   const open = t.conversation;
-  await recordEvent(tx, {
-    practiceId: t.practice.id,
-    patientId: t.patient.id,
-    conversationId: open?.id ?? null,
-    messageId: t.inbound.id,
-    type: 'red_flag',
-    detail: { category: redFlag.category },
-    at: t.at,
-  });
   const subject = { practice: t.practice, patient: t.patient, conversationId: open?.id ?? null, messageId: t.inbound.id };
-  await raiseAlert(tx, subject, 'urgent', `red_flag:${redFlag.category}`, t.at);
+  await recordEvent(tx, { ...idsOf(subject), type: 'red_flag', detail: { category: redFlag.category }, at: t.at });
+  await recordObservations(tx, subject, t.at, [{ kind: 'red_flag', value: { category: redFlag.category } }]);
   if (open) await stopConversation(tx, open, 'escalated', t.at);
+  await assessPatient(tx, subject, t.at, 'red_flag');
   return open?.id ?? null;
+}
+
+const idsOf = (s: AlertSubject) => ({ practiceId: s.practice.id, patientId: s.patient.id, conversationId: s.conversationId, messageId: s.messageId });
+
+function recordObservations(tx: Queryable, s: AlertSubject, at: Date, observations: Observation[]) {
+  return insertObservations(tx, { ...idsOf(s), observedAt: at }, observations);
 }
 
 /**
@@ -170,7 +183,8 @@ async function answerUnsolicited(
 ): Promise<Message[]> {
   if (isPleasantry(t.inbound.body)) return [];
   const subject = { practice: t.practice, patient: t.patient, conversationId: null, messageId: t.inbound.id };
-  await raiseAlert(tx, subject, 'elevated', 'patient_message', t.at);
+  await recordObservations(tx, subject, t.at, [{ kind: 'patient_message', value: {} }]);
+  await assessPatient(tx, subject, t.at, 'patient_message');
   const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
   if (last && t.at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
   return [await reply('acknowledgement', systemText('system.acknowledgement', t.patient.language, t.practice, t.patient))];

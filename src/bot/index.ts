@@ -4,7 +4,16 @@ import { handleStatusCallback, type StatusCallback, type StatusOutcome } from '.
 import { startCheckIn, type CheckInRequest, type CheckInStarted } from './check-in.js';
 import { deliverMessage, type DeliveryPolicy } from './delivery.js';
 import { expireConversation } from './timeout.js';
-import { escalateAlert } from './alerts.js';
+import { runEscalationStep } from './escalation.js';
+import { escalationBridgeEnded, escalationCallAnswered, escalationCallStatus, escalationKeyPressed } from './escalation-call.js';
+import { acknowledgeAlertBy, resolveAlertBy, type AlertAction } from './alert-actions.js';
+import { checkReviewDeadline } from './review-deadline.js';
+import { scheduleAllDigests, sendDigest } from './digest.js';
+import type { Alert } from '../store/alerts.js';
+import type { VoiceTurn } from './voice-turn.js';
+import { replayRules, type ReplayResult } from './triage-replay.js';
+import type { Practice } from '../store/practices.js';
+import type { RuleSet } from '../triage/index.js';
 
 /** The conversation runtime, as the webhooks, the API and the jobs see it. */
 export interface Bot {
@@ -13,7 +22,20 @@ export interface Bot {
   startCheckIn(request: CheckInRequest): Promise<CheckInStarted>;
   deliverMessage(messageId: string, policy: DeliveryPolicy): Promise<void>;
   expireConversation(job: { conversationId: string; version: number }): Promise<boolean>;
-  escalateAlert(alertId: string): Promise<void>;
+  /** Alerts: the escalation chain, the coordinators' call, and what coordinators do. */
+  runEscalationStep(job: { alertId: string; step: number }): Promise<void>;
+  escalationCallAnswered(token: string, answeredBy: string | null): Promise<VoiceTurn>;
+  escalationKeyPressed(token: string, digits: string, heard: number): Promise<VoiceTurn>;
+  escalationBridgeEnded(token: string, result: { status: string; seconds: number | null }): Promise<VoiceTurn>;
+  escalationCallStatus(token: string, report: { callSid: string; status: string; answeredBy: string | null }): Promise<void>;
+  acknowledgeAlert(action: AlertAction): Promise<Alert | null>;
+  resolveAlert(action: AlertAction & { note: string }): Promise<Alert | null>;
+  checkReviewDeadline(alertId: string): Promise<void>;
+  /** What a proposed rule set would do to a practice's panel; reads only. */
+  replayRules(practice: Practice, rules: RuleSet): Promise<ReplayResult>;
+  /** The morning digest. */
+  sendDigest(job: { practiceId: string; date: string }): Promise<void>;
+  scheduleAllDigests(): Promise<void>;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -23,7 +45,17 @@ export function createBot(deps: BotDeps): Bot {
     startCheckIn: (request) => startCheckIn(deps, request),
     deliverMessage: (messageId, policy) => deliverMessage(deps, messageId, policy),
     expireConversation: (job) => expireConversation(deps, job),
-    escalateAlert: (alertId) => escalateAlert(deps, alertId),
+    runEscalationStep: (job) => runEscalationStep(deps, job),
+    escalationCallAnswered: (token, answeredBy) => escalationCallAnswered(deps, token, answeredBy),
+    escalationKeyPressed: (token, digits, heard) => escalationKeyPressed(deps, token, digits, heard),
+    escalationBridgeEnded: (token, result) => escalationBridgeEnded(deps, token, result),
+    escalationCallStatus: (token, report) => escalationCallStatus(deps, token, report),
+    acknowledgeAlert: (action) => acknowledgeAlertBy(deps, action),
+    resolveAlert: (action) => resolveAlertBy(deps, action),
+    checkReviewDeadline: (alertId) => checkReviewDeadline(deps, alertId),
+    replayRules: (practice, rules) => replayRules(deps, practice, rules),
+    sendDigest: (job) => sendDigest(deps, job),
+    scheduleAllDigests: () => scheduleAllDigests(deps),
   };
 }
 
@@ -32,4 +64,7 @@ export type { InboundSms, InboundResult } from './inbound.js';
 export type { StatusCallback, StatusOutcome } from './status-callback.js';
 export type { CheckInRequest, CheckInStarted } from './check-in.js';
 export type { DeliveryPolicy, DeliveryTarget } from './delivery.js';
+export type { VoiceTurn, VoiceNext } from './voice-turn.js';
+export type { AlertAction } from './alert-actions.js';
 export { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport.js';
+export { createTwilioCalls, simulatedCalls, type CallTransport } from './calls.js';

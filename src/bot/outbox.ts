@@ -41,29 +41,31 @@ export async function recordReply(
   return message;
 }
 
-export interface Outreach {
+/** A text to a patient, or to the care team (about a patient, or about the practice: a digest). */
+export type Outreach = {
   practice: Practice;
-  patient: Patient;
   conversationId?: string | null;
   kind: string;
   body: string;
-  /** Set when the text goes to a coordinator about the patient rather than to the patient. */
-  coordinator?: { id: string; phone: string };
   /** When it is queued, by the service clock; the send job is due then. */
   at: Date;
-}
+} & (
+  | { patient: Patient; coordinator?: undefined }
+  /** To a coordinator, or to the practice's own number (id null); `patient` is whom it is about, if anyone. */
+  | { patient: Patient | null; coordinator: { id: string | null; phone: string } }
+);
 
 /** Queues a text the service starts itself; the message.send job delivers it (with quiet hours and retries). */
 export async function queueOutreach(tx: Queryable, o: Outreach, priority = 0): Promise<Message> {
   const message = await insertOutbound(tx, {
     practiceId: o.practice.id,
-    patientId: o.patient.id,
+    patientId: o.patient?.id ?? null,
     coordinatorId: o.coordinator?.id ?? null,
     conversationId: o.conversationId ?? null,
     audience: o.coordinator ? 'coordinator' : 'patient',
     kind: o.kind,
     fromNumber: o.practice.phoneNumber,
-    toNumber: o.coordinator?.phone ?? o.patient.phone,
+    toNumber: o.coordinator ? o.coordinator.phone : o.patient.phone,
     body: o.body,
     status: 'pending',
     createdAt: o.at,

@@ -73,7 +73,8 @@ const LOOKUP_DEPTH = 50;
 
 const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
-function classify(error: unknown): TransportError {
+/** Sorts an error from Twilio's REST API (a send, a call, a lookup) by what to do next. */
+export function classifyTwilioError(error: unknown): TransportError {
   if (error instanceof twilio.RestException) {
     const code = error.code ?? null;
     if (code === 21610) return new TransportError('opted_out', code, 'the recipient has opted out (21610)');
@@ -113,7 +114,7 @@ export function createTwilioTransport({ accountSid, authToken, keepAlive }: Twil
         });
         return { sid: message.sid, status: message.status };
       } catch (error) {
-        throw classify(error);
+        throw classifyTwilioError(error);
       }
     },
     async lookup({ to, from, body, since }) {
@@ -125,7 +126,7 @@ export function createTwilioTransport({ accountSid, authToken, keepAlive }: Twil
           .reverse()
           .map((m) => ({ sid: m.sid, status: m.status }));
       } catch (error) {
-        throw classify(error);
+        throw classifyTwilioError(error);
       }
     },
   };

@@ -4,8 +4,6 @@
  */
 export { advanceFlow, startFlow } from './runtime.js';
 export { currentFlowVersion } from './registry.js';
-export { DEFAULT_TRIAGE_THRESHOLDS, bloodPressureSignal, painSignal } from './triage-thresholds.js';
-export type { BloodPressureLimit, TriageThresholds } from './triage-thresholds.js';
 export type { FlowAnswers } from './machines/answers.js';
 export { MAX_REPROMPTS } from './machines/question.js';
 export * from './types.js';

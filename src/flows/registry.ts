@@ -24,8 +24,19 @@ interface FlowDefinition {
 export const FLOWS: Readonly<Record<FlowName, FlowDefinition>> = {
   wellness: { machine: wellnessMachine, version: 1, migrations: {} },
   medication: { machine: medicationMachine, version: 1, migrations: {} },
-  symptoms: { machine: symptomsMachine, version: 1, migrations: {} },
+  symptoms: {
+    machine: symptomsMachine,
+    // v2: the crisis limit comes from the practice's triage rules (context.bpCrisis); v1 had 180/120 built in.
+    version: 2,
+    migrations: { 1: (snapshot) => withContext(snapshot, { bpCrisis: { systolic: 180, diastolic: 120 } }) },
+  },
 };
+
+/** A snapshot with fields added to its context (those it has already are kept). */
+function withContext(snapshot: PersistedFlowSnapshot, fields: Record<string, unknown>): PersistedFlowSnapshot {
+  const context = (snapshot.context ?? {}) as Record<string, unknown>;
+  return { ...snapshot, context: { ...fields, ...context } };
+}
 
 export const currentFlowVersion = (name: FlowName): number => FLOWS[name].version;
 

@@ -13,11 +13,22 @@ export const LOCALES: readonly Locale[] = ['en', 'es'];
 export type FlowName = 'wellness' | 'medication' | 'symptoms';
 export const FLOW_NAMES = ['wellness', 'medication', 'symptoms'] as const satisfies readonly FlowName[];
 
+export interface BloodPressureLimit {
+  systolic: number;
+  diastolic: number;
+}
+
 /** What a flow knows when it starts; copied into its context, so it survives persistence. */
 export interface FlowInput {
   locale: Locale;
   /** Set for the medication flow: which medication the question is about. */
   medication?: { id: string; name: string; dose: string };
+  /**
+   * Set for the symptoms flow from the practice's triage rules: a reading at or
+   * above either number is answered at once with "call 911 or us now" (the
+   * rules, not the flow, raise the alert). Unset: no reading ends the check-in early.
+   */
+  bpCrisis?: BloodPressureLimit;
 }
 
 /** Events the runtime delivers to a running flow. */
@@ -56,19 +67,13 @@ export type Observation =
   /** The patient answered, but nothing usable after the allowed re-prompts. */
   | { kind: 'no_usable_answer'; value: { question: string } }
   /** The wait for a reply timed out. */
-  | { kind: 'non_response'; value: { question: string } };
+  | { kind: 'non_response'; value: { question: string } }
+  /** A red-flag phrase in a text (the runtime checks every text before any flow). */
+  | { kind: 'red_flag'; value: { category: string } }
+  /** A text that came with no check-in open and is more than thanks: the care team reads it. */
+  | { kind: 'patient_message'; value: Record<string, never> };
 
 export type ObservationKind = Observation['kind'];
-
-/**
- * Something the runtime must act on. `urgent` escalates to the on-call
- * coordinator at once; `elevated` asks for a coordinator review within 48 h.
- */
-export interface TriageSignal {
-  level: 'urgent' | 'elevated';
-  /** A stable machine-readable reason, e.g. 'bp_crisis', 'missed_dose'. */
-  reason: string;
-}
 
 /** Prompt variables the runtime always supplies when rendering. */
 export interface PromptVars {
@@ -83,8 +88,7 @@ export interface PromptVars {
 export type FlowOutput =
   /** Text for the patient, by prompt key; `params` add to the runtime's PromptVars. */
   | { type: 'say'; prompt: PromptKey; params?: Record<string, string | number> }
-  | { type: 'observe'; observation: Observation }
-  | { type: 'signal'; signal: TriageSignal };
+  | { type: 'observe'; observation: Observation };
 
 export type FlowOutcome = 'completed' | 'no_usable_answer' | 'timed_out';
 

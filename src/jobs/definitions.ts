@@ -7,7 +7,7 @@ import { quietHoursEnd } from './quiet-hours.js';
  * Alerts to coordinators never wait.
  */
 export const quietHoursPolicy: DeliveryPolicy = ({ message, patient, practice }, now) =>
-  message.audience === 'patient' && !message.inReplyTo
+  message.audience === 'patient' && patient && !message.inReplyTo
     ? quietHoursEnd(now, patient.timezone ?? practice.timezone, practice.quietHours)
     : null;
 
@@ -24,5 +24,7 @@ export function defineJobs(runner: JobRunner, bot: Bot): void {
   runner.define('conversation.timeout', async (data) => {
     await bot.expireConversation(data);
   });
-  runner.define('alert.escalate', ({ alertId }) => bot.escalateAlert(alertId), { concurrency: 10 });
+  runner.define('escalation.step', (step) => bot.runEscalationStep(step), { concurrency: 10, lockLifetimeMs: 15_000 });
+  runner.define('alert.review_due', ({ alertId }) => bot.checkReviewDeadline(alertId));
+  runner.define('digest.send', (job) => bot.sendDigest(job));
 }

@@ -1,17 +1,29 @@
-import type { Queryable } from './sql.js';
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type AlertLevel = 'urgent' | 'elevated';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
 export interface Alert {
   id: string;
   practiceId: string;
   patientId: string;
   conversationId: string | null;
+  /** The message that raised it, when one did (a patient's text). */
   messageId: string | null;
   level: AlertLevel;
   reason: string;
-  status: 'open' | 'acknowledged' | 'resolved';
+  /** Why, in words (the triage finding's explanation, latest first). */
+  explanation: string | null;
+  status: AlertStatus;
+  /** Elevated alerts: when a coordinator should have reviewed it by. */
+  reviewDueAt: string | null;
+  overdueAt: string | null;
   escalatedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
   createdAt: string;
 }
 
@@ -23,8 +35,16 @@ interface AlertRow {
   message_id: string | null;
   level: AlertLevel;
   reason: string;
-  status: Alert['status'];
+  explanation: string | null;
+  status: AlertStatus;
+  review_due_at: Date | null;
+  overdue_at: Date | null;
   escalated_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
   created_at: Date;
 }
 
@@ -36,9 +56,17 @@ const toAlert = (row: AlertRow): Alert => ({
   messageId: row.message_id,
   level: row.level,
   reason: row.reason,
+  explanation: row.explanation,
   status: row.status,
-  escalatedAt: row.escalated_at?.toISOString() ?? null,
-  createdAt: row.created_at.toISOString(),
+  reviewDueAt: toIsoOrNull(row.review_due_at),
+  overdueAt: toIsoOrNull(row.overdue_at),
+  escalatedAt: toIsoOrNull(row.escalated_at),
+  acknowledgedAt: toIsoOrNull(row.acknowledged_at),
+  acknowledgedBy: row.acknowledged_by,
+  resolvedAt: toIsoOrNull(row.resolved_at),
+  resolvedBy: row.resolved_by,
+  resolutionNote: row.resolution_note,
+  createdAt: toIso(row.created_at),
 });
 
 export interface NewAlert {
@@ -48,24 +76,213 @@ export interface NewAlert {
   messageId: string | null;
   level: AlertLevel;
   reason: string;
+  explanation: string | null;
+  reviewDueAt: Date | null;
   createdAt: Date;
 }
 
-export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert> {
+/**
+ * Opens an alert, unless one for this patient and reason is open already:
+ * then returns null and leaves it (a unique index keeps one open per reason).
+ */
+export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert | null> {
   const { rows } = await db.query<AlertRow>({
     name: 'insert-alert',
-    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
-    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.createdAt],
+    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, explanation, review_due_at,
+       created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+     ON CONFLICT (patient_id, reason) WHERE status <> 'resolved' DO NOTHING RETURNING *`,
+    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.explanation, a.reviewDueAt, a.createdAt],
   });
-  return toAlert(rows[0]!);
+  return rows[0] ? toAlert(rows[0]) : null;
 }
 
-/** Marks the alert escalated; returns it only to the first caller, so escalation happens once. */
+/** The patient's open (not resolved) alert for this reason, locked for the transaction. */
+export async function lockOpenAlert(db: Queryable, patientId: string, reason: string): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>(
+    "SELECT * FROM alerts WHERE patient_id = $1 AND reason = $2 AND status <> 'resolved' FOR UPDATE",
+    [patientId, reason],
+  );
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+export async function findAlert(db: Queryable, id: string): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>('SELECT * FROM alerts WHERE id = $1', [id]);
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+export async function lockAlert(db: Queryable, id: string): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>('SELECT * FROM alerts WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+/** Keeps the latest explanation on the alert as new evidence arrives. */
+export async function updateExplanation(db: Queryable, id: string, explanation: string, at: Date): Promise<void> {
+  await db.query('UPDATE alerts SET explanation = $2, updated_at = $3 WHERE id = $1', [id, explanation, at]);
+}
+
+/** Marks the alert escalated; returns it only to the first caller, so escalation starts once. */
 export async function claimEscalation(db: Queryable, id: string, at: Date): Promise<Alert | null> {
   const { rows } = await db.query<AlertRow>(
     'UPDATE alerts SET escalated_at = $2, updated_at = $2 WHERE id = $1 AND escalated_at IS NULL RETURNING *',
     [id, at],
   );
   return rows[0] ? toAlert(rows[0]) : null;
+}
+
+/** Records who acknowledged, once: a second acknowledgement changes nothing. */
+export async function acknowledgeAlert(db: Queryable, id: string, coordinatorId: string, at: Date): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>(
+    `UPDATE alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $2, updated_at = $3
+     WHERE id = $1 AND status = 'open' RETURNING *`,
+    [id, coordinatorId, at],
+  );
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+/** Resolves an alert (acknowledging it too if nobody had), once. */
+export async function resolveAlert(db: Queryable, id: string, coordinatorId: string, note: string, at: Date): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>(
+    `UPDATE alerts SET status = 'resolved', resolved_at = $3, resolved_by = $2, resolution_note = $4, updated_at = $3,
+       acknowledged_at = coalesce(acknowledged_at, $3), acknowledged_by = coalesce(acknowledged_by, $2)
+     WHERE id = $1 AND status <> 'resolved' RETURNING *`,
+    [id, coordinatorId, at, note],
+  );
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+/** Marks an elevated alert still waiting for review at its deadline as overdue; once. */
+export async function markOverdue(db: Queryable, id: string, at: Date): Promise<Alert | null> {
+  const { rows } = await db.query<AlertRow>(
+    `UPDATE alerts SET overdue_at = $2, updated_at = $2
+     WHERE id = $1 AND status = 'open' AND overdue_at IS NULL AND review_due_at <= $2 RETURNING *`,
+    [id, at],
+  );
+  return rows[0] ? toAlert(rows[0]) : null;
+}
+
+export interface AlertQuery {
+  practiceId: string;
+  status?: AlertStatus | 'unresolved' | undefined;
+  level?: AlertLevel | undefined;
+  patientId?: string | undefined;
+  limit: number;
+}
+
+/** An alert with the names a coordinator reads it by. */
+export interface AlertWithNames extends Alert {
+  patient: { id: string; firstName: string; lastName: string; phone: string };
+  acknowledgedByName: string | null;
+  resolvedByName: string | null;
+  /** The patient's own words, when a text raised it. */
+  patientText: string | null;
+}
+
+type AlertWithNamesRow = AlertRow & {
+  first_name: string;
+  last_name: string;
+  phone: string;
+  acknowledged_by_name: string | null;
+  resolved_by_name: string | null;
+  patient_text: string | null;
+};
+
+const WITH_NAMES = `SELECT a.*, p.first_name, p.last_name, p.phone, ack.name AS acknowledged_by_name, res.name AS resolved_by_name,
+         m.body AS patient_text
+  FROM alerts a JOIN patients p ON p.id = a.patient_id
+  LEFT JOIN coordinators ack ON ack.id = a.acknowledged_by
+  LEFT JOIN coordinators res ON res.id = a.resolved_by
+  LEFT JOIN messages m ON m.id = a.message_id AND m.direction = 'inbound'`;
+
+const toAlertWithNames = (row: AlertWithNamesRow): AlertWithNames => ({
+  ...toAlert(row),
+  patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name, phone: row.phone },
+  acknowledgedByName: row.acknowledged_by_name,
+  resolvedByName: row.resolved_by_name,
+  patientText: row.patient_text,
+});
+
+/** The queue: urgent first, then oldest first. */
+export async function listAlerts(db: Queryable, q: AlertQuery): Promise<AlertWithNames[]> {
+  const { rows } = await db.query<AlertWithNamesRow>(
+    `${WITH_NAMES}
+     WHERE a.practice_id = $1
+       AND ($2::text IS NULL OR ($2 = 'unresolved' AND a.status <> 'resolved') OR a.status = $2)
+       AND ($3::text IS NULL OR a.level = $3)
+       AND ($4::uuid IS NULL OR a.patient_id = $4)
+     ORDER BY (a.level = 'urgent') DESC, a.created_at, a.seq LIMIT $5`,
+    [q.practiceId, q.status ?? null, q.level ?? null, q.patientId ?? null, q.limit],
+  );
+  return rows.map(toAlertWithNames);
+}
+
+export async function findAlertWithNames(db: Queryable, id: string): Promise<AlertWithNames | null> {
+  const { rows } = await db.query<AlertWithNamesRow>(`${WITH_NAMES} WHERE a.id = $1`, [id]);
+  return rows[0] ? toAlertWithNames(rows[0]) : null;
+}
+
+export interface NewEvidence {
+  key: string;
+  observationId?: string | null | undefined;
+  messageId?: string | null | undefined;
+  explanation: string;
+  at: Date;
+}
+
+/** Adds evidence to an alert; returns the keys that were new to it. */
+export async function addEvidence(db: Queryable, alertId: string, evidence: readonly NewEvidence[], addedAt: Date): Promise<string[]> {
+  if (evidence.length === 0) return [];
+  const { rows } = await db.query<{ evidence_key: string }>(
+    `INSERT INTO alert_evidence (alert_id, evidence_key, observation_id, message_id, explanation, at, added_at)
+     SELECT $1, e.key, e.observation_id, e.message_id, e.explanation, e.at, $3
+     FROM jsonb_to_recordset($2::jsonb) AS e(key text, observation_id uuid, message_id uuid, explanation text, at timestamptz)
+     ON CONFLICT DO NOTHING RETURNING evidence_key`,
+    [
+      alertId,
+      JSON.stringify(
+        evidence.map((e) => ({ key: e.key, observation_id: e.observationId ?? null, message_id: e.messageId ?? null, explanation: e.explanation, at: e.at })),
+      ),
+      addedAt,
+    ],
+  );
+  return rows.map((row) => row.evidence_key);
+}
+
+/** Which of these evidence keys already raised an alert (open or not) for this patient and reason. */
+export async function alertedEvidence(db: Queryable, patientId: string, reason: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await db.query<{ evidence_key: string }>(
+    `SELECT e.evidence_key FROM alert_evidence e JOIN alerts a ON a.id = e.alert_id
+     WHERE a.patient_id = $1 AND a.reason = $2 AND e.evidence_key = ANY($3)`,
+    [patientId, reason, keys],
+  );
+  return new Set(rows.map((row) => row.evidence_key));
+}
+
+export interface StoredEvidence {
+  key: string;
+  observationId: string | null;
+  messageId: string | null;
+  explanation: string;
+  at: string;
+  addedAt: string;
+}
+
+export async function listEvidence(db: Queryable, alertId: string): Promise<StoredEvidence[]> {
+  const { rows } = await db.query<{
+    evidence_key: string;
+    observation_id: string | null;
+    message_id: string | null;
+    explanation: string;
+    at: Date;
+    added_at: Date;
+  }>('SELECT * FROM alert_evidence WHERE alert_id = $1 ORDER BY at, evidence_key', [alertId]);
+  return rows.map((row) => ({
+    key: row.evidence_key,
+    observationId: row.observation_id,
+    messageId: row.message_id,
+    explanation: row.explanation,
+    at: row.at.toISOString(),
+    addedAt: row.added_at.toISOString(),
+  }));
 }

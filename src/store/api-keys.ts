@@ -7,6 +7,8 @@ export interface ApiKey {
   practiceId: string;
   name: string;
   role: ApiKeyRole;
+  /** The coordinator the key belongs to, if any: what they do with it is done as them. */
+  coordinatorId: string | null;
   /** The first characters of the token, to tell keys apart in a list. */
   tokenPrefix: string;
   createdBy: string;
@@ -19,6 +21,7 @@ interface ApiKeyRow {
   practice_id: string;
   name: string;
   role: ApiKeyRole;
+  coordinator_id: string | null;
   token_prefix: string;
   created_by: string;
   created_at: Date;
@@ -30,6 +33,7 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
   practiceId: row.practice_id,
   name: row.name,
   role: row.role,
+  coordinatorId: row.coordinator_id,
   tokenPrefix: row.token_prefix,
   createdBy: row.created_by,
   createdAt: row.created_at.toISOString(),
@@ -38,12 +42,20 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
 
 export async function insertApiKey(
   db: Queryable,
-  key: { practiceId: string; name: string; role: ApiKeyRole; tokenHash: string; tokenPrefix: string; createdBy: string },
+  key: {
+    practiceId: string;
+    name: string;
+    role: ApiKeyRole;
+    coordinatorId: string | null;
+    tokenHash: string;
+    tokenPrefix: string;
+    createdBy: string;
+  },
 ): Promise<ApiKey> {
   const { rows } = await db.query<ApiKeyRow>(
-    `INSERT INTO api_keys (practice_id, name, role, token_hash, token_prefix, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [key.practiceId, key.name, key.role, key.tokenHash, key.tokenPrefix, key.createdBy],
+    `INSERT INTO api_keys (practice_id, name, role, coordinator_id, token_hash, token_prefix, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [key.practiceId, key.name, key.role, key.coordinatorId, key.tokenHash, key.tokenPrefix, key.createdBy],
   );
   return toApiKey(rows[0]!);
 }

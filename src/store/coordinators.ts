@@ -19,6 +19,8 @@ export interface Coordinator {
   role: CoordinatorRole;
   onCallOrder: number | null;
   active: boolean;
+  /** Whether they get the morning digest. */
+  receivesDigest: boolean;
   createdAt: string;
 }
 
@@ -29,6 +31,7 @@ export interface NewCoordinator {
   email?: string | undefined;
   role: CoordinatorRole;
   onCallOrder?: number | undefined;
+  receivesDigest?: boolean | undefined;
 }
 
 interface CoordinatorRow {
@@ -40,6 +43,7 @@ interface CoordinatorRow {
   role: CoordinatorRole;
   on_call_order: number | null;
   active: boolean;
+  receives_digest: boolean;
   created_at: Date;
 }
 
@@ -52,16 +56,54 @@ const toCoordinator = (row: CoordinatorRow): Coordinator => ({
   role: row.role,
   onCallOrder: row.on_call_order,
   active: row.active,
+  receivesDigest: row.receives_digest,
   createdAt: row.created_at.toISOString(),
 });
 
 export async function insertCoordinator(db: Queryable, c: NewCoordinator): Promise<Coordinator> {
   const { rows } = await db.query<CoordinatorRow>(
-    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [c.practiceId, c.name, c.phone, c.email ?? null, c.role, c.onCallOrder ?? null],
+    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order, receives_digest)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [c.practiceId, c.name, c.phone, c.email ?? null, c.role, c.onCallOrder ?? null, c.receivesDigest ?? true],
   );
   return toCoordinator(rows[0]!);
+}
+
+export interface CoordinatorChanges {
+  name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | null | undefined;
+  role?: CoordinatorRole | undefined;
+  /** null takes them off call. */
+  onCallOrder?: number | null | undefined;
+  active?: boolean | undefined;
+  receivesDigest?: boolean | undefined;
+}
+
+/** Applies the given changes; a field left undefined keeps its value. Null when there is no such coordinator. */
+export async function updateCoordinator(db: Queryable, practiceId: string, id: string, c: CoordinatorChanges): Promise<Coordinator | null> {
+  const { rows } = await db.query<CoordinatorRow>(
+    `UPDATE coordinators SET
+       name = coalesce($3, name), phone = coalesce($4, phone),
+       email = CASE WHEN $5 THEN $6 ELSE email END, role = coalesce($7, role),
+       on_call_order = CASE WHEN $8 THEN $9::int ELSE on_call_order END,
+       active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = now()
+     WHERE practice_id = $1 AND id = $2 RETURNING *`,
+    [
+      practiceId,
+      id,
+      c.name ?? null,
+      c.phone ?? null,
+      c.email !== undefined,
+      c.email ?? null,
+      c.role ?? null,
+      c.onCallOrder !== undefined,
+      c.onCallOrder ?? null,
+      c.active ?? null,
+      c.receivesDigest ?? null,
+    ],
+  );
+  return rows[0] ? toCoordinator(rows[0]) : null;
 }
 
 export async function listCoordinators(db: Queryable, practiceId: string): Promise<Coordinator[]> {

@@ -17,8 +17,12 @@ export interface JobPayloads {
   'message.send': { messageId: string };
   /** The wait for a reply ran out; acts only if the conversation is still at `version`. */
   'conversation.timeout': { conversationId: string; version: number };
-  /** Tell the on-call coordinators about an urgent alert. */
-  'alert.escalate': { alertId: string };
+  /** One step of an urgent alert's escalation: call the next coordinator, or text everyone at the end. */
+  'escalation.step': { alertId: string; step: number };
+  /** An elevated alert's review deadline: still waiting means overdue. */
+  'alert.review_due': { alertId: string };
+  /** A practice's morning digest for one local day ('2026-11-25'). */
+  'digest.send': { practiceId: string; date: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -58,6 +58,16 @@ export async function listMedications(db: Queryable, patientId: string): Promise
   return rows.map(toMedication);
 }
 
+/** The medications of several patients at once, by patient. */
+export async function listMedicationsOf(db: Queryable, patientIds: readonly string[]): Promise<Map<string, Medication[]>> {
+  const { rows } = await db.query<MedicationRow>('SELECT * FROM medications WHERE patient_id = ANY($1) ORDER BY created_at, id', [
+    patientIds,
+  ]);
+  const byPatient = new Map<string, Medication[]>(patientIds.map((id) => [id, []]));
+  for (const row of rows) byPatient.get(row.patient_id)?.push(toMedication(row));
+  return byPatient;
+}
+
 export async function findMedication(db: Queryable, patientId: string, id: string): Promise<Medication | null> {
   const { rows } = await db.query<MedicationRow>('SELECT * FROM medications WHERE patient_id = $1 AND id = $2', [
     patientId,

@@ -1,3 +1,4 @@
+import type { TriageLevel } from '../triage/index.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type Language = 'en' | 'es';
@@ -29,6 +30,10 @@ export interface Patient extends PatientFields {
   practiceId: string;
   smsOptedOutAt: string | null;
   phoneInvalidAt: string | null;
+  /** The latest triage evaluation: the level, since when, and why in words. */
+  triage: { level: TriageLevel; since: string | null; reasons: string[] };
+  /** When triage last found the patient urgent or elevated. */
+  lastConcernAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +56,10 @@ export interface PatientRow {
   consent_recorded_by: string;
   sms_opted_out_at: Date | string | null;
   phone_invalid_at: Date | string | null;
+  triage_level: TriageLevel;
+  triage_since: Date | string | null;
+  triage_reasons: string[];
+  last_concern_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -75,6 +84,8 @@ export const toPatient = (row: PatientRow): Patient => ({
   },
   smsOptedOutAt: toIsoOrNull(row.sms_opted_out_at),
   phoneInvalidAt: toIsoOrNull(row.phone_invalid_at),
+  triage: { level: row.triage_level, since: toIsoOrNull(row.triage_since), reasons: row.triage_reasons },
+  lastConcernAt: toIsoOrNull(row.last_concern_at),
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -183,6 +194,12 @@ export async function listPatients(
   );
   const patients = rows.slice(0, options.limit).map(toPatient);
   return { patients, next: rows.length > options.limit ? (patients.at(-1)?.id ?? null) : null };
+}
+
+/** Every patient of a practice, in enrolment order (for work over the whole panel). */
+export async function listAllPatients(db: Queryable, practiceId: string): Promise<Patient[]> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE practice_id = $1 ORDER BY seq', [practiceId]);
+  return rows.map(toPatient);
 }
 
 export async function setOptedOut(db: Queryable, id: string, optedOut: boolean, at: Date): Promise<void> {

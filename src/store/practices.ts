@@ -14,16 +14,26 @@ export interface Practice {
   phoneNumber: string;
   contactPhone: string;
   quietHours: QuietHours;
+  /** 'HH:MM' local time of the coordinators' morning digest. */
+  digestTime: string;
+  /** How long an elevated alert may wait for a coordinator's review. */
+  reviewHours: number;
+  /** How long an escalation waits before calling the next coordinator. */
+  escalationWaitSeconds: number;
   createdAt: string;
   updatedAt: string;
 }
 
+/** What a practice is created with; settings left out keep their defaults. */
 export interface NewPractice {
   name: string;
   timezone: string;
   phoneNumber: string;
   contactPhone?: string | undefined;
   quietHours?: QuietHours | undefined;
+  digestTime?: string | undefined;
+  reviewHours?: number | undefined;
+  escalationWaitSeconds?: number | undefined;
 }
 
 export interface PracticeRow {
@@ -34,6 +44,9 @@ export interface PracticeRow {
   contact_phone: string | null;
   quiet_start: string;
   quiet_end: string;
+  digest_time: string;
+  review_hours: number;
+  escalation_wait_seconds: number;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -45,14 +58,19 @@ export const toPractice = (row: PracticeRow): Practice => ({
   phoneNumber: row.phone_number,
   contactPhone: row.contact_phone ?? row.phone_number,
   quietHours: { start: row.quiet_start.slice(0, 5), end: row.quiet_end.slice(0, 5) },
+  digestTime: row.digest_time.slice(0, 5),
+  reviewHours: row.review_hours,
+  escalationWaitSeconds: row.escalation_wait_seconds,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
 
 export async function insertPractice(db: Queryable, practice: NewPractice): Promise<Practice> {
   const { rows } = await db.query<PracticeRow>(
-    `INSERT INTO practices (name, timezone, phone_number, contact_phone, quiet_start, quiet_end)
-     VALUES ($1, $2, $3, $4, coalesce($5::time, '21:00'), coalesce($6::time, '08:00'))
+    `INSERT INTO practices (name, timezone, phone_number, contact_phone, quiet_start, quiet_end, digest_time, review_hours,
+       escalation_wait_seconds)
+     VALUES ($1, $2, $3, $4, coalesce($5::time, '21:00'), coalesce($6::time, '08:00'), coalesce($7::time, '07:30'),
+       coalesce($8::int, 48), coalesce($9::int, 60))
      RETURNING *`,
     [
       practice.name,
@@ -61,9 +79,18 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
       practice.contactPhone ?? null,
       practice.quietHours?.start ?? null,
       practice.quietHours?.end ?? null,
+      practice.digestTime ?? null,
+      practice.reviewHours ?? null,
+      practice.escalationWaitSeconds ?? null,
     ],
   );
   return toPractice(rows[0]!);
+}
+
+/** Every practice, oldest first. */
+export async function listPractices(db: Queryable): Promise<Practice[]> {
+  const { rows } = await db.query<PracticeRow>('SELECT * FROM practices ORDER BY created_at, id');
+  return rows.map(toPractice);
 }
 
 export async function findPractice(db: Queryable, id: string): Promise<Practice | null> {
@@ -82,6 +109,9 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        contact_phone = coalesce($5, contact_phone),
        quiet_start = coalesce($6::time, quiet_start),
        quiet_end = coalesce($7::time, quiet_end),
+       digest_time = coalesce($8::time, digest_time),
+       review_hours = coalesce($9::int, review_hours),
+       escalation_wait_seconds = coalesce($10::int, escalation_wait_seconds),
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -92,6 +122,9 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.contactPhone ?? null,
       changes.quietHours?.start ?? null,
       changes.quietHours?.end ?? null,
+      changes.digestTime ?? null,
+      changes.reviewHours ?? null,
+      changes.escalationWaitSeconds ?? null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

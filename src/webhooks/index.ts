@@ -4,6 +4,7 @@ import type { AppDeps } from '../app.js';
 import { statusCallbackUrl } from '../bot/deps.js';
 import { twilioSignatureCheck } from './signature.js';
 import { InboundSmsSchema, MessageStatusSchema, StatusQuerySchema } from './schemas.js';
+import { escalationVoiceRoutes } from './voice/escalation.js';
 
 /** Twilio's bodies are small (a text is at most 1600 characters); anything far larger is not Twilio. */
 const WEBHOOK_BODY_LIMIT = 32 * 1024;
@@ -50,4 +51,6 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
       return reply.code(204).send();
     },
   );
+
+  await app.register(escalationVoiceRoutes, { prefix: '/voice', deps });
 };

@@ -53,6 +53,6 @@ describe('texts with no check-in open', () => {
     const patient = await s.newPatient();
     expect(await s.say(patient, 'my ankles have been swollen since Monday')).toEqual([expect.stringContaining('will see your message')]);
     expect(await s.say(patient, 'thank you!')).toEqual([]);
-    expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'patient_message', status: 'open' }]);
+    expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'message_for_team', status: 'open' }]);
   });
 });

@@ -19,7 +19,7 @@ describe('waiting for an answer', () => {
   it('times out 24 hours after the question went out, recording a non-response and texting nothing', async () => {
     const patient = await s.newPatient();
     const started = await s.checkIn(patient, 'wellness');
-    const sentBefore = s.twilio.sent.length;
+    const sentBefore = s.sentTo(patient.phone).length;
     const conversation = await s.conversation(started.conversationId);
     expect(conversation.expiresAt).toBe(new Date(s.clock.now().getTime() + DAY).toISOString());
 
@@ -31,7 +31,7 @@ describe('waiting for an answer', () => {
     expect(await s.observations(patient.id)).toMatchObject([
       { kind: 'non_response', value: { question: 'wellness.opening' }, observedAt: conversation.expiresAt },
     ]);
-    expect(s.twilio.sent.length).toBe(sentBefore);
+    expect(s.sentTo(patient.phone).length).toBe(sentBefore);
     const transcript = (await s.admin.get(`/api/v1/patients/${patient.id}/transcript`)).body.data;
     expect(transcript.map((e: { kind: string }) => e.kind)).toContain('conversation.timed_out');
   });

@@ -15,6 +15,7 @@ const CHECK_INS = 24;
 const RED_FLAGS = 3;
 
 interface KeptMessage {
+  kind: 'message' | 'call';
   sid: string;
   to: string;
   body: string;
@@ -120,7 +121,7 @@ describe.runIf(testDbKind() === 'server')('a crash in the middle of sending', ()
     const twilioHas = await kept();
     for (const message of messages) {
       // Each one reached Twilio exactly once, and its record carries Twilio's id for it.
-      const copies = twilioHas.filter((m) => m.statusCallback.endsWith(`messageId=${message.id}`));
+      const copies = twilioHas.filter((m) => m.kind === 'message' && m.statusCallback.endsWith(`messageId=${message.id}`));
       expect(copies, `message ${message.id} (${message.kind})`).toHaveLength(1);
       expect(message.twilio_sid).toBe(copies[0]!.sid);
       expect(['queued', 'sent']).toContain(message.status);
@@ -131,10 +132,17 @@ describe.runIf(testDbKind() === 'server')('a crash in the middle of sending', ()
       FROM conversations c WHERE c.status = 'active'`)).rows;
     expect(clocks).toHaveLength(CHECK_INS);
     for (const clock of clocks) expect(clock).toMatchObject({ expires_at: expect.any(Date), jobs: 1 });
-    // The on-call coordinator heard of every red flag within 30 s of the restart.
-    const alerts = twilioHas.filter((m) => m.to === '+15553000001');
-    expect(alerts).toHaveLength(RED_FLAGS);
-    for (const alert of alerts) expect(Date.parse(alert.dateCreated)).toBeLessThan(restartedAt + 30_000);
+    // The on-call coordinator heard of every red flag (a call and a text) within 30 s of the restart.
+    const reachedBy = async (kind: KeptMessage['kind']) => (await kept()).filter((m) => m.kind === kind && m.to === '+15553000001');
+    const attempts = async () => (await pool.query("SELECT call_sid FROM escalation_attempts WHERE kind = 'call'")).rows;
+    await eventually('every red flag to ring the on-call coordinator', async () => (await attempts()).every((a) => a.call_sid), 40_000);
+    expect(await attempts()).toHaveLength(RED_FLAGS);
+    const texts = await reachedBy('message');
+    expect(texts).toHaveLength(RED_FLAGS);
+    // Each alert's call reached Twilio (a call cut short by the crash is placed again: it may ring twice, never not at all).
+    const calls = await reachedBy('call');
+    for (const { call_sid } of await attempts()) expect(calls.map((c) => c.sid)).toContain(call_sid);
+    for (const contact of [...texts, ...calls]) expect(Date.parse(contact.dateCreated)).toBeLessThan(restartedAt + 30_000);
 
     // Some sends were cut short after Twilio had them: those were found, not sent again.
     expect(second.output()).toContain('uncertain send settled: Twilio has the text');

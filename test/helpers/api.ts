@@ -9,7 +9,7 @@ export interface ApiResponse<T = any> {
 
 /** A tiny JSON client over `app.inject`, authenticated with `token` (null: no header). */
 export function apiClient(app: App, token: string | null = ADMIN_TOKEN) {
-  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiResponse> => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<ApiResponse> => {
     const response = await app.inject({
       method,
       url,
@@ -23,6 +23,7 @@ export function apiClient(app: App, token: string | null = ADMIN_TOKEN) {
     get: (url: string) => call('GET', url),
     post: (url: string, body: unknown = {}) => call('POST', url, body),
     patch: (url: string, body: unknown) => call('PATCH', url, body),
+    put: (url: string, body: unknown) => call('PUT', url, body),
     delete: (url: string) => call('DELETE', url),
   };
 }

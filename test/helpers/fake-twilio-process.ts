@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 
 interface Kept {
+  kind: 'message' | 'call';
   sid: string;
   to: string;
   from: string;
@@ -45,6 +46,7 @@ const scope = nock('https://api.twilio.com').persist();
 scope.post(/\/2010-04-01\/Accounts\/\w+\/Messages\.json$/).reply((_uri, requestBody, callback) => {
   const params = new URLSearchParams(String(requestBody));
   const message: Kept = {
+    kind: 'message',
     sid: `SM${randomBytes(16).toString('hex')}`,
     to: params.get('To') ?? '',
     from: params.get('From') ?? '',
@@ -55,11 +57,34 @@ scope.post(/\/2010-04-01\/Accounts\/\w+\/Messages\.json$/).reply((_uri, requestB
   appendFileSync(file, `${JSON.stringify(message)}\n`);
   setTimeout(() => callback(null, [201, resource(message)]), delayMs);
 });
+scope.post(/\/2010-04-01\/Accounts\/\w+\/Calls\.json$/).reply((_uri, requestBody) => {
+  const params = new URLSearchParams(String(requestBody));
+  const call: Kept = {
+    kind: 'call',
+    sid: `CA${randomBytes(16).toString('hex')}`,
+    to: params.get('To') ?? '',
+    from: params.get('From') ?? '',
+    body: '',
+    statusCallback: params.get('StatusCallback') ?? '',
+    dateCreated: new Date().toISOString(),
+  };
+  appendFileSync(file, `${JSON.stringify(call)}\n`);
+  return [201, { sid: call.sid, status: 'queued', to: call.to, from: call.from }];
+});
+scope
+  .get(/\/2010-04-01\/Accounts\/\w+\/Calls\.json/)
+  .query(true)
+  .reply((uri) => {
+    const query = new URL(uri, 'https://api.twilio.com').searchParams;
+    const matches = kept().filter((m) => m.kind === 'call' && m.to === query.get('To') && m.from === query.get('From'));
+    const calls = matches.reverse().map((c) => ({ ...resource(c), status: 'completed' }));
+    return [200, { calls, next_page_uri: null, page: 0, page_size: 50 }];
+  });
 scope
   .get(/\/2010-04-01\/Accounts\/\w+\/Messages\.json/)
   .query(true)
   .reply((uri) => {
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
-    const matches = kept().filter((m) => m.to === query.get('To') && m.from === query.get('From'));
+    const matches = kept().filter((m) => m.kind === 'message' && m.to === query.get('To') && m.from === query.get('From'));
     return [200, { messages: matches.reverse().map(resource), next_page_uri: null, page: 0, page_size: 50 }];
   });

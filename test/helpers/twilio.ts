@@ -64,6 +64,19 @@ export interface SentSms {
   StatusCallback: string;
 }
 
+/** A call the service asked Twilio to place (Calls API parameters). */
+export interface PlacedCall {
+  sid: string;
+  /** When Twilio got the request (the test's clock). */
+  at: Date;
+  To: string;
+  From: string;
+  Url: string;
+  StatusCallback: string;
+  MachineDetection?: string;
+  Timeout?: string;
+}
+
 /** A message as Twilio keeps it: sent through the API, or created from a webhook's TwiML reply. */
 export interface TwilioMessage {
   sid: string;
@@ -113,6 +126,19 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     messages.push(message);
     return [next.status, { ...asResource(message), ...next.body }];
   });
+  const calls: PlacedCall[] = [];
+  scope.post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).reply(function (_uri, requestBody) {
+    const params = Object.fromEntries(new URLSearchParams(String(requestBody))) as unknown as Omit<PlacedCall, 'sid' | 'at'>;
+    const sid = `CA${randomBytes(16).toString('hex')}`;
+    calls.push({ ...params, sid, at: now() });
+    return [201, { sid, status: 'queued', to: params.To, from: params.From }];
+  });
+  scope.get(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).query(true).reply(function (uri) {
+    const query = new URL(uri, 'https://api.twilio.com').searchParams;
+    const matches = calls.filter((c) => c.To === query.get('To') && c.From === query.get('From')).reverse();
+    const resources = matches.map((c) => ({ sid: c.sid, to: c.To, from: c.From, status: 'completed', date_created: rfc2822(c.at) }));
+    return [200, { calls: resources, next_page_uri: null, page: 0, page_size: 50 }];
+  });
   scope.get(path).query(true).reply(function (uri) {
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
     const matches = messages.filter((m) => (!query.get('To') || m.to === query.get('To')) && (!query.get('From') || m.from === query.get('From')));
@@ -123,6 +149,8 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
   return {
     sent,
     messages,
+    /** Calls the service asked Twilio to place, oldest first. */
+    calls,
     /** Twilio received a webhook answer: each <Message> in it becomes a message Twilio sends. */
     acceptTwiml(to: string, from: string, bodies: string[]) {
       for (const body of bodies) messages.push({ sid: newMessageSid(), to, from, body, status: 'sent', dateCreated: now() });

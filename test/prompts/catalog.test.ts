@@ -69,8 +69,8 @@ describe('renderPrompt', () => {
 
   it('throws, naming the key and placeholder, when a value is missing', () => {
     expect(() =>
-      renderPrompt('en', 'coordinator.urgent_alert', { firstName: 'A', practiceName: 'B', practicePhone: 'C' }),
-    ).toThrow('Prompt "coordinator.urgent_alert" (en) needs a value for {patientName}');
+      renderPrompt('en', 'medication.opening', { firstName: 'A', practiceName: 'B', practicePhone: 'C' }),
+    ).toThrow('Prompt "medication.opening" (en) needs a value for {medicationName}');
   });
 
   it('uses the SMS text for voice until a voice variant exists', () => {

@@ -78,6 +78,13 @@ export const PatientSchema = z.object({
   }),
   smsOptedOutAt: z.string().nullable(),
   phoneInvalidAt: z.string().nullable(),
+  triage: z
+    .object({
+      level: z.enum(['urgent', 'elevated', 'routine', 'stable']),
+      since: z.string().nullable().describe('When the patient reached this level'),
+      reasons: z.array(z.string()).describe('Why, in words: "BP 184/121 on Nov 3 at 09:12 is at or above 180/120"'),
+    })
+    .describe('The latest triage evaluation'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

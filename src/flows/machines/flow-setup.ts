@@ -5,12 +5,14 @@
  */
 import { assign, emit, setup } from 'xstate';
 import type { PromptKey } from '../../../prompts/en.js';
-import type { FlowEvent, FlowInput, FlowOutcome, FlowOutput, Locale } from '../types.js';
+import type { BloodPressureLimit, FlowEvent, FlowInput, FlowOutcome, FlowOutput, Locale } from '../types.js';
 import type { FlowAnswers } from './answers.js';
 
 export interface FlowContext {
   locale: Locale;
   medication?: { id: string; name: string; dose: string };
+  /** Symptoms flow: the reading answered at once with "call 911 or us now" (from the practice's rules). */
+  bpCrisis?: BloodPressureLimit;
   answers: FlowAnswers;
   /** Re-prompts used on the current question; reset when a question is asked. */
   reprompts: number;
@@ -21,6 +23,7 @@ export function createFlowContext(input: FlowInput): FlowContext {
   return {
     locale: input.locale,
     ...(input.medication ? { medication: { ...input.medication } } : {}),
+    ...(input.bpCrisis ? { bpCrisis: { ...input.bpCrisis } } : {}),
     answers: {},
     reprompts: 0,
   };

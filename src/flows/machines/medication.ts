@@ -23,7 +23,7 @@ const CLOSINGS: Readonly<Record<MissedReason, PromptKey>> = {
 };
 
 /**
- * Adherence as told so far, and its signals. Also used when the flow ends
+ * Adherence as told so far (triage's rules decide who hears of it). Also used when the flow ends
  * early: a patient who said "no" and then went quiet still missed a dose.
  */
 function adherenceOutputs(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
@@ -39,19 +39,13 @@ function adherenceOutputs(answers: FlowAnswers, context: FlowContext): FlowOutpu
       },
     },
   ];
-  if (taken) return outputs;
-  if (reason === 'ran_out') {
+  if (!taken && reason === 'ran_out') {
     outputs.push({ type: 'observe', observation: { kind: 'refill_concern', value: { medicationId } } });
-    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'refill_needed' } });
-  } else if (reason === 'side_effects') {
-    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'side_effects' } });
-  } else {
-    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'missed_dose' } });
   }
   return outputs;
 }
 
-/** Ends the flow: the adherence record, its signal and the closing for the reason. */
+/** Ends the flow: the adherence record and the closing for the reason. */
 function finish(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
   const closing = CLOSINGS[answers.missedReason ?? 'other'];
   return [...adherenceOutputs(answers, context), { type: 'say', prompt: closing }];

@@ -32,7 +32,7 @@ export interface Question<A> {
 
 export interface Route<A> {
   /** Taken when absent or true; routes are tried in order. */
-  when?(value: A, answers: FlowAnswers): boolean;
+  when?(value: A, context: FlowContext): boolean;
   /** A sibling state: the next question or an end state. */
   target: string;
   /** What to add to `answers`. */
@@ -48,9 +48,9 @@ export interface Route<A> {
 export function routeVia<A, B>(route: Route<B>, pick: (value: A) => B | undefined, answered: FlowAnswers): Route<A> {
   const { outputs } = route;
   return {
-    when: (value, answers) => {
+    when: (value, context) => {
       const picked = pick(value);
-      return picked !== undefined && (route.when?.(picked, answers) ?? true);
+      return picked !== undefined && (route.when?.(picked, context) ?? true);
     },
     target: route.target,
     answer: (value) => {
@@ -84,10 +84,10 @@ export function flowOutcome({ event }: { event: { output?: unknown } }): FlowOut
 
 /** Builds a question state that leaves for `routes`, or for an end state. */
 export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
-  const routeFor = (text: string, answers: FlowAnswers) => {
+  const routeFor = (text: string, context: FlowContext) => {
     const parsed = question.parse(text);
     if (!parsed.ok) return undefined;
-    const route = routes.find((r) => r.when?.(parsed.value, answers) ?? true);
+    const route = routes.find((r) => r.when?.(parsed.value, context) ?? true);
     return route ? { route, value: parsed.value } : undefined;
   };
   const abandon = (context: FlowContext): FlowOutput[] => question.onAbandon?.(context.answers, context) ?? [];
@@ -98,11 +98,11 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
 
   const answerTransitions = routes.map((route) => ({
     guard: ({ context, event }: { context: FlowContext; event: FlowEvent }) =>
-      event.type === 'REPLY' && routeFor(event.text, context.answers)?.route === route,
+      event.type === 'REPLY' && routeFor(event.text, context)?.route === route,
     target: route.target,
     actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'REPLY') return;
-      const match = routeFor(event.text, context.answers);
+      const match = routeFor(event.text, context);
       if (!match) return;
       const answers = { ...context.answers, ...route.answer(match.value) };
       enqueue.assign({ answers });

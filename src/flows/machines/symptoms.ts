@@ -3,8 +3,7 @@
  * patient has a cuff), pain 0-10 and the trend since last week.
  */
 import { parseBloodPressure, parseNumberInRange, parseTrend } from '../text/index.js';
-import { bloodPressureSignal, painSignal } from '../triage-thresholds.js';
-import type { FlowOutput, TriageSignal } from '../types.js';
+import type { BloodPressureLimit, FlowOutput } from '../types.js';
 import type { BloodPressureReading, SymptomTrend } from './answers.js';
 import { BP_SKIP_OPTIONS } from './choices.js';
 import { createFlowContext, flowSetup } from './flow-setup.js';
@@ -32,17 +31,14 @@ function parsePain(text: string): Parsed<number> {
   return parsed.kind === 'out_of_range' ? { ok: false, reprompt: 'symptoms.pain_out_of_range' } : { ok: false };
 }
 
-function signalOutputs(signal: TriageSignal | undefined): FlowOutput[] {
-  return signal ? [{ type: 'signal', signal }] : [];
-}
+/** A reading at or above either number of the practice's crisis limit. */
+const isCrisis = (reading: BloodPressureReading, limit: BloodPressureLimit | undefined) =>
+  limit !== undefined && (reading.systolic >= limit.systolic || reading.diastolic >= limit.diastolic);
 
 /** A skipped reading records nothing: "no cuff" is not a measurement. */
 function readingOutputs(reply: BloodPressureReply): FlowOutput[] {
   if (reply.kind === 'skipped') return [];
-  return [
-    { type: 'observe', observation: { kind: 'blood_pressure', value: { ...reply.reading } } },
-    ...signalOutputs(bloodPressureSignal(reply.reading)),
-  ];
+  return [{ type: 'observe', observation: { kind: 'blood_pressure', value: { ...reply.reading } } }];
 }
 
 const bloodPressure: Question<BloodPressureReply> = {
@@ -71,8 +67,8 @@ export const symptomsMachine = flowSetup.createMachine({
   states: {
     askBloodPressure: ask(bloodPressure, [
       {
-        // Urgent: no more questions between the patient and "call 911".
-        when: (reply) => reply.kind === 'reading' && bloodPressureSignal(reply.reading)?.level === 'urgent',
+        // A crisis reading: no more questions between the patient and "call 911 or us now".
+        when: (reply, context) => reply.kind === 'reading' && isCrisis(reply.reading, context.bpCrisis),
         target: 'done',
         answer: (reply) => (reply.kind === 'reading' ? { bloodPressure: reply.reading } : {}),
         outputs: (_answers, _context, reply) => [
@@ -90,10 +86,7 @@ export const symptomsMachine = flowSetup.createMachine({
       {
         target: 'askTrend',
         answer: (score) => ({ pain: score }),
-        outputs: (_answers, _context, score) => [
-          { type: 'observe', observation: { kind: 'pain', value: { score } } },
-          ...signalOutputs(painSignal(score)),
-        ],
+        outputs: (_answers, _context, score) => [{ type: 'observe', observation: { kind: 'pain', value: { score } } }],
       },
     ]),
     askTrend: ask(trend, [
@@ -102,7 +95,6 @@ export const symptomsMachine = flowSetup.createMachine({
         answer: (value) => ({ trend: value }),
         outputs: (_answers, _context, value) => [
           { type: 'observe', observation: { kind: 'symptom_trend', value: { trend: value } } },
-          ...signalOutputs(value === 'worse' ? { level: 'elevated', reason: 'worsening' } : undefined),
           { type: 'say', prompt: 'symptoms.close' },
         ],
       },

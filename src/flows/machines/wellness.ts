@@ -13,8 +13,8 @@ import { choice, choiceOrDescription, description, fromNullable } from './replie
 import type { ChoiceWithText } from './replies.js';
 
 /**
- * The concern as told so far, and the signal it raises. Also used when the
- * flow ends early, so "pain, moderate" still reaches the care team.
+ * The concern as told so far. Also used when the flow ends early, so "pain,
+ * moderate" still reaches triage, whose rules decide who hears of it.
  */
 function concernOutputs(answers: FlowAnswers): FlowOutput[] {
   const { concernCategory: category, concernText: text, severity, concernTrend: trend } = answers;
@@ -28,11 +28,6 @@ function concernOutputs(answers: FlowAnswers): FlowOutput[] {
       },
     },
   ];
-  if (severity === 'severe') {
-    outputs.push({ type: 'signal', signal: { level: 'urgent', reason: 'severe_symptom' } });
-  } else if (trend === 'new' || trend === 'worse') {
-    outputs.push({ type: 'signal', signal: { level: 'elevated', reason: 'new_or_worse_concern' } });
-  }
   return outputs;
 }
 

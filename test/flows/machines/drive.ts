@@ -3,7 +3,7 @@
  * will, storing the snapshot as JSON (JSONB) between every step.
  */
 import { advanceFlow, startFlow } from '../../../src/flows/index.js';
-import type { FlowInput, FlowName, FlowOutput, FlowStep, Observation, TriageSignal } from '../../../src/flows/index.js';
+import type { FlowInput, FlowName, FlowOutput, FlowStep, Observation } from '../../../src/flows/index.js';
 
 export const MEDICATION = { id: 'med-1', name: 'hydrochlorothiazide', dose: '12.5 mg twice daily' };
 
@@ -14,8 +14,12 @@ export const LONG_VARS = {
   practicePhone: '(555) 123-4567',
 };
 
+/** The default triage rules' crisis limit, as the runtime passes it to the symptoms flow. */
+export const BP_CRISIS = { systolic: 180, diastolic: 120 };
+
 export function inputFor(name: FlowName, locale: FlowInput['locale'] = 'en'): FlowInput {
-  return name === 'medication' ? { locale, medication: MEDICATION } : { locale };
+  if (name === 'medication') return { locale, medication: MEDICATION };
+  return name === 'symptoms' ? { locale, bpCrisis: BP_CRISIS } : { locale };
 }
 
 /** A reply text, or TIMEOUT. */
@@ -57,10 +61,6 @@ export function says(step: FlowStep): string[] {
 
 export function observations(step: FlowStep): Observation[] {
   return step.outputs.flatMap((o) => (o.type === 'observe' ? [o.observation] : []));
-}
-
-export function signals(step: FlowStep): TriageSignal[] {
-  return step.outputs.flatMap((o) => (o.type === 'signal' ? [o.signal] : []));
 }
 
 /** The say outputs of a step, as `renderSms` takes them. */

@@ -8,7 +8,6 @@ const adherence = (value: Record<string, unknown>) => ({
   type: 'observe',
   observation: { kind: 'medication_adherence', value: { medicationId: MEDICATION.id, ...value } },
 });
-const elevated = (reason: string) => ({ type: 'signal', signal: { level: 'elevated', reason } });
 
 describe('medication flow', () => {
   it('needs a medication to ask about', () => {
@@ -33,11 +32,10 @@ describe('medication flow', () => {
     expect(no).toMatchObject({ state: 'askReason', done: false, answers: { medicationTaken: false } });
   });
 
-  it('forgot: missed dose, elevated, the no-dosing-advice close', () => {
+  it('forgot: missed dose recorded, the no-dosing-advice close', () => {
     const step = finalStep('medication', ['2', '1']);
     expect(step.outputs).toEqual([
       adherence({ taken: false, reason: 'forgot' }),
-      elevated('missed_dose'),
       say('medication.close_forgot'),
     ]);
     expect(step.answers).toEqual({ medicationTaken: false, missedReason: 'forgot' });
@@ -48,18 +46,16 @@ describe('medication flow', () => {
     expect(reason?.outputs).toEqual([say('medication.ask_side_effects')]);
     expect(detail?.outputs).toEqual([
       adherence({ taken: false, reason: 'side_effects', detail: 'upset stomach' }),
-      elevated('side_effects'),
       say('medication.close_side_effects'),
     ]);
     expect(detail).toMatchObject({ done: true, outcome: 'completed' });
   });
 
-  it('ran out: adherence, refill concern, refill signal, refill close', () => {
+  it('ran out: adherence, refill concern, refill close', () => {
     const step = finalStep('medication', ['2', '3']);
     expect(step.outputs).toEqual([
       adherence({ taken: false, reason: 'ran_out' }),
       { type: 'observe', observation: { kind: 'refill_concern', value: { medicationId: MEDICATION.id } } },
-      elevated('refill_needed'),
       say('medication.close_ran_out'),
     ]);
   });
@@ -69,7 +65,6 @@ describe('medication flow', () => {
     expect(reason?.outputs).toEqual([say('medication.ask_other_reason')]);
     expect(detail?.outputs).toEqual([
       adherence({ taken: false, reason: 'other', detail: 'I was away from home' }),
-      elevated('missed_dose'),
       say('medication.close_other'),
     ]);
   });
@@ -85,7 +80,6 @@ describe('medication flow', () => {
     const step = finalStep('medication', ['no', 'the side effects make me dizzy']);
     expect(step.outputs).toEqual([
       adherence({ taken: false, reason: 'side_effects', detail: 'the side effects make me dizzy' }),
-      elevated('side_effects'),
       say('medication.close_side_effects'),
     ]);
     const other = finalStep('medication', ['2', 'I was at the hospital']);
@@ -96,7 +90,6 @@ describe('medication flow', () => {
     expect(finalStep('medication', ['No, I ran out']).outputs).toEqual([
       adherence({ taken: false, reason: 'ran_out' }),
       { type: 'observe', observation: { kind: 'refill_concern', value: { medicationId: MEDICATION.id } } },
-      elevated('refill_needed'),
       say('medication.close_ran_out'),
     ]);
     expect(finalStep('medication', ['No, se me olvidó'], 'es')).toMatchObject({
@@ -132,7 +125,6 @@ describe('medication flow', () => {
     const step = finalStep('medication', ['2', '7', '8', '9']);
     expect(step.outputs).toEqual([
       adherence({ taken: false }),
-      elevated('missed_dose'),
       { type: 'observe', observation: { kind: 'no_usable_answer', value: { question: 'medication.ask_reason' } } },
       say('common.no_usable_answer'),
     ]);
@@ -150,18 +142,18 @@ describe('medication flow', () => {
   describe('TIMEOUT in each waiting state ends the flow silently', () => {
     const cases = [
       { state: 'askTaken', moves: [], question: 'medication.opening', before: [] },
-      { state: 'askReason', moves: ['2'], question: 'medication.ask_reason', before: [adherence({ taken: false }), elevated('missed_dose')] },
+      { state: 'askReason', moves: ['2'], question: 'medication.ask_reason', before: [adherence({ taken: false })] },
       {
         state: 'askSideEffects',
         moves: ['2', '2'],
         question: 'medication.ask_side_effects',
-        before: [adherence({ taken: false, reason: 'side_effects' }), elevated('side_effects')],
+        before: [adherence({ taken: false, reason: 'side_effects' })],
       },
       {
         state: 'askOtherReason',
         moves: ['2', '4'],
         question: 'medication.ask_other_reason',
-        before: [adherence({ taken: false, reason: 'other' }), elevated('missed_dose')],
+        before: [adherence({ taken: false, reason: 'other' })],
       },
     ];
     for (const { state, moves, question, before } of cases) {

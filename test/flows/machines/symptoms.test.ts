@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startFlow } from '../../../src/flows/index.js';
-import { TIMEOUT, finalStep, play, says, signals } from './drive.js';
+import { advanceFlow, startFlow } from '../../../src/flows/index.js';
+import { TIMEOUT, finalStep, play, says, stored } from './drive.js';
 
 const bp = (systolic: number, diastolic: number) => ({
   type: 'observe',
@@ -29,24 +29,24 @@ describe('symptoms flow', () => {
     });
   });
 
-  it.each([
-    ['165/90', 'systolic'],
-    ['150/100', 'diastolic'],
-  ])('%s (high %s) is elevated bp_high and the flow goes on', (reply) => {
+  it.each(['165/90', '179/119'])('%s (high, below the crisis limit) is recorded and the flow goes on', (reply) => {
     const [, reading] = play('symptoms', [reply]);
-    expect(signals(reading!)).toEqual([{ level: 'elevated', reason: 'bp_high' }]);
-    expect(says(reading!)).toEqual(['symptoms.ask_pain']);
+    const [systolic, diastolic] = reply.split('/').map(Number);
+    expect(reading?.outputs).toEqual([bp(systolic!, diastolic!), { type: 'say', prompt: 'symptoms.ask_pain' }]);
   });
 
-  it.each(['185/95', '170/121'])('%s (crisis) is urgent and closes at once with the call-now message', (reply) => {
+  it.each(['185/95', '170/121', '180/80'])('%s (at or above the crisis limit) closes at once with the call-now message', (reply) => {
     const step = finalStep('symptoms', [reply]);
     const [systolic, diastolic] = reply.split('/').map(Number);
-    expect(step.outputs).toEqual([
-      bp(systolic!, diastolic!),
-      { type: 'signal', signal: { level: 'urgent', reason: 'bp_crisis' } },
-      { type: 'say', prompt: 'symptoms.close_bp_crisis' },
-    ]);
+    expect(step.outputs).toEqual([bp(systolic!, diastolic!), { type: 'say', prompt: 'symptoms.close_bp_crisis' }]);
     expect(step).toMatchObject({ done: true, outcome: 'completed' });
+  });
+
+  it("reacts at the practice's own crisis limit, and at none when its rules have no urgent blood pressure", () => {
+    const strict = startFlow('symptoms', { locale: 'en', bpCrisis: { systolic: 170, diastolic: 110 } });
+    expect(advanceFlow('symptoms', stored(strict), { type: 'REPLY', text: '172/90' }).done).toBe(true);
+    const none = startFlow('symptoms', { locale: 'en' });
+    expect(says(advanceFlow('symptoms', stored(none), { type: 'REPLY', text: '210/130' }))).toEqual(['symptoms.ask_pain']);
   });
 
   it.each(['skip', 'SKIP', "I don't have one", 'I do not have a cuff', 'no tengo', 'saltar'])('"%s" skips the reading and records nothing for it', (reply) => {
@@ -72,26 +72,12 @@ describe('symptoms flow', () => {
     const [, , high, none, ok] = play('symptoms', ['skip', '12', 'a lot', '9']);
     expect(says(high!)).toEqual(['symptoms.pain_out_of_range']);
     expect(says(none!)).toEqual(['symptoms.reprompt_pain']);
-    expect(ok?.outputs).toEqual([
-      pain(9),
-      { type: 'signal', signal: { level: 'elevated', reason: 'pain_high' } },
-      { type: 'say', prompt: 'symptoms.ask_trend' },
-    ]);
+    expect(ok?.outputs).toEqual([pain(9), { type: 'say', prompt: 'symptoms.ask_trend' }]);
   });
 
-  it('pain 8 is elevated, 7 is not', () => {
-    expect(signals(play('symptoms', ['skip', '8'])[2]!)).toEqual([{ level: 'elevated', reason: 'pain_high' }]);
-    expect(signals(play('symptoms', ['skip', '7'])[2]!)).toEqual([]);
-  });
-
-  it('worse is elevated worsening; better raises nothing', () => {
-    const worse = finalStep('symptoms', ['120/80', '2', '3']);
-    expect(worse.outputs).toEqual([
-      trend('worse'),
-      { type: 'signal', signal: { level: 'elevated', reason: 'worsening' } },
-      { type: 'say', prompt: 'symptoms.close' },
-    ]);
-    expect(signals(finalStep('symptoms', ['120/80', '2', '1']))).toEqual([]);
+  it('records the trend as told (triage decides what "worse" calls for)', () => {
+    expect(finalStep('symptoms', ['120/80', '2', '3']).outputs).toEqual([trend('worse'), { type: 'say', prompt: 'symptoms.close' }]);
+    expect(finalStep('symptoms', ['120/80', '2', '1']).outputs).toEqual([trend('better'), { type: 'say', prompt: 'symptoms.close' }]);
   });
 
   it('exhausting the trend question ends politely', () => {

@@ -21,7 +21,7 @@ describe('wellness flow', () => {
     expect(step).toMatchObject({ state: 'done', done: true, outcome: 'completed', answers: { wellness: 'well' } });
   });
 
-  it('2 -> pain -> moderate -> worse: one concern, an elevated signal, the review close', () => {
+  it('2 -> pain -> moderate -> worse: one concern recorded, the review close', () => {
     const [, concerns, category, severity, trend] = play('wellness', ['2', '1', '2', '2']);
     expect(concerns?.outputs).toEqual([
       { type: 'observe', observation: { kind: 'wellness', value: { status: 'concerns' } } },
@@ -33,7 +33,6 @@ describe('wellness flow', () => {
     expect(severity?.state).toBe('askConcernTrend');
     expect(trend?.outputs).toEqual([
       concern({ category: 'pain', severity: 'moderate', trend: 'worse' }),
-      { type: 'signal', signal: { level: 'elevated', reason: 'new_or_worse_concern' } },
       { type: 'say', prompt: 'wellness.close_concern' },
     ]);
     expect(trend).toMatchObject({
@@ -43,11 +42,8 @@ describe('wellness flow', () => {
     });
   });
 
-  it('a new concern is elevated; the same as usual raises no signal', () => {
-    expect(finalStep('wellness', ['2', '4', '1', '1']).outputs).toContainEqual({
-      type: 'signal',
-      signal: { level: 'elevated', reason: 'new_or_worse_concern' },
-    });
+  it('records a new concern and one the same as usual alike (triage tells them apart)', () => {
+    expect(finalStep('wellness', ['2', '4', '1', '1']).outputs).toContainEqual(concern({ category: 'swelling', severity: 'mild', trend: 'new' }));
     const same = finalStep('wellness', ['2', '4', '1', '3']);
     expect(same.outputs).toEqual([
       concern({ category: 'swelling', severity: 'mild', trend: 'same' }),
@@ -55,11 +51,10 @@ describe('wellness flow', () => {
     ]);
   });
 
-  it('severe: urgent signal and the urgent close at once, without asking the trend', () => {
+  it('severe: the urgent close at once, without asking the trend', () => {
     const step = finalStep('wellness', ['2', '2', '3']);
     expect(step.outputs).toEqual([
       concern({ category: 'breathing', severity: 'severe' }),
-      { type: 'signal', signal: { level: 'urgent', reason: 'severe_symptom' } },
       { type: 'say', prompt: 'wellness.close_urgent' },
     ]);
     expect(step).toMatchObject({ done: true, outcome: 'completed' });
@@ -163,7 +158,6 @@ describe('wellness flow', () => {
     const step = finalStep('wellness', ['tengo preocupaciones', 'me duele la espalda', 'muy fuerte'], 'es');
     expect(step.outputs).toEqual([
       concern({ category: 'pain', text: 'me duele la espalda', severity: 'severe' }),
-      { type: 'signal', signal: { level: 'urgent', reason: 'severe_symptom' } },
       { type: 'say', prompt: 'wellness.close_urgent' },
     ]);
     expect(finalStep('wellness', ['no muy bien', 'tengo tos', 'más o menos', 'es nuevo'], 'es').answers).toEqual({

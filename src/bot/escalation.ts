@@ -1,0 +1,223 @@
+import { randomBytes } from 'node:crypto';
+import { coordinatorSms } from '../../prompts/coordinator.js';
+import { formatForReading } from '../phone.js';
+import { claimEscalation, lockAlert, type Alert } from '../store/alerts.js';
+import { findCoordinator, listCoordinators, listOnCall, type Coordinator } from '../store/coordinators.js';
+import { claimStep, findAttempt, updateAttempt, type EscalationAttempt } from '../store/escalations.js';
+import { enqueueJob } from '../store/job-queue.js';
+import { recordEvent } from '../store/patient-events.js';
+import { findPatient, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import { URGENT_PRIORITY } from './alerts.js';
+import type { BotDeps } from './deps.js';
+import { describeReason } from './reasons.js';
+import { queueOutreach } from './outbox.js';
+import { TransportError } from './transport.js';
+
+/** The roster is called twice before everyone is texted. */
+export const ESCALATION_ROUNDS = 2;
+/** How long each coordinator's phone rings. */
+export const RING_SECONDS = 30;
+/** A call answered with no key pressed: how often to look again, and for how long at most (a lost status callback). */
+const ANSWERED_RECHECK_MS = 30_000;
+const ANSWERED_LIMIT_MS = 10 * 60_000;
+/** After the ring time and the wait, the next step runs even if Twilio never reports how the call ended. */
+const CALLBACK_GRACE_MS = 15_000;
+/** How long placing a call may take (pacing, then Twilio's 10 s timeout): a claim older than this without a call was cut short. */
+const PLACING_MS = 15_000;
+
+/** Who is called about urgent alerts: the on-call coordinators in order, or every active one when nobody is on call. */
+async function escalationRoster(db: Queryable, practiceId: string): Promise<Coordinator[]> {
+  const onCall = await listOnCall(db, practiceId);
+  return onCall.length > 0 ? onCall : (await listCoordinators(db, practiceId)).filter((c) => c.active);
+}
+
+/** The values of a coordinator's text about a patient. */
+export function alertTextVars(practice: Practice, patient: Patient, alert: Alert) {
+  return {
+    practiceName: practice.name,
+    patientName: `${patient.firstName} ${patient.lastName}`,
+    patientPhone: formatForReading(patient.phone),
+    reason: describeReason(alert.reason),
+    alertId: alert.id.slice(0, 8),
+  };
+}
+
+export const escalationUrls = (deps: Pick<BotDeps, 'publicUrl'>, token: string) => {
+  const base = `${deps.publicUrl}/webhooks/twilio/voice/escalation`;
+  return {
+    answer: `${base}?token=${token}`,
+    gather: (heard: number) => `${base}/gather?token=${token}&heard=${heard}`,
+    dial: `${base}/dial?token=${token}`,
+    status: `${base}/status?token=${token}`,
+  };
+};
+
+interface CallToPlace {
+  attempt: EscalationAttempt;
+  coordinator: Coordinator;
+  practice: Practice;
+  /** An earlier run may have placed it before dying (then the coordinator may hear it twice). */
+  placedBefore: boolean;
+}
+
+/**
+ * Runs step `step` of an urgent alert's escalation, once however often the
+ * job runs: steps 0 .. 2n-1 call the n coordinators of the roster in turn,
+ * twice round, each call followed by the text; step 2n texts every active
+ * coordinator and the practice's contact number that nobody acknowledged.
+ * An acknowledged or resolved alert stops the chain. The call itself is
+ * placed after the transaction commits.
+ */
+export async function runEscalationStep(deps: BotDeps, job: { alertId: string; step: number }): Promise<void> {
+  const at = deps.clock.now();
+  const call = await withTransaction(deps.pool, async (tx) => {
+    const alert = await lockAlert(tx, job.alertId);
+    if (!alert || alert.status !== 'open') return null;
+    if (await stillOnThePhone(tx, job, at)) return null;
+    const [practice, patient] = await Promise.all([findPractice(tx, alert.practiceId), findPatient(tx, alert.patientId)]);
+    if (!practice || !patient) return null;
+    const roster = await escalationRoster(tx, practice.id);
+    if (job.step === 0) await startEscalation(deps, tx, alert, patient, roster, at);
+    const calls = roster.length * ESCALATION_ROUNDS;
+    if (job.step < calls) return claimCall(deps, tx, { alert, practice, patient, roster, step: job.step, at });
+    if (job.step === calls) await textEveryone(tx, { alert, practice, patient, step: job.step, at });
+    return null;
+  });
+  if (call) await placeCall(deps, call);
+}
+
+/** The previous call was answered and nobody has pressed a key yet: wait for them rather than ring the next person. */
+async function stillOnThePhone(tx: Queryable, job: { alertId: string; step: number }, at: Date): Promise<boolean> {
+  if (job.step === 0) return false;
+  const previous = await findAttempt(tx, job.alertId, job.step - 1);
+  // Answered, not yet ended, and no outcome decided (a key, or giving up on silence, ends it from our side).
+  const answered = previous?.kind === 'call' && previous.status === 'answered' && !previous.endedAt && !previous.outcome;
+  if (!answered || at.getTime() - Date.parse(previous.startedAt) > ANSWERED_LIMIT_MS) return false;
+  await enqueueJob(tx, 'escalation.step', job, { runAt: new Date(at.getTime() + ANSWERED_RECHECK_MS), now: at, priority: URGENT_PRIORITY });
+  return true;
+}
+
+async function startEscalation(deps: BotDeps, tx: Queryable, alert: Alert, patient: Patient, roster: Coordinator[], at: Date) {
+  if (!(await claimEscalation(tx, alert.id, at))) return;
+  await recordEvent(tx, {
+    practiceId: alert.practiceId,
+    patientId: patient.id,
+    conversationId: alert.conversationId,
+    type: roster.length > 0 ? 'alert.escalated' : 'alert.unrouted',
+    detail: { alertId: alert.id, coordinators: roster.map((c) => c.id) },
+    at,
+  });
+  if (roster.length === 0) {
+    deps.logger.error({ alertId: alert.id, practiceId: alert.practiceId }, 'urgent alert: the practice has no coordinator to call');
+  }
+}
+
+interface StepContext {
+  alert: Alert;
+  practice: Practice;
+  patient: Patient;
+  step: number;
+  at: Date;
+}
+
+async function claimCall(deps: BotDeps, tx: Queryable, c: StepContext & { roster: Coordinator[] }): Promise<CallToPlace | null> {
+  const coordinator = c.roster[c.step % c.roster.length]!;
+  const round = Math.floor(c.step / c.roster.length) + 1;
+  const existing = await findAttempt(tx, c.alert.id, c.step);
+  if (existing) return unplacedCall(tx, existing, c);
+  const token = randomBytes(24).toString('base64url');
+  const attempt = await claimStep(tx, {
+    alertId: c.alert.id,
+    step: c.step,
+    round,
+    coordinatorId: coordinator.id,
+    kind: 'call',
+    token,
+    status: 'queued',
+    startedAt: c.at,
+  });
+  if (!attempt) return null;
+  const body = coordinatorSms('coordinator.urgent_alert', alertTextVars(c.practice, c.patient, c.alert));
+  await queueOutreach(tx, { practice: c.practice, patient: c.patient, kind: 'alert', body, coordinator, at: c.at }, URGENT_PRIORITY);
+  // If Twilio never says how the call ended, the chain still moves on.
+  const fallback = new Date(c.at.getTime() + RING_SECONDS * 1000 + c.practice.escalationWaitSeconds * 1000 + CALLBACK_GRACE_MS);
+  await enqueueJob(tx, 'escalation.step', { alertId: c.alert.id, step: c.step + 1 }, { runAt: fallback, now: c.at, priority: URGENT_PRIORITY });
+  return { attempt, coordinator, practice: c.practice, placedBefore: false };
+}
+
+/**
+ * The step ran before: its call is placed (or being placed), unless the
+ * process placing it died first. A call still without a Twilio id after the
+ * placing time is placed again: Twilio's call records do not say which
+ * attempt a call was for, and for an urgent alert a second ring is better
+ * than none.
+ */
+async function unplacedCall(tx: Queryable, attempt: EscalationAttempt, c: StepContext): Promise<CallToPlace | null> {
+  if (attempt.kind !== 'call' || attempt.callSid || attempt.status !== 'queued' || !attempt.coordinatorId) return null;
+  const settleAt = Date.parse(attempt.startedAt) + PLACING_MS;
+  if (c.at.getTime() < settleAt) {
+    const job = { alertId: c.alert.id, step: c.step };
+    await enqueueJob(tx, 'escalation.step', job, { runAt: new Date(settleAt), now: c.at, priority: URGENT_PRIORITY });
+    return null;
+  }
+  const coordinator = await findCoordinator(tx, c.practice.id, attempt.coordinatorId);
+  return coordinator ? { attempt, coordinator, practice: c.practice, placedBefore: true } : null;
+}
+
+/** Nobody acknowledged: every active coordinator and the practice's own number are texted. */
+async function textEveryone(tx: Queryable, c: StepContext): Promise<void> {
+  const attempt = await claimStep(tx, {
+    alertId: c.alert.id,
+    step: c.step,
+    round: ESCALATION_ROUNDS + 1,
+    coordinatorId: null,
+    kind: 'final_texts',
+    token: null,
+    status: 'sent',
+    startedAt: c.at,
+  });
+  if (!attempt) return;
+  const body = coordinatorSms('coordinator.unacknowledged', alertTextVars(c.practice, c.patient, c.alert));
+  const everyone: Array<{ id: string | null; phone: string }> = (await listCoordinators(tx, c.practice.id)).filter((x) => x.active);
+  if (c.practice.contactPhone !== c.practice.phoneNumber && !everyone.some((x) => x.phone === c.practice.contactPhone)) {
+    everyone.push({ id: null, phone: c.practice.contactPhone });
+  }
+  for (const coordinator of everyone) {
+    await queueOutreach(tx, { practice: c.practice, patient: c.patient, kind: 'alert_unacknowledged', body, coordinator, at: c.at }, URGENT_PRIORITY);
+  }
+  await recordEvent(tx, {
+    practiceId: c.practice.id,
+    patientId: c.patient.id,
+    conversationId: c.alert.conversationId,
+    type: 'alert.unacknowledged',
+    detail: { alertId: c.alert.id, texted: everyone.length },
+    at: c.at,
+  });
+}
+
+async function placeCall(deps: BotDeps, { attempt, coordinator, practice, placedBefore }: CallToPlace): Promise<void> {
+  const urls = escalationUrls(deps, attempt.token!);
+  if (placedBefore) deps.logger.warn({ alertId: attempt.alertId, step: attempt.step }, 'escalation call cut short by a restart; calling again');
+  try {
+    const placed = await deps.calls.placeCall({
+      to: coordinator.phone,
+      from: practice.phoneNumber,
+      url: urls.answer,
+      statusCallback: urls.status,
+      machineDetection: 'Enable',
+      ringSeconds: RING_SECONDS,
+    });
+    await updateAttempt(deps.pool, attempt.id, { callSid: placed.sid, status: placed.status });
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    deps.logger.warn({ alertId: attempt.alertId, step: attempt.step, failure: error.failure, code: error.code }, 'escalation call failed');
+    // The call never rang: move on to the next person at once.
+    const at = deps.clock.now();
+    await withTransaction(deps.pool, async (tx) => {
+      await updateAttempt(tx, attempt.id, { status: 'failed', outcome: 'failed', endedAt: at });
+      await enqueueJob(tx, 'escalation.step', { alertId: attempt.alertId, step: attempt.step + 1 }, { runAt: at, priority: URGENT_PRIORITY });
+    });
+  }
+}

@@ -1,0 +1,24 @@
+/** What an alert's reason means, in the few words a coordinator's text or call uses. */
+import { redFlagWords } from '../triage/index.js';
+
+const REASONS: Readonly<Record<string, string>> = {
+  severe_symptom: 'a severe symptom',
+  bp_crisis: 'a very high blood pressure reading',
+  bp_high: 'a high blood pressure reading',
+  bp_rising: 'rising blood pressure',
+  pain_severe_worse: 'severe pain that is getting worse',
+  pain_high: 'severe pain',
+  symptoms_worse: 'symptoms getting worse',
+  new_or_worse_concern: 'a new or worse concern',
+  missed_doses: 'several missed doses',
+  missed_dose: 'a missed dose',
+  side_effects: 'medication side effects',
+  refill_needed: 'needing a medication refill',
+  message_for_team: 'a message for the care team',
+  unhandled_text: 'a text the bot could not handle',
+};
+
+export function describeReason(reason: string): string {
+  if (reason.startsWith('red_flag:')) return redFlagWords(reason.slice('red_flag:'.length));
+  return REASONS[reason] ?? reason.replace(/_/g, ' ');
+}

@@ -1,0 +1,121 @@
+import type { Evaluation, ObservationFact, RuleSet, TriageLevel, VersionedRuleSet } from '../triage/index.js';
+import { toIsoOrNull, type Queryable } from './sql.js';
+
+/** A practice's own rule set, latest version; null when it uses the defaults. */
+export async function findPracticeRuleSet(db: Queryable, practiceId: string): Promise<VersionedRuleSet | null> {
+  const { rows } = await db.query<{ version: number; rules: RuleSet }>({
+    name: 'find-practice-rule-set',
+    text: 'SELECT version, rules FROM triage_rule_sets WHERE practice_id = $1 ORDER BY version DESC LIMIT 1',
+    values: [practiceId],
+  });
+  const row = rows[0];
+  return row ? { ...row.rules, version: `practice-${row.version}` } : null;
+}
+
+/** Stores a new version of a practice's rule set; returns its version name. */
+export async function insertPracticeRuleSet(db: Queryable, practiceId: string, rules: RuleSet, at: Date, by: string): Promise<string> {
+  const { rows } = await db.query<{ version: number }>(
+    `INSERT INTO triage_rule_sets (practice_id, version, rules, created_at, created_by)
+     SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4 FROM triage_rule_sets WHERE practice_id = $1
+     RETURNING version`,
+    [practiceId, JSON.stringify(rules), at, by],
+  );
+  return `practice-${rows[0]!.version}`;
+}
+
+/** A patient's observations since `since`, oldest first, as triage reads them. */
+export async function listObservationFacts(db: Queryable, patientIds: readonly string[], since: Date): Promise<Map<string, ObservationFact[]>> {
+  const { rows } = await db.query<{
+    id: string;
+    patient_id: string;
+    kind: string;
+    value: Record<string, unknown>;
+    observed_at: Date;
+    conversation_id: string | null;
+  }>({
+    name: 'list-observation-facts',
+    text: `SELECT id, patient_id, kind, value, observed_at, conversation_id FROM observations
+     WHERE patient_id = ANY($1) AND observed_at >= $2 ORDER BY observed_at, seq`,
+    values: [patientIds, since],
+  });
+  const facts = new Map<string, ObservationFact[]>(patientIds.map((id) => [id, []]));
+  for (const row of rows) {
+    facts.get(row.patient_id)!.push({
+      id: row.id,
+      kind: row.kind,
+      value: row.value,
+      observedAt: row.observed_at,
+      conversationId: row.conversation_id,
+    });
+  }
+  return facts;
+}
+
+export interface TriageState {
+  level: TriageLevel;
+  since: string | null;
+  reasons: string[];
+  lastConcernAt: string | null;
+}
+
+/**
+ * Stores an evaluation and makes it the patient's current level. `since`
+ * moves only when the level changes.
+ */
+export async function recordEvaluation(
+  db: Queryable,
+  subject: { practiceId: string; patientId: string },
+  evaluation: Evaluation,
+  trigger: string,
+): Promise<TriageState> {
+  const concern = evaluation.level === 'urgent' || evaluation.level === 'elevated' ? evaluation.evaluatedAt : null;
+  const { rows } = await db.query<{ level: TriageLevel; since: Date | null; reasons: string[]; last_concern_at: Date | null }>({
+    name: 'record-evaluation',
+    text: `WITH evaluation AS (
+             INSERT INTO triage_evaluations (practice_id, patient_id, level, rules_version, findings, reasons, trigger, evaluated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           )
+           UPDATE patients SET
+             triage_since = CASE WHEN triage_level = $3 AND triage_since IS NOT NULL THEN triage_since ELSE $8 END,
+             triage_level = $3, triage_reasons = $6, last_concern_at = coalesce($9, last_concern_at)
+           WHERE id = $2
+           RETURNING triage_level AS level, triage_since AS since, triage_reasons AS reasons, last_concern_at`,
+    values: [
+      subject.practiceId,
+      subject.patientId,
+      evaluation.level,
+      evaluation.rulesVersion,
+      JSON.stringify(evaluation.findings),
+      JSON.stringify(evaluation.reasons),
+      trigger,
+      evaluation.evaluatedAt,
+      concern,
+    ],
+  });
+  const row = rows[0]!;
+  return { level: row.level, since: toIsoOrNull(row.since), reasons: row.reasons, lastConcernAt: toIsoOrNull(row.last_concern_at) };
+}
+
+export interface StoredEvaluation {
+  level: TriageLevel;
+  rulesVersion: string;
+  reasons: string[];
+  findings: unknown;
+  trigger: string;
+  evaluatedAt: string;
+}
+
+export async function listEvaluations(db: Queryable, patientId: string, limit: number): Promise<StoredEvaluation[]> {
+  const { rows } = await db.query<{ level: TriageLevel; rules_version: string; reasons: string[]; findings: unknown; trigger: string; evaluated_at: Date }>(
+    'SELECT * FROM triage_evaluations WHERE patient_id = $1 ORDER BY evaluated_at DESC, seq DESC LIMIT $2',
+    [patientId, limit],
+  );
+  return rows.map((row) => ({
+    level: row.level,
+    rulesVersion: row.rules_version,
+    reasons: row.reasons,
+    findings: row.findings,
+    trigger: row.trigger,
+    evaluatedAt: row.evaluated_at.toISOString(),
+  }));
+}

@@ -1,0 +1,32 @@
+/**
+ * The rules every practice starts with, from the article behind the product
+ * (seed/ccm-automation-article.txt) and DOMAIN.md. A practice replaces them
+ * with its own set (PUT /practices/:id/triage-rules); these stay the fallback.
+ */
+import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
+
+/** Bumped whenever a default below changes, so evaluations say which defaults they used. */
+export const DEFAULT_RULES_VERSION = 'default-1';
+
+export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
+  rules: [
+    // Urgent: a coordinator is called at once, whatever the hour.
+    { id: 'red_flag', kind: 'red_flag', level: 'urgent', description: 'A red-flag phrase: chest pain, trouble breathing, stroke signs, ...' },
+    { id: 'severe_symptom', kind: 'severe_symptom', level: 'urgent', description: 'A concern the patient rates severe' },
+    { id: 'bp_crisis', kind: 'blood_pressure_at_or_above', level: 'urgent', systolic: 180, diastolic: 120 },
+    { id: 'pain_severe_worse', kind: 'pain_at_or_above', level: 'urgent', score: 8, onlyWhenNewOrWorse: true },
+    { id: 'missed_doses', kind: 'missed_doses', level: 'urgent', atLeast: 3, withinDays: 7 },
+    // Elevated: a coordinator reviews within the practice's review time (48 h by default).
+    { id: 'message_for_team', kind: 'message_for_team', level: 'elevated', description: 'A text that came with no check-in open' },
+    { id: 'bp_high', kind: 'blood_pressure_at_or_above', level: 'elevated', systolic: 160, diastolic: 100 },
+    { id: 'bp_rising', kind: 'blood_pressure_rising', level: 'elevated', readings: 3, minRise: 10 },
+    { id: 'pain_high', kind: 'pain_at_or_above', level: 'elevated', score: 8 },
+    { id: 'symptoms_worse', kind: 'symptoms_worse', level: 'elevated' },
+    { id: 'new_or_worse_concern', kind: 'new_or_worse_concern', level: 'elevated' },
+    { id: 'missed_dose', kind: 'missed_doses', level: 'elevated', atLeast: 1, atMost: 2, withinDays: 7 },
+    { id: 'side_effects', kind: 'side_effects', level: 'elevated' },
+    { id: 'refill_needed', kind: 'refill', level: 'elevated' },
+  ],
+};
+
+export const DEFAULT_RULE_SET: VersionedRuleSet = { ...RuleSetSchema.parse(DEFAULT_RULE_SET_INPUT), version: DEFAULT_RULES_VERSION };

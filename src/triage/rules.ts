@@ -1,0 +1,105 @@
+/**
+ * Triage rules are data: a versioned rule set, validated here, with defaults
+ * shipped in the repo (defaults.ts) and a per-practice override (PUT
+ * /practices/:id/triage-rules). Each rule names a kind (what it looks at), the
+ * level it raises and its parameters; evaluate.ts knows each kind.
+ */
+import { z } from 'zod';
+
+const RuleId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be 2-41 lower-case letters, digits or _, starting with a letter, like bp_crisis');
+const Level = z.enum(['urgent', 'elevated']);
+const days = (fallback: number) => z.number().int().min(1).max(60).default(fallback).describe('how many days back the rule looks');
+
+const common = { id: RuleId, level: Level, description: z.string().max(300).optional() };
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  z.object({ ...common, kind: z.literal('red_flag'), withinDays: days(2) }).describe('A red-flag phrase (chest pain, cannot breathe, ...)'),
+  z.object({ ...common, kind: z.literal('message_for_team'), withinDays: days(2) }).describe('A text that came with no check-in open'),
+  z.object({ ...common, kind: z.literal('severe_symptom'), withinDays: days(2) }).describe('A concern rated severe'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('blood_pressure_at_or_above'),
+      systolic: z.number().int().min(90).max(300),
+      diastolic: z.number().int().min(50).max(200),
+      withinDays: days(14),
+    })
+    .describe('The latest blood pressure at or above either number'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('blood_pressure_rising'),
+      readings: z.number().int().min(2).max(10).default(3),
+      minRise: z.number().int().min(1).max(100).default(10),
+      withinDays: days(30),
+    })
+    .describe('The systolic of each of the last readings higher than the one before, by minRise in all'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('pain_at_or_above'),
+      score: z.number().int().min(0).max(10),
+      onlyWhenNewOrWorse: z.boolean().default(false),
+      withinDays: days(7),
+    })
+    .describe('The latest pain score at or above score (and reported as new or worse, when asked for)'),
+  z.object({ ...common, kind: z.literal('symptoms_worse'), withinDays: days(7) }).describe('Symptoms reported worse than last week'),
+  z.object({ ...common, kind: z.literal('new_or_worse_concern'), withinDays: days(7) }).describe('A concern reported as new or worse'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('missed_doses'),
+      atLeast: z.number().int().min(1).max(100),
+      atMost: z.number().int().min(1).max(100).optional(),
+      withinDays: days(7),
+    })
+    .refine((rule) => rule.atMost === undefined || rule.atMost >= rule.atLeast, { message: 'atMost must be at least atLeast', path: ['atMost'] })
+    .describe('Missed doses reported in the window: at least atLeast (and at most atMost)'),
+  z.object({ ...common, kind: z.literal('side_effects'), withinDays: days(7) }).describe('A dose not taken because of side effects'),
+  z
+    .object({ ...common, kind: z.literal('refill'), withinDays: days(7), overdueDays: z.number().int().min(0).max(30).default(0) })
+    .describe('Out of a medication, or its refill date passed (by overdueDays) with no refill confirmed'),
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+export type RuleKind = Rule['kind'];
+
+/** Rules a practice may tune but not remove or lower: a person must hear of these. */
+const REQUIRED_URGENT: readonly RuleKind[] = ['red_flag'];
+const REQUIRED: readonly RuleKind[] = ['red_flag', 'message_for_team'];
+
+export const RuleSetSchema = z
+  .object({
+    rules: z.array(RuleSchema).min(1).max(100),
+    stable: z
+      .object({
+        days: z.number().int().min(7).max(180).default(30),
+        minAnsweredCheckIns: z.number().int().min(1).max(20).default(2),
+      })
+      .default({ days: 30, minAnsweredCheckIns: 2 })
+      .describe('Stable: nothing urgent or elevated for `days`, and every check-in in that time answered'),
+  })
+  .superRefine((set, ctx) => {
+    const seen = new Map<string, number>();
+    set.rules.forEach((rule, index) => {
+      const first = seen.get(rule.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `repeats the id of rules[${first}]` });
+      seen.set(rule.id, index);
+      if (REQUIRED_URGENT.includes(rule.kind) && rule.level !== 'urgent') {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'level'], message: `a ${rule.kind} rule is always urgent` });
+      }
+    });
+    for (const kind of REQUIRED) {
+      if (!set.rules.some((rule) => rule.kind === kind)) {
+        ctx.addIssue({ code: 'custom', path: ['rules'], message: `must keep a ${kind} rule: a person must hear of these` });
+      }
+    }
+  });
+export type RuleSetInput = z.input<typeof RuleSetSchema>;
+export type RuleSet = z.infer<typeof RuleSetSchema>;
+
+/** A rule set as it is used: with the version evaluations record. */
+export interface VersionedRuleSet extends RuleSet {
+  version: string;
+}

@@ -1,0 +1,31 @@
+/** How triage puts dates and things into words a coordinator reads. */
+import { DateTime } from 'luxon';
+
+/** "Nov 3" in the practice's timezone. */
+export const onDay = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat('LLL d');
+
+/** "Nov 3 at 09:12" in the practice's timezone. */
+export const onDayAt = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat("LLL d 'at' HH:mm");
+
+/** The calendar date ('2026-11-03') in the practice's timezone. */
+export const localDate = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate()!;
+
+/** What a red-flag category means, for an explanation or a coordinator's text. */
+const RED_FLAGS: Readonly<Record<string, string>> = {
+  chest_pain: 'chest pain',
+  breathing: 'trouble breathing',
+  stroke: 'possible stroke signs',
+  fainting: 'fainting',
+  fall: 'a fall (hurt or unable to get up)',
+  self_harm: 'thoughts of self-harm',
+  severe_bleeding: 'severe bleeding',
+  seizure: 'a seizure',
+  allergic_reaction: 'a severe allergic reaction',
+  confusion: 'sudden confusion',
+  overdose: 'a possible overdose',
+};
+
+export const redFlagWords = (category: string) => RED_FLAGS[category] ?? category.replace(/_/g, ' ');
+
+/** "3 texts", "1 text" */
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

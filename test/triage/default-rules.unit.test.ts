@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTriage } from '../../src/triage/index.js';
+import { bp, facts, missed, obs, taken } from './facts.js';
+
+const fired = (e: ReturnType<typeof evaluateTriage>) => e.findings.map((f) => `${f.level}:${f.reason}`);
+
+describe('the default triage rules, at their edges', () => {
+  it.each([
+    // [what, observations, level, findings]
+    ['BP 179/119: high, not a crisis', [bp(179, 119)], 'elevated', ['elevated:bp_high']],
+    ['BP 180/90: a crisis by the systolic alone', [bp(180, 90)], 'urgent', ['urgent:bp_crisis']],
+    ['BP 150/120: a crisis by the diastolic alone', [bp(150, 120)], 'urgent', ['urgent:bp_crisis']],
+    ['BP 159/99: in range', [bp(159, 99)], 'routine', []],
+    ['BP 160/80: high', [bp(160, 80)], 'elevated', ['elevated:bp_high']],
+    ['an old crisis reading, superseded by a normal one', [bp(190, 125, 3), bp(128, 82, 1)], 'routine', []],
+    ['a crisis reading 15 days ago (outside the 14-day window)', [bp(190, 125, 15)], 'routine', []],
+    ['BP rising 10 over 3 readings', [bp(130, 80, 10), bp(135, 82, 5), bp(140, 85, 1)], 'elevated', ['elevated:bp_rising']],
+    ['BP rising 9 over 3 readings', [bp(130, 80, 10), bp(134, 82, 5), bp(139, 85, 1)], 'routine', []],
+    ['BP up then down', [bp(130, 80, 10), bp(145, 82, 5), bp(140, 85, 1)], 'routine', []],
+    // "Worse" is already part of the urgent finding: no second, elevated alert for it.
+    ['pain 8, worse', [obs('pain', { score: 8 }), obs('symptom_trend', { trend: 'worse' })], 'urgent', ['urgent:pain_severe_worse']],
+    ['pain 8, the same', [obs('pain', { score: 8 }), obs('symptom_trend', { trend: 'same' })], 'elevated', ['elevated:pain_high']],
+    ['pain 7, worse', [obs('pain', { score: 7 }), obs('symptom_trend', { trend: 'worse' })], 'elevated', ['elevated:symptoms_worse']],
+    ['pain 8 last week, worse in another check-in', [obs('pain', { score: 8 }, 3, 'a'), obs('symptom_trend', { trend: 'worse' }, 0, 'b')], 'elevated', ['elevated:pain_high', 'elevated:symptoms_worse']],
+    ['3 missed doses in 7 days', [missed('lis', 1), missed('lis', 3), missed('met', 6)], 'urgent', ['urgent:missed_doses']],
+    ['2 missed doses in 7 days', [missed('lis', 1), missed('lis', 3), taken('lis', 2)], 'elevated', ['elevated:missed_dose']],
+    ['3 missed doses, one 8 days ago', [missed('lis', 1), missed('lis', 3), missed('lis', 8)], 'elevated', ['elevated:missed_dose']],
+    ['every dose taken, for a month', [taken('lis', 1), taken('lis', 2)], 'stable', []],
+    ['a missed dose because of side effects', [missed('lis', 0, 'side_effects')], 'elevated', ['elevated:missed_dose', 'elevated:side_effects']],
+    ['ran out of a medicine', [missed('lis', 0, 'ran_out'), obs('refill_concern', { medicationId: 'lis' }, 0, 'm0')], 'elevated', ['elevated:missed_dose', 'elevated:refill_needed']],
+    ['a severe concern', [obs('concern', { category: 'pain', severity: 'severe' })], 'urgent', ['urgent:severe_symptom']],
+    ['a new moderate concern', [obs('concern', { category: 'breathing', severity: 'moderate', trend: 'new' })], 'elevated', ['elevated:new_or_worse_concern']],
+    ['a usual mild concern', [obs('concern', { category: 'pain', severity: 'mild', trend: 'same' })], 'routine', []],
+    ['a red flag yesterday', [obs('red_flag', { category: 'chest_pain' }, 1)], 'urgent', ['urgent:red_flag:chest_pain']],
+    ['a red flag three days ago', [obs('red_flag', { category: 'chest_pain' }, 3)], 'routine', []],
+    ['a text to the team', [obs('patient_message', {}, 0.5, null)], 'elevated', ['elevated:message_for_team']],
+  ] as const)('%s', (_what, observations, level, findings) => {
+    const evaluation = evaluateTriage(facts([...observations]));
+    expect(evaluation.level).toBe(level);
+    expect(fired(evaluation).sort()).toEqual([...findings].sort());
+  });
+
+  it('explain themselves in words, with dates and times where the practice is', () => {
+    const crisis = evaluateTriage(facts([bp(184, 121, 0)]));
+    expect(crisis.reasons).toEqual(['BP 184/121 on Nov 24 at 10:00 is at or above 180/120']);
+    const doses = evaluateTriage(facts([missed('lis', 1), missed('lis', 3), missed('met', 6)]));
+    expect(doses.reasons).toEqual(['3 missed doses in the last 7 days (metformin Nov 18, lisinopril Nov 21, lisinopril Nov 23)']);
+    const rising = evaluateTriage(facts([bp(130, 80, 10), bp(135, 82, 5), bp(141, 85, 1)]));
+    expect(rising.reasons).toEqual(['BP rose over the last 3 readings, from 130/80 on Nov 14 to 141/85 on Nov 23']);
+    const pain = evaluateTriage(facts([obs('pain', { score: 9 }), obs('symptom_trend', { trend: 'worse' })]));
+    expect(pain.reasons[0]).toBe('Pain 9/10 on Nov 24 at 10:00, reported as worse (at or above 8)');
+    expect(evaluateTriage(facts([obs('red_flag', { category: 'stroke' })])).reasons).toEqual(['Reported possible stroke signs on Nov 24 at 10:00']);
+  });
+
+  it('find a refill overdue and not confirmed, and let a confirmation settle it', () => {
+    const medications = [{ id: 'lis', name: 'lisinopril', refillDueOn: '2026-11-23' }];
+    expect(evaluateTriage(facts([], { medications })).reasons).toEqual(['Refill of lisinopril was due Nov 23 and is not confirmed']);
+    expect(evaluateTriage(facts([], { medications: [{ id: 'lis', name: 'lisinopril', refillDueOn: '2026-11-24' }] })).level).toBe('routine');
+    const confirmed = obs('refill_confirmed', { medicationId: 'lis' }, 2);
+    expect(evaluateTriage(facts([confirmed], { medications })).level).toBe('routine');
+  });
+});
+
+describe('routine and stable', () => {
+  const answeredWeeks = [obs('wellness', { status: 'well' }, 25, 'w1'), obs('wellness', { status: 'well' }, 11, 'w2'), bp(128, 80, 4, 's1')];
+
+  it('stable: nothing to review for 30 days and every check-in answered', () => {
+    const evaluation = evaluateTriage(facts(answeredWeeks));
+    expect(evaluation.level).toBe('stable');
+    expect(evaluation.reasons).toEqual(['Answered 3 check-ins in the last 30 days, all in range']);
+  });
+
+  it('routine: a check-in went unanswered, or a concern in the last 30 days, or enrolled too recently', () => {
+    expect(evaluateTriage(facts([...answeredWeeks, obs('non_response', { question: 'wellness.opening' }, 2, 'w3')])).level).toBe('routine');
+    expect(evaluateTriage(facts(answeredWeeks, { lastConcernAt: new Date('2026-11-10T00:00:00Z') })).level).toBe('routine');
+    expect(evaluateTriage(facts(answeredWeeks, { enrolledAt: new Date('2026-11-10T00:00:00Z') })).level).toBe('routine');
+    expect(evaluateTriage(facts([])).level).toBe('routine');
+  });
+});
