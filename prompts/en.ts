@@ -11,12 +11,18 @@
 export interface PromptEntry {
   readonly sms: string;
   readonly voice?: string;
+  /**
+   * The text says someone will follow up, review or call. Saying it is a
+   * promise: the runtime makes sure an alert backs it (src/bot/promises.ts).
+   */
+  readonly promise?: true;
 }
 
 export const en = {
   // Shared by all flows.
   'common.no_usable_answer': {
     sms: "Sorry, we could not understand your answers. Someone from your care team will follow up. You can also call us at {practicePhone}.",
+    promise: true,
   },
 
   // Wellness check-in.
@@ -55,9 +61,11 @@ export const en = {
   },
   'wellness.close_concern': {
     sms: 'Thank you, {firstName}. Your care team at {practiceName} will review this. If you feel worse, call us at {practicePhone}. In an emergency, call 911.',
+    promise: true,
   },
   'wellness.close_urgent': {
     sms: 'Thank you for telling us, {firstName}. A nurse from {practiceName} will call you soon. If this is an emergency, call 911 now.',
+    promise: true,
   },
 
   // Medication adherence check-in.
@@ -78,6 +86,7 @@ export const en = {
   },
   'medication.close_forgot': {
     sms: 'Thank you, {firstName}. If you are not sure what to do about a missed dose, call us at {practicePhone}. Your care team will check in with you.',
+    promise: true,
   },
   'medication.ask_side_effects': {
     sms: 'We are sorry to hear that. What side effects do you have? Tell us in a few words.',
@@ -87,9 +96,11 @@ export const en = {
   },
   'medication.close_side_effects': {
     sms: 'Thank you, {firstName}. Your care team at {practiceName} will review this and call you. If you feel worse, call {practicePhone}. In an emergency, call 911.',
+    promise: true,
   },
   'medication.close_ran_out': {
     sms: 'Thank you, {firstName}. Your care team will help you get a refill of {medicationName}. You can also call us at {practicePhone}.',
+    promise: true,
   },
   'medication.ask_other_reason': {
     sms: 'Please tell us why in a few words.',
@@ -99,6 +110,7 @@ export const en = {
   },
   'medication.close_other': {
     sms: 'Thank you, {firstName}. Your care team will review this. If you have questions, call us at {practicePhone}.',
+    promise: true,
   },
 
   // Symptom and vitals check-in.
@@ -113,6 +125,7 @@ export const en = {
   },
   'symptoms.close_bp_crisis': {
     sms: '{firstName}, that reading is very high. If you have chest pain, trouble breathing, a bad headache or weakness, call 911 now. If not, call us now at {practicePhone}. We are alerting your care team.',
+    promise: true,
   },
   'symptoms.ask_pain': {
     sms: 'On a scale of 0 to 10, how bad is your pain today? 0 is no pain, 10 is the worst.',
@@ -130,7 +143,7 @@ export const en = {
     sms: 'Please reply 1 if you feel better, 2 if about the same, or 3 if worse.',
   },
   'symptoms.close': {
-    sms: 'Thank you, {firstName}! Your care team at {practiceName} will review your answers. If you need us, call {practicePhone}.',
+    sms: 'Thank you, {firstName}! Your answers are now in your record at {practiceName}. If you need us, call {practicePhone}.',
   },
 
   // Rendered by the conversation runtime, outside any flow.
@@ -145,10 +158,12 @@ export const en = {
   },
   'system.red_flag': {
     sms: '{firstName}, what you told us may be an emergency. Call 911 now, or call us at {practicePhone}. We are alerting your care team.',
+    promise: true,
   },
   // Self-harm words: the crisis line first, then 911.
   'system.red_flag_self_harm': {
     sms: '{firstName}, we are worried about you. Please call or text 988 now to talk to someone, or call 911. We are alerting your care team.',
+    promise: true,
   },
   // The language is unknown, so both catalogs hold the same bilingual text.
   'system.unknown_sender': {
@@ -156,6 +171,35 @@ export const en = {
   },
   'system.acknowledgement': {
     sms: 'Thank you, {firstName}. Your care team at {practiceName} will see your message. If this is an emergency, call 911.',
+    promise: true,
+  },
+  // Said before the next question when a reply also told us something (a fall, swelling, a sugar reading).
+  'system.concern_noted': {
+    sms: 'Thank you for telling us, {firstName}. Your care team at {practiceName} will look at what you wrote. If you feel worse, call {practicePhone}.',
+    promise: true,
+  },
+  // {when}: "today", "by tomorrow", "by Thursday" (when the care team should have called).
+  'system.callback_arranged': {
+    sms: 'Thank you, {firstName}. A nurse from {practiceName} will call you {when}. If it cannot wait, call {practicePhone}. In an emergency, call 911.',
+    promise: true,
+  },
+  'system.request_noted': {
+    sms: 'Thank you, {firstName}. We passed your request to your care team at {practiceName}. They will contact you. You can also call {practicePhone}.',
+    promise: true,
+  },
+  'system.distress': {
+    sms: '{firstName}, are you OK? If this is an emergency, call 911 now. A nurse from {practiceName} is being told right away.',
+    promise: true,
+  },
+  'system.who_we_are': {
+    sms: 'This is the care team at {practiceName}. We text to check on your health between visits. Questions? Call {practicePhone}. Reply STOP to opt out.',
+  },
+  'system.already_answered': {
+    sms: 'Sorry for asking again, {firstName}. You do not need to answer this one. Thank you!',
+  },
+  // The person at this number is not our patient, and their language is unknown: both catalogs hold this bilingual text.
+  'system.wrong_number': {
+    sms: 'Sorry for the trouble. We will not text this number again. / Disculpe la molestia. No le vamos a escribir más a este número.',
   },
 } as const satisfies Record<string, PromptEntry>;
 

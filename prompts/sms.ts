@@ -42,7 +42,15 @@ function isGsm(char: string): boolean {
   return GSM_BASIC.has(char) || GSM_EXTENSION.has(char);
 }
 
+/**
+ * Accented vowels are written plain even where GSM-7 has them (é, ü, à):
+ * one rule for every text, so a Spanish message never mixes "¿Qué" with
+ * "mas" and "atencion". Ñ, ¿ and ¡ stay: GSM-7 has them and Spanish needs them.
+ */
+const ACCENTED_VOWELS = /^[àáâäèéêëìíîïòóôöùúûüÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ]$/u;
+
 function foldChar(char: string): string {
+  if (ACCENTED_VOWELS.test(char)) return char.normalize('NFD').replace(COMBINING_MARKS, '');
   if (isGsm(char)) return char;
   const mapped = FOLDS[char];
   if (mapped !== undefined) return mapped;

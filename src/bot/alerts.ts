@@ -24,6 +24,8 @@ export interface AlertRequest {
   explanation: string;
   /** What it rests on; a piece of evidence already on the alert is not added twice. */
   evidence: NewEvidence[];
+  /** Elevated alerts: how long it may wait for review (the practice's reviewHours when unset). */
+  reviewHours?: number | undefined;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: 
   const { practice, patient } = subject;
   const open = await lockOpenAlert(tx, patient.id, request.reason);
   if (open) return { alert: await joinOpenAlert(tx, open, request, at), opened: false };
-  const reviewDueAt = request.level === 'elevated' ? new Date(at.getTime() + practice.reviewHours * HOUR_MS) : null;
+  const reviewDueAt = request.level === 'elevated' ? new Date(at.getTime() + (request.reviewHours ?? practice.reviewHours) * HOUR_MS) : null;
   const alert = await insertAlert(tx, {
     practiceId: practice.id,
     patientId: patient.id,

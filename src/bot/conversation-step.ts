@@ -4,7 +4,7 @@ import { insertObservations } from '../store/observations.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
-import { assessPatient } from './triage.js';
+import { promisesFollowUp } from './promises.js';
 import { recordConversationEnd } from './conversation-end.js';
 import type { BotDeps } from './deps.js';
 import { flowText } from './speech.js';
@@ -27,12 +27,20 @@ export interface StepContext {
   speaksNow: boolean;
 }
 
+export interface RecordedStep {
+  /** What the step says, as one text; null when it says nothing. */
+  text: string | null;
+  /** What the patient reported, as the flow recorded it (triage is the caller's to run). */
+  observations: Observation[];
+  /** The step says someone will follow up (a prompt marked `promise`). */
+  promises: boolean;
+}
+
 /**
  * Records one flow step: the new snapshot (which makes older timeout jobs
- * stale) with the timeout of the next wait, what the patient reported, and
- * the alerts it calls for. Returns the text to send, if the step says anything.
+ * stale) with the timeout of the next wait, and what the patient reported.
  */
-export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext, step: FlowStep): Promise<string | null> {
+export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext, step: FlowStep): Promise<RecordedStep> {
   const { practice, patient, conversation, inbound, at } = ctx;
   const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
   const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + deps.conversationTimeoutMs) : null;
@@ -59,10 +67,6 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
     observations,
   );
   if (step.done) await recordConversationEnd(tx, conversation, status, at);
-  // What the patient reported goes to triage, whose rules decide who hears of it.
-  if (observations.length > 0) {
-    const subject = { practice, patient, conversationId: conversation.id, messageId: inbound?.id ?? null };
-    await assessPatient(tx, subject, at, inbound ? 'answer' : 'timeout');
-  }
-  return flowText(step.outputs, conversation.input.locale, practice, patient);
+  const promises = step.outputs.some((o) => o.type === 'say' && promisesFollowUp(o.prompt));
+  return { text: flowText(step.outputs, conversation.input.locale, practice, patient), observations, promises };
 }

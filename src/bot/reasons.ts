@@ -16,9 +16,41 @@ const REASONS: Readonly<Record<string, string>> = {
   refill_needed: 'needing a medication refill',
   message_for_team: 'a message for the care team',
   unhandled_text: 'a text the bot could not handle',
+  distress: 'a call for help',
+  glucose_low: 'a low blood sugar reading',
+  low_sugar_symptoms: 'signs of low blood sugar',
+  glucose_high: 'a high blood sugar reading',
+  oxygen_low: 'a low oxygen reading',
+  pulse_abnormal: 'an unusual pulse',
+  fever: 'a fever',
+  weight_gain_hf: 'a sudden weight gain',
+  unanswered: 'answers the bot could not understand',
+  follow_up_promised: 'a follow-up the bot promised',
+  wrong_number: 'a wrong number: the phone on file needs checking',
+  'request:callback': 'a request to be called',
+  'request:appointment': 'a question about an appointment',
+  'request:refill': 'a refill request',
+};
+
+/** Concern categories read in texts, in a few words. */
+const CONCERNS: Readonly<Record<string, string>> = {
+  fall: 'a fall',
+  swelling: 'swelling',
+  weight_gain: 'weight gain',
+  dizziness: 'dizziness',
+  glucose_low: 'low blood sugar',
+  glucose_high: 'high blood sugar',
+  breathing: 'breathing trouble or a cough',
+  pain: 'pain',
+  side_effects: 'medication side effects',
+  mood: 'low mood',
+  fever: 'a fever',
+  vomiting: 'vomiting or nausea',
+  bleeding: 'bleeding or bruising',
 };
 
 export function describeReason(reason: string): string {
   if (reason.startsWith('red_flag:')) return redFlagWords(reason.slice('red_flag:'.length));
+  if (reason.startsWith('concern:')) return CONCERNS[reason.slice('concern:'.length)] ?? reason.slice('concern:'.length).replace(/_/g, ' ');
   return REASONS[reason] ?? reason.replace(/_/g, ' ');
 }

@@ -14,8 +14,14 @@ export function promptVars(practice: Practice, patient: Pick<Patient, 'firstName
 }
 
 /** One system prompt (opt-out confirmation, help, ...) as a text for this patient. */
-export function systemText(key: PromptKey, locale: Locale, practice: Practice, patient: Patient | null): string {
-  return renderSms([{ prompt: key }], locale, promptVars(practice, patient));
+export function systemText(
+  key: PromptKey,
+  locale: Locale,
+  practice: Practice,
+  patient: Patient | null,
+  params: Record<string, string> = {},
+): string {
+  return renderSms([{ prompt: key, params }], locale, promptVars(practice, patient));
 }
 
 /** What a flow step says, as one text; null when the step says nothing. */

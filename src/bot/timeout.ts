@@ -4,6 +4,7 @@ import { lockPatient } from '../store/patients.js';
 import { findPractice } from '../store/practices.js';
 import { withTransaction } from '../store/sql.js';
 import { recordStep } from './conversation-step.js';
+import { assessPatient } from './triage.js';
 import type { BotDeps } from './deps.js';
 
 /**
@@ -23,7 +24,8 @@ export function expireConversation(deps: BotDeps, job: { conversationId: string;
     const practice = await findPractice(tx, current.practiceId);
     if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
     const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' }, conversation.flowVersion);
-    await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
+    const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
+    if (recorded.observations.length > 0) await assessPatient(tx, { practice, patient, conversationId: conversation.id, messageId: null }, at, 'timeout');
     return true;
   });
 }

@@ -7,7 +7,7 @@ import {
   type TriageFacts,
   type VersionedRuleSet,
 } from '../triage/index.js';
-import { alertedEvidence } from '../store/alerts.js';
+import { alertedEvidence, type Alert } from '../store/alerts.js';
 import { listMedications, type Medication } from '../store/medications.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
@@ -62,19 +62,26 @@ export async function assessPatient(
   subject: AlertSubject,
   at: Date,
   trigger: string,
-): Promise<{ evaluation: Evaluation; state: TriageState }> {
+): Promise<{ evaluation: Evaluation; state: TriageState; alerts: Alert[] }> {
   const { practice, patient } = subject;
   const rules = await practiceRules(tx, practice.id);
   const evaluation = evaluateTriage(await loadFacts(tx, practice, patient, rules, at), rules);
   const state = await recordEvaluation(tx, { practiceId: practice.id, patientId: patient.id }, evaluation, trigger);
-  for (const finding of evaluation.findings) await alertOnNewEvidence(tx, subject, finding, at);
-  return { evaluation, state };
+  const alerts: Alert[] = [];
+  for (const finding of evaluation.findings) {
+    const alert = await alertOnNewEvidence(tx, subject, finding, rules, at);
+    if (alert) alerts.push(alert);
+  }
+  return { evaluation, state, alerts };
 }
 
-async function alertOnNewEvidence(tx: Queryable, subject: AlertSubject, finding: Finding, at: Date): Promise<void> {
+/** Raises (or joins) the finding's alert when it rests on evidence no alert of its reason has seen; returns it. */
+async function alertOnNewEvidence(tx: Queryable, subject: AlertSubject, finding: Finding, rules: VersionedRuleSet, at: Date): Promise<Alert | null> {
   const seen = await alertedEvidence(tx, subject.patient.id, finding.reason, finding.evidence.map((e) => e.key));
   const fresh = finding.evidence.filter((e) => !seen.has(e.key));
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return null;
   const evidence = fresh.map((e) => ({ key: e.key, observationId: e.observationId ?? null, explanation: finding.explanation, at: e.at }));
-  await raiseAlert(tx, subject, { level: finding.level, reason: finding.reason, explanation: finding.explanation, evidence }, at);
+  const reviewHours = rules.rules.find((rule) => rule.id === finding.ruleId)?.reviewHours;
+  const request = { level: finding.level, reason: finding.reason, explanation: finding.explanation, evidence, reviewHours };
+  return (await raiseAlert(tx, subject, request, at)).alert;
 }

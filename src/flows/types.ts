@@ -36,7 +36,9 @@ export type FlowEvent =
   /** A patient's reply (SMS text, or speech/digits from a call in a later issue). */
   | { type: 'REPLY'; text: string }
   /** The wait for a reply ran out (delivered by the conversation.timeout job). */
-  | { type: 'TIMEOUT' };
+  | { type: 'TIMEOUT' }
+  /** Ask the current question again, as asked the first time (after "who is this?"); nothing is counted. */
+  | { type: 'REPEAT' };
 
 /** Observations a flow records: what the patient reported, in structured form. */
 export type Observation =
@@ -70,6 +72,15 @@ export type Observation =
   | { kind: 'non_response'; value: { question: string } }
   /** A red-flag phrase in a text (the runtime checks every text before any flow). */
   | { kind: 'red_flag'; value: { category: string } }
+  /** Read in a text, whatever question it answered (src/flows/understand). */
+  | { kind: 'concern_reported'; value: { category: string } }
+  | { kind: 'request'; value: { kind: string } }
+  | { kind: 'glucose'; value: { mgdl: number } }
+  | { kind: 'oxygen'; value: { percent: number } }
+  | { kind: 'pulse'; value: { bpm: number } }
+  | { kind: 'weight'; value: { pounds: number } }
+  | { kind: 'weight_gain'; value: { pounds: number; days: number | null } }
+  | { kind: 'temperature'; value: { fahrenheit: number } }
   /** A text that came with no check-in open and is more than thanks: the care team reads it. */
   | { kind: 'patient_message'; value: Record<string, never> };
 

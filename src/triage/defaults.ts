@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-1';
+export const DEFAULT_RULES_VERSION = 'default-2';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -16,6 +16,11 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     { id: 'bp_crisis', kind: 'blood_pressure_at_or_above', level: 'urgent', systolic: 180, diastolic: 120 },
     { id: 'pain_severe_worse', kind: 'pain_at_or_above', level: 'urgent', score: 8, onlyWhenNewOrWorse: true },
     { id: 'missed_doses', kind: 'missed_doses', level: 'urgent', atLeast: 3, withinDays: 7 },
+    { id: 'distress', kind: 'distress', level: 'urgent', description: '"Help me", "auxilio": possible distress' },
+    { id: 'glucose_low', kind: 'glucose_below', level: 'urgent', mgdl: 70 },
+    { id: 'low_sugar_symptoms', kind: 'concern_reported', level: 'urgent', categories: ['glucose_low'], description: 'Shaky and sweaty, "my sugar is low"' },
+    { id: 'oxygen_low', kind: 'oxygen_below', level: 'urgent', percent: 90 },
+    { id: 'pulse_abnormal', kind: 'pulse_outside', level: 'urgent', below: 50, above: 120 },
     // Elevated: a coordinator reviews within the practice's review time (48 h by default).
     { id: 'message_for_team', kind: 'message_for_team', level: 'elevated', description: 'A text that came with no check-in open' },
     { id: 'bp_high', kind: 'blood_pressure_at_or_above', level: 'elevated', systolic: 160, diastolic: 100 },
@@ -26,6 +31,20 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     { id: 'missed_dose', kind: 'missed_doses', level: 'elevated', atLeast: 1, atMost: 2, withinDays: 7 },
     { id: 'side_effects', kind: 'side_effects', level: 'elevated' },
     { id: 'refill_needed', kind: 'refill', level: 'elevated' },
+    {
+      id: 'concern_reported',
+      kind: 'concern_reported',
+      level: 'elevated',
+      categories: ['fall', 'swelling', 'dizziness', 'glucose_high', 'breathing', 'pain', 'side_effects', 'mood', 'fever', 'vomiting', 'bleeding'],
+      description: 'A concern read in a text: a fall (even "I am ok now"), swelling, dizziness, ...',
+    },
+    // A call-back is promised by the next business day: its review is due within a day.
+    { id: 'callback', kind: 'request', level: 'elevated', kinds: ['callback'], reviewHours: 24, description: '"Can you call me", "necesito hablar con la enfermera"' },
+    { id: 'request', kind: 'request', level: 'elevated', kinds: ['appointment', 'refill'], description: 'An appointment or a refill' },
+    { id: 'unanswered', kind: 'unanswered', level: 'elevated', description: 'A check-in closed with no usable answer: someone follows up' },
+    { id: 'glucose_high', kind: 'glucose_above', level: 'elevated', mgdl: 300 },
+    { id: 'fever', kind: 'temperature_at_or_above', level: 'elevated', fahrenheit: 100.4 },
+    { id: 'weight_gain_hf', kind: 'weight_gain', level: 'elevated', poundsInDay: 3, poundsInWeek: 5 },
   ],
 };
 

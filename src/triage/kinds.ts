@@ -3,25 +3,23 @@
  * per kind; each returns the findings of one rule for one patient.
  */
 import type { Rule } from './rules.js';
-import type { Evidence, Finding, ObservationFact, TriageFacts } from './types.js';
+import type { Finding, ObservationFact, TriageFacts } from './types.js';
 import { count, localDate, onDay, onDayAt, redFlagWords } from './words.js';
+import { evidenceOf, finding, within, type Evaluator } from './rule-helpers.js';
+import {
+  concernReported,
+  distress,
+  glucoseAbove,
+  glucoseBelow,
+  oxygenBelow,
+  pulseOutside,
+  request,
+  temperatureAtOrAbove,
+  unanswered,
+  weightGain,
+} from './kinds-read.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
-type Evaluator<K extends Rule['kind']> = (rule: RuleOf<K>, facts: TriageFacts) => Finding[];
-
-/** Observations of `kinds` in the rule's window, oldest first. */
-function within(facts: TriageFacts, days: number, ...kinds: string[]): ObservationFact[] {
-  const since = facts.now.getTime() - days * DAY_MS;
-  return facts.observations.filter((o) => kinds.includes(o.kind) && o.observedAt.getTime() >= since);
-}
-
-const evidenceOf = (o: ObservationFact): Evidence => ({ key: `observation:${o.id}`, at: o.observedAt, observationId: o.id });
-
-function finding(rule: Rule, explanation: string, inputs: Record<string, unknown>, evidence: Evidence[], reason = rule.id): Finding {
-  return { ruleId: rule.id, level: rule.level, reason, explanation, inputs, evidence };
-}
 
 const medicationName = (facts: TriageFacts, id: unknown) => facts.medications.find((m) => m.id === id)?.name ?? 'a medication';
 const bp = (o: ObservationFact) => ({ systolic: Number(o.value.systolic), diastolic: Number(o.value.diastolic) });
@@ -177,6 +175,16 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<K> } = {
   missed_doses: missedDoses,
   side_effects: sideEffects,
   refill,
+  distress,
+  concern_reported: concernReported,
+  request,
+  unanswered,
+  glucose_below: glucoseBelow,
+  glucose_above: glucoseAbove,
+  oxygen_below: oxygenBelow,
+  pulse_outside: pulseOutside,
+  temperature_at_or_above: temperatureAtOrAbove,
+  weight_gain: weightGain,
 };
 
 /** The findings of one rule for one patient (none when it does not fire). */

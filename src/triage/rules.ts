@@ -5,6 +5,7 @@
  * level it raises and its parameters; evaluate.ts knows each kind.
  */
 import { z } from 'zod';
+import { CONCERN_CATEGORIES } from '../flows/understand/index.js';
 
 const RuleId = z
   .string()
@@ -12,7 +13,12 @@ const RuleId = z
 const Level = z.enum(['urgent', 'elevated']);
 const days = (fallback: number) => z.number().int().min(1).max(60).default(fallback).describe('how many days back the rule looks');
 
-const common = { id: RuleId, level: Level, description: z.string().max(300).optional() };
+const common = {
+  id: RuleId,
+  level: Level,
+  description: z.string().max(300).optional(),
+  reviewHours: z.number().int().min(1).max(720).optional().describe("Elevated: how long its alerts may wait for review (default: the practice's)"),
+};
 
 export const RuleSchema = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('red_flag'), withinDays: days(2) }).describe('A red-flag phrase (chest pain, cannot breathe, ...)'),
@@ -61,13 +67,52 @@ export const RuleSchema = z.discriminatedUnion('kind', [
   z
     .object({ ...common, kind: z.literal('refill'), withinDays: days(7), overdueDays: z.number().int().min(0).max(30).default(0) })
     .describe('Out of a medication, or its refill date passed (by overdueDays) with no refill confirmed'),
+  z.object({ ...common, kind: z.literal('distress'), withinDays: days(1) }).describe('"Help me", "auxilio": possible distress'),
+  z
+    .object({ ...common, kind: z.literal('concern_reported'), categories: z.array(z.enum(CONCERN_CATEGORIES)).min(1), withinDays: days(3) })
+    .describe('A concern of these categories read in a text (a fall, swelling, dizziness, ...); one alert per category'),
+  z
+    .object({ ...common, kind: z.literal('request'), kinds: z.array(z.enum(['callback', 'appointment', 'refill'])).min(1), withinDays: days(3) })
+    .describe('A request to be called, for an appointment or a refill; one alert per kind'),
+  z.object({ ...common, kind: z.literal('unanswered'), withinDays: days(3) }).describe('A check-in closed with no usable answer'),
+  z
+    .object({ ...common, kind: z.literal('glucose_below'), mgdl: z.number().int().min(30).max(150), withinDays: days(2) })
+    .describe('The latest blood sugar below mgdl'),
+  z
+    .object({ ...common, kind: z.literal('glucose_above'), mgdl: z.number().int().min(150).max(600), withinDays: days(2) })
+    .describe('The latest blood sugar above mgdl'),
+  z
+    .object({ ...common, kind: z.literal('oxygen_below'), percent: z.number().int().min(70).max(99), withinDays: days(2) })
+    .describe('The latest oxygen saturation below percent'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('pulse_outside'),
+      below: z.number().int().min(20).max(80),
+      above: z.number().int().min(90).max(220),
+      withinDays: days(2),
+    })
+    .describe('The latest pulse below `below` or above `above`'),
+  z
+    .object({ ...common, kind: z.literal('temperature_at_or_above'), fahrenheit: z.number().min(99).max(106), withinDays: days(3) })
+    .describe('The latest temperature at or above fahrenheit'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('weight_gain'),
+      poundsInDay: z.number().min(1).max(20),
+      poundsInWeek: z.number().min(1).max(40),
+      conditions: z.array(z.string().min(2)).default(['heart failure', 'chf', 'hfref', 'hfpef', 'insuficiencia cardiaca']),
+      withinDays: days(7),
+    })
+    .describe('A weight gain of poundsInDay in a day or poundsInWeek in a week, for patients with one of `conditions`'),
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = Rule['kind'];
 
 /** Rules a practice may tune but not remove or lower: a person must hear of these. */
-const REQUIRED_URGENT: readonly RuleKind[] = ['red_flag'];
-const REQUIRED: readonly RuleKind[] = ['red_flag', 'message_for_team'];
+const REQUIRED_URGENT: readonly RuleKind[] = ['red_flag', 'distress'];
+const REQUIRED: readonly RuleKind[] = ['red_flag', 'distress', 'message_for_team'];
 
 export const RuleSetSchema = z
   .object({

@@ -51,8 +51,15 @@ describe('red flags', () => {
 describe('texts with no check-in open', () => {
   it('go to the review queue unless they are only thanks, and are acknowledged once in a while', async () => {
     const patient = await s.newPatient();
-    expect(await s.say(patient, 'my ankles have been swollen since Monday')).toEqual([expect.stringContaining('will see your message')]);
+    expect(await s.say(patient, 'my granddaughter is visiting this weekend')).toEqual([expect.stringContaining('will see your message')]);
     expect(await s.say(patient, 'thank you!')).toEqual([]);
+    expect(await s.say(patient, 'she is bringing the baby')).toEqual([]);
     expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'message_for_team', status: 'open' }]);
+  });
+
+  it('are read for what they say: a concern in one gets its own alert and a reply that says so', async () => {
+    const patient = await s.newPatient();
+    expect(await s.say(patient, 'my ankles have been swollen since Monday')).toEqual([expect.stringContaining('will look at what you wrote')]);
+    expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'concern:swelling', status: 'open' }]);
   });
 });

@@ -19,11 +19,11 @@ describe('an elevated alert waiting for review', () => {
   it('is marked overdue at its deadline and texted to the first on-call coordinator; one reviewed in time is not', async () => {
     const waiting = await s.newPatient({ firstName: 'Wanda', lastName: 'Reyes' });
     const reviewed = await s.newPatient({ firstName: 'Rita', lastName: 'Moss' });
-    expect(await s.say(waiting, 'my feet are swollen again')).toEqual([expect.stringContaining('will see your message')]);
+    expect(await s.say(waiting, 'my feet are swollen again')).toEqual([expect.stringContaining('will look at what you wrote')]);
     await s.say(reviewed, 'I have a question about my pills');
     const [overdue] = (await s.admin.get(`/api/v1/practices/${s.practice.id}/alerts?patientId=${waiting.id}`)).body.data;
     const [onTime] = (await s.admin.get(`/api/v1/practices/${s.practice.id}/alerts?patientId=${reviewed.id}`)).body.data;
-    expect(overdue).toMatchObject({ level: 'elevated', reason: 'message_for_team', patientText: 'my feet are swollen again', overdue: false });
+    expect(overdue).toMatchObject({ level: 'elevated', reason: 'concern:swelling', patientText: 'my feet are swollen again', overdue: false });
     expect(Date.parse(overdue.reviewDueAt) - Date.parse(overdue.createdAt)).toBe(48 * HOUR);
     await s.admin.post(`/api/v1/alerts/${onTime.id}/acknowledge`, { coordinatorId: s.coordinator.id });
 
@@ -34,7 +34,7 @@ describe('an elevated alert waiting for review', () => {
     expect((await s.admin.get(`/api/v1/alerts/${onTime.id}`)).body.overdue).toBe(false);
     const texts = s.sentTo(s.coordinator.phone).filter((m) => m.Body.includes('review is overdue'));
     expect(texts.map((m) => m.Body)).toEqual([
-      'Riverside Family Medicine: a review is overdue. Wanda Reyes (a message for the care team) has waited 48 hours. Alert ' + overdue.id.slice(0, 8),
+      'Riverside Family Medicine: a review is overdue. Wanda Reyes (swelling) has waited 48 hours. Alert ' + overdue.id.slice(0, 8),
     ]);
     await s.admin.post(`/api/v1/alerts/${overdue.id}/resolve`, { coordinatorId: s.coordinator.id, note: 'Called; compression socks.' });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
-import { DEFAULT_RULE_SET_INPUT, evaluateTriage, DEFAULT_RULE_SET } from '../../src/triage/index.js';
+import { DEFAULT_RULE_SET_INPUT, DEFAULT_RULES_VERSION, evaluateTriage, DEFAULT_RULE_SET } from '../../src/triage/index.js';
 import { listObservationFacts } from '../../src/store/triage.js';
 
 let s: Scenario;
@@ -36,7 +36,7 @@ describe('triage of what patients report', () => {
     expect(rows).toEqual([
       {
         level: 'elevated',
-        rules_version: 'default-1',
+        rules_version: DEFAULT_RULES_VERSION,
         trigger: 'answer',
         findings: [expect.objectContaining({ ruleId: 'bp_high', inputs: { systolic: 165, diastolic: 95, limit: { systolic: 160, diastolic: 100 } } })],
       },
@@ -104,8 +104,9 @@ describe("a practice's own rules", () => {
   it('refuse an invalid set with a 400 naming the rule and the field', async () => {
     const bad = await s.admin.put(`/api/v1/practices/${s.practice.id}/triage-rules`, rules({ bp_crisis: { systolic: 400 }, missed_dose: { atMost: 0 } }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('rules[2] (bp_crisis).systolic');
-    expect(bad.body.error.message).toContain('rules[11] (missed_dose).atMost');
+    const at = (id: string) => DEFAULT_RULE_SET_INPUT.rules.findIndex((rule) => rule.id === id);
+    expect(bad.body.error.message).toContain(`rules[${at('bp_crisis')}] (bp_crisis).systolic`);
+    expect(bad.body.error.message).toContain(`rules[${at('missed_dose')}] (missed_dose).atMost`);
     const noRedFlag = await s.admin.put(`/api/v1/practices/${s.practice.id}/triage-rules`, {
       rules: DEFAULT_RULE_SET_INPUT.rules.filter((r) => r.kind !== 'red_flag'),
     });
@@ -125,7 +126,7 @@ describe("a practice's own rules", () => {
     const replay = await s.admin.post(`/api/v1/practices/${s.practice.id}/triage-rules/replay`, stricter);
     expect(replay.status).toBe(200);
     expect(replay.body.moves).toContainEqual({ from: 'elevated', to: 'urgent', patients: 1 });
-    expect((await s.admin.get(`/api/v1/practices/${s.practice.id}/triage-rules`)).body).toMatchObject({ version: 'default-1', isDefault: true });
+    expect((await s.admin.get(`/api/v1/practices/${s.practice.id}/triage-rules`)).body).toMatchObject({ version: DEFAULT_RULES_VERSION, isDefault: true });
     expect((await patientTriage(patient.id)).level).toBe('elevated');
 
     const applied = await s.admin.put(`/api/v1/practices/${s.practice.id}/triage-rules`, stricter);

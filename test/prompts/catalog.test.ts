@@ -13,6 +13,7 @@ const VARS = {
   patientPhone: '+15551234567',
   reason: 'a blood pressure of 190/125',
   alertId: 'c0a80121-7ac0-4e1c-9f1b-3b8e6c2d9f10',
+  when: 'a más tardar el miércoles',
 };
 
 const OPENINGS: PromptKey[] = ['wellness.opening', 'medication.opening', 'symptoms.opening'];

@@ -46,10 +46,11 @@ describe('smsSegments', () => {
 });
 
 describe('toGsm7', () => {
-  it('folds Spanish accents outside GSM-7 and keeps the ones inside', () => {
+  it('writes every accented vowel plain (one rule for every text) and keeps ñ, ¿ and ¡', () => {
     expect(toGsm7('¿Cómo está? Sí, aquí. Ñandú, café, pingüino, ¡Árbol! Úlcera Íntimo Óscar')).toBe(
-      '¿Como esta? Si, aqui. Ñandu, café, pingüino, ¡Arbol! Ulcera Intimo Oscar',
+      '¿Como esta? Si, aqui. Ñandu, cafe, pinguino, ¡Arbol! Ulcera Intimo Oscar',
     );
+    expect(toGsm7('¿Qué es lo que más le preocupa? Cuéntenos. Atención.')).toBe('¿Que es lo que mas le preocupa? Cuentenos. Atencion.');
   });
 
   it('folds typographic punctuation', () => {

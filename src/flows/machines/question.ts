@@ -11,6 +11,7 @@
 import type { PromptKey } from '../../../prompts/en.js';
 import type { FlowEvent, FlowOutcome, FlowOutput } from '../types.js';
 import type { FlowAnswers } from './answers.js';
+import { readMessage, saysSomething } from '../understand/index.js';
 import { flowSetup, withFlowParams } from './flow-setup.js';
 import type { FlowContext } from './flow-setup.js';
 
@@ -117,6 +118,12 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
       REPLY: [
         ...answerTransitions,
         {
+          // Not an answer, but not gibberish either ("my feet are swollen" to "did you take it?"):
+          // the runtime records what it says; the question is asked again, and not counted against them.
+          guard: ({ event }) => event.type === 'REPLY' && saysSomething(readMessage(event.text)),
+          actions: { type: 'say', params: { prompt: question.prompt } },
+        },
+        {
           guard: ({ context }) => context.reprompts < MAX_REPROMPTS,
           actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
             const parsed = event.type === 'REPLY' ? question.parse(event.text) : undefined;
@@ -134,6 +141,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
           }),
         },
       ],
+      REPEAT: { actions: { type: 'say', params: { prompt: question.prompt } } },
       TIMEOUT: {
         target: 'timedOut',
         actions: flowSetup.enqueueActions(({ context, enqueue }) => {

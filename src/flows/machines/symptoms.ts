@@ -2,7 +2,8 @@
  * Symptom and vitals check-in: today's blood pressure (skippable: not every
  * patient has a cuff), pain 0-10 and the trend since last week.
  */
-import { parseBloodPressure, parseNumberInRange, parseTrend } from '../text/index.js';
+import { compilePattern, findPhrase, parseBloodPressure, parseNumberInRange, parseTrend, splitClauses } from '../text/index.js';
+import { readConcerns } from '../understand/index.js';
 import type { BloodPressureLimit, FlowOutput } from '../types.js';
 import type { BloodPressureReading, SymptomTrend } from './answers.js';
 import { BP_SKIP_OPTIONS } from './choices.js';
@@ -25,9 +26,19 @@ function parseBloodPressureReply(text: string): Parsed<BloodPressureReply> {
   return isSkip(text).ok ? { ok: true, value: { kind: 'skipped' } } : { ok: false };
 }
 
+/** "None", "no pain", "nada", "no me duele": a pain score of 0. */
+const NO_PAIN = [
+  'none', 'nothing', 'no pain', 'pain free', 'painless', '(doesnt|does not|dont|do not) hurt', 'no (hurt|hurting|aches)',
+  'nada', 'ninguno|ninguna', 'sin dolor', 'no (me)? duele', 'no tengo (dolor|nada)',
+].map(compilePattern);
+
+const saysNoPain = (text: string) =>
+  !readConcerns(text).includes('pain') && splitClauses(text).some((tokens) => NO_PAIN.some((p) => findPhrase(p, tokens).length > 0));
+
 function parsePain(text: string): Parsed<number> {
   const parsed = parseNumberInRange(text, 0, 10);
   if (parsed.kind === 'ok') return { ok: true, value: parsed.value };
+  if (parsed.kind === 'none' && saysNoPain(text)) return { ok: true, value: 0 };
   return parsed.kind === 'out_of_range' ? { ok: false, reprompt: 'symptoms.pain_out_of_range' } : { ok: false };
 }
 

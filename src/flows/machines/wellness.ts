@@ -2,14 +2,15 @@
  * Wellness check-in: "How are you feeling?"; on concerns, what it is, how bad,
  * and whether it is new or worse, so the care team knows whom to call first.
  */
-import { parseWellbeing } from '../text/index.js';
+import { parseFreeText, parseWellbeing } from '../text/index.js';
+import { readConcerns } from '../understand/index.js';
 import type { FlowOutput } from '../types.js';
 import type { ConcernCategory, ConcernTrend, FlowAnswers, Severity } from './answers.js';
 import { CONCERN_OPTIONS, CONCERN_TREND_OPTIONS, SEVERITY_OPTIONS } from './choices.js';
 import { createFlowContext, flowSetup } from './flow-setup.js';
 import { ask, endStates, flowOutcome } from './question.js';
-import type { Question } from './question.js';
-import { choice, choiceOrDescription, description, fromNullable } from './replies.js';
+import type { Parsed, Question } from './question.js';
+import { choice, choiceOrDescription, description } from './replies.js';
 import type { ChoiceWithText } from './replies.js';
 
 /**
@@ -31,10 +32,38 @@ function concernOutputs(answers: FlowAnswers): FlowOutput[] {
   return outputs;
 }
 
-const feeling: Question<'well' | 'concerns'> = {
+/** How they feel, and the concern already named when the reply names one ("not good, my ankles are swollen"). */
+type Feeling = { status: 'well' } | { status: 'concerns'; concern?: ChoiceWithText<ConcernCategory> & { text: string } };
+
+/** A concern read in the text, as the menu's category ("dizzy" is 3, "swollen" 4), with the patient's words. */
+const MENU_CATEGORY: Partial<Record<string, ConcernCategory>> = {
+  pain: 'pain',
+  breathing: 'breathing',
+  dizziness: 'dizzy',
+  swelling: 'swelling',
+  side_effects: 'medicine',
+};
+
+/**
+ * "How are you feeling?" Any concern the reply names makes it a "concerns"
+ * answer, even next to "ok" ("I fell last week but I'm ok now"): a nurse
+ * wants to hear of it. A reply that is neither well nor unwell but names a
+ * concern ("my ankles are really swollen") is that concern, not gibberish.
+ */
+function parseFeeling(text: string): Parsed<Feeling> {
+  const named = readConcerns(text)[0];
+  if (named !== undefined) {
+    const words = parseFreeText(text) ?? text;
+    return { ok: true, value: { status: 'concerns', concern: { choice: MENU_CATEGORY[named] ?? 'other', text: words } } };
+  }
+  const status = parseWellbeing(text);
+  return status === null ? { ok: false } : { ok: true, value: { status } };
+}
+
+const feeling: Question<Feeling> = {
   prompt: 'wellness.opening',
   reprompt: 'wellness.reprompt_feeling',
-  parse: fromNullable(parseWellbeing),
+  parse: parseFeeling,
 };
 
 const concern: Question<ChoiceWithText<ConcernCategory>> = {
@@ -72,13 +101,23 @@ export const wellnessMachine = flowSetup.createMachine({
   states: {
     askFeeling: ask(feeling, [
       {
-        when: (status) => status === 'well',
+        when: (reply) => reply.status === 'well',
         target: 'done',
         answer: () => ({ wellness: 'well' }),
         outputs: () => [
           { type: 'observe', observation: { kind: 'wellness', value: { status: 'well' } } },
           { type: 'say', prompt: 'wellness.close_well' },
         ],
+      },
+      {
+        // The concern is named already: straight to how bad it is.
+        when: (reply) => reply.status === 'concerns' && reply.concern !== undefined,
+        target: 'askSeverity',
+        answer: (reply) =>
+          reply.status === 'concerns' && reply.concern
+            ? { wellness: 'concerns', concernCategory: reply.concern.choice, concernText: reply.concern.text }
+            : { wellness: 'concerns' },
+        outputs: () => [{ type: 'observe', observation: { kind: 'wellness', value: { status: 'concerns' } } }],
       },
       {
         target: 'askConcern',

@@ -15,52 +15,13 @@
  * never suppressed, and doubt is no denial ("not sure if it's chest pain").
  */
 import { splitClauses } from '../../text/clauses.js';
-import { NEGATION_CARRIERS, findNegator } from '../../text/negation.js';
-import { findPhrase } from '../../text/phrase-match.js';
-import { compilePattern } from '../../text/phrase-pattern.js';
-import type { PhrasePattern } from '../../text/phrase-pattern.js';
+import { createPhraseDetector, type Mention } from '../../text/phrase-detector.js';
 import { EN_RED_FLAGS } from './en.js';
 import { ES_RED_FLAGS } from './es.js';
 import { RED_FLAG_CATEGORIES } from './types.js';
-import type { RedFlag, RedFlagCategory, RedFlagPhrases } from './types.js';
+import type { RedFlag, RedFlagCategory } from './types.js';
 
-interface CompiledFlag {
-  flag: RedFlag;
-  pattern: PhrasePattern;
-}
-
-function compileLanguage(phrases: RedFlagPhrases, locale: RedFlag['locale']): CompiledFlag[] {
-  return RED_FLAG_CATEGORIES.flatMap((category) =>
-    phrases[category].map((source) => ({ flag: { category, locale }, pattern: compilePattern(source) })),
-  );
-}
-
-const COMPILED: readonly CompiledFlag[] = [...compileLanguage(EN_RED_FLAGS, 'en'), ...compileLanguage(ES_RED_FLAGS, 'es')];
-
-interface Found {
-  flag: RedFlag;
-  start: number;
-  end: number;
-  negated: boolean;
-}
-
-function findInClause(tokens: readonly string[]): Found[] {
-  const found: Found[] = [];
-  for (const { flag, pattern } of COMPILED) {
-    for (const { start, end } of findPhrase(pattern, tokens)) {
-      found.push({ flag, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 });
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  // "no chest pain or shortness of breath": the denial covers the whole list.
-  for (const item of found) {
-    if (item.negated) continue;
-    const carrier = tokens[item.start - 1];
-    if (carrier === undefined || !NEGATION_CARRIERS.has(carrier)) continue;
-    item.negated = found.some((previous) => previous.negated && previous.end === item.start - 1);
-  }
-  return found;
-}
+const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RED_FLAG_CATEGORIES);
 
 /**
  * Looks for a red-flag symptom (chest pain, can't breathe, stroke signs,
@@ -72,19 +33,13 @@ function findInClause(tokens: readonly string[]): Found[] {
  *   with the language of the matching phrase, or null
  */
 export function detectRedFlag(text: string): RedFlag | null {
-  const hits: RedFlag[] = [];
-  for (const tokens of splitClauses(text)) {
-    for (const item of findInClause(tokens)) if (!item.negated) hits.push(item.flag);
-  }
-  let best: RedFlag | null = null;
-  for (const hit of hits) {
+  let best: Mention<RedFlagCategory> | null = null;
+  for (const hit of DETECTOR.mentions(text)) {
     if (best === null || rank(hit.category) < rank(best.category)) best = hit;
   }
   if (best === null) return null;
-  const category = best.category;
   // Loanwords match in both lists ("convulsión" fits "convuls*" in English too).
-  const locales = new Set(hits.filter((hit) => hit.category === category).map((hit) => hit.locale));
-  return locales.size > 1 ? { category, locale: guessLocale(text) } : best;
+  return { category: best.category, locale: best.locales.length > 1 ? guessLocale(text) : best.locales[0]! };
 }
 
 function rank(category: RedFlagCategory): number {

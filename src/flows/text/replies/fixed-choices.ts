@@ -13,6 +13,9 @@ const compile = (phrases: readonly string[]) => phrases.map(compilePattern);
 
 const THUMBS_UP = /\u{1F44D}/u;
 const THUMBS_DOWN = /\u{1F44E}/u;
+/** Faces and marks patients send for "fine" / "yes", and for "not well" / "no". */
+const GLAD = /[\u{1F44D}\u{1F44C}\u{2705}\u{2714}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{263A}]/u;
+const SAD = /[\u{1F44E}\u{1F614}\u{1F61E}\u{1F622}\u{1F625}\u{1F61F}\u{1F641}\u{2639}\u{1F912}\u{1F915}\u{1F637}\u{1F62D}]/u;
 
 const YES_NO: ClassifierSpec<'yes' | 'no'> = {
   labels: [
@@ -23,7 +26,7 @@ const YES_NO: ClassifierSpec<'yes' | 'no'> = {
   // "I haven't taken it" is a no; "I didn't forget" / "no se me olvidó" a yes.
   negatedMeans: { yes: 'no', no: 'yes' },
   wholeReply: new Map(YES_NO_WHOLE_REPLY),
-  emoji: [[THUMBS_UP, 'yes'], [THUMBS_DOWN, 'no']],
+  emoji: [[THUMBS_UP, 'yes'], [THUMBS_DOWN, 'no'], [/[\u{2705}\u{2714}\u{1F44C}]/u, 'yes'], [/\u{274C}/u, 'no']],
 };
 
 const WELLBEING: ClassifierSpec<'well' | 'concerns'> = {
@@ -32,7 +35,7 @@ const WELLBEING: ClassifierSpec<'well' | 'concerns'> = {
     { label: 'concerns', number: 2, phrases: compile(CONCERN_PHRASES) },
   ],
   negatedMeans: { well: 'concerns', concerns: 'well' },
-  emoji: [[THUMBS_UP, 'well'], [THUMBS_DOWN, 'concerns']],
+  emoji: [[GLAD, 'well'], [SAD, 'concerns']],
 };
 
 const TREND: ClassifierSpec<'better' | 'same' | 'worse'> = {

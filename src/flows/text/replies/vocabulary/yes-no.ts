@@ -29,4 +29,6 @@ export const YES_NO_UNCERTAIN: readonly string[] = [
 /** Too short to spot inside a sentence ("y" is Spanish "and"): only on their own. */
 export const YES_NO_WHOLE_REPLY: readonly (readonly [string, 'yes' | 'no'])[] = [
   ['y', 'yes'], ['n', 'no'], ['did', 'yes'], ['i have', 'yes'], ['yes i have', 'yes'], ['s', 'yes'],
+  // Thumbs slipping on a small keyboard: a short word is too short for the typo rule.
+  ['yse', 'yes'], ['ye', 'yes'], ['yss', 'yes'], ['ues', 'yes'], ['tes', 'yes'], ['yws', 'yes'], ['nl', 'no'], ['mo', 'no'], ['noo', 'no'],
 ];

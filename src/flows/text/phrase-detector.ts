@@ -1,0 +1,92 @@
+/**
+ * Finds which of several categories of phrases a text mentions, in English
+ * and Spanish, the way red flags are found: per clause, each phrase
+ * forgiving typos, and a plain denial ("no swelling", "sin mareos": a negator
+ * up to 3 words before) cancelling it. Red flags, concerns and requests all
+ * read texts this way.
+ */
+import { splitClauses } from './clauses.js';
+import { NEGATION_CARRIERS, findNegator } from './negation.js';
+import { findPhrase } from './phrase-match.js';
+import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
+
+export type PhraseLocale = 'en' | 'es';
+export type CategoryPhrases<C extends string> = Readonly<Record<C, readonly string[]>>;
+
+export interface Mention<C extends string> {
+  category: C;
+  /** The languages whose phrases matched (a loanword can match both). */
+  locales: PhraseLocale[];
+}
+
+interface Hit<C extends string> {
+  category: C;
+  locale: PhraseLocale;
+}
+
+interface Compiled<C extends string> {
+  mention: Hit<C>;
+  pattern: PhrasePattern;
+}
+
+interface Found<C extends string> {
+  mention: Hit<C>;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+export interface PhraseDetector<C extends string> {
+  /** Every category mentioned and not denied, each once, in order of first mention. */
+  mentions(text: string): Mention<C>[];
+}
+
+/** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts). */
+export function createPhraseDetector<C extends string>(
+  phrases: Readonly<Record<PhraseLocale, CategoryPhrases<C>>>,
+  categories: readonly C[],
+): PhraseDetector<C> {
+  const compiled: Compiled<C>[] = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
+    categories.flatMap((category) =>
+      phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
+    ),
+  );
+
+  function findInClause(tokens: readonly string[]): Found<C>[] {
+    const found: Found<C>[] = [];
+    for (const { mention, pattern } of compiled) {
+      for (const { start, end } of findPhrase(pattern, tokens)) {
+        found.push({ mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // "no chest pain": "pain" inside the denied "chest pain" is denied with it.
+    for (const item of found) {
+      const outer = found.find((o) => o !== item && o.negated && o.start <= item.start && o.end >= item.end);
+      if (outer) item.negated = true;
+    }
+    // "no chest pain or shortness of breath": the denial covers the whole list.
+    for (const item of found) {
+      if (item.negated) continue;
+      const carrier = tokens[item.start - 1];
+      if (carrier === undefined || !NEGATION_CARRIERS.has(carrier)) continue;
+      item.negated = found.some((previous) => previous.negated && previous.end === item.start - 1);
+    }
+    return found;
+  }
+
+  return {
+    mentions(text) {
+      const seen = new Map<C, Mention<C>>();
+      for (const tokens of splitClauses(text)) {
+        for (const { mention, negated } of findInClause(tokens)) {
+          if (negated) continue;
+          const known = seen.get(mention.category);
+          if (!known) seen.set(mention.category, { category: mention.category, locales: [mention.locale] });
+          else if (!known.locales.includes(mention.locale)) known.locales.push(mention.locale);
+        }
+      }
+      return [...seen.values()];
+    },
+  };
+}

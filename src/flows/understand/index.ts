@@ -1,0 +1,31 @@
+/**
+ * Reading a whole message, whatever question it answers: the concerns it
+ * mentions, the vital signs it states, and what it asks of the care team.
+ * A reply can answer the question and say something else ("yes, but my feet
+ * are swollen"); the runtime records what is found here beside the answer.
+ * Pure: no I/O.
+ */
+import { readConcerns, type ConcernCategory } from './concerns.js';
+import { readRequests, type RequestKind } from './requests.js';
+import { readVitals, type Vital } from './vitals.js';
+
+export { CONCERN_CATEGORIES, readConcerns } from './concerns.js';
+export type { ConcernCategory } from './concerns.js';
+export { REQUEST_KINDS, readRequests } from './requests.js';
+export type { RequestKind } from './requests.js';
+export { readVitals } from './vitals.js';
+export type { Vital } from './vitals.js';
+
+export interface MessageReading {
+  concerns: ConcernCategory[];
+  vitals: Vital[];
+  requests: RequestKind[];
+}
+
+export function readMessage(text: string): MessageReading {
+  return { concerns: readConcerns(text), vitals: readVitals(text), requests: readRequests(text) };
+}
+
+/** Whether the text says something a person should know, beyond answering the question. */
+export const saysSomething = (reading: MessageReading) =>
+  reading.concerns.length > 0 || reading.vitals.length > 0 || reading.requests.length > 0;
