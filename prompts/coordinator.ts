@@ -19,9 +19,13 @@ export const coordinatorPrompts = {
   'coordinator.review_overdue': {
     sms: '{practiceName}: a review is overdue. {patientName} ({reason}) has waited {waiting}. Alert {alertId}',
   },
-  // Vars: practiceName, urgent, elevated, overdue, toCall. Counts only: a digest names nobody.
+  // Vars: practiceName, senderPhone, reason.
+  'coordinator.unknown_sender_urgent': {
+    sms: 'URGENT {practiceName}: a text from {senderPhone}, a number no patient has, reports {reason}. Call them now, then mark it read in unmatched texts.',
+  },
+  // Vars: practiceName, urgent, elevated, overdue, toCall, unmatched. Counts only: a digest names nobody.
   'coordinator.digest': {
-    sms: 'Good morning from ccm-bot for {practiceName}: {urgent} urgent alerts open, {elevated} reviews waiting ({overdue} overdue), {toCall} patients to call today.',
+    sms: 'Good morning from ccm-bot for {practiceName}: {urgent} urgent alerts open, {elevated} reviews waiting ({overdue} overdue), {toCall} patients to call today, {unmatched} texts from unknown numbers to read.',
   },
 
   // The escalation call. Vars: practiceName, patientShortName, reason.

@@ -16,7 +16,11 @@ export interface PromptEntry {
    * promise: the runtime makes sure an alert backs it (src/bot/promises.ts).
    */
   readonly promise?: true;
+  /** A practice may replace this text with its own wording (PATCH /practices/:id `prompts`). */
+  readonly practiceEditable?: true;
 }
+
+import { bilingual } from './bilingual.js';
 
 export const en = {
   // Shared by all flows.
@@ -165,10 +169,6 @@ export const en = {
     sms: '{firstName}, we are worried about you. Please call or text 988 now to talk to someone, or call 911. We are alerting your care team.',
     promise: true,
   },
-  // The language is unknown, so both catalogs hold the same bilingual text.
-  'system.unknown_sender': {
-    sms: 'This is {practiceName}. We could not match this number. Please call {practicePhone}. / Le escribe {practiceName}. No reconocemos este número. Por favor llame al {practicePhone}.',
-  },
   'system.acknowledgement': {
     sms: 'Thank you, {firstName}. Your care team at {practiceName} will see your message. If this is an emergency, call 911.',
     promise: true,
@@ -187,6 +187,17 @@ export const en = {
     sms: 'Thank you, {firstName}. We passed your request to your care team at {practiceName}. They will contact you. You can also call {practicePhone}.',
     promise: true,
   },
+  // A low sugar reading or its signs. The practice can change this text to the wording its clinicians approve.
+  'system.low_sugar': {
+    sms: '{firstName}, a low sugar can be dangerous. If you can swallow, have juice or something sweet now, as your care team taught you. If you feel confused or faint, call 911. A nurse is being told now.',
+    promise: true,
+    practiceEditable: true,
+  },
+  // Another urgent reading (oxygen, pulse): a nurse is called at once.
+  'system.urgent_reading': {
+    sms: '{firstName}, what you sent us needs a nurse today. A nurse from {practiceName} is being told now. If you feel worse, call 911.',
+    promise: true,
+  },
   'system.distress': {
     sms: '{firstName}, are you OK? If this is an emergency, call 911 now. A nurse from {practiceName} is being told right away.',
     promise: true,
@@ -197,10 +208,8 @@ export const en = {
   'system.already_answered': {
     sms: 'Sorry for asking again, {firstName}. You do not need to answer this one. Thank you!',
   },
-  // The person at this number is not our patient, and their language is unknown: both catalogs hold this bilingual text.
-  'system.wrong_number': {
-    sms: 'Sorry for the trouble. We will not text this number again. / Disculpe la molestia. No le vamos a escribir más a este número.',
-  },
+  // Texts to people whose language we do not know.
+  ...bilingual,
 } as const satisfies Record<string, PromptEntry>;
 
 /** A key of the prompt catalog; every locale has exactly these keys. */

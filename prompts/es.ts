@@ -9,6 +9,7 @@
  * -> "llamara"), the wording avoids the accent instead ("pudo tomar", "va a
  * llamar"), so the folded text still reads right.
  */
+import { bilingual } from './bilingual.js';
 import type { PromptCatalog } from './en.js';
 
 export const es: PromptCatalog = {
@@ -152,9 +153,6 @@ export const es: PromptCatalog = {
     sms: '{firstName}, estamos preocupados por usted. Por favor, llame o mande un mensaje de texto al 988 ahora mismo para hablar con alguien, o llame al 911. Ya estamos avisando a su equipo médico.',
     promise: true,
   },
-  'system.unknown_sender': {
-    sms: 'This is {practiceName}. We could not match this number. Please call {practicePhone}. / Le escribe {practiceName}. No reconocemos este número. Por favor llame al {practicePhone}.',
-  },
   'system.acknowledgement': {
     sms: 'Gracias, {firstName}. Su equipo médico de {practiceName} va a leer su mensaje. Si es una emergencia, llame al 911.',
     promise: true,
@@ -172,6 +170,15 @@ export const es: PromptCatalog = {
     sms: 'Gracias, {firstName}. Le pasamos su pedido a su equipo médico de {practiceName}. Se van a comunicar con usted. También puede llamar al {practicePhone}.',
     promise: true,
   },
+  'system.low_sugar': {
+    sms: '{firstName}, el azúcar baja puede ser peligrosa. Si puede tragar, tome jugo o algo dulce ahora, como le enseñó su equipo médico. Si se siente confundido o a punto de desmayarse, llame al 911. Ya le estamos avisando a una enfermera.',
+    promise: true,
+    practiceEditable: true,
+  },
+  'system.urgent_reading': {
+    sms: '{firstName}, lo que nos mandó necesita que lo vea una enfermera hoy. Ya le estamos avisando a una enfermera de {practiceName}. Si se siente peor, llame al 911.',
+    promise: true,
+  },
   'system.distress': {
     sms: '{firstName}, ¿está bien? Si es una emergencia, llame al 911 ahora. Ya le estamos avisando a una enfermera de {practiceName}.',
     promise: true,
@@ -182,7 +189,5 @@ export const es: PromptCatalog = {
   'system.already_answered': {
     sms: 'Disculpe que le volvimos a preguntar, {firstName}. No tiene que contestar este mensaje. ¡Gracias!',
   },
-  'system.wrong_number': {
-    sms: 'Sorry for the trouble. We will not text this number again. / Disculpe la molestia. No le vamos a escribir más a este número.',
-  },
+  ...bilingual,
 };

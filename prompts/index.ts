@@ -6,7 +6,7 @@ import type { Locale, PromptVars } from '../src/flows/types.js';
 import { en } from './en.js';
 import type { PromptCatalog, PromptEntry, PromptKey } from './en.js';
 import { es } from './es.js';
-import { toGsm7 } from './sms.js';
+import { smsSegments, toGsm7 } from './sms.js';
 
 export type { PromptCatalog, PromptEntry, PromptKey };
 export { en, es };
@@ -19,6 +19,12 @@ export const catalogs: Readonly<Record<Locale, PromptCatalog>> = { en, es };
 export const PROMPT_KEYS = Object.keys(en) as PromptKey[];
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** A practice's own wording for some prompts, by key and locale (only keys marked `practiceEditable`). */
+export type PracticePrompts = Partial<Record<PromptKey, Partial<Record<Locale, string>>>>;
+
+/** The prompts a practice may reword. */
+export const EDITABLE_PROMPT_KEYS = PROMPT_KEYS.filter((key) => (en[key] as PromptEntry).practiceEditable === true);
 
 /** One part of a step's reply: a prompt key and the extra values it needs. */
 export interface SmsPart {
@@ -39,9 +45,10 @@ export function renderPrompt(
   key: PromptKey,
   vars: PromptVars & Record<string, string | number>,
   channel: 'sms' | 'voice' = 'sms',
+  practicePrompts: PracticePrompts = {},
 ): string {
   const entry = catalogs[locale][key];
-  const template = channel === 'voice' ? (entry.voice ?? entry.sms) : entry.sms;
+  const template = practicePrompts[key]?.[locale] ?? (channel === 'voice' ? (entry.voice ?? entry.sms) : entry.sms);
   return template.replace(PLACEHOLDER, (_match, name: string) => {
     const value = vars[name];
     if (value === undefined) {
@@ -56,7 +63,26 @@ export function renderPrompt(
  * joined by a space, then folded to GSM-7 so an accented Spanish word or a
  * curly apostrophe in a name does not switch the message to UCS-2.
  */
-export function renderSms(parts: ReadonlyArray<SmsPart>, locale: Locale, vars: PromptVars): string {
-  const texts = parts.map((part) => renderPrompt(locale, part.prompt, { ...vars, ...part.params }, 'sms'));
+export function renderSms(parts: ReadonlyArray<SmsPart>, locale: Locale, vars: PromptVars, practicePrompts: PracticePrompts = {}): string {
+  const texts = parts.map((part) => renderPrompt(locale, part.prompt, { ...vars, ...part.params }, 'sms', practicePrompts));
   return toGsm7(texts.join(' '));
+}
+
+/** Long real-world values: the worst case for a text's length. */
+const LONGEST_VARS = { firstName: 'Maximiliana', practiceName: 'Riverside Family Medicine Associates', practicePhone: '(555) 123-4567' };
+
+/**
+ * What is wrong with a practice's wording for `key` in `locale`, or null:
+ * it may only use the placeholders the catalog's text uses, and must fit in
+ * 2 GSM-7 segments with long values, like every text.
+ */
+export function practicePromptProblem(key: PromptKey, locale: Locale, text: string): string | null {
+  if (!EDITABLE_PROMPT_KEYS.includes(key)) return `"${key}" cannot be changed by a practice`;
+  const allowed = new Set([...catalogs[locale][key].sms.matchAll(PLACEHOLDER)].map((m) => m[1]!));
+  const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !allowed.has(name));
+  if (unknown.length > 0) return `uses {${unknown[0]}}; this text may use ${[...allowed].map((n) => `{${n}}`).join(', ') || 'no placeholders'}`;
+  const sample = toGsm7(text.replace(PLACEHOLDER, (_m, name: string) => LONGEST_VARS[name as keyof typeof LONGEST_VARS] ?? name));
+  const info = smsSegments(sample);
+  if (info.encoding !== 'GSM-7' || info.segments > 2) return 'is too long: with a long name it must fit in 2 text messages (about 300 plain characters)';
+  return null;
 }

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
-import { DomainError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { describeReason } from '../bot/reasons.js';
 import { findAlert, findAlertWithNames, listAlerts, listEvidence, type AlertWithNames } from '../store/alerts.js';
-import { findCoordinator, listCoordinators } from '../store/coordinators.js';
+import { listCoordinators } from '../store/coordinators.js';
 import { listAttempts } from '../store/escalations.js';
 import { findPractice } from '../store/practices.js';
-import type pg from 'pg';
+import { actingCoordinator, ActorSchema } from './acting-coordinator.js';
 import { authorize } from './auth.js';
 import { audit } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
@@ -59,13 +59,6 @@ const QueueQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const ActorSchema = z.object({
-  coordinatorId: z
-    .uuid('must be a coordinator id')
-    .optional()
-    .describe('Who acts; needed unless the API key belongs to a coordinator'),
-});
-
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? 'unknown' } : null);
 
 function present(alert: AlertWithNames) {
@@ -76,19 +69,6 @@ function present(alert: AlertWithNames) {
     acknowledgedBy: person(alert.acknowledgedBy, alert.acknowledgedByName),
     resolvedBy: person(alert.resolvedBy, alert.resolvedByName),
   };
-}
-
-/** Who is acting: the coordinator the API key belongs to, or the one the body names (of the alert's practice). */
-async function actingCoordinator(pool: pg.Pool, request: FastifyRequest, practiceId: string, named: string | undefined): Promise<string> {
-  const principal = request.principal;
-  const id = named ?? (principal.kind === 'api_key' ? principal.coordinatorId : null);
-  if (!id) {
-    throw new DomainError('validation_failed', 'name the coordinator who acts (this API key belongs to no coordinator)', 'coordinatorId');
-  }
-  if (!(await findCoordinator(pool, practiceId, id))) {
-    throw new DomainError('validation_failed', 'no coordinator with this id works at this practice', 'coordinatorId');
-  }
-  return id;
 }
 
 export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {

@@ -10,6 +10,7 @@ import { medicationRoutes } from './medications.js';
 import { conversationRoutes } from './conversations.js';
 import { alertRoutes } from './alerts.js';
 import { triageRuleRoutes } from './triage-rules.js';
+import { unmatchedTextRoutes } from './unmatched-texts.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -32,4 +33,5 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(conversationRoutes, { deps });
   await app.register(alertRoutes, { deps });
   await app.register(triageRuleRoutes, { deps });
+  await app.register(unmatchedTextRoutes, { deps });
 };

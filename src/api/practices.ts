@@ -7,6 +7,31 @@ import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../store/sql.js
 import { rescheduleDigest, scheduleDigest } from '../bot/digest.js';
 import { authorize, requireAdminToken } from './auth.js';
 import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, errorResponses } from './schemas.js';
+import { EDITABLE_PROMPT_KEYS, practicePromptProblem, type PromptKey } from '../../prompts/index.js';
+import { LOCALES } from '../flows/types.js';
+
+const PromptWordingSchema = z
+  .object({ en: z.string().trim().min(1).max(1000).optional(), es: z.string().trim().min(1).max(1000).optional() })
+  .strict()
+  .nullable();
+
+/** The practice's own wording for the prompts it may change; each is checked like the catalog's texts. */
+const PracticePromptsSchema = z
+  .record(z.string(), PromptWordingSchema)
+  .superRefine((prompts, ctx) => {
+    for (const [key, wording] of Object.entries(prompts)) {
+      if (!EDITABLE_PROMPT_KEYS.includes(key as PromptKey)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `cannot be changed; a practice may change ${EDITABLE_PROMPT_KEYS.join(', ')}` });
+        continue;
+      }
+      for (const locale of LOCALES) {
+        const text = wording?.[locale];
+        const problem = text === undefined ? null : practicePromptProblem(key as PromptKey, locale, text);
+        if (problem) ctx.addIssue({ code: 'custom', path: [key, locale], message: problem });
+      }
+    }
+  })
+  .describe('Your own wording for some texts, e.g. {"system.low_sugar": {"en": "...", "es": "..."}}; null goes back to ours');
 
 const NewPracticeSchema = z.object({
   name: NameSchema,
@@ -23,6 +48,7 @@ const NewPracticeSchema = z.object({
     .max(3600)
     .optional()
     .describe('How long an urgent escalation waits before calling the next coordinator (default 60)'),
+  prompts: PracticePromptsSchema.optional(),
 });
 
 const PracticeSchema = z.object({
@@ -35,6 +61,7 @@ const PracticeSchema = z.object({
   digestTime: z.string(),
   reviewHours: z.number(),
   escalationWaitSeconds: z.number(),
+  prompts: z.record(z.string(), z.record(z.string(), z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

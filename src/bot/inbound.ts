@@ -1,14 +1,12 @@
 import { detectRedFlag } from '../flows/safety/index.js';
-import { findMessageBySid, lastSentTo, listReplies, type Message } from '../store/messages.js';
-import type { Practice } from '../store/practices.js';
+import { findMessageBySid, listReplies, type Message } from '../store/messages.js';
 import { recordInboundText, type InboundText } from '../store/inbound-context.js';
-import { withTransaction, type Queryable } from '../store/sql.js';
+import { withTransaction } from '../store/sql.js';
 import { redFlagWords } from '../triage/index.js';
 import { raiseAlert } from './alerts.js';
 import type { BotDeps } from './deps.js';
-import { recordReply } from './outbox.js';
 import { handlePatientText } from './patient-text.js';
-import { systemText } from './speech.js';
+import { answerUnknownSender } from './unknown-sender.js';
 
 export type InboundSms = InboundText;
 
@@ -17,9 +15,6 @@ export interface InboundResult {
   replies: Array<{ id: string; body: string }>;
   duplicate: boolean;
 }
-
-/** Automatic answers to texts nobody asked for are sent at most this often per number. */
-const AUTO_ANSWER_INTERVAL_MS = 12 * 60 * 60 * 1000;
 
 const asResult = (replies: Message[], duplicate = false): InboundResult => ({
   replies: replies.map((m) => ({ id: m.id, body: m.body })),
@@ -79,13 +74,4 @@ function handleInTransaction(deps: BotDeps, sms: InboundSms, receivedAt: Date): 
     if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
     return asResult(await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt }));
   });
-}
-
-async function answerUnknownSender(tx: Queryable, deps: BotDeps, practice: Practice, inbound: Message, at: Date): Promise<Message[]> {
-  const last = await lastSentTo(tx, inbound.fromNumber, 'unknown_sender');
-  if (last && at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return [];
-  // The language is unknown: the text itself is bilingual.
-  const body = systemText('system.unknown_sender', 'en', practice, null);
-  const to = { practice, patient: null, toNumber: inbound.fromNumber, inReplyTo: inbound.id, at };
-  return [await recordReply(tx, deps, to, 'unknown_sender', body)];
 }

@@ -78,6 +78,11 @@ export async function handlePatientText(tx: Queryable, deps: BotDeps, t: Patient
     else if (reading.requests.includes('distress')) await raiseDistress(tx, t);
     return [];
   }
+  // Before opt-out: "wrong number" stops every text as an opt-out would, and also asks the team to check the number.
+  if (reading.requests.includes('wrong_number') && !redFlag) {
+    await wrongNumber(tx, t);
+    return send([say('wrong_number', 'system.wrong_number')]);
+  }
   if (keyword === 'opt_out') {
     if (redFlag) await escalateRedFlag(tx, t, redFlag);
     await optOut(tx, practice, patient, { messageId: inbound.id, source: 'patient_text', at });
@@ -94,10 +99,6 @@ export async function handlePatientText(tx: Queryable, deps: BotDeps, t: Patient
   if (keyword === 'help') {
     await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'help_requested', at });
     return send([say('help', 'system.help')]);
-  }
-  if (reading.requests.includes('wrong_number')) {
-    await wrongNumber(tx, t);
-    return send([say('wrong_number', 'system.wrong_number')]);
   }
   return send(await readAndAnswer(tx, deps, t, reading, subject, say));
 }
@@ -133,6 +134,7 @@ async function readAndAnswer(
   let question: Reply | null = null;
   let answered: Answered = { observations: [] };
   let aboutAConcern = false;
+  let stillOpen = conversation !== null;
   if (held && conversation) {
     const body = await askHeldQuestionNow(tx, deps, conversation, held, at);
     question = { kind: 'check_in', body, conversationId: conversation.id, promises: false };
@@ -144,6 +146,7 @@ async function readAndAnswer(
     answered = { observations: recorded.observations, concernCategory: category !== conversation.answers.concernCategory ? String(category) : undefined };
     // The check-in is about their concern already, and its closing says the care team will review it.
     aboutAConcern = step.answers.wellness === 'concerns' && !step.done;
+    stillOpen = !step.done;
     if (recorded.text) question = { kind: 'conversation', body: recorded.text, conversationId: conversation.id, promises: recorded.promises };
   }
 
@@ -154,6 +157,13 @@ async function readAndAnswer(
   const reported = answered.observations.length + extra.length > 0;
   const alerts = reported ? (await assessPatient(tx, subject, at, conversation ? 'answer' : 'text')).alerts : [];
 
+  // What they wrote beyond the answer is urgent (a sugar of 45, oxygen 86%): a nurse calls instead of the next question.
+  if (extra.length > 0 && alerts.some((a) => a.level === 'urgent')) {
+    if (conversation && stillOpen) await stopConversation(tx, conversation, 'escalated', at);
+    const key = mentionsLowSugar(reading) ? 'system.low_sugar' : 'system.urgent_reading';
+    return [...replies, { ...say('urgent_reading', key, conversation?.id ?? null), promises: true }];
+  }
+
   const questionPromises = aboutAConcern || (question?.promises ?? false);
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) replies.push({ ...acknowledgement, promises: true });
@@ -161,6 +171,11 @@ async function readAndAnswer(
   if (replies.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
   return replies;
 }
+
+const LOW_SUGAR_MGDL = 70;
+/** Low blood sugar read in the text: a reading under the usual 70 mg/dL, or its signs ("shaky and sweaty"). */
+const mentionsLowSugar = (reading: MessageReading) =>
+  reading.concerns.includes('glucose_low') || reading.vitals.some((v) => v.kind === 'glucose' && v.mgdl < LOW_SUGAR_MGDL);
 
 /**
  * Says what happens next when the text asked for something or told us

@@ -34,7 +34,7 @@ function alreadyRecorded({ observations: answered, concernCategory }: Answered):
 function vitalObservation(vital: Vital): Observation {
   switch (vital.kind) {
     case 'glucose':
-      return { kind: 'glucose', value: { mgdl: vital.mgdl } };
+      return { kind: 'glucose', value: { mgdl: vital.mgdl, ...(vital.over ? { over: true } : {}) } };
     case 'oxygen':
       return { kind: 'oxygen', value: { percent: vital.percent } };
     case 'pulse':
@@ -47,6 +47,8 @@ function vitalObservation(vital: Vital): Observation {
       return { kind: 'temperature', value: { fahrenheit: vital.fahrenheit } };
     case 'blood_pressure':
       return { kind: 'blood_pressure', value: { systolic: vital.systolic, diastolic: vital.diastolic } };
+    case 'pain':
+      return { kind: 'pain', value: { score: vital.score } };
   }
 }
 

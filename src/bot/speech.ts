@@ -21,7 +21,7 @@ export function systemText(
   patient: Patient | null,
   params: Record<string, string> = {},
 ): string {
-  return renderSms([{ prompt: key, params }], locale, promptVars(practice, patient));
+  return renderSms([{ prompt: key, params }], locale, promptVars(practice, patient), practice.prompts);
 }
 
 /** What a flow step says, as one text; null when the step says nothing. */
@@ -29,5 +29,5 @@ export function flowText(outputs: FlowOutput[], locale: Locale, practice: Practi
   const parts: SmsPart[] = outputs.flatMap((output) =>
     output.type === 'say' ? [{ prompt: output.prompt, ...(output.params ? { params: output.params } : {}) }] : [],
   );
-  return parts.length > 0 ? renderSms(parts, locale, promptVars(practice, patient)) : null;
+  return parts.length > 0 ? renderSms(parts, locale, promptVars(practice, patient), practice.prompts) : null;
 }

@@ -6,6 +6,8 @@ export interface QueueCounts {
   overdue: number;
   /** Patients someone should call today: an urgent alert not yet resolved. */
   toCall: number;
+  /** Texts from numbers no patient has, waiting for a person to read them. */
+  unmatched: number;
 }
 
 /** What is waiting for the care team of a practice, in numbers (a digest names nobody). */
@@ -14,7 +16,9 @@ export async function queueCounts(db: Queryable, practiceId: string): Promise<Qu
     `SELECT count(*) FILTER (WHERE level = 'urgent')::int AS urgent,
             count(*) FILTER (WHERE level = 'elevated')::int AS elevated,
             count(*) FILTER (WHERE level = 'elevated' AND overdue_at IS NOT NULL)::int AS overdue,
-            count(DISTINCT patient_id) FILTER (WHERE level = 'urgent')::int AS "toCall"
+            count(DISTINCT patient_id) FILTER (WHERE level = 'urgent')::int AS "toCall",
+            (SELECT count(*)::int FROM messages
+             WHERE practice_id = $1 AND patient_id IS NULL AND direction = 'inbound' AND review_needed AND reviewed_at IS NULL) AS unmatched
      FROM alerts WHERE practice_id = $1 AND status <> 'resolved'`,
     [practiceId],
   );

@@ -1,3 +1,4 @@
+import type { PracticePrompts } from '../../prompts/index.js';
 import { toIso, type Queryable } from './sql.js';
 
 export interface QuietHours {
@@ -20,6 +21,8 @@ export interface Practice {
   reviewHours: number;
   /** How long an escalation waits before calling the next coordinator. */
   escalationWaitSeconds: number;
+  /** Its own wording for the prompts a practice may change. */
+  prompts: PracticePrompts;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,6 +37,8 @@ export interface NewPractice {
   digestTime?: string | undefined;
   reviewHours?: number | undefined;
   escalationWaitSeconds?: number | undefined;
+  /** Per key: the new wording by locale, or null to go back to the catalog's. */
+  prompts?: Record<string, Partial<Record<string, string>> | null> | undefined;
 }
 
 export interface PracticeRow {
@@ -47,6 +52,7 @@ export interface PracticeRow {
   digest_time: string;
   review_hours: number;
   escalation_wait_seconds: number;
+  prompts: PracticePrompts;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -61,6 +67,7 @@ export const toPractice = (row: PracticeRow): Practice => ({
   digestTime: row.digest_time.slice(0, 5),
   reviewHours: row.review_hours,
   escalationWaitSeconds: row.escalation_wait_seconds,
+  prompts: row.prompts,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -68,9 +75,9 @@ export const toPractice = (row: PracticeRow): Practice => ({
 export async function insertPractice(db: Queryable, practice: NewPractice): Promise<Practice> {
   const { rows } = await db.query<PracticeRow>(
     `INSERT INTO practices (name, timezone, phone_number, contact_phone, quiet_start, quiet_end, digest_time, review_hours,
-       escalation_wait_seconds)
+       escalation_wait_seconds, prompts)
      VALUES ($1, $2, $3, $4, coalesce($5::time, '21:00'), coalesce($6::time, '08:00'), coalesce($7::time, '07:30'),
-       coalesce($8::int, 48), coalesce($9::int, 60))
+       coalesce($8::int, 48), coalesce($9::int, 60), jsonb_strip_nulls(coalesce($10::jsonb, '{}')))
      RETURNING *`,
     [
       practice.name,
@@ -82,6 +89,7 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
       practice.digestTime ?? null,
       practice.reviewHours ?? null,
       practice.escalationWaitSeconds ?? null,
+      practice.prompts ? JSON.stringify(practice.prompts) : null,
     ],
   );
   return toPractice(rows[0]!);
@@ -112,6 +120,8 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        digest_time = coalesce($8::time, digest_time),
        review_hours = coalesce($9::int, review_hours),
        escalation_wait_seconds = coalesce($10::int, escalation_wait_seconds),
+       -- A key set to null goes back to the catalog's wording.
+       prompts = CASE WHEN $11::jsonb IS NULL THEN prompts ELSE jsonb_strip_nulls(prompts || $11::jsonb) END,
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -125,6 +135,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.digestTime ?? null,
       changes.reviewHours ?? null,
       changes.escalationWaitSeconds ?? null,
+      changes.prompts ? JSON.stringify(changes.prompts) : null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-2';
+export const DEFAULT_RULES_VERSION = 'default-3';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -35,7 +35,7 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
       id: 'concern_reported',
       kind: 'concern_reported',
       level: 'elevated',
-      categories: ['fall', 'swelling', 'dizziness', 'glucose_high', 'breathing', 'pain', 'side_effects', 'mood', 'fever', 'vomiting', 'bleeding'],
+      categories: ['fall', 'swelling', 'weight_gain', 'dizziness', 'glucose_high', 'breathing', 'pain', 'side_effects', 'mood', 'fever', 'vomiting', 'bleeding'],
       description: 'A concern read in a text: a fall (even "I am ok now"), swelling, dizziness, ...',
     },
     // A call-back is promised by the next business day: its review is due within a day.

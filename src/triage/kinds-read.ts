@@ -87,12 +87,12 @@ function latestReading(
   facts: TriageFacts,
   kind: string,
   field: string,
-  fires: (value: number) => string | null,
+  fires: (value: number, reported: Record<string, unknown>) => string | null,
 ): Finding[] {
   const latest = within(facts, rule.withinDays, kind).at(-1);
   if (!latest) return [];
   const value = Number(latest.value[field]);
-  const explanation = fires(value);
+  const explanation = fires(value, latest.value);
   if (explanation === null) return [];
   return [finding(rule, explanation.replace('{at}', onDayAt(latest.observedAt, facts.timezone)), { [field]: value }, [evidenceOf(latest)])];
 }
@@ -100,8 +100,13 @@ function latestReading(
 export const glucoseBelow: Evaluator<'glucose_below'> = (rule, facts) =>
   latestReading(rule, facts, 'glucose', 'mgdl', (v) => (v < rule.mgdl ? `Blood sugar ${v} on {at} is below ${rule.mgdl}` : null));
 
+/** "Over 300" is above 300 although the number said is 300. */
 export const glucoseAbove: Evaluator<'glucose_above'> = (rule, facts) =>
-  latestReading(rule, facts, 'glucose', 'mgdl', (v) => (v > rule.mgdl ? `Blood sugar ${v} on {at} is above ${rule.mgdl}` : null));
+  latestReading(rule, facts, 'glucose', 'mgdl', (v, reported) =>
+    v > rule.mgdl || (reported.over === true && v >= rule.mgdl)
+      ? `Blood sugar ${reported.over === true ? 'over ' : ''}${v} on {at} is above ${rule.mgdl}`
+      : null,
+  );
 
 export const oxygenBelow: Evaluator<'oxygen_below'> = (rule, facts) =>
   latestReading(rule, facts, 'oxygen', 'percent', (v) => (v < rule.percent ? `Oxygen ${v}% on {at} is below ${rule.percent}%` : null));

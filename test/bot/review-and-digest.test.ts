@@ -56,7 +56,7 @@ describe('the morning digest', () => {
     await s.advanceTo(tomorrow);
     const digest = digestsTo(s.coordinator.phone).at(-1)!;
     expect(digestsTo(s.coordinator.phone)).toHaveLength(before + 1);
-    expect(digest.Body).toMatch(/^Good morning from ccm-bot for Riverside Family Medicine: \d+ urgent alerts open, \d+ reviews waiting \(\d+ overdue\), \d+ patients to call today\.$/);
+    expect(digest.Body).toMatch(/^Good morning from ccm-bot for Riverside Family Medicine: \d+ urgent alerts open, \d+ reviews waiting \(\d+ overdue\), \d+ patients to call today, \d+ texts from unknown numbers to read\.$/);
     expect(digest.Body).not.toContain('Zed');
     expect(digestsTo(quiet.phone)).toEqual([]);
     // The next one, a day later, and no other in between.

@@ -15,6 +15,8 @@ const VARS = {
   elevated: 148,
   overdue: 17,
   toCall: 23,
+  unmatched: 4,
+  senderPhone: '(555) 987-6543',
   handledBy: 'Nora Nurse',
 };
 
@@ -38,7 +40,7 @@ describe('what coordinators are told', () => {
     const template = coordinatorPrompts['coordinator.digest'].sms;
     expect(template).not.toMatch(/\{patient/);
     expect(coordinatorSms('coordinator.digest', VARS)).toBe(
-      'Good morning from ccm-bot for Riverside Family Medicine Associates: 12 urgent alerts open, 148 reviews waiting (17 overdue), 23 patients to call today.',
+      'Good morning from ccm-bot for Riverside Family Medicine Associates: 12 urgent alerts open, 148 reviews waiting (17 overdue), 23 patients to call today, 4 texts from unknown numbers to read.',
     );
   });
 

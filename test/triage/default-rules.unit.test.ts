@@ -40,6 +40,31 @@ describe('the default triage rules, at their edges', () => {
     expect(fired(evaluation).sort()).toEqual([...findings].sort());
   });
 
+  const HF = { conditions: ['heart failure', 'hypertension'] };
+  it.each([
+    // [what, observations, extra facts, level, findings]
+    ['sugar 69', [obs('glucose', { mgdl: 69 })], {}, 'urgent', ['urgent:glucose_low']],
+    ['sugar 70', [obs('glucose', { mgdl: 70 })], {}, 'routine', []],
+    ['sugar 300', [obs('glucose', { mgdl: 300 })], {}, 'routine', []],
+    ['sugar 301', [obs('glucose', { mgdl: 301 })], {}, 'elevated', ['elevated:glucose_high']],
+    ['sugar "over 300"', [obs('glucose', { mgdl: 300, over: true })], {}, 'elevated', ['elevated:glucose_high']],
+    ['oxygen 89%', [obs('oxygen', { percent: 89 })], {}, 'urgent', ['urgent:oxygen_low']],
+    ['oxygen 90%', [obs('oxygen', { percent: 90 })], {}, 'routine', []],
+    ['pulse 49', [obs('pulse', { bpm: 49 })], {}, 'urgent', ['urgent:pulse_abnormal']],
+    ['pulse 50 and 120', [obs('pulse', { bpm: 50 }, 1), obs('pulse', { bpm: 120 })], {}, 'routine', []],
+    ['pulse 121', [obs('pulse', { bpm: 121 })], {}, 'urgent', ['urgent:pulse_abnormal']],
+    ['temperature 100.4', [obs('temperature', { fahrenheit: 100.4 })], {}, 'elevated', ['elevated:fever']],
+    ['temperature 100.3', [obs('temperature', { fahrenheit: 100.3 })], {}, 'routine', []],
+    ['heart failure: 3 lb in a day, reported', [obs('weight_gain', { pounds: 3, days: 1 })], HF, 'elevated', ['elevated:weight_gain_hf']],
+    ['heart failure: 2 lb in a day, reported', [obs('weight_gain', { pounds: 2, days: 1 })], HF, 'routine', []],
+    ['heart failure: 5 lb in a week, from the weights sent', [obs('weight', { pounds: 180 }, 6), obs('weight', { pounds: 185 })], HF, 'elevated', ['elevated:weight_gain_hf']],
+    ['no heart failure: 5 lb in a week is not this rule', [obs('weight', { pounds: 180 }, 6), obs('weight', { pounds: 185 })], {}, 'routine', []],
+  ] as const)('%s', (_what, observations, extra, level, findings) => {
+    const evaluation = evaluateTriage(facts([...observations], extra));
+    expect(evaluation.level).toBe(level);
+    expect(fired(evaluation).sort()).toEqual([...findings].sort());
+  });
+
   it('explain themselves in words, with dates and times where the practice is', () => {
     const crisis = evaluateTriage(facts([bp(184, 121, 0)]));
     expect(crisis.reasons).toEqual(['BP 184/121 on Nov 24 at 10:00 is at or above 180/120']);

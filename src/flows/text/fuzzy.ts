@@ -10,6 +10,32 @@
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
+ * Everyday words, correctly spelled, that sit one slip away from a word our
+ * phrase lists use: "desayuno" is breakfast, not a misspelt "desmayo"
+ * (fainting); "results" is not "resurtir" (refill). Found by comparing the
+ * phrase lists with English and Spanish dictionaries and keeping the words
+ * patients write; add to it when a real word is read as another.
+ */
+const NEVER_A_TYPO: ReadonlySet<string> = new Set([
+  'desayuno', 'desayune', 'desayunar', 'desayunamos', 'sueldo', 'sudar', 'cuenta', 'cuanto', 'falla', 'caldo', 'asiento',
+  'alimento', 'alegria', 'casino', 'camion',
+  'result', 'results', 'resort', 'heard', 'lovely', 'fails', 'failing', 'filling', 'fills', 'flour', 'mall', 'taking',
+  'talked', 'thank', 'today', 'quiet', 'quite', 'poor', 'form', 'newer', 'nearby', 'confess', 'confessed', 'contest',
+  'contract', 'environment', 'homeless', 'feeding', 'bitter', 'butter', 'lost', 'slipper', 'slippers',
+]);
+
+/**
+ * Spanish "h" is silent and often left out ("inchado" for "hinchado"): a
+ * long vocabulary word starting with h also matches without it.
+ */
+const SILENT_H_MIN_LENGTH = 6;
+
+/** The vocabulary word `word` as written without its silent h, when that applies. */
+export function withoutSilentH(word: string): string | null {
+  return word.startsWith('h') && word.length >= SILENT_H_MIN_LENGTH ? word.slice(1) : null;
+}
+
+/**
  * Optimal-string-alignment distance (Damerau-Levenshtein with adjacent
  * transpositions, each substring edited once).
  */
@@ -59,6 +85,9 @@ function sameLetters(a: string, b: string): boolean {
  */
 export function tokenEquals(token: string, word: string): boolean {
   if (token === word) return true;
+  if (NEVER_A_TYPO.has(token)) return false;
+  const silent = withoutSilentH(word);
+  if (silent !== null && token[0] !== 'h' && tokenEquals(token, silent)) return true;
   if (token[0] !== word[0] || token.length < word.length - 1) return false;
   if (!LETTERS_ONLY.test(token) || !LETTERS_ONLY.test(word)) return false;
   if (token.length > word.length && squeeze(token) === squeeze(word)) return true;
@@ -67,13 +96,34 @@ export function tokenEquals(token: string, word: string): boolean {
 
 /**
  * Whether `token` starts with the stem `stem` ("breath" for "breathing").
- * Stems of 6+ letters forgive one typo in the stem ("brething").
+ * Stems of 6+ letters forgive one typo in the stem ("brething"); a doubled
+ * letter written once is forgiven in any stem when a vowel or an s follows
+ * ("sweling", "sweled", but not "sweltering").
  */
 export function tokenHasStem(token: string, stem: string): boolean {
   if (token.startsWith(stem)) return true;
+  if (NEVER_A_TYPO.has(token)) return false;
+  const silent = withoutSilentH(stem);
+  if (silent !== null && token[0] !== 'h' && tokenHasStem(token, silent)) return true;
+  // Not at the start: Spanish "ll" is a letter of its own ("llor*" is not "lorena").
+  const single = stem.slice(0, 2) + squeeze(stem.slice(1)).slice(1);
+  if (single !== stem && token.startsWith(single) && /^(?:$|[aeiouys])/.test(token.slice(single.length))) return true;
   if (stem.length < 6 || token[0] !== stem[0] || !LETTERS_ONLY.test(token)) return false;
-  for (const length of [stem.length - 1, stem.length, stem.length + 1]) {
-    if (length <= token.length && editDistance(token.slice(0, length), stem) <= 1) return true;
-  }
-  return false;
+  return stemSlip(token, stem);
+}
+
+const VOWELS = /[aeiou]/;
+
+/**
+ * The slips a stem forgives: two neighbours swapped, a vowel left out, a
+ * letter added. Not a letter replaced by another: that is how one real word
+ * becomes another ("contest" for "congest", "result" for "resurt").
+ */
+function stemSlip(token: string, stem: string): boolean {
+  const same = token.slice(0, stem.length);
+  if (same.length === stem.length && editDistance(same, stem) === 1 && sameLetters(same, stem)) return true;
+  const longer = token.slice(0, stem.length + 1);
+  if (longer.length === stem.length + 1 && [...longer].some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === stem)) return true;
+  const shorter = token.slice(0, stem.length - 1);
+  return [...stem].some((letter, i) => VOWELS.test(letter) && stem.slice(0, i) + stem.slice(i + 1) === shorter);
 }

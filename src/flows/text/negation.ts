@@ -18,7 +18,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
  */
 export const SELF_NEGATING: ReadonlySet<string> = new Set([
   ...NEGATORS,
-  'cant', 'cannot', 'couldnt', 'wont', 'unable', 'wouldnt', 'shouldnt',
+  'cant', 'cannot', 'couldnt', 'wont', 'unable', 'wouldnt', 'shouldnt', 'nothing', 'nothin',
 ]);
 
 /**
@@ -57,7 +57,8 @@ const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
   'experience', 'experienced', 'experiencing', 'notice', 'noticed', 'doing', 'going', 'gonna', 'to', 'will', 'would',
   'think', 'say', 'seem', 'seems', 'yet', 'ever', 'at', 'like',
   'te', 'se', 'le', 'lo', 'nos', 'les', 'he', 'ha', 'hemos', 'han', 'tenido', 'tengo', 'tiene', 'tenia', 'tuve',
-  'siento', 'sentido', 'senti', 'estoy', 'esta', 'estado', 'estuve', 'hay', 'habia', 'hubo', 'ando', 'sido', 'soy', 'es',
+  // "e" is a common spelling of "he" ("no e tenido mareos").
+  'e', 'siento', 'sentido', 'senti', 'estoy', 'esta', 'estado', 'estuve', 'hay', 'habia', 'hubo', 'ando', 'sido', 'soy', 'es',
 ]);
 
 /** How many words (filler not counted) may stand between a negator and the phrase it denies. */

@@ -36,6 +36,19 @@ interface Found<C extends string> {
   negated: boolean;
 }
 
+export interface DetectorOptions {
+  /**
+   * Figures of speech whose words mean nothing here ("fell asleep", "me caí
+   * de la risa", "dying to see"): their words are skipped before matching.
+   */
+  idioms?: readonly string[];
+  /**
+   * Words saying a symptom has passed ("the cough is gone now", "ya se me
+   * quitó la tos"): a clause with one (not itself denied) mentions nothing.
+   */
+  resolved?: readonly string[];
+}
+
 export interface PhraseDetector<C extends string> {
   /** Every category mentioned and not denied, each once, in order of first mention. */
   mentions(text: string): Mention<C>[];
@@ -45,14 +58,32 @@ export interface PhraseDetector<C extends string> {
 export function createPhraseDetector<C extends string>(
   phrases: Readonly<Record<PhraseLocale, CategoryPhrases<C>>>,
   categories: readonly C[],
+  options: DetectorOptions = {},
 ): PhraseDetector<C> {
   const compiled: Compiled<C>[] = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
     categories.flatMap((category) =>
       phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
     ),
   );
+  const idioms = (options.idioms ?? []).map(compilePattern);
+  const resolved = (options.resolved ?? []).map(compilePattern);
 
-  function findInClause(tokens: readonly string[]): Found<C>[] {
+  /** The clause with the words of any idiom blanked out. */
+  function withoutIdioms(tokens: readonly string[]): readonly string[] {
+    if (idioms.length === 0) return tokens;
+    const kept = [...tokens];
+    for (const idiom of idioms) {
+      for (const { start, end } of findPhrase(idiom, tokens)) kept.fill('', start, end);
+    }
+    return kept;
+  }
+
+  const saysResolved = (tokens: readonly string[]) =>
+    resolved.some((marker) => findPhrase(marker, tokens).some(({ start }) => findNegator(tokens, start) < 0));
+
+  function findInClause(clause: readonly string[]): Found<C>[] {
+    const tokens = withoutIdioms(clause);
+    if (saysResolved(tokens)) return [];
     const found: Found<C>[] = [];
     for (const { mention, pattern } of compiled) {
       for (const { start, end } of findPhrase(pattern, tokens)) {

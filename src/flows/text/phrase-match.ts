@@ -1,7 +1,7 @@
 /**
  * Finds compiled phrase patterns in a clause's tokens.
  */
-import { tokenEquals, tokenHasStem } from './fuzzy.js';
+import { tokenEquals, tokenHasStem, withoutSilentH } from './fuzzy.js';
 import { NEGATORS } from './negation.js';
 import { knownWords } from './phrase-pattern.js';
 import type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
@@ -42,8 +42,13 @@ function matchingIds(token: string): ReadonlySet<number> {
   let ids = TOKEN_CACHE.get(token);
   if (ids === undefined) {
     const found = new Set<number>();
-    for (const word of byFirstLetter.get(token[0] ?? '') ?? []) {
+    // Words starting with a silent h can match tokens without it ("inchado").
+    const silentH = (byFirstLetter.get('h') ?? []).filter((word) => token[0] !== 'h' && withoutSilentH(word.text)?.[0] === token[0]);
+    // A dropped g is how many people write and say "-ing" ("settin", "goin", "endin").
+    const withG = token.length >= 5 && token.endsWith('in') ? `${token}g` : null;
+    for (const word of [...(byFirstLetter.get(token[0] ?? '') ?? []), ...silentH]) {
       if (word.stem ? tokenHasStem(token, word.text) : tokenEquals(token, word.text)) found.add(word.id);
+      else if (withG && !word.stem && word.text.endsWith('ing') && tokenEquals(withG, word.text)) found.add(word.id);
     }
     if (TOKEN_CACHE.size >= TOKEN_CACHE_CAP) TOKEN_CACHE.clear();
     TOKEN_CACHE.set(token, found);

@@ -7,6 +7,7 @@ import { tokenize } from './normalize.js';
 
 const PLEASANTRY_WORDS = new Set([
   // English
+  'hi', 'hello', 'hey', 'evening', 'afternoon', 'hola', 'saludos', 'tal',
   'ok', 'okay', 'okey', 'k', 'kk', 'thanks', 'thank', 'thx', 'ty', 'you', 'u', 'so', 'very', 'much', 'a', 'lot',
   'bye', 'goodbye', 'good', 'night', 'day', 'morning', 'have', 'nice', 'great', 'too', 'will', 'do', 'got', 'it',
   'sounds', 'perfect', 'sure', 'cool', 'yes', 'yeah', 'no', 'alright', 'all', 'right', 'appreciate', 'god', 'bless',

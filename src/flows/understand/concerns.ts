@@ -6,6 +6,7 @@
  * (emergencies) are found separately and first (src/flows/safety).
  * Pattern syntax: src/flows/text/phrase-pattern.ts.
  */
+import { IDIOMS, RESOLVED } from '../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
 
 export const CONCERN_CATEGORIES = [
@@ -32,18 +33,20 @@ const PART =
 
 const EN: CategoryPhrases<ConcernCategory> = {
   fall: [
-    'fell', 'falls', '(had|took) (a)? (fall|spill|tumble)', 'fall* (down|over|off|out)', 'slipped', 'tripped',
+    'fell !asleep|behind|apart|through|for|short|silent', 'falls', '(had|took) (a)? (fall|spill|tumble)', 'fall* (down|over|off|out)', 'slipped', 'tripped',
     '(almost|nearly|about to) (fell|fall)', 'lost (my)? balance', 'ended up on the floor',
+    // "I did fall Tuesday", "mom fall again" (but not "fall asleep" or the season).
+    '(i|did|she|he|mom|dad|mother|father) (also|just|kind of)? fall !asleep|behind|for|in|back|apart|through',
   ],
   swelling: [
     'swell*', 'swollen', 'swolen', 'puffy', 'puffed up', 'edema', 'retaining (water|fluid)', 'fluid (in|on) (my)? (legs|feet|ankles)',
     `${BODY} ... (huge|big|fat|tight) !than`, 'shoes (dont|do not|wont) fit', 'socks ... (marks|tight)',
   ],
   weight_gain: [
-    'gained ... (pound*|lb*|weight|kilo*)', '(put|putting) on (weight|pounds)', '(weight|weigh*) ... (up|gain*|went up|more|higher|jumped)',
+    '(gained|gaining|gain) ... (pound*|lb*|weight|kilo*)', '(pants|clothes|jeans|belt|ring|rings) ... (dont|do not|doesnt|wont|dont) fit', '(put|putting) on (weight|pounds)', '(weight|weigh*) ... (up|gain*|went up|more|higher|jumped)',
     'up (a|\\d+)? (pound*|lb*)',
   ],
-  dizziness: ['dizz*', 'dizy', 'light headed', 'lightheaded', 'vertigo', 'woozy', '(room|head|everything) ... (spin*|spinning)', 'unsteady', 'wobbly'],
+  dizziness: ['dizz*', 'dizy', 'light headed', 'lightheaded', 'vertigo', 'woozy', 'swimmy*', 'head (is|was)? swimming', '(room|head|everything) ... (spin*|spinning)', 'unsteady', 'wobbly'],
   glucose_low: [
     `${SUGAR} ... (low|dropped|drop*|crash*|tanked|bottomed)`, '(low|dropping) (blood)? sugar', 'hypo', 'hypoglycemi*',
     'shaky ... (sweat*|clammy)', '(sweat*|clammy) ... shaky',
@@ -51,57 +54,86 @@ const EN: CategoryPhrases<ConcernCategory> = {
   glucose_high: [
     `${SUGAR} ... (high|up|over|through the roof|sky high|spiked|spiking|out of control)`, 'high (blood)? sugar', 'hyperglycemi*',
   ],
-  breathing: ['winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', 'puff*'],
+  breathing: [
+    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', 'puff*',
+    '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
+    'short winded', 'huff* and puff*',
+    '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
+  ],
   pain: [
     'pain', 'pains', 'hurt*', 'ache*', 'aching', 'sore', 'cramp*', 'throbbing', 'migraine', 'headache',
+    `(${PART.slice(1, -1)}|arthritis|pain) ... (killing|kills) me`,
+    '(burn*|sting*) ... (pee|peeing|urinate|urinating|urine|bathroom)',
     // So that a denial of "chest pain" or "back pain" reaches the pain word inside.
     `${PART} (pain|pains|ache|aches|hurts|hurting)`,
   ],
   side_effects: [
-    'side effect*', '(pill*|med*|medicine*|medication*|tablet*) ... (make*|made|making) me', '(upset*|bother*) (my)? stomach', 'rash', 'itch*',
+    'side effect*', '(pill*|med*|medicine*|medication*|tablet*|insulin|shot*) ... (make*|made|making|has|have|got|gives|gave|giving) me',
+    '(barely|hardly|cant|cannot) (stay|keep) (awake|my eyes open)', '(upset*|bother*) (my)? stomach', 'rash', 'itch*',
     '(reaction|allergic) to (the|my)? (pill*|med*|medicine*|medication*)', 'metallic taste',
   ],
   mood: [
     'depress*', 'sad', 'lonely', 'hopeless', 'worthless', '(feel|feeling|felt) (down|low|blue|empty|alone)', 'anxious', 'anxiety',
     'panic*', 'cant sleep', '(cannot|can not) sleep', 'insomnia', 'crying', '(no|lost) (interest|motivation|energy)', 'overwhelmed', 'stressed',
+    '(feel|feeling|felt) (really|real|so|very|pretty|kind of|kinda|a bit)? (down|low|blue|empty|alone|depressed|hopeless|useless)',
+    'down in the dumps', 'lonesome', '(dont|do not) (want|wanna) (to)? get (out of|outta|up out of) bed', '(nothing|nothin) (is|gonna|going to|will) (get|getting)? better',
+    '(whats|what is|no|theres no|there is no) (the)? point', '(dont|do not|cant|cannot|no longer) enjoy (anything|nothing|life|things)', '(dont|do not|never) (feel like|want to) (do|doing) anything', 'given up',
   ],
   fever: ['fever*', 'feverish', 'chills', 'burning up', 'running a temp*', 'high temp*'],
   vomiting: [
     'vomit*', 'throw* up', 'threw up', 'puk*', 'nause*', 'queasy', 'diarrhea', 'diarrhoea',
     `(cant|cannot|can not|couldnt) keep (anything|food|it|pills|meds|medicine|water) down`,
+    '(sick|ill) to (my|her|his)? stomach', 'stomach (tore|torn|messed|tied) up', '(running|run|ran) to the (bathroom|toilet|restroom)', 'the runs',
   ],
   bleeding: ['bleed*', 'blood in (my)? (urine|pee|stool|poop|spit)', 'nosebleed*', 'bruis*', 'black (stool|poop)'],
 };
 
 const ES: CategoryPhrases<ConcernCategory> = {
   fall: [
-    'me cai', 'me caigo', 'se cayo', 'se cae', '(una)? caida', 'me resbale', 'tropece', '(perdi|pierdo) el equilibrio',
+    'me cai', 'me caigo', 'se cayo', 'se cae', '(una)? caida', '(me|se) resbal*', 'tropece', 'tropezo', '(perdi|pierdo) el equilibrio',
     'casi me (cai|caigo)', 'me fui al (suelo|piso)',
   ],
-  swelling: ['hinchad*', 'hinchazon', 'inflamad*', 'inflamacion', 'retengo (liquido|agua)', 'pies ... (grandes|gordos)', 'no me (quedan|entran) los zapatos'],
-  weight_gain: ['subi ... (peso|libras|kilos)', 'aumente ... (peso|libras|kilos)', 'engorde', 'gane ... (peso|libras|kilos)'],
-  dizziness: ['mare*', 'vertigo', '(todo|la cabeza) ... (vueltas|gira)', 'inestable', 'desequilibr*'],
+  swelling: [
+    'hinchad*', 'hinchazon', 'hincha', 'hinchan', 'hinchar*', 'inflamad*', 'inflamacion', 'retengo (liquido|agua)',
+    '(pies|tobillos|piernas|manos|pantorrillas|dedos) ... (grandes|gordos|gordas|gruesos|gruesas)', 'no me (quedan|entran) los zapatos',
+  ],
+  weight_gain: [
+    '(subi|subido|subiendo|aumente|aumentado|aumentando|gane|ganado|ganando) ... (peso|libras|kilos)', 'engord*',
+  ],
+  dizziness: ['mare*', 'mariad*', 'vahido*', 'vaguido*', 'vertigo', '(todo|la cabeza) ... (vueltas|gira)', 'inestable', 'desequilibr*'],
   glucose_low: [
     '(azucar|glucosa) ... (baja|bajo|bajita|bajon)', 'se me bajo (el|la)? (azucar|glucosa)', 'hipoglucemia',
     'tembl* ... (sudando|sudor|sudada|sudado)', '(sudando|sudor) ... tembl*',
   ],
   glucose_high: ['(azucar|glucosa) ... (alta|alto|subio|subida|por las nubes|descontrolad*)', 'hiperglucemia'],
-  breathing: ['tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*'],
+  breathing: [
+    'tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*',
+    '(me|se)? (agito|agita|agitad*)', '(respiro|respira|respirando) (mas)? (rapido|agitad*|corto)', '(me|le) da fatiga', 'fatigad*',
+    'dormir sentad*', 'dormir en (el|la|un|una) (sillon|silla)', 'no (puedo|puede) acostar*',
+  ],
   pain: ['dolor*', 'duele*', 'adolorid*', 'calambre*', 'punzada*', 'migrana'],
   side_effects: [
     'efecto* secundario*', '(pastilla*|medicina*|medicamento*) ... (me)? (cae|caen|hace|hacen|da|dan) mal', 'ronchas', 'comezon',
     'alergia a (la|las|el|los)? (pastilla*|medicina*|medicamento*)',
+    // "la metformina me cae mal": whatever the medicine's name.
+    '(me|le) (cae|caen|cayo|cayeron|sienta|sientan) mal', 'me (hace|hacen) mal (al|el)? (estomago|panza)',
   ],
   mood: [
     'triste*', 'tristeza', 'deprimid*', 'depresion', 'me siento sol*', 'soledad', 'ansiedad', 'ansios*', 'angustiad*',
     'no puedo dormir', 'insomnio', 'llor*', 'sin ganas', 'desanimad*', 'nervios*',
+    'no tengo ganas (de)? (nada|hacer nada)', '(me|se) (siente|siento) (muy|tan|bien|bastante|super)? (sol*|triste*|deprimid*|desanimad*)',
+    '(sin|no tengo|no tiene|falta de|poco|nada de) (animo|ganas)', '(no le|ya no le) (encuentro|veo) (sentido|caso|salida)', 'para que (sigo|seguir)',
+    'no vale la pena',
   ],
   fever: ['fiebre', 'calentura', 'escalofrio*', 'temperatura alta'],
-  vomiting: ['vomit*', 'nause*', 'asco', 'diarrea', 'no (retengo|aguanto) (nada|la comida|las pastillas)', 'devolv*'],
-  bleeding: ['sangr*', 'moretones', 'moreton*'],
+  vomiting: [
+    'vomit*', 'nause*', 'asco', 'diarrea', 'no (retengo|aguanto) (nada|la comida|las pastillas)', 'devolv*', 'arroj*', 'basca*',
+    'chorrillo', 'soltura', 'estomago suelto', 'corredera', 'deposiciones',
+  ],
+  bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES);
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);

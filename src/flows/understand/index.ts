@@ -22,8 +22,14 @@ export interface MessageReading {
   requests: RequestKind[];
 }
 
+/** Pain scored this low ("pain is a 1 today") is an answer, not a concern. */
+const MILD_PAIN_SCORE = 3;
+
 export function readMessage(text: string): MessageReading {
-  return { concerns: readConcerns(text), vitals: readVitals(text), requests: readRequests(text) };
+  const vitals = readVitals(text);
+  const mildPain = vitals.some((v) => v.kind === 'pain' && v.score <= MILD_PAIN_SCORE);
+  const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain'));
+  return { concerns, vitals, requests: readRequests(text) };
 }
 
 /** Whether the text says something a person should know, beyond answering the question. */

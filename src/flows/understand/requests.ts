@@ -26,10 +26,18 @@ const EN: CategoryPhrases<RequestKind> = {
     'call me', 'give me a (call|ring)', `(can|could|would|will|please|pls) ${STAFF}? call`, 'call (me)? back', 'callback',
     `(talk|speak|speaking|talking) (to|with) ${STAFF}`, 'need to (talk|speak)', 'want to (talk|speak)', 'phone me',
   ],
-  appointment: ['appointment', 'appt', 'schedule ... (visit|appointment|checkup)', '(see|seeing) (the|my|a)? (doctor|dr|provider)', 'reschedule'],
+  // Any word about an appointment is a question for the front desk, except one that went fine (PAST_APPOINTMENTS).
+  appointment: [
+    'appointment*', 'appt*', '(need|want|have) to (see|seeing) (the|my|a)? (doctor|dr|provider)', '(can|could) (i|she|he|we) (see|come in|get in)',
+    'reschedule', '(get|come) in to see', '(make|get|schedule|book) (a)? new one',
+  ],
   refill: [
     'refill*', 'prescription*', 'rx', 'more (pills|meds|medicine|medication|insulin)', '(ran|run|running) (out|low)',
-    'out of (my)? (pills|meds|medicine|medication|insulin)', 'pharmacy',
+    'out of (my)? (pills|meds|medicine|medication|insulin)',
+    // "I'm out of my lasix": whatever the medicine is called (not "out of town", "out of breath").
+    '(im|i am|were|we are|shes|she is|hes|he is|almost|nearly|completely|all|ran|run|running)? out of (my|her|his)? !10|ten|town|nowhere|curiosity|mind|breath|bed|here|there|work|it|time|state|country|luck|ideas|the|hospital|surgery|shape|place|sorts|control|order|reach|money|food|milk|gas|pain|danger|patience',
+    '(only|just) (got|have|has)? (1|2|3|4|5|one|two|three|four|five|a few|a couple|couple) (of)? ...3 (pill|pills|meds|tablet|tablets|capsules|doses|shots|refills)? left',
+    '(no|zero) (refills|pills|meds|tablets|doses) left', '(inhaler|bottle|pen|vial|pump|box) (is|s)? (empty|almost empty|nearly empty|out)',
   ],
 };
 
@@ -42,11 +50,27 @@ const ES: CategoryPhrases<RequestKind> = {
     'llam*me', 'llameme', 'me (puede|pueden|podria|podrian|puedes) (llamar|marcar|hablar)', '(hablar|platicar) con (la|el|una|un|alguien|alguna)? (enfermera|enfermero|doctor|doctora|medico|persona)?',
     'necesito hablar', 'quiero hablar', 'que me (llamen|llame|marquen)', 'marquenme',
   ],
-  appointment: ['cita', 'consulta', 'ver al (doctor|medico)', 'ver a la doctora', 'cambiar (mi)? cita'],
-  refill: ['receta*', 'resurt*', 'surtir', 'se me (acab*|termin*)', 'mas (pastillas|medicina|medicamento|insulina)', 'farmacia'],
+  appointment: [
+    'cita', 'citas', 'consulta !medica', '(necesito|quiero|tengo que) ver (al|a la) (doctor|doctora|medico)', 'me dan otra',
+  ],
+  refill: [
+    'receta*', 'resurt*', 'surtir', 'se me (acab*|termin*)', 'mas (pastillas|medicina|medicamento|insulina)',
+    'ya no (tengo|tiene|me queda|me quedan|le queda|le quedan) (pastillas|medicina|medicinas|medicamento*|insulina|pildoras)',
+    '(me|le) (queda|quedan) (solo|nomas|nada mas|como|unas)? (1|2|3|4|5|una|dos|tres|cuatro|cinco|pocas) (pastillas|pildoras|dosis|tabletas)?',
+    '(inhalador|frasco|bomba|pluma) ... (vacio|vacia)',
+  ],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS);
+/** What is already done asks nothing: "went to my eye appointment, all good", "picked up my refill". */
+const ALREADY_DONE = [
+  '(went to|had|attended|back from|fui a|fuimos a|tuve|ya fui a) (my|mi|the|la|her|his|su|our)? ...2 (appointment|appt|cita|consulta)',
+  '(appointment|appt|cita|consulta) ...2 (went|was|fue|salio) (well|good|great|fine|ok|okay|bien)',
+  '(saco|sacaron|hizo|hicieron|sacamos) (la|mi|una)? (cita|consulta) ...4 (fui|fuimos)',
+  '(picked up|got|filled|refilled) (my|the|her|his|mom|dads)? ...2 (refill*|prescription*|meds|pills|medicine|inhaler)',
+  '(surtieron|surtio|recogi|recogio|recogimos) (la|mi|las|los|mis)? (receta*|medicina*|pastillas|medicamento*)',
+];
+
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: ALREADY_DONE });
 
 /** What the text asks of the care team, most pressing first (order of REQUEST_KINDS). */
 export function readRequests(text: string): RequestKind[] {

@@ -7,24 +7,27 @@ import { PLAUSIBLE_DIASTOLIC, PLAUSIBLE_SYSTOLIC } from '../text/replies/blood-p
 import { editDistance } from '../text/fuzzy.js';
 
 export type Vital =
-  | { kind: 'glucose'; mgdl: number }
+  /** `over`: the patient said "over 300", "arriba de 300". */
+  | { kind: 'glucose'; mgdl: number; over?: true }
   | { kind: 'oxygen'; percent: number }
   | { kind: 'pulse'; bpm: number }
   | { kind: 'weight'; pounds: number }
   /** A gain the patient reports, over `days` when they say ("since yesterday": 1). */
   | { kind: 'weight_gain'; pounds: number; days: number | null }
   | { kind: 'temperature'; fahrenheit: number }
+  /** A pain score out of 10 said outright: "pain is a 1 today", "el dolor es 7/10". */
+  | { kind: 'pain'; score: number }
   | { kind: 'blood_pressure'; systolic: number; diastolic: number };
 
 type Key = 'glucose' | 'oxygen' | 'pulse' | 'weight' | 'gain' | 'temperature';
 
 /** Words that announce each vital, accents folded (a 5+ letter word forgives one typo). */
 const KEYWORDS: Readonly<Record<Key, readonly string[]>> = {
-  glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'glucometer', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
-  oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'saturacion', 'oximetro'],
-  pulse: ['pulse', 'heartrate', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones'],
-  weight: ['weigh', 'weighed', 'weight', 'scale', 'peso', 'pese', 'pesaba', 'bascula'],
-  gain: ['gained', 'gain', 'put', 'up', 'subi', 'aumente', 'engorde', 'gane'],
+  glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'glucometer', 'meter', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
+  oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'oxigenacion', 'saturacion', 'oximetro'],
+  pulse: ['pulse', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
+  weight: ['weigh', 'weighed', 'weight', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
+  gain: ['gained', 'gain', 'put', 'up', 'subi', 'subido', 'aumente', 'aumentado', 'engorde', 'gane', 'ganado'],
   temperature: ['temp', 'temperature', 'fever', 'thermometer', 'temperatura', 'fiebre', 'calentura', 'termometro'],
 };
 
@@ -38,7 +41,30 @@ const RANGES: Readonly<Record<Exclude<Key, 'gain'>, readonly [number, number]>> 
 
 const POUND_UNITS = new Set(['lb', 'lbs', 'pound', 'pounds', 'libra', 'libras']);
 const KILO_UNITS = new Set(['kg', 'kgs', 'kilo', 'kilos', 'kilogramos']);
+/** Words a pain score stands near: pain itself, or where it hurts ("8 today, hips real bad", "un 8 la rodilla"). */
+const PAIN_WORDS = new Set([
+  'pain', 'pains', 'hurts', 'hurt', 'hurting', 'ache', 'aches', 'sore', 'dolor', 'duele', 'duelen',
+  'back', 'hip', 'hips', 'knee', 'knees', 'leg', 'legs', 'foot', 'feet', 'neck', 'shoulder', 'shoulders', 'arm', 'arms',
+  'hand', 'hands', 'head', 'stomach', 'belly', 'joints', 'espalda', 'cadera', 'caderas', 'rodilla', 'rodillas', 'pierna',
+  'piernas', 'pie', 'pies', 'cuello', 'hombro', 'hombros', 'brazo', 'brazos', 'mano', 'manos', 'cabeza', 'estomago', 'panza',
+]);
+/** "pain for 2 days" is how long, not how bad; "2 pills", "3 miles" are not scores either. */
+const NOT_A_SCORE_AFTER = new Set([
+  'day', 'days', 'week', 'weeks', 'hour', 'hours', 'time', 'times', 'pills', 'pill', 'tablets', 'am', 'pm', 'miles', 'blocks',
+  'min', 'minutes', 'mg', 'units', 'lb', 'lbs', 'pounds', 'dia', 'dias', 'semana', 'semanas', 'hora', 'horas', 'vez', 'veces',
+  'pastillas', 'pastilla', 'cuadras', 'minutos', 'unidades', 'libras',
+]);
+/** "on the 10", "a las 8": a date or an hour. */
+const NOT_A_SCORE_BEFORE = new Set(['the', 'on', 'at', 'el', 'las', 'los', 'dia']);
+/** How far from a pain word a score may stand, either side. */
+const SCORE_SPAN = 4;
 const ONE_DAY = new Set(['yesterday', 'overnight', 'ayer', 'today', 'hoy']);
+/** Words that date a reading to the day it is sent ("192 this morning", "hoy 169"). */
+const SAME_DAY = new Set(['today', 'morning', 'now', 'tonight', 'hoy', 'ahora', 'manana']);
+/** Words that date a reading to the day before ("yesterday it was 188", "ayer pesaba 165"). */
+const DAY_BEFORE = new Set(['yesterday', 'ayer']);
+/** How far from its keyword a number may stand ("el oxigeno de mi papa salio 87"). */
+const SPAN = 6;
 const ONE_WEEK = new Set(['week', 'semana']);
 
 /** Lower-cased, accents folded; keeps "101.5", "87%" and "150/95" whole. */
@@ -54,40 +80,64 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+/** "87", "101.5", "87%", and a decade: "in the 50s". */
 const numberIn = (token: string): number | null => {
-  const match = /^(\d{1,3}(?:\.\d)?)%?$/.exec(token);
+  const match = /^(\d{1,3}(?:\.\d)?)(?:%|(?<=0)s)?$/.exec(token);
   return match ? Number(match[1]) : null;
 };
+
+/** Whether the token announces a vital other than `key`. */
+const announcesOther = (token: string, key: Key) =>
+  (Object.keys(KEYWORDS) as Key[]).some((other) => other !== key && other !== 'gain' && isKeyword(token, other));
 
 function isKeyword(token: string, key: Key): boolean {
   return KEYWORDS[key].some((word) => token === word || (word.length >= 5 && token.length >= 5 && editDistance(token, word) <= 1));
 }
 
-/** The first number within `span` tokens after `index` (or just before it), with its position. */
-function nearbyNumber(words: string[], index: number, used: Set<number>, span = 4): { value: number; at: number } | null {
+/**
+ * The first number within `span` tokens after `index` (or just before it),
+ * with its position; the search stops at another vital's keyword ("sugar was
+ * fine, weighed 198" has no sugar reading).
+ */
+function nearbyNumber(words: string[], index: number, used: Set<number>, key: Key, span = SPAN): { value: number; at: number } | null {
   for (let i = index + 1; i <= Math.min(words.length - 1, index + span); i += 1) {
     const value = numberIn(words[i]!);
     if (value !== null && !used.has(i)) return { value, at: i };
+    if (announcesOther(words[i]!, key)) break;
   }
-  const before = index - 1;
+  // Just before: "87% oxygen", or with "of" between: "83 de oxigeno".
+  const before = OF.has(words[index - 1] ?? '') ? index - 2 : index - 1;
   const value = before >= 0 ? numberIn(words[before]!) : null;
   return value !== null && !used.has(before) ? { value, at: before } : null;
 }
 
+const OF = new Set(['of', 'de', 'del']);
+
+/** "over 300", "above 300", "more than 300", "arriba de 300", "mas de 300", "encima de 300". */
+const saidOver = (words: string[], at: number) =>
+  /^(over|above)$/.test(words[at - 1] ?? '') ||
+  (/^(than|de)$/.test(words[at - 1] ?? '') && /^(more|arriba|mas|encima)$/.test(words[at - 2] ?? ''));
+
+/** Words between the two numbers of a reading said aloud: "198 over 122", "190 sobre 121". */
+const OVER = new Set(['over', 'sobre', 'x', 'por']);
+
+/** Blood pressures written "150/95", "150 over 95" or "150 sobre 95", each plausible. */
 function bloodPressures(words: string[], used: Set<number>): Vital[] {
   return words.flatMap((word, i) => {
-    const match = /^(\d{2,3})\/(\d{2,3})$/.exec(word);
-    if (!match) return [];
-    const [systolic, diastolic] = [Number(match[1]), Number(match[2])];
+    const slashed = /^(\d{2,3})\/(\d{2,3})$/.exec(word);
+    const spoken = /^\d{2,3}$/.test(word) && OVER.has(words[i + 1] ?? '') && /^\d{2,3}$/.test(words[i + 2] ?? '');
+    if (!slashed && !spoken) return [];
+    const [systolic, diastolic] = slashed ? [Number(slashed[1]), Number(slashed[2])] : [Number(word), Number(words[i + 2])];
     if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
     if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
     used.add(i);
+    if (spoken) used.add(i + 2);
     return [{ kind: 'blood_pressure' as const, systolic, diastolic }];
   });
 }
 
 function weightGain(words: string[], index: number, used: Set<number>): Vital | null {
-  const found = nearbyNumber(words, index, used, 3);
+  const found = nearbyNumber(words, index, used, 'gain', 3);
   if (!found || found.at < index) return null;
   const unit = words[found.at + 1] ?? '';
   const pounds = POUND_UNITS.has(unit) ? found.value : KILO_UNITS.has(unit) ? Math.round(found.value * 2.2 * 10) / 10 : null;
@@ -105,8 +155,13 @@ function daysSaid(words: string[]): number | null {
   return Number.isInteger(n) && n > 0 && n <= 14 ? n : null;
 }
 
-function reading(key: Exclude<Key, 'gain'>, words: string[], index: number, used: Set<number>): Vital | null {
-  const found = nearbyNumber(words, index, used);
+/** A weight with where it stands in the text, to compare it with another. */
+type WeightAt = Extract<Vital, { kind: 'weight' }> & { at: number };
+
+const isWeightAt = (vital: Vital | WeightAt): vital is WeightAt => vital.kind === 'weight' && 'at' in vital;
+
+function reading(key: Exclude<Key, 'gain'>, words: string[], index: number, used: Set<number>): Vital | WeightAt | null {
+  const found = nearbyNumber(words, index, used, key);
   if (!found) return null;
   let value = found.value;
   const unit = words[found.at + 1] ?? '';
@@ -116,11 +171,83 @@ function reading(key: Exclude<Key, 'gain'>, words: string[], index: number, used
   const [min, max] = RANGES[key];
   if (value < min || value > max) return null;
   used.add(found.at);
-  if (key === 'glucose') return { kind: 'glucose', mgdl: value };
+  if (key === 'glucose') return saidOver(words, found.at) ? { kind: 'glucose', mgdl: value, over: true } : { kind: 'glucose', mgdl: value };
   if (key === 'oxygen') return { kind: 'oxygen', percent: value };
   if (key === 'pulse') return { kind: 'pulse', bpm: value };
-  if (key === 'weight') return { kind: 'weight', pounds: value };
+  if (key === 'weight') return { kind: 'weight', pounds: value, at: found.at };
   return { kind: 'temperature', fahrenheit: value };
+}
+
+const inWeightRange = (value: number) => value >= RANGES.weight[0] && value <= RANGES.weight[1];
+
+/**
+ * A gain said as a difference: "3 lb more than yesterday", "4 pounds heavier
+ * than last week", "2 libras mas que ayer".
+ */
+function gainSaid(words: string[], used: Set<number>): Vital | null {
+  for (const [i, word] of words.entries()) {
+    if (!/^(more|heavier|up|mas)$/.test(word)) continue;
+    const unitBefore = POUND_UNITS.has(words[i - 1] ?? '');
+    const at = unitBefore ? i - 2 : i - 1;
+    const pounds = numberIn(words[at] ?? '');
+    if (pounds === null || used.has(at) || pounds <= 0 || pounds > 60) continue;
+    const rest = words.slice(i + 1, i + 5);
+    const days = rest.some((w) => DAY_BEFORE.has(w)) ? 1 : rest.some((w) => ONE_WEEK.has(w)) ? 7 : null;
+    if (days === null && !unitBefore) continue;
+    used.add(at);
+    return { kind: 'weight_gain', pounds, days };
+  }
+  return null;
+}
+
+/**
+ * A gain against yesterday's weight in the same text: two weights with the
+ * earlier one dated ("192 this morning, yesterday it was 188", "ayer pesaba
+ * 165 y hoy 169").
+ */
+function gainSinceYesterday(words: string[], weight: WeightAt, used: Set<number>): Vital | null {
+  const dayBefore = words.findIndex((w) => DAY_BEFORE.has(w));
+  if (dayBefore < 0) return null;
+  const other = words.findIndex((w, i) => i !== weight.at && !used.has(i) && numberIn(w) !== null && inWeightRange(numberIn(w)!));
+  if (other < 0) return null;
+  const otherIsEarlier = isYesterdays(words, other, weight.at, dayBefore);
+  const [earlier, later] = otherIsEarlier ? [numberIn(words[other]!)!, weight.pounds] : [weight.pounds, numberIn(words[other]!)!];
+  const pounds = Math.round((later - earlier) * 10) / 10;
+  if (pounds <= 0 || pounds > 60) return null;
+  used.add(other);
+  return { kind: 'weight_gain', pounds, days: 1 };
+}
+
+/**
+ * Whether the number at `a` (rather than at `b`) is yesterday's: the other
+ * is nearer a word for today when there is one ("192 yesterday, 195 today");
+ * otherwise yesterday's follows the word "yesterday" ("yesterday it was 188").
+ */
+function isYesterdays(words: string[], a: number, b: number, dayBefore: number): boolean {
+  const today = words.findIndex((w) => SAME_DAY.has(w));
+  if (today >= 0) return Math.abs(a - today) > Math.abs(b - today);
+  const follows = (i: number) => i > dayBefore && i - dayBefore <= 4;
+  if (follows(a) !== follows(b)) return follows(a);
+  return Math.abs(a - dayBefore) < Math.abs(b - dayBefore);
+}
+
+/**
+ * A pain score: a number out of 10 near a pain word or a part of the body
+ * ("pain is only a 1", "0 dolor", "10 out of 10 my knee", "un 8 hoy la
+ * rodilla"), or written as one ("7/10").
+ */
+function painScore(words: string[], used: Set<number>): Vital | null {
+  const near = words.map((w, i) => (PAIN_WORDS.has(w) ? i : -1)).filter((i) => i >= 0);
+  for (const [i, word] of words.entries()) {
+    const match = /^(\d{1,2})(\/10)?$/.exec(word);
+    if (!match || used.has(i) || Number(match[1]) > 10) continue;
+    if (NOT_A_SCORE_AFTER.has(words[i + 1] ?? '') || NOT_A_SCORE_BEFORE.has(words[i - 1] ?? '')) continue;
+    const outOfTen = match[2] !== undefined || (/^(out|de)$/.test(words[i + 1] ?? '') && words.slice(i + 2, i + 4).includes('10'));
+    if (!outOfTen && !near.some((at) => Math.abs(at - i) <= SCORE_SPAN)) continue;
+    used.add(i);
+    return { kind: 'pain', score: Number(match[1]) };
+  }
+  return null;
 }
 
 /** Every vital sign the text states with a number. */
@@ -136,9 +263,16 @@ export function readVitals(text: string): Vital[] {
         : word === 'heart' && words[i + 1] === 'rate'
           ? 'pulse'
           : (['glucose', 'pulse', 'weight', 'temperature', 'gain'] as const).find((k) => isKeyword(word, k)) ?? null;
-    if (key === null) return;
-    const vital = key === 'gain' ? weightGain(words, i, used) : reading(key, words, i, used);
-    if (vital && !vitals.some((v) => v.kind === vital.kind)) vitals.push(vital);
+    const vital = key === 'gain' ? weightGain(words, i, used) : key !== null ? reading(key, words, i, used) : null;
+    if (!vital || vitals.some((v) => v.kind === vital.kind)) return;
+    if (!isWeightAt(vital)) return void vitals.push(vital);
+    vitals.push({ kind: 'weight', pounds: vital.pounds });
+    const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainSinceYesterday(words, vital, used);
+    if (gain) vitals.push(gain);
   });
+  const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainSaid(words, used);
+  if (gain) vitals.push(gain);
+  const pain = painScore(words, used);
+  if (pain) vitals.push(pain);
   return vitals;
 }

@@ -15,13 +15,14 @@
  * never suppressed, and doubt is no denial ("not sure if it's chest pain").
  */
 import { splitClauses } from '../../text/clauses.js';
+import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type Mention } from '../../text/phrase-detector.js';
 import { EN_RED_FLAGS } from './en.js';
 import { ES_RED_FLAGS } from './es.js';
 import { RED_FLAG_CATEGORIES } from './types.js';
 import type { RedFlag, RedFlagCategory } from './types.js';
 
-const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RED_FLAG_CATEGORIES);
+const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RED_FLAG_CATEGORIES, { idioms: IDIOMS });
 
 /**
  * Looks for a red-flag symptom (chest pain, can't breathe, stroke signs,

@@ -11,12 +11,16 @@ const CHEST_SYMPTOM =
   '(pain|pains|painful|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
 const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
 
+const CHEST = '(chest|breastbone|breast bone|sternum)';
+
 export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
-    `chest ... ${CHEST_SYMPTOM}`,
-    `${CHEST_SYMPTOM} ... chest`,
-    '(sitting|weight|elephant) on (my)? chest',
+    `${CHEST} ... ${CHEST_SYMPTOM}`,
+    `${CHEST_SYMPTOM} ... ${CHEST}`,
+    '(sitting|weight|elephant|something heavy) on (my)? chest',
+    'elephant ... chest',
     'radiat* ... (chest|left arm|jaw)',
+    `${CHEST_SYMPTOM} (going|goes|went|shooting|shoots|spreading|spreads|running|runs|moving|moves) ... (left arm|jaw)`,
     'heart attack',
     'heart (pain*|hurt*|ache)',
     'angina',
@@ -24,7 +28,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   breathing: [
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
     `${CANT} (catch|get) (my|a)? breath`,
-    `${CANT} get (enough)? air`,
+    `${CANT} get (enough|no|any)? air`,
     '(can|could) (hardly|barely) (breath*|breth*)',
     '(short|shortness) of breath',
     'out of breath',
@@ -50,6 +54,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Hands and feet left out: numb hands and feet are everyday neuropathy, not a stroke sign.
     '(arm|arms|face|one side|left side|right side) ... (numb*|weak*|dead|tingl*|paralyz*)',
     '(numb*|weak*|tingl*|paralyz*) ... (arm|arms|face|one side|left side|right side)',
+    'half (of)? (my|his|her)? (body|face) ... (numb*|weak*|dead|tingl*|paralyz*)',
+    '(numb*|weak*|tingl*|paralyz*) ... half (of)? (my|his|her)? (body|face)',
     `${CANT} (move|lift|raise|feel) (my|his|her)? (arm|arms|hand|face|side|left side|right side)`,
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
     'headache ... worst',
@@ -72,7 +78,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(fell|fallen|fall|falling) ...5 ${CANT} (get|stand|move|walk)`,
     `${CANT} get (up|off) ... (floor|ground|fell|fallen)`,
     `(floor|ground) ... ${CANT} (get|stand) up`,
-    '(fell|fallen) ... (hit|hurt|bump*|bang*|struck|cut) (my)? head',
+    '(fell|fallen|falls) ...5 (hit|hurt|bump*|bang*|struck|cut) (my|her|his)? head',
     '(fell|fallen) ... (bleeding|blood)',
   ],
   self_harm: [
@@ -87,10 +93,14 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'self harm',
     'no reason to live',
     'nothing to live for',
-    '(dont|do not) want to (live|be alive|be here anymore|wake up)',
+    '(dont|do not) want to (live|be alive|be here anymore|be here no more|wake up)',
+    '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
+    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)?',
+    '(be|being|just be) done with (it all|life|everything|it)',
   ],
   severe_bleeding: [
-    '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? (blood|bloody)',
+    '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ... (blood|bloody)',
+    'coffee ground*',
     '(blood|bloody) (in)? (my)? (vomit|stool|stools|poop)',
     'bleed* (a lot|heavily|badly|so much|too much|nonstop|non stop|everywhere)',
     '(heavy|severe) bleeding',
@@ -98,10 +108,13 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(wont|will not|doesnt|does not|cant|cannot|can not) stop bleed*',
     'losing (a lot of|lots of)? blood',
     'hemorrhag*',
+    'bleed* ... (for|over) (an|a|half an|about an|almost an)? (hour|hours)',
+    'soak* ... (towel*|pad*|bandage*|gauze|shirt|sheets)',
   ],
   seizure: [
     'seizure|seizures|seizing !med*|medicine|pill*|doctor|appointment',
     'convuls*',
+    '(had|having|has) (a)? fit', '(shaking|jerking) all over', 'foaming (at the mouth)?',
   ],
   allergic_reaction: [
     '(throat|tongue|lips|lip|mouth) ... (swell*|swollen|tight)',
@@ -121,8 +134,14 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'overdos*',
     // Not "ate/had too much": that is dinner.
     `(took|taken|swallowed) (way)? too (many|much) (of)? (my)? ${PILLS}?`,
-    `(took|taken|swallowed) (a|the)? (whole|entire) (bottle|box|pack)`,
+    `(took|taken|swallowed) (a|the|my)? (whole|entire) (bottle|box|pack|pill box|pillbox|week|weeks)`,
+    `(took|taken|swallowed) (all|a week of|the whole week of) ... (pills|meds|doses)? (by mistake|by accident|accidentally)`,
+    '(took|taken) (them|it|my pills|my meds|my medicine) (again|twice) !yesterday|today|this|last|tonight', 'double dos*',
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
     '(took|taken|swallowed) ... on purpose',
+    // A wrong dose: "gave myself 40 units instead of 4", "took my pills twice by mistake".
+    'units ...5 instead of',
+    `(took|taken|gave|given|injected) ... (double|twice|extra|wrong) ...5 (mistake|accident|accidentally|by error)`,
+    `(double|twice|extra|wrong) (dose|doses) ... (mistake|accident|accidentally)`,
   ],
 };

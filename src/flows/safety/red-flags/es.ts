@@ -31,14 +31,17 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
   ],
   stroke: [
     '(cara|boca) ... (caida|cayendo|torcida|chueca|ladeada|paralizada|dormida|entumida)',
+    '(se le|se me) (torcio|cayo|ladeo|chueco|durmio) (la)? (boca|cara)',
+    '(no|casi no) se le entiende', 'no le entiend* (nada)? (lo que|cuando) (habla|dice)',
     '(cae|cayo|cayendo) ... (cara|boca)',
     'no (puedo|puede) hablar (bien|claro)',
     'arrastr* las palabras',
     'se me traba la lengua',
     'hablo (raro|mal|arrastrado)',
     '(hormigueo|entumecimiento|entumid*|adormecimiento|adormecid*|dormid*|debilidad|paraliz*) ... (lado|brazo|cara)',
-    '(lado|brazo|cara) ... (hormigue*|entumid*|adormecid*|dormid*|debil|paraliz*)',
-    '(durmio|duerme) ... (brazo|cara|lado)',
+    '(lado|brazo|cara|medio cuerpo|mitad del cuerpo) ... (hormigue*|entumid*|adormecid*|dormid*|debil|paraliz*)',
+    '(durmio|duerme|entumio|adormecio|paralizo) ... (brazo|cara|lado|medio cuerpo|mitad del cuerpo)',
+    '(hormigueo|entumecimiento|entumid*|adormecimiento|adormecid*|dormid*|debilidad|paraliz*) ... (medio cuerpo|mitad del cuerpo)',
     'no (puedo|puede) mover (el|mi|un)? (brazo|lado|cara)',
     'peor dolor de cabeza',
     // Not "derrame pleural" or "derrame en el ojo".
@@ -54,7 +57,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
   fall: [
     '(me|se) (cai|cayo|he caido|ha caido) ...5 no (me|se)? (puedo|pude|podia|puede|pudo) (levantarme|levantarse|levantar|pararme|pararse|parar|moverme|moverse|mover|caminar)',
     'no (puedo|pude|podia) (levantarme|pararme) (del|de el)? (suelo|piso)',
-    '(me|se) (cai|cayo|he caido|ha caido) ... (golpe*|pegue|pego) ... cabeza',
+    '(me|se) (cai|cayo|he caido|ha caido) ... (golpe*|pegue|pego|di|dio) ... cabeza',
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
   ],
   self_harm: [
@@ -68,10 +71,14 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'lastimarme|cortarme|herirme',
     'no (quiero|deseo) (seguir)? vivir',
     '(no tengo|sin) (razon|razones|motivo|motivos|ganas) (para|de) vivir',
+    '(estaria|estarian|estarias|estarian todos|vivirian) mejor sin mi',
+    '(que|ojala) dios me (recoja|lleve|llame) (ya|pronto)?',
+    'para que (sigo|seguir) (aqui|viviendo|vivo|en este mundo)',
   ],
   severe_bleeding: [
     '(vomit*|tos*|escup*) (con)? sangre',
     'sangre en (el|mi)? (vomito|excremento|heces|popo)',
+    '(vomit*|devolv*) ... (cafe|borra)',
     'sangr* ... no (para|paro|se detiene|se para|se quita|deja)',
     'no (para|deja) de sangrar',
     'sangrando (mucho|demasiado|sin parar)',
@@ -99,6 +106,11 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'sobredosis',
     // Past tense only: "tomo demasiadas pastillas" is a complaint about how many pills there are.
     `(tome|trague|tomado) ... (demasiad*|de mas|todo el frasco|toda la caja)`,
+    // A wrong dose: "me tome muchas pastillas por error", "40 unidades en vez de 4".
+    `(tome|trague|tomado|tomo|puse|inyecte|inyecto) ... (muchas|muchos|doble|dos veces|mas|extra|toda la semana|todas) ...5 (error|equivocacion|accidente|querer)`,
+    `${PILLS} ... (de toda la semana|de todo el pastillero|de varios dias) ...5 (error|equivocacion|accidente|querer)`,
+    'unidades ...5 en (vez|lugar) de',
+    '(me la|me las|la|las|se la|se las) (volvi|volvio) a tomar', 'doble dosis',
     `(tome|trague) (todas|todos) (las|los|mis) ${PILLS} (del|de la) (frasco|caja)`,
   ],
 };

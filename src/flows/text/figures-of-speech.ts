@@ -1,0 +1,41 @@
+/**
+ * Everyday figures of speech that borrow symptom words: "fell asleep", "me
+ * caí de la risa", "I'm dying to see the grandkids". Detectors skip their
+ * words, so nobody is paged for a laugh. Pattern syntax: phrase-pattern.ts.
+ */
+export const IDIOMS: readonly string[] = [
+  '(fell|fall|falls|falling) (asleep|in love|behind)',
+  'dying (to|for|of laughter)',
+  '(killing|killed) it',
+  'heart (is|was) (so)? full',
+  '(laughed|laughing|laugh) (so hard|till|until)',
+  'sick (and|n) tired',
+  '(me|se|nos) (cai|caigo|cayo|caimos) de (la)? risa',
+  '(me|se) (muero|muere|moria|moria) (de|por) (la)? (risa|ganas|hambre|sueno|frio|calor|ver)',
+  'muero por',
+  '(me|nos) (mata|mato|matan) de (la)? risa',
+  // A range, not a level: "sugars in the low 100s" (the number says how high).
+  '(in|into|around) the (low|high|mid|upper|lower)',
+  '(passed|passing|pass|handed|handing) out (the|some)? ...2 (bulletins|flyers|papers|candy|cards|programs|invitations|treats|plates|tracts|food)',
+  '(movie|show|film|book|wedding|graduation|pelicula|novela|boda) ...4 (crying|cried|cry|llorar|llore|llorando)',
+  // A symptom that eased: "the fever broke", "swelling went down".
+  '(fever|temperature|fiebre|calentura) (broke|went down|came down|se quito|bajo|ya bajo)',
+  '(swelling|swollen|hinchazon|inflamacion) ...2 (went|gone|going|come|came|has gone|bajo|se bajo) down',
+];
+
+/**
+ * Words saying a symptom has passed ("the cough is gone now", "ya se me
+ * quitó la tos"): a concern in the same clause is history, not news. Red
+ * flags do not use this: "the chest pain is gone" is still urgent.
+ */
+export const RESOLVED: readonly string[] = [
+  'gone !up|to|through|by|out|in|into|with|for|on|off',
+  'went away',
+  'cleared up',
+  'all better',
+  '(has|have|is|are) healed',
+  'resolved',
+  'se (me|le)? (quito|quitaron)',
+  'ya (se)? (me|le)? (paso|quito)',
+  'desaparecio',
+];

@@ -1,0 +1,104 @@
+/**
+ * The message reader's rules, one at a time: what counts as a concern, a
+ * reading or a request, and what does not. The corpora in test/understand
+ * measure it on realistic texts; these pin each rule down.
+ */
+import { describe, expect, it } from 'vitest';
+import { readConcerns, readMessage, readRequests, readVitals } from '../../../src/flows/understand/index.js';
+import { tokenHasStem } from '../../../src/flows/text/fuzzy.js';
+
+describe('concerns', () => {
+  it.each([
+    ['I did fall tuesday night', 'fall'],
+    ['my ankles are sweling', 'swelling'],
+    ['tengo los pies inchados', 'swelling'],
+    ['feelin real low lately', 'mood'],
+    ['me da vahido cuando me levanto', 'dizziness'],
+    ['the new pills got me sick to my stomach', 'vomiting'],
+    ['been gaining weight', 'weight_gain'],
+    ['have to sleep sitting up to breathe', 'breathing'],
+  ])('"%s" is %s', (text, category) => {
+    expect(readConcerns(text)).toContain(category);
+  });
+
+  it.each([
+    ['no dizziness', 'a plain denial'],
+    ['no e tenido mareos', 'a denial with "he" misspelt'],
+    ['the cough is gone now', 'a symptom that has passed'],
+    ['ya se me quitó la tos', 'a symptom that has passed, in Spanish'],
+    ['the swelling went down after the new pill', 'swelling that eased'],
+    ['fell asleep in my chair', 'an idiom'],
+    ['me caí de la risa con mi nieto', 'an idiom, in Spanish'],
+    ['that movie had me crying, so good', 'tears at a movie'],
+    ['the cowboys are killing me this season', 'a team, not a body part'],
+    ['mi papá ya se tomó las pastillas con el desayuno', 'breakfast is not fainting'],
+  ])('"%s" is no concern (%s)', (text) => {
+    expect(readConcerns(text)).toEqual([]);
+  });
+
+  it('does not read a denied resolution as one: "the swelling is not gone"', () => {
+    expect(readConcerns('the swelling is not gone')).toEqual(['swelling']);
+  });
+});
+
+describe('typos a stem forgives, and those it does not', () => {
+  it.each([
+    ['brething', 'breath', true],
+    ['breaath', 'breath', true],
+    ['mareado', 'mareado', true],
+    ['contestar', 'congest', false],
+    ['results', 'resurt', false],
+    ['maria', 'mariad', false],
+  ])('%s against %s*: %s', (token, stem, matches) => {
+    expect(tokenHasStem(token, stem)).toBe(matches);
+  });
+});
+
+describe('readings written in words', () => {
+  it.each([
+    ['sugar was in the 50s', [{ kind: 'glucose', mgdl: 50 }]],
+    ['la glucosa me ha salido arriba de 300', [{ kind: 'glucose', mgdl: 300, over: true }]],
+    ['el aparatito dice 83 de oxigeno', [{ kind: 'oxygen', percent: 83 }]],
+    ['heart racing, my watch says 140', [{ kind: 'pulse', bpm: 140 }]],
+    ['198 over 122 this morning', [{ kind: 'blood_pressure', systolic: 198, diastolic: 122 }]],
+    ['weight this morning 192 yesterday it was 188', [{ kind: 'weight', pounds: 192 }, { kind: 'weight_gain', pounds: 4, days: 1 }]],
+    ['ayer pesaba 165 y hoy 169', [{ kind: 'weight', pounds: 165 }, { kind: 'weight_gain', pounds: 4, days: 1 }]],
+    ['scale says 3 lb more than yesterday', [{ kind: 'weight_gain', pounds: 3, days: 1 }]],
+    ['great day, pain is only a 1', [{ kind: 'pain', score: 1 }]],
+    ['un 8 hoy la rodilla', [{ kind: 'pain', score: 8 }]],
+    ['back pain for 2 days', []],
+    ['blood sugar was fine, weighed 198', [{ kind: 'weight', pounds: 198 }]],
+  ])('"%s"', (text, vitals) => {
+    expect(readVitals(text)).toEqual(vitals);
+  });
+
+  it('a low pain score is an answer, not a concern', () => {
+    expect(readMessage('pain is a 1 today').concerns).toEqual([]);
+    expect(readMessage('my knee pain is a 6').concerns).toEqual(['pain']);
+  });
+});
+
+describe('requests', () => {
+  it.each([
+    ["I'm out of my lasix", 'refill'],
+    ['OUT OF METFORMIN since tues', 'refill'],
+    ['only 2 of the water pills left', 'refill'],
+    ['me quedan como 3 pastillas', 'refill'],
+    ['I missed my appointment, can I make a new one', 'appointment'],
+    ['llámame por favor', 'callback'],
+    ['who is this?', 'who_is_this'],
+    ['wrong number', 'wrong_number'],
+  ])('"%s" asks for %s', (text, kind) => {
+    expect(readRequests(text)).toContain(kind);
+  });
+
+  it.each([
+    ['went to my eye appointment yesterday, all good'],
+    ['picked up my refill last week'],
+    ['ya me surtieron la receta en la farmacia, gracias'],
+    ["I'm out of town till Monday"],
+    ['out of breath after the stairs'],
+  ])('"%s" asks nothing of the team', (text) => {
+    expect(readRequests(text).filter((k) => k === 'refill' || k === 'appointment')).toEqual([]);
+  });
+});
