@@ -117,6 +117,32 @@ export const en = {
     promise: true,
   },
 
+  // Dose reminder, at the time the patient takes the medicine.
+  'reminder.opening': {
+    sms: 'Hi {firstName}, this is {practiceName}. It is time for your {medicationName} {medicationDose}. Reply 1 when you have taken it, 2 if you cannot take it. Reply STOP to opt out.',
+  },
+  'reminder.reprompt': {
+    sms: 'Please reply 1 when you have taken your {medicationName}, or 2 if you cannot take it.',
+  },
+  'reminder.close_taken': {
+    sms: 'Thank you, {firstName}!',
+  },
+
+  // Refill question, 3 days before a refill is due.
+  'refill.opening': {
+    sms: 'Hi {firstName}, this is {practiceName}. Your {medicationName} refill is due {refillDate}. Do you have it? Reply 1 for yes, 2 for no. Reply STOP to opt out.',
+  },
+  'refill.reprompt': {
+    sms: 'Do you have your {medicationName} refill? Reply 1 for yes, 2 for no.',
+  },
+  'refill.close_yes': {
+    sms: 'Good to hear. Thank you, {firstName}!',
+  },
+  'refill.close_no': {
+    sms: 'Thank you, {firstName}. Your care team will help you get your refill. You can also call us at {practicePhone}.',
+    promise: true,
+  },
+
   // Symptom and vitals check-in.
   'symptoms.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. What is your blood pressure today? Send the two numbers, like 130/80, or reply SKIP if you cannot check it. Reply STOP to opt out.',

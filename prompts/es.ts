@@ -104,6 +104,30 @@ export const es: PromptCatalog = {
     promise: true,
   },
 
+  'reminder.opening': {
+    sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Ya es hora de su {medicationName} {medicationDose}. Responda 1 cuando la haya tomado, o 2 si no la puede tomar. Responda STOP para no recibir más mensajes.',
+  },
+  'reminder.reprompt': {
+    sms: 'Por favor responda 1 cuando haya tomado su {medicationName}, o 2 si no la puede tomar.',
+  },
+  'reminder.close_taken': {
+    sms: '¡Gracias, {firstName}!',
+  },
+
+  'refill.opening': {
+    sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Su {medicationName} se le acaba el {refillDate}. ¿Ya tiene la receta surtida? Responda 1 Sí, 2 No. Responda STOP para no recibir más mensajes.',
+  },
+  'refill.reprompt': {
+    sms: '¿Ya tiene surtida la receta de su {medicationName}? Responda 1 Sí, 2 No.',
+  },
+  'refill.close_yes': {
+    sms: 'Qué bueno. ¡Gracias, {firstName}!',
+  },
+  'refill.close_no': {
+    sms: 'Gracias, {firstName}. Su equipo médico le va a ayudar a conseguir su medicina. También puede llamarnos al {practicePhone}.',
+    promise: true,
+  },
+
   'symptoms.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. ¿Cuánto tiene de presión hoy? Escriba los dos números, por ejemplo 130/80. Si no se la puede tomar, responda SALTAR. Responda STOP para no recibir más mensajes.',
   },

@@ -65,7 +65,8 @@ export function renderPrompt(
  */
 export function renderSms(parts: ReadonlyArray<SmsPart>, locale: Locale, vars: PromptVars, practicePrompts: PracticePrompts = {}): string {
   const texts = parts.map((part) => renderPrompt(locale, part.prompt, { ...vars, ...part.params }, 'sms', practicePrompts));
-  return toGsm7(texts.join(' '));
+  // An empty value (no dose when names are off) leaves no double space or space before a stop.
+  return toGsm7(texts.join(' ').replace(/ {2,}/g, ' ').replace(/ ([.,?!])/g, '$1'));
 }
 
 /** Long real-world values: the worst case for a text's length. */

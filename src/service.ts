@@ -82,7 +82,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     clock,
     async start() {
       await jobs.start();
-      await bot.scheduleAllDigests();
+      await bot.scheduleRecurring();
       const address = await app.listen({ port: config.port, host: config.host });
       announce(config, db, logger);
       return address;

@@ -11,6 +11,8 @@ import { conversationRoutes } from './conversations.js';
 import { alertRoutes } from './alerts.js';
 import { triageRuleRoutes } from './triage-rules.js';
 import { unmatchedTextRoutes } from './unmatched-texts.js';
+import { callListRoutes } from './call-list.js';
+import { patientOutreachRoutes } from './patients/outreach-routes.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -34,4 +36,6 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(alertRoutes, { deps });
   await app.register(triageRuleRoutes, { deps });
   await app.register(unmatchedTextRoutes, { deps });
+  await app.register(callListRoutes, { deps });
+  await app.register(patientOutreachRoutes, { deps });
 };

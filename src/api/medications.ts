@@ -1,23 +1,63 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
-import { insertMedication, listMedications } from '../store/medications.js';
-import { withTransaction } from '../store/sql.js';
+import { DomainError, notFound } from '../errors.js';
+import { insertMedication, listMedications, updateMedication } from '../store/medications.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import { inQuietHours } from '../outreach/index.js';
+import { replanPatient } from '../bot/outreach-plan.js';
 import { CalendarDateSchema, IdParamsSchema, NameSchema, TimeOfDaySchema, errorResponses } from './schemas.js';
 import { audit, loadPatient } from './patients/access.js';
+
+const TimesSchema = z
+  .array(TimeOfDaySchema)
+  .min(1, 'give at least one time of day, like ["08:00"]')
+  .max(12)
+  .refine((times) => new Set(times).size === times.length, { message: 'must not repeat a time' })
+  .describe('Local times the patient takes it; each gets a reminder text, so none may fall in quiet hours');
 
 const NewMedicationSchema = z
   .object({
     name: NameSchema.describe('e.g. lisinopril'),
     dose: NameSchema.describe('e.g. 10 mg'),
-    times: z
-      .array(TimeOfDaySchema)
-      .min(1, 'give at least one time of day, like ["08:00"]')
-      .max(12)
-      .refine((times) => new Set(times).size === times.length, { message: 'must not repeat a time' }),
+    times: TimesSchema,
     refillDueOn: CalendarDateSchema.optional(),
+    reminders: z.boolean().default(true).describe('A reminder text at each dose time (default true)'),
   })
   .strict();
+
+const MedicationChangesSchema = z
+  .object({
+    dose: NameSchema,
+    times: TimesSchema,
+    refillDueOn: CalendarDateSchema.nullable(),
+    active: z.boolean().describe('false: stopped; no more reminders or refill questions'),
+    reminders: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+
+const MedicationParamsSchema = z.object({ id: z.uuid('must be a UUID'), medicationId: z.uuid('must be a UUID') });
+
+/** A dose reminder is a text: a dose time in quiet hours could never be reminded on time. */
+function checkDoseTimes(practice: Practice, times: readonly string[] | undefined): void {
+  const quiet = times?.filter((time) => inQuietHours(time, practice.quietHours)) ?? [];
+  if (quiet.length > 0) {
+    throw new DomainError(
+      'validation_failed',
+      `${quiet.join(', ')} falls in the practice's quiet hours (${practice.quietHours.start}-${practice.quietHours.end}), when no reminder can be texted; choose a time outside them`,
+      'times',
+    );
+  }
+}
+
+async function practiceOf(db: Queryable, practiceId: string): Promise<Practice> {
+  const practice = await findPractice(db, practiceId);
+  if (!practice) throw notFound('practice');
+  return practice;
+}
 
 const MedicationSchema = z.object({
   id: z.uuid(),
@@ -27,6 +67,7 @@ const MedicationSchema = z.object({
   times: z.array(z.string()),
   refillDueOn: z.string().nullable(),
   active: z.boolean(),
+  reminders: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -45,13 +86,43 @@ export const medicationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
     },
     async (request, reply) => {
       const patient = await loadPatient(pool, request, request.params.id);
+      const practice = await practiceOf(pool, patient.practiceId);
+      if (request.body.reminders) checkDoseTimes(practice, request.body.times);
       const times = [...request.body.times].sort();
       const medication = await withTransaction(pool, async (tx) => {
         const created = await insertMedication(tx, patient.id, { ...request.body, times });
         await audit(tx, request, 'medication.create', patient.practiceId, [patient.id]);
+        await replanPatient(tx, practice, patient.id, request.receivedAt);
         return created;
       });
       return reply.code(201).send(medication);
+    },
+  );
+
+  app.patch(
+    '/patients/:id/medications/:medicationId',
+    {
+      schema: {
+        tags: ['medications'],
+        summary: 'Change a dose, its times or the refill date, or stop the medication',
+        description: 'Reminders and refill questions are planned again from now.',
+        params: MedicationParamsSchema,
+        body: MedicationChangesSchema,
+        response: { 200: MedicationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const practice = await practiceOf(pool, patient.practiceId);
+      checkDoseTimes(practice, request.body.times);
+      const times = request.body.times ? [...request.body.times].sort() : undefined;
+      return withTransaction(pool, async (tx) => {
+        const changed = await updateMedication(tx, patient.id, request.params.medicationId, { ...request.body, times });
+        if (!changed) throw notFound('medication');
+        await audit(tx, request, 'medication.update', patient.practiceId, [patient.id]);
+        await replanPatient(tx, practice, patient.id, request.receivedAt);
+        return changed;
+      });
     },
   );
 

@@ -6,7 +6,12 @@ import { findPractice, insertPractice, updatePractice } from '../store/practices
 import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../store/sql.js';
 import { rescheduleDigest, scheduleDigest } from '../bot/digest.js';
 import { authorize, requireAdminToken } from './auth.js';
-import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, errorResponses } from './schemas.js';
+import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, WeekdaySchema, errorResponses } from './schemas.js';
+import { FLOW_NAMES } from '../flows/types.js';
+import { inQuietHours } from '../outreach/index.js';
+import { scheduleNightlyPlan } from '../bot/outreach-plan.js';
+import { enqueueJob } from '../store/job-queue.js';
+import type { Practice } from '../store/practices.js';
 import { EDITABLE_PROMPT_KEYS, practicePromptProblem, type PromptKey } from '../../prompts/index.js';
 import { LOCALES } from '../flows/types.js';
 
@@ -49,7 +54,45 @@ const NewPracticeSchema = z.object({
     .optional()
     .describe('How long an urgent escalation waits before calling the next coordinator (default 60)'),
   prompts: PracticePromptsSchema.optional(),
+  outreach: z
+    .object({
+      cadence: z
+        .object({
+          time: TimeOfDaySchema.describe('Local time of day of the check-ins, in each patient\'s timezone'),
+          slots: z
+            .array(
+              z.object({
+                week: z.number().int().min(1).max(5).describe('1-4: the nth such weekday of the month; 5: the last'),
+                weekday: WeekdaySchema,
+                flow: z.enum(FLOW_NAMES),
+              }),
+            )
+            .max(12)
+            .refine((slots) => new Set(slots.map((s) => `${s.week}:${s.weekday}`)).size === slots.length, {
+              message: 'two check-ins on the same day of the month; a patient gets one at a time',
+            }),
+        })
+        .describe('The monthly check-ins; default: wellness on the 1st and 3rd Tuesday, symptoms on the 2nd, at 10:00'),
+      medicationNamesInTexts: z.boolean().describe('Name medications in texts (default false: "your medicine")'),
+      reminderReplyMinutes: z.number().int().min(15).max(720).describe('How long a dose reminder waits for "taken" before the dose counts as missed (default 120)'),
+      unreachableAfter: z.number().int().min(2).max(20).describe('Unanswered automated texts in a row that put a patient on the call list (default 5)'),
+      nonResponderDay: z.number().int().min(1).max(28).describe('From this day of the month, patients not heard from this month are on the call list (default 20)'),
+    })
+    .partial()
+    .strict()
+    .optional(),
 });
+
+/** Check-ins at a time inside quiet hours would all wait for the morning: refused. */
+function checkCadenceTime(quietHours: Practice['quietHours'], time: string | undefined): void {
+  if (time && inQuietHours(time, quietHours)) {
+    throw new DomainError(
+      'validation_failed',
+      `${time} falls in the practice's quiet hours (${quietHours.start}-${quietHours.end}); choose a time when patients may be texted`,
+      'outreach.cadence.time',
+    );
+  }
+}
 
 const PracticeSchema = z.object({
   id: z.uuid(),
@@ -62,6 +105,13 @@ const PracticeSchema = z.object({
   reviewHours: z.number(),
   escalationWaitSeconds: z.number(),
   prompts: z.record(z.string(), z.record(z.string(), z.string())),
+  outreach: z.object({
+    cadence: z.object({ time: z.string(), slots: z.array(z.object({ week: z.number(), weekday: z.string(), flow: z.string() })) }),
+    medicationNamesInTexts: z.boolean(),
+    reminderReplyMinutes: z.number(),
+    unreachableAfter: z.number(),
+    nonResponderDay: z.number(),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -79,9 +129,11 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     { schema: { tags: ['practices'], body: NewPracticeSchema, response: { 201: PracticeSchema, ...errorResponses } } },
     async (request, reply) => {
       requireAdminToken(request.principal);
+      checkCadenceTime(request.body.quietHours ?? { start: '21:00', end: '08:00' }, request.body.outreach?.cadence?.time);
       const practice = await withTransaction(pool, async (tx) => {
         const created = await insertPractice(tx, request.body);
         await scheduleDigest(tx, created, request.receivedAt);
+        await scheduleNightlyPlan(tx, created, request.receivedAt);
         return created;
       }).catch((error) => {
         throw duplicateNumber(error);
@@ -113,10 +165,17 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     },
     async (request) => {
       authorize(request.principal, request.params.id, 'admin', 'practice');
+      const before = await findPractice(pool, request.params.id);
+      if (!before) throw notFound('practice');
+      checkCadenceTime(request.body.quietHours ?? before.quietHours, request.body.outreach?.cadence?.time ?? before.outreach.cadence.time);
       const practice = await withTransaction(pool, async (tx) => {
         const updated = await updatePractice(tx, request.params.id, request.body);
         // The digests not sent yet move to the new time (or time zone).
         if (updated && (request.body.digestTime || request.body.timezone)) await rescheduleDigest(tx, updated, request.receivedAt);
+        // A new cadence: future check-ins are planned again, for the whole panel, in the background.
+        if (updated && (request.body.outreach?.cadence || request.body.timezone)) {
+          await enqueueJob(tx, 'outreach.plan', { practiceId: updated.id, replan: true }, { runAt: request.receivedAt });
+        }
         return updated;
       }).catch((error) => {
         throw duplicateNumber(error);

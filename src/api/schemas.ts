@@ -57,6 +57,17 @@ export const QuietHoursSchema = z
   .refine((q) => q.start !== q.end, { message: 'start and end must differ' })
   .meta({ description: 'No texts to patients from start to end, patient-local time', example: { start: '21:00', end: '08:00' } });
 
+export const WeekdaySchema = z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+export const ContactWindowSchema = z
+  .object({
+    days: z.array(WeekdaySchema).min(1, 'name at least one day').refine((d) => new Set(d).size === d.length, { message: 'name each day once' }),
+    start: TimeOfDaySchema,
+    end: TimeOfDaySchema,
+  })
+  .refine((w) => w.start < w.end, { message: 'start must be before end (the window cannot wrap midnight)', path: ['end'] })
+  .meta({ description: 'When outreach should land, patient-local time', example: { days: ['monday', 'wednesday'], start: '09:00', end: '12:00' } });
+
 export const NameSchema = z
   .string()
   .trim()

@@ -1,21 +1,17 @@
-import { startFlow, type FlowInput, type FlowName } from '../flows/index.js';
+import type { CheckInFlow } from '../flows/index.js';
 import { DomainError } from '../errors.js';
-import { findActiveConversation, insertConversation } from '../store/conversations.js';
+import { findActiveConversation } from '../store/conversations.js';
 import { findMedication, listMedications } from '../store/medications.js';
 import { recordAccess, type AuditEntry } from '../store/audit.js';
-import { recordEvent } from '../store/patient-events.js';
 import { lockPatient, type Patient } from '../store/patients.js';
 import { findPractice } from '../store/practices.js';
 import { isPgError, PG_UNIQUE_VIOLATION, withTransaction, type Queryable } from '../store/sql.js';
+import { openConversation } from './conversation-open.js';
 import type { BotDeps } from './deps.js';
-import { queueOutreach } from './outbox.js';
-import { flowText } from './speech.js';
-import { practiceRules } from './triage.js';
-import { urgentBloodPressureLimit } from '../triage/index.js';
 
 export interface CheckInRequest {
   patientId: string;
-  flow: FlowName;
+  flow: CheckInFlow;
   /** Medication flow: which medication; the patient's first active one when omitted. */
   medicationId?: string | undefined;
   /** Who asked (an API request), recorded in the access log in the same transaction. */
@@ -29,6 +25,7 @@ export interface CheckInStarted {
 
 /** Why a patient cannot get a text check-in now, or null when they can. */
 function unreachable(patient: Patient): string | null {
+  if (patient.status === 'disenrolled') return 'the patient is disenrolled (PATCH status "enrolled" to enrol them again)';
   if (patient.consent.status !== 'granted') return 'the patient declined consent to CCM outreach';
   if (patient.smsOptedOutAt) return 'the patient opted out of texts (they can reply START to opt back in)';
   if (patient.phoneInvalidAt) return "the patient's phone number cannot receive texts; correct it with PATCH first";
@@ -36,7 +33,7 @@ function unreachable(patient: Patient): string | null {
   return null;
 }
 
-async function medicationInput(tx: Queryable, patientId: string, medicationId: string | undefined) {
+async function medicationFor(tx: Queryable, patientId: string, medicationId: string | undefined) {
   const medication = medicationId
     ? await findMedication(tx, patientId, medicationId)
     : (await listMedications(tx, patientId)).find((m) => m.active);
@@ -46,7 +43,7 @@ async function medicationInput(tx: Queryable, patientId: string, medicationId: s
       medicationId ? 'medication was not found for this patient' : 'the patient has no medication on file; add one first',
     );
   }
-  return { id: medication.id, name: medication.name, dose: medication.dose };
+  return medication;
 }
 
 /**
@@ -66,39 +63,12 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
       throw new DomainError('conflict', `Cannot start a check-in: a ${open.flow} check-in (conversation ${open.id}) is still open`);
     }
     const practice = (await findPractice(tx, patient.practiceId))!;
-    const input: FlowInput = { locale: patient.language };
-    if (request.flow === 'medication') input.medication = await medicationInput(tx, patient.id, request.medicationId);
-    if (request.flow === 'symptoms') {
-      const crisis = urgentBloodPressureLimit(await practiceRules(tx, practice.id));
-      if (crisis) input.bpCrisis = crisis;
-    }
-
-    const step = startFlow(request.flow, input);
-    const conversation = await insertConversation(tx, {
-      practiceId: practice.id,
-      patientId: patient.id,
-      flow: request.flow,
-      flowVersion: step.version,
-      input,
-      state: step.state,
-      snapshot: step.snapshot,
-      answers: step.answers,
-      startedAt: at,
-    }).catch((error) => {
+    const setup = request.flow === 'medication' ? { medication: await medicationFor(tx, patient.id, request.medicationId) } : {};
+    const opened = await openConversation(tx, deps, { practice, patient, flow: request.flow, setup, at }).catch((error) => {
       if (isPgError(error, PG_UNIQUE_VIOLATION)) throw new DomainError('conflict', 'Cannot start a check-in: another one was just opened');
       throw error;
     });
-    const body = flowText(step.outputs, input.locale, practice, patient)!;
-    const message = await queueOutreach(tx, { practice, patient, conversationId: conversation.id, kind: 'check_in', body, at });
-    await recordEvent(tx, {
-      practiceId: practice.id,
-      patientId: patient.id,
-      conversationId: conversation.id,
-      type: 'conversation.started',
-      detail: { flow: request.flow },
-      at,
-    });
     if (request.audit) await recordAccess(tx, { ...request.audit, at }, [patient.id]);
-    return { conversationId: conversation.id, messageId: message.id };
+    return opened;
   });
 }

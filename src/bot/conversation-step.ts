@@ -43,7 +43,8 @@ export interface RecordedStep {
 export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext, step: FlowStep): Promise<RecordedStep> {
   const { practice, patient, conversation, inbound, at } = ctx;
   const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
-  const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + deps.conversationTimeoutMs) : null;
+  const waitMs = conversation.replyWindowSeconds !== null ? conversation.replyWindowSeconds * 1000 : deps.conversationTimeoutMs;
+  const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + waitMs) : null;
   await saveStep(tx, conversation.id, {
     state: step.state,
     snapshot: step.snapshot,

@@ -3,6 +3,7 @@ import { enqueueJob } from '../store/job-queue.js';
 import { claimForSending, releaseForRetry } from '../store/message-sending.js';
 import { applyStatus, findMessage, type Message } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
+import { unplan } from '../store/outreach.js';
 import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
@@ -102,6 +103,7 @@ async function handleFailure(
     await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610', at });
   } else if (error.failure === 'invalid_number') {
     await markPhoneInvalid(tx, patient.id, at);
+    await unplan(tx, { patientId: patient.id });
     await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: claimed.id, type: 'phone_invalid', at });
   }
 }

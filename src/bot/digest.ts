@@ -7,6 +7,7 @@ import { findPractice, listPractices, type Practice } from '../store/practices.j
 import { cancelPendingRuns, claimRun, scheduleRun } from '../store/scheduled-runs.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { BotDeps } from './deps.js';
+import { callList } from './call-list.js';
 import { queueOutreach } from './outbox.js';
 
 const DIGEST = 'digest';
@@ -63,7 +64,8 @@ export async function sendDigest(deps: BotDeps, job: { practiceId: string; date:
     if (!practice) return;
     if (await claimRun(tx, DIGEST, runKey(practice.id, job.date), at)) {
       const counts = await queueCounts(tx, practice.id);
-      const body = coordinatorSms('coordinator.digest', { practiceName: practice.name, ...counts });
+      const toCall = (await callList(tx, practice, at)).length;
+      const body = coordinatorSms('coordinator.digest', { practiceName: practice.name, ...counts, toCall });
       const coordinators = (await listCoordinators(tx, practice.id)).filter((c) => c.active && c.receivesDigest);
       for (const coordinator of coordinators) {
         if (!(await claimDigestDelivery(tx, coordinator.id, job.date))) continue;

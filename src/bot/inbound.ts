@@ -5,6 +5,9 @@ import { withTransaction } from '../store/sql.js';
 import { redFlagWords } from '../triage/index.js';
 import { raiseAlert } from './alerts.js';
 import type { BotDeps } from './deps.js';
+import { noteReply } from '../store/patients.js';
+import { recordEvent } from '../store/patient-events.js';
+import { replanPatient } from './outreach-plan.js';
 import { handlePatientText } from './patient-text.js';
 import { answerUnknownSender } from './unknown-sender.js';
 
@@ -72,6 +75,13 @@ function handleInTransaction(deps: BotDeps, sms: InboundSms, receivedAt: Date): 
       return asResult([]);
     }
     if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
-    return asResult(await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt }));
+    // Any word from them is two-way contact: an unreachable patient is reachable again and back on the cadence.
+    const wasUnreachable = await noteReply(tx, patient.id, receivedAt);
+    const replies = await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt });
+    if (wasUnreachable) {
+      await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'patient.reachable', at: receivedAt });
+      await replanPatient(tx, practice, patient.id, receivedAt);
+    }
+    return asResult(replies);
   });
 }

@@ -9,6 +9,8 @@ import { escalationBridgeEnded, escalationCallAnswered, escalationCallStatus, es
 import { acknowledgeAlertBy, resolveAlertBy, type AlertAction } from './alert-actions.js';
 import { checkReviewDeadline } from './review-deadline.js';
 import { scheduleAllDigests, sendDigest } from './digest.js';
+import { dispatchDue } from './outreach-dispatch.js';
+import { runPlanJob, scheduleAllPlans } from './outreach-plan.js';
 import type { Alert } from '../store/alerts.js';
 import type { VoiceTurn } from './voice-turn.js';
 import { replayRules, type ReplayResult } from './triage-replay.js';
@@ -35,7 +37,11 @@ export interface Bot {
   replayRules(practice: Practice, rules: RuleSet): Promise<ReplayResult>;
   /** The morning digest. */
   sendDigest(job: { practiceId: string; date: string }): Promise<void>;
-  scheduleAllDigests(): Promise<void>;
+  /** At start: the digests and the nightly outreach planning of every practice. */
+  scheduleRecurring(): Promise<void>;
+  /** Outreach: planning it, and starting what is due. */
+  planOutreach(job: { practiceId: string; patientId?: string; replan?: boolean }): Promise<void>;
+  dispatchOutreach(job: { practiceId: string }): Promise<number>;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -55,7 +61,12 @@ export function createBot(deps: BotDeps): Bot {
     checkReviewDeadline: (alertId) => checkReviewDeadline(deps, alertId),
     replayRules: (practice, rules) => replayRules(deps, practice, rules),
     sendDigest: (job) => sendDigest(deps, job),
-    scheduleAllDigests: () => scheduleAllDigests(deps),
+    scheduleRecurring: async () => {
+      await scheduleAllDigests(deps);
+      await scheduleAllPlans(deps.pool, deps.clock.now());
+    },
+    planOutreach: (job) => runPlanJob(deps.pool, deps.clock.now(), job),
+    dispatchOutreach: (job) => dispatchDue(deps, job.practiceId),
   };
 }
 

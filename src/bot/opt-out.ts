@@ -4,12 +4,15 @@ import { recordEvent } from '../store/patient-events.js';
 import { setOptedOut, type Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
+import { unplan } from '../store/outreach.js';
 import { stopConversation } from './conversation-end.js';
+import { replanPatient } from './outreach-plan.js';
 
 /**
- * Opts a patient out of texts at once: the open check-in ends and texts not
- * yet sent are cancelled. Scheduled jobs need no cancelling: each checks the
- * patient's state when it runs and does nothing for an opted-out patient.
+ * Opts a patient out of texts at once: the open check-in ends, texts not yet
+ * sent are cancelled and planned outreach is dropped. Other scheduled jobs
+ * need no cancelling: each checks the patient's state when it runs and does
+ * nothing for an opted-out patient.
  */
 export async function optOut(
   tx: Queryable,
@@ -22,6 +25,7 @@ export async function optOut(
   const open = await findActiveConversation(tx, patient.id);
   if (open) await stopConversation(tx, open, 'cancelled', at);
   const cancelled = await cancelPendingForPatient(tx, patient.id, at);
+  await unplan(tx, { patientId: patient.id });
   await recordEvent(tx, {
     practiceId: practice.id,
     patientId: patient.id,
@@ -35,4 +39,5 @@ export async function optOut(
 export async function optIn(tx: Queryable, practice: Practice, patient: Patient, messageId: string, at: Date): Promise<void> {
   await setOptedOut(tx, patient.id, false, at);
   await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId, type: 'opted_in', at });
+  await replanPatient(tx, practice, patient.id, at);
 }

@@ -15,7 +15,6 @@ export async function recordSent(deps: BotDeps, message: Message, result: { sid:
 
 /** The question is out: the wait for the answer starts now. */
 export async function startReplyClock(tx: Queryable, deps: BotDeps, conversationId: string, sentAt: Date): Promise<void> {
-  const expiresAt = new Date(sentAt.getTime() + deps.conversationTimeoutMs);
-  const version = await setExpiry(tx, conversationId, expiresAt);
-  if (version >= 0) await enqueueJob(tx, 'conversation.timeout', { conversationId, version }, { runAt: expiresAt, now: sentAt });
+  const wait = await setExpiry(tx, conversationId, sentAt, deps.conversationTimeoutMs);
+  if (wait) await enqueueJob(tx, 'conversation.timeout', { conversationId, version: wait.version }, { runAt: wait.expiresAt, now: sentAt });
 }

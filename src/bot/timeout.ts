@@ -1,11 +1,12 @@
 import { advanceFlow } from '../flows/index.js';
-import { findConversation, lockConversation } from '../store/conversations.js';
-import { lockPatient } from '../store/patients.js';
-import { findPractice } from '../store/practices.js';
-import { withTransaction } from '../store/sql.js';
+import { findConversation, lockConversation, type Conversation } from '../store/conversations.js';
+import { lockPatient, noteUnanswered, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
 import { recordStep } from './conversation-step.js';
 import { assessPatient } from './triage.js';
 import type { BotDeps } from './deps.js';
+import { markedUnreachable } from './outreach-plan.js';
 
 /**
  * The wait for an answer ran out. Acts only when the conversation is still
@@ -23,9 +24,27 @@ export function expireConversation(deps: BotDeps, job: { conversationId: string;
     const conversation = await lockConversation(tx, job.conversationId);
     const practice = await findPractice(tx, current.practiceId);
     if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
-    const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' }, conversation.flowVersion);
-    const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
-    if (recorded.observations.length > 0) await assessPatient(tx, { practice, patient, conversationId: conversation.id, messageId: null }, at, 'timeout');
+    await timeOut(tx, deps, { practice, patient, conversation, at });
     return true;
   });
+}
+
+/**
+ * Ends a conversation as unanswered, in the caller's transaction (patient and
+ * conversation locked): what the patient had told us is recorded and
+ * assessed, and if they never said a word since it opened, it counts towards
+ * their becoming unreachable.
+ */
+export async function timeOut(
+  tx: Queryable,
+  deps: BotDeps,
+  c: { practice: Practice; patient: Patient; conversation: Conversation; at: Date },
+): Promise<void> {
+  const { practice, patient, conversation, at } = c;
+  const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'TIMEOUT' }, conversation.flowVersion);
+  const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: null, at, speaksNow: false }, step);
+  if (recorded.observations.length > 0) await assessPatient(tx, { practice, patient, conversationId: conversation.id, messageId: null }, at, 'timeout');
+  // Not a word from them since this conversation opened: one more contact unanswered.
+  const silent = !patient.lastReplyAt || Date.parse(patient.lastReplyAt) < Date.parse(conversation.startedAt);
+  if (silent && (await noteUnanswered(tx, patient.id, practice.outreach.unreachableAfter, at))) await markedUnreachable(tx, practice, patient, at);
 }

@@ -1,6 +1,7 @@
 import { findActiveConversation } from '../store/conversations.js';
 import { cancelPendingForPatient } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
+import { unplan } from '../store/outreach.js';
 import { markPhoneInvalid } from '../store/patients.js';
 import type { Queryable } from '../store/sql.js';
 import { raiseAlert } from './alerts.js';
@@ -18,6 +19,7 @@ export async function wrongNumber(tx: Queryable, t: PatientText): Promise<void> 
   const open = await findActiveConversation(tx, patient.id);
   if (open) await stopConversation(tx, open, 'cancelled', at);
   const cancelled = await cancelPendingForPatient(tx, patient.id, at);
+  await unplan(tx, { patientId: patient.id });
   await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'wrong_number', detail: { cancelledMessages: cancelled }, at });
   const subject = { practice, patient, conversationId: open?.id ?? null, messageId: inbound.id };
   const explanation = "Someone at this number says it is the wrong number: check the patient's phone";

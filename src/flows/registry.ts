@@ -7,6 +7,8 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { medicationMachine } from './machines/medication.js';
+import { refillMachine } from './machines/refill.js';
+import { reminderMachine } from './machines/reminder.js';
 import { symptomsMachine } from './machines/symptoms.js';
 import { wellnessMachine } from './machines/wellness.js';
 import type { FlowName, PersistedFlowSnapshot } from './types.js';
@@ -23,6 +25,8 @@ interface FlowDefinition {
 
 export const FLOWS: Readonly<Record<FlowName, FlowDefinition>> = {
   wellness: { machine: wellnessMachine, version: 1, migrations: {} },
+  reminder: { machine: reminderMachine, version: 1, migrations: {} },
+  refill: { machine: refillMachine, version: 1, migrations: {} },
   medication: { machine: medicationMachine, version: 1, migrations: {} },
   symptoms: {
     machine: symptomsMachine,

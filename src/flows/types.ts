@@ -10,8 +10,11 @@ import type { PromptKey } from '../../prompts/en.js';
 export type Locale = 'en' | 'es';
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
-export type FlowName = 'wellness' | 'medication' | 'symptoms';
-export const FLOW_NAMES = ['wellness', 'medication', 'symptoms'] as const satisfies readonly FlowName[];
+/** The check-ins a person can start, and the cadence can plan. */
+export type CheckInFlow = 'wellness' | 'medication' | 'symptoms';
+export const FLOW_NAMES = ['wellness', 'medication', 'symptoms'] as const satisfies readonly CheckInFlow[];
+/** Every flow: the check-ins, a dose reminder and the refill question. */
+export type FlowName = CheckInFlow | 'reminder' | 'refill';
 
 export interface BloodPressureLimit {
   systolic: number;
@@ -21,8 +24,14 @@ export interface BloodPressureLimit {
 /** What a flow knows when it starts; copied into its context, so it survives persistence. */
 export interface FlowInput {
   locale: Locale;
-  /** Set for the medication flow: which medication the question is about. */
+  /**
+   * Set for the medication, reminder and refill flows: which medication the
+   * question is about. Name and dose are the words the texts use: the generic
+   * "medicine" unless the practice allows names in texts.
+   */
   medication?: { id: string; name: string; dose: string };
+  /** Set for the refill flow: the due date as the patient reads it ("Dec 10", "10 de dic"). */
+  refillDate?: string;
   /**
    * Set for the symptoms flow from the practice's triage rules: a reading at or
    * above either number is answered at once with "call 911 or us now" (the
@@ -58,11 +67,14 @@ export type Observation =
       value: {
         medicationId: string;
         taken: boolean;
-        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other';
+        /** no_reply: a dose reminder went unanswered within its window. */
+        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other' | 'no_reply';
         detail?: string;
       };
     }
   | { kind: 'refill_concern'; value: { medicationId: string } }
+  /** The patient has their refill (answered the refill question). */
+  | { kind: 'refill_confirmed'; value: { medicationId: string } }
   | { kind: 'blood_pressure'; value: { systolic: number; diastolic: number } }
   | { kind: 'pain'; value: { score: number } }
   | { kind: 'symptom_trend'; value: { trend: 'better' | 'same' | 'worse' } }

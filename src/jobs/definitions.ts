@@ -27,4 +27,9 @@ export function defineJobs(runner: JobRunner, bot: Bot): void {
   runner.define('escalation.step', (step) => bot.runEscalationStep(step), { concurrency: 10, lockLifetimeMs: 15_000 });
   runner.define('alert.review_due', ({ alertId }) => bot.checkReviewDeadline(alertId));
   runner.define('digest.send', (job) => bot.sendDigest(job));
+  // Planning a large panel takes a while: a long lock, so another instance does not plan it twice at once.
+  runner.define('outreach.plan', (job) => bot.planOutreach(job), { lockLifetimeMs: 10 * 60_000 });
+  runner.define('outreach.dispatch', async (job) => {
+    await bot.dispatchOutreach(job);
+  }, { concurrency: 2, lockLifetimeMs: 60_000 });
 }

@@ -22,6 +22,8 @@ export interface Conversation {
   lastActivityAt: string;
   expiresAt: string | null;
   endedAt: string | null;
+  /** How long each answer is waited for, when not the service's default (a dose reminder's window). */
+  replyWindowSeconds: number | null;
 }
 
 export interface ConversationRow {
@@ -41,6 +43,7 @@ export interface ConversationRow {
   last_activity_at: Date | string;
   expires_at: Date | string | null;
   ended_at: Date | string | null;
+  reply_window_seconds: number | null;
 }
 
 export const toConversation = (row: ConversationRow): Conversation => ({
@@ -60,6 +63,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   lastActivityAt: toIso(row.last_activity_at),
   expiresAt: toIsoOrNull(row.expires_at),
   endedAt: toIsoOrNull(row.ended_at),
+  replyWindowSeconds: row.reply_window_seconds,
 });
 
 export interface NewConversation {
@@ -72,15 +76,16 @@ export interface NewConversation {
   snapshot: PersistedFlowSnapshot;
   answers: Record<string, unknown>;
   startedAt: Date;
+  replyWindowSeconds?: number | null;
 }
 
 /** Opens a conversation; the unique index refuses a second active one for the patient. */
 export async function insertConversation(db: Queryable, c: NewConversation): Promise<Conversation> {
   const { rows } = await db.query<ConversationRow>(
     `INSERT INTO conversations (practice_id, patient_id, flow, flow_version, status, state, snapshot, answers, input,
-       started_at, last_activity_at)
-     VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $9) RETURNING *`,
-    [c.practiceId, c.patientId, c.flow, c.flowVersion, c.state, c.snapshot, c.answers, c.input, c.startedAt],
+       started_at, last_activity_at, reply_window_seconds)
+     VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $9, $10) RETURNING *`,
+    [c.practiceId, c.patientId, c.flow, c.flowVersion, c.state, c.snapshot, c.answers, c.input, c.startedAt, c.replyWindowSeconds ?? null],
   );
   return toConversation(rows[0]!);
 }
@@ -153,10 +158,16 @@ export async function endConversation(
 }
 
 /** Starts the reply clock once the question has actually gone out. */
-export async function setExpiry(db: Queryable, id: string, expiresAt: Date): Promise<number> {
-  const { rows } = await db.query<{ version: number }>(
-    "UPDATE conversations SET expires_at = $2 WHERE id = $1 AND status = 'active' RETURNING version",
-    [id, expiresAt],
+/**
+ * The question is out at `from`: the answer is awaited for the conversation's
+ * reply window, or `defaultMs`. Returns the version and the deadline; null
+ * when the conversation is no longer active.
+ */
+export async function setExpiry(db: Queryable, id: string, from: Date, defaultMs: number): Promise<{ version: number; expiresAt: Date } | null> {
+  const { rows } = await db.query<{ version: number; expires_at: Date }>(
+    `UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $3::bigint) * interval '1 millisecond'
+     WHERE id = $1 AND status = 'active' RETURNING version, expires_at`,
+    [id, from, defaultMs],
   );
-  return rows[0]?.version ?? -1;
+  return rows[0] ? { version: rows[0].version, expiresAt: new Date(rows[0].expires_at) } : null;
 }

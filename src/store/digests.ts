@@ -4,8 +4,6 @@ export interface QueueCounts {
   urgent: number;
   elevated: number;
   overdue: number;
-  /** Patients someone should call today: an urgent alert not yet resolved. */
-  toCall: number;
   /** Texts from numbers no patient has, waiting for a person to read them. */
   unmatched: number;
 }
@@ -16,7 +14,6 @@ export async function queueCounts(db: Queryable, practiceId: string): Promise<Qu
     `SELECT count(*) FILTER (WHERE level = 'urgent')::int AS urgent,
             count(*) FILTER (WHERE level = 'elevated')::int AS elevated,
             count(*) FILTER (WHERE level = 'elevated' AND overdue_at IS NOT NULL)::int AS overdue,
-            count(DISTINCT patient_id) FILTER (WHERE level = 'urgent')::int AS "toCall",
             (SELECT count(*)::int FROM messages
              WHERE practice_id = $1 AND patient_id IS NULL AND direction = 'inbound' AND review_needed AND reviewed_at IS NULL) AS unmatched
      FROM alerts WHERE practice_id = $1 AND status <> 'resolved'`,

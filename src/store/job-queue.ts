@@ -23,6 +23,10 @@ export interface JobPayloads {
   'alert.review_due': { alertId: string };
   /** A practice's morning digest for one local day ('2026-11-25'). */
   'digest.send': { practiceId: string; date: string };
+  /** Plan a practice's outreach (nightly; `replan` after its cadence changed), or one patient's (a pause ended). */
+  'outreach.plan': { practiceId: string; patientId?: string; replan?: boolean };
+  /** Start the practice's outreach that is due. */
+  'outreach.dispatch': { practiceId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -9,6 +9,8 @@ export interface Medication {
   times: string[];
   refillDueOn: string | null;
   active: boolean;
+  /** A reminder text at each dose time. */
+  reminders: boolean;
   createdAt: string;
 }
 
@@ -17,6 +19,7 @@ export interface NewMedication {
   dose: string;
   times: string[];
   refillDueOn?: string | undefined;
+  reminders?: boolean | undefined;
 }
 
 interface MedicationRow {
@@ -27,6 +30,7 @@ interface MedicationRow {
   times: string[];
   refill_due_on: string | null;
   active: boolean;
+  reminders: boolean;
   created_at: Date;
 }
 
@@ -38,14 +42,15 @@ const toMedication = (row: MedicationRow): Medication => ({
   times: row.times,
   refillDueOn: row.refill_due_on,
   active: row.active,
+  reminders: row.reminders,
   createdAt: row.created_at.toISOString(),
 });
 
 export async function insertMedication(db: Queryable, patientId: string, m: NewMedication): Promise<Medication> {
   const { rows } = await db.query<MedicationRow>(
-    `INSERT INTO medications (patient_id, name, dose, times, refill_due_on)
-     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [patientId, m.name, m.dose, m.times, m.refillDueOn ?? null],
+    `INSERT INTO medications (patient_id, name, dose, times, refill_due_on, reminders)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+    [patientId, m.name, m.dose, m.times, m.refillDueOn ?? null, m.reminders ?? true],
   );
   return toMedication(rows[0]!);
 }
@@ -73,5 +78,26 @@ export async function findMedication(db: Queryable, patientId: string, id: strin
     patientId,
     id,
   ]);
+  return rows[0] ? toMedication(rows[0]) : null;
+}
+
+export interface MedicationChanges {
+  dose?: string | undefined;
+  times?: string[] | undefined;
+  /** null clears it */
+  refillDueOn?: string | null | undefined;
+  active?: boolean | undefined;
+  reminders?: boolean | undefined;
+}
+
+/** Applies the changes; null when the patient has no such medication. */
+export async function updateMedication(db: Queryable, patientId: string, id: string, c: MedicationChanges): Promise<Medication | null> {
+  const { rows } = await db.query<MedicationRow>(
+    `UPDATE medications SET dose = coalesce($3, dose), times = coalesce($4, times),
+       refill_due_on = CASE WHEN $5 THEN $6::date ELSE refill_due_on END, active = coalesce($7, active),
+       reminders = coalesce($8, reminders), updated_at = now()
+     WHERE patient_id = $1 AND id = $2 RETURNING *`,
+    [patientId, id, c.dose ?? null, c.times ?? null, c.refillDueOn !== undefined, c.refillDueOn ?? null, c.active ?? null, c.reminders ?? null],
+  );
   return rows[0] ? toMedication(rows[0]) : null;
 }

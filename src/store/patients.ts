@@ -1,3 +1,4 @@
+import type { ContactWindow } from '../outreach/index.js';
 import type { TriageLevel } from '../triage/index.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
@@ -23,6 +24,10 @@ export interface PatientFields {
   preferredChannel: Channel;
   conditions: string[];
   consent: Consent;
+  /** Disenrolled: nothing more is sent, ever, unless enrolled again. */
+  status: 'enrolled' | 'disenrolled';
+  /** When the patient wants to be contacted; null: any time outside quiet hours. */
+  contactWindow: ContactWindow | null;
 }
 
 export interface Patient extends PatientFields {
@@ -34,6 +39,15 @@ export interface Patient extends PatientFields {
   triage: { level: TriageLevel; since: string | null; reasons: string[] };
   /** When triage last found the patient urgent or elevated. */
   lastConcernAt: string | null;
+  /** Automated outreach paused since `pausedAt`, until `pausedUntil` (null: until resumed). */
+  pausedAt: string | null;
+  pausedUntil: string | null;
+  /** Automated contacts since the patient last replied. */
+  unansweredContacts: number;
+  /** Set after too many unanswered contacts: automated outreach stops, the patient is on the call list. */
+  unreachableAt: string | null;
+  /** The last time the patient wrote or answered. */
+  lastReplyAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,6 +74,13 @@ export interface PatientRow {
   triage_since: Date | string | null;
   triage_reasons: string[];
   last_concern_at: Date | string | null;
+  status: 'enrolled' | 'disenrolled';
+  contact_window: ContactWindow | null;
+  paused_at: Date | string | null;
+  paused_until: Date | string | null;
+  unanswered_contacts: number;
+  unreachable_at: Date | string | null;
+  last_reply_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -86,6 +107,13 @@ export const toPatient = (row: PatientRow): Patient => ({
   phoneInvalidAt: toIsoOrNull(row.phone_invalid_at),
   triage: { level: row.triage_level, since: toIsoOrNull(row.triage_since), reasons: row.triage_reasons },
   lastConcernAt: toIsoOrNull(row.last_concern_at),
+  status: row.status,
+  contactWindow: row.contact_window,
+  pausedAt: toIsoOrNull(row.paused_at),
+  pausedUntil: toIsoOrNull(row.paused_until),
+  unansweredContacts: row.unanswered_contacts,
+  unreachableAt: toIsoOrNull(row.unreachable_at),
+  lastReplyAt: toIsoOrNull(row.last_reply_at),
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -101,6 +129,8 @@ const COLUMNS: Record<Exclude<keyof PatientFields, 'consent'>, string> = {
   language: 'language',
   preferredChannel: 'preferred_channel',
   conditions: 'conditions',
+  status: 'status',
+  contactWindow: 'contact_window',
 };
 
 function columnValues(fields: Partial<PatientFields>): Array<[string, unknown]> {
@@ -149,6 +179,11 @@ export async function updatePatient(db: Queryable, id: string, fields: Partial<P
 export async function findPatient(db: Queryable, id: string): Promise<Patient | null> {
   const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = $1', [id]);
   return rows[0] ? toPatient(rows[0]) : null;
+}
+
+export async function findPatients(db: Queryable, ids: readonly string[]): Promise<Patient[]> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = ANY($1)', [ids]);
+  return rows.map(toPatient);
 }
 
 /**
@@ -208,6 +243,43 @@ export async function setOptedOut(db: Queryable, id: string, optedOut: boolean, 
        updated_at = $3 WHERE id = $1`,
     [id, optedOut, at],
   );
+}
+
+/** Pauses automated outreach until `until` (null: until resumed), or resumes it (`pause` null). */
+export async function setPause(db: Queryable, id: string, pause: { until: Date | null } | null, at: Date): Promise<Patient | null> {
+  const { rows } = await db.query<PatientRow>(
+    `UPDATE patients SET paused_at = CASE WHEN $2 THEN $4::timestamptz END, paused_until = $3, updated_at = $4 WHERE id = $1 RETURNING *`,
+    [id, pause !== null, pause?.until ?? null, at],
+  );
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+/**
+ * The patient wrote or answered: the unanswered count starts again and an
+ * unreachable patient is reachable. Returns whether they were unreachable.
+ */
+export async function noteReply(db: Queryable, id: string, at: Date): Promise<boolean> {
+  const { rows } = await db.query<{ was: boolean }>(
+    `UPDATE patients p SET last_reply_at = $2, unanswered_contacts = 0, unreachable_at = NULL
+     FROM (SELECT unreachable_at IS NOT NULL AS was FROM patients WHERE id = $1) before
+     WHERE p.id = $1 RETURNING before.was`,
+    [id, at],
+  );
+  return rows[0]?.was ?? false;
+}
+
+/**
+ * An automated contact went unanswered: counts it, and marks the patient
+ * unreachable at `limit`. Returns whether this made them unreachable.
+ */
+export async function noteUnanswered(db: Queryable, id: string, limit: number, at: Date): Promise<boolean> {
+  const { rows } = await db.query<{ became: boolean }>(
+    `UPDATE patients SET unanswered_contacts = unanswered_contacts + 1,
+       unreachable_at = CASE WHEN unreachable_at IS NULL AND unanswered_contacts + 1 >= $2 THEN $3 ELSE unreachable_at END
+     WHERE id = $1 RETURNING unreachable_at = $3 AS became`,
+    [id, limit, at],
+  );
+  return rows[0]?.became ?? false;
 }
 
 export async function markPhoneInvalid(db: Queryable, id: string, at: Date): Promise<void> {

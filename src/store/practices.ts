@@ -1,4 +1,5 @@
 import type { PracticePrompts } from '../../prompts/index.js';
+import type { Cadence } from '../outreach/index.js';
 import { toIso, type Queryable } from './sql.js';
 
 export interface QuietHours {
@@ -23,8 +24,22 @@ export interface Practice {
   escalationWaitSeconds: number;
   /** Its own wording for the prompts a practice may change. */
   prompts: PracticePrompts;
+  outreach: OutreachSettings;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How the practice's outreach runs by itself. */
+export interface OutreachSettings {
+  cadence: Cadence;
+  /** Medication names in texts (off by default: DOMAIN.md). */
+  medicationNamesInTexts: boolean;
+  /** How long a dose reminder waits for "taken" before the dose is missed. */
+  reminderReplyMinutes: number;
+  /** Unanswered automated contacts in a row that make a patient unreachable. */
+  unreachableAfter: number;
+  /** From this day of the month, a patient not heard from this month is a non-responder. */
+  nonResponderDay: number;
 }
 
 /** What a practice is created with; settings left out keep their defaults. */
@@ -39,6 +54,7 @@ export interface NewPractice {
   escalationWaitSeconds?: number | undefined;
   /** Per key: the new wording by locale, or null to go back to the catalog's. */
   prompts?: Record<string, Partial<Record<string, string>> | null> | undefined;
+  outreach?: Partial<OutreachSettings> | undefined;
 }
 
 export interface PracticeRow {
@@ -53,6 +69,11 @@ export interface PracticeRow {
   review_hours: number;
   escalation_wait_seconds: number;
   prompts: PracticePrompts;
+  cadence: Cadence;
+  medication_names_in_texts: boolean;
+  reminder_reply_minutes: number;
+  unreachable_after: number;
+  non_responder_day: number;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -68,6 +89,13 @@ export const toPractice = (row: PracticeRow): Practice => ({
   reviewHours: row.review_hours,
   escalationWaitSeconds: row.escalation_wait_seconds,
   prompts: row.prompts,
+  outreach: {
+    cadence: row.cadence,
+    medicationNamesInTexts: row.medication_names_in_texts,
+    reminderReplyMinutes: row.reminder_reply_minutes,
+    unreachableAfter: row.unreachable_after,
+    nonResponderDay: row.non_responder_day,
+  },
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -92,7 +120,8 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
       practice.prompts ? JSON.stringify(practice.prompts) : null,
     ],
   );
-  return toPractice(rows[0]!);
+  const created = toPractice(rows[0]!);
+  return practice.outreach ? ((await updatePractice(db, created.id, { outreach: practice.outreach })) ?? created) : created;
 }
 
 /** Every practice, oldest first. */
@@ -122,6 +151,11 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        escalation_wait_seconds = coalesce($10::int, escalation_wait_seconds),
        -- A key set to null goes back to the catalog's wording.
        prompts = CASE WHEN $11::jsonb IS NULL THEN prompts ELSE jsonb_strip_nulls(prompts || $11::jsonb) END,
+       cadence = coalesce($12::jsonb, cadence),
+       medication_names_in_texts = coalesce($13::boolean, medication_names_in_texts),
+       reminder_reply_minutes = coalesce($14::int, reminder_reply_minutes),
+       unreachable_after = coalesce($15::int, unreachable_after),
+       non_responder_day = coalesce($16::int, non_responder_day),
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -136,6 +170,11 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.reviewHours ?? null,
       changes.escalationWaitSeconds ?? null,
       changes.prompts ? JSON.stringify(changes.prompts) : null,
+      changes.outreach?.cadence ? JSON.stringify(changes.outreach.cadence) : null,
+      changes.outreach?.medicationNamesInTexts ?? null,
+      changes.outreach?.reminderReplyMinutes ?? null,
+      changes.outreach?.unreachableAfter ?? null,
+      changes.outreach?.nonResponderDay ?? null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

@@ -49,9 +49,18 @@ describe('wellness check-in', () => {
 });
 
 describe('medication check-in', () => {
-  it('names the medication and dose, and records a refill concern when the patient ran out', async () => {
+  it('says "your medicine" unless the practice allows medication names in texts', async () => {
+    const patient = await s.newPatient({ firstName: 'Ada' });
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false });
+    const started = await s.checkIn(patient, 'medication');
+    expect(started.text).toContain('Did you take your medicine today?');
+    expect(started.text).not.toContain('lisinopril');
+  });
+
+  it('names the medication and dose when allowed, and records a refill concern when the patient ran out', async () => {
+    await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { medicationNamesInTexts: true } });
     const patient = await s.newPatient();
-    const med = await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] });
+    const med = await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false });
     const started = await s.checkIn(patient, 'medication');
     expect(started.text).toContain('lisinopril 10 mg');
     expect(await s.say(patient, 'no')).toEqual([expect.stringContaining('1 Forgot')]);
@@ -68,7 +77,7 @@ describe('medication check-in', () => {
 
   it('records adherence on "yes" in Spanish and answers in Spanish', async () => {
     const patient = await s.newPatient({ language: 'es', firstName: 'José' });
-    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformina', dose: '500 mg', times: ['08:00'] });
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformina', dose: '500 mg', times: ['08:00'], reminders: false });
     const started = await s.checkIn(patient, 'medication');
     expect(started.text).toContain('Hola, Jose');
     expect(started.text).toContain('STOP');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en, renderSms, type PromptKey } from '../../prompts/index.js';
 /** The contactPhone the scenario's practice was created with, as texts write it. */
 const PRACTICE_PHONE = '(555) 123-4567';
+import { DateTime } from 'luxon';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 
 let s: Scenario;
@@ -18,8 +19,8 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 interface Case {
-  /** What starts the conversation, if anything. */
-  checkIn?: 'wellness' | 'medication' | 'symptoms';
+  /** What starts the conversation, if anything: a check-in, or the refill question the schedule sends. */
+  checkIn?: 'wellness' | 'medication' | 'symptoms' | 'refill';
   /** What the patient texts, in order; the promise comes in the replies to the last. */
   texts: string[];
   /** Sent from a number no patient has. */
@@ -34,6 +35,7 @@ const CASES: Record<string, Case> = {
   'medication.close_side_effects': { checkIn: 'medication', texts: ['no', '2', 'it makes me dizzy'] },
   'medication.close_ran_out': { checkIn: 'medication', texts: ['no', '3'] },
   'medication.close_other': { checkIn: 'medication', texts: ['no', '4', 'busy day at the shop'] },
+  'refill.close_no': { checkIn: 'refill', texts: ['2'] },
   'symptoms.close_bp_crisis': { checkIn: 'symptoms', texts: ['190/125'] },
   'system.red_flag': { texts: ['chest pain since this morning'] },
   'system.red_flag_self_harm': { texts: ['I want to die'] },
@@ -48,11 +50,22 @@ const CASES: Record<string, Case> = {
   'system.distress': { texts: ['help me'] },
 };
 
+/** A refill due in 4 days: the question goes out 3 days before it, at 10:00 in Chicago. */
+async function refillQuestionSent(patient: { id: string; phone: string }) {
+  const tomorrow = DateTime.fromJSDate(s.clock.now(), { zone: 'America/Chicago' }).plus({ days: 1 }).set({ hour: 10, minute: 0 });
+  const refillDueOn = tomorrow.plus({ days: 3 }).toISODate();
+  await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false, refillDueOn });
+  await s.advanceTo(tomorrow.toJSDate());
+  await s.runDue();
+  expect(s.sentTo(patient.phone).at(-1)?.Body).toMatch(/refill is due/);
+}
+
 const PROMISING = (Object.keys(en) as PromptKey[]).filter((key) => (en[key] as { promise?: true }).promise);
 
 /** The prompt as this patient gets it; `when` is the one value the runtime computes. */
 function rendered(key: PromptKey, firstName: string): RegExp {
-  const text = renderSms([{ prompt: key, params: { medicationName: 'lisinopril', medicationDose: '10 mg', when: '\u0000' } }], 'en', {
+  // Medication names stay out of texts unless the practice allows them.
+  const text = renderSms([{ prompt: key, params: { medicationName: 'medicine', medicationDose: '', when: '\u0000' } }], 'en', {
     firstName,
     practiceName: s.practice.name,
     practicePhone: PRACTICE_PHONE,
@@ -78,9 +91,10 @@ describe('every promise of a follow-up is backed by work for a person', () => {
     }
     const patient = await s.newPatient({ firstName: 'Pat' });
     if (c.checkIn === 'medication') {
-      await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] });
+      await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false });
     }
-    if (c.checkIn) await s.checkIn(patient, c.checkIn);
+    if (c.checkIn === 'refill') await refillQuestionSent(patient);
+    else if (c.checkIn) await s.checkIn(patient, c.checkIn);
     let replies: string[] = [];
     for (const text of c.texts) replies = await s.say(patient, text);
     expect(replies.some((r) => rendered(key, 'Pat').test(r)), replies.join('\n')).toBe(true);

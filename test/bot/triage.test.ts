@@ -45,7 +45,7 @@ describe('triage of what patients report', () => {
 
   it('keeps one open alert per reason: new evidence joins it, the third missed dose in a week is urgent', async () => {
     const patient = await s.newPatient();
-    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] });
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false });
     await medicationCheckIn(patient, ['no', '1']);
     await s.advance(2 * DAY);
     await medicationCheckIn(patient, ['no', 'forgot']);

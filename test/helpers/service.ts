@@ -49,6 +49,8 @@ export interface TestServiceOptions {
   start?: string;
   /** Run on another clock (the machine's, for tests of Agenda's own workers); advance() then refuses. */
   clock?: Clock;
+  /** A second instance of the service on the same database and clock as this one (closing it leaves both). */
+  beside?: TestService;
 }
 
 /**
@@ -71,10 +73,10 @@ export async function startTestService(
     JOB_POLL_SECONDS: '0.2',
     ...env,
   });
-  const db = await createTestDatabase();
+  const db = options.beside?.db ?? (await createTestDatabase());
   const logs = new LogCapture();
   const logger = createLogger(config.logLevel, logs);
-  const manual = new ManualClock(options.start ?? TEST_START);
+  const manual = options.beside?.clock ?? new ManualClock(options.start ?? TEST_START);
   const service = await createService(config, { db, logger, clock: options.clock ?? manual });
   await service.app.ready();
   const advanceTo = (instant: Date | string) => {
@@ -92,7 +94,7 @@ export async function startTestService(
     advanceTo,
     async close() {
       await service.stop();
-      await db.close();
+      if (!options.beside) await db.close();
     },
   };
 }

@@ -14,6 +14,7 @@ const VARS = {
   reason: 'a blood pressure of 190/125',
   alertId: 'c0a80121-7ac0-4e1c-9f1b-3b8e6c2d9f10',
   when: 'a más tardar el miércoles',
+  refillDate: 'el miércoles 10 de diciembre',
 };
 
 const OPENINGS: PromptKey[] = ['wellness.opening', 'medication.opening', 'symptoms.opening'];

@@ -3,6 +3,9 @@ import { recordAccess, type AuditEntry } from '../../store/audit.js';
 import { findCoordinator } from '../../store/coordinators.js';
 import { findPatientByPhone, insertPatient, updatePatient, type Patient, type PatientFields } from '../../store/patients.js';
 import { withTransaction, type Queryable } from '../../store/sql.js';
+import { findPractice, type Practice } from '../../store/practices.js';
+import { inQuietHours, minutesOf } from '../../outreach/index.js';
+import { planPatient } from '../../bot/outreach-plan.js';
 import type pg from 'pg';
 import type { NewPatientBody, PatchPatientBody } from './schemas.js';
 
@@ -19,6 +22,8 @@ export function toPatientFields(body: NewPatientBody): PatientFields {
     preferredChannel: body.preferredChannel,
     conditions: body.conditions,
     consent: body.consent,
+    status: 'enrolled',
+    contactWindow: body.contactWindow ?? null,
   };
 }
 
@@ -43,9 +48,27 @@ async function phoneTaken(db: Queryable, practiceId: string, phone: string): Pro
  */
 export async function insertEnrolment(tx: Queryable, practiceId: string, fields: PatientFields, at: Date): Promise<Patient> {
   await checkCoordinator(tx, practiceId, fields.coordinatorId);
+  const practice = (await findPractice(tx, practiceId))!;
+  checkContactWindow(practice, fields.contactWindow);
   const patient = await insertPatient(tx, practiceId, fields, at);
   if (!patient) throw await phoneTaken(tx, practiceId, fields.phone);
+  // A new patient joins the cadence at its next slot.
+  await planPatient(tx, practice, patient, at);
   return patient;
+}
+
+/** A contact window must lie outside the practice's quiet hours: nobody is texted then. */
+function checkContactWindow(practice: Practice, window: PatientFields['contactWindow'] | undefined): void {
+  if (!window) return;
+  const last = minutesOf(window.end) - 1;
+  const lastMinute = `${String(Math.floor(last / 60)).padStart(2, '0')}:${String(last % 60).padStart(2, '0')}`;
+  if (inQuietHours(window.start, practice.quietHours) || inQuietHours(lastMinute, practice.quietHours)) {
+    throw new DomainError(
+      'validation_failed',
+      `must lie outside the practice's quiet hours (${practice.quietHours.start}-${practice.quietHours.end}); texts are never sent then`,
+      'contactWindow',
+    );
+  }
 }
 
 /** Enrols a patient and records who did it, in one transaction: both happen or neither. */
@@ -64,9 +87,13 @@ export function changePatient(pool: pg.Pool, patient: Patient, changes: PatchPat
     if (changes.phone && changes.phone !== patient.phone && (await findPatientByPhone(tx, patient.practiceId, changes.phone))) {
       throw await phoneTaken(tx, patient.practiceId, changes.phone);
     }
+    const practice = (await findPractice(tx, patient.practiceId))!;
+    checkContactWindow(practice, changes.contactWindow);
     const updated = await updatePatient(tx, patient.id, changes, audit.at);
     if (!updated) throw new DomainError('not_found', 'patient was not found');
     await recordAccess(tx, audit, [patient.id]);
+    // Consent, status, timezone, window or channel may have changed: the plan follows.
+    await planPatient(tx, practice, updated, audit.at);
     return updated;
   });
 }

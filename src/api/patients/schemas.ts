@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
-import { CalendarDateSchema, InstantSchema, NameSchema, PhoneSchema, TimezoneSchema } from '../schemas.js';
+import { CalendarDateSchema, ContactWindowSchema, InstantSchema, NameSchema, PhoneSchema, TimezoneSchema } from '../schemas.js';
 
 /** The latest calendar date anywhere on Earth at `at` (UTC+14): a birth date after it is in the future. */
 const latestDateAt = (at: Date) => new Date(at.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -37,6 +37,7 @@ export const newPatientSchema = (clock: Clock) => z.object({
   conditions: z.array(NameSchema).max(50).describe('Chronic conditions, e.g. ["hypertension", "type 2 diabetes"]'),
   consent: ConsentSchema,
   coordinatorId: z.uuid('must be a coordinator id (UUID)').optional(),
+  contactWindow: ContactWindowSchema.optional(),
 }).strict();
 export type NewPatientBody = z.infer<ReturnType<typeof newPatientSchema>>;
 
@@ -52,6 +53,8 @@ export const patchPatientSchema = (clock: Clock) => z
     conditions: z.array(NameSchema).max(50),
     consent: ConsentSchema,
     coordinatorId: z.uuid('must be a coordinator id (UUID)').nullable(),
+    contactWindow: ContactWindowSchema.nullable(),
+    status: z.enum(['enrolled', 'disenrolled']).describe('disenrolled: nothing more is sent or planned'),
   })
   .partial()
   .strict()
@@ -78,6 +81,12 @@ export const PatientSchema = z.object({
   }),
   smsOptedOutAt: z.string().nullable(),
   phoneInvalidAt: z.string().nullable(),
+  status: z.enum(['enrolled', 'disenrolled']),
+  contactWindow: z.object({ days: z.array(z.string()), start: z.string(), end: z.string() }).nullable(),
+  pausedAt: z.string().nullable(),
+  pausedUntil: z.string().nullable().describe('Paused until then; null with pausedAt set: until resumed'),
+  unreachableAt: z.string().nullable().describe('Too many automated contacts went unanswered: on the call list'),
+  lastReplyAt: z.string().nullable(),
   triage: z
     .object({
       level: z.enum(['urgent', 'elevated', 'routine', 'stable']),

@@ -27,6 +27,8 @@ export interface FlowAnswers {
   medicationTaken?: boolean;
   missedReason?: MissedReason;
   missedDetail?: string;
+  // refill
+  hasRefill?: boolean;
   // symptoms; 'skipped' when the patient had no way to measure
   bloodPressure?: BloodPressureReading | 'skipped';
   pain?: number;

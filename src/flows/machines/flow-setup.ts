@@ -13,6 +13,8 @@ export interface FlowContext {
   medication?: { id: string; name: string; dose: string };
   /** Symptoms flow: the reading answered at once with "call 911 or us now" (from the practice's rules). */
   bpCrisis?: BloodPressureLimit;
+  /** Refill flow: the due date as the patient reads it. */
+  refillDate?: string;
   answers: FlowAnswers;
   /** Re-prompts used on the current question; reset when a question is asked. */
   reprompts: number;
@@ -24,6 +26,7 @@ export function createFlowContext(input: FlowInput): FlowContext {
     locale: input.locale,
     ...(input.medication ? { medication: { ...input.medication } } : {}),
     ...(input.bpCrisis ? { bpCrisis: { ...input.bpCrisis } } : {}),
+    ...(input.refillDate ? { refillDate: input.refillDate } : {}),
     answers: {},
     reprompts: 0,
   };
@@ -41,6 +44,7 @@ export function withFlowParams(context: FlowContext, output: FlowOutput): FlowOu
     params: {
       medicationName: context.medication.name,
       medicationDose: context.medication.dose,
+      ...(context.refillDate ? { refillDate: context.refillDate } : {}),
       ...output.params,
     },
   };

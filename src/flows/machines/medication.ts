@@ -51,7 +51,7 @@ function finish(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
   return [...adherenceOutputs(answers, context), { type: 'say', prompt: closing }];
 }
 
-type TakenReply = { taken: true } | { taken: false; reason?: ChoiceWithText<MissedReason> };
+export type TakenReply = { taken: true } | { taken: false; reason?: ChoiceWithText<MissedReason> };
 
 /** Words only: in a yes/no reply "2" means no, not "side effects". */
 const REASON_WORDS = wordsOnly(MISSED_REASON_OPTIONS);
@@ -61,7 +61,7 @@ const REASON_WORDS = wordsOnly(MISSED_REASON_OPTIONS);
  * not ask it again. The words are not kept as details: a side effect or an
  * "other" reason is still asked about in the patient's own words.
  */
-function parseTaken(text: string): Parsed<TakenReply> {
+export function parseTaken(text: string): Parsed<TakenReply> {
   const answer = parseYesNo(text);
   if (answer === null) return { ok: false };
   if (answer === 'yes') return { ok: true, value: { taken: true } };
@@ -121,30 +121,40 @@ const detailRoute: Route<string> = {
   outputs: finish,
 };
 
+/**
+ * Where "did you take it?" leads: done when taken (closing with `takenClose`),
+ * else to the reason, unless the reply already gave it ("No, I ran out").
+ */
+export function takenRoutes(takenClose: PromptKey): Route<TakenReply>[] {
+  return [
+    {
+      when: (reply) => reply.taken,
+      target: 'done',
+      answer: () => ({ medicationTaken: true }),
+      outputs: (answers, context) => [...adherenceOutputs(answers, context), { type: 'say', prompt: takenClose }],
+    },
+    ...reasonRoutes.map((route) =>
+      routeVia(route, (reply: TakenReply) => (reply.taken ? undefined : reply.reason), { medicationTaken: false }),
+    ),
+    { target: 'askReason', answer: () => ({ medicationTaken: false }) },
+  ];
+}
+
+/** The questions after "no": why, and the details for side effects or another reason. */
+export const reasonStates = {
+  askReason: ask(reason, reasonRoutes),
+  askSideEffects: ask(sideEffects, [detailRoute]),
+  askOtherReason: ask(otherReason, [detailRoute]),
+};
+
 export const medicationMachine = flowSetup.createMachine({
   id: 'medication',
   context: ({ input }) => createFlowContext(input),
   initial: 'askTaken',
   output: flowOutcome,
   states: {
-    askTaken: ask(taken, [
-      {
-        when: (reply) => reply.taken,
-        target: 'done',
-        answer: () => ({ medicationTaken: true }),
-        outputs: (answers, context) => [
-          ...adherenceOutputs(answers, context),
-          { type: 'say', prompt: 'medication.close_taken' },
-        ],
-      },
-      ...reasonRoutes.map((route) =>
-        routeVia(route, (reply: TakenReply) => (reply.taken ? undefined : reply.reason), { medicationTaken: false }),
-      ),
-      { target: 'askReason', answer: () => ({ medicationTaken: false }) },
-    ]),
-    askReason: ask(reason, reasonRoutes),
-    askSideEffects: ask(sideEffects, [detailRoute]),
-    askOtherReason: ask(otherReason, [detailRoute]),
+    askTaken: ask(taken, takenRoutes('medication.close_taken')),
+    ...reasonStates,
     ...endStates,
   },
 });

@@ -29,6 +29,8 @@ export interface Question<A> {
   parse(text: string): Parsed<A>;
   /** Outputs recording what is already known, when the flow ends on this question. */
   onAbandon?(answers: FlowAnswers, context: FlowContext): FlowOutput[];
+  /** What silence means, when it means more than "no answer" (a dose reminder: a missed dose). */
+  onTimeout?(answers: FlowAnswers, context: FlowContext): FlowOutput[];
 }
 
 export interface Route<A> {
@@ -146,6 +148,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
         target: 'timedOut',
         actions: flowSetup.enqueueActions(({ context, enqueue }) => {
           for (const output of abandon(context)) enqueue.emit(withFlowParams(context, output));
+          for (const output of question.onTimeout?.(context.answers, context) ?? []) enqueue.emit(output);
           enqueue.emit(unanswered('non_response'));
         }),
       },

@@ -18,7 +18,8 @@ export const LONG_VARS = {
 export const BP_CRISIS = { systolic: 180, diastolic: 120 };
 
 export function inputFor(name: FlowName, locale: FlowInput['locale'] = 'en'): FlowInput {
-  if (name === 'medication') return { locale, medication: MEDICATION };
+  if (name === 'medication' || name === 'reminder') return { locale, medication: MEDICATION };
+  if (name === 'refill') return { locale, medication: MEDICATION, refillDate: locale === 'en' ? 'Wednesday, December 10' : 'el miércoles 10 de diciembre' };
   return name === 'symptoms' ? { locale, bpCrisis: BP_CRISIS } : { locale };
 }
 

@@ -1,0 +1,55 @@
+/** Who the care team should call today, and why. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiOptions } from './index.js';
+import { notFound } from '../errors.js';
+import { callList } from '../bot/call-list.js';
+import { findPractice } from '../store/practices.js';
+import { authorize } from './auth.js';
+import { audit } from './patients/access.js';
+import { IdParamsSchema, errorResponses } from './schemas.js';
+
+const EntrySchema = z.object({
+  patient: z.object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    phone: z.string(),
+    language: z.enum(['en', 'es']),
+    preferredChannel: z.enum(['sms', 'voice']),
+  }),
+  reasons: z.array(
+    z.object({
+      code: z.enum(['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder', 'prefers_calls']),
+      detail: z.string(),
+      since: z.string().nullable(),
+    }),
+  ),
+  lastContactAt: z.string().nullable().describe('When the patient last wrote or answered'),
+  lastAttempts: z.array(z.object({ at: z.string(), kind: z.string(), outcome: z.string() })).describe('The service\'s last tries, newest first'),
+});
+
+export const callListRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  const { pool } = deps.db;
+  app.get(
+    '/practices/:id/call-list',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Who to call today and why, most pressing first',
+        description:
+          'Urgent alerts, patients the texts cannot reach, call-backs asked for, refills, alerts waiting for review, patients not heard from this month (from the non-responder day), patients who take calls.',
+        params: IdParamsSchema,
+        response: { 200: z.object({ data: z.array(EntrySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request.principal, request.params.id, 'coordinator', 'practice');
+      const practice = await findPractice(pool, request.params.id);
+      if (!practice) throw notFound('practice');
+      const data = await callList(pool, practice, request.receivedAt);
+      await audit(pool, request, 'call_list.read', practice.id, data.map((e) => e.patient.id));
+      return { data };
+    },
+  );
+};

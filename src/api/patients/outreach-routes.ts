@@ -1,0 +1,102 @@
+/**
+ * A patient's outreach: what is planned and why not, and pausing it.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiOptions } from '../index.js';
+import { DomainError } from '../../errors.js';
+import { findPractice } from '../../store/practices.js';
+import { withTransaction } from '../../store/sql.js';
+import { pausePatient, resumePatient } from '../../bot/pause.js';
+import { patientSchedule, SCHEDULE_DAYS } from '../../bot/outreach-schedule.js';
+import { IdParamsSchema, InstantSchema, errorResponses } from '../schemas.js';
+import { audit, loadPatient } from './access.js';
+import { PatientSchema } from './schemas.js';
+
+const ScheduleSchema = z.object({
+  timezone: z.string(),
+  reason: z
+    .enum(['disenrolled', 'no_consent', 'opted_out', 'phone_invalid', 'paused', 'unreachable', 'prefers_calls'])
+    .nullable()
+    .describe('Why the service contacts the patient by itself no more (prefers_calls: they are on the call list instead); null when it does'),
+  items: z.array(
+    z.object({
+      at: z.string().describe('ISO time with the patient\'s UTC offset'),
+      kind: z.enum(['check_in', 'reminder', 'refill_prompt']),
+      flow: z.string(),
+      medicationId: z.string().nullable(),
+      channel: z.enum(['sms', 'voice']),
+      status: z.string().describe('planned; or for a contact already due: started, skipped, late, cancelled'),
+    }),
+  ),
+});
+
+export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
+  const { pool } = deps.db;
+
+  app.get(
+    '/patients/:id/schedule',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: `What the service plans to send the patient in the next ${SCHEDULE_DAYS} days, or why nothing`,
+        params: IdParamsSchema,
+        response: { 200: ScheduleSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const practice = (await findPractice(pool, patient.practiceId))!;
+      await audit(pool, request, 'patient.schedule', patient.practiceId, [patient.id]);
+      return patientSchedule(pool, practice, patient, request.receivedAt);
+    },
+  );
+
+  app.post(
+    '/patients/:id/pause',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Pause automated outreach (a hospital stay, a trip)',
+        description: 'Without `until` the pause lasts until resumed. A person can still start a check-in.',
+        params: IdParamsSchema,
+        body: z.object({ until: InstantSchema.optional() }).strict().default({}),
+        response: { 200: PatientSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      const until = request.body.until ? new Date(request.body.until) : null;
+      if (until && until.getTime() <= request.receivedAt.getTime()) {
+        throw new DomainError('validation_failed', 'must be in the future', 'until');
+      }
+      return withTransaction(pool, async (tx) => {
+        const practice = (await findPractice(tx, patient.practiceId))!;
+        const paused = await pausePatient(tx, practice, patient, until, request.receivedAt);
+        await audit(tx, request, 'patient.pause', patient.practiceId, [patient.id]);
+        return paused;
+      });
+    },
+  );
+
+  app.post(
+    '/patients/:id/resume',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Resume automated outreach from its next slot',
+        params: IdParamsSchema,
+        response: { 200: PatientSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const patient = await loadPatient(pool, request, request.params.id);
+      return withTransaction(pool, async (tx) => {
+        const practice = (await findPractice(tx, patient.practiceId))!;
+        const resumed = await resumePatient(tx, practice, patient, request.receivedAt);
+        await audit(tx, request, 'patient.resume', patient.practiceId, [patient.id]);
+        return resumed;
+      });
+    },
+  );
+};

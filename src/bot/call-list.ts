@@ -1,0 +1,64 @@
+/**
+ * Who the care team should call today, and why, most pressing first: an
+ * urgent alert, a patient the texts cannot reach, a call-back asked for, a
+ * refill, an alert waiting for review, a patient not heard from this month
+ * (from the practice's non-responder day), a patient who takes calls.
+ */
+import { DateTime } from 'luxon';
+import { callListFacts, type CallListPatient } from '../store/call-list.js';
+import { recentContacts, type ContactAttempt } from '../store/outreach.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
+import { describeReason } from './reasons.js';
+
+export type CallReason = 'urgent_alert' | 'unreachable' | 'callback' | 'refill' | 'alert' | 'non_responder' | 'prefers_calls';
+
+/** Most pressing first. */
+const ORDER: readonly CallReason[] = ['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder', 'prefers_calls'];
+
+export interface CallListEntry {
+  patient: Omit<CallListPatient, 'lastReplyAt' | 'unreachableAt'>;
+  reasons: Array<{ code: CallReason; detail: string; since: string | null }>;
+  /** The last time the patient wrote or answered. */
+  lastContactAt: string | null;
+  /** What the service's last attempts to reach them came to. */
+  lastAttempts: ContactAttempt[];
+}
+
+const REFILL_REASONS = new Set(['refill_needed', 'request:refill']);
+
+function alertReason(level: 'urgent' | 'elevated', reason: string): CallReason {
+  if (level === 'urgent') return 'urgent_alert';
+  if (reason === 'request:callback') return 'callback';
+  return REFILL_REASONS.has(reason) ? 'refill' : 'alert';
+}
+
+/** The practice's call list at `now`. */
+export async function callList(db: Queryable, practice: Practice, now: Date): Promise<CallListEntry[]> {
+  const local = DateTime.fromJSDate(now, { zone: practice.timezone });
+  const monthStart = local.day >= practice.outreach.nonResponderDay ? local.startOf('month').toJSDate() : null;
+  const facts = await callListFacts(db, practice.id, now, monthStart);
+  const reasons = new Map<string, CallListEntry['reasons']>();
+  const add = (patientId: string, reason: CallListEntry['reasons'][number]) => reasons.set(patientId, [...(reasons.get(patientId) ?? []), reason]);
+
+  for (const alert of facts.alerts) add(alert.patientId, { code: alertReason(alert.level, alert.reason), detail: describeReason(alert.reason), since: alert.since });
+  for (const patient of facts.patients.values()) {
+    if (patient.unreachableAt) add(patient.id, { code: 'unreachable', detail: `no reply to ${practice.outreach.unreachableAfter} texts in a row`, since: patient.unreachableAt });
+  }
+  for (const id of facts.silentSince) add(id, { code: 'non_responder', detail: `not heard from since ${local.toFormat('LLLL')} began`, since: monthStart!.toISOString() });
+  for (const [id, since] of facts.takesCalls) add(id, { code: 'prefers_calls', detail: 'takes calls, not texts: a check-in is due by phone', since });
+
+  const attempts = await recentContacts(db, [...reasons.keys()], now);
+  const rank = (entry: CallListEntry) => Math.min(...entry.reasons.map((r) => ORDER.indexOf(r.code)));
+  return [...reasons.entries()]
+    .map(([id, list]): CallListEntry => {
+      const { lastReplyAt, unreachableAt: _unreachable, ...patient } = facts.patients.get(id)!;
+      return {
+        patient,
+        reasons: list.sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code)),
+        lastContactAt: lastReplyAt,
+        lastAttempts: attempts.get(id) ?? [],
+      };
+    })
+    .sort((a, b) => rank(a) - rank(b) || (a.reasons[0]!.since ?? '').localeCompare(b.reasons[0]!.since ?? ''));
+}

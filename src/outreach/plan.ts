@@ -1,0 +1,104 @@
+/**
+ * The contacts a patient is due between two instants: the practice's monthly
+ * check-ins (moved into the patient's contact window), a reminder at each
+ * dose time, and a refill question 3 days before a refill is due.
+ */
+import { DateTime } from 'luxon';
+import { atLocal, localDates, minutesOf } from './local-time.js';
+import { WEEKDAYS, type Cadence, type CadenceSlot, type ContactWindow, type MedicationPlan, type PlannedContact, type Weekday } from './types.js';
+
+/** Days before a refill is due that the patient is asked whether they have it. */
+export const REFILL_NOTICE_DAYS = 3;
+
+const weekdayNumber = (day: Weekday) => WEEKDAYS.indexOf(day) + 1;
+
+/** The local date of a cadence slot in a month ('2026-12'): the nth weekday, or the last for week 5. */
+export function slotDate(month: string, slot: Pick<CadenceSlot, 'week' | 'weekday'>): string {
+  const first = DateTime.fromISO(`${month}-01`);
+  const offset = (weekdayNumber(slot.weekday) - first.weekday + 7) % 7;
+  let day = first.plus({ days: offset + (slot.week - 1) * 7 });
+  if (slot.week === 5) {
+    while (day.plus({ days: 7 }).month === first.month) day = day.plus({ days: 7 });
+    while (day.month !== first.month) day = day.minus({ days: 7 });
+  }
+  return day.toISODate()!;
+}
+
+/**
+ * The first moment at or after the local `date` and `time` that is inside the
+ * window, within a week; the slot as it is when there is no window.
+ */
+export function intoWindow(date: string, time: string, zone: string, window: ContactWindow | null): Date {
+  if (!window) return atLocal(date, time, zone);
+  const start = DateTime.fromISO(date, { zone });
+  for (let days = 0; days < 7; days += 1) {
+    const day = start.plus({ days });
+    if (!window.days.includes(WEEKDAYS[day.weekday - 1]!)) continue;
+    const earliest = days === 0 ? Math.max(minutesOf(time), minutesOf(window.start)) : minutesOf(window.start);
+    if (earliest >= minutesOf(window.end)) continue;
+    const hhmm = `${String(Math.floor(earliest / 60)).padStart(2, '0')}:${String(earliest % 60).padStart(2, '0')}`;
+    return atLocal(day.toISODate()!, hhmm, zone);
+  }
+  return atLocal(date, time, zone);
+}
+
+/** The months ('2026-12') the local dates from `from` to `to` touch. */
+function months(from: Date, to: Date, zone: string): string[] {
+  return [...new Set(localDates(from, to, zone).map((d) => d.slice(0, 7)))];
+}
+
+const within = (at: Date, from: Date, to: Date) => at.getTime() >= from.getTime() && at.getTime() < to.getTime();
+
+export interface PatientPlan {
+  zone: string;
+  cadence: Cadence;
+  window: ContactWindow | null;
+  medications: readonly MedicationPlan[];
+}
+
+/** The cadence's check-ins in [from, to). */
+export function cadenceContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
+  return months(from, to, plan.zone).flatMap((month) =>
+    plan.cadence.slots.flatMap((slot): PlannedContact[] => {
+      const at = intoWindow(slotDate(month, slot), plan.cadence.time, plan.zone, plan.window);
+      const key = `check_in:${month}:${slot.week}:${slot.weekday}:${slot.flow}`;
+      return within(at, from, to) ? [{ kind: 'check_in', flow: slot.flow, slot: key, at }] : [];
+    }),
+  );
+}
+
+/** A reminder at each dose time in [from, to); a local time that happens twice is one reminder. */
+export function reminderContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
+  const dates = localDates(from, to, plan.zone);
+  return plan.medications
+    .filter((m) => m.active && m.reminders)
+    .flatMap((medication) =>
+      dates.flatMap((date) =>
+        medication.times.flatMap((time): PlannedContact[] => {
+          const at = atLocal(date, time, plan.zone);
+          const slot = `reminder:${medication.id}:${date}T${time}`;
+          return within(at, from, to) ? [{ kind: 'reminder', flow: 'reminder', medicationId: medication.id, slot, at }] : [];
+        }),
+      ),
+    );
+}
+
+/** The refill questions in [from, to), at the cadence's time of day, 3 days before each refill is due. */
+export function refillContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
+  return plan.medications
+    .filter((m) => m.active && m.refillDueOn)
+    .flatMap((medication): PlannedContact[] => {
+      const askOn = DateTime.fromISO(medication.refillDueOn!).minus({ days: REFILL_NOTICE_DAYS }).toISODate()!;
+      const at = intoWindow(askOn, plan.cadence.time, plan.zone, plan.window);
+      const slot = `refill:${medication.id}:${medication.refillDueOn}`;
+      return within(at, from, to) ? [{ kind: 'refill_prompt', flow: 'refill', medicationId: medication.id, slot, at }] : [];
+    });
+}
+
+/** Everything due in [from, to), in time order. */
+export function plannedContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
+  return [...cadenceContacts(plan, from, to), ...reminderContacts(plan, from, to), ...refillContacts(plan, from, to)].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.slot.localeCompare(b.slot),
+  );
+}
+

@@ -1,0 +1,97 @@
+/**
+ * The facts the call list is made of: open alerts, unreachable patients,
+ * patients not heard from since a date, and planned texts not sent because
+ * the patient takes calls. src/bot/call-list.ts puts them in order.
+ */
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
+
+export interface CallListPatient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  language: 'en' | 'es';
+  preferredChannel: 'sms' | 'voice';
+  lastReplyAt: string | null;
+  unreachableAt: string | null;
+}
+
+export interface CallListFacts {
+  patients: Map<string, CallListPatient>;
+  alerts: Array<{ patientId: string; level: 'urgent' | 'elevated'; reason: string; since: string; reviewDueAt: string | null }>;
+  /** Patients with no reply since the start of the month (only asked for from the non-responder day). */
+  silentSince: Set<string>;
+  /** Patients whose planned texts were not sent because they take calls, with the first such time. */
+  takesCalls: Map<string, string>;
+}
+
+interface PatientRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  phone: string;
+  language: 'en' | 'es';
+  preferred_channel: 'sms' | 'voice';
+  last_reply_at: Date | string | null;
+  unreachable_at: Date | string | null;
+}
+
+/** Enrolled, consented patients who are not paused at `now`. */
+const ACTIVE = `p.practice_id = $1 AND p.status = 'enrolled' AND p.consent_status = 'granted'
+  AND (p.paused_at IS NULL OR (p.paused_until IS NOT NULL AND p.paused_until <= $2))`;
+
+export async function callListFacts(db: Queryable, practiceId: string, now: Date, monthStart: Date | null): Promise<CallListFacts> {
+  // One after another: `db` may be a transaction's client, which runs one query at a time.
+  const alerts = await db.query<{ patient_id: string; level: 'urgent' | 'elevated'; reason: string; created_at: Date; review_due_at: Date | null }>(
+    `SELECT a.patient_id, a.level, a.reason, a.created_at, a.review_due_at FROM alerts a JOIN patients p ON p.id = a.patient_id
+     WHERE a.practice_id = $1 AND a.status <> 'resolved' AND p.status = 'enrolled'`,
+    [practiceId],
+  );
+  const unreachable = await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND p.unreachable_at IS NOT NULL`, [practiceId, now]);
+  const silent = monthStart
+    ? await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.last_reply_at IS NULL OR p.last_reply_at < $3)`, [practiceId, now, monthStart])
+    : { rows: [] as Array<{ id: string }> };
+  const calls = await db.query<{ patient_id: string; since: Date }>(
+    `SELECT o.patient_id, min(o.due_at) AS since FROM outreach o JOIN patients p ON p.id = o.patient_id
+     WHERE ${ACTIVE.replaceAll('p.practice_id', 'o.practice_id')} AND o.status = 'skipped' AND o.reason = 'prefers_calls'
+       AND o.due_at <= $2 AND (p.last_reply_at IS NULL OR p.last_reply_at < o.due_at)
+     GROUP BY o.patient_id`,
+    [practiceId, now],
+  );
+  const ids = new Set([
+    ...alerts.rows.map((r) => r.patient_id),
+    ...unreachable.rows.map((r) => r.id),
+    ...silent.rows.map((r) => r.id),
+    ...calls.rows.map((r) => r.patient_id),
+  ]);
+  const { rows } = await db.query<PatientRow>(
+    'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at FROM patients WHERE id = ANY($1)',
+    [[...ids]],
+  );
+  return {
+    patients: new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          firstName: r.first_name,
+          lastName: r.last_name,
+          phone: r.phone,
+          language: r.language,
+          preferredChannel: r.preferred_channel,
+          lastReplyAt: toIsoOrNull(r.last_reply_at),
+          unreachableAt: toIsoOrNull(r.unreachable_at),
+        },
+      ]),
+    ),
+    alerts: alerts.rows.map((r) => ({
+      patientId: r.patient_id,
+      level: r.level,
+      reason: r.reason,
+      since: toIso(r.created_at),
+      reviewDueAt: toIsoOrNull(r.review_due_at),
+    })),
+    silentSince: new Set(silent.rows.map((r) => r.id)),
+    takesCalls: new Map(calls.rows.map((r) => [r.patient_id, toIso(r.since)])),
+  };
+}
