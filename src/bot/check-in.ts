@@ -64,7 +64,7 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
     }
     const practice = (await findPractice(tx, patient.practiceId))!;
     const setup = request.flow === 'medication' ? { medication: await medicationFor(tx, patient.id, request.medicationId) } : {};
-    const opened = await openConversation(tx, deps, { practice, patient, flow: request.flow, setup, at }).catch((error) => {
+    const opened = await openConversation(tx, { practice, patient, flow: request.flow, setup, at }).catch((error) => {
       if (isPgError(error, PG_UNIQUE_VIOLATION)) throw new DomainError('conflict', 'Cannot start a check-in: another one was just opened');
       throw error;
     });

@@ -5,16 +5,13 @@
  * has exactly one place to go.
  */
 import { DateTime } from 'luxon';
-import { startFlow, type FlowInput, type FlowName, type Locale } from '../flows/index.js';
-import { insertConversation } from '../store/conversations.js';
+import { startFlow, type BloodPressureLimit, type FlowInput, type FlowName, type Locale } from '../flows/index.js';
+import { insertOpenings, type Opened, type Opening } from '../store/conversation-openings.js';
 import type { Medication } from '../store/medications.js';
-import { recordEvent } from '../store/patient-events.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { urgentBloodPressureLimit } from '../triage/index.js';
-import type { BotDeps } from './deps.js';
-import { queueOutreach } from './outbox.js';
 import { flowText } from './speech.js';
 import { practiceRules } from './triage.js';
 
@@ -37,49 +34,49 @@ export interface FlowSetup {
   medication?: Pick<Medication, 'id' | 'name' | 'dose' | 'refillDueOn'>;
 }
 
-async function flowInput(tx: Queryable, practice: Practice, patient: Patient, flow: FlowName, setup: FlowSetup): Promise<FlowInput> {
+/**
+ * A conversation ready to open: the flow started, its first question in the
+ * patient's words. Pure: `crisis` is the practice's blood-pressure crisis
+ * limit (for the symptoms flow), read by the caller.
+ */
+export function prepareOpening(
+  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; crisis?: BloodPressureLimit | undefined; replyWindowSeconds?: number | null },
+): Opening {
+  const { practice, patient, flow, setup } = c;
   const input: FlowInput = { locale: patient.language };
   if (setup.medication) input.medication = medicationWords(practice, setup.medication, patient.language);
   if (flow === 'refill' && setup.medication?.refillDueOn) input.refillDate = readableDate(setup.medication.refillDueOn, patient.language);
-  if (flow === 'symptoms') {
-    const crisis = urgentBloodPressureLimit(await practiceRules(tx, practice.id));
-    if (crisis) input.bpCrisis = crisis;
-  }
-  return input;
-}
-
-export interface OpenedConversation {
-  conversationId: string;
-  messageId: string;
-}
-
-/**
- * Opens the conversation and queues its first text (the send job holds it
- * until quiet hours end), in the caller's transaction, with the patient
- * locked and no other conversation open.
- */
-export async function openConversation(
-  tx: Queryable,
-  deps: BotDeps,
-  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; at: Date; replyWindowSeconds?: number | null },
-): Promise<OpenedConversation> {
-  const { practice, patient, flow, at } = c;
-  const input = await flowInput(tx, practice, patient, flow, c.setup);
+  if (flow === 'symptoms' && c.crisis) input.bpCrisis = c.crisis;
   const step = startFlow(flow, input);
-  const conversation = await insertConversation(tx, {
-    practiceId: practice.id,
+  return {
     patientId: patient.id,
+    toNumber: patient.phone,
     flow,
     flowVersion: step.version,
     input,
     state: step.state,
     snapshot: step.snapshot,
     answers: step.answers,
-    startedAt: at,
     replyWindowSeconds: c.replyWindowSeconds ?? null,
-  });
-  const body = flowText(step.outputs, input.locale, practice, patient)!;
-  const message = await queueOutreach(tx, { practice, patient, conversationId: conversation.id, kind: 'check_in', body, at });
-  await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation.id, type: 'conversation.started', detail: { flow }, at });
-  return { conversationId: conversation.id, messageId: message.id };
+    body: flowText(step.outputs, input.locale, practice, patient)!,
+  };
+}
+
+/** The practice's blood-pressure crisis limit, which the symptoms flow answers at once. */
+export async function crisisLimit(tx: Queryable, practiceId: string): Promise<BloodPressureLimit | undefined> {
+  return urgentBloodPressureLimit(await practiceRules(tx, practiceId));
+}
+
+/**
+ * Opens one conversation and queues its first text (the send job holds it
+ * until quiet hours end), in the caller's transaction, with the patient
+ * locked and no other conversation open.
+ */
+export async function openConversation(
+  tx: Queryable,
+  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; at: Date },
+): Promise<Opened> {
+  const crisis = c.flow === 'symptoms' ? await crisisLimit(tx, c.practice.id) : undefined;
+  const [opened] = await insertOpenings(tx, c.practice, [prepareOpening({ ...c, crisis })], c.at);
+  return opened!;
 }

@@ -1,17 +1,20 @@
 /**
- * Sending the outreach that is due: each planned contact is taken by one
- * worker (rows locked, others skip them), checked against the patient as they
- * are now, and started as a conversation, or settled as not sent and why.
- * Several workers share the work; two instances never start one contact twice.
+ * Sending the outreach that is due: contacts are taken in batches (rows
+ * locked, other workers and instances skip them), each checked against the
+ * patient as they are now, and either opened as a conversation or settled as
+ * not sent and why. The conversations of a batch are written together, so a
+ * cadence slot for a whole panel goes out quickly.
  */
 import { DateTime } from 'luxon';
-import { findActiveConversation, lockConversation } from '../store/conversations.js';
-import { findMedication, listMedications } from '../store/medications.js';
-import { claimDueContact, deferContact, laterCheckInDue, settleContact, type OutreachRow } from '../store/outreach.js';
-import { lockPatient } from '../store/patients.js';
+import { findActiveConversations, lockConversation, type Conversation } from '../store/conversations.js';
+import { insertOpenings, type Opening } from '../store/conversation-openings.js';
+import { listMedicationsOf, type Medication } from '../store/medications.js';
+import { claimDueContacts, deferContact, latestDueCheckIns, settleContacts, type OutreachRow, type Settlement } from '../store/outreach.js';
+import { lockPatients, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
-import { openConversation, type FlowSetup } from './conversation-open.js';
+import type { BloodPressureLimit } from '../flows/index.js';
+import { crisisLimit, prepareOpening, type FlowSetup } from './conversation-open.js';
 import type { BotDeps } from './deps.js';
 import { blockOf, patientZone, scheduleDispatches } from './outreach-plan.js';
 import { timeOut } from './timeout.js';
@@ -22,13 +25,12 @@ const REMINDER_USEFUL_MS = 60 * 60 * 1000;
 const BUSY_RETRY_MS = 30 * 60 * 1000;
 /** Workers per dispatch run: each holds one pool connection while it works. */
 const WORKERS = 4;
+/** Contacts a worker takes per transaction. */
+const BATCH = 200;
 
-type Outcome =
-  | { status: 'started'; conversationId: string }
-  | { status: 'skipped' | 'cancelled' | 'late'; reason: string }
-  | { status: 'deferred'; until: Date };
+type Outcome = { status: 'open'; setup: FlowSetup } | { status: 'skipped' | 'cancelled' | 'late'; reason: string } | { status: 'deferred'; until: Date };
 
-/** Starts every contact of the practice that is due now; returns how many were taken. */
+/** Starts every contact of the practice that is due now; returns how many were started. */
 export async function dispatchDue(deps: BotDeps, practiceId: string): Promise<number> {
   const now = deps.clock.now();
   const practice = await findPractice(deps.pool, practiceId);
@@ -38,38 +40,76 @@ export async function dispatchDue(deps: BotDeps, practiceId: string): Promise<nu
 }
 
 async function work(deps: BotDeps, practice: Practice, now: Date): Promise<number> {
-  let taken = 0;
-  while (await withTransaction(deps.pool, (tx) => takeOne(tx, deps, practice, now))) taken += 1;
-  return taken;
-}
-
-async function takeOne(tx: Queryable, deps: BotDeps, practice: Practice, now: Date): Promise<boolean> {
-  const contact = await claimDueContact(tx, practice.id, now);
-  if (!contact) return false;
-  const outcome = await decide(tx, deps, practice, contact, now);
-  if (outcome.status === 'deferred') {
-    await deferContact(tx, contact.id, outcome.until, now);
-    await scheduleDispatches(tx, practice.id, [outcome.until], now);
-  } else {
-    await settleContact(tx, contact.id, outcome.status === 'started' ? outcome : { status: outcome.status, reason: outcome.reason }, now);
+  let started = 0;
+  for (;;) {
+    const batch = await withTransaction(deps.pool, (tx) => takeBatch(tx, deps, practice, now));
+    if (batch === null) return started;
+    started += batch;
   }
-  return true;
 }
 
-async function decide(tx: Queryable, deps: BotDeps, practice: Practice, contact: OutreachRow, now: Date): Promise<Outcome> {
-  const patient = await lockPatient(tx, contact.patientId);
+/** What a batch needs to know about its patients, read in a few queries. */
+interface BatchFacts {
+  patients: Map<string, Patient>;
+  open: Map<string, Conversation>;
+  medications: Map<string, Medication[]>;
+  latestCheckIn: Map<string, string>;
+  crisis: BloodPressureLimit | undefined;
+  /** Patients this batch opens a conversation with. */
+  opening: Set<string>;
+}
+
+/** One batch in one transaction; null when nothing was due. Returns how many conversations it opened. */
+async function takeBatch(tx: Queryable, deps: BotDeps, practice: Practice, now: Date): Promise<number | null> {
+  const contacts = await claimDueContacts(tx, practice.id, now, BATCH);
+  if (contacts.length === 0) return null;
+  const ids = [...new Set(contacts.map((c) => c.patientId))];
+  const facts: BatchFacts = {
+    patients: await lockPatients(tx, ids),
+    open: await findActiveConversations(tx, ids),
+    medications: await listMedicationsOf(tx, ids),
+    latestCheckIn: await latestDueCheckIns(tx, ids, now),
+    crisis: contacts.some((c) => c.flow === 'symptoms') ? await crisisLimit(tx, practice.id) : undefined,
+    opening: new Set(),
+  };
+  const openings: Opening[] = [];
+  const openedFor: OutreachRow[] = [];
+  const settled: Settlement[] = [];
+  for (const contact of contacts) {
+    const outcome = await decide(tx, deps, practice, contact, facts, now);
+    if (outcome.status === 'open') {
+      const patient = facts.patients.get(contact.patientId)!;
+      const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
+      openings.push(prepareOpening({ practice, patient, flow: contact.flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
+      openedFor.push(contact);
+      facts.opening.add(patient.id);
+    } else if (outcome.status === 'deferred') {
+      await deferContact(tx, contact.id, outcome.until, now);
+      await scheduleDispatches(tx, practice.id, [outcome.until], now);
+    } else {
+      settled.push({ id: contact.id, status: outcome.status, reason: outcome.reason, conversationId: null });
+    }
+  }
+  const opened = await insertOpenings(tx, practice, openings, now);
+  opened.forEach((o, i) => settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId }));
+  await settleContacts(tx, settled, now);
+  return opened.length;
+}
+
+async function decide(tx: Queryable, deps: BotDeps, practice: Practice, contact: OutreachRow, facts: BatchFacts, now: Date): Promise<Outcome> {
+  const patient = facts.patients.get(contact.patientId);
   if (!patient) return { status: 'cancelled', reason: 'patient_not_found' };
   const block = blockOf(patient, now);
   if (block) return { status: 'cancelled', reason: block };
-  const lateBy = now.getTime() - Date.parse(contact.plannedFor);
-  if (contact.kind === 'reminder' && lateBy > REMINDER_USEFUL_MS) return { status: 'late', reason: 'more than an hour late' };
-  // After an outage only the latest check-in goes: the patient is not sent a burst of old ones.
-  if (contact.kind === 'check_in' && (await laterCheckInDue(tx, patient.id, contact.dueAt, now))) {
-    return { status: 'late', reason: 'a later check-in is due' };
+  if (contact.kind === 'reminder' && now.getTime() - Date.parse(contact.plannedFor) > REMINDER_USEFUL_MS) {
+    return { status: 'late', reason: 'more than an hour late' };
   }
+  // After an outage only the latest check-in goes: the patient is not sent a burst of old ones.
+  const latest = facts.latestCheckIn.get(patient.id);
+  if (contact.kind === 'check_in' && latest && Date.parse(latest) > Date.parse(contact.dueAt)) return { status: 'late', reason: 'a later check-in is due' };
   if (patient.preferredChannel === 'voice') return { status: 'skipped', reason: 'prefers_calls' };
 
-  const setup = await setupFor(tx, contact, patient.id);
+  const setup = setupFor(contact, facts.medications.get(patient.id) ?? []);
   if (!setup) return { status: 'cancelled', reason: 'medication_stopped' };
   if (contact.kind === 'refill_prompt' && setup.medication?.refillDueOn) {
     const today = DateTime.fromJSDate(now, { zone: patientZone(practice, patient) }).toISODate()!;
@@ -77,26 +117,25 @@ async function decide(tx: Queryable, deps: BotDeps, practice: Practice, contact:
   }
 
   // One conversation at a time. One left unanswered for hours ends now, as unanswered; one in use is waited for.
-  const open = await findActiveConversation(tx, patient.id);
-  if (open && now.getTime() - Date.parse(open.lastActivityAt) >= practice.outreach.reminderReplyMinutes * 60_000 && open.expiresAt) {
+  if (facts.opening.has(patient.id)) return { status: 'deferred', until: new Date(now.getTime() + BUSY_RETRY_MS) };
+  const open = facts.open.get(patient.id);
+  if (open?.expiresAt && now.getTime() - Date.parse(open.lastActivityAt) >= practice.outreach.reminderReplyMinutes * 60_000) {
     await timeOut(tx, deps, { practice, patient, conversation: (await lockConversation(tx, open.id))!, at: now });
+    facts.open.delete(patient.id);
   } else if (open) {
     const ends = open.expiresAt ? Date.parse(open.expiresAt) : 0;
     return { status: 'deferred', until: new Date(ends > now.getTime() ? ends : now.getTime() + BUSY_RETRY_MS) };
   }
-
-  const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
-  const opened = await openConversation(tx, deps, { practice, patient, flow: contact.flow, setup, at: now, replyWindowSeconds });
-  return { status: 'started', conversationId: opened.conversationId };
+  return { status: 'open', setup };
 }
 
 /** The medication a contact is about, active still; {} for a check-in that needs none; null when it was stopped. */
-async function setupFor(tx: Queryable, contact: OutreachRow, patientId: string): Promise<FlowSetup | null> {
+function setupFor(contact: OutreachRow, medications: readonly Medication[]): FlowSetup | null {
   if (contact.medicationId) {
-    const medication = await findMedication(tx, patientId, contact.medicationId);
+    const medication = medications.find((m) => m.id === contact.medicationId);
     return medication?.active ? { medication } : null;
   }
   if (contact.flow !== 'medication') return {};
-  const first = (await listMedications(tx, patientId)).find((m) => m.active);
+  const first = medications.find((m) => m.active);
   return first ? { medication: first } : null;
 }

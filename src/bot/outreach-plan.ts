@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import type pg from 'pg';
-import { outreachBlock, plannedContacts, type OutreachBlock, type PatientPlan, type PlannedContact } from '../outreach/index.js';
+import { cadenceContacts, outreachBlock, refillContacts, reminderContacts, type OutreachBlock, type PatientPlan, type PlannedContact } from '../outreach/index.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { listMedications, listMedicationsOf, type Medication } from '../store/medications.js';
 import { planContacts, unplan, type PatientContacts } from '../store/outreach.js';
@@ -50,13 +50,30 @@ export function patientPlan(practice: Practice, patient: Patient, medications: r
   return { zone: patientZone(practice, patient), cadence: practice.outreach.cadence, window: patient.contactWindow, medications };
 }
 
+/**
+ * Check-in times by time zone and contact window, for one planning run: most
+ * of a panel shares a few, and working out local times is the costly part.
+ */
+export type CadenceCache = Map<string, PlannedContact[]>;
+
 /** What the patient is due from `now`, for as far ahead as the service plans. */
-export function dueContacts(practice: Practice, patient: Patient, medications: readonly Medication[], now: Date): PlannedContact[] {
+export function dueContacts(
+  practice: Practice,
+  patient: Patient,
+  medications: readonly Medication[],
+  now: Date,
+  cache: CadenceCache = new Map(),
+): PlannedContact[] {
   const plan = patientPlan(practice, patient, medications);
-  const reminderEnd = new Date(now.getTime() + REMINDER_HORIZON_MS);
-  return plannedContacts(plan, now, new Date(now.getTime() + CADENCE_HORIZON_MS)).filter(
-    (c) => c.kind !== 'reminder' || c.at.getTime() < reminderEnd.getTime(),
-  );
+  const cadenceEnd = new Date(now.getTime() + CADENCE_HORIZON_MS);
+  const key = `${plan.zone}|${JSON.stringify(plan.window)}`;
+  let checkIns = cache.get(key);
+  if (!checkIns) cache.set(key, (checkIns = cadenceContacts(plan, now, cadenceEnd)));
+  return [
+    ...checkIns,
+    ...reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)),
+    ...refillContacts(plan, now, cadenceEnd),
+  ];
 }
 
 /** Makes sure a dispatch run exists for each due time, once, whoever asks. */
@@ -111,6 +128,7 @@ export async function planPractice(
   let after = '';
   let patients = 0;
   let contacts = 0;
+  const cache: CadenceCache = new Map();
   for (;;) {
     const { rows } = await pool.query<{ id: string }>(
       `SELECT id FROM patients WHERE practice_id = $1 AND id::text > $2 AND status = 'enrolled' ORDER BY id::text LIMIT $3`,
@@ -123,7 +141,7 @@ export async function planPractice(
       const medications = await listMedicationsOf(tx, batch.map((p) => p.id));
       const plans: PatientContacts[] = batch
         .filter((patient) => !blockOf(patient, now))
-        .map((patient) => ({ practiceId: practice.id, patientId: patient.id, contacts: dueContacts(practice, patient, medications.get(patient.id) ?? [], now) }));
+        .map((patient) => ({ practiceId: practice.id, patientId: patient.id, contacts: dueContacts(practice, patient, medications.get(patient.id) ?? [], now, cache) }));
       const due = await planContacts(tx, plans, now);
       await scheduleDispatches(tx, practice.id, due, now);
       return plans.reduce((n, p) => n + p.contacts.length, 0);

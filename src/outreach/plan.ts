@@ -42,9 +42,12 @@ export function intoWindow(date: string, time: string, zone: string, window: Con
   return atLocal(date, time, zone);
 }
 
-/** The months ('2026-12') the local dates from `from` to `to` touch. */
+/** The months ('2026-12') from the one of `from` to the one of `to`, local time. */
 function months(from: Date, to: Date, zone: string): string[] {
-  return [...new Set(localDates(from, to, zone).map((d) => d.slice(0, 7)))];
+  const list: string[] = [];
+  const last = DateTime.fromJSDate(to, { zone }).startOf('month');
+  for (let month = DateTime.fromJSDate(from, { zone }).startOf('month'); month <= last; month = month.plus({ months: 1 })) list.push(month.toFormat('yyyy-MM'));
+  return list;
 }
 
 const within = (at: Date, from: Date, to: Date) => at.getTime() >= from.getTime() && at.getTime() < to.getTime();

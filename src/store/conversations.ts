@@ -103,6 +103,12 @@ export async function findActiveConversation(db: Queryable, patientId: string): 
   return rows[0] ? toConversation(rows[0]) : null;
 }
 
+/** The open conversations of several patients, by patient. */
+export async function findActiveConversations(db: Queryable, patientIds: readonly string[]): Promise<Map<string, Conversation>> {
+  const { rows } = await db.query<ConversationRow>("SELECT * FROM conversations WHERE patient_id = ANY($1) AND status = 'active'", [patientIds]);
+  return new Map(rows.map((row) => [row.patient_id, toConversation(row)]));
+}
+
 /** Locks a conversation row for the rest of the transaction (NO KEY UPDATE: see lockPatient). */
 export async function lockConversation(db: Queryable, id: string): Promise<Conversation | null> {
   const { rows } = await db.query<ConversationRow>('SELECT * FROM conversations WHERE id = $1 FOR NO KEY UPDATE', [id]);

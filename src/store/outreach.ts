@@ -106,30 +106,34 @@ export async function unplan(db: Queryable, scope: { patientId?: string; practic
 }
 
 /**
- * Takes the next contact of the practice that is due, locked for the rest of
- * the transaction; another worker or instance skips it.
+ * Takes up to `limit` contacts of the practice that are due, locked for the
+ * rest of the transaction; another worker or instance skips them.
  */
-export async function claimDueContact(db: Queryable, practiceId: string, now: Date): Promise<OutreachRow | null> {
+export async function claimDueContacts(db: Queryable, practiceId: string, now: Date, limit: number): Promise<OutreachRow[]> {
   const { rows } = await db.query<Row>({
     name: 'claim-due-outreach',
     text: `SELECT * FROM outreach WHERE practice_id = $1 AND status = 'planned' AND due_at <= $2
-           ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    values: [practiceId, now],
+           ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    values: [practiceId, now, limit],
   });
-  return rows[0] ? toOutreach(rows[0]) : null;
+  return rows.map(toOutreach);
 }
 
-export async function settleContact(
-  db: Queryable,
-  id: string,
-  outcome: { status: Exclude<OutreachStatus, 'planned'>; reason?: string | null; conversationId?: string | null },
-  at: Date,
-): Promise<void> {
-  await db.query({
-    name: 'settle-outreach',
-    text: 'UPDATE outreach SET status = $2, reason = $3, conversation_id = $4, updated_at = $5 WHERE id = $1',
-    values: [id, outcome.status, outcome.reason ?? null, outcome.conversationId ?? null, at],
-  });
+export interface Settlement {
+  id: string;
+  status: Exclude<OutreachStatus, 'planned'>;
+  reason: string | null;
+  conversationId: string | null;
+}
+
+/** Records what became of each contact. */
+export async function settleContacts(db: Queryable, settlements: readonly Settlement[], at: Date): Promise<void> {
+  if (settlements.length === 0) return;
+  await db.query(
+    `UPDATE outreach o SET status = s.status, reason = s.reason, conversation_id = s.conversation_id, updated_at = $5
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS s(id, status, reason, conversation_id) WHERE o.id = s.id`,
+    [settlements.map((s) => s.id), settlements.map((s) => s.status), settlements.map((s) => s.reason), settlements.map((s) => s.conversationId), at],
+  );
 }
 
 /** Moves a contact later (the patient is in another conversation until then). */
@@ -137,13 +141,14 @@ export async function deferContact(db: Queryable, id: string, dueAt: Date, at: D
   await db.query('UPDATE outreach SET due_at = $2, updated_at = $3 WHERE id = $1', [id, dueAt, at]);
 }
 
-/** Whether a later check-in of the patient is also due by `now` (an outage left several: only the last goes). */
-export async function laterCheckInDue(db: Queryable, patientId: string, after: string, now: Date): Promise<boolean> {
-  const { rows } = await db.query(
-    `SELECT 1 FROM outreach WHERE patient_id = $1 AND kind = 'check_in' AND status = 'planned' AND due_at > $2 AND due_at <= $3 LIMIT 1`,
-    [patientId, after, now],
+/** The latest planned check-in due by `now` of each of these patients (an outage left several: only the last goes). */
+export async function latestDueCheckIns(db: Queryable, patientIds: readonly string[], now: Date): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ patient_id: string; latest: Date }>(
+    `SELECT patient_id, max(due_at) AS latest FROM outreach
+     WHERE patient_id = ANY($1) AND kind = 'check_in' AND status = 'planned' AND due_at <= $2 GROUP BY patient_id`,
+    [patientIds, now],
   );
-  return rows.length > 0;
+  return new Map(rows.map((r) => [r.patient_id, toIso(r.latest)]));
 }
 
 /** The patient's contacts due in [from, to), oldest first. */

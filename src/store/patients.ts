@@ -181,6 +181,12 @@ export async function findPatient(db: Queryable, id: string): Promise<Patient | 
   return rows[0] ? toPatient(rows[0]) : null;
 }
 
+/** Locks several patients for the rest of the transaction, in id order (so two batches never deadlock). */
+export async function lockPatients(db: Queryable, ids: readonly string[]): Promise<Map<string, Patient>> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE', [ids]);
+  return new Map(rows.map((row) => [row.id, toPatient(row)]));
+}
+
 export async function findPatients(db: Queryable, ids: readonly string[]): Promise<Patient[]> {
   const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE id = ANY($1)', [ids]);
   return rows.map(toPatient);

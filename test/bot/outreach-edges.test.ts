@@ -8,7 +8,6 @@ import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { startTestService } from '../helpers/service.js';
 
 const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 /** When the patient's outreach texts left, in Chicago time. */
 async function sentTimes(s: Scenario, patientId: string): Promise<string[]> {
