@@ -7,7 +7,7 @@ import type { Queryable } from '../store/sql.js';
 import { promisesFollowUp } from './promises.js';
 import { recordConversationEnd } from './conversation-end.js';
 import type { BotDeps } from './deps.js';
-import { flowText } from './speech.js';
+import { utteranceOf, type Utterance } from './speech.js';
 
 const STATUS_BY_OUTCOME: Record<FlowOutcome, ConversationStatus> = {
   completed: 'completed',
@@ -28,8 +28,8 @@ export interface StepContext {
 }
 
 export interface RecordedStep {
-  /** What the step says, as one text; null when it says nothing. */
-  text: string | null;
+  /** What the step says, for a channel to render; null when it says nothing. */
+  says: Utterance | null;
   /** What the patient reported, as the flow recorded it (triage is the caller's to run). */
   observations: Observation[];
   /** The step says someone will follow up (a prompt marked `promise`). */
@@ -69,5 +69,5 @@ export async function recordStep(tx: Queryable, deps: BotDeps, ctx: StepContext,
   );
   if (step.done) await recordConversationEnd(tx, conversation, status, at);
   const promises = step.outputs.some((o) => o.type === 'say' && promisesFollowUp(o.prompt));
-  return { text: flowText(step.outputs, conversation.input.locale, practice, patient), observations, promises };
+  return { says: utteranceOf(step.outputs), observations, promises };
 }

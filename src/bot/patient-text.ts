@@ -20,7 +20,7 @@ import { optIn, optOut } from './opt-out.js';
 import { recordReply } from './outbox.js';
 import { readingObservations, type Answered } from './reading.js';
 import { callbackWhen } from './callback-when.js';
-import { systemText } from './speech.js';
+import { systemText, textOf } from './speech.js';
 import { assessPatient } from './triage.js';
 import { wrongNumber } from './wrong-number.js';
 
@@ -147,7 +147,10 @@ async function readAndAnswer(
     // The check-in is about their concern already, and its closing says the care team will review it.
     aboutAConcern = step.answers.wellness === 'concerns' && !step.done;
     stillOpen = !step.done;
-    if (recorded.text) question = { kind: 'conversation', body: recorded.text, conversationId: conversation.id, promises: recorded.promises };
+    if (recorded.says) {
+      const body = textOf(recorded.says, patient.language, practice, patient);
+      question = { kind: 'conversation', body, conversationId: conversation.id, promises: recorded.promises };
+    }
   }
 
   const extra = readingObservations(reading, answered);

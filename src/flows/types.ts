@@ -107,10 +107,28 @@ export interface PromptVars {
   [extra: string]: string | number;
 }
 
+/**
+ * What answer a question waits for, so each channel can ask for it its own
+ * way: a text says "reply 1 or 2"; a call gathers one key, or digits ended by
+ * the pound key, or speech.
+ */
+export type Expectation =
+  /** One of `options` numbered choices (1..n); words that name a choice work too. */
+  | { kind: 'choice'; options: number }
+  /** A whole number from `min` to `max`. */
+  | { kind: 'number'; min: number; max: number }
+  /** Two numbers, systolic over diastolic. */
+  | { kind: 'blood_pressure' }
+  /** The patient's own words. */
+  | { kind: 'words' };
+
 /** Outputs a flow emits while handling one event, in order. */
 export type FlowOutput =
-  /** Text for the patient, by prompt key; `params` add to the runtime's PromptVars. */
-  | { type: 'say'; prompt: PromptKey; params?: Record<string, string | number> }
+  /**
+   * Text for the patient, by prompt key; `params` add to the runtime's PromptVars.
+   * `expects` is set when the prompt asks a question: what answer it waits for.
+   */
+  | { type: 'say'; prompt: PromptKey; params?: Record<string, string | number>; expects?: Expectation }
   | { type: 'observe'; observation: Observation };
 
 export type FlowOutcome = 'completed' | 'no_usable_answer' | 'timed_out';

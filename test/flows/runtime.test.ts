@@ -27,7 +27,7 @@ describe('startFlow', () => {
 describe('advanceFlow', () => {
   it('restoring does not repeat the question: only the reply is answered', () => {
     const [opening, reply] = play('symptoms', ['120/80']);
-    expect(reply?.outputs.filter((o) => o.type === 'say')).toEqual([{ type: 'say', prompt: 'symptoms.ask_pain' }]);
+    expect(reply?.outputs.filter((o) => o.type === 'say')).toEqual([{ type: 'say', prompt: 'symptoms.ask_pain', expects: { kind: 'number', min: 0, max: 10 } }]);
     expect(opening?.state).toBe('askBloodPressure');
   });
 

@@ -5,7 +5,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import type { PromptKey } from '../../../prompts/en.js';
-import type { BloodPressureLimit, FlowEvent, FlowInput, FlowOutcome, FlowOutput, Locale } from '../types.js';
+import type { BloodPressureLimit, Expectation, FlowEvent, FlowInput, FlowOutcome, FlowOutput, Locale } from '../types.js';
 import type { FlowAnswers } from './answers.js';
 
 export interface FlowContext {
@@ -59,8 +59,8 @@ export const flowSetup = setup({
     emitted: {} as FlowOutput,
   },
   actions: {
-    say: emit(({ context }, params: { prompt: PromptKey }) =>
-      withFlowParams(context, { type: 'say', prompt: params.prompt }),
+    say: emit(({ context }, params: { prompt: PromptKey; expects?: Expectation }) =>
+      withFlowParams(context, { type: 'say', prompt: params.prompt, ...(params.expects ? { expects: params.expects } : {}) }),
     ),
     resetReprompts: assign({ reprompts: 0 }),
   },

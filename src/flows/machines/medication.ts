@@ -71,12 +71,14 @@ export function parseTaken(text: string): Parsed<TakenReply> {
 
 const taken: Question<TakenReply> = {
   prompt: 'medication.opening',
+  expects: { kind: 'choice', options: 2 },
   reprompt: 'medication.reprompt_taken',
   parse: parseTaken,
 };
 
 const reason: Question<ChoiceWithText<MissedReason>> = {
   prompt: 'medication.ask_reason',
+  expects: { kind: 'choice', options: MISSED_REASON_OPTIONS.length },
   reprompt: 'medication.reprompt_reason',
   parse: choiceOrDescription(MISSED_REASON_OPTIONS, 'other'),
   onAbandon: adherenceOutputs,
@@ -84,6 +86,7 @@ const reason: Question<ChoiceWithText<MissedReason>> = {
 
 const sideEffects: Question<string> = {
   prompt: 'medication.ask_side_effects',
+  expects: { kind: 'words' },
   reprompt: 'medication.reprompt_side_effects',
   parse: description,
   onAbandon: adherenceOutputs,
@@ -91,6 +94,7 @@ const sideEffects: Question<string> = {
 
 const otherReason: Question<string> = {
   prompt: 'medication.ask_other_reason',
+  expects: { kind: 'words' },
   reprompt: 'medication.reprompt_other_reason',
   parse: description,
   onAbandon: adherenceOutputs,

@@ -9,7 +9,7 @@
  * check-in still reaches the care team.
  */
 import type { PromptKey } from '../../../prompts/en.js';
-import type { FlowEvent, FlowOutcome, FlowOutput } from '../types.js';
+import type { Expectation, FlowEvent, FlowOutcome, FlowOutput } from '../types.js';
 import type { FlowAnswers } from './answers.js';
 import { readMessage, saysSomething } from '../understand/index.js';
 import { flowSetup, withFlowParams } from './flow-setup.js';
@@ -24,6 +24,8 @@ export type Parsed<A> = { ok: true; value: A } | { ok: false; reprompt?: PromptK
 export interface Question<A> {
   /** Said when the question is asked; also names the question in observations. */
   prompt: PromptKey;
+  /** The answer it waits for (how a call gathers it). */
+  expects: Expectation;
   /** Said after an unusable reply, unless `parse` names a more specific one. */
   reprompt: PromptKey;
   parse(text: string): Parsed<A>;
@@ -115,7 +117,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
   }));
 
   return flowSetup.createStateConfig({
-    entry: ['resetReprompts', { type: 'say', params: { prompt: question.prompt } }],
+    entry: ['resetReprompts', { type: 'say', params: { prompt: question.prompt, expects: question.expects } }],
     on: {
       REPLY: [
         ...answerTransitions,
@@ -123,7 +125,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
           // Not an answer, but not gibberish either ("my feet are swollen" to "did you take it?"):
           // the runtime records what it says; the question is asked again, and not counted against them.
           guard: ({ event }) => event.type === 'REPLY' && saysSomething(readMessage(event.text)),
-          actions: { type: 'say', params: { prompt: question.prompt } },
+          actions: { type: 'say', params: { prompt: question.prompt, expects: question.expects } },
         },
         {
           guard: ({ context }) => context.reprompts < MAX_REPROMPTS,
@@ -131,7 +133,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
             const parsed = event.type === 'REPLY' ? question.parse(event.text) : undefined;
             const prompt = (parsed && !parsed.ok && parsed.reprompt) || question.reprompt;
             enqueue.assign({ reprompts: context.reprompts + 1 });
-            enqueue.emit(withFlowParams(context, { type: 'say', prompt }));
+            enqueue.emit(withFlowParams(context, { type: 'say', prompt, expects: question.expects }));
           }),
         },
         {
@@ -143,7 +145,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
           }),
         },
       ],
-      REPEAT: { actions: { type: 'say', params: { prompt: question.prompt } } },
+      REPEAT: { actions: { type: 'say', params: { prompt: question.prompt, expects: question.expects } } },
       TIMEOUT: {
         target: 'timedOut',
         actions: flowSetup.enqueueActions(({ context, enqueue }) => {

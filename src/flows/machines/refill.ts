@@ -9,6 +9,7 @@ import { ask, endStates, flowOutcome, type Question } from './question.js';
 
 const hasRefill: Question<boolean> = {
   prompt: 'refill.opening',
+  expects: { kind: 'choice', options: 2 },
   reprompt: 'refill.reprompt',
   parse: (text) => {
     const answer = parseYesNo(text);

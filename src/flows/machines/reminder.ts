@@ -10,6 +10,7 @@ import { ask, endStates, flowOutcome, type Question } from './question.js';
 
 const taken: Question<TakenReply> = {
   prompt: 'reminder.opening',
+  expects: { kind: 'choice', options: 2 },
   reprompt: 'reminder.reprompt',
   parse: parseTaken,
   onTimeout: (_answers, context) => [

@@ -54,18 +54,21 @@ function readingOutputs(reply: BloodPressureReply): FlowOutput[] {
 
 const bloodPressure: Question<BloodPressureReply> = {
   prompt: 'symptoms.opening',
+  expects: { kind: 'blood_pressure' },
   reprompt: 'symptoms.reprompt_bp',
   parse: parseBloodPressureReply,
 };
 
 const pain: Question<number> = {
   prompt: 'symptoms.ask_pain',
+  expects: { kind: 'number', min: 0, max: 10 },
   reprompt: 'symptoms.reprompt_pain',
   parse: parsePain,
 };
 
 const trend: Question<SymptomTrend> = {
   prompt: 'symptoms.ask_trend',
+  expects: { kind: 'choice', options: 3 },
   reprompt: 'symptoms.reprompt_trend',
   parse: fromNullable(parseTrend),
 };

@@ -62,18 +62,21 @@ function parseFeeling(text: string): Parsed<Feeling> {
 
 const feeling: Question<Feeling> = {
   prompt: 'wellness.opening',
+  expects: { kind: 'choice', options: 2 },
   reprompt: 'wellness.reprompt_feeling',
   parse: parseFeeling,
 };
 
 const concern: Question<ChoiceWithText<ConcernCategory>> = {
   prompt: 'wellness.ask_concern',
+  expects: { kind: 'choice', options: CONCERN_OPTIONS.length },
   reprompt: 'wellness.reprompt_concern',
   parse: choiceOrDescription(CONCERN_OPTIONS, 'other'),
 };
 
 const concernDetail: Question<string> = {
   prompt: 'wellness.ask_concern_detail',
+  expects: { kind: 'words' },
   reprompt: 'wellness.reprompt_concern_detail',
   parse: description,
   onAbandon: concernOutputs,
@@ -81,6 +84,7 @@ const concernDetail: Question<string> = {
 
 const severity: Question<Severity> = {
   prompt: 'wellness.ask_severity',
+  expects: { kind: 'choice', options: SEVERITY_OPTIONS.length },
   reprompt: 'wellness.reprompt_severity',
   parse: choice(SEVERITY_OPTIONS),
   onAbandon: concernOutputs,
@@ -88,6 +92,7 @@ const severity: Question<Severity> = {
 
 const concernTrend: Question<ConcernTrend> = {
   prompt: 'wellness.ask_trend',
+  expects: { kind: 'choice', options: CONCERN_TREND_OPTIONS.length },
   reprompt: 'wellness.reprompt_trend',
   parse: choice(CONCERN_TREND_OPTIONS),
   onAbandon: concernOutputs,

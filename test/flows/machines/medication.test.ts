@@ -3,7 +3,18 @@ import { startFlow } from '../../../src/flows/index.js';
 import { MEDICATION, TIMEOUT, finalStep, play } from './drive.js';
 
 const params = { medicationName: MEDICATION.name, medicationDose: MEDICATION.dose };
-const say = (prompt: string) => ({ type: 'say', prompt, params });
+/** What each question waits for (a closing waits for nothing). */
+const EXPECTS: Record<string, unknown> = {
+  'medication.opening': { kind: 'choice', options: 2 },
+  'medication.reprompt_taken': { kind: 'choice', options: 2 },
+  'medication.ask_reason': { kind: 'choice', options: 4 },
+  'medication.reprompt_reason': { kind: 'choice', options: 4 },
+  'medication.ask_side_effects': { kind: 'words' },
+  'medication.reprompt_side_effects': { kind: 'words' },
+  'medication.ask_other_reason': { kind: 'words' },
+  'medication.reprompt_other_reason': { kind: 'words' },
+};
+const say = (prompt: string) => ({ type: 'say', prompt, params, ...(EXPECTS[prompt] ? { expects: EXPECTS[prompt] } : {}) });
 const adherence = (value: Record<string, unknown>) => ({
   type: 'observe',
   observation: { kind: 'medication_adherence', value: { medicationId: MEDICATION.id, ...value } },

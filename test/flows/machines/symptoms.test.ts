@@ -12,14 +12,14 @@ const trend = (value: string) => ({ type: 'observe', observation: { kind: 'sympt
 describe('symptoms flow', () => {
   it('opens by asking for the blood pressure', () => {
     const step = startFlow('symptoms', { locale: 'en' });
-    expect(step.outputs).toEqual([{ type: 'say', prompt: 'symptoms.opening' }]);
+    expect(step.outputs).toEqual([{ type: 'say', prompt: 'symptoms.opening', expects: { kind: 'blood_pressure' } }]);
     expect(step.state).toBe('askBloodPressure');
   });
 
   it('happy path: reading, pain, trend, thanks', () => {
     const [, reading, score, end] = play('symptoms', ['128/82', '3', '2']);
-    expect(reading?.outputs).toEqual([bp(128, 82), { type: 'say', prompt: 'symptoms.ask_pain' }]);
-    expect(score?.outputs).toEqual([pain(3), { type: 'say', prompt: 'symptoms.ask_trend' }]);
+    expect(reading?.outputs).toEqual([bp(128, 82), { type: 'say', prompt: 'symptoms.ask_pain', expects: { kind: 'number', min: 0, max: 10 } }]);
+    expect(score?.outputs).toEqual([pain(3), { type: 'say', prompt: 'symptoms.ask_trend', expects: { kind: 'choice', options: 3 } }]);
     expect(end?.outputs).toEqual([trend('same'), { type: 'say', prompt: 'symptoms.close' }]);
     expect(end).toMatchObject({
       state: 'done',
@@ -32,7 +32,7 @@ describe('symptoms flow', () => {
   it.each(['165/90', '179/119'])('%s (high, below the crisis limit) is recorded and the flow goes on', (reply) => {
     const [, reading] = play('symptoms', [reply]);
     const [systolic, diastolic] = reply.split('/').map(Number);
-    expect(reading?.outputs).toEqual([bp(systolic!, diastolic!), { type: 'say', prompt: 'symptoms.ask_pain' }]);
+    expect(reading?.outputs).toEqual([bp(systolic!, diastolic!), { type: 'say', prompt: 'symptoms.ask_pain', expects: { kind: 'number', min: 0, max: 10 } }]);
   });
 
   it.each(['185/95', '170/121', '180/80'])('%s (at or above the crisis limit) closes at once with the call-now message', (reply) => {
@@ -51,7 +51,7 @@ describe('symptoms flow', () => {
 
   it.each(['skip', 'SKIP', "I don't have one", 'I do not have a cuff', 'no tengo', 'saltar'])('"%s" skips the reading and records nothing for it', (reply) => {
     const [, skipped] = play('symptoms', [reply]);
-    expect(skipped?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.ask_pain' }]);
+    expect(skipped?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.ask_pain', expects: { kind: 'number', min: 0, max: 10 } }]);
     expect(skipped?.answers).toEqual({ bloodPressure: 'skipped' });
   });
 
@@ -65,14 +65,14 @@ describe('symptoms flow', () => {
 
   it('no numbers at all gets the general re-prompt with an example', () => {
     const [, first] = play('symptoms', ['fine']);
-    expect(first?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.reprompt_bp' }]);
+    expect(first?.outputs).toEqual([{ type: 'say', prompt: 'symptoms.reprompt_bp', expects: { kind: 'blood_pressure' } }]);
   });
 
   it('pain out of range and missing get their re-prompts, then a usable number', () => {
     const [, , high, none, ok] = play('symptoms', ['skip', '12', 'a lot', '9']);
     expect(says(high!)).toEqual(['symptoms.pain_out_of_range']);
     expect(says(none!)).toEqual(['symptoms.reprompt_pain']);
-    expect(ok?.outputs).toEqual([pain(9), { type: 'say', prompt: 'symptoms.ask_trend' }]);
+    expect(ok?.outputs).toEqual([pain(9), { type: 'say', prompt: 'symptoms.ask_trend', expects: { kind: 'choice', options: 3 } }]);
   });
 
   it('records the trend as told (triage decides what "worse" calls for)', () => {

@@ -8,7 +8,7 @@ describe('wellness flow', () => {
   it('opens with the feeling question', () => {
     const step = startFlow('wellness', { locale: 'en' });
     expect(step).toMatchObject({ state: 'askFeeling', done: false, answers: {} });
-    expect(step.outputs).toEqual([{ type: 'say', prompt: 'wellness.opening' }]);
+    expect(step.outputs).toEqual([{ type: 'say', prompt: 'wellness.opening', expects: { kind: 'choice', options: 2 } }]);
     expect(step.outcome).toBeUndefined();
   });
 
@@ -25,11 +25,11 @@ describe('wellness flow', () => {
     const [, concerns, category, severity, trend] = play('wellness', ['2', '1', '2', '2']);
     expect(concerns?.outputs).toEqual([
       { type: 'observe', observation: { kind: 'wellness', value: { status: 'concerns' } } },
-      { type: 'say', prompt: 'wellness.ask_concern' },
+      { type: 'say', prompt: 'wellness.ask_concern', expects: { kind: 'choice', options: 6 } },
     ]);
-    expect(category?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_severity' }]);
+    expect(category?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_severity', expects: { kind: 'choice', options: 3 } }]);
     expect(category?.answers).toEqual({ wellness: 'concerns', concernCategory: 'pain' });
-    expect(severity?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_trend' }]);
+    expect(severity?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_trend', expects: { kind: 'choice', options: 3 } }]);
     expect(severity?.state).toBe('askConcernTrend');
     expect(trend?.outputs).toEqual([
       concern({ category: 'pain', severity: 'moderate', trend: 'worse' }),
@@ -86,21 +86,21 @@ describe('wellness flow', () => {
 
   it('6 (something else) asks for a few words before the severity', () => {
     const [, , other, detail] = play('wellness', ['2', '6', 'headache since Monday']);
-    expect(other?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_concern_detail' }]);
-    expect(detail?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_severity' }]);
+    expect(other?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_concern_detail', expects: { kind: 'words' } }]);
+    expect(detail?.outputs).toEqual([{ type: 'say', prompt: 'wellness.ask_severity', expects: { kind: 'choice', options: 3 } }]);
     expect(detail?.answers).toMatchObject({ concernCategory: 'other', concernText: 'headache since Monday' });
   });
 
   it('a reply with no words to the concern menu is re-prompted', () => {
     const [, , reply] = play('wellness', ['2', '9']);
-    expect(reply?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_concern' }]);
+    expect(reply?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_concern', expects: { kind: 'choice', options: 6 } }]);
     expect(reply?.state).toBe('askConcern');
   });
 
   it('re-prompts twice, then accepts an answer', () => {
     const [, first, second, third] = play('wellness', ['maybe', '???', '1']);
-    expect(first?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_feeling' }]);
-    expect(second?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_feeling' }]);
+    expect(first?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_feeling', expects: { kind: 'choice', options: 2 } }]);
+    expect(second?.outputs).toEqual([{ type: 'say', prompt: 'wellness.reprompt_feeling', expects: { kind: 'choice', options: 2 } }]);
     expect(third).toMatchObject({ done: true, outcome: 'completed', answers: { wellness: 'well' } });
   });
 
