@@ -39,6 +39,11 @@ const ConfigSchema = z
     TWILIO_CALLS_PER_SECOND: z.coerce.number().positive().max(100).default(1),
     VOICE_EN: z.string().min(1).default('Polly.Joanna-Neural'),
     VOICE_ES: z.string().min(1).default('Polly.Lupe-Neural'),
+    // Pinned, so a change of Twilio's default recognizer does not change what patients' words become.
+    VOICE_SPEECH_MODEL: z.string().min(1).default('phone_call'),
+    VOICE_CONFIDENCE_MIN: z.coerce.number().min(0).max(1).default(0.5),
+    VOICE_CALL_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    VOICE_RETRY_MINUTES: z.coerce.number().int().min(1).max(720).default(120),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TWILIO_ACCOUNT_SID) !== Boolean(env.TWILIO_AUTH_TOKEN)) {
@@ -57,6 +62,18 @@ const ConfigSchema = z
       });
     }
   });
+
+/** How check-ins by phone behave. */
+export interface VoiceCheckInSettings {
+  /** Twilio's speech recognizer, pinned (VOICE_SPEECH_MODEL). */
+  speechModel: string;
+  /** Words heard with less confidence are read back for confirmation (VOICE_CONFIDENCE_MIN, default 0.5). */
+  confidenceMin: number;
+  /** Calls per check-in before it counts as unanswered (VOICE_CALL_ATTEMPTS, default 3). */
+  attempts: number;
+  /** At least this long between two calls for one check-in (VOICE_RETRY_MINUTES, default 120). */
+  retryMs: number;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -78,6 +95,7 @@ export interface Config {
   callsPerSecond: number;
   /** The text-to-speech voice for each language of a call. */
   voices: { 'en-US': string; 'es-MX': string };
+  voiceCheckIns: VoiceCheckInSettings;
 }
 
 export class ConfigError extends Error {
@@ -111,5 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: c.SHUTDOWN_GRACE_SECONDS,
     callsPerSecond: c.TWILIO_CALLS_PER_SECOND,
     voices: { 'en-US': c.VOICE_EN, 'es-MX': c.VOICE_ES },
+    voiceCheckIns: {
+      speechModel: c.VOICE_SPEECH_MODEL,
+      confidenceMin: c.VOICE_CONFIDENCE_MIN,
+      attempts: c.VOICE_CALL_ATTEMPTS,
+      retryMs: c.VOICE_RETRY_MINUTES * 60 * 1000,
+    },
   };
 }

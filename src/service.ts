@@ -66,6 +66,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     conversationTimeoutMs: config.conversationTimeoutMs,
     sendRetryBaseMs: config.sendRetryBaseMs,
     clock,
+    voice: config.voiceCheckIns,
   });
   const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
   defineJobs(jobs, bot);

@@ -20,7 +20,7 @@ const EntrySchema = z.object({
   }),
   reasons: z.array(
     z.object({
-      code: z.enum(['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder', 'prefers_calls']),
+      code: z.enum(['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder']),
       detail: z.string(),
       since: z.string().nullable(),
     }),
@@ -38,7 +38,7 @@ export const callListRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
         tags: ['outreach'],
         summary: 'Who to call today and why, most pressing first',
         description:
-          'Urgent alerts, patients the texts cannot reach, call-backs asked for, refills, alerts waiting for review, patients not heard from this month (from the non-responder day), patients who take calls.',
+          'Urgent alerts, patients the texts cannot reach, call-backs asked for, refills, alerts waiting for review, patients not heard from this month (from the non-responder day).',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(EntrySchema) }), ...errorResponses },
       },

@@ -60,11 +60,19 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
       schema: {
         tags: ['conversations'],
         description:
-          'Opens a check-in and queues its first text now (held until quiet hours end). 409 when the patient ' +
-          'opted out, declined consent, prefers calls, or already has a check-in open.',
+          'Opens a check-in and queues its first text now (held until quiet hours end), or, for a patient who ' +
+          'takes calls, places the call. 409 when the patient opted out, declined consent, is disenrolled, or ' +
+          'already has a check-in open.',
         params: IdParamsSchema,
         body: CheckInSchema,
-        response: { 202: z.object({ conversationId: z.uuid(), messageId: z.uuid() }), ...errorResponses },
+        response: {
+          202: z.object({
+            conversationId: z.uuid(),
+            messageId: z.uuid().nullable().describe('The first text; null for a call'),
+            callId: z.uuid().nullable().describe('The call, for a patient who takes calls; null for a text'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
  * Who the care team should call today, and why, most pressing first: an
  * urgent alert, a patient the texts cannot reach, a call-back asked for, a
  * refill, an alert waiting for review, a patient not heard from this month
- * (from the practice's non-responder day), a patient who takes calls.
+ * (from the practice's non-responder day).
  */
 import { DateTime } from 'luxon';
 import { callListFacts, type CallListPatient } from '../store/call-list.js';
@@ -11,10 +11,10 @@ import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { describeReason } from './reasons.js';
 
-export type CallReason = 'urgent_alert' | 'unreachable' | 'callback' | 'refill' | 'alert' | 'non_responder' | 'prefers_calls';
+export type CallReason = 'urgent_alert' | 'unreachable' | 'callback' | 'refill' | 'alert' | 'non_responder';
 
 /** Most pressing first. */
-const ORDER: readonly CallReason[] = ['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder', 'prefers_calls'];
+const ORDER: readonly CallReason[] = ['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder'];
 
 export interface CallListEntry {
   patient: Omit<CallListPatient, 'lastReplyAt' | 'unreachableAt'>;
@@ -46,7 +46,6 @@ export async function callList(db: Queryable, practice: Practice, now: Date): Pr
     if (patient.unreachableAt) add(patient.id, { code: 'unreachable', detail: `no reply to ${practice.outreach.unreachableAfter} texts in a row`, since: patient.unreachableAt });
   }
   for (const id of facts.silentSince) add(id, { code: 'non_responder', detail: `not heard from since ${local.toFormat('LLLL')} began`, since: monthStart!.toISOString() });
-  for (const [id, since] of facts.takesCalls) add(id, { code: 'prefers_calls', detail: 'takes calls, not texts: a check-in is due by phone', since });
 
   const attempts = await recentContacts(db, [...reasons.keys()], now);
   const rank = (entry: CallListEntry) => Math.min(...entry.reasons.map((r) => ORDER.indexOf(r.code)));

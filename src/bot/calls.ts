@@ -14,6 +14,12 @@ export interface OutboundCall {
    * voicemail never hears the alert.
    */
   machineDetection?: 'Enable' | 'DetectMessageEnd';
+  /**
+   * With it, detection runs while the call goes on (a person is not kept
+   * waiting in silence); the verdict comes here, and a machine's call is
+   * redirected to a message.
+   */
+  asyncAmdStatusCallback?: string;
   /** How long to let it ring, in seconds. */
   ringSeconds: number;
 }
@@ -27,6 +33,8 @@ export interface PlacedCall {
 export interface CallTransport {
   readonly simulated: boolean;
   placeCall(call: OutboundCall): Promise<PlacedCall>;
+  /** Sends a call in progress to new TwiML at `url` (a machine answered: leave the callback message). */
+  redirectCall(callSid: string, url: string): Promise<void>;
 }
 
 /** Records calls as `simulated`; nothing leaves the machine, and nobody answers. */
@@ -35,6 +43,7 @@ export const simulatedCalls: CallTransport = {
   async placeCall() {
     return { sid: null, status: 'simulated' };
   },
+  async redirectCall() {},
 };
 
 /**
@@ -79,8 +88,18 @@ export function createTwilioCalls({ accountSid, authToken, keepAlive, callsPerSe
           statusCallbackEvent: ['answered', 'completed'],
           timeout: call.ringSeconds,
           ...(call.machineDetection ? { machineDetection: call.machineDetection } : {}),
+          ...(call.asyncAmdStatusCallback
+            ? { asyncAmd: 'true', asyncAmdStatusCallback: call.asyncAmdStatusCallback, asyncAmdStatusCallbackMethod: 'POST' }
+            : {}),
         });
         return { sid: placed.sid, status: placed.status };
+      } catch (error) {
+        throw classifyTwilioError(error);
+      }
+    },
+    async redirectCall(callSid, url) {
+      try {
+        await client.calls(callSid).update({ url, method: 'POST' });
       } catch (error) {
         throw classifyTwilioError(error);
       }

@@ -20,7 +20,10 @@ export interface CheckInRequest {
 
 export interface CheckInStarted {
   conversationId: string;
-  messageId: string;
+  /** The first text; null when the check-in is a call. */
+  messageId: string | null;
+  /** The call, for a patient who takes calls; null for a text. */
+  callId: string | null;
 }
 
 /** Why a patient cannot get a text check-in now, or null when they can. */
@@ -29,7 +32,6 @@ function unreachable(patient: Patient): string | null {
   if (patient.consent.status !== 'granted') return 'the patient declined consent to CCM outreach';
   if (patient.smsOptedOutAt) return 'the patient opted out of texts (they can reply START to opt back in)';
   if (patient.phoneInvalidAt) return "the patient's phone number cannot receive texts; correct it with PATCH first";
-  if (patient.preferredChannel !== 'sms') return 'the patient prefers phone calls (preferredChannel is voice), not texts';
   return null;
 }
 
@@ -64,7 +66,7 @@ export function startCheckIn(deps: BotDeps, request: CheckInRequest): Promise<Ch
     }
     const practice = (await findPractice(tx, patient.practiceId))!;
     const setup = request.flow === 'medication' ? { medication: await medicationFor(tx, patient.id, request.medicationId) } : {};
-    const opened = await openConversation(tx, { practice, patient, flow: request.flow, setup, at }).catch((error) => {
+    const opened = await openConversation(tx, deps, { practice, patient, flow: request.flow, setup, at }).catch((error) => {
       if (isPgError(error, PG_UNIQUE_VIOLATION)) throw new DomainError('conflict', 'Cannot start a check-in: another one was just opened');
       throw error;
     });

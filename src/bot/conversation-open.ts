@@ -12,7 +12,10 @@ import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { urgentBloodPressureLimit } from '../triage/index.js';
+import type { BotDeps } from './deps.js';
 import { flowText } from './speech.js';
+import { startReplyClock } from './sent.js';
+import { queueCheckInCall } from './voice-calls.js';
 import { practiceRules } from './triage.js';
 
 /** What the patient reads for "your medicine" when the practice keeps medication names out of texts (DOMAIN.md). */
@@ -49,6 +52,7 @@ export function prepareOpening(
   if (flow === 'symptoms' && c.crisis) input.bpCrisis = c.crisis;
   const step = startFlow(flow, input);
   return {
+    channel: patient.preferredChannel,
     patientId: patient.id,
     toNumber: patient.phone,
     flow,
@@ -67,16 +71,29 @@ export async function crisisLimit(tx: Queryable, practiceId: string): Promise<Bl
   return urgentBloodPressureLimit(await practiceRules(tx, practiceId));
 }
 
+export interface OpenedConversation extends Opened {
+  /** The call that asks the first question, for a patient who takes calls. */
+  callId: string | null;
+}
+
 /**
- * Opens one conversation and queues its first text (the send job holds it
- * until quiet hours end), in the caller's transaction, with the patient
- * locked and no other conversation open.
+ * Opens one conversation, in the caller's transaction, with the patient
+ * locked and no other conversation open: its first text is queued (the send
+ * job holds it until quiet hours end), or, for a patient who takes calls,
+ * its call.
  */
 export async function openConversation(
   tx: Queryable,
-  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; at: Date },
-): Promise<Opened> {
+  deps: BotDeps,
+  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; at: Date; onCall?: boolean },
+): Promise<OpenedConversation> {
   const crisis = c.flow === 'symptoms' ? await crisisLimit(tx, c.practice.id) : undefined;
-  const [opened] = await insertOpenings(tx, c.practice, [prepareOpening({ ...c, crisis })], c.at);
-  return opened!;
+  // A patient who called in is asked on that call; one who takes calls gets one; the others, a text.
+  const opening = prepareOpening({ ...c, crisis });
+  if (c.onCall) opening.channel = 'voice';
+  const [opened] = await insertOpenings(tx, c.practice, [opening], c.at);
+  const conversationId = opened!.conversationId;
+  if (c.onCall) await startReplyClock(tx, deps, conversationId, c.at);
+  const call = opening.channel === 'voice' && !c.onCall ? await queueCheckInCall(tx, deps, c.practice, c.patient, conversationId, 1, c.at) : null;
+  return { ...opened!, callId: call?.id ?? null };
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { VoiceCheckInSettings } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { CallTransport } from './calls.js';
@@ -19,6 +20,8 @@ export interface BotDeps {
   sendRetryBaseMs: number;
   /** The service's one clock: every time the runtime records or schedules comes from it. */
   clock: Clock;
+  /** Check-ins by phone. */
+  voice: VoiceCheckInSettings;
 }
 
 /** Where Twilio reports the status of one of our messages; the id survives any callback order. */

@@ -11,6 +11,20 @@ import { checkReviewDeadline } from './review-deadline.js';
 import { scheduleAllDigests, sendDigest } from './digest.js';
 import { dispatchDue } from './outreach-dispatch.js';
 import { runPlanJob, scheduleAllPlans } from './outreach-plan.js';
+import { placeCheckInCall } from './voice-calls.js';
+import {
+  answered,
+  bridgeChosen,
+  callStatus,
+  incomingCall,
+  machineDetected,
+  menuPressed,
+  messageRecorded,
+  messageTranscribed,
+  outboundAnswered,
+  voicemailTurn,
+  type Heard,
+} from './voice-check-in.js';
 import type { Alert } from '../store/alerts.js';
 import type { VoiceTurn } from './voice-turn.js';
 import { replayRules, type ReplayResult } from './triage-replay.js';
@@ -42,6 +56,18 @@ export interface Bot {
   /** Outreach: planning it, and starting what is due. */
   planOutreach(job: { practiceId: string; patientId?: string; replan?: boolean }): Promise<void>;
   dispatchOutreach(job: { practiceId: string }): Promise<number>;
+  /** Check-ins by phone: calls in and out, and each answer. */
+  incomingCall(request: { callSid: string; from: string; to: string }): Promise<VoiceTurn>;
+  placeCheckInCall(job: { callId: string }): Promise<void>;
+  checkInCallAnswered(token: string, answeredBy: string | null): Promise<VoiceTurn>;
+  checkInAnswered(token: string, step: number, heard: Heard): Promise<VoiceTurn>;
+  checkInMenuPressed(token: string, digits: string): Promise<VoiceTurn>;
+  checkInBridge(token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn>;
+  voiceMessageRecorded(token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn>;
+  voiceMessageTranscribed(token: string, text: string): Promise<void>;
+  checkInVoicemail(token: string): Promise<VoiceTurn>;
+  checkInMachineDetected(token: string, answeredBy: string): Promise<void>;
+  checkInCallStatus(token: string, report: { status: string; answeredBy: string | null; durationSeconds: number | null }): Promise<void>;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -67,6 +93,17 @@ export function createBot(deps: BotDeps): Bot {
     },
     planOutreach: (job) => runPlanJob(deps.pool, deps.clock.now(), job),
     dispatchOutreach: (job) => dispatchDue(deps, job.practiceId),
+    incomingCall: (request) => incomingCall(deps, request),
+    placeCheckInCall: (job) => placeCheckInCall(deps, job.callId),
+    checkInCallAnswered: (token, answeredBy) => outboundAnswered(deps, token, answeredBy),
+    checkInAnswered: (token, step, heard) => answered(deps, token, step, heard),
+    checkInMenuPressed: (token, digits) => menuPressed(deps, token, digits),
+    checkInBridge: (token, digits, dialStatus) => bridgeChosen(deps, token, digits, dialStatus),
+    voiceMessageRecorded: (token, recording) => messageRecorded(deps, token, recording),
+    voiceMessageTranscribed: (token, text) => messageTranscribed(deps, token, text),
+    checkInVoicemail: (token) => voicemailTurn(deps, token),
+    checkInMachineDetected: (token, answeredBy) => machineDetected(deps, token, answeredBy),
+    checkInCallStatus: (token, report) => callStatus(deps, token, report),
   };
 }
 
@@ -75,7 +112,7 @@ export type { InboundSms, InboundResult } from './inbound.js';
 export type { StatusCallback, StatusOutcome } from './status-callback.js';
 export type { CheckInRequest, CheckInStarted } from './check-in.js';
 export type { DeliveryPolicy, DeliveryTarget } from './delivery.js';
-export type { VoiceTurn, VoiceNext } from './voice-turn.js';
+export type { VoiceLanguage, VoiceTurn, VoiceNext } from './voice-turn.js';
 export type { AlertAction } from './alert-actions.js';
 export { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport.js';
 export { createTwilioCalls, simulatedCalls, type CallTransport } from './calls.js';

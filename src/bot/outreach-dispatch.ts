@@ -18,6 +18,7 @@ import { crisisLimit, prepareOpening, type FlowSetup } from './conversation-open
 import type { BotDeps } from './deps.js';
 import { blockOf, patientZone, scheduleDispatches } from './outreach-plan.js';
 import { timeOut } from './timeout.js';
+import { queueCheckInCall } from './voice-calls.js';
 
 /** A reminder later than this is no longer useful: it is recorded as late, not sent. */
 const REMINDER_USEFUL_MS = 60 * 60 * 1000;
@@ -91,7 +92,13 @@ async function takeBatch(tx: Queryable, deps: BotDeps, practice: Practice, now: 
     }
   }
   const opened = await insertOpenings(tx, practice, openings, now);
-  opened.forEach((o, i) => settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId }));
+  for (const [i, o] of opened.entries()) {
+    settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId });
+    // A patient who takes calls is called: the call asks the first question.
+    if (openings[i]!.channel === 'voice') {
+      await queueCheckInCall(tx, deps, practice, facts.patients.get(openings[i]!.patientId)!, o.conversationId, 1, now);
+    }
+  }
   await settleContacts(tx, settled, now);
   return opened.length;
 }
@@ -107,7 +114,6 @@ async function decide(tx: Queryable, deps: BotDeps, practice: Practice, contact:
   // After an outage only the latest check-in goes: the patient is not sent a burst of old ones.
   const latest = facts.latestCheckIn.get(patient.id);
   if (contact.kind === 'check_in' && latest && Date.parse(latest) > Date.parse(contact.dueAt)) return { status: 'late', reason: 'a later check-in is due' };
-  if (patient.preferredChannel === 'voice') return { status: 'skipped', reason: 'prefers_calls' };
 
   const setup = setupFor(contact, facts.medications.get(patient.id) ?? []);
   if (!setup) return { status: 'cancelled', reason: 'medication_stopped' };

@@ -69,11 +69,9 @@ export function dueContacts(
   const key = `${plan.zone}|${JSON.stringify(plan.window)}`;
   let checkIns = cache.get(key);
   if (!checkIns) cache.set(key, (checkIns = cadenceContacts(plan, now, cadenceEnd)));
-  return [
-    ...checkIns,
-    ...reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)),
-    ...refillContacts(plan, now, cadenceEnd),
-  ];
+  // Dose reminders are texts: a patient who takes calls gets the check-ins by phone, not a call at every dose.
+  const reminders = patient.preferredChannel === 'sms' ? reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)) : [];
+  return [...checkIns, ...reminders, ...refillContacts(plan, now, cadenceEnd)];
 }
 
 /** Makes sure a dispatch run exists for each due time, once, whoever asks. */

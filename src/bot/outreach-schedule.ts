@@ -26,7 +26,7 @@ export interface ScheduleItem {
 export interface PatientSchedule {
   timezone: string;
   /** Why the service will contact the patient by itself no more (for now); null when it will. */
-  reason: OutreachBlock | 'prefers_calls' | null;
+  reason: OutreachBlock | null;
   items: ScheduleItem[];
 }
 
@@ -37,7 +37,10 @@ export async function patientSchedule(db: Queryable, practice: Practice, patient
   const to = new Date(now.getTime() + SCHEDULE_DAYS * 24 * 60 * 60 * 1000);
   // What is stored (planned, or already settled) wins; beyond the planning horizon the plan is computed.
   const stored = new Map((await listPatientContacts(db, patient.id, now, to)).map((row) => [row.slot, row]));
-  const computed = plannedContacts(patientPlan(practice, patient, await listMedications(db, patient.id)), now, to);
+  // Dose reminders are texts: a patient who takes calls has none (see dueContacts).
+  const computed = plannedContacts(patientPlan(practice, patient, await listMedications(db, patient.id)), now, to).filter(
+    (contact) => contact.kind !== 'reminder' || patient.preferredChannel === 'sms',
+  );
   const items = computed.map((contact): ScheduleItem => {
     const row = stored.get(contact.slot);
     stored.delete(contact.slot);
@@ -54,5 +57,5 @@ export async function patientSchedule(db: Queryable, practice: Practice, patient
     items.push({ at: isoInZone(new Date(row.dueAt), zone), kind: row.kind, flow: row.flow, medicationId: row.medicationId, channel: patient.preferredChannel, status: row.status });
   }
   items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return { timezone: zone, reason: patient.preferredChannel === 'voice' ? 'prefers_calls' : null, items };
+  return { timezone: zone, reason: null, items };
 }

@@ -1,5 +1,5 @@
 import { advanceFlow, type FlowEvent, type Locale, type Observation } from '../flows/index.js';
-import { classifyKeyword, detectRedFlag, type RedFlag } from '../flows/safety/index.js';
+import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isPleasantry } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
 import type { PromptKey } from '../../prompts/index.js';
@@ -22,6 +22,7 @@ import { readingObservations, type Answered } from './reading.js';
 import { callbackWhen } from './callback-when.js';
 import { systemText, textOf } from './speech.js';
 import { assessPatient } from './triage.js';
+import { escalateRedFlag, raiseDistress } from './urgent-report.js';
 import { wrongNumber } from './wrong-number.js';
 
 /** Automatic answers to texts nobody asked for are sent at most this often per number. */
@@ -225,29 +226,3 @@ async function sendReplies(tx: Queryable, deps: BotDeps, t: PatientText, replies
   }
   return sent;
 }
-
-/**
- * Records the red flag as something the patient reported, which triage's
- * red-flag rule (always urgent) turns into an alert escalated at once, and
- * ends the open check-in: a nurse calls instead. Returns that check-in's id.
- */
-async function escalateRedFlag(tx: Queryable, t: PatientText, redFlag: RedFlag): Promise<string | null> {
-  return escalateReport(tx, t, 'red_flag', { kind: 'red_flag', value: { category: redFlag.category } }, { category: redFlag.category });
-}
-
-/** "Help me", "auxilio": the distress rule (always urgent) rings the on-call coordinator; the check-in ends. */
-async function raiseDistress(tx: Queryable, t: PatientText): Promise<string | null> {
-  return escalateReport(tx, t, 'distress', { kind: 'request', value: { kind: 'distress' } }, {});
-}
-
-async function escalateReport(tx: Queryable, t: PatientText, type: string, observation: Observation, detail: Record<string, unknown>) {
-  const open = t.conversation;
-  const subject = { practice: t.practice, patient: t.patient, conversationId: open?.id ?? null, messageId: t.inbound.id };
-  const ids = { practiceId: t.practice.id, patientId: t.patient.id, conversationId: subject.conversationId, messageId: t.inbound.id };
-  await recordEvent(tx, { ...ids, type, detail, at: t.at });
-  await insertObservations(tx, { ...ids, observedAt: t.at }, [observation]);
-  if (open) await stopConversation(tx, open, 'escalated', t.at);
-  await assessPatient(tx, subject, t.at, type);
-  return open?.id ?? null;
-}
-

@@ -6,16 +6,28 @@
 export type VoiceLanguage = 'en-US' | 'es-MX';
 
 export type VoiceNext =
-  /** Wait for keys (or speech): the answer comes back to `action`, silence too. */
-  | { kind: 'gather'; action: string; numDigits?: number; timeoutSeconds: number }
+  /**
+   * Wait for keys, or speech when `speech` is set: the answer comes back to
+   * `action`, silence too. `finishOnKey` ends a number ("1 0 #").
+   */
+  | {
+      kind: 'gather';
+      action: string;
+      numDigits?: number;
+      finishOnKey?: string;
+      timeoutSeconds: number;
+      speech?: { hints: string[]; model: string };
+    }
+  /** Record a message after a tone; the recording, then its transcription, come back to the two URLs. */
+  | { kind: 'record'; action: string; transcribeCallback: string; maxLengthSeconds: number }
   /** Connect the call to `number`, showing `callerId`; how it went comes back to `action`. */
   | { kind: 'dial'; number: string; callerId: string; action: string; timeoutSeconds: number }
   | { kind: 'hangup' };
 
 export interface VoiceTurn {
   language: VoiceLanguage;
-  /** Sentences to speak, in order. */
-  say: string[];
+  /** Sentences to speak, in order; one in another language says so (a caller whose language is unknown hears both). */
+  say: Array<string | { text: string; language: VoiceLanguage }>;
   next: VoiceNext;
 }
 

@@ -47,7 +47,9 @@ export type FlowEvent =
   /** The wait for a reply ran out (delivered by the conversation.timeout job). */
   | { type: 'TIMEOUT' }
   /** Ask the current question again, as asked the first time (after "who is this?"); nothing is counted. */
-  | { type: 'REPEAT' };
+  | { type: 'REPEAT' }
+  /** The patient cannot answer here (silence on a call, twice): the check-in ends with no usable answer. */
+  | { type: 'GIVE_UP' };
 
 /** Observations a flow records: what the patient reported, in structured form. */
 export type Observation =

@@ -29,6 +29,7 @@ export function defineJobs(runner: JobRunner, bot: Bot): void {
   runner.define('digest.send', (job) => bot.sendDigest(job));
   // Planning a large panel takes a while: a long lock, so another instance does not plan it twice at once.
   runner.define('outreach.plan', (job) => bot.planOutreach(job), { lockLifetimeMs: 10 * 60_000 });
+  runner.define('voice.call', (job) => bot.placeCheckInCall(job), { concurrency: 5, lockLifetimeMs: 15_000 });
   runner.define('outreach.dispatch', async (job) => {
     await bot.dispatchOutreach(job);
   }, { concurrency: 2, lockLifetimeMs: 60_000 });

@@ -21,8 +21,6 @@ export interface CallListFacts {
   alerts: Array<{ patientId: string; level: 'urgent' | 'elevated'; reason: string; since: string; reviewDueAt: string | null }>;
   /** Patients with no reply since the start of the month (only asked for from the non-responder day). */
   silentSince: Set<string>;
-  /** Patients whose planned texts were not sent because they take calls, with the first such time. */
-  takesCalls: Map<string, string>;
 }
 
 interface PatientRow {
@@ -51,18 +49,10 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
   const silent = monthStart
     ? await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.last_reply_at IS NULL OR p.last_reply_at < $3)`, [practiceId, now, monthStart])
     : { rows: [] as Array<{ id: string }> };
-  const calls = await db.query<{ patient_id: string; since: Date }>(
-    `SELECT o.patient_id, min(o.due_at) AS since FROM outreach o JOIN patients p ON p.id = o.patient_id
-     WHERE ${ACTIVE.replaceAll('p.practice_id', 'o.practice_id')} AND o.status = 'skipped' AND o.reason = 'prefers_calls'
-       AND o.due_at <= $2 AND (p.last_reply_at IS NULL OR p.last_reply_at < o.due_at)
-     GROUP BY o.patient_id`,
-    [practiceId, now],
-  );
   const ids = new Set([
     ...alerts.rows.map((r) => r.patient_id),
     ...unreachable.rows.map((r) => r.id),
     ...silent.rows.map((r) => r.id),
-    ...calls.rows.map((r) => r.patient_id),
   ]);
   const { rows } = await db.query<PatientRow>(
     'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at FROM patients WHERE id = ANY($1)',
@@ -92,6 +82,5 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
       reviewDueAt: toIsoOrNull(r.review_due_at),
     })),
     silentSince: new Set(silent.rows.map((r) => r.id)),
-    takesCalls: new Map(calls.rows.map((r) => [r.patient_id, toIso(r.since)])),
   };
 }

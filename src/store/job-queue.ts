@@ -27,6 +27,8 @@ export interface JobPayloads {
   'outreach.plan': { practiceId: string; patientId?: string; replan?: boolean };
   /** Start the practice's outreach that is due. */
   'outreach.dispatch': { practiceId: string };
+  /** Place a check-in call to a patient who takes calls. */
+  'voice.call': { callId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -277,3 +277,40 @@ export async function lastSentTo(db: Queryable, toNumber: string, kind: string):
   });
   return rows[0]?.at ?? null;
 }
+
+/** One line of a call's transcript: what was said to the patient, or what they pressed or said. */
+export interface CallLine {
+  practiceId: string;
+  patientId: string | null;
+  conversationId: string | null;
+  direction: Direction;
+  /** 'voice_prompt' (said to them) or 'voice_answer' (their keys or words). */
+  kind: 'voice_prompt' | 'voice_answer';
+  fromNumber: string;
+  toNumber: string;
+  body: string;
+  at: Date;
+}
+
+/** Records a line of a call in the messages, so the transcript shows calls beside texts. */
+export async function insertCallLine(db: Queryable, l: CallLine): Promise<Message> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, patient_id, conversation_id, direction, channel, kind, from_number, to_number, body,
+       status, status_rank, created_at, updated_at, sent_at)
+     VALUES ($1, $2, $3, $4, 'voice', $5, $6, $7, $8, $9, $10, $11, $11, $11) RETURNING *`,
+    [
+      l.practiceId,
+      l.patientId,
+      l.conversationId,
+      l.direction,
+      l.kind,
+      l.fromNumber,
+      l.toNumber,
+      l.body,
+      l.direction === 'inbound' ? 'received' : 'sent',
+      statusRank(l.direction === 'inbound' ? 'received' : 'sent'),
+      l.at,
+    ],
+  );
+  return toMessage(rows[0]!);
+}

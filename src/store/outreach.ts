@@ -185,3 +185,13 @@ export async function recentContacts(db: Queryable, patientIds: readonly string[
   }
   return byPatient;
 }
+
+/** Takes the patient's planned check-in (or refill question) due by `until`, if any: a patient who calls in does it now. */
+export async function takeDueCheckIn(db: Queryable, patientId: string, until: Date): Promise<OutreachRow | null> {
+  const { rows } = await db.query<Row>(
+    `SELECT * FROM outreach WHERE patient_id = $1 AND status = 'planned' AND kind IN ('check_in', 'refill_prompt') AND due_at <= $2
+     ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [patientId, until],
+  );
+  return rows[0] ? toOutreach(rows[0]) : null;
+}

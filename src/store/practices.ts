@@ -179,3 +179,9 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
   );
   return rows[0] ? toPractice(rows[0]) : null;
 }
+
+/** The practice that owns a Twilio number. */
+export async function findPracticeByNumber(db: Queryable, phoneNumber: string): Promise<Practice | null> {
+  const { rows } = await db.query<PracticeRow>('SELECT * FROM practices WHERE phone_number = $1', [phoneNumber]);
+  return rows[0] ? toPractice(rows[0]) : null;
+}

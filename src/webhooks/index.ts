@@ -4,6 +4,7 @@ import type { AppDeps } from '../app.js';
 import { statusCallbackUrl } from '../bot/deps.js';
 import { twilioSignatureCheck } from './signature.js';
 import { InboundSmsSchema, MessageStatusSchema, StatusQuerySchema } from './schemas.js';
+import { patientVoiceRoutes } from './voice/check-in.js';
 import { escalationVoiceRoutes } from './voice/escalation.js';
 
 /** Twilio's bodies are small (a text is at most 1600 characters); anything far larger is not Twilio. */
@@ -53,4 +54,5 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
   );
 
   await app.register(escalationVoiceRoutes, { prefix: '/voice', deps });
+  await app.register(patientVoiceRoutes, { prefix: '/voice', deps });
 };

@@ -141,7 +141,7 @@ describe('starting check-ins', () => {
     expect(again.body.error.message).toContain(started.conversationId);
   });
 
-  it('refuses patients who declined consent or prefer calls, and unknown flows', async () => {
+  it('refuses patients who declined consent, and unknown flows; calls a patient who takes calls', async () => {
     const declined = await s.newPatient({
       consent: { status: 'declined', method: 'verbal', recordedAt: '2026-11-01T10:00:00Z', recordedBy: 'Jane Doe, RN' },
     });
@@ -149,7 +149,9 @@ describe('starting check-ins', () => {
     expect(declinedResponse.status).toBe(409);
     expect(declinedResponse.body.error.message).toContain('declined consent');
     const caller = await s.newPatient({ preferredChannel: 'voice' });
-    expect((await s.admin.post(`/api/v1/patients/${caller.id}/check-ins`, { flow: 'wellness' })).status).toBe(409);
+    const called = await s.admin.post(`/api/v1/patients/${caller.id}/check-ins`, { flow: 'wellness' });
+    expect(called.status).toBe(202);
+    expect(called.body).toMatchObject({ messageId: null, callId: expect.any(String) });
     const patient = await s.newPatient();
     expect((await s.admin.post(`/api/v1/patients/${patient.id}/check-ins`, { flow: 'astrology' })).status).toBe(400);
   });

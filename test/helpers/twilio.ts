@@ -133,6 +133,13 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     calls.push({ ...params, sid, at: now() });
     return [201, { sid, status: 'queued', to: params.To, from: params.From }];
   });
+  // A call in progress sent to new TwiML (a machine answered a check-in call).
+  const redirected: Array<{ sid: string; url: string }> = [];
+  scope.post(/\/2010-04-01\/Accounts\/AC[a]+\/Calls\/CA[0-9a-f]+\.json/).reply(function (uri, requestBody) {
+    const sid = /Calls\/(CA[0-9a-f]+)\.json/.exec(uri)![1]!;
+    redirected.push({ sid, url: new URLSearchParams(String(requestBody)).get('Url') ?? '' });
+    return [200, { sid, status: 'in-progress' }];
+  });
   scope.get(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).query(true).reply(function (uri) {
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
     const matches = calls.filter((c) => c.To === query.get('To') && c.From === query.get('From')).reverse();
@@ -151,6 +158,8 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     messages,
     /** Calls the service asked Twilio to place, oldest first. */
     calls,
+    /** Calls in progress the service sent to new TwiML. */
+    redirected,
     /** Twilio received a webhook answer: each <Message> in it becomes a message Twilio sends. */
     acceptTwiml(to: string, from: string, bodies: string[]) {
       for (const body of bodies) messages.push({ sid: newMessageSid(), to, from, body, status: 'sent', dateCreated: now() });

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   Response: [],
   Say: ['voice', 'language', 'loop'],
+  'say-as': ['interpret-as'],
   Gather: ['input', 'action', 'method', 'actionOnEmptyResult', 'timeout', 'numDigits', 'finishOnKey', 'hints', 'language', 'speechModel', 'speechTimeout', 'profanityFilter'],
   Dial: ['callerId', 'action', 'method', 'timeout', 'timeLimit', 'record', 'answerOnBridge'],
   Number: ['sendDigits', 'url', 'method'],
@@ -31,7 +32,10 @@ function toNode(entry: Record<string, unknown>): TwimlNode | null {
   for (const name of Object.keys(attributes)) {
     if (!allowed.includes(name)) throw new Error(`<${verb}> does not take the attribute ${name}`);
   }
-  const text = content.flatMap((c) => ('#text' in c ? [String(c['#text'])] : [])).join('');
+  // A <Say>'s words in order, those read as digits (<say-as>) included.
+  const text = content
+    .flatMap((c) => ('#text' in c ? [String(c['#text'])] : 'say-as' in c ? (c['say-as'] as Array<Record<string, unknown>>).map((t) => String(t['#text'] ?? '')) : []))
+    .join('');
   return { verb, attributes, text, children: content.map(toNode).filter((n): n is TwimlNode => n !== null) };
 }
 
@@ -39,7 +43,7 @@ function toNode(entry: Record<string, unknown>): TwimlNode | null {
 export function parseTwiml(xml: string): TwimlNode {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg}\n${xml}`);
-  const parsed = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false })
+  const parsed = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false })
     .parse(xml) as Array<Record<string, unknown>>;
   const root = parsed.map(toNode).find((n): n is TwimlNode => n?.verb === 'Response');
   if (!root) throw new Error(`no <Response> root:\n${xml}`);

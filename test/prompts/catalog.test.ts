@@ -75,8 +75,9 @@ describe('renderPrompt', () => {
     ).toThrow('Prompt "medication.opening" (en) needs a value for {medicationName}');
   });
 
-  it('uses the SMS text for voice until a voice variant exists', () => {
-    expect(renderPrompt('en', 'system.help', VARS, 'voice')).toBe(renderPrompt('en', 'system.help', VARS, 'sms'));
+  it('renders the voice text for a call', () => {
+    expect(renderPrompt('en', 'wellness.opening', VARS, 'voice')).toMatch(/press 1\..*press 2\.$/);
+    expect(renderPrompt('en', 'wellness.opening', VARS, 'voice')).not.toMatch(/reply|STOP/i);
   });
 });
 

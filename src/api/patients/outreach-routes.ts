@@ -16,16 +16,16 @@ import { PatientSchema } from './schemas.js';
 const ScheduleSchema = z.object({
   timezone: z.string(),
   reason: z
-    .enum(['disenrolled', 'no_consent', 'opted_out', 'phone_invalid', 'paused', 'unreachable', 'prefers_calls'])
+    .enum(['disenrolled', 'no_consent', 'opted_out', 'phone_invalid', 'paused', 'unreachable'])
     .nullable()
-    .describe('Why the service contacts the patient by itself no more (prefers_calls: they are on the call list instead); null when it does'),
+    .describe('Why the service contacts the patient by itself no more; null when it does'),
   items: z.array(
     z.object({
       at: z.string().describe('ISO time with the patient\'s UTC offset'),
       kind: z.enum(['check_in', 'reminder', 'refill_prompt']),
       flow: z.string(),
       medicationId: z.string().nullable(),
-      channel: z.enum(['sms', 'voice']),
+      channel: z.enum(['sms', 'voice']).describe('voice: a call, for a patient who takes calls'),
       status: z.string().describe('planned; or for a contact already due: started, skipped, late, cancelled'),
     }),
   ),

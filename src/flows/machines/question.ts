@@ -101,6 +101,16 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
     observation: { kind, value: { question: question.prompt } },
   });
 
+  /** No usable answer after the re-prompts (or the caller cannot answer): what was told is kept, and a person follows up. */
+  const giveUp = {
+    target: 'noUsableAnswer',
+    actions: flowSetup.enqueueActions(({ context, enqueue }) => {
+      for (const output of abandon(context)) enqueue.emit(withFlowParams(context, output));
+      enqueue.emit(unanswered('no_usable_answer'));
+      enqueue.emit(withFlowParams(context, { type: 'say', prompt: 'common.no_usable_answer' }));
+    }),
+  } as const;
+
   const answerTransitions = routes.map((route) => ({
     guard: ({ context, event }: { context: FlowContext; event: FlowEvent }) =>
       event.type === 'REPLY' && routeFor(event.text, context)?.route === route,
@@ -136,15 +146,9 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
             enqueue.emit(withFlowParams(context, { type: 'say', prompt, expects: question.expects }));
           }),
         },
-        {
-          target: 'noUsableAnswer',
-          actions: flowSetup.enqueueActions(({ context, enqueue }) => {
-            for (const output of abandon(context)) enqueue.emit(withFlowParams(context, output));
-            enqueue.emit(unanswered('no_usable_answer'));
-            enqueue.emit(withFlowParams(context, { type: 'say', prompt: 'common.no_usable_answer' }));
-          }),
-        },
+        giveUp,
       ],
+      GIVE_UP: giveUp,
       REPEAT: { actions: { type: 'say', params: { prompt: question.prompt, expects: question.expects } } },
       TIMEOUT: {
         target: 'timedOut',

@@ -1,19 +1,9 @@
-import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
-import type { VoiceTurn } from '../../bot/index.js';
-import { findWebhookReply, saveWebhookReply } from '../../store/webhook-replies.js';
+import { voiceAnswerer } from './once.js';
 import { CallStatusSchema, DialResultSchema, GatherQuerySchema, TokenQuerySchema, VoiceRequestSchema } from './schemas.js';
-import { renderVoiceTurn } from './twiml.js';
 
 const BODY_LIMIT = 32 * 1024;
-
-/** Names a request by its path, query and parameters: Twilio repeating it gets the same key. */
-function requestKey(request: FastifyRequest): string {
-  const params = Object.entries((request.body ?? {}) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-  return createHash('sha256').update(request.url).update(JSON.stringify(params)).digest('hex');
-}
 
 /**
  * The coordinator's side of an urgent alert's escalation call. Every route is
@@ -22,16 +12,9 @@ function requestKey(request: FastifyRequest): string {
  * got the first time.
  */
 export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { bot, config, clock } = deps;
-  const pool = deps.db.pool;
+  const { bot } = deps;
 
-  async function answerOnce(request: FastifyRequest, reply: FastifyReply, turn: () => Promise<VoiceTurn>) {
-    const key = requestKey(request);
-    const earlier = await findWebhookReply(pool, key);
-    const twiml = earlier ?? renderVoiceTurn(await turn(), config.voices);
-    if (!earlier) await saveWebhookReply(pool, key, twiml, clock.now());
-    return reply.type('text/xml').send(twiml);
-  }
+  const answerOnce = voiceAnswerer(deps);
 
   // Twilio's calls, not part of the practice API: left out of /docs.
   const described = { tags: ['twilio webhooks'], hide: true };

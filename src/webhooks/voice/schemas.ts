@@ -12,6 +12,21 @@ export const VoiceRequestSchema = z.looseObject({
   Digits: optional(z.string().max(32).regex(/^[0-9*#w]*$/, 'must be keypad digits')),
 });
 
+const number = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(max).optional());
+
+/** A patient's call: who calls whom (an incoming call), what they pressed or said, a recording. */
+export const PatientVoiceSchema = VoiceRequestSchema.extend({
+  From: optional(z.string().max(32)),
+  To: optional(z.string().max(32)),
+  SpeechResult: optional(z.string().max(2000)),
+  Confidence: number(1),
+  DialCallStatus: optional(z.string().max(32)),
+  RecordingUrl: optional(z.url().max(500)),
+  RecordingDuration: number(86_400),
+  TranscriptionText: optional(z.string().max(10_000)),
+  CallDuration: number(86_400),
+});
+
 export const DialResultSchema = VoiceRequestSchema.extend({
   DialCallStatus: optional(z.string().max(32)),
   DialCallDuration: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(86_400).optional()),
@@ -28,4 +43,13 @@ export const TokenQuerySchema = z.object({
 
 export const GatherQuerySchema = TokenQuerySchema.extend({
   heard: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+export const StepQuerySchema = TokenQuerySchema.extend({
+  step: z.coerce.number().int().min(0).max(1_000_000),
+  turn: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const BridgeQuerySchema = TokenQuerySchema.extend({
+  dialed: z.coerce.number().int().min(0).max(1).optional(),
 });

@@ -1,5 +1,16 @@
 import twilio from 'twilio';
-import type { VoiceTurn } from '../../bot/index.js';
+import type { VoiceLanguage, VoiceTurn } from '../../bot/index.js';
+
+/** Emergency numbers are read digit by digit ("nine one one"), not as amounts. */
+const DIGIT_NUMBERS = /\b(911|988)\b/;
+
+/** Fills a <Say> with the sentence, marking emergency numbers to be read as digits. */
+function speak(element: ReturnType<twilio.twiml.VoiceResponse['say']>, sentence: string): void {
+  for (const piece of sentence.split(DIGIT_NUMBERS)) {
+    if (DIGIT_NUMBERS.test(piece)) element.sayAs({ 'interpret-as': 'digits' }, piece);
+    else if (piece) element.addText(piece);
+  }
+}
 
 /** The Polly voice for each language (configurable: VOICE_EN, VOICE_ES). */
 export interface Voices {
@@ -14,22 +25,29 @@ export interface Voices {
  */
 export function renderVoiceTurn(turn: VoiceTurn, voices: Voices): string {
   const response = new twilio.twiml.VoiceResponse();
-  const say = { voice: voices[turn.language] as never, language: turn.language };
+  const sayIn = (language: VoiceLanguage) => ({ voice: voices[language] as never, language });
+  const spoken = turn.say.map((s) => (typeof s === 'string' ? { text: s, language: turn.language } : s));
   const next = turn.next;
   if (next.kind === 'gather') {
     const gather = response.gather({
-      input: ['dtmf'],
+      input: next.speech ? ['dtmf', 'speech'] : ['dtmf'],
       action: next.action,
       method: 'POST',
       actionOnEmptyResult: true,
       timeout: next.timeoutSeconds,
       ...(next.numDigits ? { numDigits: next.numDigits } : {}),
+      ...(next.finishOnKey ? { finishOnKey: next.finishOnKey } : {}),
+      ...(next.speech
+        ? { language: turn.language, speechModel: next.speech.model, speechTimeout: 'auto', ...(next.speech.hints.length ? { hints: next.speech.hints.join(', ') } : {}) }
+        : {}),
     });
-    for (const sentence of turn.say) gather.say(say, sentence);
+    for (const s of spoken) speak(gather.say(sayIn(s.language), ''), s.text);
     return response.toString();
   }
-  for (const sentence of turn.say) response.say(say, sentence);
-  if (next.kind === 'dial') {
+  for (const s of spoken) speak(response.say(sayIn(s.language), ''), s.text);
+  if (next.kind === 'record') {
+    response.record({ action: next.action, method: 'POST', maxLength: next.maxLengthSeconds, finishOnKey: '#', playBeep: true, transcribe: true, transcribeCallback: next.transcribeCallback });
+  } else if (next.kind === 'dial') {
     response.dial({ callerId: next.callerId, action: next.action, method: 'POST', timeout: next.timeoutSeconds }).number(next.number);
   } else {
     response.hangup();

@@ -1,0 +1,152 @@
+/**
+ * Calls with patients (check-ins by phone, a patient calling in). Each is
+ * named in Twilio's requests by an opaque token, and keeps what the voice
+ * channel waits for between requests.
+ */
+import { randomBytes } from 'node:crypto';
+import { toIso, toIsoOrNull, type Queryable } from './sql.js';
+
+/** What the voice channel waits for beyond the flow's own question. */
+export interface CallPending {
+  /** Keypad blood pressure: the top number is in, the bottom one is asked. */
+  top?: number;
+  /** A spoken answer heard with low confidence, waiting for "press 1 if that is right". */
+  confirm?: string;
+  /** Times in a row nothing was heard. */
+  silences?: number;
+  /** The caller is at the menu (a call in with no check-in open). */
+  menu?: true;
+  /** A red flag was said: the offer to be connected to the on-call coordinator is open. */
+  bridgeOffered?: true;
+}
+
+export interface PatientCall {
+  id: string;
+  practiceId: string;
+  patientId: string | null;
+  conversationId: string | null;
+  direction: 'inbound' | 'outbound';
+  token: string;
+  callSid: string | null;
+  attempt: number;
+  status: string;
+  answeredBy: string | null;
+  pending: CallPending;
+  /** Turns spoken so far. */
+  turns: number;
+  outcome: string | null;
+  durationSeconds: number | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+interface Row {
+  id: string;
+  practice_id: string;
+  patient_id: string | null;
+  conversation_id: string | null;
+  direction: 'inbound' | 'outbound';
+  token: string;
+  call_sid: string | null;
+  attempt: number;
+  status: string;
+  answered_by: string | null;
+  pending: CallPending;
+  turns: number;
+  outcome: string | null;
+  duration_seconds: number | null;
+  started_at: Date | string;
+  ended_at: Date | string | null;
+}
+
+const toCall = (row: Row): PatientCall => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  patientId: row.patient_id,
+  conversationId: row.conversation_id,
+  direction: row.direction,
+  token: row.token,
+  callSid: row.call_sid,
+  attempt: row.attempt,
+  status: row.status,
+  answeredBy: row.answered_by,
+  pending: row.pending,
+  turns: row.turns,
+  outcome: row.outcome,
+  durationSeconds: row.duration_seconds,
+  startedAt: toIso(row.started_at),
+  endedAt: toIsoOrNull(row.ended_at),
+});
+
+export async function insertCall(
+  db: Queryable,
+  c: { practiceId: string; patientId: string | null; conversationId: string | null; direction: 'inbound' | 'outbound'; callSid?: string | null; attempt?: number; status: string; at: Date },
+): Promise<PatientCall> {
+  const { rows } = await db.query<Row>(
+    `INSERT INTO patient_calls (practice_id, patient_id, conversation_id, direction, token, call_sid, attempt, status, started_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [c.practiceId, c.patientId, c.conversationId, c.direction, randomBytes(24).toString('base64url'), c.callSid ?? null, c.attempt ?? 1, c.status, c.at],
+  );
+  return toCall(rows[0]!);
+}
+
+/** The call a token names, locked for the rest of the transaction (Twilio's requests for one call come one at a time). */
+export async function lockCallByToken(db: Queryable, token: string): Promise<PatientCall | null> {
+  const { rows } = await db.query<Row>('SELECT * FROM patient_calls WHERE token = $1 FOR UPDATE', [token]);
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export async function findCallBySid(db: Queryable, callSid: string): Promise<PatientCall | null> {
+  const { rows } = await db.query<Row>('SELECT * FROM patient_calls WHERE call_sid = $1', [callSid]);
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export async function findCall(db: Queryable, id: string): Promise<PatientCall | null> {
+  const { rows } = await db.query<Row>('SELECT * FROM patient_calls WHERE id = $1', [id]);
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+export interface CallChanges {
+  conversationId?: string | null;
+  callSid?: string;
+  status?: string;
+  answeredBy?: string | null;
+  pending?: CallPending;
+  outcome?: string;
+  durationSeconds?: number | null;
+  endedAt?: Date;
+}
+
+export async function updateCall(db: Queryable, id: string, c: CallChanges): Promise<void> {
+  await db.query(
+    `UPDATE patient_calls SET
+       conversation_id = CASE WHEN $2 THEN $3::uuid ELSE conversation_id END,
+       call_sid = coalesce($4, call_sid), status = coalesce($5, status),
+       answered_by = coalesce($6, answered_by), pending = coalesce($7::jsonb, pending),
+       outcome = coalesce($8, outcome), duration_seconds = coalesce($9, duration_seconds), ended_at = coalesce($10, ended_at)
+     WHERE id = $1`,
+    [
+      id,
+      c.conversationId !== undefined,
+      c.conversationId ?? null,
+      c.callSid ?? null,
+      c.status ?? null,
+      c.answeredBy ?? null,
+      c.pending ? JSON.stringify(c.pending) : null,
+      c.outcome ?? null,
+      c.durationSeconds ?? null,
+      c.endedAt ?? null,
+    ],
+  );
+}
+
+/** One more turn spoken on the call. */
+export async function countTurn(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE patient_calls SET turns = turns + 1 WHERE id = $1', [id]);
+}
+
+/** The calls made for one conversation, oldest first (the tries at an outbound check-in). */
+export async function listConversationCalls(db: Queryable, conversationId: string): Promise<PatientCall[]> {
+  const { rows } = await db.query<Row>('SELECT * FROM patient_calls WHERE conversation_id = $1 ORDER BY started_at, attempt', [conversationId]);
+  return rows.map(toCall);
+}
