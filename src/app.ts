@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Database } from './store/database.js';
 import { handleError } from './api/error-handler.js';
+import { RESPONSE_DESCRIPTIONS } from './api/schemas.js';
 import { apiRoutes } from './api/index.js';
 import { twilioWebhooks } from './webhooks/index.js';
 import type { Bot } from './bot/index.js';
@@ -46,8 +47,26 @@ class RequestLog extends LogController {
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply) {
     const line = { req: request, res: reply, responseTime: reply.elapsedTime, twilioSid: twilioSid(request) };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    // A load balancer polls /health every few seconds: a healthy answer is not news.
+    else if (request.url === '/health' && reply.statusCode === 200) reply.log.debug(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
+}
+
+/**
+ * The OpenAPI description of a route: its zod schemas as JSON Schema, each
+ * response named, and Twilio's webhooks described as Twilio calls them (form
+ * data, signed, no bearer token).
+ */
+function describeRoute(input: Parameters<typeof jsonSchemaTransform>[0]) {
+  const described = jsonSchemaTransform(input);
+  const schema = described.schema as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
+  for (const [status, response] of Object.entries(schema.response ?? {})) response.description ??= RESPONSE_DESCRIPTIONS[status] ?? 'Response';
+  if (input.url.startsWith('/webhooks/twilio')) {
+    schema.consumes = ['application/x-www-form-urlencoded'];
+    schema.security = [];
+  }
+  return described;
 }
 
 /** A load balancer's probe must get an answer quickly, even when the database hangs. */
@@ -96,7 +115,7 @@ export async function buildApp(deps: AppDeps) {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: describeRoute,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

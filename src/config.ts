@@ -21,11 +21,13 @@ const ConfigSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     DATA_DIR: z.string().default('./data'),
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/ })
-      .default('http://localhost:3000')
-      // Twilio signs the exact URL it called; a trailing slash would double up with the path.
-      .transform((url) => url.replace(/\/+$/, '')),
+    PUBLIC_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        // Twilio signs the exact URL it called; a trailing slash would double up with the path.
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
     TWILIO_ACCOUNT_SID: optionalString.pipe(
       z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
     ),
@@ -116,7 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
-    publicUrl: c.PUBLIC_URL,
+    // Unset: the address the service listens on, so URLs in TwiML and callbacks point at it.
+    publicUrl: c.PUBLIC_URL ?? `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(c.HOST) ? 'localhost' : c.HOST}:${c.PORT}`,
     twilio:
       c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN
         ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN }

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { embeddedAdminToken, type FirstToken } from './admin-token.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
@@ -40,8 +41,11 @@ export interface ServiceOptions {
 }
 
 /** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
-export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+export async function createService(given: Config, options: ServiceOptions = {}): Promise<Service> {
+  const logger = options.logger ?? createLogger(given.logLevel);
+  // The embedded database and no ADMIN_TOKEN: a token of its own, made on the first start.
+  const firstToken = !given.adminToken && !given.databaseUrl && !options.db ? await embeddedAdminToken(given.dataDir) : null;
+  const config: Config = firstToken ? { ...given, adminToken: firstToken.token } : given;
   const clock = options.clock ?? systemClock;
   const db =
     options.db ??
@@ -86,6 +90,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
       await bot.scheduleRecurring();
       const address = await app.listen({ port: config.port, host: config.host });
       announce(config, db, logger);
+      if (firstToken?.created) welcome(config, firstToken);
       return address;
     },
     stop() {
@@ -98,6 +103,22 @@ export async function createService(config: Config, options: ServiceOptions = {}
       return stopping;
     },
   };
+}
+
+/** Shown once, on the console (not in the logs): the token a new user needs for the API. */
+function welcome(config: Config, first: FirstToken): void {
+  process.stdout.write(
+    [
+      '',
+      'ccm-bot is ready. Your admin token (shown only now; kept in ' + first.file + '):',
+      '',
+      `  ${first.token}`,
+      '',
+      `Try: curl -H "Authorization: Bearer ${first.token}" ${config.publicUrl}/api/v1/practices`,
+      `API description: ${config.publicUrl}/docs`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function announce(config: Config, db: Database, logger: Logger): void {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,43 @@ describe.runIf(testDbKind() === 'pglite')('the service process', () => {
     const server = startServer({ DATA_DIR: dataDir, NODE_ENV: 'production' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('TWILIO_AUTH_TOKEN: NODE_ENV=production needs Twilio credentials');
+  });
+
+  it('without ADMIN_TOKEN on the embedded database: makes a token on the first start, shows it once, and it works', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'ccm-bot-first-'));
+    try {
+      const first = startServiceProcess({ DATA_DIR: fresh });
+      const base = await listeningAddress(first);
+      for (let i = 0; i < 50 && !first.output().includes('Your admin token'); i += 1) await new Promise((r) => setTimeout(r, 100));
+      const token = /Your admin token[^\n]*\n\n  (ccm_admin_[A-Za-z0-9_-]+)/.exec(first.output())?.[1];
+      expect(token).toBeDefined();
+      expect((await readFile(join(fresh, 'admin-token'), 'utf8')).trim()).toBe(token);
+      const listed = await fetch(`${base}/api/v1/practices`, { headers: { authorization: `Bearer ${token}` } });
+      expect(listed.status).toBe(200);
+      expect(await listed.json()).toEqual({ data: [] });
+      // Health polls are not news: they stay out of the request log.
+      for (let i = 0; i < 3; i += 1) expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect(first.output()).not.toContain('"url":"/health"');
+      first.child.kill('SIGTERM');
+      await first.exited;
+
+      const second = startServiceProcess({ DATA_DIR: fresh });
+      const again = await listeningAddress(second);
+      expect(second.output()).not.toContain('Your admin token');
+      expect((await fetch(`${again}/api/v1/practices`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      second.child.kill('SIGTERM');
+      await second.exited;
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('builds callback URLs on the port it listens on when PUBLIC_URL is unset', async () => {
+    const server = startServer({ DATA_DIR: dataDir, PORT: '39171' });
+    await listeningAddress(server).catch(() => undefined);
+    expect(server.output()).toContain('"publicUrl":"http://localhost:39171"');
+    server.child.kill('SIGTERM');
+    await server.exited;
   });
 
   it('names a bad setting and stops', async () => {

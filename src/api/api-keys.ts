@@ -30,6 +30,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
     {
       schema: {
         tags: ['api keys'],
+        summary: 'Create an API key (admin): the token is shown only in this answer',
         description: 'Creates an API key for the practice. The token is in this response only: store it now.',
         params: IdParamsSchema,
         body: z.object({
@@ -39,7 +40,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
             .uuid('must be a coordinator id')
             .optional()
             .describe('The coordinator the key belongs to: acknowledging or resolving an alert with it is done as them'),
-        }),
+        }).meta({ example: { name: 'Front desk', role: 'coordinator' } }),
         response: { 201: ApiKeySchema.extend({ token: z.string() }), ...errorResponses },
       },
     },
@@ -71,6 +72,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
     {
       schema: {
         tags: ['api keys'],
+        summary: 'The practice\'s API keys (never their tokens)',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(ApiKeySchema) }), ...errorResponses },
       },
@@ -86,6 +88,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
     {
       schema: {
         tags: ['api keys'],
+        summary: 'Revoke an API key: it stops working at once',
         description: 'Revokes a key at once; the record is kept.',
         params: KeyParamsSchema,
         response: { 200: ApiKeySchema, ...errorResponses },

@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { FLOW_NAMES } from '../flows/types.js';
 import { notFound } from '../errors.js';
-import { findConversation } from '../store/conversations.js';
+import { findConversation, type Conversation } from '../store/conversations.js';
 import { listTranscript } from '../store/transcript.js';
 import { listObservations } from '../store/observations.js';
-import { IdParamsSchema, errorResponses } from './schemas.js';
+import { IdParamsSchema, conflictResponse, errorResponses } from './schemas.js';
 import { audit, auditEntry, loadPatient } from './patients/access.js';
 import { authorize } from './auth.js';
 
@@ -45,8 +45,11 @@ const ConversationSchema = z.object({
 });
 
 const ObservationSchema = z.object({
-  kind: z.string(),
-  value: z.unknown(),
+  kind: z.string().describe('blood_pressure, pain, wellness, concern, medication_adherence, glucose, oxygen, pulse, weight, ...'),
+  value: z
+    .record(z.string(), z.unknown())
+    .describe('Depends on kind: blood_pressure {systolic, diastolic}, pain {score}, glucose {mgdl}, concern {category, severity?, trend?}, ...')
+    .meta({ example: { systolic: 152, diastolic: 96 } }),
   conversationId: z.string().nullable(),
   observedAt: z.string(),
 });
@@ -59,12 +62,13 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     {
       schema: {
         tags: ['conversations'],
+        summary: 'Start a check-in now (a text, or a call for a patient who takes calls)',
         description:
           'Opens a check-in and queues its first text now (held until quiet hours end), or, for a patient who ' +
           'takes calls, places the call. 409 when the patient opted out, declined consent, is disenrolled, or ' +
           'already has a check-in open.',
         params: IdParamsSchema,
-        body: CheckInSchema,
+        body: CheckInSchema.meta({ example: { flow: 'wellness' } }),
         response: {
           202: z.object({
             conversationId: z.uuid(),
@@ -72,6 +76,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
             callId: z.uuid().nullable().describe('The call, for a patient who takes calls; null for a text'),
           }),
           ...errorResponses,
+          ...conflictResponse,
         },
       },
     },
@@ -91,6 +96,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     {
       schema: {
         tags: ['conversations'],
+        summary: 'Everything said with the patient and what happened, oldest first',
         description: 'Every text to and from the patient and every event around them, oldest first.',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(TranscriptEntrySchema) }), ...errorResponses },
@@ -109,6 +115,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     {
       schema: {
         tags: ['conversations'],
+        summary: 'What the patient reported, oldest first',
         description: 'What the patient reported in check-ins (readings, adherence, concerns), oldest first.',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(ObservationSchema) }), ...errorResponses },
@@ -127,6 +134,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     {
       schema: {
         tags: ['conversations'],
+        summary: 'One check-in: flow, state, status and answers so far',
         params: IdParamsSchema,
         response: { 200: ConversationSchema, ...errorResponses },
       },
@@ -136,8 +144,35 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
       if (!conversation) throw notFound('conversation');
       authorize(request.principal, conversation.practiceId, 'coordinator', 'conversation');
       await audit(pool, request, 'conversation.read', conversation.practiceId, [conversation.patientId]);
-      const { snapshot: _snapshot, input: _input, practiceId: _practiceId, version: _version, ...visible } = conversation;
-      return visible;
+      return visible(conversation);
+    },
+  );
+
+  app.post(
+    '/conversations/:id/cancel',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Cancel an open check-in',
+        description:
+          'Ends it at once (status cancelled); its first text, if still held for quiet hours, is not sent. Who cancelled it and ' +
+          'when is in the transcript. 409 when it already ended.',
+        params: IdParamsSchema,
+        response: { 200: ConversationSchema, ...errorResponses, ...conflictResponse },
+      },
+    },
+    async (request) => {
+      const conversation = await findConversation(pool, request.params.id);
+      if (!conversation) throw notFound('conversation');
+      authorize(request.principal, conversation.practiceId, 'coordinator', 'conversation');
+      const cancelled = await deps.bot.cancelCheckIn(conversation.id, auditEntry(request, 'conversation.cancel', conversation.practiceId));
+      return visible(cancelled);
     },
   );
 };
+
+/** A conversation as the API shows it: no flow internals. */
+function visible(conversation: Conversation) {
+  const { snapshot: _snapshot, input: _input, practiceId: _practiceId, version: _version, ...shown } = conversation;
+  return shown;
+}

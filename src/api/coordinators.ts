@@ -6,7 +6,7 @@ import { findPractice } from '../store/practices.js';
 import { COORDINATOR_ROLES, insertCoordinator, listCoordinators, updateCoordinator } from '../store/coordinators.js';
 import { isPgError, PG_UNIQUE_VIOLATION } from '../store/sql.js';
 import { authorize } from './auth.js';
-import { IdParamsSchema, NameSchema, PhoneSchema, errorResponses } from './schemas.js';
+import { IdParamsSchema, NameSchema, PhoneSchema, conflictResponse, errorResponses } from './schemas.js';
 
 const NewCoordinatorSchema = z.object({
   name: NameSchema,
@@ -57,9 +57,10 @@ export const coordinatorRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, 
     {
       schema: {
         tags: ['coordinators'],
+        summary: 'Add a coordinator (admin)',
         params: IdParamsSchema,
-        body: NewCoordinatorSchema,
-        response: { 201: CoordinatorSchema, ...errorResponses },
+        body: NewCoordinatorSchema.meta({ example: { name: 'Nora Nurse', phone: '(555) 300-0001', role: 'nurse', onCallOrder: 1 } }),
+        response: { 201: CoordinatorSchema, ...errorResponses, ...conflictResponse },
       },
     },
     async (request, reply) => {
@@ -78,10 +79,11 @@ export const coordinatorRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, 
     {
       schema: {
         tags: ['coordinators'],
+        summary: 'Change a coordinator (admin)',
         description: 'Changes a coordinator: on-call order, active, the morning digest, contact details.',
         params: CoordinatorParamsSchema,
-        body: CoordinatorChangesSchema,
-        response: { 200: CoordinatorSchema, ...errorResponses },
+        body: CoordinatorChangesSchema.meta({ example: { onCallOrder: 2, receivesDigest: false } }),
+        response: { 200: CoordinatorSchema, ...errorResponses, ...conflictResponse },
       },
     },
     async (request) => {
@@ -99,6 +101,7 @@ export const coordinatorRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, 
     {
       schema: {
         tags: ['coordinators'],
+        summary: 'The practice\'s coordinators',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(CoordinatorSchema) }), ...errorResponses },
       },

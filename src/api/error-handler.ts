@@ -48,7 +48,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   request.log.error({ err: error }, 'request failed');
   return reply.code(500).send({
-    error: { code: 'internal', message: `Something went wrong on our side; quote request id ${request.id}` },
+    error: {
+      code: 'internal',
+      message: `Something went wrong on our side and the request did not finish; it is safe to try again. If it keeps failing, tell your ccm-bot administrator the request id ${request.id} (it is in the service's log).`,
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
+import { DomainError } from '../errors.js';
 import { authenticate, type Principal } from './auth.js';
 import { practiceRoutes } from './practices.js';
 import { apiKeyRoutes } from './api-keys.js';
@@ -25,6 +26,11 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   app.addHook('onRequest', async (request) => {
     request.receivedAt = deps.clock.now();
     request.principal = await authenticate(request, deps.db.pool, deps.config.adminToken);
+    // A body without a Content-Type is not read at all: say so, instead of "every field is missing".
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !request.headers['content-type']) {
+      throw new DomainError('unsupported_media_type', 'The body has no Content-Type: send JSON with the header Content-Type: application/json');
+    }
   });
   await app.register(practiceRoutes, { deps });
   await app.register(apiKeyRoutes, { deps });

@@ -79,8 +79,9 @@ export const medicationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
     {
       schema: {
         tags: ['medications'],
+        summary: 'Add a medication: reminders at its dose times, a refill question before its refill date',
         params: IdParamsSchema,
-        body: NewMedicationSchema,
+        body: NewMedicationSchema.meta({ example: { name: 'lisinopril', dose: '10 mg', times: ['08:00'], refillDueOn: '2026-12-20' } }),
         response: { 201: MedicationSchema, ...errorResponses },
       },
     },
@@ -107,7 +108,7 @@ export const medicationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
         summary: 'Change a dose, its times or the refill date, or stop the medication',
         description: 'Reminders and refill questions are planned again from now.',
         params: MedicationParamsSchema,
-        body: MedicationChangesSchema,
+        body: MedicationChangesSchema.meta({ example: { refillDueOn: '2027-01-19' } }),
         response: { 200: MedicationSchema, ...errorResponses },
       },
     },
@@ -131,6 +132,7 @@ export const medicationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
     {
       schema: {
         tags: ['medications'],
+        summary: 'The patient\'s medications',
         params: IdParamsSchema,
         response: { 200: z.object({ data: z.array(MedicationSchema) }), ...errorResponses },
       },

@@ -2,11 +2,19 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { DomainError, notFound } from '../errors.js';
-import { findPractice, insertPractice, updatePractice } from '../store/practices.js';
+import { findPractice, insertPractice, listPractices, updatePractice } from '../store/practices.js';
 import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../store/sql.js';
 import { rescheduleDigest, scheduleDigest } from '../bot/digest.js';
 import { authorize, requireAdminToken } from './auth.js';
-import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, WeekdaySchema, errorResponses } from './schemas.js';
+import { IdParamsSchema, NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, WeekdaySchema, conflictResponse, errorResponses } from './schemas.js';
+
+const PRACTICE_EXAMPLE = {
+  name: 'Riverside Family Medicine',
+  timezone: 'America/Chicago',
+  phoneNumber: '+15558675310',
+  contactPhone: '(555) 123-4567',
+  quietHours: { start: '21:00', end: '08:00' },
+};
 import { FLOW_NAMES } from '../flows/types.js';
 import { inQuietHours } from '../outreach/index.js';
 import { scheduleNightlyPlan } from '../bot/outreach-plan.js';
@@ -126,7 +134,15 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
 
   app.post(
     '/practices',
-    { schema: { tags: ['practices'], body: NewPracticeSchema, response: { 201: PracticeSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['practices'],
+        summary: 'Create a practice (admin token only)',
+        description: 'Its Twilio number routes texts and calls to it. Its morning digest and nightly outreach planning are scheduled.',
+        body: NewPracticeSchema.meta({ example: PRACTICE_EXAMPLE }),
+        response: { 201: PracticeSchema, ...errorResponses, ...conflictResponse },
+      },
+    },
     async (request, reply) => {
       requireAdminToken(request.principal);
       checkCadenceTime(request.body.quietHours ?? { start: '21:00', end: '08:00' }, request.body.outreach?.cadence?.time);
@@ -143,8 +159,26 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
   );
 
   app.get(
+    '/practices',
+    {
+      schema: {
+        tags: ['practices'],
+        summary: 'The practices this token may see',
+        description: 'The admin token sees every practice; a practice API key, its own.',
+        response: { 200: z.object({ data: z.array(PracticeSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal.kind === 'admin_token') return { data: await listPractices(pool) };
+      const own = await findPractice(pool, principal.practiceId);
+      return { data: own ? [own] : [] };
+    },
+  );
+
+  app.get(
     '/practices/:id',
-    { schema: { tags: ['practices'], params: IdParamsSchema, response: { 200: PracticeSchema, ...errorResponses } } },
+    { schema: { tags: ['practices'], summary: 'One practice and its settings', params: IdParamsSchema, response: { 200: PracticeSchema, ...errorResponses } } },
     async (request) => {
       authorize(request.principal, request.params.id, 'coordinator', 'practice');
       const practice = await findPractice(pool, request.params.id);
@@ -158,9 +192,11 @@ export const practiceRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     {
       schema: {
         tags: ['practices'],
+        summary: 'Change a practice\'s settings (admin)',
+        description: 'Send only what changes. A new cadence or time zone re-plans future outreach in the background.',
         params: IdParamsSchema,
-        body: NewPracticeSchema.partial(),
-        response: { 200: PracticeSchema, ...errorResponses },
+        body: NewPracticeSchema.partial().meta({ example: { quietHours: { start: '20:00', end: '08:30' }, outreach: { medicationNamesInTexts: true } } }),
+        response: { 200: PracticeSchema, ...errorResponses, ...conflictResponse },
       },
     },
     async (request) => {

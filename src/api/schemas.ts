@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCalendarDate } from './calendar-date.js';
 import { IANAZone } from 'luxon';
 import { toE164 } from '../phone.js';
 
@@ -33,8 +34,17 @@ const yearInRange = (iso: string) => {
 };
 
 /** A calendar date, 'YYYY-MM-DD', that exists (no February 30) and lies between 1900 and 2200. */
-export const CalendarDateSchema = z.iso
-  .date('must be a date like 2026-12-15')
+/** A calendar date, 2026-12-15 or 12/15/2026 (stored as 2026-12-15); an impossible one is named. */
+export const CalendarDateSchema = z
+  .string()
+  .transform((value, ctx) => {
+    const read = readCalendarDate(value);
+    if (!read.ok) {
+      ctx.addIssue({ code: 'custom', message: read.message });
+      return z.NEVER;
+    }
+    return read.iso;
+  })
   .refine(yearInRange, { message: `must be a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}` })
   .meta({ example: '2026-12-15' });
 
@@ -85,11 +95,29 @@ export const ErrorSchema = z.object({
   }),
 });
 
-/** Standard error responses for the OpenAPI description. */
+/** The error responses every API route can give (the API's 503 when the database is away aside). */
 export const errorResponses = {
   400: ErrorSchema,
   401: ErrorSchema,
   403: ErrorSchema,
   404: ErrorSchema,
-  409: ErrorSchema,
 } as const;
+
+/** For routes that can conflict with what exists (a phone already enrolled, a check-in already open). */
+export const conflictResponse = { 409: ErrorSchema } as const;
+
+/** What each status means, for the API description. */
+export const RESPONSE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted: the work goes on in the background',
+  204: 'Done; no body',
+  400: 'The request is not valid: the message names each field and what is wrong with it',
+  401: 'No bearer token, or one the service does not know',
+  403: 'The token may not do this (an admin key is needed, or it is the admin token only)',
+  404: 'Not found, or it belongs to another practice',
+  409: 'It conflicts with what exists: the message says with what',
+  413: 'The body is too large',
+  415: 'The body is not in the content type this route takes',
+  503: 'The database is not answering: try again shortly (see Retry-After)',
+};

@@ -70,7 +70,9 @@ export const unmatchedTextRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
         summary: 'A coordinator has read the text, and says what was done',
         description: 'Doing it twice is harmless: the first review (who, when, note) stays.',
         params: IdParamsSchema,
-        body: ActorSchema.extend({ note: z.string().trim().min(1).max(4000).optional().describe('What was done, e.g. "called back"') }),
+        body: ActorSchema.extend({ note: z.string().trim().min(1).max(4000).optional().describe('What was done, e.g. "called back"') }).meta({
+          example: { note: "Called back: Ruth Smith's daughter; added her as caregiver" },
+        }),
         response: { 200: UnmatchedTextSchema, ...errorResponses },
       },
     },

@@ -12,6 +12,9 @@ import { scheduleAllDigests, sendDigest } from './digest.js';
 import { dispatchDue } from './outreach-dispatch.js';
 import { runPlanJob, scheduleAllPlans } from './outreach-plan.js';
 import { placeCheckInCall } from './voice-calls.js';
+import { cancelCheckIn } from './cancel-check-in.js';
+import type { AuditEntry } from '../store/audit.js';
+import type { Conversation } from '../store/conversations.js';
 import {
   answered,
   bridgeChosen,
@@ -68,6 +71,8 @@ export interface Bot {
   checkInVoicemail(token: string): Promise<VoiceTurn>;
   checkInMachineDetected(token: string, answeredBy: string): Promise<void>;
   checkInCallStatus(token: string, report: { status: string; answeredBy: string | null; durationSeconds: number | null }): Promise<void>;
+  /** Staff cancel an open check-in. */
+  cancelCheckIn(conversationId: string, audit: AuditEntry): Promise<Conversation>;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -104,6 +109,7 @@ export function createBot(deps: BotDeps): Bot {
     checkInVoicemail: (token) => voicemailTurn(deps, token),
     checkInMachineDetected: (token, answeredBy) => machineDetected(deps, token, answeredBy),
     checkInCallStatus: (token, report) => callStatus(deps, token, report),
+    cancelCheckIn: (conversationId, audit) => cancelCheckIn(deps, conversationId, audit),
   };
 }
 

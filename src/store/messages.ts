@@ -314,3 +314,13 @@ export async function insertCallLine(db: Queryable, l: CallLine): Promise<Messag
   );
   return toMessage(rows[0]!);
 }
+
+/** Cancels a conversation's texts that have not left yet (a check-in cancelled by staff). */
+export async function cancelPendingForConversation(db: Queryable, conversationId: string, at: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE messages SET status = 'cancelled', status_rank = $2, updated_at = $3
+     WHERE conversation_id = $1 AND direction = 'outbound' AND status = 'pending'`,
+    [conversationId, statusRank('cancelled'), at],
+  );
+  return rowCount ?? 0;
+}

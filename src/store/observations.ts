@@ -22,13 +22,13 @@ export async function insertObservations(db: Queryable, ctx: ObservationContext,
 
 export interface StoredObservation {
   kind: string;
-  value: unknown;
+  value: Record<string, unknown>;
   conversationId: string | null;
   observedAt: string;
 }
 
 export async function listObservations(db: Queryable, patientId: string): Promise<StoredObservation[]> {
-  const { rows } = await db.query<{ kind: string; value: unknown; conversation_id: string | null; observed_at: Date }>(
+  const { rows } = await db.query<{ kind: string; value: Record<string, unknown>; conversation_id: string | null; observed_at: Date }>(
     'SELECT kind, value, conversation_id, observed_at FROM observations WHERE patient_id = $1 ORDER BY observed_at, seq',
     [patientId],
   );

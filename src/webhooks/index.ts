@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { statusCallbackUrl } from '../bot/deps.js';
@@ -21,7 +22,18 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
 
   app.post(
     '/sms',
-    { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { tags: ['twilio webhooks'], body: InboundSmsSchema } },
+    {
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+      schema: {
+        tags: ['twilio webhooks'],
+        summary: 'A text from a patient (Twilio\'s Messaging webhook)',
+        description:
+          'Set as "A message comes in" on the practice\'s number. Form-encoded, signed with X-Twilio-Signature; answered with TwiML ' +
+          '(<Message> replies). A repeated MessageSid gets the same answer.',
+        body: InboundSmsSchema.meta({ example: { MessageSid: 'SM5f3b3c8e0c3f4a2b9d1e7f6a5b4c3d2e', From: '+15552010001', To: '+15558675310', Body: 'not so good' } }),
+        response: { 200: z.string().describe('TwiML') },
+      },
+    },
     async (request, reply) => {
       const body = request.body;
       const result = await bot.handleInboundSms({ messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
@@ -38,7 +50,14 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
     '/status',
     {
       bodyLimit: WEBHOOK_BODY_LIMIT,
-      schema: { tags: ['twilio webhooks'], querystring: StatusQuerySchema, body: MessageStatusSchema },
+      schema: {
+        tags: ['twilio webhooks'],
+        summary: 'Delivery status of a text the service sent (Twilio\'s status callback)',
+        description: 'Form-encoded, signed. A status never moves a message back (a late "sent" does not overwrite "delivered").',
+        querystring: StatusQuerySchema,
+        body: MessageStatusSchema.meta({ example: { MessageSid: 'SM5f3b3c8e0c3f4a2b9d1e7f6a5b4c3d2e', MessageStatus: 'delivered' } }),
+        response: { 204: z.null().describe('Recorded') },
+      },
     },
     async (request, reply) => {
       const body = request.body;
@@ -49,7 +68,7 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
         messageId: request.query.messageId ?? null,
       });
       if (outcome === 'unknown_message') request.log.warn({ messageSid: body.MessageSid }, 'status callback for an unknown message');
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

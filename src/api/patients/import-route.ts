@@ -100,13 +100,21 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       bodyLimit: MAX_FILE_BYTES,
       schema: {
         tags: ['patients'],
+        summary: 'Enrol patients from a CSV file',
         description:
-          'Enrolls patients from a CSV file (Content-Type text/csv, or multipart/form-data with a "file" field). ' +
-          'Columns: firstName, lastName, phone, dateOfBirth, timezone, language, preferredChannel, conditions ' +
-          '(separated by ;), consentStatus, consentMethod, consentRecordedAt, consentRecordedBy, coordinatorId. ' +
-          'Valid rows are imported, bad rows are reported by line; rows whose phone is already enrolled are left as they are. ' +
-          'The import is one transaction: if it cannot finish, no row of it is enrolled.',
+          'A CSV file as the body (Content-Type text/csv), or multipart/form-data with a "file" field. Headers are matched ' +
+          'loosely: First Name, Last Name, Phone, Date of Birth (1948-03-21 or 3/21/1948), Timezone, Language (Lang, Idioma: ' +
+          'English/Spanish), Preferred Channel (sms/voice), Conditions (separated by ;), Consent (granted/declined or Yes/No), ' +
+          'Consent Method (verbal/written), Consent Date, Consented By, Coordinator Id. A column it does not know is a 400 ' +
+          'naming it (send ?ignore=Col1,Col2 to leave such columns out). Valid rows are imported, bad rows are reported by line; ' +
+          'rows whose phone is already enrolled are left as they are. One transaction: if it cannot finish, no row is enrolled.',
         params: IdParamsSchema,
+        querystring: z.object({ ignore: z.string().max(2000).optional().describe('Columns to leave out, comma-separated') }),
+        consumes: ['text/csv', 'multipart/form-data'],
+        // Read by readUpload (text/csv or a multipart "file"); described here for the API description.
+        body: z.unknown().describe('The CSV file').meta({
+          example: 'First Name,Last Name,Phone,Date of Birth,Language,Conditions,Consent,Consent Method,Consent Date,Consented By\nMaria,Gonzalez,(555) 201-0001,3/21/1948,Spanish,hypertension;type 2 diabetes,Yes,verbal,11/02/2026,Jane Doe RN\n',
+        }),
         response: { 200: ImportResultSchema, ...errorResponses },
       },
     },
@@ -114,7 +122,8 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       const practiceId = request.params.id;
       authorize(request.principal, practiceId, 'admin', 'practice');
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const rows = readPatientCsv(await readUpload(request));
+      const ignore = request.query.ignore?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+      const rows = readPatientCsv(await readUpload(request), ignore);
       const context: ImportContext = { practiceId, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
       const results = await withTransaction(pool, async (tx) => {
         const results: RowResult[] = [];

@@ -60,7 +60,7 @@ export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (a
         summary: 'Pause automated outreach (a hospital stay, a trip)',
         description: 'Without `until` the pause lasts until resumed. A person can still start a check-in.',
         params: IdParamsSchema,
-        body: z.object({ until: InstantSchema.optional() }).strict().default({}),
+        body: z.object({ until: InstantSchema.optional() }).strict().default({}).meta({ example: { until: '2026-12-10T12:00:00Z' } }),
         response: { 200: PatientSchema, ...errorResponses },
       },
     },

@@ -6,7 +6,18 @@ import { findPractice } from '../../store/practices.js';
 import { findPatient, listPatients } from '../../store/patients.js';
 import { listAccess } from '../../store/audit.js';
 import { authorize } from '../auth.js';
-import { IdParamsSchema, errorResponses } from '../schemas.js';
+import { IdParamsSchema, conflictResponse, errorResponses } from '../schemas.js';
+
+const PATIENT_EXAMPLE = {
+  firstName: 'Maria',
+  lastName: 'Gonzalez',
+  phone: '(555) 201-0001',
+  dateOfBirth: '1948-03-21',
+  language: 'es',
+  preferredChannel: 'sms',
+  conditions: ['hypertension', 'type 2 diabetes'],
+  consent: { status: 'granted', method: 'verbal', recordedAt: '2026-11-02T15:04:00Z', recordedBy: 'Jane Doe, RN' },
+};
 import { newPatientSchema, patchPatientSchema, PatientSchema } from './schemas.js';
 import { changePatient, enrollPatient, toPatientFields } from './enrollment.js';
 import { audit, auditEntry, loadPatient } from './access.js';
@@ -37,9 +48,10 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     {
       schema: {
         tags: ['patients'],
+        summary: 'Enrol a patient',
         params: IdParamsSchema,
-        body: NewPatientSchema,
-        response: { 201: PatientSchema, ...errorResponses },
+        body: NewPatientSchema.meta({ example: PATIENT_EXAMPLE }),
+        response: { 201: PatientSchema, ...errorResponses, ...conflictResponse },
       },
     },
     async (request, reply) => {
@@ -56,6 +68,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     {
       schema: {
         tags: ['patients'],
+        summary: 'The practice\'s patients, a page at a time',
         description: 'Patients in enrolment order, a page at a time; pass `next` back as `after`.',
         params: IdParamsSchema,
         querystring: ListQuerySchema,
@@ -79,7 +92,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
 
   app.get(
     '/patients/:id',
-    { schema: { tags: ['patients'], params: IdParamsSchema, response: { 200: PatientSchema, ...errorResponses } } },
+    { schema: { tags: ['patients'], summary: 'One patient, with their triage level and why', params: IdParamsSchema, response: { 200: PatientSchema, ...errorResponses } } },
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
       await audit(pool, request, 'patient.read', patient.practiceId, [patient.id]);
@@ -92,9 +105,10 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     {
       schema: {
         tags: ['patients'],
+        summary: 'Change a patient: details, consent, language, channel, contact window, or disenrol',
         params: IdParamsSchema,
-        body: PatchPatientSchema,
-        response: { 200: PatientSchema, ...errorResponses },
+        body: PatchPatientSchema.meta({ example: { language: 'es', contactWindow: { days: ['monday', 'thursday'], start: '09:00', end: '12:00' } } }),
+        response: { 200: PatientSchema, ...errorResponses, ...conflictResponse },
       },
     },
     async (request) => {
@@ -109,6 +123,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     {
       schema: {
         tags: ['patients'],
+        summary: 'Who read or changed this patient\'s record (admin)',
         description: "Who read or changed this patient's record through the API (admin keys only).",
         params: IdParamsSchema,
         response: { 200: AccessLogSchema, ...errorResponses },

@@ -7,8 +7,7 @@ const latestDateAt = (at: Date) => new Date(at.getTime() + 14 * 60 * 60 * 1000).
 
 /** A birth date, checked against the service clock's today when the body is validated. */
 const dateOfBirthSchema = (clock: Clock) =>
-  z.iso
-    .date('must be a date like 1948-03-21')
+  CalendarDateSchema.meta({ example: '1948-03-21' })
     .refine((d) => d >= '1900-01-01' && d <= latestDateAt(clock.now()), {
       message: 'must be a real birth date, not in the future',
     });
