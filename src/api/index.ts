@@ -14,6 +14,10 @@ import { triageRuleRoutes } from './triage-rules.js';
 import { unmatchedTextRoutes } from './unmatched-texts.js';
 import { callListRoutes } from './call-list.js';
 import { patientOutreachRoutes } from './patients/outreach-routes.js';
+import { staffRoutes } from './staff.js';
+import { timeEntryRoutes } from './time-entries.js';
+import { carePlanRoutes } from './care-plans.js';
+import { monthRoutes } from './months.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -44,4 +48,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(unmatchedTextRoutes, { deps });
   await app.register(callListRoutes, { deps });
   await app.register(patientOutreachRoutes, { deps });
+  await app.register(staffRoutes, { deps });
+  await app.register(timeEntryRoutes, { deps });
+  await app.register(carePlanRoutes, { deps });
+  await app.register(monthRoutes, { deps });
 };

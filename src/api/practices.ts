@@ -22,6 +22,7 @@ import { enqueueJob } from '../store/job-queue.js';
 import type { Practice } from '../store/practices.js';
 import { EDITABLE_PROMPT_KEYS, practicePromptProblem, type PromptKey } from '../../prompts/index.js';
 import { LOCALES } from '../flows/types.js';
+import { APCM_CODES, CCM_CODES } from '../documentation/types.js';
 
 const PromptWordingSchema = z
   .object({ en: z.string().trim().min(1).max(1000).optional(), es: z.string().trim().min(1).max(1000).optional() })
@@ -89,6 +90,16 @@ const NewPracticeSchema = z.object({
     .partial()
     .strict()
     .optional(),
+  billing: z
+    .object({
+      model: z.enum(['ccm', 'apcm']).describe('ccm: the time-based CCM codes; apcm: one monthly APCM code instead (never both)'),
+      apcmCode: z.enum(APCM_CODES).describe('The APCM level billed when model is apcm'),
+      disabledCodes: z.array(z.enum([...CCM_CODES, ...APCM_CODES])).max(9).describe('Codes the practice does not bill; never suggested'),
+    })
+    .partial()
+    .strict()
+    .optional()
+    .describe('How the practice bills care management (default: CCM codes, none disabled)'),
 });
 
 /** Check-ins at a time inside quiet hours would all wait for the morning: refused. */
@@ -120,6 +131,7 @@ const PracticeSchema = z.object({
     unreachableAfter: z.number(),
     nonResponderDay: z.number(),
   }),
+  billing: z.object({ model: z.enum(['ccm', 'apcm']), apcmCode: z.string(), disabledCodes: z.array(z.string()) }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -2,6 +2,7 @@ import { acknowledgeAlert, lockAlert, resolveAlert, type Alert } from '../store/
 import { recordEvent } from '../store/patient-events.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { BotDeps } from './deps.js';
+import { captureAlertHandling } from './captured-time.js';
 
 export interface AlertAction {
   alertId: string;
@@ -51,6 +52,7 @@ export function resolveAlertBy(deps: BotDeps, action: AlertAction & { note: stri
     const resolved = await resolveAlert(tx, alert.id, action.coordinatorId, action.note, at);
     if (!resolved) return alert;
     await record(tx, resolved, 'alert.resolved', action, at);
+    await captureAlertHandling(tx, resolved, action.coordinatorId, at);
     return resolved;
   });
 }

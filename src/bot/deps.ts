@@ -27,3 +27,6 @@ export interface BotDeps {
 /** Where Twilio reports the status of one of our messages; the id survives any callback order. */
 export const statusCallbackUrl = (deps: Pick<BotDeps, 'publicUrl'>, messageId: string) =>
   `${deps.publicUrl}/webhooks/twilio/status?messageId=${messageId}`;
+
+/** What record keeping needs (time, care plans, the monthly record): the database and the clock. */
+export type RecordDeps = Pick<BotDeps, 'pool' | 'clock'>;

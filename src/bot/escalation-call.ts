@@ -1,6 +1,7 @@
 import { coordinatorVoice } from '../../prompts/coordinator.js';
 import { lockAlert, type Alert } from '../store/alerts.js';
 import { findCoordinator } from '../store/coordinators.js';
+import { captureBridgedCall } from './captured-time.js';
 import { findAttemptByToken, updateAttempt, type AttemptOutcome, type EscalationAttempt } from '../store/escalations.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { findPatient, type Patient } from '../store/patients.js';
@@ -132,6 +133,7 @@ export function escalationBridgeEnded(deps: BotDeps, token: string, result: { st
     const c = await loadCall(tx, token);
     if (!c) return INVALID;
     await updateAttempt(tx, c.attempt.id, { bridgeSeconds: result.seconds ?? 0 });
+    await captureBridgedCall(tx, c.alert, c.attempt.id, c.attempt.coordinatorId!, result.seconds ?? 0, deps.clock.now());
     const reached = result.status === 'completed' || result.status === 'answered';
     return farewell('en-US', coordinatorVoice(reached ? 'coordinator.call_bridge_ended' : 'coordinator.call_patient_no_answer'));
   });

@@ -1,4 +1,7 @@
 import type { Queryable } from './sql.js';
+import { credentialOf, staffRoleOf } from './staff.js';
+
+// Coordinators are the staff the service can reach: those with a phone (see store/staff.ts for all staff).
 
 export const COORDINATOR_ROLES = [
   'care_coordinator',
@@ -62,9 +65,19 @@ const toCoordinator = (row: CoordinatorRow): Coordinator => ({
 
 export async function insertCoordinator(db: Queryable, c: NewCoordinator): Promise<Coordinator> {
   const { rows } = await db.query<CoordinatorRow>(
-    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order, receives_digest)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [c.practiceId, c.name, c.phone, c.email ?? null, c.role, c.onCallOrder ?? null, c.receivesDigest ?? true],
+    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order, receives_digest, staff_role, credential)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [
+      c.practiceId,
+      c.name,
+      c.phone,
+      c.email ?? null,
+      c.role,
+      c.onCallOrder ?? null,
+      c.receivesDigest ?? true,
+      staffRoleOf(c.role),
+      credentialOf(c.role),
+    ],
   );
   return toCoordinator(rows[0]!);
 }
@@ -86,9 +99,12 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
     `UPDATE coordinators SET
        name = coalesce($3, name), phone = coalesce($4, phone),
        email = CASE WHEN $5 THEN $6 ELSE email END, role = coalesce($7, role),
+       staff_role = CASE WHEN $7::text IS NULL THEN staff_role
+                         WHEN $7 IN ('physician', 'nurse_practitioner', 'physician_assistant') THEN 'practitioner'
+                         ELSE 'clinical_staff' END,
        on_call_order = CASE WHEN $8 THEN $9::int ELSE on_call_order END,
        active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = now()
-     WHERE practice_id = $1 AND id = $2 RETURNING *`,
+     WHERE practice_id = $1 AND id = $2 AND (phone IS NOT NULL OR $4::text IS NOT NULL) RETURNING *`,
     [
       practiceId,
       id,
@@ -108,7 +124,7 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
 
 export async function listCoordinators(db: Queryable, practiceId: string): Promise<Coordinator[]> {
   const { rows } = await db.query<CoordinatorRow>(
-    'SELECT * FROM coordinators WHERE practice_id = $1 ORDER BY on_call_order NULLS LAST, created_at, id',
+    'SELECT * FROM coordinators WHERE practice_id = $1 AND phone IS NOT NULL ORDER BY on_call_order NULLS LAST, created_at, id',
     [practiceId],
   );
   return rows.map(toCoordinator);
@@ -116,7 +132,7 @@ export async function listCoordinators(db: Queryable, practiceId: string): Promi
 
 export async function findCoordinator(db: Queryable, practiceId: string, id: string): Promise<Coordinator | null> {
   const { rows } = await db.query<CoordinatorRow>(
-    'SELECT * FROM coordinators WHERE practice_id = $1 AND id = $2',
+    'SELECT * FROM coordinators WHERE practice_id = $1 AND id = $2 AND phone IS NOT NULL',
     [practiceId, id],
   );
   return rows[0] ? toCoordinator(rows[0]) : null;
@@ -125,7 +141,7 @@ export async function findCoordinator(db: Queryable, practiceId: string, id: str
 /** Active coordinators who take urgent calls, first to call first. */
 export async function listOnCall(db: Queryable, practiceId: string): Promise<Coordinator[]> {
   const { rows } = await db.query<CoordinatorRow>(
-    `SELECT * FROM coordinators WHERE practice_id = $1 AND active AND on_call_order IS NOT NULL
+    `SELECT * FROM coordinators WHERE practice_id = $1 AND active AND on_call_order IS NOT NULL AND phone IS NOT NULL
      ORDER BY on_call_order, created_at`,
     [practiceId],
   );

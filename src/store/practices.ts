@@ -1,4 +1,5 @@
 import type { PracticePrompts } from '../../prompts/index.js';
+import type { BillingSettings } from '../documentation/types.js';
 import type { Cadence } from '../outreach/index.js';
 import { toIso, type Queryable } from './sql.js';
 
@@ -25,6 +26,8 @@ export interface Practice {
   /** Its own wording for the prompts a practice may change. */
   prompts: PracticePrompts;
   outreach: OutreachSettings;
+  /** CCM codes (some may be switched off) or APCM. */
+  billing: BillingSettings;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,6 +58,7 @@ export interface NewPractice {
   /** Per key: the new wording by locale, or null to go back to the catalog's. */
   prompts?: Record<string, Partial<Record<string, string>> | null> | undefined;
   outreach?: Partial<OutreachSettings> | undefined;
+  billing?: Partial<BillingSettings> | undefined;
 }
 
 export interface PracticeRow {
@@ -74,6 +78,7 @@ export interface PracticeRow {
   reminder_reply_minutes: number;
   unreachable_after: number;
   non_responder_day: number;
+  billing: BillingSettings;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -96,6 +101,7 @@ export const toPractice = (row: PracticeRow): Practice => ({
     unreachableAfter: row.unreachable_after,
     nonResponderDay: row.non_responder_day,
   },
+  billing: row.billing,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -121,7 +127,8 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
     ],
   );
   const created = toPractice(rows[0]!);
-  return practice.outreach ? ((await updatePractice(db, created.id, { outreach: practice.outreach })) ?? created) : created;
+  const settings = { outreach: practice.outreach, billing: practice.billing };
+  return practice.outreach || practice.billing ? ((await updatePractice(db, created.id, settings)) ?? created) : created;
 }
 
 /** Every practice, oldest first. */
@@ -156,6 +163,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        reminder_reply_minutes = coalesce($14::int, reminder_reply_minutes),
        unreachable_after = coalesce($15::int, unreachable_after),
        non_responder_day = coalesce($16::int, non_responder_day),
+       billing = billing || coalesce($17::jsonb, '{}'),
        updated_at = now()
      WHERE id = $1 RETURNING *`,
     [
@@ -175,6 +183,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.outreach?.reminderReplyMinutes ?? null,
       changes.outreach?.unreachableAfter ?? null,
       changes.outreach?.nonResponderDay ?? null,
+      changes.billing ? JSON.stringify(changes.billing) : null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

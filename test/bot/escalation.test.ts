@@ -147,6 +147,13 @@ describe('ringing the on-call coordinators about an urgent alert', () => {
     const detail = (await s.admin.get(`/api/v1/alerts/${alert.id}`)).body;
     expect(detail).toMatchObject({ status: 'acknowledged', acknowledgedBy: { name: 'Nora Nurse' } });
     expect(detail.escalation).toMatchObject([{ outcome: 'bridged', bridgeSeconds: 95 }]);
+    // The call is the coordinator's time with the patient, captured for the month's record.
+    const captured = (await s.admin.get(`/api/v1/patients/${patient.id}/time-entries`)).body.data;
+    expect(captured).toEqual([expect.objectContaining({ source: 'captured', activity: 'call', seconds: 95, staffId: s.coordinator.id })]);
+    expect(captured[0].end).toBe(s.clock.now().toISOString());
+    // Twilio repeating the request captures nothing more.
+    await twilioCalls(dial.attributes.action!, { CallSid: call.sid, DialCallStatus: 'completed', DialCallDuration: '95' });
+    expect((await s.admin.get(`/api/v1/patients/${patient.id}/time-entries`)).body.data).toHaveLength(1);
   });
 
   it('repeats the alert on 9 and on silence, then gives up and calls the next person', async () => {

@@ -30,6 +30,12 @@ export const auditEntry = (request: FastifyRequest, action: string, practiceId: 
   at: request.receivedAt,
 });
 
+/** Who is writing, as the record shows it (the admin token, or which API key). */
+export function writerLabel(request: FastifyRequest): string {
+  const p = request.principal;
+  return p.kind === 'admin_token' ? 'admin token' : `api key ${p.keyId}`;
+}
+
 /** Writes the access-log rows for what this request did to these patients' records. */
 export function audit(db: Queryable, request: FastifyRequest, action: string, practiceId: string, patientIds: string[]) {
   return recordAccess(db, auditEntry(request, action, practiceId), patientIds);

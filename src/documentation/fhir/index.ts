@@ -1,0 +1,88 @@
+/**
+ * The month's record as a FHIR R4 Bundle (type collection), for a practice's
+ * EHR: the patient, the practice, the care plan, a Communication per message
+ * and call (basedOn the care plan), the reported values as Observations, an
+ * alert as a Flag, the note as a Composition and, once approved, a ChargeItem
+ * per code. Pure: the same record and options give the same bundle, uuids
+ * included (name-based, from the record's ids).
+ */
+import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Reference, Resource } from '@medplum/fhirtypes';
+import type { MonthRecord } from '../types.js';
+import { communications, flags, observations } from './activity.js';
+import { chargeItems } from './billing.js';
+import type { BuildContext, Keyed } from './context.js';
+import { uuidV5 } from './ids.js';
+import { composition } from './note.js';
+import { carePlan, patient, practiceOrganization } from './parties.js';
+
+export { uuidV5 } from './ids.js';
+export { xhtml } from './note.js';
+
+export interface FhirBundleOptions {
+  /** Bundle.timestamp, and the note's date while it is a draft. */
+  generatedAt: string;
+  /** The service's public URL: when given, resources carry business identifiers under it. */
+  baseUrl?: string;
+}
+
+export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): Bundle {
+  const entries = new Entries(`practice/${record.practice.id}`);
+  const organizationUrl = entries.url('organization');
+  const patientUrl = entries.url(`patient/${record.patient.id}`);
+  const carePlanUrl = entries.url(`patient/${record.patient.id}/care-plan`);
+  const ctx: BuildContext = {
+    record,
+    patient: { reference: patientUrl, display: `${record.patient.firstName} ${record.patient.lastName}` },
+    organization: { reference: organizationUrl, display: record.practice.name },
+    carePlan: record.carePlan.status === 'none' ? null : { reference: carePlanUrl },
+    identifier: identifiers(options.baseUrl),
+  };
+
+  entries.add<Patient>({ key: `patient/${record.patient.id}`, resource: patient(ctx) });
+  entries.add<Organization>({ key: 'organization', resource: practiceOrganization(ctx) });
+  const plan = carePlan(ctx);
+  if (plan) entries.add<CarePlan>({ key: `patient/${record.patient.id}/care-plan`, resource: plan });
+  const noteKey = `patient/${record.patient.id}/${record.month}/note`;
+  const noteRef: Reference<Composition> = { reference: entries.url(noteKey) };
+  const sections = {
+    communications: communications(ctx).map((item) => entries.add(item)),
+    observations: observations(ctx).map((item) => entries.add(item)),
+    flags: flags(ctx).map((item) => entries.add(item)),
+  };
+  entries.add({ key: noteKey, resource: composition(ctx, options.generatedAt, sections) });
+  for (const item of chargeItems(ctx, noteRef)) entries.add(item);
+
+  return withoutUndefined({ resourceType: 'Bundle', type: 'collection', timestamp: options.generatedAt, entry: entries.list });
+}
+
+/** The bundle as its JSON reads: the builders leave absent elements undefined, FHIR JSON leaves them out. */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The bundle's entries, each with a urn:uuid fullUrl made from its key. */
+class Entries {
+  readonly list: BundleEntry[] = [];
+  private readonly used = new Set<string>();
+
+  constructor(private readonly scope: string) {}
+
+  url(key: string): string {
+    return `urn:uuid:${uuidV5(`${this.scope}/${key}`)}`;
+  }
+
+  /** Adds the resource and returns a reference to it; a repeated key (two readings at one instant) gets a suffix. */
+  add<T extends Resource>({ key, resource }: Keyed<T>): Reference<T> {
+    let unique = key;
+    for (let n = 2; this.used.has(unique); n++) unique = `${key}#${n}`;
+    this.used.add(unique);
+    const fullUrl = this.url(unique);
+    this.list.push({ fullUrl, resource });
+    return { reference: fullUrl };
+  }
+}
+
+function identifiers(baseUrl: string | undefined): BuildContext['identifier'] {
+  const base = baseUrl?.replace(/\/+$/, '');
+  return (kind, value) => (base ? { system: `${base}/${kind}`, value } : undefined);
+}

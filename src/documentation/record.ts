@@ -1,0 +1,148 @@
+/**
+ * Builds the monthly record from what the store holds for the month: the
+ * interaction log, the reported data, the minutes, the suggested codes with
+ * their reasons and warnings, and the drafted (or edited) note.
+ */
+import { suggestCodes } from './billing.js';
+import { icd10For } from './icd10.js';
+import { draftNote } from './narrative.js';
+import { summariseReported, type ObservationIn } from './reported.js';
+import type { AlertHandling, BillingSettings, CarePlan, CarePlanSummary, Condition, Interaction, MonthRecord, MonthTimeEntry } from './types.js';
+
+export interface MonthSources {
+  month: string;
+  period: { start: Date; end: Date };
+  practice: MonthRecord['practice'] & { billing: BillingSettings };
+  patient: MonthRecord['patient'];
+  consent: MonthRecord['consent'];
+  /** The conditions enrolled with the patient, in words. */
+  conditions: string[];
+  carePlan: CarePlan | null;
+  decisions: { complex: boolean; carePlanRevised: boolean; noteText: string | null };
+  entries: MonthTimeEntry[];
+  messages: { id: string; at: string; direction: 'inbound' | 'outbound'; channel: 'sms' | 'voice'; body: string }[];
+  calls: { id: string; at: string; direction: 'inbound' | 'outbound'; status: string; answeredBy: string | null; seconds: number | null }[];
+  events: { id: string; at: string; type: string }[];
+  observations: ObservationIn[];
+  medications: { id: string; name: string }[];
+  alerts: AlertHandling[];
+  twoWayContact: boolean;
+}
+
+const STAFF_EVENTS = /^(check_in\.cancelled_by_staff|care_plan\.|alert\.(acknowledged|resolved)|unmatched\.reviewed)/;
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Enrolled conditions and care-plan problems, one list: a condition counts when the active plan manages it. */
+function conditionsOf(s: MonthSources): Condition[] {
+  const plan = s.carePlan;
+  const managed = plan?.status === 'active' ? plan.problems : [];
+  const fromPlan = managed.map((p) => ({ name: p.condition, icd10: p.icd10, underCarePlan: true }));
+  const others = s.conditions
+    .filter((c) => !managed.some((p) => sameName(p.condition, c)))
+    .map((name) => ({ name, icd10: icd10For(name), underCarePlan: false }));
+  return [...fromPlan, ...others];
+}
+
+const inMonth = (date: string | null, month: string) => date !== null && date.startsWith(month);
+
+function carePlanOf(s: MonthSources): CarePlanSummary {
+  const p = s.carePlan;
+  if (!p) return { status: 'none', establishedOn: null, revisedOn: null, goals: [], interventions: [], reviewSchedule: null };
+  const { status, establishedOn, revisedOn, goals, interventions, reviewSchedule } = p;
+  return { status, establishedOn, revisedOn, goals, interventions, reviewSchedule };
+}
+
+const duration = (seconds: number) => `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+
+function interactionsOf(s: MonthSources): Interaction[] {
+  const lines: Interaction[] = [
+    ...s.messages.map((m) => ({
+      id: m.id,
+      at: m.at,
+      type: 'message' as const,
+      actor: m.direction === 'inbound' ? ('patient' as const) : ('bot' as const),
+      channel: m.channel,
+      direction: m.direction,
+      summary: m.body,
+    })),
+    ...s.calls.map((c) => ({
+      id: c.id,
+      at: c.at,
+      type: 'call' as const,
+      actor: c.direction === 'inbound' ? ('patient' as const) : ('bot' as const),
+      channel: 'voice' as const,
+      direction: c.direction,
+      summary: `${c.direction === 'inbound' ? 'Call from the patient' : 'Check-in call'}: ${c.status}${c.answeredBy && c.answeredBy !== 'human' ? ` (${c.answeredBy.replace(/_/g, ' ')})` : ''}${c.seconds ? `, ${duration(c.seconds)}` : ''}`,
+    })),
+    ...s.events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      type: 'event' as const,
+      actor: STAFF_EVENTS.test(e.type) ? ('staff' as const) : ('bot' as const),
+      channel: null,
+      direction: null,
+      summary: e.type.replace(/[._]/g, ' '),
+    })),
+    ...s.entries.map((t) => ({
+      id: t.id,
+      at: t.start,
+      type: 'time_entry' as const,
+      actor: 'staff' as const,
+      channel: null,
+      direction: null,
+      summary: `${t.staffName}${t.credential ? `, ${t.credential}` : ''}: ${t.activity.replace(/_/g, ' ')}, ${duration(Math.floor((Date.parse(t.end) - Date.parse(t.start)) / 1000))}${t.note ? ` (${t.note})` : ''}`,
+    })),
+  ];
+  return lines.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The record as it stands now (a draft); approval freezes what this returns. */
+export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 'approval' | 'addenda'> {
+  const conditions = conditionsOf(s);
+  const carePlan = carePlanOf(s);
+  const revisedThisMonth = inMonth(carePlan.establishedOn, s.month) || inMonth(carePlan.revisedOn, s.month);
+  const suggestion = suggestCodes({
+    month: s.month,
+    timezone: s.practice.timezone,
+    entries: s.entries,
+    consent: s.consent,
+    chronicConditions: conditions.filter((c) => c.underCarePlan).length,
+    complex: s.decisions.complex,
+    carePlanEstablishedOrRevised: s.decisions.carePlanRevised || revisedThisMonth,
+    twoWayContact: s.twoWayContact,
+    billing: s.practice.billing,
+  });
+  const counted = new Map(suggestion.totals.entries.map((e) => [e.id, e]));
+  const { billing: _billing, ...practice } = s.practice;
+  const record: Omit<MonthRecord, 'status' | 'approval' | 'addenda' | 'note'> = {
+    month: s.month,
+    period: { start: s.period.start.toISOString(), end: s.period.end.toISOString() },
+    practice,
+    patient: s.patient,
+    consent: s.consent,
+    conditions,
+    carePlan,
+    complex: s.decisions.complex,
+    carePlanRevised: s.decisions.carePlanRevised || revisedThisMonth,
+    interactions: interactionsOf(s),
+    botActivity: {
+      textsSent: s.messages.filter((m) => m.direction === 'outbound').length,
+      textsReceived: s.messages.filter((m) => m.direction === 'inbound').length,
+      calls: s.calls.length,
+    },
+    reported: summariseReported(s.observations, s.medications),
+    alerts: s.alerts,
+    time: {
+      entries: s.entries.map((e) => ({ ...e, ...counted.get(e.id)! })),
+      clinicalStaffSeconds: suggestion.totals.clinicalStaffSeconds,
+      practitionerSeconds: suggestion.totals.practitionerSeconds,
+      byActivity: suggestion.totals.byActivity,
+    },
+    codes: suggestion.codes,
+    codeExplanation: suggestion.explanation,
+    warnings: suggestion.warnings,
+    needsReview: suggestion.needsReview,
+  };
+  const note = s.decisions.noteText ?? draftNote({ ...record, status: 'draft', approval: null, addenda: [] });
+  return { ...record, note: { text: note, edited: s.decisions.noteText !== null } };
+}

@@ -1,0 +1,252 @@
+/**
+ * The monthly CCM record: what the service drafts for one patient and one
+ * calendar month (in the practice's timezone), for a person to review and
+ * approve. Everything in src/documentation is pure: it turns these shapes into
+ * minutes, code suggestions, a narrative note, a FHIR bundle or a page; the
+ * bot layer reads the store and builds them.
+ */
+
+/** Who did the work, for billing: clinical staff (RN, MA, ...) or a practitioner (MD, DO, NP, PA). */
+export const STAFF_ROLES = ['clinical_staff', 'practitioner'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const TIME_ACTIVITIES = [
+  'call',
+  'data_review',
+  'care_plan_update',
+  'medication_reconciliation',
+  'care_coordination',
+  'other',
+] as const;
+export type TimeActivity = (typeof TIME_ACTIVITIES)[number];
+
+export const CCM_CODES = ['99490', '99439', '99487', '99489', '99491', '99437'] as const;
+export const APCM_CODES = ['G0556', 'G0557', 'G0558'] as const;
+export type CcmCode = (typeof CCM_CODES)[number];
+export type ApcmCode = (typeof APCM_CODES)[number];
+export type BillingCode = CcmCode | ApcmCode;
+
+/** How a practice bills care management. */
+export interface BillingSettings {
+  /** 'ccm': the time-based CCM codes. 'apcm': one monthly APCM code instead, never with CCM codes. */
+  model: 'ccm' | 'apcm';
+  /** The APCM code the practice bills when model is 'apcm'. */
+  apcmCode: ApcmCode;
+  /** Codes the practice does not bill: never suggested. */
+  disabledCodes: BillingCode[];
+}
+
+/** One staff time entry as the month counts it. */
+export interface MonthTimeEntry {
+  id: string;
+  staffId: string;
+  staffName: string;
+  /** 'RN', 'MD', ... as recorded on the staff member. */
+  credential: string | null;
+  staffRole: StaffRole;
+  activity: TimeActivity;
+  /** ISO instants; end after start. */
+  start: string;
+  end: string;
+  source: 'manual' | 'captured';
+  /** What a captured entry came from, e.g. 'escalation call' or 'alert handling'. */
+  capturedFrom: string | null;
+  note: string | null;
+}
+
+/** What the minutes and the codes are computed from. */
+export interface BillingInputs {
+  /** 'YYYY-MM': the calendar month in `timezone`. */
+  month: string;
+  /** The practice's IANA timezone. */
+  timezone: string;
+  entries: MonthTimeEntry[];
+  consent: { status: 'granted' | 'declined'; recordedAt: string };
+  /** Chronic conditions managed under the care plan (only these count toward the two required). */
+  chronicConditions: number;
+  /** Moderate/high complexity decision-making this month (set by a person). */
+  complex: boolean;
+  /** A care plan was established or substantially revised this month (complex CCM needs it). */
+  carePlanEstablishedOrRevised: boolean;
+  /** Whether the patient and the practice were in two-way contact this month (a reply, an answered call). */
+  twoWayContact: boolean;
+  billing: BillingSettings;
+}
+
+/** How one entry counts in the month. */
+export interface CountedEntry {
+  id: string;
+  /** Seconds of the entry inside the month. */
+  secondsInMonth: number;
+  /** Seconds that count: inside the month and after consent was granted. */
+  countedSeconds: number;
+  /** Why some or all of it does not count, in words; null when all of it counts. */
+  excludedBecause: string | null;
+}
+
+export interface TimeTotals {
+  /** Exact seconds that count, per role; minutes are never rounded up. */
+  clinicalStaffSeconds: number;
+  practitionerSeconds: number;
+  byActivity: Record<TimeActivity, number>;
+  /** Seconds inside the month that do not count because consent came later (or was declined). */
+  secondsBeforeConsent: number;
+  entries: CountedEntry[];
+}
+
+export interface SuggestedCode {
+  code: BillingCode;
+  units: number;
+  /** Why, in words a biller reads: "21 min 30 s of clinical staff time (20 min needed)". */
+  reason: string;
+}
+
+export interface Warning {
+  /** Stable identifier: 'no_consent', 'consent_after_start', 'too_few_conditions', 'no_two_way_contact', 'complex_without_care_plan', 'near_threshold', 'code_disabled', ... */
+  code: string;
+  message: string;
+}
+
+export interface CodeSuggestion {
+  codes: SuggestedCode[];
+  /** Why this combination over the others the time would support. */
+  explanation: string;
+  warnings: Warning[];
+  /** True when a person must look before billing (e.g. minutes but no two-way contact). */
+  needsReview: boolean;
+  totals: TimeTotals;
+}
+
+/** A line of the month's interaction log: every message, call and event, with its time. */
+export interface Interaction {
+  id: string;
+  at: string;
+  type: 'message' | 'call' | 'event' | 'time_entry';
+  /** 'bot' for automated contact (never billable), 'patient', or 'staff'. */
+  actor: 'bot' | 'patient' | 'staff';
+  channel: 'sms' | 'voice' | null;
+  direction: 'inbound' | 'outbound' | null;
+  /** The text of a message, or a short description of a call or event. */
+  summary: string;
+}
+
+export interface BloodPressureReading {
+  at: string;
+  systolic: number;
+  diastolic: number;
+}
+
+export interface MedicationAdherence {
+  medicationId: string;
+  name: string;
+  dosesReported: number;
+  taken: number;
+  missed: number;
+  /** taken / reported as a whole percentage; null when nothing was reported. */
+  percent: number | null;
+}
+
+export interface ReportedData {
+  bloodPressure: {
+    readings: BloodPressureReading[];
+    /** Over the month's readings: null with fewer than 3. */
+    trend: 'rising' | 'falling' | 'steady' | null;
+    average: { systolic: number; diastolic: number } | null;
+  };
+  pain: { at: string; score: number }[];
+  adherence: MedicationAdherence[];
+  refills: { at: string; medicationId: string; name: string; outcome: 'has_refill' | 'needs_refill' }[];
+  /** Glucose, oxygen, pulse, weight, temperature, concerns the patient reported: in words. */
+  other: { at: string; kind: string; description: string }[];
+}
+
+export interface AlertHandling {
+  id: string;
+  level: 'urgent' | 'elevated';
+  reason: string;
+  explanation: string | null;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
+}
+
+export interface Condition {
+  name: string;
+  icd10: string | null;
+  /** Managed under the care plan: only these count toward the two required. */
+  underCarePlan: boolean;
+}
+
+/** The patient's care plan as the practice recorded it. */
+export interface CarePlan {
+  status: 'draft' | 'active';
+  /** The chronic conditions it manages: only these count toward the two CCM needs. */
+  problems: { condition: string; icd10: string | null }[];
+  goals: string[];
+  interventions: string[];
+  /** How often it is reviewed, in words ("every 3 months"). */
+  reviewSchedule: string | null;
+  /** Local dates (YYYY-MM-DD, the practice's timezone). */
+  establishedOn: string | null;
+  revisedOn: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface CarePlanSummary {
+  status: 'none' | 'draft' | 'active';
+  establishedOn: string | null;
+  revisedOn: string | null;
+  goals: string[];
+  interventions: string[];
+  reviewSchedule: string | null;
+}
+
+export interface Addendum {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/** The whole monthly record, as the API returns it and as approval freezes it. */
+export interface MonthRecord {
+  month: string;
+  /** The month's bounds as instants (the practice's local midnights). */
+  period: { start: string; end: string };
+  practice: { id: string; name: string; timezone: string; phone: string };
+  patient: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string | null;
+    phone: string;
+    language: 'en' | 'es';
+  };
+  consent: { status: 'granted' | 'declined'; method: 'verbal' | 'written'; recordedAt: string; recordedBy: string };
+  conditions: Condition[];
+  carePlan: CarePlanSummary;
+  complex: boolean;
+  carePlanRevised: boolean;
+  interactions: Interaction[];
+  /** Automated contact this month: listed, never counted as minutes. */
+  botActivity: { textsSent: number; textsReceived: number; calls: number };
+  reported: ReportedData;
+  alerts: AlertHandling[];
+  time: {
+    entries: (MonthTimeEntry & CountedEntry)[];
+    clinicalStaffSeconds: number;
+    practitionerSeconds: number;
+    byActivity: Record<TimeActivity, number>;
+  };
+  codes: SuggestedCode[];
+  codeExplanation: string;
+  warnings: Warning[];
+  needsReview: boolean;
+  note: { text: string; edited: boolean };
+  status: 'draft' | 'approved';
+  approval: { approvedAt: string; approvedBy: string } | null;
+  addenda: Addendum[];
+}
