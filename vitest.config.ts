@@ -30,13 +30,25 @@ export default defineConfig(async () => {
   }
   const databaseTests = ['test/**/*.test.ts'];
   const pureTests = ['test/flows/**/*.test.ts', 'test/prompts/**/*.test.ts', 'test/**/*.unit.test.ts'];
-  const common = { include: databaseTests, exclude: pureTests, testTimeout: 30_000, hookTimeout: 60_000 };
+  // Browser tests drive Chromium (test/browser): a project of their own, on PGlite, never under faketime.
+  const browserTests = ['test/browser/**/*.test.ts'];
+  const common = { include: databaseTests, exclude: [...pureTests, 'test/browser/**'], testTimeout: 30_000, hookTimeout: 60_000 };
   return {
     test: {
       projects: [
         { test: { name: 'unit', include: pureTests } },
         {
           test: { ...common, name: 'pglite', env: { TEST_DB: 'pglite' }, globalSetup: ['test/helpers/global-setup.ts'] },
+        },
+        {
+          test: {
+            name: 'browser',
+            include: browserTests,
+            env: { TEST_DB: 'pglite' },
+            globalSetup: ['test/helpers/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
         },
         ...(useServer ? [{ test: { ...common, name: 'server', env: { TEST_DB: 'server', TEST_DATABASE_URL: serverUrl } } }] : []),
       ],

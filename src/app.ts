@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import type { Database } from './store/database.js';
 import { handleError } from './api/error-handler.js';
 import { RESPONSE_DESCRIPTIONS } from './api/schemas.js';
+import { webApp } from './web/index.js';
 import { apiRoutes } from './api/index.js';
 import { twilioWebhooks } from './webhooks/index.js';
 import type { Bot } from './bot/index.js';
@@ -59,6 +60,8 @@ class RequestLog extends LogController {
  * data, signed, no bearer token).
  */
 function describeRoute(input: Parameters<typeof jsonSchemaTransform>[0]) {
+  // The web app's pages are for people, not integrations: not part of the API description.
+  if (input.url.startsWith('/app')) return { schema: { hide: true }, url: input.url };
   const described = jsonSchemaTransform(input);
   const schema = described.schema as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
   for (const [status, response] of Object.entries(schema.response ?? {})) response.description ??= RESPONSE_DESCRIPTIONS[status] ?? 'Response';
@@ -129,6 +132,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(twilioWebhooks, { prefix: '/webhooks/twilio', deps });
   await app.register(apiRoutes, { prefix: '/api/v1', deps });
+  await app.register(webApp, { prefix: '/app', deps });
   return app;
 }
 

@@ -8,7 +8,7 @@ import { isPgError, PG_UNIQUE_VIOLATION } from '../store/sql.js';
 import { authorize } from './auth.js';
 import { IdParamsSchema, NameSchema, PhoneSchema, conflictResponse, errorResponses } from './schemas.js';
 
-const NewCoordinatorSchema = z.object({
+export const NewCoordinatorSchema = z.object({
   name: NameSchema,
   phone: PhoneSchema.describe('Where urgent alerts ring and texts go'),
   email: z.email().optional(),
@@ -17,7 +17,7 @@ const NewCoordinatorSchema = z.object({
   receivesDigest: z.boolean().optional().describe('Whether they get the morning digest text (default true)'),
 });
 
-const CoordinatorChangesSchema = z
+export const CoordinatorChangesSchema = z
   .object({
     name: NameSchema,
     phone: PhoneSchema,
@@ -33,7 +33,7 @@ const CoordinatorChangesSchema = z
 
 const CoordinatorParamsSchema = z.object({ id: z.uuid('must be a UUID'), coordinatorId: z.uuid('must be a UUID') });
 
-const phoneTaken = (error: unknown) =>
+export const phoneTaken = (error: unknown) =>
   isPgError(error, PG_UNIQUE_VIOLATION) ? new DomainError('conflict', 'a coordinator of this practice already has this phone number', 'phone') : error;
 
 export const CoordinatorSchema = z.object({

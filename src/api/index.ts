@@ -18,6 +18,7 @@ import { staffRoutes } from './staff.js';
 import { timeEntryRoutes } from './time-entries.js';
 import { carePlanRoutes } from './care-plans.js';
 import { monthRoutes } from './months.js';
+import { userRoutes } from './users.js';
 
 export interface ApiOptions {
   deps: AppDeps;
@@ -52,4 +53,5 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(timeEntryRoutes, { deps });
   await app.register(carePlanRoutes, { deps });
   await app.register(monthRoutes, { deps });
+  await app.register(userRoutes, { deps });
 };

@@ -9,6 +9,7 @@ import { inQuietHours } from '../outreach/index.js';
 import { replanPatient } from '../bot/outreach-plan.js';
 import { CalendarDateSchema, IdParamsSchema, NameSchema, TimeOfDaySchema, errorResponses } from './schemas.js';
 import { audit, loadPatient } from './patients/access.js';
+import { checkDoseTimes } from '../bot/dose-times.js';
 
 const TimesSchema = z
   .array(TimeOfDaySchema)
@@ -40,18 +41,6 @@ const MedicationChangesSchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
 
 const MedicationParamsSchema = z.object({ id: z.uuid('must be a UUID'), medicationId: z.uuid('must be a UUID') });
-
-/** A dose reminder is a text: a dose time in quiet hours could never be reminded on time. */
-function checkDoseTimes(practice: Practice, times: readonly string[] | undefined): void {
-  const quiet = times?.filter((time) => inQuietHours(time, practice.quietHours)) ?? [];
-  if (quiet.length > 0) {
-    throw new DomainError(
-      'validation_failed',
-      `${quiet.join(', ')} falls in the practice's quiet hours (${practice.quietHours.start}-${practice.quietHours.end}), when no reminder can be texted; choose a time outside them`,
-      'times',
-    );
-  }
-}
 
 async function practiceOf(db: Queryable, practiceId: string): Promise<Practice> {
   const practice = await findPractice(db, practiceId);

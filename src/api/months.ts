@@ -12,10 +12,10 @@ import { auditEntry, loadPatient, writerLabel } from './patients/access.js';
 import { MonthRecordSchema, PracticeMonthRowSchema } from './month-schemas.js';
 import { conflictResponse, errorResponses } from './schemas.js';
 
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11');
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11');
 const MonthParamsSchema = z.object({ id: z.uuid('must be a UUID'), month: MonthSchema });
 
-const MonthChangesSchema = z
+export const MonthChangesSchema = z
   .object({
     complex: z.boolean().describe('Moderate or high complexity decision-making this month (complex CCM, 99487/99489)'),
     carePlanRevised: z.boolean().describe('The care plan was established or substantially revised this month'),
@@ -29,7 +29,7 @@ const ApproveSchema = z
   .object({ staffId: z.uuid().optional().describe('Who approves (a coordinator or practitioner); needed unless the API key belongs to one') })
   .strict();
 
-const AddendumSchema = z.object({ text: z.string().trim().min(3).max(5000) }).strict();
+export const AddendumSchema = z.object({ text: z.string().trim().min(3).max(5000) }).strict();
 
 export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;

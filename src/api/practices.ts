@@ -103,7 +103,7 @@ const NewPracticeSchema = z.object({
 });
 
 /** Check-ins at a time inside quiet hours would all wait for the morning: refused. */
-function checkCadenceTime(quietHours: Practice['quietHours'], time: string | undefined): void {
+export function checkCadenceTime(quietHours: Practice['quietHours'], time: string | undefined): void {
   if (time && inQuietHours(time, quietHours)) {
     throw new DomainError(
       'validation_failed',

@@ -18,7 +18,7 @@ const WhenSchema = z
 
 const NoteSchema = z.string().trim().max(2000);
 
-const NewEntrySchema = z
+export const NewEntrySchema = z
   .object({
     staffId: z.uuid('must be a staff member id (GET /practices/:id/staff)'),
     activity: z.enum(TIME_ACTIVITIES),
@@ -71,7 +71,7 @@ const TimeEntrySchema = z.object({
 
 const EntryParamsSchema = z.object({ id: z.uuid('must be a UUID'), entryId: z.uuid('must be a UUID') });
 
-function toInstant(when: string, zone: string, field: string): Date {
+export function toInstant(when: string, zone: string, field: string): Date {
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(when);
   const parsed = hasOffset ? DateTime.fromISO(when, { setZone: true }) : DateTime.fromISO(when, { zone });
   if (!parsed.isValid) throw new DomainError('validation_failed', `${when} is not a real date and time`, field);

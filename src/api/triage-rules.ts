@@ -9,7 +9,7 @@ import { insertPracticeRuleSet } from '../store/triage.js';
 import { authorize } from './auth.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
 
-const RuleSetBodySchema = z
+export const RuleSetBodySchema = z
   .object({
     rules: z.array(z.record(z.string(), z.unknown())).describe('Each rule: id, kind, level and the parameters of its kind'),
     stable: z.record(z.string(), z.unknown()).optional(),
@@ -41,7 +41,7 @@ const ReplaySchema = z.object({
 });
 
 /** A rule set from a request body, or a 400 naming each rule and field at fault. */
-function validRuleSet(body: unknown): RuleSet {
+export function validRuleSet(body: unknown): RuleSet {
   const parsed = parseRuleSet(body);
   if (parsed.ok) return parsed.value;
   const message = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');

@@ -8,7 +8,7 @@ export interface AlertAction {
   alertId: string;
   coordinatorId: string;
   /** How the coordinator acted: the API (or the web app), or a key pressed on an escalation call. */
-  via: 'api' | 'keypress';
+  via: 'api' | 'app' | 'keypress';
 }
 
 async function record(tx: Queryable, alert: Alert, type: string, action: AlertAction, at: Date, detail: Record<string, unknown> = {}) {

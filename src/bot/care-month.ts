@@ -6,7 +6,7 @@
 import { monthBounds } from '../documentation/billing.js';
 import { buildMonthRecord, type MonthSources } from '../documentation/record.js';
 import { monthLabel } from '../documentation/narrative.js';
-import type { MonthRecord } from '../documentation/types.js';
+import type { MonthRecord, MonthTimeEntry } from '../documentation/types.js';
 import { DomainError } from '../errors.js';
 import { recordAccess, type AuditEntry } from '../store/audit.js';
 import { findCarePlan } from '../store/care-plans.js';
@@ -26,8 +26,23 @@ import { findPatient, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { findStaff, staffLabel } from '../store/staff.js';
-import { countingEntries } from '../store/time-entries.js';
+import { countingEntries, type TimeEntry } from '../store/time-entries.js';
 import type { RecordDeps } from './deps.js';
+
+/** A stored entry as the month counts it. */
+export const toMonthEntry = (e: TimeEntry): MonthTimeEntry => ({
+  id: e.id,
+  staffId: e.staffId,
+  staffName: e.staffName,
+  credential: e.credential,
+  staffRole: e.staffRole,
+  activity: e.activity,
+  start: e.start,
+  end: e.end,
+  source: e.source,
+  capturedFrom: e.capturedFrom,
+  note: e.note,
+});
 
 async function loadSources(tx: Queryable, patient: Patient, practice: Practice, month: string, careMonth: CareMonth): Promise<MonthSources> {
   const bounds = monthBounds(month, practice.timezone);
@@ -58,19 +73,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
     conditions: patient.conditions,
     carePlan,
     decisions: { complex: careMonth.complex, carePlanRevised: careMonth.carePlanRevised, noteText: careMonth.noteText },
-    entries: entries.map((e) => ({
-      id: e.id,
-      staffId: e.staffId,
-      staffName: e.staffName,
-      credential: e.credential,
-      staffRole: e.staffRole,
-      activity: e.activity,
-      start: e.start,
-      end: e.end,
-      source: e.source,
-      capturedFrom: e.capturedFrom,
-      note: e.note,
-    })),
+    entries: entries.map(toMonthEntry),
     messages,
     calls,
     events,

@@ -10,7 +10,7 @@ import { withTransaction, type Queryable } from '../store/sql.js';
 import { acknowledgeLocked } from './alert-actions.js';
 import { URGENT_PRIORITY } from './alerts.js';
 import type { BotDeps } from './deps.js';
-import { escalationUrls } from './escalation.js';
+import { escalationUrls, REQUESTED_ROUND } from './escalation.js';
 import { describeReason } from './reasons.js';
 import { farewell, type VoiceTurn } from './voice-turn.js';
 
@@ -72,6 +72,7 @@ export function escalationCallAnswered(deps: BotDeps, token: string, answeredBy:
       return farewell('en-US');
     }
     await updateAttempt(tx, c.attempt.id, { answeredBy, status: 'answered' });
+    if (c.attempt.round === REQUESTED_ROUND) return connect(deps, tx, c, deps.clock.now());
     if (c.alert.status !== 'open') return alreadyHandled(tx, c);
     return alertMenu(deps, c, 0);
   });
@@ -90,14 +91,9 @@ export function escalationKeyPressed(deps: BotDeps, token: string, digits: strin
     if (!c) return INVALID;
     if (digits === '1' || digits === '2') {
       if (c.alert.status !== 'open' && c.alert.acknowledgedBy !== c.attempt.coordinatorId) return alreadyHandled(tx, c);
-      await acknowledge(tx, c, digits === '1' ? 'bridged' : 'acknowledged', at);
-      if (digits === '2') return farewell('en-US', coordinatorVoice('coordinator.call_acknowledged'));
-      const action = escalationUrls(deps, token).dial;
-      return {
-        language: 'en-US',
-        say: [coordinatorVoice('coordinator.call_connecting')],
-        next: { kind: 'dial', number: c.patient.phone, callerId: c.practice.phoneNumber, action, timeoutSeconds: DIAL_SECONDS },
-      };
+      if (digits === '1') return connect(deps, tx, c, at);
+      await acknowledge(tx, c, 'acknowledged', at);
+      return farewell('en-US', coordinatorVoice('coordinator.call_acknowledged'));
     }
     if (digits === '3') {
       await endAttempt(tx, c, 'passed', at);
@@ -114,6 +110,17 @@ export function escalationKeyPressed(deps: BotDeps, token: string, digits: strin
   });
 }
 
+/** Acknowledges (if nobody has) and connects the coordinator to the patient, showing the practice's number. */
+async function connect(deps: BotDeps, tx: Queryable, c: CallContext, at: Date): Promise<VoiceTurn> {
+  await acknowledge(tx, c, 'bridged', at);
+  const action = escalationUrls(deps, c.attempt.token!).dial;
+  return {
+    language: 'en-US',
+    say: [coordinatorVoice('coordinator.call_connecting')],
+    next: { kind: 'dial', number: c.patient.phone, callerId: c.practice.phoneNumber, action, timeoutSeconds: DIAL_SECONDS },
+  };
+}
+
 async function acknowledge(tx: Queryable, c: CallContext, outcome: AttemptOutcome, at: Date): Promise<void> {
   await updateAttempt(tx, c.attempt.id, { outcome });
   await acknowledgeLocked(tx, c.alert, { alertId: c.alert.id, coordinatorId: c.attempt.coordinatorId!, via: 'keypress' }, at);
@@ -122,7 +129,7 @@ async function acknowledge(tx: Queryable, c: CallContext, outcome: AttemptOutcom
 /** This attempt is over without an acknowledgement: the next person is called after the practice's wait. */
 async function endAttempt(tx: Queryable, c: CallContext, outcome: AttemptOutcome, at: Date): Promise<void> {
   await updateAttempt(tx, c.attempt.id, { outcome });
-  if (c.alert.status !== 'open') return;
+  if (c.alert.status !== 'open' || c.attempt.round === REQUESTED_ROUND) return;
   const runAt = new Date(at.getTime() + c.practice.escalationWaitSeconds * 1000);
   await enqueueJob(tx, 'escalation.step', { alertId: c.alert.id, step: c.attempt.step + 1 }, { runAt, now: at, priority: URGENT_PRIORITY });
 }

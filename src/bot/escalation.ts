@@ -19,6 +19,13 @@ import { TransportError } from './transport.js';
 export const ESCALATION_ROUNDS = 2;
 /** How long each coordinator's phone rings. */
 export const RING_SECONDS = 30;
+/**
+ * Calls a coordinator asks for from the app ("call the patient") are attempts
+ * of round 0, from step 1000 on: they ring the coordinator and connect them to
+ * the patient, and never move the escalation chain.
+ */
+export const REQUESTED_ROUND = 0;
+export const FIRST_REQUESTED_STEP = 1000;
 /** A call answered with no key pressed: how often to look again, and for how long at most (a lost status callback). */
 const ANSWERED_RECHECK_MS = 30_000;
 const ANSWERED_LIMIT_MS = 10 * 60_000;
@@ -54,7 +61,7 @@ export const escalationUrls = (deps: Pick<BotDeps, 'publicUrl'>, token: string) 
   };
 };
 
-interface CallToPlace {
+export interface CallToPlace {
   attempt: EscalationAttempt;
   coordinator: Coordinator;
   practice: Practice;
@@ -197,7 +204,7 @@ async function textEveryone(tx: Queryable, c: StepContext): Promise<void> {
   });
 }
 
-async function placeCall(deps: BotDeps, { attempt, coordinator, practice, placedBefore }: CallToPlace): Promise<void> {
+export async function placeCall(deps: BotDeps, { attempt, coordinator, practice, placedBefore }: CallToPlace): Promise<void> {
   const urls = escalationUrls(deps, attempt.token!);
   if (placedBefore) deps.logger.warn({ alertId: attempt.alertId, step: attempt.step }, 'escalation call cut short by a restart; calling again');
   try {
@@ -213,10 +220,11 @@ async function placeCall(deps: BotDeps, { attempt, coordinator, practice, placed
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     deps.logger.warn({ alertId: attempt.alertId, step: attempt.step, failure: error.failure, code: error.code }, 'escalation call failed');
-    // The call never rang: move on to the next person at once.
+    // The call never rang: move on to the next person at once (a call a coordinator asked for is theirs to retry).
     const at = deps.clock.now();
     await withTransaction(deps.pool, async (tx) => {
       await updateAttempt(tx, attempt.id, { status: 'failed', outcome: 'failed', endedAt: at });
+      if (attempt.round === REQUESTED_ROUND) return;
       await enqueueJob(tx, 'escalation.step', { alertId: attempt.alertId, step: attempt.step + 1 }, { runAt: at, priority: URGENT_PRIORITY });
     });
   }

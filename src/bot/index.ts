@@ -13,6 +13,7 @@ import { dispatchDue } from './outreach-dispatch.js';
 import { runPlanJob, scheduleAllPlans } from './outreach-plan.js';
 import { placeCheckInCall } from './voice-calls.js';
 import { cancelCheckIn } from './cancel-check-in.js';
+import { callPatientAbout } from './call-patient.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { Conversation } from '../store/conversations.js';
 import {
@@ -73,6 +74,8 @@ export interface Bot {
   checkInCallStatus(token: string, report: { status: string; answeredBy: string | null; durationSeconds: number | null }): Promise<void>;
   /** Staff cancel an open check-in. */
   cancelCheckIn(conversationId: string, audit: AuditEntry): Promise<Conversation>;
+  /** Rings a coordinator's phone and connects them to the alert's patient. */
+  callPatientAbout(alertId: string, coordinatorId: string): Promise<void>;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -110,6 +113,7 @@ export function createBot(deps: BotDeps): Bot {
     checkInMachineDetected: (token, answeredBy) => machineDetected(deps, token, answeredBy),
     checkInCallStatus: (token, report) => callStatus(deps, token, report),
     cancelCheckIn: (conversationId, audit) => cancelCheckIn(deps, conversationId, audit),
+    callPatientAbout: (alertId, coordinatorId) => callPatientAbout(deps, alertId, coordinatorId),
   };
 }
 

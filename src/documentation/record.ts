@@ -33,7 +33,7 @@ const STAFF_EVENTS = /^(check_in\.cancelled_by_staff|care_plan\.|alert\.(acknowl
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Enrolled conditions and care-plan problems, one list: a condition counts when the active plan manages it. */
-function conditionsOf(s: MonthSources): Condition[] {
+function conditionsOf(s: Pick<MonthSources, 'carePlan' | 'conditions'>): Condition[] {
   const plan = s.carePlan;
   const managed = plan?.status === 'active' ? plan.problems : [];
   const fromPlan = managed.map((p) => ({ name: p.condition, icd10: p.icd10, underCarePlan: true }));
@@ -96,22 +96,34 @@ function interactionsOf(s: MonthSources): Interaction[] {
   return lines.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** The record as it stands now (a draft); approval freezes what this returns. */
-export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 'approval' | 'addenda'> {
-  const conditions = conditionsOf(s);
-  const carePlan = carePlanOf(s);
-  const revisedThisMonth = inMonth(carePlan.establishedOn, s.month) || inMonth(carePlan.revisedOn, s.month);
-  const suggestion = suggestCodes({
+/** What the codes of a month rest on: a part of the sources, enough for a practice's whole month at once. */
+export type CodeSources = Pick<MonthSources, 'month' | 'consent' | 'conditions' | 'carePlan' | 'decisions' | 'entries' | 'twoWayContact'> & {
+  practice: Pick<MonthSources['practice'], 'timezone' | 'billing'>;
+};
+
+const revisedIn = (s: Pick<MonthSources, 'carePlan' | 'month'>) => inMonth(s.carePlan?.establishedOn ?? null, s.month) || inMonth(s.carePlan?.revisedOn ?? null, s.month);
+
+/** The minutes, codes and warnings of a month. */
+export function monthCodes(s: CodeSources) {
+  return suggestCodes({
     month: s.month,
     timezone: s.practice.timezone,
     entries: s.entries,
     consent: s.consent,
-    chronicConditions: conditions.filter((c) => c.underCarePlan).length,
+    chronicConditions: conditionsOf(s).filter((c) => c.underCarePlan).length,
     complex: s.decisions.complex,
-    carePlanEstablishedOrRevised: s.decisions.carePlanRevised || revisedThisMonth,
+    carePlanEstablishedOrRevised: s.decisions.carePlanRevised || revisedIn(s),
     twoWayContact: s.twoWayContact,
     billing: s.practice.billing,
   });
+}
+
+/** The record as it stands now (a draft); approval freezes what this returns. */
+export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 'approval' | 'addenda'> {
+  const conditions = conditionsOf(s);
+  const carePlan = carePlanOf(s);
+  const revisedThisMonth = revisedIn(s);
+  const suggestion = monthCodes(s);
   const counted = new Map(suggestion.totals.entries.map((e) => [e.id, e]));
   const { billing: _billing, ...practice } = s.practice;
   const record: Omit<MonthRecord, 'status' | 'approval' | 'addenda' | 'note'> = {

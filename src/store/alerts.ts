@@ -286,3 +286,19 @@ export async function listEvidence(db: Queryable, alertId: string): Promise<Stor
     addedAt: row.added_at.toISOString(),
   }));
 }
+
+/** Where the alert sequence stands: the live channel reports only alerts raised after it. */
+export async function latestAlertSeq(db: Queryable, practiceId: string): Promise<string> {
+  const { rows } = await db.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM alerts WHERE practice_id = $1', [practiceId]);
+  return rows[0]?.seq ?? '0';
+}
+
+/** Urgent alerts raised after `afterSeq`, oldest first, with the sequence each stands at. */
+export async function urgentAlertsAfter(db: Queryable, practiceId: string, afterSeq: string): Promise<{ alert: AlertWithNames; seq: string }[]> {
+  const { rows } = await db.query<AlertWithNamesRow & { seq_text: string }>(
+    `${WITH_NAMES.replace('SELECT a.*,', 'SELECT a.*, a.seq::text AS seq_text,')}
+     WHERE a.practice_id = $1 AND a.level = 'urgent' AND a.seq > $2::bigint ORDER BY a.seq LIMIT 50`,
+    [practiceId, afterSeq],
+  );
+  return rows.map((row) => ({ alert: toAlertWithNames(row), seq: row.seq_text }));
+}

@@ -1,7 +1,7 @@
 import type { Queryable } from './sql.js';
 
-/** Who made an API request: the bootstrap admin token, or a practice's API key. */
-export type Actor = { kind: 'admin_token' } | { kind: 'api_key'; id: string };
+/** Who read or changed a record: the bootstrap admin token, a practice's API key, or a signed-in user. */
+export type Actor = { kind: 'admin_token' } | { kind: 'api_key'; id: string } | { kind: 'user'; id: string };
 
 export interface AuditEntry {
   actor: Actor;
@@ -20,7 +20,7 @@ export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds:
      SELECT $1, $2, $3, patient_id, $4, $5, $7 FROM unnest($6::uuid[]) AS patient_id`,
     [
       entry.actor.kind,
-      entry.actor.kind === 'api_key' ? entry.actor.id : null,
+      entry.actor.kind === 'admin_token' ? null : entry.actor.id,
       entry.practiceId,
       entry.action,
       entry.requestId ?? null,

@@ -158,3 +158,15 @@ export async function patientsWithTime(db: Queryable, practiceId: string, from: 
   );
   return rows.map((r) => r.patient_id);
 }
+
+/** countingEntries for many patients at once, by patient. */
+export async function countingEntriesOf(db: Queryable, patientIds: readonly string[], from: Date, to: Date): Promise<Map<string, TimeEntry[]>> {
+  const { rows } = await db.query<TimeEntryRow>(
+    `${WITH_STAFF} WHERE t.patient_id = ANY($1::uuid[]) AND t.superseded_at IS NULL AND t.started_at < $3 AND t.ended_at > $2
+     ORDER BY t.started_at, t.seq`,
+    [patientIds, from, to],
+  );
+  const byPatient = new Map<string, TimeEntry[]>();
+  for (const row of rows) byPatient.set(row.patient_id, [...(byPatient.get(row.patient_id) ?? []), toEntry(row)]);
+  return byPatient;
+}

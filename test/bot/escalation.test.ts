@@ -3,6 +3,7 @@ import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { fixture, postTwilio } from '../helpers/twilio.js';
 import { PUBLIC_URL } from '../helpers/service.js';
 import { allNodes, parseTwiml, spoken } from '../helpers/twiml.js';
+import { signInAs } from '../web/signed-in.js';
 
 let s: Scenario;
 let omar: { id: string; phone: string };
@@ -202,5 +203,32 @@ describe('ringing the on-call coordinators about an urgent alert', () => {
     const unsigned = await postTwilio(s.t.service.app, gather.attributes.action!.slice(PUBLIC_URL.length), { ...fixture('voice-gather-digits'), CallSid: call.sid }, { signature: false });
     expect(unsigned.statusCode).toBe(403);
     expect((await s.admin.get(`/api/v1/alerts/${alert.id}`)).body.escalation).toHaveLength(1);
+  });
+});
+
+describe('"call the patient" from the app', () => {
+  it('rings the coordinator, connects them straight to the patient, captures the minutes, and leaves the chain alone', async () => {
+    const { patient, alert } = await urgentAlertFor('Mina');
+    const chainCall = s.twilio.calls.at(-1)!;
+    await press(await answer(chainCall), chainCall, '2'); // Nora acknowledges on the chain's call
+    await callEnded(chainCall, 'completed', 'human');
+    await s.admin.post(`/api/v1/practices/${s.practice.id}/users`, { name: 'Nora Nurse', email: 'nora.app@riverside.example', role: 'coordinator', password: 'correct horse battery staple', staffId: s.coordinator.id });
+    const browser = await signInAs(s.t.service.app, 'nora.app@riverside.example', 'correct horse battery staple');
+    const before = s.twilio.calls.length;
+    expect((await browser.post(`/app/alerts/${alert.id}/call`, {})).status).toBe(303);
+    await s.runDue();
+    const call = s.twilio.calls.at(-1)!;
+    expect(s.twilio.calls.length).toBe(before + 1);
+    expect(call.To).toBe(s.coordinator.phone);
+    const answered = await answer(call);
+    const dial = allNodes(answered).find((n) => n.verb === 'Dial')!;
+    expect(dial.children).toEqual([expect.objectContaining({ verb: 'Number', text: patient.phone })]);
+    await s.advance(6 * 60_000); // the conversation with the patient
+    await twilioCalls(dial.attributes.action!, { CallSid: call.sid, DialCallStatus: 'completed', DialCallDuration: '300' });
+    await callEnded(call, 'completed', 'human');
+    await s.advance(30 * 60_000);
+    expect(s.twilio.calls.length).toBe(before + 1); // nobody else was rung
+    const entries = (await s.admin.get(`/api/v1/patients/${patient.id}/time-entries`)).body.data;
+    expect(entries).toEqual([expect.objectContaining({ source: 'captured', activity: 'call', seconds: 300, staffId: s.coordinator.id })]);
   });
 });

@@ -15,7 +15,7 @@ import { insertEnrolment, toPatientFields } from './enrollment.js';
 import { readPatientCsv, type CsvRow } from './csv-rows.js';
 import { auditEntry } from './access.js';
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const RowResultSchema = z.object({
   line: z.number(),
@@ -23,7 +23,7 @@ const RowResultSchema = z.object({
   patientId: z.uuid().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
-type RowResult = z.infer<typeof RowResultSchema>;
+export type RowResult = z.infer<typeof RowResultSchema>;
 
 const ImportResultSchema = z.object({
   imported: z.number(),
@@ -51,7 +51,7 @@ async function readUpload(request: FastifyRequest): Promise<string> {
   return request.body;
 }
 
-interface ImportContext {
+export interface ImportContext {
   practiceId: string;
   schema: z.ZodType<NewPatientBody>;
   /** Phones already seen in this file, with their line. */
@@ -64,7 +64,7 @@ interface ImportContext {
  * `existing` and left untouched, so the same file can be imported again
  * (after fixing its bad rows) without creating duplicates.
  */
-async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
+export async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));

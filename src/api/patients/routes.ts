@@ -31,7 +31,7 @@ const AccessLogSchema = z.object({
   data: z.array(
     z.object({
       at: z.string(),
-      actorKind: z.enum(['admin_token', 'api_key']),
+      actorKind: z.enum(['admin_token', 'api_key', 'user']).describe('user: a staff member signed in to the web app'),
       actorId: z.string().nullable(),
       action: z.string(),
     }),

@@ -1,0 +1,87 @@
+/**
+ * Enrolling patients from a CSV file uploaded with a form: the rows are read
+ * and enrolled exactly as the API's import does, and the report says what
+ * became of each line. Multipart is registered here only, for this route; its
+ * fields land on the body so the form's CSRF token is checked like any other.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { importRow, MAX_FILE_BYTES, type ImportContext, type RowResult } from '../../api/patients/import-route.js';
+import { readPatientCsv } from '../../api/patients/csv-rows.js';
+import { newPatientSchema } from '../../api/patients/schemas.js';
+import { DomainError } from '../../errors.js';
+import { recordAccess } from '../../store/audit.js';
+import { withTransaction } from '../../store/sql.js';
+import { html } from '../html.js';
+import { page } from '../layout.js';
+import type { PageDeps } from '../page-deps.js';
+import { requireSession, userAudit } from '../session.js';
+import { optional } from './forms.js';
+
+export interface ImportOptions extends PageDeps {
+  /** The admin page again, with the import form's problem. */
+  showProblem(request: FastifyRequest, reply: FastifyReply, message: string, status: number): Promise<unknown>;
+}
+
+const STATUS_WORDS: Record<RowResult['status'], string> = { imported: 'enrolled', existing: 'already enrolled (left as it was)', failed: 'not enrolled' };
+
+function report(results: RowResult[]) {
+  const count = (status: RowResult['status']) => results.filter((r) => r.status === status).length;
+  return html`
+    <p class="lead" role="status">${count('imported')} enrolled, ${count('existing')} already enrolled, ${count('failed')} with errors.</p>
+    ${results.length
+      ? html`<table><thead><tr><th scope="col">Line</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>
+        ${results.map(
+          (r) => html`<tr><td>${r.line}</td><td>${r.status === 'failed' ? html`<strong class="error">${STATUS_WORDS[r.status]}</strong>` : STATUS_WORDS[r.status]}</td>
+            <td>${r.errors?.length
+              ? html`<ul>${r.errors.map((e) => html`<li><strong>${e.field}</strong>: ${e.message}</li>`)}</ul>`
+              : r.patientId
+                ? html`<a href="/app/patients/${r.patientId}">Open the patient</a>`
+                : ''}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p class="empty">The file has no rows.</p>`}
+    ${count('failed') ? html`<p>Fix the lines with errors and import the file again: lines already enrolled are left as they are.</p>` : ''}
+    <p><a href="/app/admin#import">Back to Admin</a></p>`;
+}
+
+export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
+  const { pool } = deps.db;
+  const NewPatientSchema = newPatientSchema(deps.clock);
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+
+  // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
+  app.setErrorHandler((error: FastifyError | DomainError, _request, _reply) => {
+    if (error instanceof DomainError || (error as FastifyError).validation) throw error;
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+    if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
+    throw error;
+  });
+
+  app.post('/admin/import', { bodyLimit: MAX_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+    if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
+    const practice = await practiceOf(request);
+    const body = request.body as Record<string, unknown> | undefined;
+    const file = body?.file;
+    const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+    if (text.trim() === '') return showProblem(request, reply, 'Choose a CSV file with a header row and one row per patient.', 400);
+    const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+    let results: RowResult[];
+    try {
+      const rows = readPatientCsv(text, ignore);
+      const context: ImportContext = { practiceId: practice.id, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
+      results = await withTransaction(pool, async (tx) => {
+        const done: RowResult[] = [];
+        for (const row of rows) done.push(await importRow(tx, row, context));
+        await recordAccess(tx, userAudit(request, 'web.patient.import'), done.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : [])));
+        return done;
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return showProblem(request, reply, error.message, error.status);
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page({ title: 'Import report', session: requireSession(request), practiceName: practice.name, current: 'admin', body: report(results) }));
+  });
+};

@@ -1,0 +1,109 @@
+/**
+ * Patients: the practice's panel, 50 at a time, and one patient's page: who
+ * they are and how they stand, their readings charted against the practice's
+ * thresholds, their medicines, what outreach is planned, and everything said
+ * and done, newest first. The forms' actions are in patient/actions.ts.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { patientSchedule } from '../../bot/outreach-schedule.js';
+import { practiceRules } from '../../bot/triage.js';
+import { listAlerts } from '../../store/alerts.js';
+import { recordAccess } from '../../store/audit.js';
+import { findCoordinator } from '../../store/coordinators.js';
+import { listMedications } from '../../store/medications.js';
+import { listObservations } from '../../store/observations.js';
+import { listPatients, type Patient } from '../../store/patients.js';
+import { listTranscript } from '../../store/transcript.js';
+import { html, type Html } from '../html.js';
+import { page } from '../layout.js';
+import type { PageDeps } from '../page-deps.js';
+import { requireSession, userAudit } from '../session.js';
+import { patientActions } from './patient/actions.js';
+import { ownPatient } from './forms.js';
+import { readingsSection } from './patient/readings.js';
+import { channelName, isPaused, languageName, medicinesSection, noticeBanner, outreachSection, summarySection } from './patient/sections.js';
+import { timelineSection } from './patient/timeline.js';
+
+export const PATIENTS_PER_PAGE = 50;
+const ALERTS_SHOWN = 500;
+const ListQuery = z.object({ after: z.uuid().optional() });
+
+function marks(p: Patient, now: Date): Html {
+  const shown = [
+    p.status === 'disenrolled' ? 'disenrolled' : null,
+    p.smsOptedOutAt ? 'opted out' : null,
+    p.phoneInvalidAt ? 'number cannot text' : null,
+    isPaused(p, now) ? 'paused' : null,
+    p.unreachableAt ? 'unreachable' : null,
+  ].filter((m): m is string => m !== null);
+  return html`${shown.map((m, i) => html`${i ? ' ' : ''}<span class="mark mark-${m.replace(/ /g, '-')}">${m}</span>`)}`;
+}
+
+function patientRow(p: Patient, now: Date): Html {
+  return html`<tr>
+    <th scope="row"><a href="/app/patients/${p.id}">${p.lastName}, ${p.firstName}</a></th>
+    <td><span class="badge triage-${p.triage.level}">${p.triage.level}</span></td>
+    <td>${channelName(p.preferredChannel)}</td>
+    <td>${languageName(p.language)}</td>
+    <td>${marks(p, now)}</td>
+  </tr>`;
+}
+
+export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) => {
+  const { deps, practiceOf } = pageDeps;
+  const { pool } = deps.db;
+
+  app.get('/patients', async (request, reply) => {
+    const practice = await practiceOf(request);
+    const query = ListQuery.safeParse(request.query);
+    const after = query.success ? query.data.after : undefined;
+    const { patients, next } = await listPatients(pool, practice.id, { limit: PATIENTS_PER_PAGE, after });
+    await recordAccess(pool, userAudit(request, 'web.patients'), patients.map((p) => p.id));
+    const now = deps.clock.now();
+    const body = html`
+      ${patients.length
+        ? html`<div class="table-wrap"><table class="patients">
+            <thead><tr><th scope="col">Patient</th><th scope="col">Triage</th><th scope="col">Prefers</th><th scope="col">Language</th><th scope="col">Marks</th></tr></thead>
+            <tbody>${patients.map((p) => patientRow(p, now))}</tbody></table></div>`
+        : html`<p class="empty">${after ? 'No more patients.' : 'No patients enrolled yet.'}</p>`}
+      <nav aria-label="Pages" class="actions">
+        ${after ? html`<a href="/app/patients">First page</a>` : ''}
+        ${next ? html`<a href="/app/patients?after=${next}" rel="next">Next ${PATIENTS_PER_PAGE} patients</a>` : ''}
+      </nav>`;
+    return reply.type('text/html; charset=utf-8').send(page({ title: 'Patients', session: request.staffSession, practiceName: practice.name, current: 'patients', body }));
+  });
+
+  app.get('/patients/:id', async (request, reply) => {
+    const patient = await ownPatient(pool, request);
+    const practice = await practiceOf(request);
+    const session = requireSession(request);
+    const now = deps.clock.now();
+    const zone = practice.timezone;
+    const [coordinator, rules, observations, medications, schedule, transcript, alerts] = await Promise.all([
+      patient.coordinatorId ? findCoordinator(pool, practice.id, patient.coordinatorId) : null,
+      practiceRules(pool, practice.id),
+      listObservations(pool, patient.id),
+      listMedications(pool, patient.id),
+      patientSchedule(pool, practice, patient, now),
+      listTranscript(pool, patient.id),
+      listAlerts(pool, { practiceId: practice.id, patientId: patient.id, limit: ALERTS_SHOWN }),
+    ]);
+    await recordAccess(pool, userAudit(request, 'web.patient'), [patient.id]);
+    const month = DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM');
+    const body = html`
+      ${noticeBanner(request.query as Record<string, unknown>)}
+      <p class="actions"><a href="/app/patients/${patient.id}/months/${month}">This month's record</a> <a href="/app/patients">All patients</a></p>
+      ${summarySection(patient, coordinator, zone, now)}
+      ${readingsSection(observations, rules, zone, now)}
+      ${medicinesSection(patient.id, medications, observations, session.csrfToken, now)}
+      ${outreachSection(patient, practice, schedule, medications, session.csrfToken, now)}
+      ${timelineSection(transcript, alerts, zone)}`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page({ title: `${patient.firstName} ${patient.lastName}`, session, practiceName: practice.name, current: 'patients', body }));
+  });
+
+  await app.register(patientActions, pageDeps);
+};
