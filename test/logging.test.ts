@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from './helpers/service.js';
 import { apiClient, createPractice, patientBody, type ApiClient } from './helpers/api.js';
 import { text } from './helpers/twilio.js';
+import { browserFor, signInAs } from './web/signed-in.js';
 
 let t: TestService;
 let admin: ApiClient;
@@ -45,6 +46,24 @@ describe('PHI never reaches the logs', () => {
 
     expect(t.logs.text).toContain('"twilioSid":"SM');
     for (const value of ['swollen like a melon', 'crushing chest pain', 'Bartholomew', '+15556139911', '5556139911', '+15550000042']) {
+      expect(t.logs.text).not.toContain(value);
+    }
+  });
+
+  it('keeps sign-in addresses, passwords and what the pages show out of the logs of the web app', async () => {
+    const practice = await createPractice(admin);
+    const patient = (await admin.post(`/api/v1/practices/${practice.id}/patients`, patientBody({ firstName: 'Philomena', lastName: 'Gruber', phone: '(555) 613-4242' }))).body;
+    await admin.post(`/api/v1/practices/${practice.id}/users`, { name: 'Wilhelmina Pratt', email: 'w.pratt@clinic.example', role: 'coordinator', password: 'ostrich lantern velvet' });
+    const failed = await browserFor(t.service.app).post('/app/login', { email: 'w.pratt@clinic.example', password: 'wrong guess here' }, { csrf: null });
+    expect(failed.status).toBe(401);
+    const browser = await signInAs(t.service.app, 'w.pratt@clinic.example', 'ostrich lantern velvet');
+    await text(t.service.app, '+15556134242', practice.phoneNumber, 'my chest is tight and hurts');
+    expect((await browser.get('/app')).body).toContain('Gruber');
+    expect((await browser.get(`/app/patients/${patient.id}`)).status).toBe(200);
+    expect((await browser.get(`/app/patients/${patient.id}/months/2026-11`)).status).toBe(200);
+
+    expect(t.logs.text).toContain('/app/patients/');
+    for (const value of ['w.pratt@clinic.example', 'ostrich lantern velvet', 'wrong guess here', 'Wilhelmina', 'Philomena', 'Gruber', '5556134242', 'chest is tight']) {
       expect(t.logs.text).not.toContain(value);
     }
   });
