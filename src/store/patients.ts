@@ -291,3 +291,24 @@ export async function noteUnanswered(db: Queryable, id: string, limit: number, a
 export async function markPhoneInvalid(db: Queryable, id: string, at: Date): Promise<void> {
   await db.query('UPDATE patients SET phone_invalid_at = coalesce(phone_invalid_at, $2), updated_at = $2 WHERE id = $1', [id, at]);
 }
+
+/**
+ * A practice's patients whose name (first, last, or "first last") or phone
+ * digits contain what was typed, by last name; at most `limit`.
+ */
+export async function searchPatients(db: Queryable, practiceId: string, typed: string, limit: number): Promise<Patient[]> {
+  const words = typed.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4);
+  const digits = typed.replace(/\D/g, '');
+  if (words.length === 0) return [];
+  // Every word must match a part of the name; or the digits a part of the phone.
+  const { rows } = await db.query<PatientRow>(
+    `SELECT * FROM patients
+      WHERE practice_id = $1
+        AND ((SELECT bool_and(lower(first_name || ' ' || last_name) LIKE '%' || replace(replace(replace(w, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+                FROM unnest($2::text[]) AS w)
+             OR (length($3) >= 4 AND phone LIKE '%' || $3 || '%'))
+      ORDER BY lower(last_name), lower(first_name), seq LIMIT $4`,
+    [practiceId, words, digits, limit],
+  );
+  return rows.map(toPatient);
+}

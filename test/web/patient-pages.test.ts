@@ -56,6 +56,16 @@ describe('the patient list', () => {
     const log = (await s.admin.get(`/api/v1/patients/${maria.id}/access-log`)).body.data;
     expect(log.map((r: { action: string }) => r.action)).toContain('web.patients');
   });
+
+  it('finds a patient by part of the name, in any case, or by phone digits', async () => {
+    const found = await s.newPatient({ firstName: 'Evangeline', lastName: "O'Hara", phone: '(555) 777-1234' });
+    const names = async (q: string) => main((await nora.get(`/app/patients?q=${encodeURIComponent(q)}`)).body);
+    expect(await names('evange')).toContain(`/app/patients/${found.id}`);
+    expect(await names("evangeline o'h")).toContain(`/app/patients/${found.id}`);
+    expect(await names('777-1234')).toContain(`/app/patients/${found.id}`);
+    expect(await names('%')).toContain('No patient matches.');
+    expect(await names('Evangeline Smith')).toContain('No patient matches.');
+  });
 });
 
 describe('one patient', () => {

@@ -14,7 +14,7 @@ import { recordAccess } from '../../store/audit.js';
 import { findCoordinator } from '../../store/coordinators.js';
 import { listMedications } from '../../store/medications.js';
 import { listObservations } from '../../store/observations.js';
-import { listPatients, type Patient } from '../../store/patients.js';
+import { listPatients, searchPatients, type Patient } from '../../store/patients.js';
 import { listTranscript } from '../../store/transcript.js';
 import { html, type Html } from '../html.js';
 import { page } from '../layout.js';
@@ -28,7 +28,7 @@ import { timelineSection } from './patient/timeline.js';
 
 export const PATIENTS_PER_PAGE = 50;
 const ALERTS_SHOWN = 500;
-const ListQuery = z.object({ after: z.uuid().optional() });
+const ListQuery = z.object({ after: z.uuid().optional(), q: z.string().max(100).optional() });
 
 function marks(p: Patient, now: Date): Html {
   const shown = [
@@ -59,15 +59,23 @@ export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
     const practice = await practiceOf(request);
     const query = ListQuery.safeParse(request.query);
     const after = query.success ? query.data.after : undefined;
-    const { patients, next } = await listPatients(pool, practice.id, { limit: PATIENTS_PER_PAGE, after });
+    const q = query.success ? (query.data.q?.trim() ?? '') : '';
+    const { patients, next } = q
+      ? { patients: await searchPatients(pool, practice.id, q, PATIENTS_PER_PAGE), next: null }
+      : await listPatients(pool, practice.id, { limit: PATIENTS_PER_PAGE, after });
     await recordAccess(pool, userAudit(request, 'web.patients'), patients.map((p) => p.id));
     const now = deps.clock.now();
     const body = html`
+      <form method="get" action="/app/patients" role="search" class="actions" aria-label="Find a patient">
+        <label for="q">Find a patient</label>
+        <input id="q" name="q" type="search" value="${q}" placeholder="Name or phone" autocomplete="off">
+        <button type="submit">Find</button>${q ? html` <a href="/app/patients">All patients</a>` : ''}
+      </form>
       ${patients.length
         ? html`<div class="table-wrap"><table class="patients">
             <thead><tr><th scope="col">Patient</th><th scope="col">Triage</th><th scope="col">Prefers</th><th scope="col">Language</th><th scope="col">Marks</th></tr></thead>
             <tbody>${patients.map((p) => patientRow(p, now))}</tbody></table></div>`
-        : html`<p class="empty">${after ? 'No more patients.' : 'No patients enrolled yet.'}</p>`}
+        : html`<p class="empty">${q ? 'No patient matches.' : after ? 'No more patients.' : 'No patients enrolled yet.'}</p>`}
       <nav aria-label="Pages" class="actions">
         ${after ? html`<a href="/app/patients">First page</a>` : ''}
         ${next ? html`<a href="/app/patients?after=${next}" rel="next">Next ${PATIENTS_PER_PAGE} patients</a>` : ''}
