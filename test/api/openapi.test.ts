@@ -30,7 +30,7 @@ describe('the API description', () => {
     const api = operations().filter((o) => o.path.startsWith('/api/v1'));
     expect(api.length).toBeGreaterThan(35);
     for (const { route, op } of operations()) {
-      expect(op.summary, route).toBeTruthy();
+      expect(op.summary, route).toMatch(/^\S.{9,}/); // a sentence, not a placeholder
       expect(op.tags?.length, route).toBeGreaterThan(0);
     }
   });
@@ -46,7 +46,7 @@ describe('the API description', () => {
   it('names every response: no "Default Response", and the errors each API route can give', () => {
     for (const { route, path, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
-        expect(response.description, `${route} ${status}`).toBeTruthy();
+        expect(response.description, `${route} ${status}`).toMatch(/^[A-Z]\w+/); // "OK", "Not found: ..."
         expect(response.description, `${route} ${status}`).not.toBe('Default Response');
       }
       if (path.startsWith('/api/v1')) expect(Object.keys(op.responses), route).toEqual(expect.arrayContaining(['400', '401', '403', '404']));
