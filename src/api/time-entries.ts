@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './index.js';
 import { DomainError } from '../errors.js';
 import { TIME_ACTIVITIES, STAFF_ROLES } from '../documentation/types.js';
+import { monthBounds } from '../documentation/billing.js';
 import { correctTimeEntry, recordTimeEntry, withdrawTimeEntry, MAX_ENTRY_HOURS } from '../bot/time-entries.js';
 import { findPractice } from '../store/practices.js';
 import { listTimeEntries } from '../store/time-entries.js';
@@ -127,9 +128,8 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { 
       const patient = await loadPatient(pool, request, request.params.id);
       const zone = (await findPractice(pool, patient.practiceId))!.timezone;
       const month = request.query.month;
-      const range = month
-        ? { from: DateTime.fromISO(`${month}-01`, { zone }).toJSDate(), to: DateTime.fromISO(`${month}-01`, { zone }).plus({ months: 1 }).toJSDate() }
-        : undefined;
+      const bounds = month ? monthBounds(month, zone) : undefined;
+      const range = bounds ? { from: bounds.start, to: bounds.end } : undefined;
       const data = await listTimeEntries(pool, patient.id, range);
       await audit(pool, request, 'time_entry.list', patient.practiceId, [patient.id]);
       return { data };

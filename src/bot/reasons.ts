@@ -1,5 +1,5 @@
 /** What an alert's reason means, in the few words a coordinator's text or call uses. */
-import { redFlagWords } from '../triage/index.js';
+import { concernWords, redFlagWords } from '../triage/index.js';
 
 const REASONS: Readonly<Record<string, string>> = {
   severe_symptom: 'a severe symptom',
@@ -32,25 +32,8 @@ const REASONS: Readonly<Record<string, string>> = {
   'request:refill': 'a refill request',
 };
 
-/** Concern categories read in texts, in a few words. */
-const CONCERNS: Readonly<Record<string, string>> = {
-  fall: 'a fall',
-  swelling: 'swelling',
-  weight_gain: 'weight gain',
-  dizziness: 'dizziness',
-  glucose_low: 'low blood sugar',
-  glucose_high: 'high blood sugar',
-  breathing: 'breathing trouble or a cough',
-  pain: 'pain',
-  side_effects: 'medication side effects',
-  mood: 'low mood',
-  fever: 'a fever',
-  vomiting: 'vomiting or nausea',
-  bleeding: 'bleeding or bruising',
-};
-
 export function describeReason(reason: string): string {
   if (reason.startsWith('red_flag:')) return redFlagWords(reason.slice('red_flag:'.length));
-  if (reason.startsWith('concern:')) return CONCERNS[reason.slice('concern:'.length)] ?? reason.slice('concern:'.length).replace(/_/g, ' ');
+  if (reason.startsWith('concern:')) return concernWords(reason.slice('concern:'.length));
   return REASONS[reason] ?? reason.replace(/_/g, ' ');
 }

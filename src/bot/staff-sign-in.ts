@@ -49,8 +49,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash to check against when the address is unknown, so both answers take as long. */
-const DECOY = hashPassword(randomBytes(12).toString('hex'));
+/** A hash to check against when the address is unknown, so both answers take as long (made when first needed, not at start). */
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(randomBytes(12).toString('hex')));
 
 const COMMON = ['password', '123456', 'qwerty', 'letmein', 'welcome', 'iloveyou', 'admin', 'monkey', 'dragon', 'abc123'];
 
@@ -119,7 +120,7 @@ export async function signIn(deps: RecordDeps, email: string, password: string):
     throw new DomainError('too_many_requests', `Too many failed sign-ins for this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
   }
   const found = await findUserForSignIn(deps.pool, email);
-  const ok = await verifyPassword(password, found?.passwordHash ?? (await DECOY));
+  const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
   if (!found || !ok || !found.user.active) {
     await recordFailure(deps.pool, email, failures, at);
     throw new DomainError('unauthorized', 'The email or password is not right.');

@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { TimeActivity } from '../documentation/types.js';
+import { duration } from '../documentation/billing.js';
 import { DomainError } from '../errors.js';
 import { recordAccess, type AuditEntry } from '../store/audit.js';
 import { addAddendum, findCareMonth } from '../store/care-months.js';
@@ -67,7 +68,7 @@ async function refuseOverlap(tx: Queryable, staffId: string, start: Date, end: D
 async function addendaForApprovedMonths(tx: Queryable, entry: TimeEntry, zone: string, what: string, at: Date): Promise<void> {
   for (const month of monthsOf(new Date(entry.start), new Date(entry.end), zone)) {
     if ((await findCareMonth(tx, entry.patientId, month)).status !== 'approved') continue;
-    const text = `${what}: ${entry.activity.replace(/_/g, ' ')}, ${Math.floor(entry.seconds / 60)} min ${entry.seconds % 60} s by ${staffLabel({ name: entry.staffName, credential: entry.credential })} (${entry.start} to ${entry.end}).`;
+    const text = `${what}: ${entry.activity.replace(/_/g, ' ')}, ${duration(entry.seconds)} by ${staffLabel({ name: entry.staffName, credential: entry.credential })} (${entry.start} to ${entry.end}).`;
     await addAddendum(tx, { patientId: entry.patientId, month, text, timeEntryId: entry.id, by: entry.recordedBy, at });
   }
 }

@@ -3,7 +3,7 @@
  * interaction log, the reported data, the minutes, the suggested codes with
  * their reasons and warnings, and the drafted (or edited) note.
  */
-import { suggestCodes } from './billing.js';
+import { duration, suggestCodes } from './billing.js';
 import { icd10For } from './icd10.js';
 import { draftNote } from './narrative.js';
 import { summariseReported, type ObservationIn } from './reported.js';
@@ -51,8 +51,6 @@ function carePlanOf(s: MonthSources): CarePlanSummary {
   const { status, establishedOn, revisedOn, goals, interventions, reviewSchedule } = p;
   return { status, establishedOn, revisedOn, goals, interventions, reviewSchedule };
 }
-
-const duration = (seconds: number) => `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 
 function interactionsOf(s: MonthSources): Interaction[] {
   const lines: Interaction[] = [

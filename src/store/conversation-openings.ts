@@ -4,21 +4,14 @@
  * a few statements. Ids are made here so the rows can refer to each other.
  */
 import { randomUUID } from 'node:crypto';
-import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
+import type { NewConversation } from './conversations.js';
 import { insertJobsFrom, JOB_CHANNEL } from './job-queue.js';
 import type { Queryable } from './sql.js';
 
-export interface Opening {
+export interface Opening extends Pick<NewConversation, 'patientId' | 'flow' | 'flowVersion' | 'input' | 'state' | 'snapshot' | 'answers'> {
   /** A text goes out with the first question; a call asks it when answered (its call is the caller's to place). */
   channel: 'sms' | 'voice';
-  patientId: string;
   toNumber: string;
-  flow: FlowName;
-  flowVersion: number;
-  input: FlowInput;
-  state: string;
-  snapshot: PersistedFlowSnapshot;
-  answers: Record<string, unknown>;
   replyWindowSeconds: number | null;
   /** The first question, as the patient reads it. */
   body: string;

@@ -4,24 +4,8 @@
  */
 import type { Rule } from './rules.js';
 import type { Finding, ObservationFact, TriageFacts } from './types.js';
-import { onDayAt } from './words.js';
+import { concernWords, onDayAt } from './words.js';
 import { evidenceOf, finding, within, type Evaluator } from './rule-helpers.js';
-
-const CONCERN_WORDS: Readonly<Record<string, string>> = {
-  fall: 'a fall',
-  swelling: 'swelling',
-  weight_gain: 'weight gain',
-  dizziness: 'dizziness',
-  glucose_low: 'low blood sugar',
-  glucose_high: 'high blood sugar',
-  breathing: 'breathing trouble or a cough',
-  pain: 'pain',
-  side_effects: 'medication side effects',
-  mood: 'low mood',
-  fever: 'a fever',
-  vomiting: 'vomiting or nausea',
-  bleeding: 'bleeding or bruising',
-};
 
 const REQUEST_WORDS: Readonly<Record<string, string>> = {
   callback: 'Asked to be called',
@@ -62,7 +46,7 @@ export const concernReported: Evaluator<'concern_reported'> = (rule, facts) =>
     field: 'category',
     accept: (category) => (rule.categories as readonly string[]).includes(category),
     reason: (category) => `concern:${category}`,
-    words: (category) => `Reported ${CONCERN_WORDS[category] ?? category}`,
+    words: (category) => `Reported ${concernWords(category)}`,
   });
 
 export const request: Evaluator<'request'> = (rule, facts) =>

@@ -29,3 +29,23 @@ export const redFlagWords = (category: string) => RED_FLAGS[category] ?? categor
 
 /** "3 texts", "1 text" */
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Concern categories read in patients' texts (src/flows/understand), in a few words. */
+const CONCERN_WORDS: Readonly<Record<string, string>> = {
+  fall: 'a fall',
+  swelling: 'swelling',
+  weight_gain: 'weight gain',
+  dizziness: 'dizziness',
+  glucose_low: 'low blood sugar',
+  glucose_high: 'high blood sugar',
+  breathing: 'breathing trouble or a cough',
+  pain: 'pain',
+  side_effects: 'medication side effects',
+  mood: 'low mood',
+  fever: 'a fever',
+  vomiting: 'vomiting or nausea',
+  bleeding: 'bleeding or bruising',
+};
+
+/** 'glucose_low' -> 'low blood sugar'; an unknown category in plain words. */
+export const concernWords = (category: string): string => CONCERN_WORDS[category] ?? category.replace(/_/g, ' ');

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeReason } from '../../bot/reasons.js';
+import { duration } from '../../documentation/billing.js';
 import { DomainError, notFound } from '../../errors.js';
 import { findAlertWithNames, listEvidence, type AlertWithNames } from '../../store/alerts.js';
 import { recordAccess } from '../../store/audit.js';
@@ -74,7 +75,7 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
           ? html`<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Outcome</th></tr></thead><tbody>
             ${attempts.map((a) => html`<tr><td>${localTime(a.startedAt, zone)}</td><td>${a.coordinatorId ? (staff.get(a.coordinatorId) ?? '') : 'everyone'}</td>
               <td>${a.kind === 'final_texts' ? 'texts to everyone' : a.round === 0 ? 'call requested in the app' : `call, round ${a.round}`}</td>
-              <td>${a.outcome ?? a.status}${a.bridgeSeconds ? ` (${Math.floor(a.bridgeSeconds / 60)} min ${a.bridgeSeconds % 60} s with the patient)` : ''}</td></tr>`)}
+              <td>${a.outcome ?? a.status}${a.bridgeSeconds ? ` (${duration(a.bridgeSeconds)} with the patient)` : ''}</td></tr>`)}
             </tbody></table>`
           : html`<p class="empty">Nobody has been called about it.</p>`}
       </section>`;
