@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+
 /**
  * The one error type domain code throws. Its code decides the HTTP status in
  * the API's error handler; its message is shown to the caller, so it must say
@@ -53,3 +55,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
+
+/** The HTTP client hung up mid-request: nobody is left to answer, and it is no fault of ours. */
+export const clientGone = (raw: IncomingMessage): boolean => raw.aborted || raw.socket?.destroyed === true;

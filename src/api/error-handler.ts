@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '../errors.js';
-import { PG_UNIQUE_VIOLATION } from '../store/sql.js';
+import { clientGone, DomainError } from '../errors.js';
+import { databaseFault } from '../store/sql.js';
 
 interface Issue {
   path: string;
@@ -23,6 +23,11 @@ const FASTIFY_CODES: Record<string, string> = {
  * says what to fix; anything else is a 500 whose details stay in the log.
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (clientGone(request.raw)) {
+    // Nobody is left to answer; not an alarm for whoever watches the logs.
+    request.log.info({ code: (error as { code?: unknown }).code }, 'client went away before the answer');
+    return reply.code(499).send();
+  }
   if (error instanceof DomainError) {
     const issues = error.field ? { issues: [{ path: error.field, message: error.detail }] } : {};
     return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...issues } });
@@ -55,7 +60,26 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   });
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const DATABASE_RESPONSES = {
+  unavailable: {
+    status: 503,
+    code: 'service_unavailable',
+    message: 'The database is not answering right now; nothing was changed. Try again in a few seconds',
+    logMessage: 'database unavailable',
+  },
+  conflict: {
+    status: 409,
+    code: 'conflict',
+    message: 'This conflicts with a change made at the same moment; read the current state and try again',
+    logMessage: 'unique violation',
+  },
+  invalid_value: {
+    status: 400,
+    code: 'invalid_value',
+    message: 'A value is outside what can be stored (a date, a number or a text); check the request',
+    logMessage: 'database refused a value',
+  },
+} as const;
 
 /**
  * Safety nets for what the database says when validation let something
@@ -63,21 +87,8 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * own details can quote what was sent.
  */
 function databaseErrorResponse(error: Error) {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string') return null;
-  if (CONNECTION_ERRORS.has(code) || code.startsWith('08') || /Connection terminated/.test(error.message)) {
-    const message = 'The database is not answering right now; nothing was changed. Try again in a few seconds';
-    return { status: 503, code: 'service_unavailable', message, logMessage: 'database unavailable' };
-  }
-  if (code === PG_UNIQUE_VIOLATION) {
-    const message = 'This conflicts with a change made at the same moment; read the current state and try again';
-    return { status: 409, code: 'conflict', message, logMessage: 'unique violation' };
-  }
-  if (code.startsWith('22')) {
-    const message = 'A value is outside what can be stored (a date, a number or a text); check the request';
-    return { status: 400, code: 'invalid_value', message, logMessage: 'database refused a value' };
-  }
-  return null;
+  const fault = databaseFault(error);
+  return fault ? DATABASE_RESPONSES[fault] : null;
 }
 
 function clientMessage(error: Error, code: string): string {

@@ -28,8 +28,10 @@ export interface ApiOptions {
 export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   app.decorateRequest<Principal | null>('principal', null);
   app.decorateRequest<Date | null>('receivedAt', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.receivedAt = deps.clock.now();
+    // Answers carry patient data: no browser, proxy or CDN may keep a copy.
+    reply.header('cache-control', 'no-store');
     request.principal = await authenticate(request, deps.db.pool, deps.config.adminToken);
     // A body without a Content-Type is not read at all: say so, instead of "every field is missing".
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;

@@ -1,7 +1,7 @@
 import { detectRedFlag } from '../flows/safety/index.js';
 import { findMessageBySid, listReplies, type Message } from '../store/messages.js';
 import { recordInboundText, type InboundText } from '../store/inbound-context.js';
-import { withTransaction } from '../store/sql.js';
+import { databaseFault, withTransaction } from '../store/sql.js';
 import { redFlagWords } from '../triage/index.js';
 import { raiseAlert } from './alerts.js';
 import type { BotDeps } from './deps.js';
@@ -29,13 +29,17 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
  * honour STOP/START/HELP and red flags before any flow, then move the
  * patient's open conversation one step. A redelivered MessageSid changes
  * nothing and gets the same answer as the first delivery. If handling fails,
- * the text is still kept and put in front of the care team.
+ * the text is still kept and put in front of the care team. When the
+ * database is away or has no connection to give, nothing can be kept: the
+ * error goes up, Twilio hears 503 with Retry-After and delivers it again.
  */
 export async function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<InboundResult> {
   const receivedAt = deps.clock.now();
   try {
     return await handleInTransaction(deps, sms, receivedAt);
   } catch (error) {
+    // The fallback would wait for the same database, past Twilio's 15 s.
+    if (databaseFault(error) === 'unavailable') throw error;
     deps.logger.error({ err: error, messageSid: sms.messageSid }, 'inbound text could not be handled; keeping it for review');
     await keepUnhandled(deps, sms, receivedAt);
     return { replies: [], duplicate: false };
@@ -45,8 +49,8 @@ export async function handleInboundSms(deps: BotDeps, sms: InboundSms): Promise<
 /**
  * The fallback when handling failed (a broken conversation, a bug): the text
  * is stored all the same and a review alert raised, so nothing a patient said
- * is lost. If even this fails (the database is down), the error propagates
- * and Twilio hears a 500.
+ * is lost. If even this fails, the error propagates: the database being
+ * away is a 503 that Twilio retries; anything else a 500.
  */
 async function keepUnhandled(deps: BotDeps, sms: InboundSms, receivedAt: Date): Promise<void> {
   await withTransaction(deps.pool, async (tx) => {

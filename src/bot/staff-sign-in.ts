@@ -5,16 +5,15 @@
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { DomainError } from '../errors.js';
-import { withTransaction, type Queryable } from '../store/sql.js';
+import { withTransaction } from '../store/sql.js';
 import { findStaff, insertStaff } from '../store/staff.js';
 import { endSession, findSession, insertSession, touchSession } from '../store/user-sessions.js';
 import {
   clearSignInFailures,
-  findSignInFailures,
+  countSignInAttempt,
   findUser,
   findUserForSignIn,
   insertUser,
-  saveSignInFailures,
   type User,
   type UserRole,
 } from '../store/users.js';
@@ -22,7 +21,7 @@ import type { RecordDeps } from './deps.js';
 
 /** HIPAA-style automatic logoff. */
 export const SESSION_IDLE_MS = 15 * 60_000;
-/** Failed sign-ins for one address within the window that lock it for LOCK_MS. */
+/** Sign-in attempts for one address within the window, without a success, that lock it for LOCK_MS. */
 export const MAX_FAILURES = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const LOCK_MS = 15 * 60_000;
@@ -53,6 +52,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(randomBytes(12).toString('hex')));
 
+/** Shorter names than this are letters, not a guess an attacker would try. */
+const MIN_NAME_IN_PASSWORD = 4;
+
 const COMMON = ['password', '123456', 'qwerty', 'letmein', 'welcome', 'iloveyou', 'admin', 'monkey', 'dragon', 'abc123'];
 
 /** What is wrong with a password, in words; null when it will do (NIST 800-63B: length over composition rules). */
@@ -61,7 +63,9 @@ export function passwordProblem(password: string, email: string): string | null 
   if (password.length > 200) return 'must be at most 200 characters';
   if (new Set(password).size < 5) return 'uses too few different characters';
   const lower = password.toLowerCase();
-  if (lower.includes(email.toLowerCase().split('@')[0]!)) return 'must not contain the email address';
+  // The address's name, when it is long enough to be a guess ("maria.lopez"); "n@…" would forbid every word with an n.
+  const name = email.toLowerCase().split('@')[0]!;
+  if (name.length >= MIN_NAME_IN_PASSWORD && lower.includes(name)) return 'must not contain the email address';
   if (COMMON.some((c) => lower.includes(c))) return 'is too easy to guess: it contains a common password';
   return null;
 }
@@ -109,36 +113,26 @@ export interface SignedIn {
 }
 
 /**
- * Checks the address and password. Five failures for an address within 15
- * minutes lock it for 15 minutes (429), known address or not.
+ * Checks the address and password. Five attempts for an address within 15
+ * minutes without a success lock it for 15 minutes (429), known address or
+ * not. The attempt is counted before the password is checked, in one
+ * statement, so guesses sent in parallel cannot slip past the count.
  */
 export async function signIn(deps: RecordDeps, email: string, password: string): Promise<SignedIn> {
   const at = deps.clock.now();
-  const failures = await findSignInFailures(deps.pool, email);
-  if (failures?.lockedUntil && failures.lockedUntil > at) {
-    const minutes = Math.ceil((failures.lockedUntil.getTime() - at.getTime()) / 60_000);
+  const counted = await countSignInAttempt(deps.pool, email, at, { max: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS, lockMs: LOCK_MS });
+  if (counted.attempt > MAX_FAILURES) {
+    const lockedUntil = counted.lockedUntil ?? new Date(at.getTime() + LOCK_MS);
+    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - at.getTime()) / 60_000));
     throw new DomainError('too_many_requests', `Too many failed sign-ins for this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
   }
   const found = await findUserForSignIn(deps.pool, email);
   const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
-  if (!found || !ok || !found.user.active) {
-    await recordFailure(deps.pool, email, failures, at);
-    throw new DomainError('unauthorized', 'The email or password is not right.');
-  }
+  if (!found || !ok || !found.user.active) throw new DomainError('unauthorized', 'The email or password is not right.');
   await clearSignInFailures(deps.pool, email);
   const token = randomBytes(32).toString('base64url');
   await insertSession(deps.pool, { tokenHash: sessionTokenHash(token), userId: found.user.id, csrfToken: randomBytes(24).toString('base64url'), at });
   return { token, user: found.user };
-}
-
-async function recordFailure(db: Queryable, email: string, before: Awaited<ReturnType<typeof findSignInFailures>>, at: Date): Promise<void> {
-  const fresh = !before || at.getTime() - before.firstAt.getTime() > FAILURE_WINDOW_MS || (before.lockedUntil !== null && before.lockedUntil <= at);
-  const failures = fresh ? 1 : before.failures + 1;
-  await saveSignInFailures(db, email, {
-    failures,
-    firstAt: fresh ? at : before.firstAt,
-    lockedUntil: failures >= MAX_FAILURES ? new Date(at.getTime() + LOCK_MS) : null,
-  });
 }
 
 export interface ActiveSession {

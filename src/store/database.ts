@@ -4,12 +4,15 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Logger } from '../logger.js';
+import { createBulkLane, type BulkLane } from './bulk.js';
 
 /** Connections the service keeps; Agenda takes one of them for LISTEN. */
 const POOL_SIZE = 10;
 
 export interface Database {
   pool: pg.Pool;
+  /** Where bulk work (imports) runs, so it never takes the connections patients' texts need. */
+  bulk: BulkLane;
   /** 'server' for a PostgreSQL server, 'embedded' for PGlite. */
   kind: 'server' | 'embedded';
   close(): Promise<void>;
@@ -38,7 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if ('url' in options) {
     const max = options.poolSize ?? POOL_SIZE;
     const pool = createPool({ connectionString: options.url, max }, options.logger);
-    return { pool, kind: 'server', close: () => pool.end() };
+    // A quarter of the pool for bulk work: three quarters stay free for texts, calls and pages.
+    return { pool, bulk: createBulkLane(pool, Math.max(1, Math.floor(max / 4))), kind: 'server', close: () => pool.end() };
   }
   const inMemory = options.dataDir.startsWith('memory://');
   const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
@@ -63,6 +67,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   return {
     pool,
+    // One connection: bulk work takes turns with everything else, one short batch at a time.
+    bulk: createBulkLane(pool, 1),
     kind: 'embedded',
     async close() {
       await pool.end();

@@ -34,6 +34,28 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
 /** PostgreSQL error codes the store turns into domain errors. */
 export const PG_UNIQUE_VIOLATION = '23505';
 
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+/** What node-postgres says when the database is away or every connection stays busy: no code, only these words. */
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+/**
+ * What a failure from the store means for whoever asked: the database is
+ * away or saturated (try again shortly), a write met a concurrent one, or
+ * a value could not be stored. Null for anything else (a bug). An error that
+ * carries an HTTP status is the request's own (a client hanging up while
+ * sending its body reads as ECONNRESET too), never the database's.
+ */
+export function databaseFault(error: unknown): 'unavailable' | 'conflict' | 'invalid_value' | null {
+  if (typeof error !== 'object' || error === null || 'statusCode' in error) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return 'unavailable';
+  if (typeof code !== 'string') return null;
+  if (CONNECTION_ERRORS.has(code) || code.startsWith('08')) return 'unavailable';
+  if (code === PG_UNIQUE_VIOLATION) return 'conflict';
+  if (code.startsWith('22')) return 'invalid_value';
+  return null;
+}
+
 export function isPgError(error: unknown, code: string): error is { code: string; constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }

@@ -73,26 +73,42 @@ export async function listUsers(db: Queryable, practiceId: string): Promise<User
   return rows.map(toUser);
 }
 
-export interface SignInFailures {
-  failures: number;
-  firstAt: Date;
+export interface SignInAttempt {
+  /** This attempt's number within the current window (1 for the first). */
+  attempt: number;
+  /** Set once the window's attempts reach the limit. */
   lockedUntil: Date | null;
 }
 
-export async function findSignInFailures(db: Queryable, email: string): Promise<SignInFailures | null> {
-  const { rows } = await db.query<{ failures: number; first_at: Date; locked_until: Date | null }>(
-    'SELECT failures, first_at, locked_until FROM sign_in_failures WHERE email = lower($1)',
-    [email],
-  );
-  return rows[0] ? { failures: rows[0].failures, firstAt: rows[0].first_at, lockedUntil: rows[0].locked_until } : null;
+export interface SignInLimits {
+  max: number;
+  windowMs: number;
+  lockMs: number;
 }
 
-export async function saveSignInFailures(db: Queryable, email: string, f: SignInFailures): Promise<void> {
-  await db.query(
-    `INSERT INTO sign_in_failures (email, failures, first_at, locked_until) VALUES (lower($1), $2, $3, $4)
-     ON CONFLICT (email) DO UPDATE SET failures = $2, first_at = $3, locked_until = $4`,
-    [email, f.failures, f.firstAt, f.lockedUntil],
+/**
+ * Counts a sign-in attempt for an address before its password is checked, in
+ * one statement: concurrent guesses each get their own number, so the attempt
+ * after the limit is refused however many arrive at once. A lock that has run
+ * out, or a window that has passed, starts the count again.
+ */
+export async function countSignInAttempt(db: Queryable, email: string, at: Date, limits: SignInLimits): Promise<SignInAttempt> {
+  const windowStart = new Date(at.getTime() - limits.windowMs);
+  const lockEnds = new Date(at.getTime() + limits.lockMs);
+  // In SET, f.* is the row as it was: the expressions below see the count before this attempt.
+  const { rows } = await db.query<{ failures: number; locked_until: Date | null }>(
+    `INSERT INTO sign_in_failures AS f (email, failures, first_at, locked_until) VALUES (lower($1), 1, $2, NULL)
+     ON CONFLICT (email) DO UPDATE SET
+       failures = CASE WHEN f.locked_until > $2 THEN f.failures + 1
+                       WHEN f.locked_until IS NOT NULL OR f.first_at < $3 THEN 1
+                       ELSE f.failures + 1 END,
+       first_at = CASE WHEN f.locked_until > $2 OR (f.locked_until IS NULL AND f.first_at >= $3) THEN f.first_at ELSE $2 END,
+       locked_until = CASE WHEN f.locked_until > $2 THEN f.locked_until
+                           WHEN f.locked_until IS NULL AND f.first_at >= $3 AND f.failures + 1 >= $5 THEN $4::timestamptz END
+     RETURNING f.failures, f.locked_until`,
+    [email, at, windowStart, lockEnds, limits.max],
   );
+  return { attempt: rows[0]!.failures, lockedUntil: rows[0]!.locked_until };
 }
 
 export async function clearSignInFailures(db: Queryable, email: string): Promise<void> {

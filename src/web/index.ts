@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { DomainError } from '../errors.js';
+import { clientGone, DomainError } from '../errors.js';
 import { signIn, signOut } from '../bot/staff-sign-in.js';
 import { findPractice } from '../store/practices.js';
+import { databaseFault } from '../store/sql.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { liveEvents } from './live-events.js';
@@ -28,10 +29,16 @@ export interface WebOptions {
 // Registered with the prefix /app: routes here and in pages/ are relative to it.
 
 const PUBLIC = new Set(['/app/login']);
-const ASSETS: Record<string, string> = { 'app.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
+// A Map: a plain object would find "constructor" and "__proto__" among the files.
+const ASSETS = new Map([
+  ['app.css', 'text/css; charset=utf-8'],
+  ['app.js', 'text/javascript; charset=utf-8'],
+]);
 const ASSET_DIR = new URL('./assets/', import.meta.url);
 
-const SignInSchema = z.object({ email: z.string().max(200), password: z.string().max(200), next: z.string().max(500).optional() });
+// Control characters (a NUL) are in no address or password anyone types, and the database refuses a NUL.
+const typed = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f\u007f]*$/);
+const SignInSchema = z.object({ email: typed(200), password: typed(200), next: typed(500).optional() });
 
 /** Only our own pages: a `next` pointing elsewhere would make the sign-in page an open redirect. */
 const safeNext = (next: string | undefined) => (next && /^\/app(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/app');
@@ -87,8 +94,19 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   });
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    if (clientGone(request.raw)) return reply.code(499).send();
     if (error instanceof DomainError) return errorPage(reply, error.status, error.message, request);
     if ((error as FastifyError).validation) return errorPage(reply, 400, `The form is not complete: ${error.message}`, request);
+    const fault = databaseFault(error);
+    if (fault === 'unavailable') {
+      request.log.warn({ err: { message: error.message, code: (error as FastifyError).code } }, 'database unavailable');
+      return errorPage(reply.header('retry-after', '60'), 503, 'ccm-bot is temporarily unavailable. Nothing was changed; try again in a minute.', request);
+    }
+    if (fault === 'conflict') return errorPage(reply, 409, 'Someone changed this at the same moment. Reload the page and try again.', request);
+    if (fault === 'invalid_value') return errorPage(reply, 400, 'A value in the form cannot be stored; check the dates, numbers and text you entered.', request);
+    // The request itself was malformed (a body that is not a form, a type this app does not take).
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return errorPage(reply, status, 'This request could not be read. Go back and send the form again.', request);
     request.log.error({ err: { message: error.message, code: (error as FastifyError).code } }, 'web page failed');
     return errorPage(reply, 500, `Something went wrong on our side. If it happens again, quote ${request.id}.`, request);
   });
@@ -96,7 +114,7 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
 
   app.get('/assets/:file', async (request, reply) => {
     const file = (request.params as { file: string }).file;
-    const type = ASSETS[file];
+    const type = ASSETS.get(file);
     if (!type) return errorPage(reply, 404, 'There is no such file.', request);
     return reply.type(type).header('cache-control', 'public, max-age=3600').send(await readFile(new URL(file, ASSET_DIR)));
   });

@@ -20,7 +20,8 @@ declare module 'fastify' {
 export function readCookie(request: FastifyRequest, name: string): string | null {
   for (const pair of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = pair.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    // Our cookies are base64url and never percent-encoded: the value is taken as sent (a stray "%" is simply no session).
+    if (key === name) return value.join('=');
   }
   return null;
 }

@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestService, type TestService } from '../helpers/service.js';
 import { apiClient, createPatient, createPractice, patientBody, type ApiClient } from '../helpers/api.js';
 import { fixture, postTwilio } from '../helpers/twilio.js';
+import { eventually } from '../helpers/real-time.js';
 
 let t: TestService;
 let admin: ApiClient;
@@ -109,33 +111,37 @@ describe('uploads that are not whole', () => {
 });
 
 describe('an import that cannot finish', () => {
-  it('enrols none of its rows', async () => {
+  it('keeps the batches it finished, none of the one that failed, and the same file sent again enrols the rest', async () => {
     const practice = await createPractice(admin);
-    // A fault in the middle of the file, as a broken disk or a bug would cause: the third row cannot be written.
+    // A fault in the middle of the file, as a broken disk or a bug would cause: row 150 cannot be written.
     await t.db.pool.query(`CREATE FUNCTION fail_on_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.first_name = 'Boom' THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$`);
     await t.db.pool.query('CREATE TRIGGER fail_on_boom BEFORE INSERT ON patients FOR EACH ROW EXECUTE FUNCTION fail_on_boom()');
-    try {
-      const csv = [
-        'firstName,lastName,phone,consentStatus,consentMethod,consentRecordedAt,consentRecordedBy',
-        'Ann,One,(555) 430-0001,granted,verbal,2026-11-02,"Jane Doe, RN"',
-        'Ben,Two,(555) 430-0002,granted,verbal,2026-11-02,"Jane Doe, RN"',
-        'Boom,Three,(555) 430-0003,granted,verbal,2026-11-02,"Jane Doe, RN"',
-        'Dan,Four,(555) 430-0004,granted,verbal,2026-11-02,"Jane Doe, RN"',
-      ].join('\n');
-      const response = await t.service.app.inject({
+    const rows = Array.from({ length: 180 }, (_, i) => `${i === 149 ? 'Boom' : `Ann${i}`},Lane,(555) 430-${String(i).padStart(4, '0')},granted,verbal,2026-11-02,"Jane Doe, RN"`);
+    const csv = ['firstName,lastName,phone,consentStatus,consentMethod,consentRecordedAt,consentRecordedBy', ...rows].join('\n');
+    const upload = () =>
+      t.service.app.inject({
         method: 'POST',
         url: `/api/v1/practices/${practice.id}/patients/import`,
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
         payload: csv,
       });
-      expect(response.statusCode).toBe(500);
-      expect((await admin.get(`/api/v1/practices/${practice.id}/patients`)).body.data).toEqual([]);
-      const audit = await t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE practice_id = $1 AND action = 'patient.create'", [practice.id]);
-      expect(audit.rows[0].n).toBe(0);
+    const enrolled = async () => (await t.db.pool.query('SELECT count(*)::int AS n FROM patients WHERE practice_id = $1', [practice.id])).rows[0].n;
+    const logged = async () =>
+      (await t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE practice_id = $1 AND action = 'patient.create'", [practice.id])).rows[0].n;
+    try {
+      expect((await upload()).statusCode).toBe(500);
+      // The first batch of 100 stands, with its access-log rows; the batch with the fault left nothing.
+      expect(await enrolled()).toBe(100);
+      expect(await logged()).toBe(100);
     } finally {
       await t.db.pool.query('DROP TRIGGER fail_on_boom ON patients; DROP FUNCTION fail_on_boom()');
     }
+    const again = await upload();
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ imported: 80, existing: 100, failed: 0 });
+    expect(await enrolled()).toBe(180);
+    expect(await logged()).toBe(180);
   });
 });
 
@@ -146,6 +152,40 @@ describe('what reaches the request log', () => {
     expect(response.statusCode).toBe(400);
     expect(t.logs.text).not.toContain('my chest hurts');
     expect(t.logs.text).not.toContain('5559871234');
+  });
+});
+
+describe('a client that hangs up mid-request', () => {
+  it('is no alarm: nothing says the database is away, and nothing is logged as an error', async () => {
+    const app = t.service.app;
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const before = t.logs.text.length;
+    // Headers promise a body; half of it comes, then the connection closes.
+    await new Promise<void>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: Number(port) }, () => {
+        socket.write(
+          `POST /api/v1/practices HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":`,
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+    await eventually('the request to be logged', async () => t.logs.text.length > before);
+    const written = t.logs.text.slice(before);
+    expect(written).not.toContain('database unavailable');
+    expect(written).not.toContain('"level":50');
+  });
+});
+
+describe('API answers', () => {
+  it('are never kept by a browser or a proxy: they carry patient data', async () => {
+    const response = await t.service.app.inject({ method: 'GET', url: `/api/v1/practices/${practiceId}/patients`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const refused = await t.service.app.inject({ method: 'GET', url: `/api/v1/practices/${practiceId}/patients` });
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 });
 

@@ -31,6 +31,9 @@ export interface ThrowawayCluster {
   url: string;
   /** Stops the server (fast shutdown: connections are cut), waits `downMs`, starts it again. */
   restart(downMs: number): Promise<void>;
+  /** Stops the server until start() (fast shutdown: connections are cut). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
       await new Promise((resolve) => setTimeout(resolve, downMs));
       await start();
     },
+    stop: async () => void (await stop()),
+    start: async () => void (await start()),
     async destroy() {
       await stop().catch(() => {});
       await rm(dir, { recursive: true, force: true });

@@ -92,6 +92,24 @@ describe('signing in', () => {
     await s.advance(16 * 60_000);
     expect((await browserFor(app()).post('/app/login', { email: 'nora@riverside.example', password: PASSWORD }, { csrf: null })).status).toBe(303);
   });
+
+  it('counts guesses sent in parallel one by one: fifty at once get five tries, and the right password then waits', async () => {
+    const email = 'paula.parallel@riverside.example';
+    await s.admin.post(`/api/v1/practices/${s.practice.id}/users`, { name: 'Paula', email, role: 'coordinator', password: PASSWORD });
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => browserFor(app()).post('/app/login', { email, password: `wrong guess number ${i}` }, { csrf: null })),
+    );
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(45);
+    expect((await browserFor(app()).post('/app/login', { email, password: PASSWORD }, { csrf: null })).status).toBe(429);
+    await s.advance(16 * 60_000);
+  });
+
+  it('judges a password against the address\'s name only when the name is a word', async () => {
+    const created = await s.admin.post(`/api/v1/practices/${s.practice.id}/users`, { name: 'N', email: 'n@riverside.example', role: 'coordinator', password: 'another ninety nine lanterns' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+  });
 });
 
 describe('signed in', () => {

@@ -4,15 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../index.js';
 import { DomainError, notFound } from '../../errors.js';
-import { recordAccess } from '../../store/audit.js';
+import { importPatients } from '../../actions/import-patients.js';
 import { findPractice } from '../../store/practices.js';
-import { findPatientByPhone } from '../../store/patients.js';
-import { withTransaction, type Queryable } from '../../store/sql.js';
 import { authorize } from '../auth.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
-import { newPatientSchema, type NewPatientBody } from './schemas.js';
-import { insertEnrolment, toPatientFields } from './enrollment.js';
-import { readPatientCsv, type CsvRow } from './csv-rows.js';
+import { newPatientSchema } from './schemas.js';
+import { readPatientCsv } from './csv-rows.js';
 import { auditEntry } from './access.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -23,7 +20,6 @@ const RowResultSchema = z.object({
   patientId: z.uuid().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
-export type RowResult = z.infer<typeof RowResultSchema>;
 
 const ImportResultSchema = z.object({
   imported: z.number(),
@@ -51,41 +47,6 @@ async function readUpload(request: FastifyRequest): Promise<string> {
   return request.body;
 }
 
-export interface ImportContext {
-  practiceId: string;
-  schema: z.ZodType<NewPatientBody>;
-  /** Phones already seen in this file, with their line. */
-  seen: Map<string, number>;
-  at: Date;
-}
-
-/**
- * Enrolls one row. A phone number the practice already has is reported as
- * `existing` and left untouched, so the same file can be imported again
- * (after fixing its bad rows) without creating duplicates.
- */
-export async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, at }: ImportContext): Promise<RowResult> {
-  const parsed = schema.safeParse(row.body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-    return { line: row.line, status: 'failed', errors };
-  }
-  const firstLine = seen.get(parsed.data.phone);
-  if (firstLine !== undefined) {
-    return { line: row.line, status: 'failed', errors: [{ field: 'phone', message: `same phone as line ${firstLine}` }] };
-  }
-  seen.set(parsed.data.phone, row.line);
-  const existing = await findPatientByPhone(tx, practiceId, parsed.data.phone);
-  if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
-  try {
-    const patient = await insertEnrolment(tx, practiceId, toPatientFields(parsed.data), at);
-    return { line: row.line, status: 'imported', patientId: patient.id };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { line: row.line, status: 'failed', errors: [{ field: error.field ?? 'row', message: error.detail }] };
-  }
-}
-
 export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
   const NewPatientSchema = newPatientSchema(deps.clock);
@@ -107,7 +68,8 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
           'English/Spanish), Preferred Channel (sms/voice), Conditions (separated by ;), Consent (granted/declined or Yes/No), ' +
           'Consent Method (verbal/written), Consent Date, Consented By, Coordinator Id. A column it does not know is a 400 ' +
           'naming it (send ?ignore=Col1,Col2 to leave such columns out). Valid rows are imported, bad rows are reported by line; ' +
-          'rows whose phone is already enrolled are left as they are. One transaction: if it cannot finish, no row is enrolled.',
+          'rows whose phone is already enrolled are left as they are. Rows are enrolled in batches of 100: if an import is cut ' +
+          'short, the rows enrolled so far stay, and sending the same file again enrols the rest.',
         params: IdParamsSchema,
         querystring: z.object({ ignore: z.string().max(2000).optional().describe('Columns to leave out, comma-separated') }),
         consumes: ['text/csv', 'multipart/form-data'],
@@ -124,14 +86,8 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const ignore = request.query.ignore?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
       const rows = readPatientCsv(await readUpload(request), ignore);
-      const context: ImportContext = { practiceId, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
-      const results = await withTransaction(pool, async (tx) => {
-        const results: RowResult[] = [];
-        for (const row of rows) results.push(await importRow(tx, row, context));
-        const imported = results.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : []));
-        await recordAccess(tx, auditEntry(request, 'patient.create', practiceId), imported);
-        return results;
-      });
+      const audit = auditEntry(request, 'patient.create', practiceId);
+      const results = await importPatients(deps.db.bulk, { practiceId, rows, schema: NewPatientSchema, audit });
       return {
         imported: results.filter((r) => r.status === 'imported').length,
         existing: results.filter((r) => r.status === 'existing').length,

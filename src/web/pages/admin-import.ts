@@ -6,12 +6,11 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { importRow, MAX_FILE_BYTES, type ImportContext, type RowResult } from '../../api/patients/import-route.js';
+import { MAX_FILE_BYTES } from '../../api/patients/import-route.js';
+import { importPatients, type RowResult } from '../../actions/import-patients.js';
 import { readPatientCsv } from '../../api/patients/csv-rows.js';
 import { newPatientSchema } from '../../api/patients/schemas.js';
 import { DomainError } from '../../errors.js';
-import { recordAccess } from '../../store/audit.js';
-import { withTransaction } from '../../store/sql.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
@@ -45,7 +44,6 @@ function report(results: RowResult[]) {
 }
 
 export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
-  const { pool } = deps.db;
   const NewPatientSchema = newPatientSchema(deps.clock);
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
 
@@ -69,13 +67,7 @@ export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps
     let results: RowResult[];
     try {
       const rows = readPatientCsv(text, ignore);
-      const context: ImportContext = { practiceId: practice.id, schema: NewPatientSchema, seen: new Map(), at: request.receivedAt };
-      results = await withTransaction(pool, async (tx) => {
-        const done: RowResult[] = [];
-        for (const row of rows) done.push(await importRow(tx, row, context));
-        await recordAccess(tx, userAudit(request, 'web.patient.import'), done.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : [])));
-        return done;
-      });
+      results = await importPatients(deps.db.bulk, { practiceId: practice.id, rows, schema: NewPatientSchema, audit: userAudit(request, 'web.patient.import') });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return showProblem(request, reply, error.message, error.status);
