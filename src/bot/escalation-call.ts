@@ -63,19 +63,17 @@ async function alreadyHandled(tx: Queryable, c: CallContext): Promise<VoiceTurn>
  * detection) hears nothing about the patient and the chain moves on when the
  * call ends; a person hears the alert and the keys.
  */
-export function escalationCallAnswered(deps: BotDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await loadCall(tx, token);
-    if (!c) return INVALID;
-    if (answeredBy?.startsWith('machine') || answeredBy === 'fax') {
-      await updateAttempt(tx, c.attempt.id, { answeredBy, outcome: 'voicemail' });
-      return farewell('en-US');
-    }
-    await updateAttempt(tx, c.attempt.id, { answeredBy, status: 'answered' });
-    if (c.attempt.round === REQUESTED_ROUND) return connect(deps, tx, c, deps.clock.now());
-    if (c.alert.status !== 'open') return alreadyHandled(tx, c);
-    return alertMenu(deps, c, 0);
-  });
+export async function escalationCallAnswered(tx: Queryable, deps: BotDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
+  const c = await loadCall(tx, token);
+  if (!c) return INVALID;
+  if (answeredBy?.startsWith('machine') || answeredBy === 'fax') {
+    await updateAttempt(tx, c.attempt.id, { answeredBy, outcome: 'voicemail' });
+    return farewell('en-US');
+  }
+  await updateAttempt(tx, c.attempt.id, { answeredBy, status: 'answered' });
+  if (c.attempt.round === REQUESTED_ROUND) return connect(deps, tx, c, deps.clock.now());
+  if (c.alert.status !== 'open') return alreadyHandled(tx, c);
+  return alertMenu(deps, c, 0);
 }
 
 /**
@@ -84,30 +82,28 @@ export function escalationCallAnswered(deps: BotDeps, token: string, answeredBy:
  * the alert to the next person, 9 repeats. Silence or another key repeats,
  * twice at most.
  */
-export function escalationKeyPressed(deps: BotDeps, token: string, digits: string, heard: number): Promise<VoiceTurn> {
+export async function escalationKeyPressed(tx: Queryable, deps: BotDeps, token: string, digits: string, heard: number): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await loadCall(tx, token);
-    if (!c) return INVALID;
-    if (digits === '1' || digits === '2') {
-      if (c.alert.status !== 'open' && c.alert.acknowledgedBy !== c.attempt.coordinatorId) return alreadyHandled(tx, c);
-      if (digits === '1') return connect(deps, tx, c, at);
-      await acknowledge(tx, c, 'acknowledged', at);
-      return farewell('en-US', coordinatorVoice('coordinator.call_acknowledged'));
-    }
-    if (digits === '3') {
-      await endAttempt(tx, c, 'passed', at);
-      return farewell('en-US', coordinatorVoice('coordinator.call_passed'));
-    }
-    if (c.alert.status !== 'open') return alreadyHandled(tx, c);
-    if (digits === '9') return alertMenu(deps, c, heard);
-    if (heard >= MAX_UNHEARD) {
-      await endAttempt(tx, c, 'no_key', at);
-      return farewell('en-US', coordinatorVoice('coordinator.call_no_key'));
-    }
-    const prefix = digits ? [coordinatorVoice('coordinator.call_invalid_key')] : [];
-    return alertMenu(deps, c, heard + 1, prefix);
-  });
+  const c = await loadCall(tx, token);
+  if (!c) return INVALID;
+  if (digits === '1' || digits === '2') {
+    if (c.alert.status !== 'open' && c.alert.acknowledgedBy !== c.attempt.coordinatorId) return alreadyHandled(tx, c);
+    if (digits === '1') return connect(deps, tx, c, at);
+    await acknowledge(tx, c, 'acknowledged', at);
+    return farewell('en-US', coordinatorVoice('coordinator.call_acknowledged'));
+  }
+  if (digits === '3') {
+    await endAttempt(tx, c, 'passed', at);
+    return farewell('en-US', coordinatorVoice('coordinator.call_passed'));
+  }
+  if (c.alert.status !== 'open') return alreadyHandled(tx, c);
+  if (digits === '9') return alertMenu(deps, c, heard);
+  if (heard >= MAX_UNHEARD) {
+    await endAttempt(tx, c, 'no_key', at);
+    return farewell('en-US', coordinatorVoice('coordinator.call_no_key'));
+  }
+  const prefix = digits ? [coordinatorVoice('coordinator.call_invalid_key')] : [];
+  return alertMenu(deps, c, heard + 1, prefix);
 }
 
 /** Acknowledges (if nobody has) and connects the coordinator to the patient, showing the practice's number. */
@@ -135,15 +131,13 @@ async function endAttempt(tx: Queryable, c: CallContext, outcome: AttemptOutcome
 }
 
 /** The bridged call to the patient ended: its length is kept (staff time for the month's record). */
-export function escalationBridgeEnded(deps: BotDeps, token: string, result: { status: string; seconds: number | null }): Promise<VoiceTurn> {
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await loadCall(tx, token);
-    if (!c) return INVALID;
-    await updateAttempt(tx, c.attempt.id, { bridgeSeconds: result.seconds ?? 0 });
-    await captureBridgedCall(tx, c.alert, c.attempt.id, c.attempt.coordinatorId!, result.seconds ?? 0, deps.clock.now());
-    const reached = result.status === 'completed' || result.status === 'answered';
-    return farewell('en-US', coordinatorVoice(reached ? 'coordinator.call_bridge_ended' : 'coordinator.call_patient_no_answer'));
-  });
+export async function escalationBridgeEnded(tx: Queryable, deps: BotDeps, token: string, result: { status: string; seconds: number | null }): Promise<VoiceTurn> {
+  const c = await loadCall(tx, token);
+  if (!c) return INVALID;
+  await updateAttempt(tx, c.attempt.id, { bridgeSeconds: result.seconds ?? 0 });
+  await captureBridgedCall(tx, c.alert, c.attempt.id, c.attempt.coordinatorId!, result.seconds ?? 0, deps.clock.now());
+  const reached = result.status === 'completed' || result.status === 'answered';
+  return farewell('en-US', coordinatorVoice(reached ? 'coordinator.call_bridge_ended' : 'coordinator.call_patient_no_answer'));
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type Heard,
 } from './voice-check-in.js';
 import type { Alert } from '../store/alerts.js';
-import type { VoiceTurn } from './voice-turn.js';
+import { answerVoiceOnce, type VoiceRequest, type VoiceStep } from './voice-once.js';
 import { replayRules, type ReplayResult } from './triage-replay.js';
 import type { Practice } from '../store/practices.js';
 import type { RuleSet } from '../triage/index.js';
@@ -44,9 +44,10 @@ export interface Bot {
   expireConversation(job: { conversationId: string; version: number }): Promise<boolean>;
   /** Alerts: the escalation chain, the coordinators' call, and what coordinators do. */
   runEscalationStep(job: { alertId: string; step: number }): Promise<void>;
-  escalationCallAnswered(token: string, answeredBy: string | null): Promise<VoiceTurn>;
-  escalationKeyPressed(token: string, digits: string, heard: number): Promise<VoiceTurn>;
-  escalationBridgeEnded(token: string, result: { status: string; seconds: number | null }): Promise<VoiceTurn>;
+  /** Calls' turns answer `request` with its TwiML, once: a copy of the request gets the first answer (voice-once.ts). */
+  escalationCallAnswered(request: VoiceRequest, token: string, answeredBy: string | null): Promise<string>;
+  escalationKeyPressed(request: VoiceRequest, token: string, digits: string, heard: number): Promise<string>;
+  escalationBridgeEnded(request: VoiceRequest, token: string, result: { status: string; seconds: number | null }): Promise<string>;
   escalationCallStatus(token: string, report: { callSid: string; status: string; answeredBy: string | null }): Promise<void>;
   acknowledgeAlert(action: AlertAction): Promise<Alert | null>;
   resolveAlert(action: AlertAction & { note: string }): Promise<Alert | null>;
@@ -60,16 +61,16 @@ export interface Bot {
   /** Outreach: planning it, and starting what is due. */
   planOutreach(job: { practiceId: string; patientId?: string; replan?: boolean }): Promise<void>;
   dispatchOutreach(job: { practiceId: string }): Promise<number>;
-  /** Check-ins by phone: calls in and out, and each answer. */
-  incomingCall(request: { callSid: string; from: string; to: string }): Promise<VoiceTurn>;
+  /** Check-ins by phone: calls in and out, and each answer (answered once per request, as above). */
+  incomingCall(request: VoiceRequest, call: { callSid: string; from: string; to: string }): Promise<string>;
   placeCheckInCall(job: { callId: string }): Promise<void>;
-  checkInCallAnswered(token: string, answeredBy: string | null): Promise<VoiceTurn>;
-  checkInAnswered(token: string, step: number, heard: Heard): Promise<VoiceTurn>;
-  checkInMenuPressed(token: string, digits: string): Promise<VoiceTurn>;
-  checkInBridge(token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn>;
-  voiceMessageRecorded(token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn>;
+  checkInCallAnswered(request: VoiceRequest, token: string, answeredBy: string | null): Promise<string>;
+  checkInAnswered(request: VoiceRequest, token: string, step: number, heard: Heard): Promise<string>;
+  checkInMenuPressed(request: VoiceRequest, token: string, digits: string): Promise<string>;
+  checkInBridge(request: VoiceRequest, token: string, digits: string, dialStatus: string | null): Promise<string>;
+  voiceMessageRecorded(request: VoiceRequest, token: string, recording: { url: string | null; seconds: number | null }): Promise<string>;
   voiceMessageTranscribed(token: string, text: string): Promise<void>;
-  checkInVoicemail(token: string): Promise<VoiceTurn>;
+  checkInVoicemail(request: VoiceRequest, token: string): Promise<string>;
   checkInMachineDetected(token: string, answeredBy: string): Promise<void>;
   checkInCallStatus(token: string, report: { status: string; answeredBy: string | null; durationSeconds: number | null }): Promise<void>;
   /** Staff cancel an open check-in. */
@@ -79,6 +80,7 @@ export interface Bot {
 }
 
 export function createBot(deps: BotDeps): Bot {
+  const once = (request: VoiceRequest, step: VoiceStep) => answerVoiceOnce(deps, request, step);
   return {
     handleInboundSms: (sms) => handleInboundSms(deps, sms),
     handleStatusCallback: (callback) => handleStatusCallback(deps, callback),
@@ -86,9 +88,9 @@ export function createBot(deps: BotDeps): Bot {
     deliverMessage: (messageId, policy) => deliverMessage(deps, messageId, policy),
     expireConversation: (job) => expireConversation(deps, job),
     runEscalationStep: (job) => runEscalationStep(deps, job),
-    escalationCallAnswered: (token, answeredBy) => escalationCallAnswered(deps, token, answeredBy),
-    escalationKeyPressed: (token, digits, heard) => escalationKeyPressed(deps, token, digits, heard),
-    escalationBridgeEnded: (token, result) => escalationBridgeEnded(deps, token, result),
+    escalationCallAnswered: (request, token, answeredBy) => once(request, (tx) => escalationCallAnswered(tx, deps, token, answeredBy)),
+    escalationKeyPressed: (request, token, digits, heard) => once(request, (tx) => escalationKeyPressed(tx, deps, token, digits, heard)),
+    escalationBridgeEnded: (request, token, result) => once(request, (tx) => escalationBridgeEnded(tx, deps, token, result)),
     escalationCallStatus: (token, report) => escalationCallStatus(deps, token, report),
     acknowledgeAlert: (action) => acknowledgeAlertBy(deps, action),
     resolveAlert: (action) => resolveAlertBy(deps, action),
@@ -101,15 +103,15 @@ export function createBot(deps: BotDeps): Bot {
     },
     planOutreach: (job) => runPlanJob(deps.pool, deps.clock.now(), job),
     dispatchOutreach: (job) => dispatchDue(deps, job.practiceId),
-    incomingCall: (request) => incomingCall(deps, request),
+    incomingCall: (request, call) => once(request, (tx) => incomingCall(tx, deps, call)),
     placeCheckInCall: (job) => placeCheckInCall(deps, job.callId),
-    checkInCallAnswered: (token, answeredBy) => outboundAnswered(deps, token, answeredBy),
-    checkInAnswered: (token, step, heard) => answered(deps, token, step, heard),
-    checkInMenuPressed: (token, digits) => menuPressed(deps, token, digits),
-    checkInBridge: (token, digits, dialStatus) => bridgeChosen(deps, token, digits, dialStatus),
-    voiceMessageRecorded: (token, recording) => messageRecorded(deps, token, recording),
+    checkInCallAnswered: (request, token, answeredBy) => once(request, (tx) => outboundAnswered(tx, deps, token, answeredBy)),
+    checkInAnswered: (request, token, step, heard) => once(request, (tx) => answered(tx, deps, token, step, heard)),
+    checkInMenuPressed: (request, token, digits) => once(request, (tx) => menuPressed(tx, deps, token, digits)),
+    checkInBridge: (request, token, digits, dialStatus) => once(request, (tx) => bridgeChosen(tx, deps, token, digits, dialStatus)),
+    voiceMessageRecorded: (request, token, recording) => once(request, (tx) => messageRecorded(tx, deps, token, recording)),
     voiceMessageTranscribed: (token, text) => messageTranscribed(deps, token, text),
-    checkInVoicemail: (token) => voicemailTurn(deps, token),
+    checkInVoicemail: (request, token) => once(request, (tx) => voicemailTurn(tx, deps, token)),
     checkInMachineDetected: (token, answeredBy) => machineDetected(deps, token, answeredBy),
     checkInCallStatus: (token, report) => callStatus(deps, token, report),
     cancelCheckIn: (conversationId, audit) => cancelCheckIn(deps, conversationId, audit),
@@ -123,6 +125,7 @@ export type { StatusCallback, StatusOutcome } from './status-callback.js';
 export type { CheckInRequest, CheckInStarted } from './check-in.js';
 export type { DeliveryPolicy, DeliveryTarget } from './delivery.js';
 export type { VoiceLanguage, VoiceTurn, VoiceNext } from './voice-turn.js';
+export type { VoiceRequest } from './voice-once.js';
 export type { AlertAction } from './alert-actions.js';
 export { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport.js';
 export { createTwilioCalls, simulatedCalls, type CallTransport } from './calls.js';

@@ -7,7 +7,9 @@
  *
  * Each Twilio request names the call by its token and the question by the
  * conversation's version when it was asked: a stale or replayed request
- * changes nothing and hears the current question.
+ * changes nothing and hears the current question. Each turn that answers a
+ * request runs in the transaction its caller opened (voice-once.ts), which
+ * keeps the answer with what the turn did: a copy of the request hears it again.
  */
 import { DateTime } from 'luxon';
 import { advanceFlow, type Locale } from '../flows/index.js';
@@ -107,36 +109,34 @@ const setPending = (tx: Queryable, c: CallContext, pending: CallPending) => upda
 // A patient calls in.
 
 /** A call to the practice's number: the check-in that is open or due, or the menu; an unknown caller is told whom to call. */
-export function incomingCall(deps: BotDeps, req: { callSid: string; from: string; to: string }): Promise<VoiceTurn> {
+export async function incomingCall(tx: Queryable, deps: BotDeps, req: { callSid: string; from: string; to: string }): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const practice = await findPracticeByNumber(tx, req.to);
-    if (!practice) return farewell('en-US', 'This number is not in service. Goodbye.');
-    const known = await findPatientByPhone(tx, practice.id, req.from);
-    if (!known) {
-      const say = (['en', 'es'] as const).map((l) => ({ text: voiceLine('voice.unknown_caller', l, practice, null), language: voiceLanguage(l) }));
-      return { language: 'en-US', say, next: { kind: 'hangup' } };
-    }
-    const patient = (await lockPatient(tx, known.id))!;
-    const call = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId: null, direction: 'inbound', callSid: req.callSid, status: 'in-progress', at });
-    const c: CallContext = { call, practice, patient, conversation: null, at };
-    if (await noteReply(tx, patient.id, at)) await replanPatient(tx, practice, patient.id, at);
+  const practice = await findPracticeByNumber(tx, req.to);
+  if (!practice) return farewell('en-US', 'This number is not in service. Goodbye.');
+  const known = await findPatientByPhone(tx, practice.id, req.from);
+  if (!known) {
+    const say = (['en', 'es'] as const).map((l) => ({ text: voiceLine('voice.unknown_caller', l, practice, null), language: voiceLanguage(l) }));
+    return { language: 'en-US', say, next: { kind: 'hangup' } };
+  }
+  const patient = (await lockPatient(tx, known.id))!;
+  const call = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId: null, direction: 'inbound', callSid: req.callSid, status: 'in-progress', at });
+  const c: CallContext = { call, practice, patient, conversation: null, at };
+  if (await noteReply(tx, patient.id, at)) await replanPatient(tx, practice, patient.id, at);
 
-    const open = await findActiveConversation(tx, patient.id);
-    if (open) return spoken(tx, c, await resume(tx, deps, c, open, [line(c, 'voice.continue')]));
-    if (mayCheckIn(patient, at)) {
-      const endOfDay = DateTime.fromJSDate(at, { zone: patient.timezone ?? practice.timezone }).endOf('day').toJSDate();
-      const due = await takeDueCheckIn(tx, patient.id, endOfDay);
-      if (due) {
-        const medication = due.medicationId ? (await listMedications(tx, patient.id)).find((m) => m.id === due.medicationId) : undefined;
-        const conversation = await startByCall(tx, deps, c, due.flow, medication ? { medication } : {});
-        await settleContacts(tx, [{ id: due.id, status: 'started', reason: 'the patient called in', conversationId: conversation.id }], at);
-        return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.check_in_due')]));
-      }
+  const open = await findActiveConversation(tx, patient.id);
+  if (open) return spoken(tx, c, await resume(tx, deps, c, open, [line(c, 'voice.continue')]));
+  if (mayCheckIn(patient, at)) {
+    const endOfDay = DateTime.fromJSDate(at, { zone: patient.timezone ?? practice.timezone }).endOf('day').toJSDate();
+    const due = await takeDueCheckIn(tx, patient.id, endOfDay);
+    if (due) {
+      const medication = due.medicationId ? (await listMedications(tx, patient.id)).find((m) => m.id === due.medicationId) : undefined;
+      const conversation = await startByCall(tx, deps, c, due.flow, medication ? { medication } : {});
+      await settleContacts(tx, [{ id: due.id, status: 'started', reason: 'the patient called in', conversationId: conversation.id }], at);
+      return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.check_in_due')]));
     }
-    await setPending(tx, c, { menu: true });
-    return spoken(tx, c, menu(deps, c));
-  });
+  }
+  await setPending(tx, c, { menu: true });
+  return spoken(tx, c, menu(deps, c));
 }
 
 /** Enrolled and consenting: a check-in may be held (an opted-out patient may still call in). */
@@ -169,47 +169,43 @@ async function startByCall(tx: Queryable, deps: BotDeps, c: CallContext, flow: C
 }
 
 /** The caller pressed a key at the menu: a check-in, medicines, or a message for the care team. */
-export function menuPressed(deps: BotDeps, token: string, digits: string): Promise<VoiceTurn> {
+export async function menuPressed(tx: Queryable, deps: BotDeps, token: string, digits: string): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    if (!c) return invalid;
-    if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
-    const open = await findActiveConversation(tx, c.patient.id);
-    if (open) return spoken(tx, c, await resume(tx, deps, c, open, []));
-    if (digits === '3') {
-      const urls = checkInCallUrls(deps, c.call.token);
-      return spoken(tx, c, {
-        language: language(c),
-        say: [line(c, 'voice.record_prompt')],
-        next: { kind: 'record', action: urls.recording, transcribeCallback: urls.transcription, maxLengthSeconds: RECORD_MAX_SECONDS },
-      });
-    }
-    if ((digits === '1' || digits === '2') && mayCheckIn(c.patient, at)) {
-      const medication = digits === '2' ? (await listMedications(tx, c.patient.id)).find((m) => m.active) : undefined;
-      const conversation = await startByCall(tx, deps, c, medication ? 'medication' : 'wellness', medication ? { medication } : {});
-      return spoken(tx, c, ask(deps, c, conversation));
-    }
-    const silences = (c.call.pending.silences ?? 0) + 1;
-    if (silences >= MAX_SILENCES) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-    await setPending(tx, c, { menu: true, silences });
-    return spoken(tx, c, menu(deps, c, [line(c, digits ? 'voice.menu_invalid' : 'voice.no_input')]));
-  });
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
+  const open = await findActiveConversation(tx, c.patient.id);
+  if (open) return spoken(tx, c, await resume(tx, deps, c, open, []));
+  if (digits === '3') {
+    const urls = checkInCallUrls(deps, c.call.token);
+    return spoken(tx, c, {
+      language: language(c),
+      say: [line(c, 'voice.record_prompt')],
+      next: { kind: 'record', action: urls.recording, transcribeCallback: urls.transcription, maxLengthSeconds: RECORD_MAX_SECONDS },
+    });
+  }
+  if ((digits === '1' || digits === '2') && mayCheckIn(c.patient, at)) {
+    const medication = digits === '2' ? (await listMedications(tx, c.patient.id)).find((m) => m.active) : undefined;
+    const conversation = await startByCall(tx, deps, c, medication ? 'medication' : 'wellness', medication ? { medication } : {});
+    return spoken(tx, c, ask(deps, c, conversation));
+  }
+  const silences = (c.call.pending.silences ?? 0) + 1;
+  if (silences >= MAX_SILENCES) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  await setPending(tx, c, { menu: true, silences });
+  return spoken(tx, c, menu(deps, c, [line(c, digits ? 'voice.menu_invalid' : 'voice.no_input')]));
 }
 
 /** A message was left: kept, and put before the care team for review. */
-export function messageRecorded(deps: BotDeps, token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn> {
+export async function messageRecorded(tx: Queryable, deps: BotDeps, token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    if (!c) return invalid;
-    if (!recording.url || !recording.seconds) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-    const message = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message (${recording.seconds} s): ${recording.url}`));
-    const explanation = `Left a voice message of ${recording.seconds} seconds`;
-    const subject = { practice: c.practice, patient: c.patient, conversationId: null, messageId: message.id };
-    await raiseAlert(tx, subject, { level: 'elevated', reason: 'voice_message', explanation, evidence: [{ key: `message:${message.id}`, messageId: message.id, explanation, at }] }, at);
-    return spoken(tx, c, farewell(language(c), line(c, 'voice.record_thanks')));
-  });
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  if (!recording.url || !recording.seconds) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  const message = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message (${recording.seconds} s): ${recording.url}`));
+  const explanation = `Left a voice message of ${recording.seconds} seconds`;
+  const subject = { practice: c.practice, patient: c.patient, conversationId: null, messageId: message.id };
+  await raiseAlert(tx, subject, { level: 'elevated', reason: 'voice_message', explanation, evidence: [{ key: `message:${message.id}`, messageId: message.id, explanation, at }] }, at);
+  return spoken(tx, c, farewell(language(c), line(c, 'voice.record_thanks')));
 }
 
 /** Twilio's transcription of a message, when it has one: added to the transcript beside the recording. */
@@ -225,29 +221,25 @@ export function messageTranscribed(deps: BotDeps, token: string, text: string): 
 // A check-in call goes out.
 
 /** The patient (or a machine) picked up a check-in call. */
-export function outboundAnswered(deps: BotDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
+export async function outboundAnswered(tx: Queryable, deps: BotDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    if (!c?.conversation || c.conversation.status !== 'active') return c ? spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye'))) : invalid;
-    if (answeredBy?.startsWith('machine')) {
-      await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
-      return spoken(tx, c, voicemail(c));
-    }
-    return spoken(tx, c, ask(deps, c, c.conversation, [line(c, 'voice.check_in_due')]));
-  });
+  const c = await load(tx, token, at);
+  if (!c?.conversation || c.conversation.status !== 'active') return c ? spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye'))) : invalid;
+  if (answeredBy?.startsWith('machine')) {
+    await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
+    return spoken(tx, c, voicemail(c));
+  }
+  return spoken(tx, c, ask(deps, c, c.conversation, [line(c, 'voice.check_in_due')]));
 }
 
 /** A callback message naming only the practice and its number: nothing about the patient's health. */
 const voicemail = (c: CallContext): VoiceTurn => farewell(language(c), line(c, 'voice.voicemail'));
 
 /** The voicemail a machine hears, after the call was redirected to it. */
-export function voicemailTurn(deps: BotDeps, token: string): Promise<VoiceTurn> {
+export async function voicemailTurn(tx: Queryable, deps: BotDeps, token: string): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    return c ? spoken(tx, c, voicemail(c)) : invalid;
-  });
+  const c = await load(tx, token, at);
+  return c ? spoken(tx, c, voicemail(c)) : invalid;
 }
 
 /**
@@ -275,35 +267,33 @@ export function callStatus(deps: BotDeps, token: string, report: { status: strin
 // Answers.
 
 /** An answer to the question asked at `step`: keys, words, or silence. */
-export function answered(deps: BotDeps, token: string, step: number, heard: Heard): Promise<VoiceTurn> {
+export async function answered(tx: Queryable, deps: BotDeps, token: string, step: number, heard: Heard): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    if (!c) return invalid;
-    const conversation = c.conversation;
-    if (!conversation || conversation.status !== 'active') return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-    // A repeated or forged request for another question: the current question is asked, nothing changes.
-    if (step !== conversation.version) return spoken(tx, c, ask(deps, c, conversation));
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  const conversation = c.conversation;
+  if (!conversation || conversation.status !== 'active') return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  // A repeated or forged request for another question: the current question is asked, nothing changes.
+  if (step !== conversation.version) return spoken(tx, c, ask(deps, c, conversation));
 
-    const pending = c.call.pending;
-    const said = heard.speech?.trim() || null;
-    if (heard.digits || said) {
-      const confidence = heard.confidence !== null ? ` (confidence ${heard.confidence.toFixed(2)})` : '';
-      const answerLine = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', said ? `said "${said}"${confidence}` : `pressed ${heard.digits}`));
-      await noteReply(tx, c.patient.id, at);
-      return spoken(tx, c, await understood(tx, deps, c, conversation, pending, heard.digits, said, heard.confidence, answerLine.id));
-    }
-    // Silence: asked once more, then the check-in ends with no usable answer.
-    const silences = (pending.silences ?? 0) + 1;
-    if (silences < MAX_SILENCES) {
-      await setPending(tx, c, { ...pending, silences });
-      return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.no_input')]));
-    }
-    const step2 = advanceFlow(conversation.flow, conversation.snapshot, { type: 'GIVE_UP' }, conversation.flowVersion);
-    const recorded = await recordStep(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: null, at, speaksNow: false }, step2);
-    await assessPatient(tx, { practice: c.practice, patient: c.patient, conversationId: conversation.id, messageId: null }, at, 'answer');
-    return spoken(tx, c, farewell(language(c), ...(recorded.says ? spokenOf(recorded.says, c.practice, c.patient) : [])));
-  });
+  const pending = c.call.pending;
+  const said = heard.speech?.trim() || null;
+  if (heard.digits || said) {
+    const confidence = heard.confidence !== null ? ` (confidence ${heard.confidence.toFixed(2)})` : '';
+    const answerLine = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', said ? `said "${said}"${confidence}` : `pressed ${heard.digits}`));
+    await noteReply(tx, c.patient.id, at);
+    return spoken(tx, c, await understood(tx, deps, c, conversation, pending, heard.digits, said, heard.confidence, answerLine.id));
+  }
+  // Silence: asked once more, then the check-in ends with no usable answer.
+  const silences = (pending.silences ?? 0) + 1;
+  if (silences < MAX_SILENCES) {
+    await setPending(tx, c, { ...pending, silences });
+    return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.no_input')]));
+  }
+  const step2 = advanceFlow(conversation.flow, conversation.snapshot, { type: 'GIVE_UP' }, conversation.flowVersion);
+  const recorded = await recordStep(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: null, at, speaksNow: false }, step2);
+  await assessPatient(tx, { practice: c.practice, patient: c.patient, conversationId: conversation.id, messageId: null }, at, 'answer');
+  return spoken(tx, c, farewell(language(c), ...(recorded.says ? spokenOf(recorded.says, c.practice, c.patient) : [])));
 }
 
 async function understood(
@@ -387,26 +377,24 @@ function voiceSystem(c: CallContext, key: 'system.low_sugar' | 'system.urgent_re
 }
 
 /** After a red flag: "press 1" connects the caller to the on-call coordinator, the practice's number showing. */
-export function bridgeChosen(deps: BotDeps, token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn> {
+export async function bridgeChosen(tx: Queryable, deps: BotDeps, token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
-    if (!c) return invalid;
-    // The bridged call ended: how it went decides the last words.
-    if (dialStatus !== null) {
-      const reached = dialStatus === 'completed' || dialStatus === 'answered';
-      return spoken(tx, c, farewell(language(c), line(c, reached ? 'voice.goodbye' : 'voice.nurse_unavailable')));
-    }
-    if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
-    if (digits !== '1' || !c.call.pending.bridgeOffered) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-    const onCall = await listOnCall(tx, c.practice.id);
-    const nurse = onCall[0] ?? (await listCoordinators(tx, c.practice.id)).find((x) => x.active);
-    if (!nurse) return spoken(tx, c, farewell(language(c), line(c, 'voice.nurse_unavailable')));
-    await setPending(tx, c, {});
-    return spoken(tx, c, {
-      language: language(c),
-      say: [line(c, 'voice.connecting')],
-      next: { kind: 'dial', number: nurse.phone, callerId: c.practice.phoneNumber, action: `${checkInCallUrls(deps, c.call.token).bridge}&dialed=1`, timeoutSeconds: BRIDGE_RING_SECONDS },
-    });
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  // The bridged call ended: how it went decides the last words.
+  if (dialStatus !== null) {
+    const reached = dialStatus === 'completed' || dialStatus === 'answered';
+    return spoken(tx, c, farewell(language(c), line(c, reached ? 'voice.goodbye' : 'voice.nurse_unavailable')));
+  }
+  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
+  if (digits !== '1' || !c.call.pending.bridgeOffered) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  const onCall = await listOnCall(tx, c.practice.id);
+  const nurse = onCall[0] ?? (await listCoordinators(tx, c.practice.id)).find((x) => x.active);
+  if (!nurse) return spoken(tx, c, farewell(language(c), line(c, 'voice.nurse_unavailable')));
+  await setPending(tx, c, {});
+  return spoken(tx, c, {
+    language: language(c),
+    say: [line(c, 'voice.connecting')],
+    next: { kind: 'dial', number: nurse.phone, callerId: c.practice.phoneNumber, action: `${checkInCallUrls(deps, c.call.token).bridge}&dialed=1`, timeoutSeconds: BRIDGE_RING_SECONDS },
   });
 }

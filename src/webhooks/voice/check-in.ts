@@ -22,30 +22,30 @@ export const patientVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
   app.post('/', { bodyLimit: BODY_LIMIT, schema }, (request, reply) => {
     const from = toE164(request.body.From ?? '') ?? '';
     const to = toE164(request.body.To ?? '') ?? '';
-    return answerOnce(request, reply, () => bot.incomingCall({ callSid: request.body.CallSid, from, to }));
+    return answerOnce(request, reply, (voice) => bot.incomingCall(voice, { callSid: request.body.CallSid, from, to }));
   });
 
   app.post('/check-in/answer', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, (request, reply) =>
-    answerOnce(request, reply, () => bot.checkInCallAnswered(request.query.token, request.body.AnsweredBy ?? null)),
+    answerOnce(request, reply, (voice) => bot.checkInCallAnswered(voice, request.query.token, request.body.AnsweredBy ?? null)),
   );
 
   app.post('/check-in/gather', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: StepQuerySchema } }, (request, reply) => {
     const heard = { digits: request.body.Digits ?? '', speech: request.body.SpeechResult ?? null, confidence: request.body.Confidence ?? null };
-    return answerOnce(request, reply, () => bot.checkInAnswered(request.query.token, request.query.step, heard));
+    return answerOnce(request, reply, (voice) => bot.checkInAnswered(voice, request.query.token, request.query.step, heard));
   });
 
   app.post('/check-in/menu', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, (request, reply) =>
-    answerOnce(request, reply, () => bot.checkInMenuPressed(request.query.token, request.body.Digits ?? '')),
+    answerOnce(request, reply, (voice) => bot.checkInMenuPressed(voice, request.query.token, request.body.Digits ?? '')),
   );
 
   app.post('/check-in/bridge', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: BridgeQuerySchema } }, (request, reply) => {
     const dialStatus = request.query.dialed ? (request.body.DialCallStatus ?? 'failed') : null;
-    return answerOnce(request, reply, () => bot.checkInBridge(request.query.token, request.body.Digits ?? '', dialStatus));
+    return answerOnce(request, reply, (voice) => bot.checkInBridge(voice, request.query.token, request.body.Digits ?? '', dialStatus));
   });
 
   app.post('/check-in/recording', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, (request, reply) => {
     const recording = { url: request.body.RecordingUrl ?? null, seconds: request.body.RecordingDuration ?? null };
-    return answerOnce(request, reply, () => bot.voiceMessageRecorded(request.query.token, recording));
+    return answerOnce(request, reply, (voice) => bot.voiceMessageRecorded(voice, request.query.token, recording));
   });
 
   app.post('/check-in/transcription', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, async (request, reply) => {
@@ -54,7 +54,7 @@ export const patientVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = asyn
   });
 
   app.post('/check-in/voicemail', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, (request, reply) =>
-    answerOnce(request, reply, () => bot.checkInVoicemail(request.query.token)),
+    answerOnce(request, reply, (voice) => bot.checkInVoicemail(voice, request.query.token)),
   );
 
   app.post('/check-in/amd', { bodyLimit: BODY_LIMIT, schema: { ...schema, querystring: TokenQuerySchema } }, async (request, reply) => {

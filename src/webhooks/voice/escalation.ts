@@ -22,14 +22,14 @@ export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
   app.post(
     '/escalation',
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: VoiceRequestSchema, querystring: TokenQuerySchema } },
-    (request, reply) => answerOnce(request, reply, () => bot.escalationCallAnswered(request.query.token, request.body.AnsweredBy ?? null)),
+    (request, reply) => answerOnce(request, reply, (voice) => bot.escalationCallAnswered(voice, request.query.token, request.body.AnsweredBy ?? null)),
   );
 
   app.post(
     '/escalation/gather',
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: VoiceRequestSchema, querystring: GatherQuerySchema } },
     (request, reply) =>
-      answerOnce(request, reply, () => bot.escalationKeyPressed(request.query.token, request.body.Digits ?? '', request.query.heard)),
+      answerOnce(request, reply, (voice) => bot.escalationKeyPressed(voice, request.query.token, request.body.Digits ?? '', request.query.heard)),
   );
 
   app.post(
@@ -37,7 +37,7 @@ export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: DialResultSchema, querystring: TokenQuerySchema } },
     (request, reply) => {
       const result = { status: request.body.DialCallStatus ?? 'failed', seconds: request.body.DialCallDuration ?? null };
-      return answerOnce(request, reply, () => bot.escalationBridgeEnded(request.query.token, result));
+      return answerOnce(request, reply, (voice) => bot.escalationBridgeEnded(voice, request.query.token, result));
     },
   );
 

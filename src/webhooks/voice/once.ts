@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.js';
-import type { VoiceTurn } from '../../bot/index.js';
-import { findWebhookReply, saveWebhookReply } from '../../store/webhook-replies.js';
+import type { VoiceRequest, VoiceTurn } from '../../bot/index.js';
 import { renderVoiceTurn } from './twiml.js';
 
 /** Names a request by its path, query and parameters: Twilio repeating it gets the same key. */
@@ -12,17 +11,16 @@ function requestKey(request: FastifyRequest): string {
 }
 
 /**
- * Answers a voice request with the runtime's turn as TwiML, once: Twilio
- * repeating the request (a retry, a replay) gets the answer it got the first
- * time, and the runtime does not act twice.
+ * Answers a voice request with TwiML, once: the runtime runs the turn and
+ * keeps its answer under the request's key, so Twilio repeating the request
+ * (a retry, a replay, copies at once) gets the answer it got the first time,
+ * and the runtime does not act twice. Rendering is the channel's; the keeping
+ * is the runtime's, in the turn's own transaction.
  */
 export function voiceAnswerer(deps: AppDeps) {
-  const pool = deps.db.pool;
-  return async function answerOnce(request: FastifyRequest, reply: FastifyReply, turn: () => Promise<VoiceTurn>) {
-    const key = requestKey(request);
-    const earlier = await findWebhookReply(pool, key);
-    const twiml = earlier ?? renderVoiceTurn(await turn(), deps.config.voices);
-    if (!earlier) await saveWebhookReply(pool, key, twiml, deps.clock.now());
+  const render = (turn: VoiceTurn) => renderVoiceTurn(turn, deps.config.voices);
+  return async function answerOnce(request: FastifyRequest, reply: FastifyReply, answer: (voice: VoiceRequest) => Promise<string>) {
+    const twiml = await answer({ key: requestKey(request), render });
     return reply.type('text/xml').send(twiml);
   };
 }
