@@ -3,13 +3,23 @@ import { coordinatorSms } from '../../prompts/coordinator.js';
 import { formatForReading } from '../phone.js';
 import { claimEscalation, lockAlert, type Alert } from '../store/alerts.js';
 import { findCoordinator, listCoordinators, listOnCall, type Coordinator } from '../store/coordinators.js';
-import { claimStep, findAttempt, updateAttempt, type EscalationAttempt } from '../store/escalations.js';
+import {
+  claimStep,
+  findAttempt,
+  knownCallSids,
+  listCallsWithoutSid,
+  markPlacing,
+  recordPlacedCall,
+  updateAttempt,
+  type EscalationAttempt,
+} from '../store/escalations.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { recordEvent } from '../store/patient-events.js';
 import { findPatient, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { URGENT_PRIORITY } from './alerts.js';
+import { CALL_CLOCK_SKEW_MS, type FoundCall } from './calls.js';
 import type { BotDeps } from './deps.js';
 import { describeReason } from './reasons.js';
 import { queueOutreach } from './outbox.js';
@@ -33,6 +43,17 @@ const ANSWERED_LIMIT_MS = 10 * 60_000;
 const CALLBACK_GRACE_MS = 15_000;
 /** How long placing a call may take (pacing, then Twilio's 10 s timeout): a claim older than this without a call was cut short. */
 const PLACING_MS = 15_000;
+/** Twilio's call list could not be read: how soon to ask again. */
+const LOOKUP_RETRY_MS = 5_000;
+/**
+ * How long after the placing time Twilio's call list may keep failing before
+ * the call is placed without knowing (about six lookups). The coordinator
+ * must hear of an urgent alert: a possible second ring is better than a call
+ * held back for as long as Twilio's API is unwell. Counted in time, not in
+ * failures, because the time without a ring is what matters, and it needs
+ * nothing kept between tries.
+ */
+const LOOKUP_GIVE_UP_MS = 30_000;
 
 /** Who is called about urgent alerts: the on-call coordinators in order, or every active one when nobody is on call. */
 async function escalationRoster(db: Queryable, practiceId: string): Promise<Coordinator[]> {
@@ -65,7 +86,7 @@ export interface CallToPlace {
   attempt: EscalationAttempt;
   coordinator: Coordinator;
   practice: Practice;
-  /** An earlier run may have placed it before dying (then the coordinator may hear it twice). */
+  /** An earlier run claimed it and died before recording the call: Twilio may have it already. */
   placedBefore: boolean;
 }
 
@@ -157,12 +178,13 @@ async function claimCall(deps: BotDeps, tx: Queryable, c: StepContext & { roster
 /**
  * The step ran before: its call is placed (or being placed), unless the
  * process placing it died first. A call still without a Twilio id after the
- * placing time is placed again: Twilio's call records do not say which
- * attempt a call was for, and for an urgent alert a second ring is better
- * than none.
+ * placing time is settled by placeCall, outside this transaction: from
+ * Twilio's call list when it may have reached Twilio, at once when it never
+ * left the queue.
  */
 async function unplacedCall(tx: Queryable, attempt: EscalationAttempt, c: StepContext): Promise<CallToPlace | null> {
-  if (attempt.kind !== 'call' || attempt.callSid || attempt.status !== 'queued' || !attempt.coordinatorId) return null;
+  if (attempt.kind !== 'call' || attempt.callSid || !attempt.coordinatorId) return null;
+  if (attempt.status !== 'queued' && attempt.status !== 'placing') return null;
   const settleAt = Date.parse(attempt.startedAt) + PLACING_MS;
   if (c.at.getTime() < settleAt) {
     const job = { alertId: c.alert.id, step: c.step };
@@ -204,9 +226,88 @@ async function textEveryone(tx: Queryable, c: StepContext): Promise<void> {
   });
 }
 
-export async function placeCall(deps: BotDeps, { attempt, coordinator, practice, placedBefore }: CallToPlace): Promise<void> {
+/** Places an attempt's call; one an earlier run may have placed is first looked for at Twilio, so it rings once. */
+export async function placeCall(deps: BotDeps, call: CallToPlace): Promise<void> {
+  if (call.placedBefore && !(await placeAgain(deps, call))) return;
+  await ringCoordinator(deps, call);
+}
+
+/**
+ * Whether a call cut short by a restart is to be placed now. One that never
+ * left the queue (`queued`) is. One that may have reached Twilio (`placing`)
+ * is looked for in Twilio's call list: found, its id is recorded and it is
+ * not placed again; not there, it is placed. A list that cannot be read is
+ * asked again shortly, until LOOKUP_GIVE_UP_MS says to ring anyway.
+ */
+async function placeAgain(deps: BotDeps, { attempt, coordinator, practice }: CallToPlace): Promise<boolean> {
+  const log = { alertId: attempt.alertId, step: attempt.step };
+  if (attempt.status === 'queued') {
+    deps.logger.warn(log, 'escalation call cut short by a restart before it reached Twilio; calling now');
+    return true;
+  }
+  let found: FoundCall[];
+  try {
+    found = await deps.calls.lookup({ to: coordinator.phone, from: practice.phoneNumber, since: new Date(attempt.startedAt) });
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    return placeWithoutLooking(deps, attempt, error);
+  }
+  const match = await thisAttemptsCall(deps, attempt, found);
+  if (match === 'settled') return false;
+  if (match) {
+    await recordPlacedCall(deps.pool, attempt.id, { callSid: match.sid, status: match.status });
+    deps.logger.info({ ...log, callSid: match.sid }, 'uncertain escalation call settled: Twilio has the call');
+    return false;
+  }
+  deps.logger.warn(log, 'escalation call cut short by a restart; Twilio has no such call; calling again');
+  return true;
+}
+
+/**
+ * Which call Twilio has is this attempt's, or 'settled' when Twilio's
+ * webhooks told of the call meanwhile. Twilio's records do not name the
+ * attempt: calls already recorded are skipped, and the rest are matched in
+ * order against every call to this coordinator that may be at Twilio without
+ * an id, oldest first (calls are paced one at a time in the order they were
+ * asked for). Several alerts ringing one coordinator across a crash then do
+ * not take one another's call; when in doubt there is no match, and the
+ * coordinator may hear a second ring rather than none.
+ */
+async function thisAttemptsCall(deps: BotDeps, attempt: EscalationAttempt, found: FoundCall[]): Promise<FoundCall | 'settled' | null> {
+  const known = await knownCallSids(deps.pool, found.map((c) => c.sid));
+  const unrecorded = found.filter((c) => !known.has(c.sid));
+  const since = new Date(Date.parse(attempt.startedAt) - CALL_CLOCK_SKEW_MS);
+  const waiting = await listCallsWithoutSid(deps.pool, attempt.coordinatorId!, since);
+  const rank = waiting.findIndex((a) => a.id === attempt.id);
+  if (rank < 0 || heardFromTwilio(waiting[rank]!)) return 'settled';
+  return unrecorded[rank] ?? null;
+}
+
+/** Twilio reached our webhooks about the attempt's call (answered, voicemail, a status): the call exists. */
+const heardFromTwilio = (a: EscalationAttempt) => a.status !== 'placing' || a.answeredBy !== null || a.outcome !== null || a.endedAt !== null;
+
+/**
+ * Twilio's call list could not be read: rather than ring a second time
+ * blindly, the step runs again shortly (false: not now). Once the give-up
+ * time has passed, true: the call is placed without knowing (see
+ * LOOKUP_GIVE_UP_MS).
+ */
+async function placeWithoutLooking(deps: BotDeps, attempt: EscalationAttempt, error: TransportError): Promise<boolean> {
+  const now = deps.clock.now();
+  const log = { alertId: attempt.alertId, step: attempt.step, failure: error.failure, code: error.code };
+  if (now.getTime() >= Date.parse(attempt.startedAt) + PLACING_MS + LOOKUP_GIVE_UP_MS) {
+    deps.logger.warn(log, 'Twilio call list unavailable for too long; placing the escalation call cut short by a restart again');
+    return true;
+  }
+  deps.logger.warn(log, 'Twilio call list unavailable; looking for the escalation call cut short by a restart again shortly');
+  const job = { alertId: attempt.alertId, step: attempt.step };
+  await enqueueJob(deps.pool, 'escalation.step', job, { runAt: new Date(now.getTime() + LOOKUP_RETRY_MS), now, priority: URGENT_PRIORITY });
+  return false;
+}
+
+/** Asks Twilio to ring the coordinator and records the call; a call Twilio refuses moves the chain on. */
+async function ringCoordinator(deps: BotDeps, { attempt, coordinator, practice }: CallToPlace): Promise<void> {
   const urls = escalationUrls(deps, attempt.token!);
-  if (placedBefore) deps.logger.warn({ alertId: attempt.alertId, step: attempt.step }, 'escalation call cut short by a restart; calling again');
   try {
     const placed = await deps.calls.placeCall({
       to: coordinator.phone,
@@ -215,8 +316,9 @@ export async function placeCall(deps: BotDeps, { attempt, coordinator, practice,
       statusCallback: urls.status,
       machineDetection: 'Enable',
       ringSeconds: RING_SECONDS,
+      onTurn: () => markPlacing(deps.pool, attempt.id),
     });
-    await updateAttempt(deps.pool, attempt.id, { callSid: placed.sid, status: placed.status });
+    await recordPlacedCall(deps.pool, attempt.id, { callSid: placed.sid, status: placed.status });
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     deps.logger.warn({ alertId: attempt.alertId, step: attempt.step, failure: error.failure, code: error.code }, 'escalation call failed');

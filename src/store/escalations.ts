@@ -12,7 +12,11 @@ export interface EscalationAttempt {
   kind: 'call' | 'final_texts';
   token: string | null;
   callSid: string | null;
-  /** The call's last known status: queued, ringing, answered, in-progress, completed, busy, ... or simulated. */
+  /**
+   * The call's last known status: queued (claimed, waiting its turn), placing
+   * (Twilio asked, no answer recorded yet), then Twilio's: ringing, answered,
+   * in-progress, completed, busy, ... or simulated.
+   */
   status: string;
   outcome: AttemptOutcome | null;
   answeredBy: string | null;
@@ -115,4 +119,51 @@ export async function updateAttempt(db: Queryable, id: string, u: AttemptUpdate)
     [id, u.callSid ?? null, u.status ?? null, u.answeredBy ?? null, u.bridgeSeconds ?? null, u.outcome ?? null, u.endedAt ?? null],
   );
   return rows[0] ? toAttempt(rows[0]) : null;
+}
+
+/**
+ * The attempt's call is about to be asked of Twilio: from now on it may exist
+ * there even if its id is never recorded. An attempt still `queued` after a
+ * restart never got this far, so its call was never placed.
+ */
+export async function markPlacing(db: Queryable, id: string): Promise<void> {
+  await db.query("UPDATE escalation_attempts SET status = 'placing' WHERE id = $1 AND call_sid IS NULL AND status = 'queued'", [id]);
+}
+
+/** Records Twilio's id for the attempt's call; its status too, unless a status callback already said more. */
+export async function recordPlacedCall(db: Queryable, id: string, call: { callSid: string | null; status: string }): Promise<void> {
+  await db.query(
+    `UPDATE escalation_attempts SET call_sid = coalesce(call_sid, $2),
+       status = CASE WHEN status IN ('queued', 'placing') THEN $3 ELSE status END
+     WHERE id = $1`,
+    [id, call.callSid, call.status],
+  );
+}
+
+/**
+ * Calls to a coordinator, started since `since`, that may be at Twilio with
+ * no id recorded here: every call attempt without an id that got as far as
+ * asking Twilio (`queued` never did; `simulated` never leaves). A call found
+ * at Twilio and not recorded belongs to one of these; they are listed in the
+ * order they were started, the order their calls were asked for.
+ */
+export async function listCallsWithoutSid(db: Queryable, coordinatorId: string, since: Date): Promise<EscalationAttempt[]> {
+  const { rows } = await db.query<AttemptRow>(
+    `SELECT * FROM escalation_attempts
+     WHERE coordinator_id = $1 AND kind = 'call' AND call_sid IS NULL AND status NOT IN ('queued', 'simulated') AND started_at >= $2
+     ORDER BY started_at, id`,
+    [coordinatorId, since],
+  );
+  return rows.map(toAttempt);
+}
+
+/** Which of these Twilio call ids are already recorded, on an escalation attempt or a patient call. */
+export async function knownCallSids(db: Queryable, sids: string[]): Promise<Set<string>> {
+  if (sids.length === 0) return new Set();
+  const { rows } = await db.query<{ call_sid: string }>(
+    `SELECT call_sid FROM escalation_attempts WHERE call_sid = ANY($1::text[])
+     UNION SELECT call_sid FROM patient_calls WHERE call_sid = ANY($1::text[])`,
+    [sids],
+  );
+  return new Set(rows.map((row) => row.call_sid));
 }

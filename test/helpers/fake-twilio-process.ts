@@ -1,12 +1,13 @@
 /**
  * Loaded with `--import` into a service process that a test starts (see
- * test/faults/crash.test.ts): fakes Twilio's Messages API with nock, as the
- * in-process tests do, but keeps what Twilio "has" in a file, so it outlives
- * the process being killed and the next process sees it.
+ * test/faults/crash.test.ts): fakes Twilio's Messages and Calls APIs with
+ * nock, as the in-process tests do, but keeps what Twilio "has" (texts and
+ * calls) in a file, so it outlives the process being killed and the next
+ * process sees it.
  * - FAKE_TWILIO_LOG: the file, one JSON message per line, appended the moment
  *   Twilio accepts a message (before it answers).
- * - FAKE_TWILIO_DELAY_MS: how long Twilio takes to answer a create, so a test
- *   can kill the process while sends are under way.
+ * - FAKE_TWILIO_DELAY_MS: how long Twilio takes to answer a create (a text or
+ *   a call), so a test can kill the process while sends and calls are under way.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -57,7 +58,7 @@ scope.post(/\/2010-04-01\/Accounts\/\w+\/Messages\.json$/).reply((_uri, requestB
   appendFileSync(file, `${JSON.stringify(message)}\n`);
   setTimeout(() => callback(null, [201, resource(message)]), delayMs);
 });
-scope.post(/\/2010-04-01\/Accounts\/\w+\/Calls\.json$/).reply((_uri, requestBody) => {
+scope.post(/\/2010-04-01\/Accounts\/\w+\/Calls\.json$/).reply((_uri, requestBody, callback) => {
   const params = new URLSearchParams(String(requestBody));
   const call: Kept = {
     kind: 'call',
@@ -69,7 +70,7 @@ scope.post(/\/2010-04-01\/Accounts\/\w+\/Calls\.json$/).reply((_uri, requestBody
     dateCreated: new Date().toISOString(),
   };
   appendFileSync(file, `${JSON.stringify(call)}\n`);
-  return [201, { sid: call.sid, status: 'queued', to: call.to, from: call.from }];
+  setTimeout(() => callback(null, [201, { sid: call.sid, status: 'queued', to: call.to, from: call.from }]), delayMs);
 });
 scope
   .get(/\/2010-04-01\/Accounts\/\w+\/Calls\.json/)
@@ -77,7 +78,7 @@ scope
   .reply((uri) => {
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
     const matches = kept().filter((m) => m.kind === 'call' && m.to === query.get('To') && m.from === query.get('From'));
-    const calls = matches.reverse().map((c) => ({ ...resource(c), status: 'completed' }));
+    const calls = matches.reverse().map((c) => ({ ...resource(c), status: 'completed', direction: 'outbound-api', parent_call_sid: null }));
     return [200, { calls, next_page_uri: null, page: 0, page_size: 50 }];
   });
 scope

@@ -140,10 +140,24 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     redirected.push({ sid, url: new URLSearchParams(String(requestBody)).get('Url') ?? '' });
     return [200, { sid, status: 'in-progress' }];
   });
+  // Listing calls: `callLookups` counts the requests; a planned failure answers instead.
+  let callLookups = 0;
+  const plannedLookups: Array<{ status: number; body: Record<string, unknown> }> = [];
   scope.get(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).query(true).reply(function (uri) {
+    callLookups += 1;
+    const failure = plannedLookups.shift();
+    if (failure) return [failure.status, failure.body];
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
     const matches = calls.filter((c) => c.To === query.get('To') && c.From === query.get('From')).reverse();
-    const resources = matches.map((c) => ({ sid: c.sid, to: c.To, from: c.From, status: 'completed', date_created: rfc2822(c.at) }));
+    const resources = matches.map((c) => ({
+      sid: c.sid,
+      to: c.To,
+      from: c.From,
+      status: 'completed',
+      direction: 'outbound-api',
+      parent_call_sid: null,
+      date_created: rfc2822(c.at),
+    }));
     return [200, { calls: resources, next_page_uri: null, page: 0, page_size: 50 }];
   });
   scope.get(path).query(true).reply(function (uri) {
@@ -163,6 +177,14 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     /** Twilio received a webhook answer: each <Message> in it becomes a message Twilio sends. */
     acceptTwiml(to: string, from: string, bodies: string[]) {
       for (const body of bodies) messages.push({ sid: newMessageSid(), to, from, body, status: 'sent', dateCreated: now() });
+    },
+    /** How many times the service listed calls. */
+    get callLookups() {
+      return callLookups;
+    },
+    /** The next `times` call lists answer with this HTTP status (e.g. 500). */
+    failCallLookups(times: number, status = 500) {
+      for (let i = 0; i < times; i += 1) plannedLookups.push({ status, body: { code: null, message: 'error', status } });
     },
     /** The next create answers with this HTTP status and body (e.g. 503, or 400 with code 21610). */
     failNext(status: number, body: Record<string, unknown> = {}) {
