@@ -15,30 +15,26 @@ import { DateTime } from 'luxon';
 import { advanceFlow, type Locale } from '../flows/index.js';
 import { detectRedFlag } from '../flows/safety/index.js';
 import { spokenNumbersToDigits } from '../flows/text/spoken-numbers.js';
-import { readMessage } from '../flows/understand/index.js';
 import { findActiveConversation, findConversation, lockConversation, type Conversation } from '../store/conversations.js';
 import { listCoordinators, listOnCall } from '../store/coordinators.js';
 import { listMedications } from '../store/medications.js';
 import { insertCallLine } from '../store/messages.js';
-import { insertObservations } from '../store/observations.js';
 import { settleContacts, takeDueCheckIn } from '../store/outreach.js';
 import { countTurn, insertCall, lockCallByToken, updateCall, type CallPending, type PatientCall } from '../store/patient-calls.js';
 import { findPatientByPhone, lockPatient, noteReply, type Patient } from '../store/patients.js';
 import { findPractice, findPracticeByNumber, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { raiseAlert } from './alerts.js';
-import { stopConversation } from './conversation-end.js';
 import { openConversation, type FlowSetup } from './conversation-open.js';
 import { recordStep } from './conversation-step.js';
 import type { BotDeps } from './deps.js';
 import { blockOf, replanPatient } from './outreach-plan.js';
-import { readingObservations } from './reading.js';
 import { utteranceOf, type Utterance } from './speech.js';
 import { assessPatient } from './triage.js';
-import { escalateRedFlag, raiseDistress } from './urgent-report.js';
 import { callEnded, checkInCallUrls } from './voice-calls.js';
 import { gatherFor, spokenOf, voiceLanguage, voiceLine } from './voice-speech.js';
 import { farewell, type VoiceTurn } from './voice-turn.js';
+import { takeTurn } from './turn.js';
 
 /** What Twilio heard: keys pressed, words said with the recognizer's confidence. */
 export interface Heard {
@@ -337,43 +333,23 @@ async function understood(
   return answer(tx, deps, c, conversation, text, answerId);
 }
 
-/** The answer, as a text would be: red flags first, then the flow, what else it says, and triage. */
+/** The answer: the patient's turn, as a text's would be (turn.ts), said back on the call. */
 async function answer(tx: Queryable, deps: BotDeps, c: CallContext, conversation: Conversation, text: string, answerId: string): Promise<VoiceTurn> {
   await setPending(tx, c, {});
-  const report = { practice: c.practice, patient: c.patient, conversation, inbound: { id: answerId }, at: c.at };
-  const redFlag = detectRedFlag(text);
-  const reading = readMessage(text);
-  if (redFlag || reading.requests.includes('distress')) {
-    if (redFlag) await escalateRedFlag(tx, report, redFlag);
-    else await raiseDistress(tx, report);
+  const outcome = await takeTurn(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: { id: answerId, body: text }, channel: 'voice', at: c.at });
+  // An emergency or a call for help was escalated: offer a nurse on the line now.
+  if (outcome.urgent) {
     await setPending(tx, c, { bridgeOffered: true });
-    const offer = redFlag?.category === 'self_harm' ? 'voice.self_harm_offer' : 'voice.red_flag_offer';
+    const offer = outcome.urgent === 'self_harm' ? 'voice.self_harm_offer' : 'voice.red_flag_offer';
     return { language: language(c), say: [line(c, offer)], next: { kind: 'gather', action: checkInCallUrls(deps, c.call.token).bridge, numDigits: 1, timeoutSeconds: 6 } };
   }
-  const step = advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPLY', text }, conversation.flowVersion);
-  const recorded = await recordStep(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: { id: answerId }, at: c.at, speaksNow: true }, step);
-  const extra = readingObservations(reading, { observations: recorded.observations, concernCategory: step.answers.concernCategory as string | undefined });
-  const ids = { practiceId: c.practice.id, patientId: c.patient.id, conversationId: conversation.id, messageId: answerId };
-  await insertObservations(tx, { ...ids, observedAt: c.at }, extra);
-  const { alerts } = await assessPatient(tx, { practice: c.practice, patient: c.patient, conversationId: conversation.id, messageId: answerId }, c.at, 'answer');
-  // An urgent reading beyond the answer (oxygen 85): the nurse calls; the check-in ends here.
-  if (extra.length > 0 && alerts.some((a) => a.level === 'urgent')) {
-    if (!step.done) await stopConversation(tx, conversation, 'escalated', c.at);
-    const lowSugar = reading.concerns.includes('glucose_low') || reading.vitals.some((v) => v.kind === 'glucose' && v.mgdl < 70);
-    return farewell(language(c), voiceSystem(c, lowSugar ? 'system.low_sugar' : 'system.urgent_reading'));
-  }
-  const says = recorded.says ? spokenOf(recorded.says, c.practice, c.patient) : [];
-  if (step.done) return farewell(language(c), ...says);
-  const next = (await findConversation(tx, conversation.id))!;
+  const says = outcome.says.flatMap((said) => spokenOf(said.utterance, c.practice, c.patient));
+  const next = outcome.conversation;
+  if (!next) return farewell(language(c), ...says);
   c.conversation = next;
-  const expects = recorded.says?.expects ?? currentQuestion(next)?.expects;
+  const expects = outcome.says.findLast((said) => said.utterance.expects)?.utterance.expects ?? currentQuestion(next)?.expects;
   if (!expects) return farewell(language(c), ...says);
   return { language: language(c), say: says, next: gatherFor(expects, locale(c), checkInCallUrls(deps, c.call.token).gather(next.version, c.call.turns + 1), deps.voice.speechModel) };
-}
-
-/** A catalog prompt in its spoken form for this patient. */
-function voiceSystem(c: CallContext, key: 'system.low_sugar' | 'system.urgent_reading'): string {
-  return spokenOf({ parts: [{ prompt: key }], expects: null }, c.practice, c.patient)[0]!;
 }
 
 /** After a red flag: "press 1" connects the caller to the on-call coordinator, the practice's number showing. */

@@ -6,14 +6,14 @@ import { markPhoneInvalid } from '../store/patients.js';
 import type { Queryable } from '../store/sql.js';
 import { raiseAlert } from './alerts.js';
 import { stopConversation } from './conversation-end.js';
-import type { PatientText } from './patient-text.js';
+import type { TurnInput } from './turn.js';
 
 /**
  * Whoever has this number says it is not the patient's: nothing more is
  * texted to it (the number is marked unusable, the open check-in ends, texts
  * not yet sent are cancelled) and the care team is asked to check the number.
  */
-export async function wrongNumber(tx: Queryable, t: PatientText): Promise<void> {
+export async function wrongNumber(tx: Queryable, t: Pick<TurnInput, 'practice' | 'patient' | 'inbound' | 'at'>): Promise<void> {
   const { practice, patient, inbound, at } = t;
   await markPhoneInvalid(tx, patient.id, at);
   const open = await findActiveConversation(tx, patient.id);
