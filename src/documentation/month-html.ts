@@ -3,36 +3,11 @@
  * Pure and self-contained: inline CSS, no scripts, nothing fetched, so the
  * file reads the same offline and years later. Patient texts and names can
  * hold anything (a reply may be "<script>..."), so every value from the record
- * is escaped: the `html` template escapes whatever it interpolates unless it is
- * markup `html` itself built, which makes forgetting to escape the hard case.
+ * is escaped by the service's one `html` template (src/html.ts).
  */
+import { html, trusted, type Html, type Part } from '../html.js';
 import { activityLabel, formatDuration, monthLabel, toLocal } from './narrative.js';
 import type { Interaction, MonthRecord, StaffRole } from './types.js';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** The one escaping helper: text into HTML element content or attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
-
-/** Markup built by `html`: already escaped, inserted as is. */
-class Markup {
-  constructor(readonly text: string) {}
-}
-
-type Piece = Markup | string | number | null | undefined | false | Piece[];
-
-function piece(value: Piece): string {
-  if (value instanceof Markup) return value.text;
-  if (Array.isArray(value)) return value.map(piece).join('');
-  if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(value);
-}
-
-function html(strings: TemplateStringsArray, ...values: Piece[]): Markup {
-  return new Markup(strings.reduce((out, text, i) => out + piece(values[i - 1] ?? null) + text));
-}
 
 const ROLE_LABELS: Record<StaffRole, string> = { clinical_staff: 'Clinical staff', practitioner: 'Practitioner' };
 const ACTORS: Record<Interaction['actor'], string> = { bot: 'Automated', patient: 'Patient', staff: 'Staff' };
@@ -51,18 +26,18 @@ function birthDate(value: string | null): string {
 }
 
 /** A table, or a short line saying there is nothing, so an empty section still reads as checked. */
-function table(headers: string[], rows: Piece[][], empty: string): Markup {
+function table(headers: string[], rows: Part[][], empty: string): Html {
   if (rows.length === 0) return html`<p class="empty">${empty}</p>`;
   return html`<table><thead><tr>${headers.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.map(
     (row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`,
   )}</tbody></table>`;
 }
 
-function section(title: string, ...body: Piece[]): Markup {
+function section(title: string, ...body: Part[]): Html {
   return html`<section><h2>${title}</h2>${body}</section>`;
 }
 
-function list(items: string[]): Markup | false {
+function list(items: string[]): Html | false {
   return items.length > 0 && html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`;
 }
 
@@ -262,7 +237,7 @@ export function renderMonthHtml(record: MonthRecord): string {
 <head>
 <meta charset="utf-8">
 <title>${title}</title>
-<style>${new Markup(CSS)}</style>
+<style>${trusted(CSS)}</style>
 </head>
 <body class="${record.status}">
 ${header}
@@ -282,5 +257,5 @@ ${addenda}
 </body>
 </html>
 `;
-  return page.text;
+  return page.value;
 }

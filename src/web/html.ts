@@ -1,38 +1,11 @@
 /**
- * HTML for the web app, written as tagged templates: every interpolated value
- * is escaped unless it is already Html (another template's output), so a
- * patient's text can never become markup. Templates are TypeScript, checked by
- * tsc with the rest of the code; there is no template file to load at run time.
+ * The web app's HTML helpers: the escaping templates (src/html.ts, shared
+ * with the printable month) and how the app writes times, ages and forms.
  */
 import { DateTime } from 'luxon';
+import { html } from '../html.js';
 
-export class Html {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-type Part = Html | string | number | boolean | null | undefined | readonly Part[];
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-function render(part: Part): string {
-  if (part === null || part === undefined || part === false || part === true) return '';
-  if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return part.map(render).join('');
-  return escapeHtml(String(part));
-}
-
-export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  let out = strings[0]!;
-  values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
-  return new Html(out);
-}
-
-/** Markup we made ourselves (an SVG chart); never pass anything a person typed. */
-export const trusted = (markup: string): Html => new Html(markup);
+export { Html, escapeHtml, html, trusted } from '../html.js';
 
 /** "Nov 24, 9:12 AM CST": times always in the practice's timezone, with the zone named. */
 export function localTime(iso: string | Date, zone: string): string {

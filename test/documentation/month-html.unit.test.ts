@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMonthHtml } from '../../src/documentation/month-html.js';
+import { renderMonthHtml } from '../../src/documentation/month-html.js';
+import { escapeHtml } from '../../src/html.js';
 import { emptyMonthRecord, sampleRecord, timeEntry } from './sample-record.js';
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
@@ -139,6 +140,5 @@ describe('renderMonthHtml', () => {
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and attributes', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
-    expect(escapeHtml(42)).toBe('42');
   });
 });
