@@ -8,24 +8,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Clock } from './clock.js';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
+import type { AppDeps } from './deps.js';
 import type { Database } from './store/database.js';
 import { handleError } from './api/error-handler.js';
 import { RESPONSE_DESCRIPTIONS } from './api/schemas.js';
 import { webApp } from './web/index.js';
 import { apiRoutes } from './api/index.js';
 import { twilioWebhooks } from './webhooks/index.js';
-import type { Bot } from './bot/index.js';
 
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  logger: Logger;
-  bot: Bot;
-  clock: Clock;
-}
+export type { AppDeps } from './deps.js';
 
 const HEALTH_TIMEOUT_MS = 2000;
 

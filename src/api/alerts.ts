@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
+import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
 import { describeReason } from '../bot/reasons.js';
-import { findAlert, findAlertWithNames, listAlerts, listEvidence, type AlertWithNames } from '../store/alerts.js';
+import { findAlertWithNames, listAlerts, listEvidence, type AlertWithNames } from '../store/alerts.js';
 import { listCoordinators } from '../store/coordinators.js';
 import { listAttempts } from '../store/escalations.js';
 import { findPractice } from '../store/practices.js';
-import { actingCoordinator, ActorSchema } from './acting-coordinator.js';
-import { authorize } from './auth.js';
-import { audit } from './patients/access.js';
+import { acknowledgeAlert, alertFor, authorize, resolveAlert } from '../actions/index.js';
+import { ActorSchema } from './acting-coordinator.js';
+import { actionContext } from './context.js';
+import { logRead } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
 
 const PersonSchema = z.object({ id: z.uuid(), name: z.string() }).nullable();
@@ -74,14 +75,6 @@ function present(alert: AlertWithNames) {
 export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
 
-  /** The alert, if the caller may see it; a 404 otherwise (another practice's alerts do not exist for them). */
-  async function loadAlert(request: FastifyRequest, id: string) {
-    const alert = await findAlert(pool, id);
-    if (!alert) throw notFound('alert');
-    authorize(request.principal, alert.practiceId, 'coordinator', 'alert');
-    return alert;
-  }
-
   async function detail(request: FastifyRequest, id: string) {
     const alert = (await findAlertWithNames(pool, id))!;
     const [evidence, attempts, coordinators] = await Promise.all([
@@ -90,7 +83,7 @@ export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       listCoordinators(pool, alert.practiceId),
     ]);
     const name = (coordinatorId: string | null) => person(coordinatorId, coordinators.find((c) => c.id === coordinatorId)?.name ?? null);
-    await audit(pool, request, 'alert.read', alert.practiceId, [alert.patientId]);
+    await logRead(pool, request, 'alert.read', alert.practiceId, [alert.patientId]);
     return {
       ...present(alert),
       evidence,
@@ -114,7 +107,7 @@ export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       authorize(request.principal, request.params.id, 'coordinator', 'practice');
       if (!(await findPractice(pool, request.params.id))) throw notFound('practice');
       const alerts = await listAlerts(pool, { practiceId: request.params.id, ...request.query });
-      await audit(pool, request, 'alert.list', request.params.id, [...new Set(alerts.map((a) => a.patientId))]);
+      await logRead(pool, request, 'alert.list', request.params.id, [...new Set(alerts.map((a) => a.patientId))]);
       return { data: alerts.map(present) };
     },
   );
@@ -130,7 +123,8 @@ export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request) => {
-      await loadAlert(request, request.params.id);
+      // Another practice's alert does not exist for the caller: 404.
+      await alertFor(actionContext(deps, request), request.params.id);
       return detail(request, request.params.id);
     },
   );
@@ -148,9 +142,7 @@ export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const alert = await loadAlert(request, request.params.id);
-      const coordinatorId = await actingCoordinator(pool, request, alert.practiceId, request.body.coordinatorId);
-      await deps.bot.acknowledgeAlert({ alertId: alert.id, coordinatorId, via: 'api' });
+      const alert = await acknowledgeAlert(actionContext(deps, request), { alertId: request.params.id, coordinatorId: request.body.coordinatorId });
       return detail(request, alert.id);
     },
   );
@@ -170,9 +162,8 @@ export const alertRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const alert = await loadAlert(request, request.params.id);
-      const coordinatorId = await actingCoordinator(pool, request, alert.practiceId, request.body.coordinatorId);
-      await deps.bot.resolveAlert({ alertId: alert.id, coordinatorId, via: 'api', note: request.body.note });
+      const { coordinatorId, note } = request.body;
+      const alert = await resolveAlert(actionContext(deps, request), { alertId: request.params.id, coordinatorId, note });
       return detail(request, alert.id);
     },
   );

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { DomainError, notFound } from '../errors.js';
-import { findCoordinator } from '../store/coordinators.js';
-import { findPractice } from '../store/practices.js';
-import { insertApiKey, listApiKeys, revokeApiKey } from '../store/api-keys.js';
-import { authorize, generateToken } from './auth.js';
-import { IdParamsSchema, NameSchema, errorResponses } from './schemas.js';
+import type { ApiOptions } from './options.js';
+import { authorize, createApiKey, NewApiKeySchema, revokeKey } from '../actions/index.js';
+import { listApiKeys } from '../store/api-keys.js';
+import { actionContext } from './context.js';
+import { IdParamsSchema, errorResponses } from './schemas.js';
 
 const ApiKeySchema = z.object({
   id: z.uuid(),
@@ -33,37 +31,13 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
         summary: 'Create an API key (admin): the token is shown only in this answer',
         description: 'Creates an API key for the practice. The token is in this response only: store it now.',
         params: IdParamsSchema,
-        body: z.object({
-          name: NameSchema,
-          role: z.enum(['admin', 'coordinator']),
-          coordinatorId: z
-            .uuid('must be a coordinator id')
-            .optional()
-            .describe('The coordinator the key belongs to: acknowledging or resolving an alert with it is done as them'),
-        }).meta({ example: { name: 'Front desk', role: 'coordinator' } }),
+        body: NewApiKeySchema.meta({ example: { name: 'Front desk', role: 'coordinator' } }),
         response: { 201: ApiKeySchema.extend({ token: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const practiceId = request.params.id;
-      authorize(request.principal, practiceId, 'admin', 'practice');
-      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const { coordinatorId } = request.body;
-      if (coordinatorId && !(await findCoordinator(pool, practiceId, coordinatorId))) {
-        throw new DomainError('validation_failed', 'no coordinator with this id works at this practice', 'coordinatorId');
-      }
-      const { token, prefix, hash } = generateToken();
-      const createdBy = request.principal.kind === 'api_key' ? `api_key:${request.principal.keyId}` : 'admin_token';
-      const key = await insertApiKey(pool, {
-        practiceId,
-        name: request.body.name,
-        role: request.body.role,
-        coordinatorId: coordinatorId ?? null,
-        tokenHash: hash,
-        tokenPrefix: prefix,
-        createdBy,
-      });
-      return reply.code(201).send({ ...key, token });
+      const key = await createApiKey(actionContext(deps, request), { practiceId: request.params.id, key: request.body });
+      return reply.code(201).send(key);
     },
   );
 
@@ -94,11 +68,6 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { dep
         response: { 200: ApiKeySchema, ...errorResponses },
       },
     },
-    async (request) => {
-      authorize(request.principal, request.params.id, 'admin', 'practice');
-      const key = await revokeApiKey(pool, request.params.id, request.params.keyId, request.receivedAt);
-      if (!key) throw notFound('API key');
-      return key;
-    },
+    async (request) => revokeKey(actionContext(deps, request), { practiceId: request.params.id, keyId: request.params.keyId }),
   );
 };

@@ -1,12 +1,12 @@
 /** Who the care team should call today, and why. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
+import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
 import { callList } from '../bot/call-list.js';
 import { findPractice } from '../store/practices.js';
-import { authorize } from './auth.js';
-import { audit } from './patients/access.js';
+import { authorize } from '../actions/index.js';
+import { logRead } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
 
 const EntrySchema = z.object({
@@ -48,7 +48,7 @@ export const callListRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
       const practice = await findPractice(pool, request.params.id);
       if (!practice) throw notFound('practice');
       const data = await callList(pool, practice, request.receivedAt);
-      await audit(pool, request, 'call_list.read', practice.id, data.map((e) => e.patient.id));
+      await logRead(pool, request, 'call_list.read', practice.id, data.map((e) => e.patient.id));
       return { data };
     },
   );

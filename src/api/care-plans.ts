@@ -1,34 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { setCarePlan } from '../bot/care-plan.js';
+import type { ApiOptions } from './options.js';
+import { CarePlanInputSchema, writeCarePlan } from '../actions/index.js';
 import { findCarePlan } from '../store/care-plans.js';
 import { notFound } from '../errors.js';
-import { audit, auditEntry, loadPatient, writerLabel } from './patients/access.js';
+import { actionContext } from './context.js';
+import { logRead, loadPatient } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
-
-const Line = z.string().trim().min(1).max(500);
-
-const CarePlanInputSchema = z
-  .object({
-    status: z.enum(['draft', 'active']).describe('active: established (its date is kept); draft: being written'),
-    problems: z
-      .array(
-        z
-          .object({
-            condition: z.string().trim().min(1).max(200),
-            icd10: z.string().trim().max(10).optional().describe('ICD-10-CM; looked up for common conditions when left out'),
-          })
-          .strict(),
-      )
-      .max(30)
-      .describe('The chronic conditions the plan manages: only these count toward the two CCM needs'),
-    goals: z.array(Line).max(30).default([]),
-    interventions: z.array(Line).max(30).default([]),
-    reviewSchedule: z.string().trim().max(200).optional(),
-    substantialRevision: z.boolean().optional().describe('This change substantially revises the established plan (complex CCM counts it)'),
-  })
-  .strict();
 
 const CarePlanSchema = z.object({
   status: z.enum(['draft', 'active']),
@@ -65,13 +43,7 @@ export const carePlanRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
         response: { 200: CarePlanSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      return setCarePlan({ pool, clock: deps.clock }, patient.id, request.body, {
-        by: writerLabel(request),
-        audit: auditEntry(request, 'care_plan.write', patient.practiceId),
-      });
-    },
+    async (request) => writeCarePlan(actionContext(deps, request), { patientId: request.params.id, plan: request.body }),
   );
 
   app.get(
@@ -87,7 +59,7 @@ export const carePlanRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { d
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
       const plan = await findCarePlan(pool, patient.id);
-      await audit(pool, request, 'care_plan.read', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'care_plan.read', patient.practiceId, [patient.id]);
       if (!plan) throw notFound('care plan');
       return plan;
     },

@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { FLOW_NAMES } from '../flows/types.js';
+import type { ApiOptions } from './options.js';
+import { authorize, cancelCheckIn, CheckInSchema, startCheckIn } from '../actions/index.js';
 import { notFound } from '../errors.js';
 import { findConversation, type Conversation } from '../store/conversations.js';
 import { listTranscript } from '../store/transcript.js';
 import { listObservations } from '../store/observations.js';
 import { IdParamsSchema, conflictResponse, errorResponses } from './schemas.js';
-import { audit, auditEntry, loadPatient } from './patients/access.js';
-import { authorize } from './auth.js';
-
-const CheckInSchema = z
-  .object({
-    flow: z.enum(FLOW_NAMES),
-    medicationId: z.uuid('must be a medication id').optional().describe('medication flow: which one (default: the first on file)'),
-  })
-  .strict();
+import { actionContext } from './context.js';
+import { logRead, loadPatient } from './patients/access.js';
 
 const TranscriptEntrySchema = z.object({
   timestamp: z.string(),
@@ -81,12 +74,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const started = await deps.bot.startCheckIn({
-        patientId: patient.id,
-        ...request.body,
-        audit: auditEntry(request, 'check_in.start', patient.practiceId),
-      });
+      const started = await startCheckIn(actionContext(deps, request), { patientId: request.params.id, ...request.body });
       return reply.code(202).send(started);
     },
   );
@@ -105,7 +93,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
       const entries = await listTranscript(pool, patient.id);
-      await audit(pool, request, 'transcript.read', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'transcript.read', patient.practiceId, [patient.id]);
       return { data: entries };
     },
   );
@@ -124,7 +112,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
       const observations = await listObservations(pool, patient.id);
-      await audit(pool, request, 'observations.read', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'observations.read', patient.practiceId, [patient.id]);
       return { data: observations };
     },
   );
@@ -143,7 +131,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
       const conversation = await findConversation(pool, request.params.id);
       if (!conversation) throw notFound('conversation');
       authorize(request.principal, conversation.practiceId, 'coordinator', 'conversation');
-      await audit(pool, request, 'conversation.read', conversation.practiceId, [conversation.patientId]);
+      await logRead(pool, request, 'conversation.read', conversation.practiceId, [conversation.patientId]);
       return visible(conversation);
     },
   );
@@ -162,11 +150,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app,
       },
     },
     async (request) => {
-      const conversation = await findConversation(pool, request.params.id);
-      if (!conversation) throw notFound('conversation');
-      authorize(request.principal, conversation.practiceId, 'coordinator', 'conversation');
-      const cancelled = await deps.bot.cancelCheckIn(conversation.id, auditEntry(request, 'conversation.cancel', conversation.practiceId));
-      return visible(cancelled);
+      return visible(await cancelCheckIn(actionContext(deps, request), { conversationId: request.params.id }));
     },
   );
 };

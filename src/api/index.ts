@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
 import { DomainError } from '../errors.js';
 import { authenticate, type Principal } from './auth.js';
+import type { ApiOptions } from './options.js';
 import { practiceRoutes } from './practices.js';
 import { apiKeyRoutes } from './api-keys.js';
 import { coordinatorRoutes } from './coordinators.js';
@@ -20,9 +20,7 @@ import { carePlanRoutes } from './care-plans.js';
 import { monthRoutes } from './months.js';
 import { userRoutes } from './users.js';
 
-export interface ApiOptions {
-  deps: AppDeps;
-}
+export type { ApiOptions } from './options.js';
 
 /** The practice-facing REST API: every route needs a bearer token. */
 export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {

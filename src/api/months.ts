@@ -1,35 +1,23 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { DomainError, notFound } from '../errors.js';
-import { addMonthAddendum, approveMonth, changeMonth, readMonth } from '../bot/care-month.js';
+import type { ApiOptions } from './options.js';
+import { addAddendum, AddendumSchema, approveMonth, authorize, changeMonth, MonthChangesSchema, MonthSchema } from '../actions/index.js';
+import { notFound } from '../errors.js';
+import { readMonth } from '../bot/care-month.js';
 import { practiceMonth } from '../bot/practice-months.js';
 import { toFhirBundle } from '../documentation/fhir/index.js';
 import { renderMonthHtml } from '../documentation/month-html.js';
 import { findPractice } from '../store/practices.js';
-import { authorize } from './auth.js';
-import { auditEntry, loadPatient, writerLabel } from './patients/access.js';
+import { actionContext } from './context.js';
+import { loadPatient, readEntry } from './patients/access.js';
 import { MonthRecordSchema, PracticeMonthRowSchema } from './month-schemas.js';
 import { conflictResponse, errorResponses } from './schemas.js';
 
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11');
 const MonthParamsSchema = z.object({ id: z.uuid('must be a UUID'), month: MonthSchema });
-
-export const MonthChangesSchema = z
-  .object({
-    complex: z.boolean().describe('Moderate or high complexity decision-making this month (complex CCM, 99487/99489)'),
-    carePlanRevised: z.boolean().describe('The care plan was established or substantially revised this month'),
-    note: z.string().trim().min(1).max(20_000).nullable().describe('The note as the coordinator wants it; null goes back to the drafted one'),
-  })
-  .partial()
-  .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one of complex, carePlanRevised, note' });
 
 const ApproveSchema = z
   .object({ staffId: z.uuid().optional().describe('Who approves (a coordinator or practitioner); needed unless the API key belongs to one') })
   .strict();
-
-export const AddendumSchema = z.object({ text: z.string().trim().min(3).max(5000) }).strict();
 
 export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
@@ -51,7 +39,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
     },
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      return readMonth(records, patient.id, request.params.month, auditEntry(request, 'care_month.read', patient.practiceId));
+      return readMonth(records, patient.id, request.params.month, readEntry(request, 'care_month.read', patient.practiceId));
     },
   );
 
@@ -68,9 +56,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const { note, ...rest } = request.body;
-      return changeMonth(records, patient.id, request.params.month, { ...rest, ...(note !== undefined ? { noteText: note } : {}) }, auditEntry(request, 'care_month.update', patient.practiceId));
+      return changeMonth(actionContext(deps, request), { patientId: request.params.id, month: request.params.month, changes: request.body });
     },
   );
 
@@ -87,11 +73,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const p = request.principal;
-      const staffId = request.body.staffId ?? (p.kind === 'api_key' ? p.coordinatorId : null);
-      if (!staffId) throw new DomainError('validation_failed', 'name the staff member who approves (this API key belongs to no coordinator)', 'staffId');
-      return approveMonth(records, patient.id, request.params.month, staffId, auditEntry(request, 'care_month.approve', patient.practiceId));
+      return approveMonth(actionContext(deps, request), { patientId: request.params.id, month: request.params.month, staffId: request.body.staffId });
     },
   );
 
@@ -107,8 +89,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request, reply) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const record = await addMonthAddendum(records, patient.id, request.params.month, request.body.text, writerLabel(request), auditEntry(request, 'care_month.addendum', patient.practiceId));
+      const record = await addAddendum(actionContext(deps, request), { patientId: request.params.id, month: request.params.month, text: request.body.text });
       return reply.code(201).send(record);
     },
   );
@@ -127,7 +108,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
     },
     async (request, reply) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      const record = await readMonth(records, patient.id, request.params.month, auditEntry(request, `care_month.export_${request.query.format}`, patient.practiceId));
+      const record = await readMonth(records, patient.id, request.params.month, readEntry(request, `care_month.export_${request.query.format}`, patient.practiceId));
       if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(renderMonthHtml(record));
       return reply.type('application/fhir+json').send(JSON.stringify(toFhirBundle(record, { generatedAt: deps.clock.now().toISOString() })));
     },
@@ -148,7 +129,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
     async (request) => {
       authorize(request.principal, request.params.id, 'coordinator', 'practice');
       if (!(await findPractice(pool, request.params.id))) throw notFound('practice');
-      const data = await practiceMonth(records, request.params.id, request.params.month, request.query.status, auditEntry(request, 'care_month.list', request.params.id));
+      const data = await practiceMonth(records, request.params.id, request.params.month, request.query.status, readEntry(request, 'care_month.list', request.params.id));
       return { data };
     },
   );

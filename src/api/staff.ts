@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { DomainError, notFound } from '../errors.js';
+import type { ApiOptions } from './options.js';
+import { addStaffMember, authorize, NewStaffSchema } from '../actions/index.js';
+import { notFound } from '../errors.js';
 import { STAFF_ROLES } from '../documentation/types.js';
 import { findPractice } from '../store/practices.js';
-import { isPgError, PG_UNIQUE_VIOLATION } from '../store/sql.js';
-import { insertStaff, listStaff } from '../store/staff.js';
-import { authorize } from './auth.js';
-import { IdParamsSchema, NameSchema, PhoneSchema, conflictResponse, errorResponses } from './schemas.js';
-
-const NewStaffSchema = z.object({
-  name: NameSchema,
-  role: z.enum(STAFF_ROLES).describe('clinical_staff (RN, LPN, MA, ...) or practitioner (MD, DO, NP, PA): practitioner time counts toward 99491/99437'),
-  credential: z.string().trim().min(1).max(20).describe('As it appears in the record: RN, MA, MD, DO, NP, PA, ...'),
-  phone: PhoneSchema.optional().describe('Optional; staff added here are not called for urgent alerts (add coordinators for that)'),
-  email: z.email().optional(),
-});
+import { listStaff } from '../store/staff.js';
+import { actionContext } from './context.js';
+import { IdParamsSchema, conflictResponse, errorResponses } from './schemas.js';
 
 const StaffSchema = z.object({
   id: z.uuid(),
@@ -47,12 +39,7 @@ export const staffRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       },
     },
     async (request, reply) => {
-      const practiceId = request.params.id;
-      authorize(request.principal, practiceId, 'admin', 'practice');
-      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const staff = await insertStaff(pool, { practiceId, ...request.body }).catch((error) => {
-        throw isPgError(error, PG_UNIQUE_VIOLATION) ? new DomainError('conflict', 'a staff member of this practice already has this phone number', 'phone') : error;
-      });
+      const staff = await addStaffMember(actionContext(deps, request), { practiceId: request.params.id, staff: request.body });
       return reply.code(201).send(staff);
     },
   );

@@ -1,52 +1,14 @@
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { DomainError } from '../errors.js';
+import type { ApiOptions } from './options.js';
+import { correctTime, CorrectionSchema, logTime, NewEntrySchema, withdrawTime, WithdrawSchema } from '../actions/index.js';
 import { TIME_ACTIVITIES, STAFF_ROLES } from '../documentation/types.js';
 import { monthBounds } from '../documentation/billing.js';
-import { correctTimeEntry, recordTimeEntry, withdrawTimeEntry, MAX_ENTRY_HOURS } from '../bot/time-entries.js';
 import { findPractice } from '../store/practices.js';
 import { listTimeEntries } from '../store/time-entries.js';
-import { audit, auditEntry, loadPatient, writerLabel } from './patients/access.js';
+import { actionContext } from './context.js';
+import { logRead, loadPatient } from './patients/access.js';
 import { IdParamsSchema, conflictResponse, errorResponses } from './schemas.js';
-
-/** An instant with an offset, or a local date-time read in the practice's timezone. */
-const WhenSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/i, 'must be a date-time like 2026-11-03T10:15 (practice time) or 2026-11-03T16:15:00Z')
-  .meta({ example: '2026-11-03T10:15' });
-
-const NoteSchema = z.string().trim().max(2000);
-
-export const NewEntrySchema = z
-  .object({
-    staffId: z.uuid('must be a staff member id (GET /practices/:id/staff)'),
-    activity: z.enum(TIME_ACTIVITIES),
-    start: WhenSchema,
-    end: WhenSchema.optional().describe('Give end or minutes'),
-    minutes: z.number().positive().max(MAX_ENTRY_HOURS * 60).optional().describe('Exact minutes (decimals allowed: 12.5); give end or minutes'),
-    note: NoteSchema.optional(),
-  })
-  .strict()
-  .refine((b) => (b.end === undefined) !== (b.minutes === undefined), { message: 'give either end or minutes, not both and not neither', path: ['end'] });
-
-const CorrectionSchema = z
-  .object({
-    staffId: z.uuid(),
-    activity: z.enum(TIME_ACTIVITIES),
-    start: WhenSchema,
-    end: WhenSchema,
-    minutes: z.number().positive().max(MAX_ENTRY_HOURS * 60),
-    note: NoteSchema.nullable(),
-    reason: z.string().trim().min(3).max(500).describe('Why it is corrected: kept with the original'),
-  })
-  .partial()
-  .required({ reason: true })
-  .strict()
-  .refine((b) => !(b.end !== undefined && b.minutes !== undefined), { message: 'give end or minutes, not both', path: ['end'] });
-
-const WithdrawSchema = z.object({ reason: z.string().trim().min(3).max(500).describe('Why the entry does not count (kept on record)') }).strict();
 
 const TimeEntrySchema = z.object({
   id: z.uuid(),
@@ -72,16 +34,8 @@ const TimeEntrySchema = z.object({
 
 const EntryParamsSchema = z.object({ id: z.uuid('must be a UUID'), entryId: z.uuid('must be a UUID') });
 
-export function toInstant(when: string, zone: string, field: string): Date {
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(when);
-  const parsed = hasOffset ? DateTime.fromISO(when, { setZone: true }) : DateTime.fromISO(when, { zone });
-  if (!parsed.isValid) throw new DomainError('validation_failed', `${when} is not a real date and time`, field);
-  return parsed.toJSDate();
-}
-
 export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
-  const records = { pool, clock: deps.clock };
 
   app.post(
     '/patients/:id/time-entries',
@@ -100,15 +54,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { 
       },
     },
     async (request, reply) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const zone = (await findPractice(pool, patient.practiceId))!.timezone;
-      const b = request.body;
-      const start = toInstant(b.start, zone, 'start');
-      const end = b.end !== undefined ? toInstant(b.end, zone, 'end') : new Date(start.getTime() + Math.round(b.minutes! * 60) * 1000);
-      const entry = await recordTimeEntry(records, patient.id, { staffId: b.staffId, activity: b.activity, start, end, note: b.note ?? null }, {
-        by: writerLabel(request),
-        audit: auditEntry(request, 'time_entry.create', patient.practiceId),
-      });
+      const entry = await logTime(actionContext(deps, request), { patientId: request.params.id, entry: request.body });
       return reply.code(201).send(entry);
     },
   );
@@ -131,7 +77,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { 
       const bounds = month ? monthBounds(month, zone) : undefined;
       const range = bounds ? { from: bounds.start, to: bounds.end } : undefined;
       const data = await listTimeEntries(pool, patient.id, range);
-      await audit(pool, request, 'time_entry.list', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'time_entry.list', patient.practiceId, [patient.id]);
       return { data };
     },
   );
@@ -148,28 +94,8 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { 
         response: { 200: TimeEntrySchema, ...errorResponses, ...conflictResponse },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const zone = (await findPractice(pool, patient.practiceId))!.timezone;
-      const b = request.body;
-      const start = b.start !== undefined ? toInstant(b.start, zone, 'start') : undefined;
-      const end = b.end !== undefined ? toInstant(b.end, zone, 'end') : undefined;
-      return correctTimeEntry(
-        records,
-        patient.id,
-        request.params.entryId,
-        {
-          ...(b.staffId !== undefined ? { staffId: b.staffId } : {}),
-          ...(b.activity !== undefined ? { activity: b.activity } : {}),
-          ...(start ? { start } : {}),
-          ...(end ? { end } : {}),
-          ...(b.minutes !== undefined ? { seconds: Math.round(b.minutes * 60) } : {}),
-          ...(b.note !== undefined ? { note: b.note } : {}),
-          reason: b.reason,
-        },
-        { by: writerLabel(request), audit: auditEntry(request, 'time_entry.correct', patient.practiceId) },
-      );
-    },
+    async (request) =>
+      correctTime(actionContext(deps, request), { patientId: request.params.id, entryId: request.params.entryId, correction: request.body }),
   );
 
   app.post(
@@ -184,12 +110,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { 
         response: { 200: TimeEntrySchema, ...errorResponses, ...conflictResponse },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      return withdrawTimeEntry(records, patient.id, request.params.entryId, request.body.reason, {
-        by: writerLabel(request),
-        audit: auditEntry(request, 'time_entry.withdraw', patient.practiceId),
-      });
-    },
+    async (request) =>
+      withdrawTime(actionContext(deps, request), { patientId: request.params.id, entryId: request.params.entryId, reason: request.body.reason }),
   );
 };

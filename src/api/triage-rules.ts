@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
-import { DomainError, notFound } from '../errors.js';
+import type { ApiOptions } from './options.js';
+import { authorize, replaceTriageRules, RuleSetBodySchema, validRuleSet } from '../actions/index.js';
+import { notFound } from '../errors.js';
 import { practiceRules } from '../bot/triage.js';
-import { DEFAULT_RULES_VERSION, parseRuleSet, RuleSchema, type RuleSet } from '../triage/index.js';
+import { DEFAULT_RULES_VERSION, RuleSchema } from '../triage/index.js';
 import { findPractice } from '../store/practices.js';
-import { insertPracticeRuleSet } from '../store/triage.js';
-import { authorize } from './auth.js';
+import { actionContext } from './context.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
-
-export const RuleSetBodySchema = z
-  .object({
-    rules: z.array(z.record(z.string(), z.unknown())).describe('Each rule: id, kind, level and the parameters of its kind'),
-    stable: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({
-    example: {
-      rules: [
-        { id: 'red_flag', kind: 'red_flag', level: 'urgent' },
-        { id: 'message_for_team', kind: 'message_for_team', level: 'elevated' },
-        { id: 'bp_crisis', kind: 'blood_pressure_at_or_above', level: 'urgent', systolic: 175, diastolic: 115 },
-        { id: 'missed_doses', kind: 'missed_doses', level: 'urgent', atLeast: 3, withinDays: 7 },
-      ],
-    },
-  });
 
 const RuleSetResponseSchema = z.object({
   version: z.string().describe("'default-N' for the shipped defaults, 'practice-N' for the practice's own"),
@@ -39,14 +23,6 @@ const ReplaySchema = z.object({
   proposed: LevelCounts,
   moves: z.array(z.object({ from: z.string(), to: z.string(), patients: z.number() })),
 });
-
-/** A rule set from a request body, or a 400 naming each rule and field at fault. */
-export function validRuleSet(body: unknown): RuleSet {
-  const parsed = parseRuleSet(body);
-  if (parsed.ok) return parsed.value;
-  const message = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-  throw new DomainError('validation_failed', message);
-}
 
 export const triageRuleRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
@@ -89,14 +65,7 @@ export const triageRuleRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
         response: { 200: RuleSetResponseSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      authorize(request.principal, request.params.id, 'admin', 'practice');
-      await practiceFor(request.params.id);
-      const rules = validRuleSet(request.body);
-      const by = request.principal.kind === 'api_key' ? `api_key:${request.principal.keyId}` : 'admin_token';
-      const version = await insertPracticeRuleSet(pool, request.params.id, rules, request.receivedAt, by);
-      return { ...rules, version, isDefault: false };
-    },
+    async (request) => ({ ...(await replaceTriageRules(actionContext(deps, request), { practiceId: request.params.id, rules: request.body })), isDefault: false }),
   );
 
   app.post(

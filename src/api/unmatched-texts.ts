@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
+import type { ApiOptions } from './options.js';
+import { authorize, reviewText } from '../actions/index.js';
 import { DomainError, notFound } from '../errors.js';
 import { findPractice } from '../store/practices.js';
 import { findMessage } from '../store/messages.js';
-import { findUnmatchedText, listUnmatchedTexts, reviewUnmatchedText } from '../store/unmatched-texts.js';
-import { actingCoordinator, ActorSchema } from './acting-coordinator.js';
-import { authorize } from './auth.js';
+import { listUnmatchedTexts } from '../store/unmatched-texts.js';
+import { ActorSchema } from './acting-coordinator.js';
+import { actionContext } from './context.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
 
 const UnmatchedTextSchema = z.object({
@@ -76,13 +77,7 @@ export const unmatchedTextRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
         response: { 200: UnmatchedTextSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const text = await findUnmatchedText(pool, request.params.id);
-      if (!text) throw notFound('unmatched text');
-      authorize(request.principal, text.practiceId, 'coordinator', 'unmatched text');
-      const coordinatorId = await actingCoordinator(pool, request, text.practiceId, request.body.coordinatorId);
-      await reviewUnmatchedText(pool, text.id, { coordinatorId, note: request.body.note ?? null, at: request.receivedAt });
-      return (await findUnmatchedText(pool, text.id))!;
-    },
+    async (request) =>
+      reviewText(actionContext(deps, request), { textId: request.params.id, coordinatorId: request.body.coordinatorId, note: request.body.note ?? null }),
   );
 };

@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from './index.js';
+import type { ApiOptions } from './options.js';
+import { addLogin, authorize, NewUserSchema, USER_ROLES } from '../actions/index.js';
 import { notFound } from '../errors.js';
-import { createLogin } from '../bot/staff-sign-in.js';
 import { findPractice } from '../store/practices.js';
 import { listUsers } from '../store/users.js';
-import { authorize } from './auth.js';
-import { writerLabel } from './patients/access.js';
-import { IdParamsSchema, NameSchema, conflictResponse, errorResponses } from './schemas.js';
-
-export const USER_ROLES = ['admin', 'coordinator', 'practitioner'] as const;
-
-export const NewUserSchema = z
-  .object({
-    name: NameSchema,
-    email: z.email('must be an email address').max(200),
-    role: z.enum(USER_ROLES).describe('admin: manages the practice; coordinator: the day\'s work; practitioner: also approves months'),
-    password: z.string().describe('At least 12 characters; not a common password, not the email'),
-    staffId: z.uuid().optional().describe('The staff member this login acts as (GET /practices/:id/staff); made for coordinators and practitioners when left out'),
-    credential: z.string().trim().min(1).max(20).optional().describe('RN, MA, MD, NP, ... for the staff record made with the login'),
-  })
-  .strict();
+import { actionContext } from './context.js';
+import { IdParamsSchema, conflictResponse, errorResponses } from './schemas.js';
 
 const UserSchema = z.object({
   id: z.uuid(),
@@ -50,9 +36,7 @@ export const userRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps 
       },
     },
     async (request, reply) => {
-      authorize(request.principal, request.params.id, 'admin', 'practice');
-      if (!(await findPractice(pool, request.params.id))) throw notFound('practice');
-      const user = await createLogin({ pool, clock: deps.clock }, { ...request.body, practiceId: request.params.id, createdBy: writerLabel(request) });
+      const user = await addLogin(actionContext(deps, request), { practiceId: request.params.id, login: request.body });
       return reply.code(201).send(user);
     },
   );

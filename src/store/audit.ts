@@ -12,8 +12,12 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** Records that `actor` did `action` on each of `patientIds` (one row per patient). */
-export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds: readonly string[]): Promise<void> {
+/**
+ * Records that `actor` did `action` on each of `patientIds` (one row per
+ * patient). A change that concerns no patient (a practice's settings, a
+ * login) passes `[null]`: one row for the practice.
+ */
+export async function recordAccess(db: Queryable, entry: AuditEntry, patientIds: readonly (string | null)[]): Promise<void> {
   if (patientIds.length === 0) return;
   await db.query(
     `INSERT INTO audit_log (actor_kind, actor_id, practice_id, patient_id, action, request_id, at)

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { clientGone, DomainError } from '../errors.js';
 import { signIn, signOut } from '../bot/staff-sign-in.js';
 import { findPractice } from '../store/practices.js';

@@ -5,7 +5,7 @@
  * service can serve it: it follows the alerts table, not this process.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { resumeSession } from '../bot/staff-sign-in.js';
 import { latestAlertSeq, urgentAlertsAfter } from '../store/alerts.js';
 import { findPractice } from '../store/practices.js';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import type { Practice } from '../store/practices.js';
 
 /** What every page plugin gets: the service's dependencies and the signed-in user's practice. */

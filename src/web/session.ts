@@ -6,7 +6,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.js';
 import { resumeSession, type ActiveSession } from '../bot/staff-sign-in.js';
 import type { RecordDeps } from '../bot/deps.js';
-import type { AuditEntry } from '../store/audit.js';
 
 export const SESSION_COOKIE = 'ccm_session';
 
@@ -58,12 +57,6 @@ export function checkCsrf(request: FastifyRequest, session: ActiveSession): void
 export function requireSession(request: FastifyRequest): ActiveSession {
   if (!request.staffSession) throw new DomainError('unauthorized', 'Sign in first');
   return request.staffSession;
-}
-
-/** The access-log entry for what a signed-in user reads or does. */
-export function userAudit(request: FastifyRequest, action: string): AuditEntry {
-  const session = requireSession(request);
-  return { actor: { kind: 'user', id: session.user.id }, practiceId: session.user.practiceId, action, requestId: request.id, at: request.receivedAt };
 }
 
 /** After a form: back to a page (303 so the browser GETs it). */

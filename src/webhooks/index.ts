@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../deps.js';
 import { statusCallbackUrl } from '../bot/deps.js';
 import { twilioSignatureCheck } from './signature.js';
 import { InboundSmsSchema, MessageStatusSchema, StatusQuerySchema } from './schemas.js';

@@ -2,17 +2,11 @@ import { z } from 'zod';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from '../index.js';
-import { DomainError, notFound } from '../../errors.js';
-import { importPatients } from '../../actions/import-patients.js';
-import { findPractice } from '../../store/practices.js';
-import { authorize } from '../auth.js';
+import type { ApiOptions } from '../options.js';
+import { importPatients, MAX_IMPORT_FILE_BYTES, readPatientCsv } from '../../actions/index.js';
+import { DomainError } from '../../errors.js';
+import { actionContext } from '../context.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
-import { newPatientSchema } from './schemas.js';
-import { readPatientCsv } from './csv-rows.js';
-import { auditEntry } from './access.js';
-
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const RowResultSchema = z.object({
   line: z.number(),
@@ -48,17 +42,15 @@ async function readUpload(request: FastifyRequest): Promise<string> {
 }
 
 export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
-  const { pool } = deps.db;
-  const NewPatientSchema = newPatientSchema(deps.clock);
-  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) =>
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_IMPORT_FILE_BYTES }, (_request, body, done) =>
     done(null, body),
   );
 
   app.post(
     '/practices/:id/patients/import',
     {
-      bodyLimit: MAX_FILE_BYTES,
+      bodyLimit: MAX_IMPORT_FILE_BYTES,
       schema: {
         tags: ['patients'],
         summary: 'Enrol patients from a CSV file',
@@ -81,13 +73,11 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       },
     },
     async (request) => {
-      const practiceId = request.params.id;
-      authorize(request.principal, practiceId, 'admin', 'practice');
-      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
       const ignore = request.query.ignore?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
-      const rows = readPatientCsv(await readUpload(request), ignore);
-      const audit = auditEntry(request, 'patient.create', practiceId);
-      const results = await importPatients(deps.db.bulk, { practiceId, rows, schema: NewPatientSchema, audit });
+      const results = await importPatients(actionContext(deps, request), {
+        practiceId: request.params.id,
+        readRows: async () => readPatientCsv(await readUpload(request), ignore),
+      });
       return {
         imported: results.filter((r) => r.status === 'imported').length,
         existing: results.filter((r) => r.status === 'existing').length,

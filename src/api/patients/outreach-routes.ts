@@ -3,14 +3,13 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from '../index.js';
-import { DomainError } from '../../errors.js';
+import type { ApiOptions } from '../options.js';
+import { InstantSchema, pausePatient, resumePatient } from '../../actions/index.js';
 import { findPractice } from '../../store/practices.js';
-import { withTransaction } from '../../store/sql.js';
-import { pausePatient, resumePatient } from '../../bot/pause.js';
 import { patientSchedule, SCHEDULE_DAYS } from '../../bot/outreach-schedule.js';
-import { IdParamsSchema, InstantSchema, errorResponses } from '../schemas.js';
-import { audit, loadPatient } from './access.js';
+import { actionContext } from '../context.js';
+import { IdParamsSchema, errorResponses } from '../schemas.js';
+import { logRead, loadPatient } from './access.js';
 import { PatientSchema } from './schemas.js';
 
 const ScheduleSchema = z.object({
@@ -47,7 +46,7 @@ export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (a
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
       const practice = (await findPractice(pool, patient.practiceId))!;
-      await audit(pool, request, 'patient.schedule', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'patient.schedule', patient.practiceId, [patient.id]);
       return patientSchedule(pool, practice, patient, request.receivedAt);
     },
   );
@@ -64,19 +63,8 @@ export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (a
         response: { 200: PatientSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const until = request.body.until ? new Date(request.body.until) : null;
-      if (until && until.getTime() <= request.receivedAt.getTime()) {
-        throw new DomainError('validation_failed', 'must be in the future', 'until');
-      }
-      return withTransaction(pool, async (tx) => {
-        const practice = (await findPractice(tx, patient.practiceId))!;
-        const paused = await pausePatient(tx, practice, patient, until, request.receivedAt);
-        await audit(tx, request, 'patient.pause', patient.practiceId, [patient.id]);
-        return paused;
-      });
-    },
+    async (request) =>
+      pausePatient(actionContext(deps, request), { patientId: request.params.id, until: request.body.until ? new Date(request.body.until) : null }),
   );
 
   app.post(
@@ -89,14 +77,6 @@ export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (a
         response: { 200: PatientSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      return withTransaction(pool, async (tx) => {
-        const practice = (await findPractice(tx, patient.practiceId))!;
-        const resumed = await resumePatient(tx, practice, patient, request.receivedAt);
-        await audit(tx, request, 'patient.resume', patient.practiceId, [patient.id]);
-        return resumed;
-      });
-    },
+    async (request) => resumePatient(actionContext(deps, request), { patientId: request.params.id }),
   );
 };

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiOptions } from '../index.js';
+import type { ApiOptions } from '../options.js';
+import { authorize, changePatient, enrolPatient, newPatientSchema, patchPatientSchema } from '../../actions/index.js';
 import { DomainError, notFound } from '../../errors.js';
 import { findPractice } from '../../store/practices.js';
 import { findPatient, listPatients } from '../../store/patients.js';
 import { listAccess } from '../../store/audit.js';
-import { authorize } from '../auth.js';
+import { actionContext } from '../context.js';
 import { IdParamsSchema, conflictResponse, errorResponses } from '../schemas.js';
+import { logRead, loadPatient } from './access.js';
+import { PatientSchema } from './schemas.js';
 
 const PATIENT_EXAMPLE = {
   firstName: 'Maria',
@@ -18,9 +21,6 @@ const PATIENT_EXAMPLE = {
   conditions: ['hypertension', 'type 2 diabetes'],
   consent: { status: 'granted', method: 'verbal', recordedAt: '2026-11-02T15:04:00Z', recordedBy: 'Jane Doe, RN' },
 };
-import { newPatientSchema, patchPatientSchema, PatientSchema } from './schemas.js';
-import { changePatient, enrollPatient, toPatientFields } from './enrollment.js';
-import { audit, auditEntry, loadPatient } from './access.js';
 
 const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -55,10 +55,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
       },
     },
     async (request, reply) => {
-      const practiceId = request.params.id;
-      authorize(request.principal, practiceId, 'admin', 'practice');
-      if (!(await findPractice(pool, practiceId))) throw notFound('practice');
-      const patient = await enrollPatient(pool, practiceId, toPatientFields(request.body), auditEntry(request, 'patient.create', practiceId));
+      const patient = await enrolPatient(actionContext(deps, request), { practiceId: request.params.id, patient: request.body });
       return reply.code(201).send(patient);
     },
   );
@@ -85,7 +82,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
         throw new DomainError('validation_failed', "is not the `next` value of a page of this practice's patients", 'after');
       }
       const page = await listPatients(pool, practiceId, request.query);
-      await audit(pool, request, 'patient.list', practiceId, page.patients.map((p) => p.id));
+      await logRead(pool, request, 'patient.list', practiceId, page.patients.map((p) => p.id));
       return { data: page.patients, next: page.next };
     },
   );
@@ -95,7 +92,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
     { schema: { tags: ['patients'], summary: 'One patient, with their triage level and why', params: IdParamsSchema, response: { 200: PatientSchema, ...errorResponses } } },
     async (request) => {
       const patient = await loadPatient(pool, request, request.params.id);
-      await audit(pool, request, 'patient.read', patient.practiceId, [patient.id]);
+      await logRead(pool, request, 'patient.read', patient.practiceId, [patient.id]);
       return patient;
     },
   );
@@ -111,11 +108,7 @@ export const patientRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { de
         response: { 200: PatientSchema, ...errorResponses, ...conflictResponse },
       },
     },
-    async (request) => {
-      const patient = await loadPatient(pool, request, request.params.id);
-      const updated = await changePatient(pool, patient, request.body, auditEntry(request, 'patient.update', patient.practiceId));
-      return updated;
-    },
+    async (request) => changePatient(actionContext(deps, request), { patientId: request.params.id, changes: request.body }),
   );
 
   app.get(

@@ -6,15 +6,13 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_FILE_BYTES } from '../../api/patients/import-route.js';
-import { importPatients, type RowResult } from '../../actions/import-patients.js';
-import { readPatientCsv } from '../../api/patients/csv-rows.js';
-import { newPatientSchema } from '../../api/patients/schemas.js';
+import { importPatients, MAX_IMPORT_FILE_BYTES, readPatientCsv, type RowResult } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
+import { actionContext } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { requireSession, userAudit } from '../session.js';
+import { requireSession } from '../session.js';
 import { optional } from './forms.js';
 
 export interface ImportOptions extends PageDeps {
@@ -44,19 +42,18 @@ function report(results: RowResult[]) {
 }
 
 export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
-  const NewPatientSchema = newPatientSchema(deps.clock);
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
 
   // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
   app.setErrorHandler((error: FastifyError | DomainError, _request, _reply) => {
     if (error instanceof DomainError || (error as FastifyError).validation) throw error;
     const status = (error as FastifyError).statusCode ?? 500;
-    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
     if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
     throw error;
   });
 
-  app.post('/admin/import', { bodyLimit: MAX_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+  app.post('/admin/import', { bodyLimit: MAX_IMPORT_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
     const practice = await practiceOf(request);
     const body = request.body as Record<string, unknown> | undefined;
@@ -66,8 +63,7 @@ export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps
     const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
     let results: RowResult[];
     try {
-      const rows = readPatientCsv(text, ignore);
-      results = await importPatients(deps.db.bulk, { practiceId: practice.id, rows, schema: NewPatientSchema, audit: userAudit(request, 'web.patient.import') });
+      results = await importPatients(actionContext(deps, request), { practiceId: practice.id, readRows: async () => readPatientCsv(text, ignore) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return showProblem(request, reply, error.message, error.status);

@@ -1,32 +1,38 @@
 /**
  * Admin pages (admins only): staff and on-call order, logins, quiet hours and
  * the check-in time, triage rules, enrolment and CSV import. Each form is
- * checked as the API checks the same change and calls the same code.
+ * read into the input the API takes for the same change, and the same action
+ * makes it.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createLogin } from '../../bot/staff-sign-in.js';
 import { practiceRules } from '../../bot/triage.js';
 import type { ReplayResult } from '../../bot/triage-replay.js';
 import { DomainError, notFound } from '../../errors.js';
-import { CoordinatorChangesSchema, NewCoordinatorSchema, phoneTaken } from '../../api/coordinators.js';
-import { checkCadenceTime } from '../../api/practices.js';
-import { enrollPatient, toPatientFields } from '../../api/patients/enrollment.js';
-import { newPatientSchema } from '../../api/patients/schemas.js';
-import { QuietHoursSchema, TimeOfDaySchema } from '../../api/schemas.js';
-import { RuleSetBodySchema, validRuleSet } from '../../api/triage-rules.js';
-import { NewUserSchema } from '../../api/users.js';
+import {
+  addCoordinator,
+  addLogin,
+  changeCoordinator,
+  changePracticeSettings,
+  CoordinatorChangesSchema,
+  enrolPatient,
+  newPatientSchema,
+  NewCoordinatorSchema,
+  NewUserSchema,
+  QuietHoursSchema,
+  replaceTriageRules,
+  RuleSetBodySchema,
+  TimeOfDaySchema,
+  validRuleSet,
+} from '../../actions/index.js';
 import { DEFAULT_RULES_VERSION, type RuleSet } from '../../triage/index.js';
-import { insertCoordinator, listCoordinators, updateCoordinator } from '../../store/coordinators.js';
-import { enqueueJob } from '../../store/job-queue.js';
-import { updatePractice } from '../../store/practices.js';
-import { withTransaction } from '../../store/sql.js';
+import { listCoordinators } from '../../store/coordinators.js';
 import { listStaff } from '../../store/staff.js';
-import { insertPracticeRuleSet } from '../../store/triage.js';
 import { listUsers } from '../../store/users.js';
+import { actionContext } from '../context.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { redirect, requireSession, userAudit } from '../session.js';
+import { redirect, requireSession } from '../session.js';
 import { adminBody, NOTICES, type AdminSection, type AdminView, type NoticeKey } from './admin-view.js';
 import { adminImport } from './admin-import.js';
 import { field, optional, problems } from './forms.js';
@@ -54,7 +60,6 @@ function typed(body: unknown): Record<string, string> {
 export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) => {
   const { deps, practiceOf } = pageDeps;
   const { pool } = deps.db;
-  const records = { pool, clock: deps.clock };
   const NewPatientSchema = newPatientSchema(deps.clock);
 
   app.addHook('onRequest', async (request) => {
@@ -112,9 +117,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
           onCallOrder: order === undefined ? undefined : Number(order),
         }),
       );
-      await insertCoordinator(pool, { practiceId: practice.id, ...form }).catch((error) => {
-        throw phoneTaken(error);
-      });
+      await addCoordinator(actionContext(deps, request), { practiceId: practice.id, coordinator: form });
       return 'coordinator_added';
     }),
   );
@@ -128,7 +131,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
       const off = field(request.body, 'action') === 'off';
       if (!off && order === undefined) throw new DomainError('validation_failed', 'enter an on-call order (1 is called first), or take them off call', 'onCallOrder');
       const changes = valid(CoordinatorChangesSchema.safeParse({ onCallOrder: off ? null : Number(order) }));
-      if (!(await updateCoordinator(pool, practice.id, params.data.coordinatorId, changes))) throw notFound('coordinator');
+      await changeCoordinator(actionContext(deps, request), { practiceId: practice.id, coordinatorId: params.data.coordinatorId, changes });
       return 'on_call_changed';
     }, false), // a row's form: nothing to type again in the form that adds a coordinator
   );
@@ -145,7 +148,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
           staffId: optional(request.body, 'staffId'),
         }),
       );
-      await createLogin(records, { ...form, practiceId: practice.id, createdBy: `user ${requireSession(request).user.id}` });
+      await addLogin(actionContext(deps, request), { practiceId: practice.id, login: form });
       return 'login_added';
     }),
   );
@@ -154,8 +157,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
     act(request, reply, 'settings', async () => {
       const practice = await practiceOf(request);
       const quietHours = valid(QuietHoursSchema.safeParse({ start: field(request.body, 'start').slice(0, 5), end: field(request.body, 'end').slice(0, 5) }));
-      checkCadenceTime(quietHours, practice.outreach.cadence.time);
-      await updatePractice(pool, practice.id, { quietHours });
+      await changePracticeSettings(actionContext(deps, request), { practiceId: practice.id, changes: { quietHours } });
       return 'quiet_hours_saved';
     }),
   );
@@ -164,12 +166,9 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
     act(request, reply, 'settings', async () => {
       const practice = await practiceOf(request);
       const time = valid(TimeOfDaySchema.safeParse(field(request.body, 'time').slice(0, 5)));
-      checkCadenceTime(practice.quietHours, time);
-      await withTransaction(pool, async (tx) => {
-        await updatePractice(tx, practice.id, { outreach: { cadence: { ...practice.outreach.cadence, time } } });
-        // As the API does for a new cadence: future check-ins are planned again, in the background.
-        await enqueueJob(tx, 'outreach.plan', { practiceId: practice.id, replan: true }, { runAt: request.receivedAt });
-      });
+      // The same change as the API's PATCH of the cadence: future check-ins are planned again, in the background.
+      const cadence = { ...practice.outreach.cadence, time };
+      await changePracticeSettings(actionContext(deps, request), { practiceId: practice.id, changes: { outreach: { cadence } } });
       return 'cadence_saved';
     }),
   );
@@ -196,7 +195,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
       const result: ReplayResult = await deps.bot.replayRules(practice, rules);
       return show(request, reply, { rules: text, preview: result });
     }
-    await insertPracticeRuleSet(pool, practice.id, rules, request.receivedAt, `user:${requireSession(request).user.id}`);
+    await replaceTriageRules(actionContext(deps, request), { practiceId: practice.id, rules });
     return redirect(reply, '/app/admin?notice=rules_saved#triage');
   });
 
@@ -221,7 +220,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
           },
         }),
       );
-      await enrollPatient(pool, practice.id, toPatientFields(form), userAudit(request, 'web.patient.create'));
+      await enrolPatient(actionContext(deps, request), { practiceId: practice.id, patient: form });
       return 'patient_enrolled';
     }),
   );

@@ -7,7 +7,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeReason } from '../../bot/reasons.js';
 import { duration } from '../../documentation/billing.js';
-import { DomainError, notFound } from '../../errors.js';
+import { DomainError } from '../../errors.js';
+import { acknowledgeAlert, alertFor, callPatientAbout, resolveAlert } from '../../actions/index.js';
 import { findAlertWithNames, listEvidence, type AlertWithNames } from '../../store/alerts.js';
 import { recordAccess } from '../../store/audit.js';
 import { listAttempts } from '../../store/escalations.js';
@@ -15,10 +16,11 @@ import { listStaff } from '../../store/staff.js';
 import { csrfField, html, localTime } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { redirect, requireSession, userAudit } from '../session.js';
-import { actingStaff } from './forms.js';
+import { actionContext, readEntry } from '../context.js';
+import { redirect, requireSession } from '../session.js';
 
-const Params = z.object({ id: z.uuid() });
+/** The alert id in the path ('' when absent: "not found"). */
+const alertId = (request: FastifyRequest) => (request.params as { id?: string }).id ?? '';
 const ResolveForm = z.object({ note: z.string().trim().min(1, 'write what was done').max(2000) });
 
 export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, practiceOf }) => {
@@ -26,12 +28,9 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
 
   /** The alert, if it belongs to the signed-in user's practice (another practice's is "not found"). */
   async function ownAlert(request: FastifyRequest): Promise<AlertWithNames> {
-    const parsed = Params.safeParse(request.params);
-    const alert = parsed.success ? await findAlertWithNames(pool, parsed.data.id) : null;
-    if (!alert || alert.practiceId !== requireSession(request).user.practiceId) throw notFound('alert');
-    return alert;
+    const alert = await alertFor(actionContext(deps, request), alertId(request));
+    return (await findAlertWithNames(pool, alert.id))!;
   }
-
 
   app.get('/alerts/:id', async (request, reply) => {
     const alert = await ownAlert(request);
@@ -41,7 +40,7 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const evidence = await listEvidence(pool, alert.id);
     const attempts = await listAttempts(pool, alert.id);
     const staff = new Map((await listStaff(pool, practice.id)).map((s) => [s.id, s.name]));
-    await recordAccess(pool, userAudit(request, 'web.alert'), [alert.patientId]);
+    await recordAccess(pool, readEntry(request, 'web.alert'), [alert.patientId]);
     const open = alert.status !== 'resolved';
     const canAct = session.user.staffId !== null;
     const body = html`
@@ -83,9 +82,7 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
   });
 
   app.post('/alerts/:id/acknowledge', async (request, reply) => {
-    const alert = await ownAlert(request);
-    await deps.bot.acknowledgeAlert({ alertId: alert.id, coordinatorId: actingStaff(request, 'act on alerts'), via: 'app' });
-    await recordAccess(pool, userAudit(request, 'web.alert.acknowledge'), [alert.patientId]);
+    const alert = await acknowledgeAlert(actionContext(deps, request), { alertId: alertId(request) });
     return redirect(reply, `/app/alerts/${alert.id}`);
   });
 
@@ -93,15 +90,12 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const alert = await ownAlert(request);
     const form = ResolveForm.safeParse(request.body);
     if (!form.success) throw new DomainError('validation_failed', 'Write what was done before resolving the alert.');
-    await deps.bot.resolveAlert({ alertId: alert.id, coordinatorId: actingStaff(request, 'act on alerts'), via: 'app', note: form.data.note });
-    await recordAccess(pool, userAudit(request, 'web.alert.resolve'), [alert.patientId]);
+    await resolveAlert(actionContext(deps, request), { alertId: alert.id, note: form.data.note });
     return redirect(reply, `/app/alerts/${alert.id}`);
   });
 
   app.post('/alerts/:id/call', async (request, reply) => {
-    const alert = await ownAlert(request);
-    await deps.bot.callPatientAbout(alert.id, actingStaff(request, 'act on alerts'));
-    await recordAccess(pool, userAudit(request, 'web.alert.call'), [alert.patientId]);
+    const alert = await callPatientAbout(actionContext(deps, request), { alertId: alertId(request) });
     return redirect(reply, `/app/alerts/${alert.id}`);
   });
 };

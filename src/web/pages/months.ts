@@ -7,18 +7,17 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { addMonthAddendum, approveMonth, changeMonth, currentRecord, readMonth } from '../../bot/care-month.js';
+import { addAddendum, AddendumSchema, approveMonth, changeMonth, logTime, MonthChangesSchema, MonthSchema, NewEntrySchema } from '../../actions/index.js';
+import { currentRecord, readMonth } from '../../bot/care-month.js';
 import { practiceMonth, type PracticeMonthRow } from '../../bot/practice-months.js';
-import { recordTimeEntry } from '../../bot/time-entries.js';
 import { renderMonthHtml } from '../../documentation/month-html.js';
 import { formatDuration, monthLabel } from '../../documentation/narrative.js';
 import { DomainError } from '../../errors.js';
-import { AddendumSchema, MonthChangesSchema, MonthSchema } from '../../api/months.js';
-import { NewEntrySchema, toInstant } from '../../api/time-entries.js';
 import { html, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { redirect, requireSession, userAudit } from '../session.js';
+import { actionContext, readEntry } from '../context.js';
+import { redirect, requireSession } from '../session.js';
 import { actingStaff, field, optional, ownPatient, problems, ticked } from './forms.js';
 import { monthBody } from './month-view.js';
 
@@ -69,7 +68,7 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const practice = await practiceOf(request);
     const q = ListQuery.parse(request.query ?? {});
     const month = q.month ?? DateTime.fromJSDate(deps.clock.now(), { zone: practice.timezone }).toFormat('yyyy-MM');
-    const rows = await practiceMonth(records, practice.id, month, q.status, userAudit(request, 'web.months'));
+    const rows = await practiceMonth(records, practice.id, month, q.status, readEntry(request, 'web.months'));
     const status = q.status ?? '';
     const link = (m: string) => `/app/months?month=${m}${status ? `&status=${status}` : ''}`;
     const body = html`
@@ -94,7 +93,7 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const { patient, month } = await ownMonth(request);
     const practice = await practiceOf(request);
     const session = requireSession(request);
-    const record = await readMonth(records, patient.id, month, userAudit(request, 'web.month'));
+    const record = await readMonth(records, patient.id, month, readEntry(request, 'web.month'));
     const body = monthBody({ record, csrfToken: session.csrfToken, canAct: session.user.staffId !== null, prevMonth: shift(month, -1), nextMonth: shift(month, 1) });
     const title = `${monthLabel(month)}: ${patient.firstName} ${patient.lastName}`;
     return reply.type('text/html; charset=utf-8').send(page({ title, session, practiceName: practice.name, current: 'months', body }));
@@ -102,7 +101,7 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
 
   app.get('/patients/:id/months/:month/print', async (request, reply) => {
     const { patient, month } = await ownMonth(request);
-    const record = await readMonth(records, patient.id, month, userAudit(request, 'web.month.print'));
+    const record = await readMonth(records, patient.id, month, readEntry(request, 'web.month.print'));
     const printable = renderMonthHtml(record);
     return reply.type('text/html; charset=utf-8').header('content-security-policy', printPolicy(printable)).send(printable);
   });
@@ -115,20 +114,20 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     // The drafted note sent back unchanged stays a draft, so it keeps following the record.
     const current = await currentRecord(pool, patient, month);
     if (current.status === 'draft' && !current.note.edited && form.data.note === current.note.text.trim()) return redirect(reply, url);
-    await changeMonth(records, patient.id, month, { noteText: form.data.note ?? null }, userAudit(request, 'web.month.update'));
+    await changeMonth(actionContext(deps, request), { patientId: patient.id, month, changes: { note: form.data.note ?? null } });
     return redirect(reply, url);
   });
 
   app.post('/patients/:id/months/:month/decisions', async (request, reply) => {
     const { patient, month, url } = await ownMonth(request);
     const decisions = { complex: ticked(request.body, 'complex'), carePlanRevised: ticked(request.body, 'carePlanRevised') };
-    await changeMonth(records, patient.id, month, decisions, userAudit(request, 'web.month.update'));
+    await changeMonth(actionContext(deps, request), { patientId: patient.id, month, changes: decisions });
     return redirect(reply, url);
   });
 
   app.post('/patients/:id/months/:month/approve', async (request, reply) => {
     const { patient, month, url } = await ownMonth(request);
-    await approveMonth(records, patient.id, month, actingStaff(request, 'approve a month'), userAudit(request, 'web.month.approve'));
+    await approveMonth(actionContext(deps, request), { patientId: patient.id, month });
     return redirect(reply, url);
   });
 
@@ -136,7 +135,7 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const { patient, month, url } = await ownMonth(request);
     const form = AddendumSchema.safeParse({ text: lf(field(request.body, 'text')) });
     if (!form.success) throw new DomainError('validation_failed', `The addendum was not added: ${problems(form.error)}`);
-    await addMonthAddendum(records, patient.id, month, form.data.text, requireSession(request).user.name, userAudit(request, 'web.month.addendum'));
+    await addAddendum(actionContext(deps, request), { patientId: patient.id, month, text: form.data.text });
     return redirect(reply, url);
   });
 
@@ -154,14 +153,9 @@ export const monthPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
       note: optional(request.body, 'note'),
     });
     if (!form.success) throw new DomainError('validation_failed', `The time was not logged: ${problems(form.error)}`);
+    const entry = await logTime(actionContext(deps, request), { patientId: patient.id, entry: form.data });
     const zone = (await practiceOf(request)).timezone;
-    const start = toInstant(form.data.start, zone, 'start');
-    const end = new Date(start.getTime() + Math.round(form.data.minutes! * 60) * 1000);
-    await recordTimeEntry(records, patient.id, { staffId, activity: form.data.activity, start, end, note: form.data.note ?? null }, {
-      by: requireSession(request).user.name,
-      audit: userAudit(request, 'web.time_entry.create'),
-    });
-    const month = DateTime.fromJSDate(start, { zone }).toFormat('yyyy-MM');
+    const month = DateTime.fromISO(entry.start, { zone }).toFormat('yyyy-MM');
     return redirect(reply, `/app/patients/${patient.id}/months/${month}`);
   });
 };

@@ -19,7 +19,8 @@ import { listTranscript } from '../../store/transcript.js';
 import { html, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { requireSession, userAudit } from '../session.js';
+import { readEntry } from '../context.js';
+import { requireSession } from '../session.js';
 import { patientActions } from './patient/actions.js';
 import { ownPatient } from './forms.js';
 import { readingsSection } from './patient/readings.js';
@@ -63,7 +64,7 @@ export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
     const { patients, next } = q
       ? { patients: await searchPatients(pool, practice.id, q, PATIENTS_PER_PAGE), next: null }
       : await listPatients(pool, practice.id, { limit: PATIENTS_PER_PAGE, after });
-    await recordAccess(pool, userAudit(request, 'web.patients'), patients.map((p) => p.id));
+    await recordAccess(pool, readEntry(request, 'web.patients'), patients.map((p) => p.id));
     const now = deps.clock.now();
     const body = html`
       <form method="get" action="/app/patients" role="search" class="actions" aria-label="Find a patient">
@@ -98,7 +99,7 @@ export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
       listTranscript(pool, patient.id),
       listAlerts(pool, { practiceId: practice.id, patientId: patient.id, limit: ALERTS_SHOWN }),
     ]);
-    await recordAccess(pool, userAudit(request, 'web.patient'), [patient.id]);
+    await recordAccess(pool, readEntry(request, 'web.patient'), [patient.id]);
     const month = DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM');
     const body = html`
       ${noticeBanner(request.query as Record<string, unknown>)}

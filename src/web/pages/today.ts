@@ -11,7 +11,7 @@ import { latestAlertSeq, listAlerts, type AlertWithNames } from '../../store/ale
 import { age, html, localTime, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
-import { userAudit } from '../session.js';
+import { readEntry } from '../context.js';
 
 const name = (p: { firstName: string; lastName: string }) => `${p.lastName}, ${p.firstName}`;
 
@@ -64,7 +64,7 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
     const reviews = unresolved.filter((a) => a.level === 'elevated').sort((a, b) => (a.reviewDueAt ?? '').localeCompare(b.reviewDueAt ?? ''));
     const calls = (await callList(deps.db.pool, practice, now)).filter((e) => !e.reasons.some((r) => r.code === 'urgent_alert' || r.code === 'alert'));
     const shown = new Set([...unresolved.map((a) => a.patientId), ...calls.map((c) => c.patient.id)]);
-    await recordAccess(deps.db.pool, userAudit(request, 'web.today'), [...shown]);
+    await recordAccess(deps.db.pool, readEntry(request, 'web.today'), [...shown]);
     const zone = practice.timezone;
     const body = html`
       ${section('urgent-alerts', 'Urgent alerts', 'No urgent alerts. New ones appear here as they come in.', urgent.map((a) => urgentAlertItem(a, zone, now)), after)}

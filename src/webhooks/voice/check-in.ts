@@ -6,7 +6,7 @@
  * got the first time.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { toE164 } from '../../phone.js';
 import { voiceAnswerer } from './once.js';
 import { BridgeQuerySchema, PatientVoiceSchema, StepQuerySchema, TokenQuerySchema } from './schemas.js';

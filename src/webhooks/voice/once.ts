@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { VoiceRequest, VoiceTurn } from '../../bot/index.js';
 import { renderVoiceTurn } from './twiml.js';
 

@@ -1,29 +1,33 @@
 /**
  * What the patient page's forms do: pause and resume outreach, start a
- * check-in, change a medication. The same bot and store calls as the API's
- * routes, in the same transactions, written to the access log as the user.
+ * check-in, change a medication. Each form is read into the input the API
+ * takes for the same change, and the same action makes it, as the user.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { CalendarDateSchema, NameSchema, TimeOfDaySchema } from '../../../api/schemas.js';
-import { patientZone, replanPatient } from '../../../bot/outreach-plan.js';
-import { pausePatient, resumePatient } from '../../../bot/pause.js';
+import {
+  CalendarDateSchema,
+  changeMedication,
+  NameSchema,
+  pausePatient,
+  resumePatient,
+  startCheckIn,
+  TimeOfDaySchema,
+} from '../../../actions/index.js';
+import { patientZone } from '../../../bot/outreach-plan.js';
 import { DomainError, notFound } from '../../../errors.js';
 import { FLOW_NAMES } from '../../../flows/types.js';
 import { quietHoursEnd } from '../../../jobs/quiet-hours.js';
-import { inQuietHours } from '../../../outreach/index.js';
-import { recordAccess } from '../../../store/audit.js';
 import { findActiveConversation } from '../../../store/conversations.js';
-import { findMedication, listMedications, updateMedication, type MedicationChanges } from '../../../store/medications.js';
+import { findMedication, listMedications, type MedicationChanges } from '../../../store/medications.js';
 import { findPatient, type Patient } from '../../../store/patients.js';
-import type { Practice } from '../../../store/practices.js';
-import { withTransaction, type Queryable } from '../../../store/sql.js';
+import type { Queryable } from '../../../store/sql.js';
+import { actionContext } from '../../context.js';
 import type { PageDeps } from '../../page-deps.js';
-import { redirect, userAudit } from '../../session.js';
+import { redirect } from '../../session.js';
 import { ownPatient } from '../forms.js';
 import type { ErrorKey, NoticeKey } from './sections.js';
-import { checkDoseTimes } from '../../../bot/dose-times.js';
 
 const PauseForm = z.object({ until: z.string().trim().max(40).optional() });
 const CheckInForm = z.object({ flow: z.enum(FLOW_NAMES) });
@@ -98,20 +102,13 @@ export const patientActions: FastifyPluginAsync<PageDeps> = async (app, { deps, 
     const practice = await practiceOf(request);
     const form = parseForm(PauseForm, request.body);
     const until = pauseEnd(form.until, patientZone(practice, patient), request.receivedAt);
-    await withTransaction(pool, async (tx) => {
-      await pausePatient(tx, practice, patient, until, request.receivedAt);
-      await recordAccess(tx, userAudit(request, 'web.patient.pause'), [patient.id]);
-    });
+    await pausePatient(actionContext(deps, request), { patientId: patient.id, until });
     return redirect(reply, back(patient, { notice: 'paused' }));
   });
 
   app.post('/patients/:id/resume', async (request, reply) => {
     const patient = await ownPatient(pool, request);
-    const practice = await practiceOf(request);
-    await withTransaction(pool, async (tx) => {
-      await resumePatient(tx, practice, patient, request.receivedAt);
-      await recordAccess(tx, userAudit(request, 'web.patient.resume'), [patient.id]);
-    });
+    await resumePatient(actionContext(deps, request), { patientId: patient.id });
     return redirect(reply, back(patient, { notice: 'resumed' }));
   });
 
@@ -120,7 +117,7 @@ export const patientActions: FastifyPluginAsync<PageDeps> = async (app, { deps, 
     const practice = await practiceOf(request);
     const { flow } = parseForm(CheckInForm, request.body);
     try {
-      const started = await deps.bot.startCheckIn({ patientId: patient.id, flow, audit: userAudit(request, 'web.check_in.start') });
+      const started = await startCheckIn(actionContext(deps, request), { patientId: patient.id, flow });
       const held = quietHoursEnd(deps.clock.now(), patientZone(practice, patient), practice.quietHours) !== null;
       return redirect(reply, back(patient, { notice: started.callId ? 'check_in_call' : held ? 'check_in_held' : 'check_in_sent' }));
     } catch (error) {
@@ -131,7 +128,6 @@ export const patientActions: FastifyPluginAsync<PageDeps> = async (app, { deps, 
 
   app.post('/patients/:id/medications/:medicationId', async (request, reply) => {
     const patient = await ownPatient(pool, request);
-    const practice = await practiceOf(request);
     const params = MedicationParams.safeParse(request.params);
     const current = params.success ? await findMedication(pool, patient.id, params.data.medicationId) : null;
     if (!current) throw notFound('medication');
@@ -140,20 +136,12 @@ export const patientActions: FastifyPluginAsync<PageDeps> = async (app, { deps, 
     const times = [...form.times].sort();
     const changes: MedicationChanges = {};
     if (form.dose !== current.dose) changes.dose = form.dose;
-    if (times.join(',') !== [...current.times].sort().join(',')) {
-      checkDoseTimes(practice, times);
-      changes.times = times;
-    }
+    if (times.join(',') !== [...current.times].sort().join(',')) changes.times = times;
     if (form.refillDueOn !== current.refillDueOn) changes.refillDueOn = form.refillDueOn;
     if ((form.active === 'on') !== current.active) changes.active = form.active === 'on';
     if ((form.reminders === 'on') !== current.reminders) changes.reminders = form.reminders === 'on';
     if (Object.keys(changes).length > 0) {
-      await withTransaction(pool, async (tx) => {
-        const changed = await updateMedication(tx, patient.id, current.id, changes);
-        if (!changed) throw notFound('medication');
-        await recordAccess(tx, userAudit(request, 'web.medication.update'), [patient.id]);
-        await replanPatient(tx, practice, patient.id, request.receivedAt);
-      });
+      await changeMedication(actionContext(deps, request), { patientId: patient.id, medicationId: current.id, changes });
     }
     return redirect(reply, back(patient, { notice: 'medication_saved' }));
   });

@@ -7,17 +7,23 @@
  * enrols the rest, since a phone the practice has is reported as existing.
  */
 import type { z } from 'zod';
-import { DomainError } from '../errors.js';
-import { recordAccess, type AuditEntry } from '../store/audit.js';
-import type { BulkLane } from '../store/bulk.js';
-import { findPatientByPhone } from '../store/patients.js';
-import type { Queryable } from '../store/sql.js';
-import type { CsvRow } from '../api/patients/csv-rows.js';
-import { insertEnrolment, toPatientFields } from '../api/patients/enrollment.js';
-import type { NewPatientBody } from '../api/patients/schemas.js';
+import { DomainError } from '../../errors.js';
+import type { AuditEntry } from '../../store/audit.js';
+import { recordAccess } from '../../store/audit.js';
+import { findPatientByPhone } from '../../store/patients.js';
+import type { Queryable } from '../../store/sql.js';
+import { practiceFor } from '../access.js';
+import { auditEntry, auditName } from '../audit.js';
+import type { ActionContext } from '../context.js';
+import type { CsvRow } from './csv-rows.js';
+import { insertEnrolment, toPatientFields } from './enrolment.js';
+import { newPatientSchema, type NewPatientBody } from './schemas.js';
 
 /** Rows per transaction: long enough to be efficient, short enough (well under a second) that nothing waits long. */
 export const IMPORT_BATCH_ROWS = 100;
+
+/** Each enrolled patient gets its row in the access log, in its batch's transaction. */
+const IMPORTED = auditName('patient.create', 'web.patient.import');
 
 export interface RowResult {
   line: number;
@@ -28,22 +34,30 @@ export interface RowResult {
 
 export interface PatientImport {
   practiceId: string;
-  rows: CsvRow[];
-  /** The enrolment body's schema (it reads the service clock: no birth date in the future). */
-  schema: z.ZodType<NewPatientBody>;
-  /** Who imports, for the access log: one row per patient enrolled. */
-  audit: AuditEntry;
+  /** Reads the file's rows; called once the caller may import, so a refused caller's upload is never read. */
+  readRows(): Promise<CsvRow[]>;
 }
 
-export async function importPatients(bulk: BulkLane, input: PatientImport): Promise<RowResult[]> {
-  const seen = new Map<string, number>();
+interface Batch {
+  practiceId: string;
+  schema: z.ZodType<NewPatientBody>;
+  audit: AuditEntry;
+  /** The line each phone was first seen on: a file cannot enrol one phone twice. */
+  seen: Map<string, number>;
+}
+
+/** Imports a file's patients (admins): what became of each line. */
+export async function importPatients(ctx: ActionContext, input: PatientImport): Promise<RowResult[]> {
+  await practiceFor(ctx.db.pool, ctx.actor, input.practiceId, 'admin');
+  const rows = await input.readRows();
+  // The schema reads the service clock: no birth date in the future.
+  const batch: Batch = { practiceId: input.practiceId, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map() };
   const results: RowResult[] = [];
-  for (let start = 0; start < input.rows.length; start += IMPORT_BATCH_ROWS) {
-    const batch = input.rows.slice(start, start + IMPORT_BATCH_ROWS);
-    const done = await bulk.transaction(async (tx) => {
+  for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
+    const done = await ctx.db.bulk.transaction(async (tx) => {
       const done: RowResult[] = [];
-      for (const row of batch) done.push(await importRow(tx, row, { ...input, seen }));
-      await recordAccess(tx, input.audit, done.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : [])));
+      for (const row of rows.slice(start, start + IMPORT_BATCH_ROWS)) done.push(await importRow(tx, row, batch));
+      await recordAccess(tx, batch.audit, done.flatMap((r) => (r.status === 'imported' ? [r.patientId!] : [])));
       return done;
     });
     results.push(...done);
@@ -56,7 +70,7 @@ export async function importPatients(bulk: BulkLane, input: PatientImport): Prom
  * `existing` and left untouched, so the same file can be imported again
  * (after fixing its bad rows) without creating duplicates.
  */
-async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, audit }: PatientImport & { seen: Map<string, number> }): Promise<RowResult> {
+async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, audit }: Batch): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));

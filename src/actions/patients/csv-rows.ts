@@ -1,8 +1,12 @@
+/** Reading a practice's patient export (CSV) into enrolment bodies, one per row, with the line each came from. */
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../../errors.js';
 
 /** Most files a practice exports are far smaller; this bounds one request's work. */
 export const MAX_IMPORT_ROWS = 10_000;
+
+/** The largest patient file either front end takes (a 10,000-row export is well under it). */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Header spellings seen in practice exports, normalised (lower case, letters and digits only). */
 const HEADER_ALIASES: Record<string, string> = {

@@ -1,0 +1,38 @@
+/**
+ * What every action runs with: the database (the pool, and the bulk lane for
+ * imports), the one clock, the conversation runtime for the writes that start
+ * or stop its work, and who is acting, for which request, since when. The API
+ * and the web app each build one per request; nothing here knows HTTP.
+ */
+import type pg from 'pg';
+import type { Bot } from '../bot/index.js';
+import type { Clock } from '../clock.js';
+import type { ApiKeyRole } from '../store/api-keys.js';
+import type { BulkLane } from '../store/bulk.js';
+import type { UserRole } from '../store/users.js';
+
+/**
+ * Who acts: the bootstrap admin token (every practice), a practice's API key,
+ * or a staff member signed in to the web app.
+ */
+export type Staff =
+  | { kind: 'admin_token' }
+  | { kind: 'api_key'; keyId: string; practiceId: string; role: ApiKeyRole; coordinatorId: string | null }
+  | { kind: 'user'; userId: string; practiceId: string; role: UserRole; staffId: string | null; name: string };
+
+/** The runtime's own writes that staff trigger (each records its audit row in its own transaction). */
+export type ActionBot = Pick<Bot, 'startCheckIn' | 'cancelCheckIn' | 'resolveAlert' | 'callPatientAbout'>;
+
+export interface ActionContext {
+  db: { pool: pg.Pool; bulk: BulkLane };
+  clock: Clock;
+  bot: ActionBot;
+  actor: Staff;
+  /** The request that asked, kept in the access log to tie a row to the service's log line. */
+  requestId: string;
+  /** When the request arrived, by the service clock: what the action records is stamped with it. */
+  at: Date;
+}
+
+/** The web app's users act through pages; everyone else through the API. */
+export const viaWebApp = (actor: Staff): actor is Extract<Staff, { kind: 'user' }> => actor.kind === 'user';

@@ -1,0 +1,38 @@
+/**
+ * Every staff write, once, for the API and the web app alike. An action is
+ * `(ctx, input) => result`: it checks access (access.ts), makes the change in
+ * its transaction with the access-log row (audit.ts) and any job it
+ * schedules, and knows nothing of HTTP. The front ends parse, call an action,
+ * and present what it returns. Input schemas live here with the actions;
+ * the API's response schemas stay in api/.
+ */
+export type { ActionContext, Staff } from './context.js';
+export { actingStaffId, authorize, patientFor, practiceFor, type RequiredRole } from './access.js';
+export { auditEntry, auditName } from './audit.js';
+
+export * from './input/primitives.js';
+
+export { createPractice, changePracticeSettings } from './practices/settings.js';
+export { NewPracticeSchema, PracticeChangesSchema, type NewPracticeBody, type PracticeChangesBody } from './practices/schemas.js';
+export { replaceTriageRules, validRuleSet, RuleSetBodySchema } from './practices/triage-rules.js';
+
+export { addCoordinator, changeCoordinator, NewCoordinatorSchema, CoordinatorChangesSchema } from './staff/coordinators.js';
+export { addStaffMember, NewStaffSchema } from './staff/members.js';
+export { addLogin, NewUserSchema, USER_ROLES } from './staff/logins.js';
+export { createApiKey, revokeKey, hashToken, NewApiKeySchema } from './staff/api-keys.js';
+
+export { enrolPatient, changePatient } from './patients/enrol.js';
+export { newPatientSchema, patchPatientSchema, type NewPatientBody, type PatchPatientBody } from './patients/schemas.js';
+export { readPatientCsv, MAX_IMPORT_FILE_BYTES } from './patients/csv-rows.js';
+export { importPatients, type RowResult } from './patients/import.js';
+export { pausePatient, resumePatient } from './patients/outreach.js';
+export { addMedication, changeMedication, NewMedicationSchema, MedicationChangesSchema } from './patients/medications.js';
+export { startCheckIn, cancelCheckIn, CheckInSchema } from './patients/check-ins.js';
+
+export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
+export { reviewText } from './unmatched-texts.js';
+
+export { logTime, correctTime, withdrawTime } from './records/time-entries.js';
+export { NewEntrySchema, CorrectionSchema, WithdrawSchema } from './records/time-entry-schemas.js';
+export { writeCarePlan, CarePlanInputSchema } from './records/care-plans.js';
+export { changeMonth, approveMonth, addAddendum, MonthSchema, MonthChangesSchema, AddendumSchema } from './records/months.js';

@@ -1,0 +1,77 @@
+/**
+ * What enrolling a patient checks and does, however the patient arrives (the
+ * API, the web app's form, a CSV row): their coordinator works at the
+ * practice, their phone is not another patient's, their contact window lies
+ * outside quiet hours; and a new patient joins the cadence at its next slot.
+ */
+import { DomainError } from '../../errors.js';
+import { planPatient } from '../../bot/outreach-plan.js';
+import { inQuietHours, minutesOf } from '../../outreach/index.js';
+import { findCoordinator } from '../../store/coordinators.js';
+import { findPatientByPhone, insertPatient, type Patient, type PatientFields } from '../../store/patients.js';
+import { findPractice, type Practice } from '../../store/practices.js';
+import type { Queryable } from '../../store/sql.js';
+import type { NewPatientBody } from './schemas.js';
+
+/** Turns an enrolment body into stored fields (optional fields become explicit nulls). */
+export function toPatientFields(body: NewPatientBody): PatientFields {
+  return {
+    coordinatorId: body.coordinatorId ?? null,
+    firstName: body.firstName,
+    lastName: body.lastName,
+    phone: body.phone,
+    dateOfBirth: body.dateOfBirth ?? null,
+    timezone: body.timezone ?? null,
+    language: body.language,
+    preferredChannel: body.preferredChannel,
+    conditions: body.conditions,
+    consent: body.consent,
+    status: 'enrolled',
+    contactWindow: body.contactWindow ?? null,
+  };
+}
+
+export async function checkCoordinator(db: Queryable, practiceId: string, coordinatorId: string | null | undefined): Promise<void> {
+  if (coordinatorId && !(await findCoordinator(db, practiceId, coordinatorId))) {
+    throw new DomainError('validation_failed', 'no coordinator with this id works at this practice', 'coordinatorId');
+  }
+}
+
+/** The 409 for a phone the practice has already: it names the other patient, so the caller can open them. */
+export async function phoneTaken(db: Queryable, practiceId: string, phone: string): Promise<DomainError> {
+  const other = await findPatientByPhone(db, practiceId, phone);
+  return new DomainError(
+    'conflict',
+    `patient ${other?.id ?? '(unknown)'} of this practice already has this phone number; two patients cannot share one`,
+    'phone',
+  );
+}
+
+/** A contact window must lie outside the practice's quiet hours: nobody is texted then. */
+export function checkContactWindow(practice: Practice, window: PatientFields['contactWindow'] | undefined): void {
+  if (!window) return;
+  const last = minutesOf(window.end) - 1;
+  const lastMinute = `${String(Math.floor(last / 60)).padStart(2, '0')}:${String(last % 60).padStart(2, '0')}`;
+  if (inQuietHours(window.start, practice.quietHours) || inQuietHours(lastMinute, practice.quietHours)) {
+    throw new DomainError(
+      'validation_failed',
+      `must lie outside the practice's quiet hours (${practice.quietHours.start}-${practice.quietHours.end}); texts are never sent then`,
+      'contactWindow',
+    );
+  }
+}
+
+/**
+ * Enrols a patient inside the caller's transaction; a 409 naming the other
+ * patient when the practice already has this phone number.
+ */
+export async function insertEnrolment(tx: Queryable, practiceId: string, fields: PatientFields, at: Date): Promise<Patient> {
+  await checkCoordinator(tx, practiceId, fields.coordinatorId);
+  const practice = (await findPractice(tx, practiceId))!;
+  checkContactWindow(practice, fields.contactWindow);
+  const patient = await insertPatient(tx, practiceId, fields, at);
+  if (!patient) throw await phoneTaken(tx, practiceId, fields.phone);
+  // A new patient joins the cadence at its next slot.
+  await planPatient(tx, practice, patient, at);
+  return patient;
+}

@@ -1,0 +1,404 @@
+/**
+ * Every staff write, through the API and through the web app, as a table:
+ * how to make what it needs, how to make the write, the access-log action it
+ * must leave, and what it changes (read straight from the database).
+ */
+import type { ApiClient } from '../helpers/api.js';
+import { nextPhone, patientBody } from '../helpers/api.js';
+import { ADMIN_TOKEN } from '../helpers/service.js';
+import type { Scenario } from '../helpers/scenario.js';
+import { text } from '../helpers/twilio.js';
+import type { Browser } from '../web/signed-in.js';
+
+export interface World {
+  s: Scenario;
+  /** The bootstrap admin token. */
+  api: ApiClient;
+  /** A practice admin signed in to the web app, acting as the scenario's coordinator. */
+  web: Browser;
+}
+
+type Subject = Record<string, string>;
+
+export interface StaffWrite {
+  via: 'api' | 'web';
+  /** The route, as the app registers it: 'POST /api/v1/patients/:id/pause'. */
+  route: string;
+  /** What the write does, in words. */
+  what: string;
+  /** The access-log action it leaves. */
+  action: string;
+  prepare(w: World): Promise<Subject>;
+  run(w: World, subject: Subject): Promise<number>;
+  /** What the write changes, as stored. */
+  state(w: World, subject: Subject): Promise<unknown>;
+}
+
+const MONTH = '2026-11';
+const rows = async (w: World, sql: string, params: unknown[]) => (await w.s.t.db.pool.query(sql, params)).rows;
+const status = async (response: Promise<{ status: number }>) => (await response).status;
+
+let day = 0;
+/** A day of the month no other entry of the scenario's coordinator has: staff time may not overlap. */
+const freshDay = () => `${MONTH}-${String((day += 1)).padStart(2, '0')}T09:00`;
+
+const patient = async (w: World): Promise<Subject> => ({ patientId: (await w.s.newPatient()).id });
+const medication = async (w: World): Promise<Subject> => {
+  const { patientId } = await patient(w);
+  const created = await w.api.post(`/api/v1/patients/${patientId}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['09:00'] });
+  return { patientId: patientId!, medicationId: created.body.id };
+};
+const paused = async (w: World): Promise<Subject> => {
+  const subject = await patient(w);
+  await w.api.post(`/api/v1/patients/${subject.patientId}/pause`, {});
+  return subject;
+};
+/** A patient whose text raised an elevated alert (no escalation calls). */
+const alert = async (w: World): Promise<Subject> => {
+  const p = await w.s.newPatient();
+  await w.s.say(p, 'can I get a ride to my appointment?');
+  const [found] = await rows(w, 'SELECT id FROM alerts WHERE patient_id = $1', [p.id]);
+  return { patientId: p.id, alertId: found.id };
+};
+const coordinator = async (w: World): Promise<Subject> => {
+  const created = await w.api.post(`/api/v1/practices/${w.s.practice.id}/coordinators`, { name: 'Cora Coordinator', phone: nextPhone(), role: 'nurse' });
+  return { coordinatorId: created.body.id };
+};
+const timeEntry = async (w: World): Promise<Subject> => {
+  const { patientId } = await patient(w);
+  const created = await w.api.post(`/api/v1/patients/${patientId}/time-entries`, { staffId: w.s.coordinator.id, activity: 'call', start: freshDay(), minutes: 10 });
+  return { patientId: patientId!, entryId: created.body.id };
+};
+const approvedMonth = async (w: World): Promise<Subject> => {
+  const subject = await patient(w);
+  await w.api.post(`/api/v1/patients/${subject.patientId}/months/${MONTH}/approve`, { staffId: w.s.coordinator.id });
+  return subject;
+};
+const nothing = async (): Promise<Subject> => ({});
+const withPhone = async (): Promise<Subject> => ({ phone: nextPhone() });
+
+const patientState = (column: string) => async (w: World, x: Subject) => rows(w, `SELECT ${column} FROM patients WHERE id = $1`, [x.patientId]);
+const patientsWithPhone = (w: World, x: Subject) => rows(w, 'SELECT id FROM patients WHERE phone = $1', [x.phone]);
+const monthState = (w: World, x: Subject) =>
+  rows(
+    w,
+    `SELECT m.status, m.complex, m.note_text, (SELECT count(*)::int FROM care_month_addenda a WHERE a.patient_id = m.patient_id) AS addenda
+     FROM care_months m WHERE m.patient_id = $1 AND m.month = $2`,
+    [x.patientId, MONTH],
+  );
+const alertState = (w: World, x: Subject) =>
+  rows(w, 'SELECT status, (SELECT count(*)::int FROM escalation_attempts e WHERE e.alert_id = a.id) AS attempts FROM alerts a WHERE id = $1', [x.alertId]);
+const practiceState = (w: World) => rows(w, 'SELECT quiet_start, quiet_end, cadence FROM practices WHERE id = $1', [w.s.practice.id]);
+const ruleSets = (w: World) => rows(w, 'SELECT count(*)::int AS n FROM triage_rule_sets WHERE practice_id = $1', [w.s.practice.id]);
+const entriesOf = (w: World, x: Subject) => rows(w, 'SELECT id, superseded_at, withdrawn_reason FROM time_entries WHERE patient_id = $1 ORDER BY id', [x.patientId]);
+
+const csvFor = (phone: string) =>
+  `First Name,Last Name,Phone,Consent,Consent Method,Consent Date,Consented By\nIna,Import,${phone},Yes,verbal,11/02/2026,Jane Doe RN\n`;
+
+function uploadToWebApp(w: World, csv: string) {
+  const boundary = '----ccmaudit';
+  const part = (name: string, value: string, file = false) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? '; filename="patients.csv"\r\nContent-Type: text/csv' : ''}\r\n\r\n${value}\r\n`;
+  return w.s.t.service.app.inject({
+    method: 'POST',
+    url: '/app/admin/import',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: w.web.cookie! },
+    payload: `${part('_csrf', w.web.csrf!)}${part('file', csv, true)}--${boundary}--\r\n`,
+  });
+}
+
+type Write = Omit<StaffWrite, 'via' | 'route' | 'what' | 'action'>;
+const prefixed = (prefix: string, route: string) => route.replace(' ', ` ${prefix}`);
+const api = (route: string, what: string, action: string, write: Write): StaffWrite => ({ via: 'api', route: prefixed('/api/v1', route), what, action, ...write });
+const web = (route: string, what: string, action: string, write: Write): StaffWrite => ({ via: 'web', route: prefixed('/app', route), what, action, ...write });
+const P = (w: World) => `/api/v1/practices/${w.s.practice.id}`;
+
+/** Routes that take a POST but change no record: reading, signing in and out, staying signed in. */
+export const NOT_STAFF_WRITES = ['POST /api/v1/practices/:id/triage-rules/replay', 'POST /app/login', 'POST /app/sign-out', 'POST /app/keepalive'];
+
+export const STAFF_WRITES: StaffWrite[] = [
+  // Practices and their settings.
+  api('POST /practices', 'create a practice', 'practice.create', {
+    prepare: withPhone,
+    run: (w, x) => status(w.api.post('/api/v1/practices', { name: 'Lakeside Clinic', timezone: 'America/Chicago', phoneNumber: x.phone })),
+    state: (w, x) => rows(w, 'SELECT id FROM practices WHERE phone_number = $1', [x.phone]),
+  }),
+  api('PATCH /practices/:id', 'change quiet hours', 'practice.update', {
+    prepare: nothing,
+    run: (w) => status(w.api.patch(P(w), { quietHours: { start: '21:30', end: '07:30' } })),
+    state: practiceState,
+  }),
+  api('PATCH /practices/:id', 'change the check-in cadence', 'practice.update', {
+    prepare: async (w) => ({ slots: JSON.stringify((await w.api.get(P(w))).body.outreach.cadence.slots) }),
+    run: (w, x) => status(w.api.patch(P(w), { outreach: { cadence: { time: '10:30', slots: JSON.parse(x.slots!) } } })),
+    state: practiceState,
+  }),
+  api('PUT /practices/:id/triage-rules', 'replace the triage rules', 'triage_rules.replace', {
+    prepare: async (w) => ({ rules: JSON.stringify((await w.api.get(`${P(w)}/triage-rules`)).body.rules) }),
+    run: (w, x) => status(w.api.put(`${P(w)}/triage-rules`, { rules: JSON.parse(x.rules!) })),
+    state: ruleSets,
+  }),
+  web('POST /admin/quiet-hours', 'change quiet hours', 'web.practice.update', {
+    prepare: nothing,
+    run: (w) => status(w.web.post('/app/admin/quiet-hours', { start: '20:00', end: '07:00' })),
+    state: practiceState,
+  }),
+  web('POST /admin/cadence', 'change the check-in time', 'web.practice.update', {
+    prepare: nothing,
+    run: (w) => status(w.web.post('/app/admin/cadence', { time: '11:15' })),
+    state: practiceState,
+  }),
+  web('POST /admin/triage-rules', 'save triage rules', 'web.triage_rules.replace', {
+    prepare: async (w) => {
+      const current = (await w.api.get(`${P(w)}/triage-rules`)).body;
+      return { rules: JSON.stringify({ rules: current.rules, stable: current.stable }) };
+    },
+    run: (w, x) => status(w.web.post('/app/admin/triage-rules', { action: 'save', rules: x.rules! })),
+    state: ruleSets,
+  }),
+
+  // Staff, logins, API keys.
+  api('POST /practices/:id/coordinators', 'add a coordinator', 'coordinator.create', {
+    prepare: withPhone,
+    run: (w, x) => status(w.api.post(`${P(w)}/coordinators`, { name: 'Omar Oncall', phone: x.phone, role: 'nurse' })),
+    state: (w, x) => rows(w, 'SELECT id FROM coordinators WHERE phone = $1', [x.phone]),
+  }),
+  api('PATCH /practices/:id/coordinators/:coordinatorId', 'change a coordinator', 'coordinator.update', {
+    prepare: coordinator,
+    run: (w, x) => status(w.api.patch(`${P(w)}/coordinators/${x.coordinatorId}`, { onCallOrder: 7 })),
+    state: (w, x) => rows(w, 'SELECT on_call_order FROM coordinators WHERE id = $1', [x.coordinatorId]),
+  }),
+  api('POST /practices/:id/staff', 'add a staff member', 'staff.create', {
+    prepare: withPhone,
+    run: (w, x) => status(w.api.post(`${P(w)}/staff`, { name: 'Dr. Alan Grant', role: 'practitioner', credential: 'MD', phone: x.phone })),
+    state: (w, x) => rows(w, 'SELECT id FROM coordinators WHERE phone = $1', [x.phone]),
+  }),
+  api('POST /practices/:id/users', 'create a login', 'user.create', {
+    prepare: async () => ({ email: `${nextPhone().slice(1)}@riverside.example` }),
+    run: (w, x) => status(w.api.post(`${P(w)}/users`, { name: 'Lena Login', email: x.email, role: 'coordinator', password: 'correct horse battery staple' })),
+    state: (w, x) => rows(w, 'SELECT id FROM users WHERE email = $1', [x.email]),
+  }),
+  api('POST /practices/:id/api-keys', 'create an API key', 'api_key.create', {
+    prepare: nothing,
+    run: (w) => status(w.api.post(`${P(w)}/api-keys`, { name: 'Front desk', role: 'coordinator' })),
+    state: (w) => rows(w, 'SELECT count(*)::int AS n FROM api_keys WHERE practice_id = $1', [w.s.practice.id]),
+  }),
+  api('DELETE /practices/:id/api-keys/:keyId', 'revoke an API key', 'api_key.revoke', {
+    prepare: async (w) => ({ keyId: (await w.api.post(`${P(w)}/api-keys`, { name: 'Old key', role: 'admin' })).body.id }),
+    run: (w, x) => status(w.api.delete(`${P(w)}/api-keys/${x.keyId}`)),
+    state: (w, x) => rows(w, 'SELECT revoked_at FROM api_keys WHERE id = $1', [x.keyId]),
+  }),
+  web('POST /admin/coordinators', 'add a coordinator', 'web.coordinator.create', {
+    prepare: withPhone,
+    run: (w, x) => status(w.web.post('/app/admin/coordinators', { name: 'Omar Oncall', phone: x.phone!, role: 'nurse', onCallOrder: '4' })),
+    state: (w, x) => rows(w, 'SELECT id FROM coordinators WHERE phone = $1', [x.phone]),
+  }),
+  web('POST /admin/coordinators/:coordinatorId', 'change the on-call order', 'web.coordinator.update', {
+    prepare: coordinator,
+    run: (w, x) => status(w.web.post(`/app/admin/coordinators/${x.coordinatorId}`, { action: 'set', onCallOrder: '5' })),
+    state: (w, x) => rows(w, 'SELECT on_call_order FROM coordinators WHERE id = $1', [x.coordinatorId]),
+  }),
+  web('POST /admin/users', 'create a login', 'web.user.create', {
+    prepare: async () => ({ email: `${nextPhone().slice(1)}@riverside.example` }),
+    run: (w, x) => status(w.web.post('/app/admin/users', { name: 'Lena Login', email: x.email!, role: 'coordinator', password: 'correct horse battery staple' })),
+    state: (w, x) => rows(w, 'SELECT id FROM users WHERE email = $1', [x.email]),
+  }),
+
+  // Patients: enrolment, import, details, outreach, medications, check-ins.
+  api('POST /practices/:id/patients', 'enrol a patient', 'patient.create', {
+    prepare: withPhone,
+    run: (w, x) => status(w.api.post(`${P(w)}/patients`, patientBody({ phone: x.phone }))),
+    state: patientsWithPhone,
+  }),
+  api('POST /practices/:id/patients/import', 'import patients from a CSV file', 'patient.create', {
+    prepare: withPhone,
+    run: async (w, x) =>
+      (
+        await w.s.t.service.app.inject({
+          method: 'POST',
+          url: `${P(w)}/patients/import`,
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+          payload: csvFor(x.phone!),
+        })
+      ).statusCode,
+    state: patientsWithPhone,
+  }),
+  api('PATCH /patients/:id', 'change a patient', 'patient.update', {
+    prepare: patient,
+    run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}`, { language: 'es' })),
+    state: patientState('language'),
+  }),
+  api('POST /patients/:id/pause', 'pause outreach', 'patient.pause', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/pause`, {})),
+    state: patientState('paused_at'),
+  }),
+  api('POST /patients/:id/resume', 'resume outreach', 'patient.resume', {
+    prepare: paused,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/resume`, {})),
+    state: patientState('paused_at'),
+  }),
+  api('POST /patients/:id/medications', 'add a medication', 'medication.create', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/medications`, { name: 'metformin', dose: '500 mg', times: ['09:00'] })),
+    state: (w, x) => rows(w, 'SELECT id FROM medications WHERE patient_id = $1', [x.patientId]),
+  }),
+  api('PATCH /patients/:id/medications/:medicationId', 'change a medication', 'medication.update', {
+    prepare: medication,
+    run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}/medications/${x.medicationId}`, { dose: '20 mg' })),
+    state: (w, x) => rows(w, 'SELECT dose FROM medications WHERE id = $1', [x.medicationId]),
+  }),
+  api('POST /patients/:id/check-ins', 'start a check-in', 'check_in.start', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/check-ins`, { flow: 'wellness' })),
+    state: (w, x) => rows(w, 'SELECT id FROM conversations WHERE patient_id = $1', [x.patientId]),
+  }),
+  api('POST /conversations/:id/cancel', 'cancel a check-in', 'conversation.cancel', {
+    prepare: async (w) => {
+      const { patientId } = await patient(w);
+      return { conversationId: (await w.api.post(`/api/v1/patients/${patientId}/check-ins`, { flow: 'wellness' })).body.conversationId };
+    },
+    run: (w, x) => status(w.api.post(`/api/v1/conversations/${x.conversationId}/cancel`, {})),
+    state: (w, x) => rows(w, 'SELECT status FROM conversations WHERE id = $1', [x.conversationId]),
+  }),
+  web('POST /admin/patients', 'enrol a patient', 'web.patient.create', {
+    prepare: withPhone,
+    run: (w, x) =>
+      status(
+        w.web.post('/app/admin/patients', {
+          firstName: 'Rosa',
+          lastName: 'Ramirez',
+          phone: x.phone!,
+          conditions: 'hypertension',
+          consentStatus: 'granted',
+          consentMethod: 'verbal',
+          consentRecordedBy: 'Ada Admin',
+        }),
+      ),
+    state: patientsWithPhone,
+  }),
+  web('POST /admin/import', 'import patients from a CSV file', 'web.patient.import', {
+    prepare: withPhone,
+    run: async (w, x) => (await uploadToWebApp(w, csvFor(x.phone!))).statusCode,
+    state: patientsWithPhone,
+  }),
+  web('POST /patients/:id/pause', 'pause outreach', 'web.patient.pause', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/pause`, {})),
+    state: patientState('paused_at'),
+  }),
+  web('POST /patients/:id/resume', 'resume outreach', 'web.patient.resume', {
+    prepare: paused,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/resume`, {})),
+    state: patientState('paused_at'),
+  }),
+  web('POST /patients/:id/medications/:medicationId', 'change a medication', 'web.medication.update', {
+    prepare: medication,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/medications/${x.medicationId}`, { dose: '20 mg', times: '09:00', active: 'on', reminders: 'on' })),
+    state: (w, x) => rows(w, 'SELECT dose FROM medications WHERE id = $1', [x.medicationId]),
+  }),
+  web('POST /patients/:id/check-ins', 'start a check-in', 'web.check_in.start', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/check-ins`, { flow: 'wellness' })),
+    state: (w, x) => rows(w, 'SELECT id FROM conversations WHERE patient_id = $1', [x.patientId]),
+  }),
+
+  // Alerts and texts from unknown numbers.
+  api('POST /alerts/:id/acknowledge', 'acknowledge an alert', 'alert.acknowledge', {
+    prepare: alert,
+    run: (w, x) => status(w.api.post(`/api/v1/alerts/${x.alertId}/acknowledge`, { coordinatorId: w.s.coordinator.id })),
+    state: alertState,
+  }),
+  api('POST /alerts/:id/resolve', 'resolve an alert', 'alert.resolve', {
+    prepare: alert,
+    run: (w, x) => status(w.api.post(`/api/v1/alerts/${x.alertId}/resolve`, { coordinatorId: w.s.coordinator.id, note: 'Called back; fine.' })),
+    state: alertState,
+  }),
+  api('POST /unmatched-texts/:id/review', 'review a text from an unknown number', 'unmatched_text.review', {
+    prepare: async (w) => {
+      const from = nextPhone();
+      await text(w.s.t.service.app, from, w.s.practice.phoneNumber, "This is Ruth's daughter, please call me about her pills");
+      const [message] = await rows(w, 'SELECT id FROM messages WHERE from_number = $1 AND patient_id IS NULL', [from]);
+      return { textId: message.id };
+    },
+    run: (w, x) => status(w.api.post(`/api/v1/unmatched-texts/${x.textId}/review`, { coordinatorId: w.s.coordinator.id, note: 'Called back' })),
+    state: (w, x) => rows(w, 'SELECT reviewed_at FROM messages WHERE id = $1', [x.textId]),
+  }),
+  web('POST /alerts/:id/acknowledge', 'acknowledge an alert', 'web.alert.acknowledge', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/alerts/${x.alertId}/acknowledge`, {})),
+    state: alertState,
+  }),
+  web('POST /alerts/:id/resolve', 'resolve an alert', 'web.alert.resolve', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/alerts/${x.alertId}/resolve`, { note: 'Called back; fine.' })),
+    state: alertState,
+  }),
+  web('POST /alerts/:id/call', 'ring my phone about an alert', 'web.alert.call', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/alerts/${x.alertId}/call`, {})),
+    state: alertState,
+  }),
+
+  // Records: time, care plans, the monthly record.
+  api('POST /patients/:id/time-entries', 'log time', 'time_entry.create', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/time-entries`, { staffId: w.s.coordinator.id, activity: 'call', start: x.start ?? (x.start = freshDay()), minutes: 15 })),
+    state: entriesOf,
+  }),
+  api('PATCH /patients/:id/time-entries/:entryId', 'correct a time entry', 'time_entry.correct', {
+    prepare: timeEntry,
+    run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}/time-entries/${x.entryId}`, { minutes: 12, reason: 'ran longer' })),
+    state: entriesOf,
+  }),
+  api('POST /patients/:id/time-entries/:entryId/withdraw', 'withdraw a time entry', 'time_entry.withdraw', {
+    prepare: timeEntry,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/time-entries/${x.entryId}/withdraw`, { reason: 'wrong patient' })),
+    state: entriesOf,
+  }),
+  api('PUT /patients/:id/care-plan', 'write a care plan', 'care_plan.write', {
+    prepare: patient,
+    run: (w, x) => status(w.api.put(`/api/v1/patients/${x.patientId}/care-plan`, { status: 'active', problems: [{ condition: 'hypertension' }] })),
+    state: (w, x) => rows(w, 'SELECT care_plan FROM patients WHERE id = $1', [x.patientId]),
+  }),
+  api('PATCH /patients/:id/months/:month', 'record decisions about the month', 'care_month.update', {
+    prepare: patient,
+    run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}/months/${MONTH}`, { complex: true })),
+    state: monthState,
+  }),
+  api('POST /patients/:id/months/:month/approve', 'approve the month', 'care_month.approve', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/months/${MONTH}/approve`, { staffId: w.s.coordinator.id })),
+    state: monthState,
+  }),
+  api('POST /patients/:id/months/:month/addenda', 'add an addendum', 'care_month.addendum', {
+    prepare: approvedMonth,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/months/${MONTH}/addenda`, { text: 'Patient called back; no change.' })),
+    state: monthState,
+  }),
+  web('POST /patients/:id/time-entries', 'log time', 'web.time_entry.create', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/time-entries`, { activity: 'call', start: x.start ?? (x.start = freshDay()), minutes: '15' })),
+    state: entriesOf,
+  }),
+  web('POST /patients/:id/months/:month/note', 'edit the month’s note', 'web.month.update', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/months/${MONTH}/note`, { note: 'Reviewed the BP log.' })),
+    state: monthState,
+  }),
+  web('POST /patients/:id/months/:month/decisions', 'record decisions about the month', 'web.month.update', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/months/${MONTH}/decisions`, { complex: '1' })),
+    state: monthState,
+  }),
+  web('POST /patients/:id/months/:month/approve', 'approve the month', 'web.month.approve', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/months/${MONTH}/approve`, {})),
+    state: monthState,
+  }),
+  web('POST /patients/:id/months/:month/addenda', 'add an addendum', 'web.month.addendum', {
+    prepare: approvedMonth,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/months/${MONTH}/addenda`, { text: 'Patient called back; no change.' })),
+    state: monthState,
+  }),
+];
