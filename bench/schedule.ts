@@ -22,10 +22,13 @@ import { createLogger } from '../src/logger.js';
 import { createService } from '../src/service.js';
 import { quietHoursPolicy } from '../src/jobs/definitions.js';
 import { openDatabase } from '../src/store/database.js';
+import { deliverMessage } from '../src/messaging/index.js';
+import { dispatchDue } from '../src/conversation/index.js';
+import { runPlanJob } from '../src/outreach/index.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SCHEDULE_SIZES ?? '10000,100000').split(',').map(Number);
-/** The dispatcher's workers (src/bot/outreach-dispatch.ts); the floor uses as many. */
+/** The dispatcher's workers (src/conversation/dispatch.ts); the floor uses as many. */
 const WORKERS = 4;
 /** Monday Nov 30 2026, 12:00 in Chicago: the month ahead holds the Dec 1, 8 and 15 check-ins. */
 const START = '2026-11-30T18:00:00Z';
@@ -92,13 +95,13 @@ async function measure(patients: number): Promise<Figures> {
     );
 
     let t0 = performance.now();
-    await service.bot.planOutreach({ practiceId });
+    await runPlanJob(service.runtime.pool, service.clock.now(), { practiceId });
     const planSeconds = seconds(t0);
     const planned = Number((await pool.query('SELECT count(*) FROM outreach')).rows[0].count);
 
     clock.set(new Date(FIRST_SLOT));
     t0 = performance.now();
-    const started = await service.bot.dispatchOutreach({ practiceId });
+    const started = await dispatchDue(service.runtime, practiceId);
     const dispatchSeconds = seconds(t0);
 
     // Sending what the dispatcher queued, as the send workers do (10 at a time), on a sample of the texts.
@@ -107,7 +110,7 @@ async function measure(patients: number): Promise<Figures> {
     t0 = performance.now();
     await Promise.all(
       Array.from({ length: SEND_WORKERS }, async () => {
-        for (let i = nextText++; i < sample.length; i = nextText++) await service.bot.deliverMessage(sample[i]!, quietHoursPolicy);
+        for (let i = nextText++; i < sample.length; i = nextText++) await deliverMessage(service.runtime, sample[i]!, quietHoursPolicy);
       }),
     );
     const delivered = sample.length;

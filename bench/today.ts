@@ -12,7 +12,6 @@ import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createService } from '../src/service.js';
-import { createLogin } from '../src/bot/staff-sign-in.js';
 import { openDatabase } from '../src/store/database.js';
 
 const PATIENTS = Number(process.env.BENCH_TODAY_PATIENTS ?? 400);
@@ -159,7 +158,13 @@ async function seed(): Promise<{ practiceId: string; patientId: string }> {
 
 /** Signs in through the form, as a browser does; returns the session cookie. */
 async function signIn(practiceId: string, staffId: string): Promise<string> {
-  await createLogin({ pool, clock }, { practiceId, name: 'Nora Nurse', email: EMAIL, role: 'coordinator', password: PASSWORD, staffId, createdBy: 'bench' });
+  const login = await app.inject({
+    method: 'POST',
+    url: `/api/v1/practices/${practiceId}/users`,
+    headers: { authorization: `Bearer ${config.adminToken}` },
+    payload: { name: 'Nora Nurse', email: EMAIL, role: 'coordinator', password: PASSWORD, staffId },
+  });
+  if (login.statusCode !== 201) throw new Error(`login not made: ${login.statusCode} ${login.body.slice(0, 200)}`);
   const response = await app.inject({
     method: 'POST',
     url: '/app/login',

@@ -5,17 +5,10 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
-import { defineJobs } from './jobs/definitions.js';
-import {
-  createBot,
-  createTwilioCalls,
-  createTwilioTransport,
-  simulatedCalls,
-  simulatedTransport,
-  type Bot,
-  type CallTransport,
-  type SmsTransport,
-} from './bot/index.js';
+import { defineJobs, scheduleRecurring } from './jobs/definitions.js';
+import type { RuntimeDeps } from './runtime.js';
+import { createTwilioCalls, simulatedCalls, type CallTransport } from './transport/index.js';
+import { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport/index.js';
 import { buildApp, type App } from './app.js';
 
 export interface Service {
@@ -23,7 +16,8 @@ export interface Service {
   logger: Logger;
   db: Database;
   jobs: JobRunner;
-  bot: Bot;
+  /** What the conversation runtime, the jobs and the actions run with. */
+  runtime: RuntimeDeps;
   app: App;
   clock: Clock;
   /** Starts the HTTP listener and the job workers; resolves to the listening address. */
@@ -61,7 +55,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
   const calls: CallTransport = config.twilio
     ? createTwilioCalls({ ...config.twilio, keepAlive, callsPerSecond: config.callsPerSecond })
     : simulatedCalls;
-  const bot = createBot({
+  const runtime: RuntimeDeps = {
     pool: db.pool,
     transport,
     calls,
@@ -71,10 +65,10 @@ export async function createService(given: Config, options: ServiceOptions = {})
     sendRetryBaseMs: config.sendRetryBaseMs,
     clock,
     voice: config.voiceCheckIns,
-  });
+  };
   const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
-  defineJobs(jobs, bot);
-  const app = await buildApp({ config, db, logger, bot, clock });
+  defineJobs(jobs, runtime);
+  const app = await buildApp({ config, db, logger, runtime, clock });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -82,12 +76,12 @@ export async function createService(given: Config, options: ServiceOptions = {})
     logger,
     db,
     jobs,
-    bot,
+    runtime,
     app,
     clock,
     async start() {
       await jobs.start();
-      await bot.scheduleRecurring();
+      await scheduleRecurring(runtime);
       const address = await app.listen({ port: config.port, host: config.host });
       announce(config, db, logger);
       if (firstToken?.created) welcome(config, firstToken);

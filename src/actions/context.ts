@@ -5,8 +5,8 @@
  * and the web app each build one per request; nothing here knows HTTP.
  */
 import type pg from 'pg';
-import type { Bot } from '../bot/index.js';
 import type { Clock } from '../clock.js';
+import type { RuntimeDeps } from '../runtime.js';
 import type { ApiKeyRole } from '../store/api-keys.js';
 import type { BulkLane } from '../store/bulk.js';
 import type { UserRole } from '../store/users.js';
@@ -20,13 +20,11 @@ export type Staff =
   | { kind: 'api_key'; keyId: string; practiceId: string; role: ApiKeyRole; coordinatorId: string | null }
   | { kind: 'user'; userId: string; practiceId: string; role: UserRole; staffId: string | null; name: string };
 
-/** The runtime's own writes that staff trigger (each records its audit row in its own transaction). */
-export type ActionBot = Pick<Bot, 'startCheckIn' | 'cancelCheckIn' | 'resolveAlert' | 'callPatientAbout'>;
-
 export interface ActionContext {
   db: { pool: pg.Pool; bulk: BulkLane };
   clock: Clock;
-  bot: ActionBot;
+  /** The conversation runtime, for the writes that start or stop its work (a check-in, a call). */
+  runtime: RuntimeDeps;
   actor: Staff;
   /** The request that asked, kept in the access log to tie a row to the service's log line. */
   requestId: string;

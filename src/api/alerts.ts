@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
-import { describeReason } from '../bot/reasons.js';
+import { describeReason } from '../alerts/index.js';
 import { findAlertWithNames, listAlerts, listEvidence, type AlertWithNames } from '../store/alerts.js';
 import { listCoordinators } from '../store/coordinators.js';
 import { listAttempts } from '../store/escalations.js';

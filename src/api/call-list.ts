@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
-import { callList } from '../bot/call-list.js';
+import { callList } from '../alerts/index.js';
 import { findPractice } from '../store/practices.js';
 import { authorize } from '../actions/index.js';
 import { logRead } from './patients/access.js';

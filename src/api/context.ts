@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.js';
 export const actionContext = (deps: AppDeps, request: FastifyRequest): ActionContext => ({
   db: deps.db,
   clock: deps.clock,
-  bot: deps.bot,
+  runtime: deps.runtime,
   actor: request.principal,
   requestId: request.id,
   at: request.receivedAt,

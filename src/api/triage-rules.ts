@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { authorize, replaceTriageRules, RuleSetBodySchema, validRuleSet } from '../actions/index.js';
 import { notFound } from '../errors.js';
-import { practiceRules } from '../bot/triage.js';
+import { practiceRules } from '../alerts/index.js';
 import { DEFAULT_RULES_VERSION, RuleSchema } from '../triage/index.js';
 import { findPractice } from '../store/practices.js';
 import { actionContext } from './context.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
+import { replayRules } from '../alerts/index.js';
 
 const RuleSetResponseSchema = z.object({
   version: z.string().describe("'default-N' for the shipped defaults, 'practice-N' for the practice's own"),
@@ -83,7 +84,7 @@ export const triageRuleRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, {
     async (request) => {
       authorize(request.principal, request.params.id, 'admin', 'practice');
       const practice = await practiceFor(request.params.id);
-      return deps.bot.replayRules(practice, validRuleSet(request.body));
+      return replayRules(deps.runtime, practice, validRuleSet(request.body));
     },
   );
 };

@@ -1,5 +1,5 @@
 /**
- * The flows' public API: the conversation runtime (src/bot) starts and
+ * The flows' public API: the conversation runtime (src/conversation) starts and
  * advances flows here and never touches XState itself.
  */
 export { advanceFlow, startFlow } from './runtime.js';

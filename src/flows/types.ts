@@ -1,5 +1,5 @@
 /**
- * The contract between the conversation runtime (src/bot) and the flows.
+ * The contract between the conversation runtime (src/conversation) and the flows.
  *
  * Flows are pure: they receive events, keep their state in a JSON-serialisable
  * XState snapshot and emit outputs. They never send, store or log anything;

@@ -1,4 +1,12 @@
-import type { Bot, DeliveryPolicy } from '../bot/index.js';
+import { expireConversation } from '../conversation/index.js';
+import { placeCheckInCall } from '../conversation/index.js';
+import { dispatchDue } from '../conversation/index.js';
+import { runEscalationStep } from '../escalation/index.js';
+import { checkReviewDeadline } from '../escalation/index.js';
+import { scheduleAllDigests, sendDigest } from '../escalation/index.js';
+import { deliverMessage, type DeliveryPolicy } from '../messaging/index.js';
+import { runPlanJob, scheduleAllPlans } from '../outreach/index.js';
+import type { RuntimeDeps } from '../runtime.js';
 import type { JobRunner } from './runner.js';
 import { quietHoursEnd } from './quiet-hours.js';
 
@@ -16,21 +24,27 @@ export const quietHoursPolicy: DeliveryPolicy = ({ message, patient, practice },
  * so work a killed process held resumes within seconds: a send takes at most
  * 10 s (Twilio's timeout), the others a few database round trips.
  */
-export function defineJobs(runner: JobRunner, bot: Bot): void {
-  runner.define('message.send', ({ messageId }) => bot.deliverMessage(messageId, quietHoursPolicy), {
+export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
+  runner.define('message.send', ({ messageId }) => deliverMessage(runtime, messageId, quietHoursPolicy), {
     concurrency: 10,
     lockLifetimeMs: 15_000,
   });
   runner.define('conversation.timeout', async (data) => {
-    await bot.expireConversation(data);
+    await expireConversation(runtime, data);
   });
-  runner.define('escalation.step', (step) => bot.runEscalationStep(step), { concurrency: 10, lockLifetimeMs: 15_000 });
-  runner.define('alert.review_due', ({ alertId }) => bot.checkReviewDeadline(alertId));
-  runner.define('digest.send', (job) => bot.sendDigest(job));
+  runner.define('escalation.step', (step) => runEscalationStep(runtime, step), { concurrency: 10, lockLifetimeMs: 15_000 });
+  runner.define('alert.review_due', ({ alertId }) => checkReviewDeadline(runtime, alertId));
+  runner.define('digest.send', (job) => sendDigest(runtime, job));
   // Planning a large panel takes a while: a long lock, so another instance does not plan it twice at once.
-  runner.define('outreach.plan', (job) => bot.planOutreach(job), { lockLifetimeMs: 10 * 60_000 });
-  runner.define('voice.call', (job) => bot.placeCheckInCall(job), { concurrency: 5, lockLifetimeMs: 15_000 });
+  runner.define('outreach.plan', (job) => runPlanJob(runtime.pool, runtime.clock.now(), job), { lockLifetimeMs: 10 * 60_000 });
+  runner.define('voice.call', (job) => placeCheckInCall(runtime, job.callId), { concurrency: 5, lockLifetimeMs: 15_000 });
   runner.define('outreach.dispatch', async (job) => {
-    await bot.dispatchOutreach(job);
+    await dispatchDue(runtime, job.practiceId);
   }, { concurrency: 2, lockLifetimeMs: 60_000 });
+}
+
+/** At start: the digests and the nightly outreach planning of every practice. */
+export async function scheduleRecurring(runtime: RuntimeDeps): Promise<void> {
+  await scheduleAllDigests(runtime);
+  await scheduleAllPlans(runtime.pool, runtime.clock.now());
 }

@@ -1,4 +1,11 @@
-export * from './types.js';
-export * from './plan.js';
-export * from './eligibility.js';
-export { atLocal, inQuietHours, isoInZone, localDate, localDates, minutesOf } from './local-time.js';
+/**
+ * Outreach that runs itself: storing each patient's plan (the monthly
+ * cadence, dose reminders, refill questions) from the pure planning in
+ * src/planning, pausing it, and who may be contacted at all (opt-out and
+ * opt-in). Starting what is due is src/conversation's (dispatch).
+ */
+export * from './dose-times.js';
+export * from './opt-out.js';
+export * from './pause.js';
+export * from './planning.js';
+export * from './schedule.js';

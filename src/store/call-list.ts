@@ -1,7 +1,7 @@
 /**
  * The facts the call list is made of: open alerts, unreachable patients,
  * patients not heard from since a date, and planned texts not sent because
- * the patient takes calls. src/bot/call-list.ts puts them in order.
+ * the patient takes calls. src/alerts/call-list.ts puts them in order.
  */
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 

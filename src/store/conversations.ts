@@ -1,6 +1,7 @@
 import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 import { insertJobsFrom } from './job-queue.js';
+import { recordEvent } from './patient-events.js';
 
 export type ConversationStatus = 'active' | 'completed' | 'no_usable_answer' | 'timed_out' | 'escalated' | 'cancelled';
 
@@ -176,4 +177,24 @@ export async function setExpiry(db: Queryable, id: string, from: Date, defaultMs
     [id, from, defaultMs],
   );
   return rows[0] ? { version: rows[0].version, expiresAt: new Date(rows[0].expires_at) } : null;
+}
+
+type Ended = Pick<Conversation, 'id' | 'practiceId' | 'patientId' | 'flow'>;
+
+/** Puts the end of a conversation on the patient's record ('conversation.completed', ...). */
+export function recordConversationEnd(tx: Queryable, conversation: Ended, status: ConversationStatus, at: Date): Promise<void> {
+  return recordEvent(tx, {
+    practiceId: conversation.practiceId,
+    patientId: conversation.patientId,
+    conversationId: conversation.id,
+    type: `conversation.${status}`,
+    detail: { flow: conversation.flow },
+    at,
+  });
+}
+
+/** Ends a conversation from outside its flow (red flag, opt-out, undeliverable); its pending timeout job becomes stale. */
+export async function stopConversation(tx: Queryable, conversation: Ended, status: Exclude<ConversationStatus, 'active'>, at: Date): Promise<void> {
+  await endConversation(tx, conversation.id, status, at);
+  await recordConversationEnd(tx, conversation, status, at);
 }

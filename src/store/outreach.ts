@@ -2,7 +2,7 @@
  * The outreach plan as stored: one row per contact, named by its slot, so a
  * contact planned twice (a restart, two instances, a re-plan) exists once.
  */
-import type { OutreachKind, PlannedContact } from '../outreach/index.js';
+import type { OutreachKind, PlannedContact } from '../planning/index.js';
 import { toIso, type Queryable } from './sql.js';
 
 export type OutreachStatus = 'planned' | 'started' | 'skipped' | 'cancelled' | 'late';

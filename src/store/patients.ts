@@ -1,4 +1,4 @@
-import type { ContactWindow } from '../outreach/index.js';
+import type { ContactWindow } from '../planning/index.js';
 import type { TriageLevel } from '../triage/index.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 

@@ -1,6 +1,6 @@
 import type { PracticePrompts } from '../../prompts/index.js';
 import type { BillingSettings } from '../documentation/types.js';
-import type { Cadence } from '../outreach/index.js';
+import type { Cadence } from '../planning/index.js';
 import { toIso, type Queryable } from './sql.js';
 
 export interface QuietHours {

@@ -1,6 +1,6 @@
 /**
  * Triage: which patients need a person, and how soon. Pure: the rules and the
- * evaluation take plain data and return plain data; src/bot loads the facts
+ * evaluation take plain data and return plain data; src/alerts loads the facts
  * and acts on the result (alerts, escalation).
  */
 

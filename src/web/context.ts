@@ -14,7 +14,7 @@ export function staffOf(request: FastifyRequest): Extract<Staff, { kind: 'user' 
 export const actionContext = (deps: AppDeps, request: FastifyRequest): ActionContext => ({
   db: deps.db,
   clock: deps.clock,
-  bot: deps.bot,
+  runtime: deps.runtime,
   actor: staffOf(request),
   requestId: request.id,
   at: request.receivedAt,

@@ -9,7 +9,7 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { clientGone, DomainError } from '../errors.js';
-import { signIn, signOut } from '../bot/staff-sign-in.js';
+import { signIn, signOut } from './sign-in.js';
 import { findPractice } from '../store/practices.js';
 import { databaseFault } from '../store/sql.js';
 import { html } from './html.js';

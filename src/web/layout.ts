@@ -1,5 +1,5 @@
 /** The frame of every page: header, navigation, the live channel, the idle warning. */
-import type { ActiveSession } from '../bot/staff-sign-in.js';
+import type { ActiveSession } from './sign-in.js';
 import { csrfField, html, type Html } from './html.js';
 
 export interface PageOptions {

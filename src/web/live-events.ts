@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
-import { resumeSession } from '../bot/staff-sign-in.js';
+import { resumeSession } from './sign-in.js';
 import { latestAlertSeq, urgentAlertsAfter } from '../store/alerts.js';
 import { findPractice } from '../store/practices.js';
 import { recordAccess } from '../store/audit.js';

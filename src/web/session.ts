@@ -4,8 +4,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.js';
-import { resumeSession, type ActiveSession } from '../bot/staff-sign-in.js';
-import type { RecordDeps } from '../bot/deps.js';
+import { resumeSession, type ActiveSession } from './sign-in.js';
+import type { RecordDeps } from '../runtime.js';
 
 export const SESSION_COOKIE = 'ccm_session';
 

@@ -2,7 +2,9 @@ import twilio from 'twilio';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
-import { statusCallbackUrl } from '../bot/deps.js';
+import { handleInboundSms } from '../channels/sms/index.js';
+import { handleStatusCallback } from '../messaging/index.js';
+import { statusCallbackUrl } from '../runtime.js';
 import { twilioSignatureCheck } from './signature.js';
 import { InboundSmsSchema, MessageStatusSchema, StatusQuerySchema } from './schemas.js';
 import { patientVoiceRoutes } from './voice/check-in.js';
@@ -17,7 +19,7 @@ export interface WebhookOptions {
 
 /** The Twilio-facing routes: every one is signature-checked before anything else happens. */
 export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app, { deps }) => {
-  const { bot, config } = deps;
+  const { runtime, config } = deps;
   app.addHook('preValidation', twilioSignatureCheck(config.twilio?.authToken, config.publicUrl));
 
   app.post(
@@ -36,7 +38,7 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
     },
     async (request, reply) => {
       const body = request.body;
-      const result = await bot.handleInboundSms({ messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
+      const result = await handleInboundSms(runtime, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
       if (result.duplicate) request.log.info({ messageSid: body.MessageSid }, 'redelivered text answered as before');
       const twiml = new twilio.twiml.MessagingResponse();
       for (const message of result.replies) {
@@ -61,7 +63,7 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
     },
     async (request, reply) => {
       const body = request.body;
-      const outcome = await bot.handleStatusCallback({
+      const outcome = await handleStatusCallback(runtime, {
         messageSid: body.MessageSid,
         status: (body.MessageStatus ?? body.SmsStatus)!,
         errorCode: body.ErrorCode ?? null,

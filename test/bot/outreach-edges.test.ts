@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { startTestService } from '../helpers/service.js';
+import { runPlanJob } from '../../src/outreach/index.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -120,7 +121,7 @@ describe('two instances on one database', () => {
         patients.push(patient);
       }
       // Both instances plan the panel and run whatever is due, at the same moments.
-      await Promise.all([s.t.service.bot.planOutreach({ practiceId: s.practice.id }), second.service.bot.planOutreach({ practiceId: s.practice.id })]);
+      await Promise.all([runPlanJob(s.t.service.runtime.pool, s.clock.now(), { practiceId: s.practice.id }), runPlanJob(second.service.runtime.pool, s.clock.now(), { practiceId: s.practice.id })]);
       for (let hour = 0; hour < 8 * 24; hour += 1) {
         s.clock.set(new Date(s.clock.now().getTime() + HOUR));
         await Promise.all([s.runDue(), second.runDue()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer } from '../../src/bot/calls.js';
+import { createPacer } from '../../src/transport/index.js';
 
 describe('call pacing', () => {
   it('starts at most N calls per second, waiting only as long as needed', async () => {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { ACCOUNT_SID, ADMIN_TOKEN, AUTH_TOKEN, LogCapture, PUBLIC_URL } from '../helpers/service.js';
 import { enqueueJob } from '../../src/store/job-queue.js';
+import { scheduleRecurring } from '../../src/jobs/definitions.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -70,8 +71,8 @@ describe('the morning digest', () => {
     // A second service on the same database: its start schedules the digests again.
     const config = loadConfig({ NODE_ENV: 'test', ADMIN_TOKEN, PUBLIC_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, LOG_LEVEL: 'silent' });
     const second = await createService(config, { db: s.t.db, clock: s.clock, logger: createLogger('silent', new LogCapture()) });
-    await second.bot.scheduleRecurring();
-    await s.t.service.bot.scheduleRecurring();
+    await scheduleRecurring(second.runtime);
+    await scheduleRecurring(s.t.service.runtime);
     const next = await s.t.db.pool.query("SELECT key, due_at FROM scheduled_runs WHERE kind = 'digest' AND done_at IS NULL");
     expect(next.rows).toHaveLength(1);
     // And a duplicate job for the same morning, as a crash and a retry could leave.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { listPendingJobs } from '../../src/store/job-queue.js';
+import { expireConversation } from '../../src/conversation/index.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -45,7 +46,7 @@ describe('waiting for an answer', () => {
     await s.say(patient, '2');
     const answeredAt = s.clock.now().getTime();
     // The answer moved the conversation on: the earlier job now does nothing when it fires.
-    expect(await s.t.service.bot.expireConversation({ conversationId: started.conversationId, version: staleVersion })).toBe(false);
+    expect(await expireConversation(s.t.service.runtime, { conversationId: started.conversationId, version: staleVersion })).toBe(false);
     await s.advance(DAY - 6 * 60 * 60 * 1000);
     expect((await s.conversation(started.conversationId)).status).toBe('active');
     // The wait for the new question runs 24 hours from the answer, on its own job.

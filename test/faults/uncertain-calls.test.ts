@@ -4,6 +4,7 @@ import { claimDueJob } from '../../src/store/job-queue.js';
 import { claimStep, findAttempt, markPlacing, type EscalationAttempt } from '../../src/store/escalations.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { PUBLIC_URL } from '../helpers/service.js';
+import { runEscalationStep } from '../../src/escalation/index.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -126,7 +127,7 @@ describe('an escalation call cut short by a crash', () => {
     // The second settles first (the first's job waits its turn): Twilio's one unrecorded call is the
     // first alert's, the older of the two calls asked for, so the second's is placed.
     s.clock.advance(PLACING_MS);
-    await s.t.service.bot.runEscalationStep({ alertId: second, step: 0 });
+    await runEscalationStep(s.t.service.runtime, { alertId: second, step: 0 });
     const placed = callsToCoordinator().slice(before);
     expect(placed).toHaveLength(1);
     expect(placed[0]!.StatusCallback).toContain(`token=${(await attemptOf(second)).token}`);

@@ -3,6 +3,7 @@ import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { claimDueJob } from '../../src/store/job-queue.js';
 import { claimForSending } from '../../src/store/message-sending.js';
 import { newMessageSid, postTwilio, fixture } from '../helpers/twilio.js';
+import { handleInboundSms } from '../../src/channels/sms/index.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('a reply handed back in a webhook answer', () => {
     const patient = await s.newPatient();
     await s.checkIn(patient, 'wellness');
     // The text is handled and its reply recorded, but the HTTP answer never reaches Twilio.
-    const result = await s.t.service.bot.handleInboundSms({ messageSid: newMessageSid(), from: patient.phone, to: s.practice.phoneNumber, body: '2' });
+    const result = await handleInboundSms(s.t.service.runtime, { messageSid: newMessageSid(), from: patient.phone, to: s.practice.phoneNumber, body: '2' });
     const [reply] = result.replies;
     expect(await messageRow(reply!.id)).toMatchObject({ status: 'queued', twilio_sid: null });
     await s.advance(119_000);
@@ -81,7 +82,7 @@ describe('a reply handed back in a webhook answer', () => {
   it('is left alone when its status callback came', async () => {
     const patient = await s.newPatient();
     await s.checkIn(patient, 'wellness');
-    const result = await s.t.service.bot.handleInboundSms({ messageSid: newMessageSid(), from: patient.phone, to: s.practice.phoneNumber, body: '1' });
+    const result = await handleInboundSms(s.t.service.runtime, { messageSid: newMessageSid(), from: patient.phone, to: s.practice.phoneNumber, body: '1' });
     const replyId = result.replies[0]!.id;
     const callback = { ...fixture('message-status-delivered'), MessageSid: newMessageSid() };
     expect((await postTwilio(s.t.service.app, `/webhooks/twilio/status?messageId=${replyId}`, callback)).statusCode).toBe(204);

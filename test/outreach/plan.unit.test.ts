@@ -1,6 +1,6 @@
 /** The outreach plan, pure: cadence slots, dose times across daylight-saving changes, windows, refills. */
 import { describe, expect, it } from 'vitest';
-import { atLocal, outreachBlock, plannedContacts, slotDate, type Cadence, type PatientPlan } from '../../src/outreach/index.js';
+import { atLocal, outreachBlock, plannedContacts, slotDate, type Cadence, type PatientPlan } from '../../src/planning/index.js';
 
 const CADENCE: Cadence = {
   time: '10:00',

@@ -6,7 +6,7 @@
  * distress, then what readMessage finds, as observations, through the rules.
  */
 import { describe, expect, it } from 'vitest';
-import { readingObservations } from '../../src/bot/reading.js';
+import { readingObservations } from '../../src/conversation/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
 import { readMessage } from '../../src/flows/understand/index.js';
 import { LEVEL_RANK, evaluateTriage, type ObservationFact, type TriageLevel } from '../../src/triage/index.js';

@@ -3,7 +3,8 @@
  * runtime does the work and writes the access-log row in its transaction.
  */
 import { z } from 'zod';
-import type { CheckInStarted } from '../../bot/index.js';
+import { cancelCheckIn as cancelConversation } from '../../conversation/index.js';
+import { startCheckIn as openCheckIn, type CheckInStarted } from '../../conversation/index.js';
 import { notFound } from '../../errors.js';
 import { FLOW_NAMES } from '../../flows/types.js';
 import { findConversation, type Conversation } from '../../store/conversations.js';
@@ -25,7 +26,7 @@ const CANCELLED = auditName('conversation.cancel');
 /** Opens a check-in and queues its first text (or places the call, for a patient who takes calls). */
 export async function startCheckIn(ctx: ActionContext, input: { patientId: string } & CheckInBody): Promise<CheckInStarted> {
   const patient = await patientFor(ctx.db.pool, ctx.actor, input.patientId);
-  return ctx.bot.startCheckIn({ ...input, patientId: patient.id, audit: auditEntry(ctx, STARTED, patient.practiceId) });
+  return openCheckIn(ctx.runtime, { ...input, patientId: patient.id, audit: auditEntry(ctx, STARTED, patient.practiceId) });
 }
 
 /** Ends an open check-in at once; a first text still held for quiet hours is not sent. */
@@ -33,5 +34,5 @@ export async function cancelCheckIn(ctx: ActionContext, input: { conversationId:
   const conversation = isUuid(input.conversationId) ? await findConversation(ctx.db.pool, input.conversationId) : null;
   if (!conversation) throw notFound('conversation');
   authorize(ctx.actor, conversation.practiceId, 'coordinator', 'conversation');
-  return ctx.bot.cancelCheckIn(conversation.id, auditEntry(ctx, CANCELLED, conversation.practiceId));
+  return cancelConversation(ctx.runtime, conversation.id, auditEntry(ctx, CANCELLED, conversation.practiceId));
 }

@@ -1,6 +1,6 @@
 /** Enrolling one patient, and changing a patient's details, consent, channel or enrolment. */
 import { DomainError } from '../../errors.js';
-import { planPatient } from '../../bot/outreach-plan.js';
+import { planPatient } from '../../outreach/index.js';
 import { findPatientByPhone, updatePatient, type Patient } from '../../store/patients.js';
 import { findPractice } from '../../store/practices.js';
 import { withTransaction } from '../../store/sql.js';

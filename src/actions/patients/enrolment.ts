@@ -5,8 +5,8 @@
  * outside quiet hours; and a new patient joins the cadence at its next slot.
  */
 import { DomainError } from '../../errors.js';
-import { planPatient } from '../../bot/outreach-plan.js';
-import { inQuietHours, minutesOf } from '../../outreach/index.js';
+import { planPatient } from '../../outreach/index.js';
+import { inQuietHours, minutesOf } from '../../planning/index.js';
 import { findCoordinator } from '../../store/coordinators.js';
 import { findPatientByPhone, insertPatient, type Patient, type PatientFields } from '../../store/patients.js';
 import { findPractice, type Practice } from '../../store/practices.js';

@@ -4,8 +4,8 @@
  * in quiet hours; reminders and refill questions are planned again at once.
  */
 import { z } from 'zod';
-import { checkDoseTimes } from '../../bot/dose-times.js';
-import { replanPatient } from '../../bot/outreach-plan.js';
+import { checkDoseTimes } from '../../outreach/index.js';
+import { replanPatient } from '../../outreach/index.js';
 import { notFound } from '../../errors.js';
 import { insertMedication, updateMedication, type Medication, type MedicationChanges } from '../../store/medications.js';
 import { findPractice } from '../../store/practices.js';

@@ -1,5 +1,5 @@
 /** Pausing a patient's automated outreach (a hospital stay, a trip) and resuming it. */
-import { pausePatient as pauseOutreach, resumePatient as resumeOutreach } from '../../bot/pause.js';
+import { pausePatient as pauseOutreach, resumePatient as resumeOutreach } from '../../outreach/index.js';
 import { DomainError } from '../../errors.js';
 import type { Patient } from '../../store/patients.js';
 import { findPractice } from '../../store/practices.js';

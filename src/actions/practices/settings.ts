@@ -4,10 +4,10 @@
  * digest, wording, billing. Each is audited like any other staff write, and
  * re-plans what the change moves, in the same transaction.
  */
-import { rescheduleDigest, scheduleDigest } from '../../bot/digest.js';
-import { scheduleNightlyPlan } from '../../bot/outreach-plan.js';
+import { rescheduleDigest, scheduleDigest } from '../../escalation/index.js';
+import { scheduleNightlyPlan } from '../../outreach/index.js';
 import { DomainError, notFound } from '../../errors.js';
-import { inQuietHours } from '../../outreach/index.js';
+import { inQuietHours } from '../../planning/index.js';
 import { enqueueJob } from '../../store/job-queue.js';
 import { insertPractice, updatePractice, type Practice } from '../../store/practices.js';
 import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../../store/sql.js';

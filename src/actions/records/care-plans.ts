@@ -1,6 +1,6 @@
 /** Writing a patient's care plan: the conditions it manages, goals, interventions, when established and revised. */
 import { z } from 'zod';
-import { setCarePlan } from '../../bot/care-plan.js';
+import { setCarePlan } from '../../records/index.js';
 import type { CarePlan } from '../../store/care-plans.js';
 import { patientFor, writerLabel } from '../access.js';
 import { auditEntry, auditName } from '../audit.js';

@@ -5,7 +5,7 @@
  * the access-log row in it.
  */
 import { z } from 'zod';
-import { addMonthAddendum, approveMonth as approve, changeMonth as change } from '../../bot/care-month.js';
+import { addMonthAddendum, approveMonth as approve, changeMonth as change } from '../../records/index.js';
 import type { MonthRecord } from '../../documentation/types.js';
 import { actingStaffId, patientFor, writerLabel } from '../access.js';
 import { auditEntry, auditName } from '../audit.js';

@@ -4,7 +4,7 @@
  * mistake. Only staff time counts toward CCM codes. The record keeping owns
  * each transaction and writes the access-log row in it.
  */
-import { correctTimeEntry, recordTimeEntry, withdrawTimeEntry } from '../../bot/time-entries.js';
+import { correctTimeEntry, recordTimeEntry, withdrawTimeEntry } from '../../records/index.js';
 import type { TimeEntry } from '../../store/time-entries.js';
 import { findPractice } from '../../store/practices.js';
 import { actingStaffId, patientFor, writerLabel } from '../access.js';

@@ -1,7 +1,7 @@
 /** What staff send to log, correct or withdraw time on a patient. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { MAX_ENTRY_HOURS } from '../../bot/time-entries.js';
+import { MAX_ENTRY_HOURS } from '../../records/index.js';
 import { TIME_ACTIVITIES } from '../../documentation/types.js';
 import { DomainError } from '../../errors.js';
 

@@ -4,7 +4,7 @@
  * and practitioners).
  */
 import { z } from 'zod';
-import { hashPassword, passwordProblem } from '../../bot/staff-sign-in.js';
+import { hashPassword, passwordProblem } from './passwords.js';
 import { DomainError } from '../../errors.js';
 import { withTransaction } from '../../store/sql.js';
 import { findStaff, insertStaff } from '../../store/staff.js';

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../options.js';
 import { InstantSchema, pausePatient, resumePatient } from '../../actions/index.js';
 import { findPractice } from '../../store/practices.js';
-import { patientSchedule, SCHEDULE_DAYS } from '../../bot/outreach-schedule.js';
+import { patientSchedule, SCHEDULE_DAYS } from '../../outreach/index.js';
 import { actionContext } from '../context.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
 import { logRead, loadPatient } from './access.js';

@@ -4,8 +4,8 @@
  * enrolling a patient and importing a CSV file. A form that failed is shown
  * again with what was typed (never a password) and what was wrong.
  */
-import type { ActiveSession } from '../../bot/staff-sign-in.js';
-import type { ReplayResult } from '../../bot/triage-replay.js';
+import type { ActiveSession } from '../sign-in.js';
+import type { ReplayResult } from '../../alerts/index.js';
 import { COORDINATOR_ROLES, type Coordinator } from '../../store/coordinators.js';
 import type { Practice } from '../../store/practices.js';
 import type { StaffMember } from '../../store/staff.js';

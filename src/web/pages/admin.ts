@@ -6,8 +6,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { practiceRules } from '../../bot/triage.js';
-import type { ReplayResult } from '../../bot/triage-replay.js';
+import { practiceRules } from '../../alerts/index.js';
+import { replayRules, type ReplayResult } from '../../alerts/index.js';
 import { DomainError, notFound } from '../../errors.js';
 import {
   addCoordinator,
@@ -192,7 +192,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
     }
     const practice = await practiceOf(request);
     if (preview) {
-      const result: ReplayResult = await deps.bot.replayRules(practice, rules);
+      const result: ReplayResult = await replayRules(deps.runtime, practice, rules);
       return show(request, reply, { rules: text, preview: result });
     }
     await replaceTriageRules(actionContext(deps, request), { practiceId: practice.id, rules });

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { describeReason } from '../../bot/reasons.js';
+import { describeReason } from '../../alerts/index.js';
 import { duration } from '../../documentation/billing.js';
 import { DomainError } from '../../errors.js';
 import { acknowledgeAlert, alertFor, callPatientAbout, resolveAlert } from '../../actions/index.js';

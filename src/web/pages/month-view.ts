@@ -4,7 +4,7 @@
  * the patient reported, the alerts, the bot's own activity, the addenda and
  * the note; with the forms that change it while it is a draft.
  */
-import { describeReason } from '../../bot/reasons.js';
+import { describeReason } from '../../alerts/index.js';
 import { activityLabel, formatDuration, monthLabel } from '../../documentation/narrative.js';
 import { TIME_ACTIVITIES, type MonthRecord } from '../../documentation/types.js';
 import { csrfField, html, localDate, localTime, type Html } from '../html.js';

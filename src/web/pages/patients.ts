@@ -7,8 +7,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { patientSchedule } from '../../bot/outreach-schedule.js';
-import { practiceRules } from '../../bot/triage.js';
+import { patientSchedule } from '../../outreach/index.js';
+import { practiceRules } from '../../alerts/index.js';
 import { listAlerts } from '../../store/alerts.js';
 import { recordAccess } from '../../store/audit.js';
 import { findCoordinator } from '../../store/coordinators.js';

@@ -4,8 +4,8 @@
  * the call list.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { describeReason } from '../../bot/reasons.js';
-import { callList, type CallListEntry } from '../../bot/call-list.js';
+import { describeReason } from '../../alerts/index.js';
+import { callList, type CallListEntry } from '../../alerts/index.js';
 import { recordAccess } from '../../store/audit.js';
 import { latestAlertSeq, listAlerts, type AlertWithNames } from '../../store/alerts.js';
 import { age, html, localTime, type Html } from '../html.js';

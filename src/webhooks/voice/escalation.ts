@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps.js';
+import * as voiceChannel from '../../channels/voice/index.js';
 import { voiceAnswerer } from './once.js';
 import { CallStatusSchema, DialResultSchema, GatherQuerySchema, TokenQuerySchema, VoiceRequestSchema } from './schemas.js';
 
@@ -12,7 +13,7 @@ const BODY_LIMIT = 32 * 1024;
  * got the first time.
  */
 export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
-  const { bot } = deps;
+  const { runtime } = deps;
 
   const answerOnce = voiceAnswerer(deps);
 
@@ -22,14 +23,14 @@ export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
   app.post(
     '/escalation',
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: VoiceRequestSchema, querystring: TokenQuerySchema } },
-    (request, reply) => answerOnce(request, reply, (voice) => bot.escalationCallAnswered(voice, request.query.token, request.body.AnsweredBy ?? null)),
+    (request, reply) => answerOnce(request, reply, (voice) => voiceChannel.escalationCallAnswered(runtime, voice, request.query.token, request.body.AnsweredBy ?? null)),
   );
 
   app.post(
     '/escalation/gather',
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: VoiceRequestSchema, querystring: GatherQuerySchema } },
     (request, reply) =>
-      answerOnce(request, reply, (voice) => bot.escalationKeyPressed(voice, request.query.token, request.body.Digits ?? '', request.query.heard)),
+      answerOnce(request, reply, (voice) => voiceChannel.escalationKeyPressed(runtime, voice, request.query.token, request.body.Digits ?? '', request.query.heard)),
   );
 
   app.post(
@@ -37,7 +38,7 @@ export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: DialResultSchema, querystring: TokenQuerySchema } },
     (request, reply) => {
       const result = { status: request.body.DialCallStatus ?? 'failed', seconds: request.body.DialCallDuration ?? null };
-      return answerOnce(request, reply, (voice) => bot.escalationBridgeEnded(voice, request.query.token, result));
+      return answerOnce(request, reply, (voice) => voiceChannel.escalationBridgeEnded(runtime, voice, request.query.token, result));
     },
   );
 
@@ -46,7 +47,7 @@ export const escalationVoiceRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
     { bodyLimit: BODY_LIMIT, schema: { ...described, body: CallStatusSchema, querystring: TokenQuerySchema } },
     async (request, reply) => {
       const { CallSid: callSid, CallStatus: status, AnsweredBy: answeredBy } = request.body;
-      await bot.escalationCallStatus(request.query.token, { callSid, status, answeredBy: answeredBy ?? null });
+      await voiceChannel.escalationCallStatus(runtime, request.query.token, { callSid, status, answeredBy: answeredBy ?? null });
       return reply.code(204).send();
     },
   );

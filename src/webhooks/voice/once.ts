@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
-import type { VoiceRequest, VoiceTurn } from '../../bot/index.js';
+import type { VoiceRequest, VoiceTurn } from '../../channels/voice/index.js';
 import { renderVoiceTurn } from './twiml.js';
 
 /** Names a request by its path, query and parameters: Twilio repeating it gets the same key. */

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { VoiceLanguage, VoiceTurn } from '../../bot/index.js';
+import type { VoiceLanguage, VoiceTurn } from '../../channels/voice/index.js';
 
 /** Emergency numbers are read digit by digit ("nine one one"), not as amounts. */
 const DIGIT_NUMBERS = /\b(911|988)\b/;

@@ -15,7 +15,7 @@ import {
   startCheckIn,
   TimeOfDaySchema,
 } from '../../../actions/index.js';
-import { patientZone } from '../../../bot/outreach-plan.js';
+import { patientZone } from '../../../outreach/index.js';
 import { DomainError, notFound } from '../../../errors.js';
 import { FLOW_NAMES } from '../../../flows/types.js';
 import { quietHoursEnd } from '../../../jobs/quiet-hours.js';

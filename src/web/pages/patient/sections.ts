@@ -3,7 +3,7 @@
  * the notices a form's redirect names by key (the URL carries only the key,
  * never anything about the patient).
  */
-import type { PatientSchedule } from '../../../bot/outreach-schedule.js';
+import type { PatientSchedule } from '../../../outreach/index.js';
 import type { Coordinator } from '../../../store/coordinators.js';
 import type { Medication } from '../../../store/medications.js';
 import type { StoredObservation } from '../../../store/observations.js';

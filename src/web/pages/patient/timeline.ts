@@ -4,7 +4,7 @@
  * pauses, check-ins ending), newest first. The patient's words are shown as
  * they wrote them, escaped like everything else.
  */
-import { describeReason } from '../../../bot/reasons.js';
+import { describeReason } from '../../../alerts/index.js';
 import type { AlertWithNames } from '../../../store/alerts.js';
 import type { TranscriptEntry } from '../../../store/transcript.js';
 import { html, localTime, type Html } from '../../html.js';

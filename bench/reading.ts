@@ -1,0 +1,146 @@
+/**
+ * How well the service reads what patients write, end to end. Each labelled
+ * text of each corpus (test/understand/) is sent through the SMS webhook as
+ * one new patient's reply to the check-in it answers (or unprompted), on an
+ * embedded database, and what reached a person is counted:
+ * - concerning texts that reached a person (an alert a coordinator works from),
+ * - urgent texts raised as urgent,
+ * - benign texts that raised something anyway (the cost of the safety net),
+ * - texts answered with no reply at all, questions that stopped texts,
+ * - the review load: patients with something to review per 100 texts.
+ * Run alone: `node --import tsx bench/reading.ts [corpus-name]`.
+ */
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createService } from '../src/service.js';
+import { openDatabase } from '../src/store/database.js';
+import { BENIGN, CONCERNING } from '../test/understand/corpus.js';
+import { FRESH_TEXTS } from '../test/understand/fresh-2026-12.js';
+import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
+import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
+
+type Context = 'wellness' | 'medication' | 'symptoms' | 'none';
+interface Labelled {
+  text: string;
+  lang: 'en' | 'es';
+  context: Context;
+  concerning: boolean;
+  urgent: boolean;
+  question: boolean;
+}
+
+/** The older corpora were written as replies to a check-in: they answer the wellness question. */
+function older(concerning: ReadonlyArray<{ text: string; lang: 'en' | 'es'; level: string }>, benign: ReadonlyArray<{ text: string; lang: 'en' | 'es' }>): Labelled[] {
+  return [
+    ...concerning.map((c) => ({ text: c.text, lang: c.lang, context: 'wellness' as const, concerning: true, urgent: c.level === 'urgent', question: false })),
+    ...benign.map((b) => ({ text: b.text, lang: b.lang, context: 'wellness' as const, concerning: false, urgent: false, question: false })),
+  ];
+}
+
+const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12 (unseen when first scored)': FRESH_TEXTS.map((t) => ({
+    text: t.text,
+    lang: t.language === 'es' ? 'es' : 'en',
+    context: t.context,
+    concerning: t.concerning,
+    urgent: t.level === 'urgent',
+    question: t.isQuestion,
+  })),
+  'holdout-2': older(HOLDOUT2_CONCERNING, HOLDOUT2_BENIGN),
+  holdout: older(HOLDOUT_CONCERNING, HOLDOUT_BENIGN),
+  corpus: older(CONCERNING, BENIGN),
+};
+
+/** Tuesday 10:00 in Chicago: inside every quiet-hours window. */
+const NOW = '2026-11-24T16:00:00Z';
+const TOKEN = 'bench-admin-token-0123456789';
+const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'error', PUBLIC_URL: 'http://localhost:3000' });
+const logger = createLogger('error');
+const db = await openDatabase({ dataDir: 'memory://', logger });
+const service = await createService(config, { db, logger, clock: new ManualClock(NOW) });
+const { app } = service;
+const pool = db.pool;
+
+async function api(method: 'POST', url: string, payload: object) {
+  const response = await app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${TOKEN}` }, payload });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+  return response.json();
+}
+
+const practice = await api('POST', '/practices', { name: 'Riverside Family Medicine', timezone: 'America/Chicago', phoneNumber: '+15550000000', contactPhone: '(555) 123-4567' });
+await api('POST', `/practices/${practice.id}/coordinators`, { name: 'Nora Nurse', phone: '+15550000101', role: 'nurse', onCallOrder: 1 });
+
+let phones = 0;
+let sids = 0;
+const CONSENT = { status: 'granted', method: 'verbal', recordedAt: '2026-11-02T15:04:00Z', recordedBy: 'Jane Doe, RN' };
+
+interface Outcome {
+  raised: boolean;
+  urgent: boolean;
+  replied: boolean;
+  stopped: boolean;
+}
+
+/** One patient, one check-in (unless the text came unprompted), one text; what it left. */
+async function send(t: Labelled): Promise<Outcome> {
+  phones += 1;
+  const phone = `+1555${String(3000000 + phones).padStart(7, '0')}`;
+  const patient = await api('POST', `/practices/${practice.id}/patients`, {
+    firstName: 'Pat',
+    lastName: 'Bench',
+    phone,
+    language: t.lang,
+    conditions: ['heart failure', 'type 2 diabetes', 'hypertension', 'COPD'],
+    consent: CONSENT,
+  });
+  if (t.context === 'medication') {
+    await api('POST', `/patients/${patient.id}/medications`, { name: 'metformin', dose: '500 mg', times: ['08:00'] });
+    await api('POST', `/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] });
+  }
+  if (t.context !== 'none') {
+    await api('POST', `/patients/${patient.id}/check-ins`, { flow: t.context });
+    await service.jobs.runDue();
+  }
+  sids += 1;
+  const sid = `SM${sids.toString(16).padStart(32, '0')}`;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/webhooks/twilio/sms',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ MessageSid: sid, From: phone, To: practice.phoneNumber, Body: t.text }).toString(),
+  });
+  if (response.statusCode !== 200) throw new Error(`webhook answered ${response.statusCode}`);
+  const { rows } = await pool.query<{ level: string }>('SELECT level FROM alerts WHERE patient_id = $1', [patient.id]);
+  const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
+  return { raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((part / whole) * 100).toFixed(1)}% (${part}/${whole})`);
+const only = process.argv[2];
+
+for (const [name, texts] of Object.entries(CORPORA)) {
+  if (only && !name.startsWith(only)) continue;
+  const started = performance.now();
+  const results: Array<{ t: Labelled; o: Outcome }> = [];
+  for (const t of texts) results.push({ t, o: await send(t) });
+  const concerning = results.filter((r) => r.t.concerning);
+  const urgent = results.filter((r) => r.t.urgent);
+  const benign = results.filter((r) => !r.t.concerning);
+  const questions = results.filter((r) => r.t.question);
+  console.log(`\nreading: ${name}, ${texts.length} texts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`  concerning texts that reached a person   ${pct(concerning.filter((r) => r.o.raised).length, concerning.length)}`);
+  console.log(`  urgent texts raised as urgent            ${pct(urgent.filter((r) => r.o.urgent).length, urgent.length)}`);
+  console.log(`  benign texts that raised something       ${pct(benign.filter((r) => r.o.raised).length, benign.length)}`);
+  console.log(`  texts with no reply at all               ${pct(results.filter((r) => !r.o.replied).length, results.length)}`);
+  if (questions.length > 0) console.log(`  questions that stopped texts             ${pct(questions.filter((r) => r.o.stopped).length, questions.length)}`);
+  console.log(`  review load: patients to review per 100 texts   ${((results.filter((r) => r.o.raised).length / results.length) * 100).toFixed(1)}`);
+  if (process.env.BENCH_READING_LIST) {
+    for (const r of concerning.filter((x) => !x.o.raised)) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
+    for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
+    for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}`);
+  }
+}
+
+await service.stop();
+await db.close();

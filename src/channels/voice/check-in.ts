@@ -1,0 +1,376 @@
+/**
+ * Check-ins by phone: the same flows as by text, asked by <Say> and answered
+ * by keypad or speech. A patient calls in (the check-in that is due, or a
+ * menu), or a check-in call goes out to a patient who takes calls. Answers go
+ * through the same reading and triage as texts; a red flag said on a call is
+ * escalated at once and the caller is offered a nurse on the line.
+ *
+ * Each Twilio request names the call by its token and the question by the
+ * conversation's version when it was asked: a stale or replayed request
+ * changes nothing and hears the current question. Each turn that answers a
+ * request runs in the transaction its caller opened (voice-once.ts), which
+ * keeps the answer with what the turn did: a copy of the request hears it again.
+ */
+import { DateTime } from 'luxon';
+import { advanceFlow, type Locale } from '../../flows/index.js';
+import { detectRedFlag } from '../../flows/safety/index.js';
+import { spokenNumbersToDigits } from '../../flows/text/spoken-numbers.js';
+import { findActiveConversation, findConversation, lockConversation, type Conversation } from '../../store/conversations.js';
+import { listCoordinators, listOnCall } from '../../store/coordinators.js';
+import { listMedications } from '../../store/medications.js';
+import { insertCallLine } from '../../store/messages.js';
+import { settleContacts, takeDueCheckIn } from '../../store/outreach.js';
+import { countTurn, insertCall, lockCallByToken, updateCall, type CallPending, type PatientCall } from '../../store/patient-calls.js';
+import { findPatientByPhone, lockPatient, noteReply, type Patient } from '../../store/patients.js';
+import { findPractice, findPracticeByNumber, type Practice } from '../../store/practices.js';
+import { withTransaction, type Queryable } from '../../store/sql.js';
+import { raiseAlert } from '../../alerts/index.js';
+import { openConversation, type FlowSetup } from '../../conversation/index.js';
+import { recordStep } from '../../conversation/index.js';
+import type { RuntimeDeps } from '../../runtime.js';
+import { blockOf, replanPatient } from '../../outreach/index.js';
+import { utteranceOf, type Utterance } from '../../conversation/index.js';
+import { assessPatient } from '../../alerts/index.js';
+import { callEnded, checkInCallUrls } from '../../conversation/index.js';
+import { gatherFor, spokenOf, voiceLanguage, voiceLine } from './speech.js';
+import { farewell, type VoiceTurn } from './turn.js';
+import { takeTurn } from '../../conversation/index.js';
+
+/** What Twilio heard: keys pressed, words said with the recognizer's confidence. */
+export interface Heard {
+  digits: string;
+  speech: string | null;
+  confidence: number | null;
+}
+
+const RECORD_MAX_SECONDS = 180;
+const BRIDGE_RING_SECONDS = 30;
+/** Silences in a row on one question before the call gives up on it. */
+const MAX_SILENCES = 2;
+
+interface CallContext {
+  call: PatientCall;
+  practice: Practice;
+  patient: Patient;
+  conversation: Conversation | null;
+  at: Date;
+}
+
+const locale = (c: CallContext): Locale => c.patient.language;
+const language = (c: CallContext) => voiceLanguage(locale(c));
+const line = (c: CallContext, key: Parameters<typeof voiceLine>[0], extra: Record<string, string> = {}) => voiceLine(key, locale(c), c.practice, c.patient, extra);
+
+/** The call a request names, with its patient and conversation, locked (call, then patient, then conversation). */
+async function load(tx: Queryable, token: string, at: Date): Promise<CallContext | null> {
+  const call = await lockCallByToken(tx, token);
+  if (!call?.patientId) return null;
+  const patient = await lockPatient(tx, call.patientId);
+  const practice = await findPractice(tx, call.practiceId);
+  if (!patient || !practice) return null;
+  const conversation = call.conversationId ? await lockConversation(tx, call.conversationId) : null;
+  return { call, practice, patient, conversation, at };
+}
+
+const invalid = farewell('en-US', 'This call has ended. Goodbye.');
+
+/** Writes what the call said into the transcript, and returns the turn. */
+async function spoken(tx: Queryable, c: CallContext, turn: VoiceTurn): Promise<VoiceTurn> {
+  const text = turn.say.map((s) => (typeof s === 'string' ? s : s.text)).join(' ');
+  if (text) await insertCallLine(tx, lineFrom(c, 'outbound', 'voice_prompt', text));
+  await countTurn(tx, c.call.id);
+  return turn;
+}
+
+function lineFrom(c: CallContext, direction: 'inbound' | 'outbound', kind: 'voice_prompt' | 'voice_answer', body: string) {
+  const [from, to] = direction === 'outbound' ? [c.practice.phoneNumber, c.patient.phone] : [c.patient.phone, c.practice.phoneNumber];
+  return { practiceId: c.practice.id, patientId: c.patient.id, conversationId: c.conversation?.id ?? c.call.conversationId, direction, kind, fromNumber: from, toNumber: to, body, at: c.at };
+}
+
+/** The conversation's current question as the flow asks it, without moving the flow. */
+function currentQuestion(conversation: Conversation): Utterance | null {
+  return utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
+}
+
+/** Says `intro`, then asks the conversation's current question and waits for the answer. */
+function ask(deps: RuntimeDeps, c: CallContext, conversation: Conversation, intro: string[] = []): VoiceTurn {
+  const question = currentQuestion(conversation);
+  if (!question?.expects) return farewell(language(c), ...intro, line(c, 'voice.goodbye'));
+  const action = checkInCallUrls(deps, c.call.token).gather(conversation.version, c.call.turns + 1);
+  return { language: language(c), say: [...intro, ...spokenOf(question, c.practice, c.patient)], next: gatherFor(question.expects, locale(c), action, deps.voice.speechModel) };
+}
+
+const setPending = (tx: Queryable, c: CallContext, pending: CallPending) => updateCall(tx, c.call.id, { pending });
+
+// ---------------------------------------------------------------------------------------------------------------
+// A patient calls in.
+
+/** A call to the practice's number: the check-in that is open or due, or the menu; an unknown caller is told whom to call. */
+export async function incomingCall(tx: Queryable, deps: RuntimeDeps, req: { callSid: string; from: string; to: string }): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const practice = await findPracticeByNumber(tx, req.to);
+  if (!practice) return farewell('en-US', 'This number is not in service. Goodbye.');
+  const known = await findPatientByPhone(tx, practice.id, req.from);
+  if (!known) {
+    const say = (['en', 'es'] as const).map((l) => ({ text: voiceLine('voice.unknown_caller', l, practice, null), language: voiceLanguage(l) }));
+    return { language: 'en-US', say, next: { kind: 'hangup' } };
+  }
+  const patient = (await lockPatient(tx, known.id))!;
+  const call = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId: null, direction: 'inbound', callSid: req.callSid, status: 'in-progress', at });
+  const c: CallContext = { call, practice, patient, conversation: null, at };
+  if (await noteReply(tx, patient.id, at)) await replanPatient(tx, practice, patient.id, at);
+
+  const open = await findActiveConversation(tx, patient.id);
+  if (open) return spoken(tx, c, await resume(tx, deps, c, open, [line(c, 'voice.continue')]));
+  if (mayCheckIn(patient, at)) {
+    const endOfDay = DateTime.fromJSDate(at, { zone: patient.timezone ?? practice.timezone }).endOf('day').toJSDate();
+    const due = await takeDueCheckIn(tx, patient.id, endOfDay);
+    if (due) {
+      const medication = due.medicationId ? (await listMedications(tx, patient.id)).find((m) => m.id === due.medicationId) : undefined;
+      const conversation = await startByCall(tx, deps, c, due.flow, medication ? { medication } : {});
+      await settleContacts(tx, [{ id: due.id, status: 'started', reason: 'the patient called in', conversationId: conversation.id }], at);
+      return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.check_in_due')]));
+    }
+  }
+  await setPending(tx, c, { menu: true });
+  return spoken(tx, c, menu(deps, c));
+}
+
+/** Enrolled and consenting: a check-in may be held (an opted-out patient may still call in). */
+function mayCheckIn(patient: Patient, at: Date): boolean {
+  const block = blockOf(patient, at);
+  return block !== 'disenrolled' && block !== 'no_consent';
+}
+
+function menu(deps: RuntimeDeps, c: CallContext, intro: string[] = []): VoiceTurn {
+  return {
+    language: language(c),
+    say: [...intro, line(c, 'voice.menu')],
+    next: { kind: 'gather', action: checkInCallUrls(deps, c.call.token).menu, numDigits: 1, timeoutSeconds: 6 },
+  };
+}
+
+async function resume(tx: Queryable, deps: RuntimeDeps, c: CallContext, conversation: Conversation, intro: string[]): Promise<VoiceTurn> {
+  await updateCall(tx, c.call.id, { conversationId: conversation.id });
+  c.conversation = conversation;
+  return ask(deps, c, conversation, intro);
+}
+
+/** Opens a check-in held on this call (no text goes out; this call asks the questions). */
+async function startByCall(tx: Queryable, deps: RuntimeDeps, c: CallContext, flow: Conversation['flow'], setup: FlowSetup) {
+  const opened = await openConversation(tx, deps, { practice: c.practice, patient: c.patient, flow, setup, at: c.at, onCall: true });
+  const conversation = (await findConversation(tx, opened.conversationId))!;
+  await updateCall(tx, c.call.id, { conversationId: conversation.id, pending: {} });
+  c.conversation = conversation;
+  return conversation;
+}
+
+/** The caller pressed a key at the menu: a check-in, medicines, or a message for the care team. */
+export async function menuPressed(tx: Queryable, deps: RuntimeDeps, token: string, digits: string): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
+  const open = await findActiveConversation(tx, c.patient.id);
+  if (open) return spoken(tx, c, await resume(tx, deps, c, open, []));
+  if (digits === '3') {
+    const urls = checkInCallUrls(deps, c.call.token);
+    return spoken(tx, c, {
+      language: language(c),
+      say: [line(c, 'voice.record_prompt')],
+      next: { kind: 'record', action: urls.recording, transcribeCallback: urls.transcription, maxLengthSeconds: RECORD_MAX_SECONDS },
+    });
+  }
+  if ((digits === '1' || digits === '2') && mayCheckIn(c.patient, at)) {
+    const medication = digits === '2' ? (await listMedications(tx, c.patient.id)).find((m) => m.active) : undefined;
+    const conversation = await startByCall(tx, deps, c, medication ? 'medication' : 'wellness', medication ? { medication } : {});
+    return spoken(tx, c, ask(deps, c, conversation));
+  }
+  const silences = (c.call.pending.silences ?? 0) + 1;
+  if (silences >= MAX_SILENCES) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  await setPending(tx, c, { menu: true, silences });
+  return spoken(tx, c, menu(deps, c, [line(c, digits ? 'voice.menu_invalid' : 'voice.no_input')]));
+}
+
+/** A message was left: kept, and put before the care team for review. */
+export async function messageRecorded(tx: Queryable, deps: RuntimeDeps, token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  if (!recording.url || !recording.seconds) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  const message = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message (${recording.seconds} s): ${recording.url}`));
+  const explanation = `Left a voice message of ${recording.seconds} seconds`;
+  const subject = { practice: c.practice, patient: c.patient, conversationId: null, messageId: message.id };
+  await raiseAlert(tx, subject, { level: 'elevated', reason: 'voice_message', explanation, evidence: [{ key: `message:${message.id}`, messageId: message.id, explanation, at }] }, at);
+  return spoken(tx, c, farewell(language(c), line(c, 'voice.record_thanks')));
+}
+
+/** Twilio's transcription of a message, when it has one: added to the transcript beside the recording. */
+export function messageTranscribed(deps: RuntimeDeps, token: string, text: string): Promise<void> {
+  const at = deps.clock.now();
+  return withTransaction(deps.pool, async (tx) => {
+    const c = await load(tx, token, at);
+    if (c && text) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message, transcribed: ${text}`));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A check-in call goes out.
+
+/** The patient (or a machine) picked up a check-in call. */
+export async function outboundAnswered(tx: Queryable, deps: RuntimeDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  if (!c?.conversation || c.conversation.status !== 'active') return c ? spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye'))) : invalid;
+  if (answeredBy?.startsWith('machine')) {
+    await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
+    return spoken(tx, c, voicemail(c));
+  }
+  return spoken(tx, c, ask(deps, c, c.conversation, [line(c, 'voice.check_in_due')]));
+}
+
+/** A callback message naming only the practice and its number: nothing about the patient's health. */
+const voicemail = (c: CallContext): VoiceTurn => farewell(language(c), line(c, 'voice.voicemail'));
+
+/** The voicemail a machine hears, after the call was redirected to it. */
+export async function voicemailTurn(tx: Queryable, deps: RuntimeDeps, token: string): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  return c ? spoken(tx, c, voicemail(c)) : invalid;
+}
+
+/**
+ * Twilio's answering-machine verdict, while the call goes on: a machine's
+ * call is redirected to the callback message (the attempt counts as not answered).
+ */
+export async function machineDetected(deps: RuntimeDeps, token: string, answeredBy: string): Promise<void> {
+  if (!answeredBy.startsWith('machine')) return;
+  const at = deps.clock.now();
+  const call = await withTransaction(deps.pool, async (tx) => {
+    const c = await load(tx, token, at);
+    if (!c) return null;
+    await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
+    return c.call;
+  });
+  if (call?.callSid && !answeredBy.endsWith('_other')) await deps.calls.redirectCall(call.callSid, checkInCallUrls(deps, call.token).voicemail);
+}
+
+/** Twilio's status callback for a check-in or incoming call. */
+export function callStatus(deps: RuntimeDeps, token: string, report: { status: string; answeredBy: string | null; durationSeconds: number | null }): Promise<void> {
+  return callEnded(deps, token, report);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answers.
+
+/** An answer to the question asked at `step`: keys, words, or silence. */
+export async function answered(tx: Queryable, deps: RuntimeDeps, token: string, step: number, heard: Heard): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  const conversation = c.conversation;
+  if (!conversation || conversation.status !== 'active') return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  // A repeated or forged request for another question: the current question is asked, nothing changes.
+  if (step !== conversation.version) return spoken(tx, c, ask(deps, c, conversation));
+
+  const pending = c.call.pending;
+  const said = heard.speech?.trim() || null;
+  if (heard.digits || said) {
+    const confidence = heard.confidence !== null ? ` (confidence ${heard.confidence.toFixed(2)})` : '';
+    const answerLine = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', said ? `said "${said}"${confidence}` : `pressed ${heard.digits}`));
+    await noteReply(tx, c.patient.id, at);
+    return spoken(tx, c, await understood(tx, deps, c, conversation, pending, heard.digits, said, heard.confidence, answerLine.id));
+  }
+  // Silence: asked once more, then the check-in ends with no usable answer.
+  const silences = (pending.silences ?? 0) + 1;
+  if (silences < MAX_SILENCES) {
+    await setPending(tx, c, { ...pending, silences });
+    return spoken(tx, c, ask(deps, c, conversation, [line(c, 'voice.no_input')]));
+  }
+  const step2 = advanceFlow(conversation.flow, conversation.snapshot, { type: 'GIVE_UP' }, conversation.flowVersion);
+  const recorded = await recordStep(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: null, at, speaksNow: false }, step2);
+  await assessPatient(tx, { practice: c.practice, patient: c.patient, conversationId: conversation.id, messageId: null }, at, 'answer');
+  return spoken(tx, c, farewell(language(c), ...(recorded.says ? spokenOf(recorded.says, c.practice, c.patient) : [])));
+}
+
+async function understood(
+  tx: Queryable,
+  deps: RuntimeDeps,
+  c: CallContext,
+  conversation: Conversation,
+  pending: CallPending,
+  digits: string,
+  said: string | null,
+  confidence: number | null,
+  answerId: string,
+): Promise<VoiceTurn> {
+  if (digits === '*') return ask(deps, c, conversation);
+  // "I heard ... If that is right, press 1."
+  if (pending.confirm !== undefined) {
+    if (digits === '1') {
+      const expected = currentQuestion(conversation)?.expects;
+      return answer(tx, deps, c, conversation, expected?.kind === 'words' ? pending.confirm : spokenNumbersToDigits(pending.confirm), answerId);
+    }
+    await setPending(tx, c, {});
+    return ask(deps, c, conversation);
+  }
+  const expects = currentQuestion(conversation)?.expects ?? null;
+  // A blood pressure by keypad: the top number, then the bottom one.
+  if (!said && expects?.kind === 'blood_pressure') {
+    if (pending.top === undefined) {
+      await setPending(tx, c, { top: Number(digits) });
+      const action = checkInCallUrls(deps, c.call.token).gather(conversation.version, c.call.turns + 1);
+      return { language: language(c), say: [line(c, 'voice.bp_bottom')], next: gatherFor(expects, locale(c), action, deps.voice.speechModel) };
+    }
+    return answer(tx, deps, c, conversation, `${pending.top}/${digits}`, answerId);
+  }
+  if (said && confidence !== null && confidence < deps.voice.confidenceMin && !detectRedFlag(said)) {
+    await setPending(tx, c, { confirm: said });
+    const action = checkInCallUrls(deps, c.call.token).gather(conversation.version, c.call.turns + 1);
+    return { language: language(c), say: [line(c, 'voice.confirm', { heard: said })], next: { kind: 'gather', action, numDigits: 1, timeoutSeconds: 6 } };
+  }
+  // "one forty over ninety" is 140 over 90 to the parsers; the patient's own words stay theirs.
+  const text = said && expects?.kind !== 'words' ? spokenNumbersToDigits(said) : (said ?? digits);
+  return answer(tx, deps, c, conversation, text, answerId);
+}
+
+/** The answer: the patient's turn, as a text's would be (turn.ts), said back on the call. */
+async function answer(tx: Queryable, deps: RuntimeDeps, c: CallContext, conversation: Conversation, text: string, answerId: string): Promise<VoiceTurn> {
+  await setPending(tx, c, {});
+  const outcome = await takeTurn(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: { id: answerId, body: text }, channel: 'voice', at: c.at });
+  // An emergency or a call for help was escalated: offer a nurse on the line now.
+  if (outcome.urgent) {
+    await setPending(tx, c, { bridgeOffered: true });
+    const offer = outcome.urgent === 'self_harm' ? 'voice.self_harm_offer' : 'voice.red_flag_offer';
+    return { language: language(c), say: [line(c, offer)], next: { kind: 'gather', action: checkInCallUrls(deps, c.call.token).bridge, numDigits: 1, timeoutSeconds: 6 } };
+  }
+  const says = outcome.says.flatMap((said) => spokenOf(said.utterance, c.practice, c.patient));
+  const next = outcome.conversation;
+  if (!next) return farewell(language(c), ...says);
+  c.conversation = next;
+  const expects = outcome.says.findLast((said) => said.utterance.expects)?.utterance.expects ?? currentQuestion(next)?.expects;
+  if (!expects) return farewell(language(c), ...says);
+  return { language: language(c), say: says, next: gatherFor(expects, locale(c), checkInCallUrls(deps, c.call.token).gather(next.version, c.call.turns + 1), deps.voice.speechModel) };
+}
+
+/** After a red flag: "press 1" connects the caller to the on-call coordinator, the practice's number showing. */
+export async function bridgeChosen(tx: Queryable, deps: RuntimeDeps, token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn> {
+  const at = deps.clock.now();
+  const c = await load(tx, token, at);
+  if (!c) return invalid;
+  // The bridged call ended: how it went decides the last words.
+  if (dialStatus !== null) {
+    const reached = dialStatus === 'completed' || dialStatus === 'answered';
+    return spoken(tx, c, farewell(language(c), line(c, reached ? 'voice.goodbye' : 'voice.nurse_unavailable')));
+  }
+  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
+  if (digits !== '1' || !c.call.pending.bridgeOffered) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
+  const onCall = await listOnCall(tx, c.practice.id);
+  const nurse = onCall[0] ?? (await listCoordinators(tx, c.practice.id)).find((x) => x.active);
+  if (!nurse) return spoken(tx, c, farewell(language(c), line(c, 'voice.nurse_unavailable')));
+  await setPending(tx, c, {});
+  return spoken(tx, c, {
+    language: language(c),
+    say: [line(c, 'voice.connecting')],
+    next: { kind: 'dial', number: nurse.phone, callerId: c.practice.phoneNumber, action: `${checkInCallUrls(deps, c.call.token).bridge}&dialed=1`, timeoutSeconds: BRIDGE_RING_SECONDS },
+  });
+}

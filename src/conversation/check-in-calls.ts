@@ -1,0 +1,147 @@
+/**
+ * Calls that hold a check-in: queued with the conversation, placed by the
+ * 'voice.call' job (outside any transaction: Twilio is slow), tried again
+ * when nobody answers, at most a few times a day and never in quiet hours.
+ */
+import { DateTime } from 'luxon';
+import { findConversation, lockConversation } from '../store/conversations.js';
+import { enqueueJob } from '../store/job-queue.js';
+import { recordEvent } from '../store/patient-events.js';
+import { findCall, insertCall, lockCallByToken, updateCall, type PatientCall } from '../store/patient-calls.js';
+import { findPatient, lockPatient, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import { inQuietHours } from '../planning/index.js';
+import type { RuntimeDeps } from '../runtime.js';
+import { startReplyClock } from '../messaging/index.js';
+import { timeOut } from './timeout.js';
+import { TransportError } from '../transport/index.js';
+
+/** How long a check-in call rings. */
+const RING_SECONDS = 30;
+
+export const checkInCallUrls = (deps: Pick<RuntimeDeps, 'publicUrl'>, token: string) => {
+  const base = `${deps.publicUrl}/webhooks/twilio/voice/check-in`;
+  return {
+    answer: `${base}/answer?token=${token}`,
+    /**
+     * `step` is the conversation's version when the question was asked: a stale or forged step changes
+     * nothing. `turn` numbers the call's turns, so the same answer twice (two silences) is two requests.
+     */
+    gather: (step: number, turn: number) => `${base}/gather?token=${token}&step=${step}&turn=${turn}`,
+    menu: `${base}/menu?token=${token}`,
+    bridge: `${base}/bridge?token=${token}`,
+    recording: `${base}/recording?token=${token}`,
+    transcription: `${base}/transcription?token=${token}`,
+    voicemail: `${base}/voicemail?token=${token}`,
+    amd: `${base}/amd?token=${token}`,
+    status: `${base}/status?token=${token}`,
+  };
+};
+
+/** Queues a call for the conversation; the wait for its answers starts now, so an unanswered check-in ends. */
+export async function queueCheckInCall(
+  tx: Queryable,
+  deps: RuntimeDeps,
+  practice: Practice,
+  patient: Patient,
+  conversationId: string,
+  attempt: number,
+  at: Date,
+): Promise<PatientCall> {
+  const call = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId, direction: 'outbound', attempt, status: 'queued', at });
+  await enqueueJob(tx, 'voice.call', { callId: call.id }, { runAt: at, now: at });
+  if (attempt === 1) await startReplyClock(tx, deps, conversationId, at);
+  return call;
+}
+
+/** The 'voice.call' job: places the call unless its check-in is over or it was placed already. */
+export async function placeCheckInCall(deps: RuntimeDeps, callId: string): Promise<void> {
+  const call = await findCall(deps.pool, callId);
+  if (!call || call.callSid || call.status !== 'queued' || !call.conversationId || !call.patientId) return;
+  const [conversation, patient, practice] = await Promise.all([
+    findConversation(deps.pool, call.conversationId),
+    findPatient(deps.pool, call.patientId),
+    findPractice(deps.pool, call.practiceId),
+  ]);
+  if (!conversation || conversation.status !== 'active' || !patient || !practice || patient.smsOptedOutAt) {
+    await updateCall(deps.pool, call.id, { status: 'canceled', outcome: 'not needed', endedAt: deps.clock.now() });
+    return;
+  }
+  const urls = checkInCallUrls(deps, call.token);
+  try {
+    const placed = await deps.calls.placeCall({
+      to: patient.phone,
+      from: practice.phoneNumber,
+      url: urls.answer,
+      statusCallback: urls.status,
+      machineDetection: 'DetectMessageEnd',
+      asyncAmdStatusCallback: urls.amd,
+      ringSeconds: RING_SECONDS,
+    });
+    await updateCall(deps.pool, call.id, { ...(placed.sid ? { callSid: placed.sid } : {}), status: placed.status });
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    deps.logger.warn({ callId, failure: error.failure, code: error.code }, 'check-in call failed');
+    await callEnded(deps, call.token, { status: 'failed', answeredBy: null, durationSeconds: null });
+  }
+}
+
+const FINAL = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+
+/**
+ * How a check-in call ended (Twilio's status callback). Reached: done. Busy,
+ * no answer, failed, or a machine: tried again later today, at least the
+ * retry spacing apart and outside quiet hours, up to the attempts allowed;
+ * then the check-in ends as unanswered (it counts towards unreachable).
+ */
+export async function callEnded(
+  deps: RuntimeDeps,
+  token: string,
+  report: { status: string; answeredBy: string | null; durationSeconds: number | null },
+): Promise<void> {
+  const at = deps.clock.now();
+  await withTransaction(deps.pool, async (tx) => {
+    const call = await lockCallByToken(tx, token);
+    if (!call || call.endedAt) return;
+    const final = FINAL.has(report.status);
+    const machine = Boolean(report.answeredBy?.startsWith('machine')) || call.outcome === 'machine';
+    await updateCall(tx, call.id, {
+      status: report.status,
+      answeredBy: report.answeredBy,
+      durationSeconds: report.durationSeconds,
+      ...(final ? { endedAt: at, outcome: call.outcome ?? (machine ? 'machine' : report.status === 'completed' ? 'answered' : report.status) } : {}),
+    });
+    if (!final || !call.patientId) return;
+    const outcome = call.outcome ?? (machine ? 'machine' : report.status === 'completed' ? 'answered' : report.status);
+    await recordEvent(tx, {
+      practiceId: call.practiceId,
+      patientId: call.patientId,
+      conversationId: call.conversationId,
+      type: 'call.ended',
+      detail: { direction: call.direction, outcome, durationSeconds: report.durationSeconds, attempt: call.attempt },
+      at,
+    });
+    if (call.direction !== 'outbound' || !call.conversationId || outcome === 'answered') return;
+    await tryAgainOrGiveUp(tx, deps, call, at);
+  });
+}
+
+async function tryAgainOrGiveUp(tx: Queryable, deps: RuntimeDeps, call: PatientCall, at: Date): Promise<void> {
+  const patient = await lockPatient(tx, call.patientId!);
+  const conversation = await lockConversation(tx, call.conversationId!);
+  const practice = await findPractice(tx, call.practiceId);
+  if (!patient || !practice || conversation?.status !== 'active') return;
+  const next = new Date(at.getTime() + deps.voice.retryMs);
+  const zone = patient.timezone ?? practice.timezone;
+  const local = DateTime.fromJSDate(next, { zone });
+  const sameDay = local.toISODate() === DateTime.fromJSDate(at, { zone }).toISODate();
+  const allowed = sameDay && !inQuietHours(local.toFormat('HH:mm'), practice.quietHours);
+  if (call.attempt < deps.voice.attempts && allowed) {
+    const again = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation.id, direction: 'outbound', attempt: call.attempt + 1, status: 'queued', at });
+    await enqueueJob(tx, 'voice.call', { callId: again.id }, { runAt: next, now: at });
+    return;
+  }
+  // Nobody reached today: the check-in is a non-response, like an unanswered text.
+  await timeOut(tx, deps, { practice, patient, conversation, at });
+}

@@ -1,0 +1,147 @@
+/**
+ * Sending the outreach that is due: contacts are taken in batches (rows
+ * locked, other workers and instances skip them), each checked against the
+ * patient as they are now, and either opened as a conversation or settled as
+ * not sent and why. The conversations of a batch are written together, so a
+ * cadence slot for a whole panel goes out quickly.
+ */
+import { DateTime } from 'luxon';
+import { findActiveConversations, lockConversation, type Conversation } from '../store/conversations.js';
+import { insertOpenings, type Opening } from '../store/conversation-openings.js';
+import { listMedicationsOf, type Medication } from '../store/medications.js';
+import { claimDueContacts, deferContact, latestDueCheckIns, settleContacts, type OutreachRow, type Settlement } from '../store/outreach.js';
+import { lockPatients, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import type { BloodPressureLimit } from '../flows/index.js';
+import { crisisLimit, prepareOpening, type FlowSetup } from './open.js';
+import type { RuntimeDeps } from '../runtime.js';
+import { blockOf, patientZone, scheduleDispatches } from '../outreach/index.js';
+import { timeOut } from './timeout.js';
+import { queueCheckInCall } from './check-in-calls.js';
+
+/** A reminder later than this is no longer useful: it is recorded as late, not sent. */
+const REMINDER_USEFUL_MS = 60 * 60 * 1000;
+/** How long to wait before trying again when the patient is in another conversation with no end set yet. */
+const BUSY_RETRY_MS = 30 * 60 * 1000;
+/** Workers per dispatch run: each holds one pool connection while it works. */
+const WORKERS = 4;
+/** Contacts a worker takes per transaction. */
+const BATCH = 200;
+
+type Outcome = { status: 'open'; setup: FlowSetup } | { status: 'skipped' | 'cancelled' | 'late'; reason: string } | { status: 'deferred'; until: Date };
+
+/** Starts every contact of the practice that is due now; returns how many were started. */
+export async function dispatchDue(deps: RuntimeDeps, practiceId: string): Promise<number> {
+  const now = deps.clock.now();
+  const practice = await findPractice(deps.pool, practiceId);
+  if (!practice) return 0;
+  const counts = await Promise.all(Array.from({ length: WORKERS }, () => work(deps, practice, now)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+async function work(deps: RuntimeDeps, practice: Practice, now: Date): Promise<number> {
+  let started = 0;
+  for (;;) {
+    const batch = await withTransaction(deps.pool, (tx) => takeBatch(tx, deps, practice, now));
+    if (batch === null) return started;
+    started += batch;
+  }
+}
+
+/** What a batch needs to know about its patients, read in a few queries. */
+interface BatchFacts {
+  patients: Map<string, Patient>;
+  open: Map<string, Conversation>;
+  medications: Map<string, Medication[]>;
+  latestCheckIn: Map<string, string>;
+  crisis: BloodPressureLimit | undefined;
+  /** Patients this batch opens a conversation with. */
+  opening: Set<string>;
+}
+
+/** One batch in one transaction; null when nothing was due. Returns how many conversations it opened. */
+async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, now: Date): Promise<number | null> {
+  const contacts = await claimDueContacts(tx, practice.id, now, BATCH);
+  if (contacts.length === 0) return null;
+  const ids = [...new Set(contacts.map((c) => c.patientId))];
+  const facts: BatchFacts = {
+    patients: await lockPatients(tx, ids),
+    open: await findActiveConversations(tx, ids),
+    medications: await listMedicationsOf(tx, ids),
+    latestCheckIn: await latestDueCheckIns(tx, ids, now),
+    crisis: contacts.some((c) => c.flow === 'symptoms') ? await crisisLimit(tx, practice.id) : undefined,
+    opening: new Set(),
+  };
+  const openings: Opening[] = [];
+  const openedFor: OutreachRow[] = [];
+  const settled: Settlement[] = [];
+  for (const contact of contacts) {
+    const outcome = await decide(tx, deps, practice, contact, facts, now);
+    if (outcome.status === 'open') {
+      const patient = facts.patients.get(contact.patientId)!;
+      const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
+      openings.push(prepareOpening({ practice, patient, flow: contact.flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
+      openedFor.push(contact);
+      facts.opening.add(patient.id);
+    } else if (outcome.status === 'deferred') {
+      await deferContact(tx, contact.id, outcome.until, now);
+      await scheduleDispatches(tx, practice.id, [outcome.until], now);
+    } else {
+      settled.push({ id: contact.id, status: outcome.status, reason: outcome.reason, conversationId: null });
+    }
+  }
+  const opened = await insertOpenings(tx, practice, openings, now);
+  for (const [i, o] of opened.entries()) {
+    settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId });
+    // A patient who takes calls is called: the call asks the first question.
+    if (openings[i]!.channel === 'voice') {
+      await queueCheckInCall(tx, deps, practice, facts.patients.get(openings[i]!.patientId)!, o.conversationId, 1, now);
+    }
+  }
+  await settleContacts(tx, settled, now);
+  return opened.length;
+}
+
+async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, contact: OutreachRow, facts: BatchFacts, now: Date): Promise<Outcome> {
+  const patient = facts.patients.get(contact.patientId);
+  if (!patient) return { status: 'cancelled', reason: 'patient_not_found' };
+  const block = blockOf(patient, now);
+  if (block) return { status: 'cancelled', reason: block };
+  if (contact.kind === 'reminder' && now.getTime() - Date.parse(contact.plannedFor) > REMINDER_USEFUL_MS) {
+    return { status: 'late', reason: 'more than an hour late' };
+  }
+  // After an outage only the latest check-in goes: the patient is not sent a burst of old ones.
+  const latest = facts.latestCheckIn.get(patient.id);
+  if (contact.kind === 'check_in' && latest && Date.parse(latest) > Date.parse(contact.dueAt)) return { status: 'late', reason: 'a later check-in is due' };
+
+  const setup = setupFor(contact, facts.medications.get(patient.id) ?? []);
+  if (!setup) return { status: 'cancelled', reason: 'medication_stopped' };
+  if (contact.kind === 'refill_prompt' && setup.medication?.refillDueOn) {
+    const today = DateTime.fromJSDate(now, { zone: patientZone(practice, patient) }).toISODate()!;
+    if (today > setup.medication.refillDueOn) return { status: 'late', reason: 'the refill date has passed' };
+  }
+
+  // One conversation at a time. One left unanswered for hours ends now, as unanswered; one in use is waited for.
+  if (facts.opening.has(patient.id)) return { status: 'deferred', until: new Date(now.getTime() + BUSY_RETRY_MS) };
+  const open = facts.open.get(patient.id);
+  if (open?.expiresAt && now.getTime() - Date.parse(open.lastActivityAt) >= practice.outreach.reminderReplyMinutes * 60_000) {
+    await timeOut(tx, deps, { practice, patient, conversation: (await lockConversation(tx, open.id))!, at: now });
+    facts.open.delete(patient.id);
+  } else if (open) {
+    const ends = open.expiresAt ? Date.parse(open.expiresAt) : 0;
+    return { status: 'deferred', until: new Date(ends > now.getTime() ? ends : now.getTime() + BUSY_RETRY_MS) };
+  }
+  return { status: 'open', setup };
+}
+
+/** The medication a contact is about, active still; {} for a check-in that needs none; null when it was stopped. */
+function setupFor(contact: OutreachRow, medications: readonly Medication[]): FlowSetup | null {
+  if (contact.medicationId) {
+    const medication = medications.find((m) => m.id === contact.medicationId);
+    return medication?.active ? { medication } : null;
+  }
+  if (contact.flow !== 'medication') return {};
+  const first = medications.find((m) => m.active);
+  return first ? { medication: first } : null;
+}

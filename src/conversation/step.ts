@@ -1,0 +1,73 @@
+import type { FlowOutcome, FlowStep, Observation } from '../flows/types.js';
+import { saveStep, type Conversation, type ConversationStatus } from '../store/conversations.js';
+import { insertObservations } from '../store/observations.js';
+import type { Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
+import { promisesFollowUp } from './promises.js';
+import { recordConversationEnd } from '../store/conversations.js';
+import type { RuntimeDeps } from '../runtime.js';
+import { utteranceOf, type Utterance } from './speech.js';
+
+const STATUS_BY_OUTCOME: Record<FlowOutcome, ConversationStatus> = {
+  completed: 'completed',
+  no_usable_answer: 'no_usable_answer',
+  timed_out: 'timed_out',
+};
+
+export interface StepContext {
+  practice: Practice;
+  patient: Patient;
+  conversation: Conversation;
+  /** The inbound message the step answered (null for a timeout). */
+  inbound: { id: string } | null;
+  /** When the step happened (the text arrived, the wait ran out), by the service clock. */
+  at: Date;
+  /** Whether what the step says goes out now (a reply); only then does the wait for the next answer start now. */
+  speaksNow: boolean;
+}
+
+export interface RecordedStep {
+  /** What the step says, for a channel to render; null when it says nothing. */
+  says: Utterance | null;
+  /** What the patient reported, as the flow recorded it (triage is the caller's to run). */
+  observations: Observation[];
+  /** The step says someone will follow up (a prompt marked `promise`). */
+  promises: boolean;
+}
+
+/**
+ * Records one flow step: the new snapshot (which makes older timeout jobs
+ * stale) with the timeout of the next wait, and what the patient reported.
+ */
+export async function recordStep(tx: Queryable, deps: RuntimeDeps, ctx: StepContext, step: FlowStep): Promise<RecordedStep> {
+  const { practice, patient, conversation, inbound, at } = ctx;
+  const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
+  const waitMs = conversation.replyWindowSeconds !== null ? conversation.replyWindowSeconds * 1000 : deps.conversationTimeoutMs;
+  const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + waitMs) : null;
+  await saveStep(tx, conversation.id, {
+    state: step.state,
+    snapshot: step.snapshot,
+    flowVersion: step.version,
+    answers: step.answers,
+    status,
+    expiresAt,
+    at,
+  });
+
+  const observations: Observation[] = step.outputs.flatMap((o) => (o.type === 'observe' ? [o.observation] : []));
+  await insertObservations(
+    tx,
+    {
+      practiceId: practice.id,
+      patientId: patient.id,
+      conversationId: conversation.id,
+      messageId: inbound?.id ?? null,
+      observedAt: at,
+    },
+    observations,
+  );
+  if (step.done) await recordConversationEnd(tx, conversation, status, at);
+  const promises = step.outputs.some((o) => o.type === 'say' && promisesFollowUp(o.prompt));
+  return { says: utteranceOf(step.outputs), observations, promises };
+}

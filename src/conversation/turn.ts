@@ -1,0 +1,228 @@
+/**
+ * A patient's turn, whatever the channel: a text, or keys and words on a
+ * call (later, a form's free text). It runs in the order safety needs —
+ * opt-out and opt-in, wrong number, red flags (escalated at once), a call
+ * for help, HELP; then the whole message is read, whatever the question:
+ * the answer moves the check-in, its concerns, readings and requests are
+ * recorded beside it, triage decides who hears of them, an urgent reading
+ * ends the check-in, and every reply that promises a follow-up is backed by
+ * an alert. It returns what happened and what to say as utterances (prompt
+ * keys); the channel renders them (patient-text.ts, voice-check-in.ts) and
+ * does nothing else.
+ */
+import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
+import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
+import { isPleasantry } from '../flows/text/index.js';
+import { readMessage, type MessageReading } from '../flows/understand/index.js';
+import type { PromptKey } from '../../prompts/index.js';
+import type { Alert } from '../store/alerts.js';
+import { findConversation, type Conversation } from '../store/conversations.js';
+import { lastSentTo } from '../store/messages.js';
+import { insertObservations } from '../store/observations.js';
+import { recordEvent } from '../store/patient-events.js';
+import type { Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import type { Queryable } from '../store/sql.js';
+import { raiseAlert, type AlertSubject } from '../alerts/index.js';
+import { callbackWhen } from './callback-when.js';
+import { stopConversation } from '../store/conversations.js';
+import { recordStep } from './step.js';
+import type { RuntimeDeps } from '../runtime.js';
+import { askHeldQuestionNow, findHeldQuestion } from './held-question.js';
+import { optIn, optOut } from '../outreach/index.js';
+import { readingObservations, type Answered } from './reading.js';
+import { utteranceOf, type Utterance } from './speech.js';
+import { assessPatient } from '../alerts/index.js';
+import { escalateRedFlag, raiseDistress } from './urgent-report.js';
+import { wrongNumber } from './wrong-number.js';
+
+/** Automatic answers to texts nobody asked for are sent at most this often per number. */
+const AUTO_ANSWER_INTERVAL_MS = 12 * 60 * 60 * 1000;
+/** Blood sugar under this (mg/dL) is low: the reply says what to do now. */
+export const LOW_SUGAR_MGDL = 70;
+
+export type Channel = 'sms' | 'voice';
+
+export interface TurnInput {
+  practice: Practice;
+  patient: Patient;
+  /** The patient's open conversation, locked; null when none is open. */
+  conversation: Conversation | null;
+  /** What the patient said, as stored (the text, or the line a call recorded): what follows links to its id. */
+  inbound: { id: string; body: string };
+  channel: Channel;
+  /** When it was said, by the service clock: everything it causes is stamped with it. */
+  at: Date;
+}
+
+/** One thing to say back, before a channel renders it. */
+export interface Said {
+  kind: string;
+  utterance: Utterance;
+  conversationId: string | null;
+  /** It tells the patient the care team will follow up: the turn backs it with an alert. */
+  promises: boolean;
+  /** The text as written earlier (a question held for quiet hours): the text channel sends it as it is. */
+  written?: string;
+}
+
+export interface TurnOutcome {
+  says: Said[];
+  /** An emergency or a call for help was escalated: a call offers a nurse on the line at once. */
+  urgent: 'red_flag' | 'self_harm' | 'distress' | null;
+  /** The check-in still waiting for an answer after this turn; null when none is. */
+  conversation: Conversation | null;
+}
+
+const utterance = (key: PromptKey, params?: Record<string, string>): Utterance => ({ parts: [{ prompt: key, ...(params ? { params } : {}) }], expects: null });
+
+export async function takeTurn(tx: Queryable, deps: RuntimeDeps, t: TurnInput): Promise<TurnOutcome> {
+  const { practice, patient, inbound, at } = t;
+  const keyword = classifyKeyword(inbound.body);
+  const redFlag = detectRedFlag(inbound.body);
+  const reading = readMessage(inbound.body);
+  const say = (kind: string, key: PromptKey, conversationId: string | null = null): Said => ({ kind, utterance: utterance(key), conversationId, promises: false });
+  const only = (says: Said[], urgent: TurnOutcome['urgent'] = null): TurnOutcome => ({ says, urgent, conversation: null });
+
+  if (t.channel === 'sms' && patient.smsOptedOutAt) {
+    // Nothing is texted to an opted-out patient until they opt back in; a red flag or distress still reaches the team.
+    if (keyword === 'opt_in') {
+      await optIn(tx, practice, patient, inbound.id, at);
+      return only([say('opt_in_confirmation', 'system.opt_in_confirmation')]);
+    }
+    if (redFlag) await escalateRedFlag(tx, t, redFlag);
+    else if (reading.requests.includes('distress')) await raiseDistress(tx, t);
+    return only([]);
+  }
+  // Before opt-out: "wrong number" stops every text as an opt-out would, and also asks the team to check the number.
+  if (reading.requests.includes('wrong_number') && !redFlag) {
+    await wrongNumber(tx, t);
+    return only([say('wrong_number', 'system.wrong_number')]);
+  }
+  if (keyword === 'opt_out') {
+    if (redFlag) await escalateRedFlag(tx, t, redFlag);
+    await optOut(tx, practice, patient, { messageId: inbound.id, source: 'patient_text', at });
+    return only([say('opt_out_confirmation', 'system.opt_out_confirmation')]);
+  }
+  if (redFlag) {
+    const conversationId = await escalateRedFlag(tx, t, redFlag);
+    const selfHarm = redFlag.category === 'self_harm';
+    return only([say('red_flag', selfHarm ? 'system.red_flag_self_harm' : 'system.red_flag', conversationId)], selfHarm ? 'self_harm' : 'red_flag');
+  }
+  if (reading.requests.includes('distress')) {
+    const conversationId = await raiseDistress(tx, t);
+    return only([say('distress', 'system.distress', conversationId)], 'distress');
+  }
+  if (keyword === 'help') {
+    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'help_requested', at });
+    return { says: [say('help', 'system.help')], urgent: null, conversation: t.conversation };
+  }
+  return readAndAnswer(tx, deps, t, reading, say);
+}
+
+async function readAndAnswer(
+  tx: Queryable,
+  deps: RuntimeDeps,
+  t: TurnInput,
+  reading: MessageReading,
+  say: (kind: string, key: PromptKey, conversationId?: string | null) => Said,
+): Promise<TurnOutcome> {
+  const { practice, patient, inbound, at } = t;
+  const subject: AlertSubject = { practice, patient, conversationId: t.conversation?.id ?? null, messageId: inbound.id };
+  let conversation = t.conversation;
+  const says: Said[] = [];
+  const event = (type: string) =>
+    recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation?.id ?? null, messageId: inbound.id, type, at });
+
+  const held = conversation ? await findHeldQuestion(tx, conversation.id) : null;
+  if (reading.requests.includes('who_is_this')) {
+    await event('asked_who_we_are');
+    says.push(say('who_we_are', 'system.who_we_are'));
+  }
+  if (reading.requests.includes('already_answered') && conversation && !held) {
+    await event('already_answered');
+    await stopConversation(tx, conversation, 'cancelled', at);
+    says.push(say('already_answered', 'system.already_answered', conversation.id));
+    conversation = null;
+  }
+
+  // The question: the one held for quiet hours goes now (they never saw it, so their words answer nothing);
+  // otherwise their words go to the check-in, or only repeat the question when they asked who we are.
+  let question: Said | null = null;
+  let answered: Answered = { observations: [] };
+  let aboutAConcern = false;
+  let stillOpen = conversation !== null;
+  if (held && conversation) {
+    const written = await askHeldQuestionNow(tx, deps, conversation, held, at);
+    const asked = utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
+    if (asked) question = { kind: 'check_in', utterance: asked, written, conversationId: conversation.id, promises: false };
+  } else if (conversation) {
+    const flowEvent: FlowEvent = reading.requests.includes('who_is_this') ? { type: 'REPEAT' } : { type: 'REPLY', text: inbound.body };
+    const step = advanceFlow(conversation.flow, conversation.snapshot, flowEvent, conversation.flowVersion);
+    const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true }, step);
+    const category = step.answers.concernCategory;
+    answered = { observations: recorded.observations, concernCategory: category !== conversation.answers.concernCategory ? String(category) : undefined };
+    // The check-in is about their concern already, and its closing says the care team will review it.
+    aboutAConcern = step.answers.wellness === 'concerns' && !step.done;
+    stillOpen = !step.done;
+    if (recorded.says) question = { kind: 'conversation', utterance: recorded.says, conversationId: conversation.id, promises: recorded.promises };
+  }
+
+  const extra = readingObservations(reading, answered);
+  const unsolicited = !t.conversation && extra.length === 0 && says.length === 0 && !isPleasantry(inbound.body);
+  if (unsolicited) extra.push({ kind: 'patient_message', value: {} });
+  await insertObservations(tx, { practiceId: practice.id, patientId: patient.id, conversationId: subject.conversationId, messageId: inbound.id, observedAt: at }, extra);
+  const reported = answered.observations.length + extra.length > 0;
+  const alerts = reported ? (await assessPatient(tx, subject, at, conversation ? 'answer' : 'text')).alerts : [];
+
+  // What they said beyond the answer is urgent (a sugar of 45, oxygen 86%): a nurse calls instead of the next question.
+  if (extra.length > 0 && alerts.some((a) => a.level === 'urgent')) {
+    if (conversation && stillOpen) await stopConversation(tx, conversation, 'escalated', at);
+    const key = mentionsLowSugar(reading) ? 'system.low_sugar' : 'system.urgent_reading';
+    return { says: [...says, { ...say('urgent_reading', key, conversation?.id ?? null), promises: true }], urgent: null, conversation: null };
+  }
+
+  const questionPromises = aboutAConcern || (question?.promises ?? false);
+  const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
+  if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });
+  if (question) says.push(question);
+  if (says.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
+  const open = conversation && stillOpen ? await findConversation(tx, conversation.id) : null;
+  return { says, urgent: null, conversation: open?.status === 'active' ? open : null };
+}
+
+/** Low blood sugar read in the words: a reading under LOW_SUGAR_MGDL, or its signs ("shaky and sweaty"). */
+const mentionsLowSugar = (reading: MessageReading) =>
+  reading.concerns.includes('glucose_low') || reading.vitals.some((v) => v.kind === 'glucose' && v.mgdl < LOW_SUGAR_MGDL);
+
+/**
+ * Says what happens next when the patient asked for something or told us
+ * something: when a nurse will call, that a request was passed on, that the
+ * care team will look at what they said. Once per turn; none when the
+ * question's own closing already says so.
+ */
+async function acknowledge(
+  tx: Queryable,
+  t: TurnInput,
+  c: { alerts: Alert[]; extra: Observation[]; unsolicited: boolean; questionPromises: boolean },
+): Promise<Utterance | null> {
+  const callback = c.alerts.find((a) => a.reason === 'request:callback');
+  if (callback) {
+    const when = callbackWhen(new Date(callback.reviewDueAt ?? t.at), t.at, t.practice.timezone, t.patient.language);
+    return utterance('system.callback_arranged', { when });
+  }
+  if (c.alerts.some((a) => a.reason.startsWith('request:'))) return utterance('system.request_noted');
+  if (c.unsolicited) {
+    const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
+    if (last && t.at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return null;
+    return utterance('system.acknowledgement');
+  }
+  if (c.alerts.length > 0 && c.extra.length > 0 && !c.questionPromises) return utterance('system.concern_noted');
+  return null;
+}
+
+/** A reply promised a follow-up that no rule raised an alert for: a person must still see it. */
+async function backPromise(tx: Queryable, subject: AlertSubject, at: Date): Promise<void> {
+  const evidence = [{ key: `message:${subject.messageId}`, messageId: subject.messageId, explanation: 'A reply told the patient the care team will follow up', at }];
+  await raiseAlert(tx, subject, { level: 'elevated', reason: 'follow_up_promised', explanation: 'The patient was told the care team will follow up', evidence }, at);
+}

@@ -1,0 +1,117 @@
+import { findConversation } from '../store/conversations.js';
+import { enqueueJob } from '../store/job-queue.js';
+import { claimForSending, releaseForRetry } from '../store/message-sending.js';
+import { applyStatus, findMessage, type Message } from '../store/messages.js';
+import { recordEvent } from '../store/patient-events.js';
+import { unplan } from '../store/outreach.js';
+import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.js';
+import { findPractice, type Practice } from '../store/practices.js';
+import { withTransaction, type Queryable } from '../store/sql.js';
+import { statusCallbackUrl, type RuntimeDeps } from '../runtime.js';
+import { optOut } from '../outreach/index.js';
+import { stopConversation } from '../store/conversations.js';
+import { settleUncertainSend } from './send-recovery.js';
+import { recordSent } from './sent.js';
+import { TransportError } from '../transport/index.js';
+
+/** Attempts per message before it is marked failed: about 15 minutes of backoff at the default base. */
+export const MAX_SEND_ATTEMPTS = 6;
+
+export interface DeliveryTarget {
+  message: Message;
+  /** The patient the text is to or about; null for a text about the practice (a coordinator's digest). */
+  patient: Patient | null;
+  practice: Practice;
+}
+
+/**
+ * Decides when a message may go out: null for now, or the time to wait for
+ * (quiet hours). Supplied by the scheduling policy in jobs/.
+ */
+export type DeliveryPolicy = (target: DeliveryTarget, now: Date) => Date | null;
+
+/**
+ * Sends one queued message through the transport, once: a job delivered
+ * twice finds the message already claimed. The database transaction is
+ * closed while Twilio is called. Failures are sorted: throttling and outages
+ * retry with backoff, 21610 opts the patient out, 21211 marks the number
+ * invalid, anything else fails the message. A message whose earlier send was
+ * cut short, or a webhook reply Twilio never confirmed, is first settled from
+ * what Twilio has (send-recovery.ts).
+ */
+export async function deliverMessage(deps: RuntimeDeps, messageId: string, policy: DeliveryPolicy): Promise<void> {
+  const found = await loadTarget(deps, messageId);
+  const target = found && found.message.status !== 'pending' ? await settleUncertainSend(deps, found) : found;
+  if (!target || target.message.status !== 'pending') return;
+  const { message, patient } = target;
+  const now = deps.clock.now();
+  if (message.audience === 'patient' && (!patient || patient.smsOptedOutAt || patient.phoneInvalidAt)) {
+    await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null, now));
+    return;
+  }
+  const holdUntil = policy(target, now);
+  if (holdUntil) {
+    await enqueueJob(deps.pool, 'message.send', { messageId }, { runAt: holdUntil, now });
+    return;
+  }
+  const claimed = await claimForSending(deps.pool, messageId, now);
+  if (!claimed) return;
+  try {
+    const result = await deps.transport.send({
+      to: claimed.toNumber,
+      from: claimed.fromNumber,
+      body: claimed.body,
+      statusCallback: statusCallbackUrl(deps, claimed.id),
+    });
+    await recordSent(deps, claimed, result);
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    deps.logger.warn({ messageId, failure: error.failure, code: error.code, attempt: claimed.attempts }, 'send failed');
+    const failedAt = deps.clock.now();
+    await withTransaction(deps.pool, (tx) => handleFailure(tx, deps, target, claimed, error, failedAt));
+  }
+}
+
+export async function loadTarget(deps: RuntimeDeps, messageId: string): Promise<DeliveryTarget | null> {
+  const message = await findMessage(deps.pool, messageId);
+  if (!message?.practiceId) return null;
+  const [patient, practice] = await Promise.all([
+    message.patientId ? findPatient(deps.pool, message.patientId) : null,
+    findPractice(deps.pool, message.practiceId),
+  ]);
+  return practice ? { message, patient, practice } : null;
+}
+
+async function handleFailure(
+  tx: Queryable,
+  deps: RuntimeDeps,
+  target: DeliveryTarget,
+  claimed: Message,
+  error: TransportError,
+  at: Date,
+) {
+  const { practice, patient } = target;
+  if (error.failure === 'retry' && claimed.attempts < MAX_SEND_ATTEMPTS) {
+    await releaseForRetry(tx, claimed.id, error.code, at);
+    const delay = deps.sendRetryBaseMs * 2 ** (claimed.attempts - 1);
+    await enqueueJob(tx, 'message.send', { messageId: claimed.id }, { runAt: new Date(at.getTime() + delay), now: at });
+    return;
+  }
+  await abandon(tx, claimed, 'failed', error.code, at);
+  if (claimed.audience !== 'patient' || !patient) return;
+  if (error.failure === 'opted_out') {
+    await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610', at });
+  } else if (error.failure === 'invalid_number') {
+    await markPhoneInvalid(tx, patient.id, at);
+    await unplan(tx, { patientId: patient.id });
+    await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: claimed.id, type: 'phone_invalid', at });
+  }
+}
+
+/** Marks a message as never delivered; a check-in whose question cannot go out is cancelled. */
+async function abandon(tx: Queryable, message: Message, status: 'failed' | 'cancelled', errorCode: number | null, at: Date) {
+  await applyStatus(tx, { id: message.id }, { status, errorCode, at });
+  if (message.kind !== 'check_in' || !message.conversationId) return;
+  const conversation = await findConversation(tx, message.conversationId);
+  if (conversation?.status === 'active') await stopConversation(tx, conversation, 'cancelled', at);
+}

@@ -1,0 +1,54 @@
+/**
+ * Outreach that runs itself: what the service plans to send each patient and
+ * when. Pure: plain data in, plain data out; src/outreach stores the plan and
+ * src/conversation sends it.
+ */
+import type { CheckInFlow } from '../flows/types.js';
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** One check-in of the monthly cadence: the `week`th `weekday` of the month (1-4, or 5 = the last). */
+export interface CadenceSlot {
+  week: number;
+  weekday: Weekday;
+  flow: CheckInFlow;
+}
+
+/** The practice's monthly cadence, at one local time of day. */
+export interface Cadence {
+  /** 'HH:MM' in the patient's timezone. */
+  time: string;
+  slots: CadenceSlot[];
+}
+
+/** When a patient wants to be contacted: these days, between these local times. */
+export interface ContactWindow {
+  days: Weekday[];
+  /** 'HH:MM' */
+  start: string;
+  /** 'HH:MM', after start */
+  end: string;
+}
+
+export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt';
+
+/** One contact the service will make. `slot` names it: the same contact is planned once. */
+export interface PlannedContact {
+  kind: OutreachKind;
+  flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill';
+  medicationId?: string;
+  slot: string;
+  at: Date;
+}
+
+export interface MedicationPlan {
+  id: string;
+  /** Local times of day ('08:00'). */
+  times: readonly string[];
+  /** 'YYYY-MM-DD' */
+  refillDueOn: string | null;
+  active: boolean;
+  /** Reminder texts at the dose times. */
+  reminders: boolean;
+}
