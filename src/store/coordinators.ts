@@ -94,7 +94,7 @@ export interface CoordinatorChanges {
 }
 
 /** Applies the given changes; a field left undefined keeps its value. Null when there is no such coordinator. */
-export async function updateCoordinator(db: Queryable, practiceId: string, id: string, c: CoordinatorChanges): Promise<Coordinator | null> {
+export async function updateCoordinator(db: Queryable, practiceId: string, id: string, c: CoordinatorChanges, at: Date): Promise<Coordinator | null> {
   const { rows } = await db.query<CoordinatorRow>(
     `UPDATE coordinators SET
        name = coalesce($3, name), phone = coalesce($4, phone),
@@ -103,7 +103,7 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
                          WHEN $7 IN ('physician', 'nurse_practitioner', 'physician_assistant') THEN 'practitioner'
                          ELSE 'clinical_staff' END,
        on_call_order = CASE WHEN $8 THEN $9::int ELSE on_call_order END,
-       active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = now()
+       active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = $12
      WHERE practice_id = $1 AND id = $2 AND (phone IS NOT NULL OR $4::text IS NOT NULL) RETURNING *`,
     [
       practiceId,
@@ -117,6 +117,7 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
       c.onCallOrder ?? null,
       c.active ?? null,
       c.receivesDigest ?? null,
+      at,
     ],
   );
   return rows[0] ? toCoordinator(rows[0]) : null;

@@ -91,13 +91,13 @@ export interface MedicationChanges {
 }
 
 /** Applies the changes; null when the patient has no such medication. */
-export async function updateMedication(db: Queryable, patientId: string, id: string, c: MedicationChanges): Promise<Medication | null> {
+export async function updateMedication(db: Queryable, patientId: string, id: string, c: MedicationChanges, at: Date): Promise<Medication | null> {
   const { rows } = await db.query<MedicationRow>(
     `UPDATE medications SET dose = coalesce($3, dose), times = coalesce($4, times),
        refill_due_on = CASE WHEN $5 THEN $6::date ELSE refill_due_on END, active = coalesce($7, active),
-       reminders = coalesce($8, reminders), updated_at = now()
+       reminders = coalesce($8, reminders), updated_at = $9
      WHERE patient_id = $1 AND id = $2 RETURNING *`,
-    [patientId, id, c.dose ?? null, c.times ?? null, c.refillDueOn !== undefined, c.refillDueOn ?? null, c.active ?? null, c.reminders ?? null],
+    [patientId, id, c.dose ?? null, c.times ?? null, c.refillDueOn !== undefined, c.refillDueOn ?? null, c.active ?? null, c.reminders ?? null, at],
   );
   return rows[0] ? toMedication(rows[0]) : null;
 }

@@ -106,12 +106,12 @@ export const toPractice = (row: PracticeRow): Practice => ({
   updatedAt: toIso(row.updated_at),
 });
 
-export async function insertPractice(db: Queryable, practice: NewPractice): Promise<Practice> {
+export async function insertPractice(db: Queryable, practice: NewPractice, at: Date): Promise<Practice> {
   const { rows } = await db.query<PracticeRow>(
     `INSERT INTO practices (name, timezone, phone_number, contact_phone, quiet_start, quiet_end, digest_time, review_hours,
-       escalation_wait_seconds, prompts)
+       escalation_wait_seconds, prompts, created_at, updated_at)
      VALUES ($1, $2, $3, $4, coalesce($5::time, '21:00'), coalesce($6::time, '08:00'), coalesce($7::time, '07:30'),
-       coalesce($8::int, 48), coalesce($9::int, 60), jsonb_strip_nulls(coalesce($10::jsonb, '{}')))
+       coalesce($8::int, 48), coalesce($9::int, 60), jsonb_strip_nulls(coalesce($10::jsonb, '{}')), $11, $11)
      RETURNING *`,
     [
       practice.name,
@@ -124,11 +124,12 @@ export async function insertPractice(db: Queryable, practice: NewPractice): Prom
       practice.reviewHours ?? null,
       practice.escalationWaitSeconds ?? null,
       practice.prompts ? JSON.stringify(practice.prompts) : null,
+      at,
     ],
   );
   const created = toPractice(rows[0]!);
   const settings = { outreach: practice.outreach, billing: practice.billing };
-  return practice.outreach || practice.billing ? ((await updatePractice(db, created.id, settings)) ?? created) : created;
+  return practice.outreach || practice.billing ? ((await updatePractice(db, created.id, settings, at)) ?? created) : created;
 }
 
 /** Every practice, oldest first. */
@@ -144,7 +145,7 @@ export async function findPractice(db: Queryable, id: string): Promise<Practice 
 
 export type PracticeChanges = Partial<NewPractice>;
 
-export async function updatePractice(db: Queryable, id: string, changes: PracticeChanges): Promise<Practice | null> {
+export async function updatePractice(db: Queryable, id: string, changes: PracticeChanges, at: Date): Promise<Practice | null> {
   const { rows } = await db.query<PracticeRow>(
     `UPDATE practices SET
        name = coalesce($2, name),
@@ -164,7 +165,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        unreachable_after = coalesce($15::int, unreachable_after),
        non_responder_day = coalesce($16::int, non_responder_day),
        billing = billing || coalesce($17::jsonb, '{}'),
-       updated_at = now()
+       updated_at = $18
      WHERE id = $1 RETURNING *`,
     [
       id,
@@ -184,6 +185,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.outreach?.unreachableAfter ?? null,
       changes.outreach?.nonResponderDay ?? null,
       changes.billing ? JSON.stringify(changes.billing) : null,
+      at,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

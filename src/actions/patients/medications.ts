@@ -73,7 +73,7 @@ export async function changeMedication(ctx: ActionContext, input: { patientId: s
   checkDoseTimes(practice, input.changes.times);
   const times = input.changes.times ? [...input.changes.times].sort() : undefined;
   return withTransaction(ctx.db.pool, async (tx) => {
-    const changed = await updateMedication(tx, patient.id, input.medicationId, { ...input.changes, times });
+    const changed = await updateMedication(tx, patient.id, input.medicationId, { ...input.changes, times }, ctx.at);
     if (!changed) throw notFound('medication');
     await audit(tx, ctx, CHANGED, patient.practiceId, [patient.id]);
     await replanPatient(tx, practice, patient.id, ctx.at);

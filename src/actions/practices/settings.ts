@@ -41,7 +41,7 @@ export async function createPractice(ctx: ActionContext, input: NewPracticeBody)
   requireAdminToken(ctx.actor);
   checkCadenceTime(input.quietHours ?? DEFAULT_QUIET_HOURS, input.outreach?.cadence?.time);
   return withTransaction(ctx.db.pool, async (tx) => {
-    const created = await insertPractice(tx, input);
+    const created = await insertPractice(tx, input, ctx.at);
     await scheduleDigest(tx, created, ctx.at);
     await scheduleNightlyPlan(tx, created, ctx.at);
     await audit(tx, ctx, CREATED, created.id);
@@ -61,7 +61,7 @@ export async function changePracticeSettings(ctx: ActionContext, input: { practi
   const { changes } = input;
   checkCadenceTime(changes.quietHours ?? before.quietHours, changes.outreach?.cadence?.time ?? before.outreach.cadence.time);
   const practice = await withTransaction(ctx.db.pool, async (tx) => {
-    const updated = await updatePractice(tx, before.id, changes);
+    const updated = await updatePractice(tx, before.id, changes, ctx.at);
     if (!updated) return null;
     if (changes.digestTime || changes.timezone) await rescheduleDigest(tx, updated, ctx.at);
     if (changes.outreach?.cadence || changes.timezone) {

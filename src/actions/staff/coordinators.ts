@@ -60,7 +60,7 @@ export async function changeCoordinator(ctx: ActionContext, input: { practiceId:
   authorize(ctx.actor, input.practiceId, 'admin', 'practice');
   if (!isUuid(input.practiceId) || !isUuid(input.coordinatorId)) throw notFound('coordinator');
   return withTransaction(ctx.db.pool, async (tx) => {
-    const coordinator = await updateCoordinator(tx, input.practiceId, input.coordinatorId, input.changes);
+    const coordinator = await updateCoordinator(tx, input.practiceId, input.coordinatorId, input.changes, ctx.at);
     if (!coordinator) throw notFound('coordinator');
     await audit(tx, ctx, CHANGED, input.practiceId);
     return coordinator;
