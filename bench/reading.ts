@@ -8,6 +8,9 @@
  * - benign texts that raised something anyway (the cost of the safety net),
  * - texts answered with no reply at all, questions that stopped texts,
  * - the review load: patients with something to review per 100 texts.
+ * It also prints what the closed world (src/flows/understand/closed-world.ts,
+ * not yet part of the turn) would add: a text that raised nothing and asked
+ * nothing, with two or more words the reader cannot place, read by a person.
  * Run alone: `node --import tsx bench/reading.ts [corpus-name]`.
  */
 import { ManualClock } from '../src/clock.js';
@@ -15,6 +18,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createService } from '../src/service.js';
 import { openDatabase } from '../src/store/database.js';
+import { readMessage, UNPLACED_WORDS_FOR_REVIEW, unplacedWords } from '../src/flows/understand/index.js';
 import { BENIGN, CONCERNING } from '../test/understand/corpus.js';
 import { FRESH_TEXTS } from '../test/understand/fresh-2026-12.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
@@ -77,6 +81,8 @@ const CONSENT = { status: 'granted', method: 'verbal', recordedAt: '2026-11-02T1
 
 interface Outcome {
   raised: boolean;
+  /** Raised, or would be under the closed world. */
+  closedWorld: boolean;
   urgent: boolean;
   replied: boolean;
   stopped: boolean;
@@ -113,7 +119,10 @@ async function send(t: Labelled): Promise<Outcome> {
   if (response.statusCode !== 200) throw new Error(`webhook answered ${response.statusCode}`);
   const { rows } = await pool.query<{ level: string }>('SELECT level FROM alerts WHERE patient_id = $1', [patient.id]);
   const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
-  return { raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+  const reading = readMessage(t.text);
+  const known = [...(t.context === 'medication' ? ['metformin', 'lisinopril'] : []), ...(reading.vitals.length > 0 ? (t.text.match(/\d+(?:[./]\d+)?/g) ?? []) : [])];
+  const unplaced = rows.length === 0 && reading.requests.length === 0 && unplacedWords(t.text, known).length >= UNPLACED_WORDS_FOR_REVIEW;
+  return { raised: rows.length > 0, closedWorld: rows.length > 0 || unplaced, urgent: rows.some((r) => r.level === 'urgent'), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((part / whole) * 100).toFixed(1)}% (${part}/${whole})`);
@@ -135,6 +144,8 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   console.log(`  texts with no reply at all               ${pct(results.filter((r) => !r.o.replied).length, results.length)}`);
   if (questions.length > 0) console.log(`  questions that stopped texts             ${pct(questions.filter((r) => r.o.stopped).length, questions.length)}`);
   console.log(`  review load: patients to review per 100 texts   ${((results.filter((r) => r.o.raised).length / results.length) * 100).toFixed(1)}`);
+  console.log(`  with the closed world: concerning reached ${pct(concerning.filter((r) => r.o.closedWorld).length, concerning.length)}, ` +
+    `benign raised ${pct(benign.filter((r) => r.o.closedWorld).length, benign.length)}, review load ${((results.filter((r) => r.o.closedWorld).length / results.length) * 100).toFixed(1)}`);
   if (process.env.BENCH_READING_LIST) {
     for (const r of concerning.filter((x) => !x.o.raised)) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);

@@ -14,6 +14,7 @@ export type { ConcernCategory } from './concerns.js';
 export { REQUEST_KINDS, readRequests } from './requests.js';
 export type { RequestKind } from './requests.js';
 export { readVitals } from './vitals.js';
+export { UNPLACED_WORDS_FOR_REVIEW, unplacedWords } from './closed-world.js';
 export type { Vital } from './vitals.js';
 
 export interface MessageReading {
