@@ -12,7 +12,7 @@
  */
 import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
-import { isPleasantry } from '../flows/text/index.js';
+import { isPleasantry, isQuestion } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
@@ -95,7 +95,8 @@ export async function takeTurn(tx: Queryable, deps: RuntimeDeps, t: TurnInput): 
     return only([]);
   }
   // Before opt-out: "wrong number" stops every text as an opt-out would, and also asks the team to check the number.
-  if (reading.requests.includes('wrong_number') && !redFlag) {
+  // Asked ("is this a wrong number?", "¿quién me escribe? no conozco este número"), it is answered with who we are instead.
+  if (reading.requests.includes('wrong_number') && !redFlag && !isQuestion(inbound.body)) {
     await wrongNumber(tx, t);
     return only([say('wrong_number', 'system.wrong_number')]);
   }
@@ -135,7 +136,7 @@ async function readAndAnswer(
     recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation?.id ?? null, messageId: inbound.id, type, at });
 
   const held = conversation ? await findHeldQuestion(tx, conversation.id) : null;
-  if (reading.requests.includes('who_is_this')) {
+  if (reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number')) {
     await event('asked_who_we_are');
     says.push(say('who_we_are', 'system.who_we_are'));
   }
@@ -157,7 +158,8 @@ async function readAndAnswer(
     const asked = utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
     if (asked) question = { kind: 'check_in', utterance: asked, written, conversationId: conversation.id, promises: false };
   } else if (conversation) {
-    const flowEvent: FlowEvent = reading.requests.includes('who_is_this') ? { type: 'REPEAT' } : { type: 'REPLY', text: inbound.body };
+    const askedWhoWeAre = reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number');
+    const flowEvent: FlowEvent = askedWhoWeAre ? { type: 'REPEAT' } : { type: 'REPLY', text: inbound.body };
     const step = advanceFlow(conversation.flow, conversation.snapshot, flowEvent, conversation.flowVersion);
     const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true }, step);
     const category = step.answers.concernCategory;

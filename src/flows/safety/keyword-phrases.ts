@@ -5,11 +5,17 @@
  * catch for us. Phrase syntax: src/flows/text/phrase-pattern.ts.
  */
 
-/** Keywords (plain words, not patterns) that opt out when they make up the message ("STOP", "stop please"). */
-export const OPT_OUT_KEYWORDS: readonly string[] = [
+/** The carrier's opt-out keywords (CTIA / FCC): the whole message opts out, even asked as a question ("STOP?"). */
+export const CARRIER_OPT_OUT_KEYWORDS: readonly string[] = [
   'stop', 'stopall', 'stop all', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out',
-  'parar', 'alto', 'baja', 'cancelar', 'darme de baja', 'dar de baja', 'basta', 'ya basta',
-  // Not carrier keywords, but as a whole reply they can only mean "stop texting me".
+  'parar', 'alto', 'baja', 'cancelar', 'darme de baja', 'dar de baja',
+];
+
+/** Keywords (plain words, not patterns) that opt out when they make up the message or a sentence ("STOP", "stop please"). */
+export const OPT_OUT_KEYWORDS: readonly string[] = [
+  ...CARRIER_OPT_OUT_KEYWORDS,
+  'basta', 'ya basta',
+  // Not carrier keywords, but as a whole statement they can only mean "stop texting me" (asked, they are questions).
   'no more', 'not interested', 'im not interested', 'i am not interested', 'no interesado', 'no interesada', 'no me interesa', 'wrong number', 'numero equivocado',
 ];
 
@@ -51,7 +57,7 @@ export const OPT_OUT_PHRASES: readonly string[] = [
   'leave me alone',
   // Spanish
   '(ya)? no (me)? (manden|mande|mandes|envien|envie|envies|escriban|escriba|escribas|contacten|contacte|molesten|moleste) (mas)? (mensajes|textos|sms)? (mas)? !despues|antes|en|hoy|manana|temprano|tarde|de|durante|los|el|la|a|entre|cuando',
-  '(dejen|deje|dejes|paren|pare|para) de (mandar*|enviar*|escribir*|molestar*|textear*|contactar*)',
+  '(dejen|deje|dejes|dejar|paren|pare|para|parar) de (mandar*|enviar*|escribir*|molestar*|textear*|contactar*)',
   'no (quiero|deseo) ... (mensaj*|texto*|sms)',
   'no mas (mensaj*|texto*|sms)',
   '(darme|dar|darse|doy|den) de baja',

@@ -9,12 +9,14 @@ import { findNegator } from '../text/negation.js';
 import { tokenize } from '../text/normalize.js';
 import { findPhrase } from '../text/phrase-match.js';
 import { compilePattern } from '../text/phrase-pattern.js';
-import { HELP_KEYWORDS, KEYWORD_FILLER, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, OPT_OUT_PHRASES } from './keyword-phrases.js';
+import { isQuestion } from '../text/question.js';
+import { CARRIER_OPT_OUT_KEYWORDS, HELP_KEYWORDS, KEYWORD_FILLER, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, OPT_OUT_PHRASES } from './keyword-phrases.js';
 
 export type KeywordIntent = 'opt_out' | 'opt_in' | 'help';
 
 const toWords = (keywords: readonly string[]): string[][] => keywords.map((keyword) => tokenize(keyword));
 
+const CARRIER_OPT_OUT = toWords(CARRIER_OPT_OUT_KEYWORDS);
 const OPT_OUT = toWords(OPT_OUT_KEYWORDS);
 const OPT_IN = toWords(OPT_IN_KEYWORDS);
 const HELP = toWords(HELP_KEYWORDS);
@@ -61,24 +63,39 @@ function isFreeTextOptOut(text: string): boolean {
 }
 
 /**
+ * A request to us, even with a question mark: "can you stop texting me?",
+ * "¿pueden dejar de mandarme mensajes?". Asking whether one can ("can I stop
+ * these?") or what something is asks for an answer, not an action.
+ */
+function asksUsTo(tokens: readonly string[]): boolean {
+  const text = ` ${tokens.join(' ')} `;
+  return / (can|could|would|will|please|pls|plz) (you|u|yall|ya) /.test(text) || / (pueden|puede|podrian|podria|puedes|podrias|favor de) (dejar|parar|no|quitar|sacar|borrar|dar) /.test(text);
+}
+
+/**
  * Classifies carrier keywords and opt-out requests.
  *
  * - opt_out: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT
  *   and Spanish PARAR, ALTO, BAJA, CANCELAR, as the whole message or one
  *   sentence of it ("STOP. Thanks"), plus free-text requests anywhere
  *   ("please stop texting me", "no me manden más mensajes");
- * - help: HELP, INFO, AYUDA as the whole message;
+ * - help: HELP, INFO, AYUDA as the whole message, or a question about
+ *   stopping ("can I stop getting these texts?", "¿número equivocado?"): it
+ *   is answered with how to stop, and stops nothing;
  * - opt_in: START, UNSTOP, YES, RESUME, ... as the whole message.
  *
  * "I had to stop taking my meds" or "help me I can't breathe" are not
- * keywords: keywords must stand alone, free text must say what to stop.
+ * keywords: keywords must stand alone, free text must say what to stop. A
+ * question is never an opt-out unless a carrier keyword stands alone in it
+ * ("STOP?", "who is this? STOP") or it asks us to stop ("can you stop texting me?").
  */
 export function classifyKeyword(text: string): KeywordIntent | null {
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
   const sentences = text.split(/[.!?;\n]+/).map(tokenize).filter((words) => words.length > 0);
-  if (isKeywordMessage(tokens, OPT_OUT) || sentences.some((words) => isKeywordMessage(words, OPT_OUT))) return 'opt_out';
-  if (isFreeTextOptOut(text)) return 'opt_out';
+  const alone = (keywords: readonly string[][]) => isKeywordMessage(tokens, keywords) || sentences.some((words) => isKeywordMessage(words, keywords));
+  if (alone(CARRIER_OPT_OUT)) return 'opt_out';
+  if (alone(OPT_OUT) || isFreeTextOptOut(text)) return isQuestion(text) && !asksUsTo(tokens) ? 'help' : 'opt_out';
   if (isKeywordMessage(tokens, HELP)) return 'help';
   if (isKeywordMessage(tokens, OPT_IN)) return 'opt_in';
   return null;

@@ -11,3 +11,4 @@ export { findPhrase } from './phrase-match.js';
 export type { PhraseMatch } from './phrase-match.js';
 export * from './replies/index.js';
 export { isPleasantry } from './pleasantry.js';
+export { isQuestion } from './question.js';

@@ -11,7 +11,8 @@ describe('classifyKeyword: opt-out', () => {
     'no more texts', 'no more messages', 'No more text messages please', "don't text me anymore", 'do not contact me',
     "Don't send me any more messages", 'take me off your list', 'remove me from this list', 'please remove me',
     'unsubscribe me', "I don't want these texts", 'I do not want to receive these messages',
-    'I no longer want these messages', 'leave me alone', 'how do I unsubscribe', 'stop calling me',
+    'I no longer want these messages', 'leave me alone', 'stop calling me', 'can you stop texting me?',
+    '¿pueden dejar de mandarme mensajes?', 'who is this? STOP', 'STOP?',
     'ya no me manden mensajes', 'no me envíen más mensajes', 'No me manden mensajes por favor', 'dejen de mandarme mensajes',
     'no quiero recibir mensajes', 'ya no quiero los mensajes', 'no más mensajes', 'quiero darme de baja',
     'sáquenme de la lista', 'no me escriban más', 'quit texting me', 'Remove my number', 'No more', 'not interested',
@@ -37,6 +38,8 @@ describe('classifyKeyword: opt-in and help', () => {
     ['yes!', 'opt_in'], ['Resume', 'opt_in'], ['subscribe', 'opt_in'], ['sí', 'opt_in'],
     ['HELP', 'help'], ['help', 'help'], ['Help?', 'help'], ['INFO', 'help'], ['info please', 'help'], ['AYUDA', 'help'],
     ['ayuda por favor', 'help'],
+    // Asked, a way to stop is a question: answered with how to stop, never an opt-out by itself.
+    ['how do I unsubscribe', 'help'], ['how do I unsubscribe?', 'help'], ['¿número equivocado?', 'help'], ['not interested?', 'help'],
   ])('%j -> %s', (text, intent) => {
     expect(classifyKeyword(text)).toBe(intent);
   });
