@@ -1,10 +1,13 @@
 /**
  * Vital signs written in a text, in words around numbers: "sugar was 320
  * this morning", "azúcar 45", "oxygen 87%", "pulse 132", "weighed 182 lbs",
- * "gained 4 pounds since yesterday", "fever of 101.5", "bp 150/95".
+ * "gained 4 pounds since yesterday", "fever of 101.5", "bp 150/95",
+ * "la presión me salió 185 con 110", "one forty five over ninety two",
+ * "weighed 182 this morning, was 177 on monday".
  */
 import { PLAUSIBLE_DIASTOLIC, PLAUSIBLE_SYSTOLIC } from '../text/replies/blood-pressure.js';
 import { editDistance } from '../text/fuzzy.js';
+import { spokenNumbersToDigits } from '../text/spoken-numbers.js';
 
 export type Vital =
   /** `over`: the patient said "over 300", "arriba de 300". */
@@ -63,6 +66,11 @@ const ONE_DAY = new Set(['yesterday', 'overnight', 'ayer', 'today', 'hoy']);
 const SAME_DAY = new Set(['today', 'morning', 'now', 'tonight', 'hoy', 'ahora', 'manana']);
 /** Words that date a reading to the day before ("yesterday it was 188", "ayer pesaba 165"). */
 const DAY_BEFORE = new Set(['yesterday', 'ayer']);
+/** Words that date a reading to within the past week ("was 177 on monday", "el viernes estaba en 184", "since last week"). */
+const EARLIER_THIS_WEEK = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend',
+  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'semana',
+]);
 /** How far from its keyword a number may stand ("el oxigeno de mi papa salio 87"). */
 const SPAN = 6;
 const ONE_WEEK = new Set(['week', 'semana']);
@@ -118,14 +126,20 @@ const saidOver = (words: string[], at: number) =>
   /^(over|above)$/.test(words[at - 1] ?? '') ||
   (/^(than|de)$/.test(words[at - 1] ?? '') && /^(more|arriba|mas|encima)$/.test(words[at - 2] ?? ''));
 
-/** Words between the two numbers of a reading said aloud: "198 over 122", "190 sobre 121". */
-const OVER = new Set(['over', 'sobre', 'x', 'por']);
+/** Words between the two numbers of a reading said aloud: "198 over 122", "190 sobre 121", "185 con 110". */
+const OVER = new Set(['over', 'sobre', 'x', 'por', 'con']);
+/** "and" between two numbers is a reading only right after a word for blood pressure ("presión 170 y 100"). */
+const AND = new Set(['and', 'y']);
+const PRESSURE = new Set(['bp', 'pressure', 'presion', 'tension', 'presure', 'preasure']);
+const afterPressureWord = (words: string[], i: number) => words.slice(Math.max(0, i - 4), i).some((w) => PRESSURE.has(w));
 
 /** Blood pressures written "150/95", "150 over 95" or "150 sobre 95", each plausible. */
 function bloodPressures(words: string[], used: Set<number>): Vital[] {
   return words.flatMap((word, i) => {
     const slashed = /^(\d{2,3})\/(\d{2,3})$/.exec(word);
-    const spoken = /^\d{2,3}$/.test(word) && OVER.has(words[i + 1] ?? '') && /^\d{2,3}$/.test(words[i + 2] ?? '');
+    const between = words[i + 1] ?? '';
+    const joined = OVER.has(between) || (AND.has(between) && afterPressureWord(words, i));
+    const spoken = /^\d{2,3}$/.test(word) && joined && /^\d{2,3}$/.test(words[i + 2] ?? '');
     if (!slashed && !spoken) return [];
     const [systolic, diastolic] = slashed ? [Number(slashed[1]), Number(slashed[2])] : [Number(word), Number(words[i + 2])];
     if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
@@ -201,31 +215,37 @@ function gainSaid(words: string[], used: Set<number>): Vital | null {
 }
 
 /**
- * A gain against yesterday's weight in the same text: two weights with the
- * earlier one dated ("192 this morning, yesterday it was 188", "ayer pesaba
- * 165 y hoy 169").
+ * A gain against an earlier weight in the same text, dated: the day before
+ * ("192 this morning, yesterday it was 188", "ayer pesaba 165 y hoy 169"),
+ * or within the past week ("weighed 182 today, was 177 on monday", "from 182
+ * to 189 since monday": counted as a week, the longest it can be).
  */
-function gainSinceYesterday(words: string[], weight: WeightAt, used: Set<number>): Vital | null {
+function gainAgainstEarlier(words: string[], weight: WeightAt, used: Set<number>): Vital | null {
   const dayBefore = words.findIndex((w) => DAY_BEFORE.has(w));
-  if (dayBefore < 0) return null;
+  const thisWeek = words.findIndex((w) => EARLIER_THIS_WEEK.has(w));
+  const reference = dayBefore >= 0 ? dayBefore : thisWeek;
+  if (reference < 0) return null;
   const other = words.findIndex((w, i) => i !== weight.at && !used.has(i) && numberIn(w) !== null && inWeightRange(numberIn(w)!));
   if (other < 0) return null;
-  const otherIsEarlier = isYesterdays(words, other, weight.at, dayBefore);
+  // "from 182 to 189": the first is the earlier; otherwise the one dated by the reference word.
+  const fromTo = /^(from|de)$/.test(words[Math.min(other, weight.at) - 1] ?? '') && /^(to|a)$/.test(words[Math.min(other, weight.at) + 1] ?? '');
+  const otherIsEarlier = fromTo ? other < weight.at : isYesterdays(words, other, weight.at, reference);
   const [earlier, later] = otherIsEarlier ? [numberIn(words[other]!)!, weight.pounds] : [weight.pounds, numberIn(words[other]!)!];
   const pounds = Math.round((later - earlier) * 10) / 10;
   if (pounds <= 0 || pounds > 60) return null;
   used.add(other);
-  return { kind: 'weight_gain', pounds, days: 1 };
+  return { kind: 'weight_gain', pounds, days: dayBefore >= 0 ? 1 : 7 };
 }
 
 /**
- * Whether the number at `a` (rather than at `b`) is yesterday's: the other
- * is nearer a word for today when there is one ("192 yesterday, 195 today");
- * otherwise yesterday's follows the word "yesterday" ("yesterday it was 188").
+ * Whether the number at `a` (rather than at `b`) is the earlier one: the
+ * other is nearer a word for today when there is one ("192 yesterday, 195
+ * today"); otherwise the earlier one follows or stands nearer the word that
+ * dates it ("yesterday it was 188", "was 177 on monday").
  */
 function isYesterdays(words: string[], a: number, b: number, dayBefore: number): boolean {
   const today = words.findIndex((w) => SAME_DAY.has(w));
-  if (today >= 0) return Math.abs(a - today) > Math.abs(b - today);
+  if (today >= 0 && Math.abs(a - today) !== Math.abs(b - today)) return Math.abs(a - today) > Math.abs(b - today);
   const follows = (i: number) => i > dayBefore && i - dayBefore <= 4;
   if (follows(a) !== follows(b)) return follows(a);
   return Math.abs(a - dayBefore) < Math.abs(b - dayBefore);
@@ -252,7 +272,8 @@ function painScore(words: string[], used: Set<number>): Vital | null {
 
 /** Every vital sign the text states with a number. */
 export function readVitals(text: string): Vital[] {
-  const words = tokens(text);
+  // "one forty five over ninety two", "ciento ochenta con cien": the numbers as digits first.
+  const words = tokens(spokenNumbersToDigits(text));
   const used = new Set<number>();
   const vitals: Vital[] = bloodPressures(words, used);
   words.forEach((word, i) => {
@@ -267,12 +288,13 @@ export function readVitals(text: string): Vital[] {
     if (!vital || vitals.some((v) => v.kind === vital.kind)) return;
     if (!isWeightAt(vital)) return void vitals.push(vital);
     vitals.push({ kind: 'weight', pounds: vital.pounds });
-    const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainSinceYesterday(words, vital, used);
+    const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainAgainstEarlier(words, vital, used);
     if (gain) vitals.push(gain);
   });
   const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainSaid(words, used);
   if (gain) vitals.push(gain);
-  const pain = painScore(words, used);
+  // Scores are read as written: "un 8 hoy la rodilla" is an 8, not a 1 then an 8.
+  const pain = painScore(tokens(text), new Set());
   if (pain) vitals.push(pain);
   return vitals;
 }
