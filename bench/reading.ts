@@ -20,7 +20,8 @@ import { createService } from '../src/service.js';
 import { openDatabase } from '../src/store/database.js';
 import { readMessage, UNPLACED_WORDS_FOR_REVIEW, unplacedWords } from '../src/flows/understand/index.js';
 import { BENIGN, CONCERNING } from '../test/understand/corpus.js';
-import { FRESH_TEXTS } from '../test/understand/fresh-2026-12.js';
+import { FRESH_TEXTS, type FreshText } from '../test/understand/fresh-2026-12.js';
+import { FRESH_TEXTS_B } from '../test/understand/fresh-2026-12-b.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -42,15 +43,13 @@ function older(concerning: ReadonlyArray<{ text: string; lang: 'en' | 'es'; leve
   ];
 }
 
+/** A corpus written with the check-in each text answers and the author's judgement. */
+const withContext = (texts: readonly FreshText[]): Labelled[] =>
+  texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
+
 const CORPORA: Record<string, Labelled[]> = {
-  'fresh-2026-12 (unseen when first scored)': FRESH_TEXTS.map((t) => ({
-    text: t.text,
-    lang: t.language === 'es' ? 'es' : 'en',
-    context: t.context,
-    concerning: t.concerning,
-    urgent: t.level === 'urgent',
-    question: t.isQuestion,
-  })),
+  'fresh-2026-12-b (unseen when first scored, after the closed world was set)': withContext(FRESH_TEXTS_B),
+  'fresh-2026-12 (unseen when first scored)': withContext(FRESH_TEXTS),
   'holdout-2': older(HOLDOUT2_CONCERNING, HOLDOUT2_BENIGN),
   holdout: older(HOLDOUT_CONCERNING, HOLDOUT_BENIGN),
   corpus: older(CONCERNING, BENIGN),

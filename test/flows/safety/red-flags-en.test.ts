@@ -61,6 +61,13 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   // confusion
   ["confused and can't think straight", 'confusion'], ["I'm so confused I don't know where I am", 'confusion'],
   ['he is disoriented', 'confusion'], ["I can't think clearly", 'confusion'],
+  // Said around the textbook words (a fresh corpus, 2026-12).
+  ['feels like somebody standing on my chest', 'chest_pain'], ['feels like an elephant sitting on me', 'chest_pain'],
+  ['a squeeze in the middle of my chest that goes up into my jaw', 'chest_pain'], ['my lips look kinda gray', 'breathing'],
+  ['seeing double since this morning', 'stroke'], ['worst headache of my life came on all at once', 'stroke'],
+  ['woke up on the floor, dont know how long I was out', 'fainting'], ['my wife is not making much sense since yesterday', 'confusion'],
+  ['i have all my pills saved up and i might just take them all tonight', 'self_harm'],
+  ['my stool is black like tar since yesterday', 'severe_bleeding'], ['Mom gave herself her bedtime Lantus twice by mistake', 'overdose'],
 ];
 
 describe('detectRedFlag: English', () => {

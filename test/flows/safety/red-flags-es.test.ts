@@ -27,6 +27,10 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['se me hincha la garganta', 'allergic_reaction'], ['tengo la lengua hinchada', 'allergic_reaction'],
   ['reacción alérgica', 'allergic_reaction'],
   ['estoy desorientado', 'confusion'], ['no sé dónde estoy', 'confusion'], ['no puedo pensar bien', 'confusion'],
+  // Said around the textbook words (a fresh corpus, 2026-12).
+  ['me dio un dolor de cabeza de repente, el peor de mi vida', 'stroke'], ['veo doble desde hace media hora', 'stroke'],
+  ['se me durmió la mitad de la cara', 'stroke'], ['ya no quiero seguir viviendo', 'self_harm'], ['ya pensé cómo hacerlo', 'self_harm'],
+  ['estoy haciendo del baño negro como chapopote', 'severe_bleeding'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

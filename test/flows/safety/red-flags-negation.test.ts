@@ -10,6 +10,8 @@ describe('detectRedFlag: denials and everyday phrases do not flag', () => {
     "I haven't fainted", 'never passed out', 'no dizziness or fainting', 'not suicidal', "I don't want to die",
     'I would never hurt myself', 'no fever or chest pain', "I'm not going to pass out", 'I have not had any chest pain',
     'I did not pass out', 'never felt faint',
+    'i was seeing double features at the theater', 'take them all to the pharmacy', 'black coffee and a stool softener',
+    'the cat was sitting on me all night', 'my husband is talking funny tonight, he had too many beers', 'casi me caigo de la risa',
     'sin dolor de pecho', 'no tengo dolor de pecho', 'no me duele el pecho', 'ya no me duele el pecho',
     'nunca he tenido dolor de pecho', 'ningún dolor de pecho', 'no me falta el aire', 'no tengo falta de aire',
     'no quiero morir', 'sin fiebre ni dolor de pecho', 'no he tenido dolor de pecho', 'no me he desmayado',

@@ -15,6 +15,10 @@ const CHEST = '(chest|breastbone|breast bone|sternum)';
 
 export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
+    '(sitting|standing|stepping|pressing|somebody|someone|weight|something heavy) ... on (my)? chest',
+    'elephant ... on me',
+    `${CHEST_SYMPTOM} ...5 ${CHEST}`,
+    `${CHEST} ...5 (jaw|left arm)`,
     `${CHEST} ... ${CHEST_SYMPTOM}`,
     `${CHEST_SYMPTOM} ... ${CHEST}`,
     '(sitting|weight|elephant|something heavy) on (my)? chest',
@@ -26,6 +30,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'angina',
   ],
   breathing: [
+    '(lips|face|fingers) ... (gray|grey|dusky)',
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
     `${CANT} (catch|get) (my|a)? breath`,
     `${CANT} get (enough|no|any)? air`,
@@ -43,6 +48,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'turning blue',
   ],
   stroke: [
+    '(seeing|see|saw) double !feature|features|shift|shifts|date|dates|time',
+    'double vision',
+    '(worst|bad*) ... (headache|head ache) ... (of my|in my) life',
+    '(headache|head ache) ... (worst|bad*) ... (of my|in my) life',
     'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*)',
     '(droop*|drooping|crooked) (face|mouth|smile|eye)',
     '(smile|mouth) ... (crooked|droop*|lopsided|uneven)',
@@ -64,6 +73,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'went blind',
   ],
   fainting: [
+    '(woke|wake|came to) (up)? (on|in) (the)? (floor|ground)',
+    '(dont|do not|didnt) know how long (i|he|she) (was|were) (out|down)',
     'faint|fainted|fainting|faints',
     '(passed|pass|passing|passes) out',
     '(blacked|black|blacking) out',
@@ -82,6 +93,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(fell|fallen) ... (bleeding|blood)',
   ],
   self_harm: [
+    '(saved|saving|stockpil*|hoard*) (up)? (all)? (my|her|his)? (pills|meds|medicine*)',
+    '(take|taking|swallow) (them|these|those) all !to|back|in|with|out|home|off|of|the|my|your|her|his|down|up|away|over|day|week',
     'suicide|suicidal',
     '(kill*|end|ending|take|taking|hurt|hurting|harm|harming|cutting) myself',
     '(end|ending|take|taking) my (own)? life',
@@ -99,6 +112,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(be|being|just be) done with (it all|life|everything|it)',
   ],
   severe_bleeding: [
+    '(stool|stools|poop|bowel movement*) ... (black|tar|tarry)',
+    '(black|tarry) (stool|stools|poop|bowel movement*)',
     '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ... (blood|bloody)',
     'coffee ground*',
     '(blood|bloody) (in)? (my)? (vomit|stool|stools|poop)',
@@ -125,6 +140,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'anaphyla*',
   ],
   confusion: [
+    '(not|isnt|is not|wasnt) making (much|any)? sense',
     `${CANT} think (straight|clearly)`,
     'disoriented',
     '(dont|doesnt|do not|does not) know where (i|he|she) (am|is)',
@@ -141,7 +157,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(took|taken|swallowed) ... on purpose',
     // A wrong dose: "gave myself 40 units instead of 4", "took my pills twice by mistake".
     'units ...5 instead of',
-    `(took|taken|gave|given|injected) ... (double|twice|extra|wrong) ...5 (mistake|accident|accidentally|by error)`,
+    `(took|taken|gave|given|injected) ...5 (double|twice|extra|wrong) ...5 (mistake|accident|accidentally|by error)`,
     `(double|twice|extra|wrong) (dose|doses) ... (mistake|accident|accidentally)`,
   ],
 };

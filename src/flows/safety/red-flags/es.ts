@@ -30,6 +30,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(labios|dedos) (morados|azules)',
   ],
   stroke: [
+    'veo doble',
+    '(vision|vista) doble',
+    '(peor|fuerte) ... de mi vida',
+    '(se me|se le) (durmio|entumio) (la)? mitad (de la)? cara',
     '(cara|boca) ... (caida|cayendo|torcida|chueca|ladeada|paralizada|dormida|entumida)',
     '(se le|se me) (torcio|cayo|ladeo|chueco|durmio) (la)? (boca|cara)',
     '(no|casi no) se le entiende', 'no le entiend* (nada)? (lo que|cuando) (habla|dice)',
@@ -61,6 +65,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
   ],
   self_harm: [
+    'no (quiero|deseo) seguir viviendo',
+    '(ya)? (pense|pensado|se) como (hacerlo|matarme)',
+    '(guardando|guarde|junte|juntando) (las|mis|todas las)? (pastillas|pildoras)',
     'suicid*',
     '(quiero|quisiera|deseo|ganas de|prefiero) (morir|morirme|estar muerto|estar muerta)',
     'me quiero (morir|matar)',
@@ -76,6 +83,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'para que (sigo|seguir) (aqui|viviendo|vivo|en este mundo)',
   ],
   severe_bleeding: [
+    '(excremento|heces|popo|del bano|evacuacion*) ... (negro|negra|chapopote|alquitran)',
+    '(negro|negra) como (chapopote|alquitran|carbon|brea)',
     '(vomit*|tos*|escup*) (con)? sangre',
     'sangre en (el|mi)? (vomito|excremento|heces|popo)',
     '(vomit*|devolv*) ... (cafe|borra)',
@@ -98,6 +107,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'anafila*',
   ],
   confusion: [
+    'no (tiene|hace) sentido (lo que)? (dice|habla)',
+    '(habla|dice) (puras)? (incoherencias|cosas sin sentido|cosas raras)',
     'no (puedo|puede) pensar (bien|claro|con claridad)',
     'desorientad*',
     'no (se|sabe) donde (estoy|esta)',
