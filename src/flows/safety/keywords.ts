@@ -80,7 +80,7 @@ function asksUsTo(tokens: readonly string[]): boolean {
  *   sentence of it ("STOP. Thanks"), plus free-text requests anywhere
  *   ("please stop texting me", "no me manden más mensajes");
  * - help: HELP, INFO, AYUDA as the whole message, or a question about
- *   stopping ("can I stop getting these texts?", "¿número equivocado?"): it
+ *   stopping ("how do I unsubscribe?", "¿número equivocado?"): it
  *   is answered with how to stop, and stops nothing;
  * - opt_in: START, UNSTOP, YES, RESUME, ... as the whole message.
  *
