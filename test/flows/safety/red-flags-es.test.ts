@@ -31,6 +31,7 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['me dio un dolor de cabeza de repente, el peor de mi vida', 'stroke'], ['veo doble desde hace media hora', 'stroke'],
   ['se me durmió la mitad de la cara', 'stroke'], ['ya no quiero seguir viviendo', 'self_harm'], ['ya pensé cómo hacerlo', 'self_harm'],
   ['estoy haciendo del baño negro como chapopote', 'severe_bleeding'],
+  ['mi esposo se cayó en el baño y se pegó en la cabeza', 'fall'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

@@ -61,7 +61,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
   fall: [
     '(me|se) (cai|cayo|he caido|ha caido) ...5 no (me|se)? (puedo|pude|podia|puede|pudo) (levantarme|levantarse|levantar|pararme|pararse|parar|moverme|moverse|mover|caminar)',
     'no (puedo|pude|podia) (levantarme|pararme) (del|de el)? (suelo|piso)',
-    '(me|se) (cai|cayo|he caido|ha caido) ... (golpe*|pegue|pego|di|dio) ... cabeza',
+    '(me|se) (cai|cayo|he caido|ha caido) ...5 (golpe*|pegue|pego|di|dio) ... cabeza',
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
   ],
   self_harm: [
