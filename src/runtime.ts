@@ -2,8 +2,7 @@ import type pg from 'pg';
 import type { VoiceCheckInSettings } from './config.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import type { CallTransport } from './transport/index.js';
-import type { SmsTransport } from './transport/index.js';
+import type { CallTransport, SmsTransport } from './transport/index.js';
 
 /** What the conversation runtime needs from the outside world. */
 export interface RuntimeDeps {
