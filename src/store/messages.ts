@@ -315,6 +315,12 @@ export async function insertCallLine(db: Queryable, l: CallLine): Promise<Messag
   return toMessage(rows[0]!);
 }
 
+/** Whether the patient's call transcript already holds this line (Twilio repeating a callback). */
+export async function hasCallLine(db: Queryable, patientId: string, body: string): Promise<boolean> {
+  const { rows } = await db.query("SELECT 1 FROM messages WHERE patient_id = $1 AND channel = 'voice' AND body = $2 LIMIT 1", [patientId, body]);
+  return rows.length > 0;
+}
+
 /** Cancels a conversation's texts that have not left yet (a check-in cancelled by staff). */
 export async function cancelPendingForConversation(db: Queryable, conversationId: string, at: Date): Promise<number> {
   const { rowCount } = await db.query(

@@ -146,10 +146,13 @@ describe('a patient calls the practice', () => {
     expect(verb.attributes).toMatchObject({ transcribe: 'true', finishOnKey: '#' });
     const thanks = await call.post(verb.attributes.action!, { RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE123', RecordingDuration: '21' });
     expect(words(thanks!)).toMatch(/care team will listen/);
-    await call.post(verb.attributes.transcribeCallback!, { TranscriptionText: 'please call me about my water pill', TranscriptionStatus: 'completed' });
+    // Twilio repeating the transcription callback adds nothing.
+    for (let i = 0; i < 2; i += 1) {
+      await call.post(verb.attributes.transcribeCallback!, { TranscriptionText: 'please call me about my water pill', TranscriptionStatus: 'completed' });
+    }
     expect((await s.alerts(patient.id)).map((a) => `${a.level}:${a.reason}`)).toEqual(['elevated:voice_message']);
     const transcript = (await s.admin.get(`/api/v1/patients/${patient.id}/transcript`)).body.data.map((e: { text: string }) => e.text);
-    expect(transcript).toEqual(expect.arrayContaining([expect.stringContaining('voice message, transcribed: please call me about my water pill')]));
+    expect(transcript.filter((text: string) => text.includes('voice message, transcribed: please call me about my water pill'))).toHaveLength(1);
   });
 });
 

@@ -18,7 +18,7 @@ import { spokenNumbersToDigits } from '../../flows/text/spoken-numbers.js';
 import { findActiveConversation, findConversation, lockConversation, type Conversation } from '../../store/conversations.js';
 import { listCoordinators, listOnCall } from '../../store/coordinators.js';
 import { listMedications } from '../../store/medications.js';
-import { insertCallLine } from '../../store/messages.js';
+import { hasCallLine, insertCallLine } from '../../store/messages.js';
 import { settleContacts, takeDueCheckIn } from '../../store/outreach.js';
 import { countTurn, insertCall, lockCallByToken, updateCall, type CallPending, type PatientCall } from '../../store/patient-calls.js';
 import { findPatientByPhone, lockPatient, noteReply, type Patient } from '../../store/patients.js';
@@ -209,7 +209,10 @@ export function messageTranscribed(deps: RuntimeDeps, token: string, text: strin
   const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
     const c = await load(tx, token, at);
-    if (c && text) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message, transcribed: ${text}`));
+    if (!c || !text) return;
+    // Twilio may repeat the callback (it answers 204, so it is not answered once): the line is kept once.
+    const line = `voice message, transcribed: ${text}`;
+    if (!(await hasCallLine(tx, c.patient.id, line))) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', line));
   });
 }
 
