@@ -136,7 +136,9 @@ async function readAndAnswer(
     recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation?.id ?? null, messageId: inbound.id, type, at });
 
   const held = conversation ? await findHeldQuestion(tx, conversation.id) : null;
-  if (reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number')) {
+  // "Wrong number" reaching here was asked, not said (takeTurn stops texts on the statement): who we are answers both.
+  const askedWhoWeAre = reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number');
+  if (askedWhoWeAre) {
     await event('asked_who_we_are');
     says.push(say('who_we_are', 'system.who_we_are'));
   }
@@ -158,7 +160,6 @@ async function readAndAnswer(
     const asked = utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
     if (asked) question = { kind: 'check_in', utterance: asked, written, conversationId: conversation.id, promises: false };
   } else if (conversation) {
-    const askedWhoWeAre = reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number');
     const flowEvent: FlowEvent = askedWhoWeAre ? { type: 'REPEAT' } : { type: 'REPLY', text: inbound.body };
     const step = advanceFlow(conversation.flow, conversation.snapshot, flowEvent, conversation.flowVersion);
     const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true }, step);
