@@ -252,10 +252,16 @@ async function placeAgain(deps: RuntimeDeps, { attempt, coordinator, practice }:
     if (!(error instanceof TransportError)) throw error;
     return placeWithoutLooking(deps, attempt, error);
   }
-  const match = await thisAttemptsCall(deps, attempt, found);
+  // Matched and recorded in one transaction, one coordinator's attempts at a time: two attempts settling
+  // together then see each other's recorded call and never take the same one.
+  const match = await withTransaction(deps.pool, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`escalation-calls:${attempt.coordinatorId}`]);
+    const call = await thisAttemptsCall(tx, attempt, found);
+    if (call && call !== 'settled') await recordPlacedCall(tx, attempt.id, { callSid: call.sid, status: call.status });
+    return call;
+  });
   if (match === 'settled') return false;
   if (match) {
-    await recordPlacedCall(deps.pool, attempt.id, { callSid: match.sid, status: match.status });
     deps.logger.info({ ...log, callSid: match.sid }, 'uncertain escalation call settled: Twilio has the call');
     return false;
   }
@@ -273,11 +279,11 @@ async function placeAgain(deps: RuntimeDeps, { attempt, coordinator, practice }:
  * not take one another's call; when in doubt there is no match, and the
  * coordinator may hear a second ring rather than none.
  */
-async function thisAttemptsCall(deps: RuntimeDeps, attempt: EscalationAttempt, found: FoundCall[]): Promise<FoundCall | 'settled' | null> {
-  const known = await knownCallSids(deps.pool, found.map((c) => c.sid));
+async function thisAttemptsCall(tx: Queryable, attempt: EscalationAttempt, found: FoundCall[]): Promise<FoundCall | 'settled' | null> {
+  const known = await knownCallSids(tx, found.map((c) => c.sid));
   const unrecorded = found.filter((c) => !known.has(c.sid));
   const since = new Date(Date.parse(attempt.startedAt) - CALL_CLOCK_SKEW_MS);
-  const waiting = await listCallsWithoutSid(deps.pool, attempt.coordinatorId!, since);
+  const waiting = await listCallsWithoutSid(tx, attempt.coordinatorId!, since);
   const rank = waiting.findIndex((a) => a.id === attempt.id);
   if (rank < 0 || heardFromTwilio(waiting[rank]!)) return 'settled';
   return unrecorded[rank] ?? null;
