@@ -30,6 +30,7 @@ export { addMedication, changeMedication, NewMedicationSchema, MedicationChanges
 export { startCheckIn, cancelCheckIn, CheckInSchema } from './patients/check-ins.js';
 
 export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
+export { acknowledgeCase, resolveCase, caseFor } from './cases.js';
 export { reviewText } from './unmatched-texts.js';
 
 export { logTime, correctTime, withdrawTime } from './records/time-entries.js';

@@ -7,7 +7,8 @@ import {
   type TriageFacts,
   type VersionedRuleSet,
 } from '../triage/index.js';
-import { alertedEvidence, type Alert } from '../store/alerts.js';
+import { alertedEvidence } from '../store/alert-evidence.js';
+import type { Alert } from '../store/alerts.js';
 import { listMedications, type Medication } from '../store/medications.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';

@@ -1,4 +1,6 @@
-import { addEvidence, insertAlert, lockOpenAlert, updateExplanation, type Alert, type AlertLevel, type NewEvidence } from '../store/alerts.js';
+import { addEvidence, type NewEvidence } from '../store/alert-evidence.js';
+import { insertAlert, lockOpenAlert, updateExplanation, type Alert, type AlertLevel } from '../store/alerts.js';
+import { openCaseFor, refreshCase } from '../store/cases.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { recordEvent } from '../store/patient-events.js';
 import type { Patient } from '../store/patients.js';
@@ -30,19 +32,24 @@ export interface AlertRequest {
 
 /**
  * Puts something in front of the care team. One alert stays open per patient
- * and reason: new evidence joins it instead of opening a second. A new urgent
+ * and reason: new evidence joins it instead of opening a second. Every alert
+ * belongs to the patient's one unresolved case, opened with the first: a new
+ * alert puts an acknowledged case back to open (there is news). A new urgent
  * alert starts its escalation at once (the escalation.step job, queued in the
  * same transaction so it cannot be lost); a new elevated one gets a review
  * deadline, checked by the alert.review_due job.
  */
 export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: AlertRequest, at: Date): Promise<{ alert: Alert; opened: boolean }> {
   const { practice, patient } = subject;
+  // The case before the alert: the lock order every path keeps (store/cases.ts).
+  const patientCase = await openCaseFor(tx, { practiceId: practice.id, patientId: patient.id, level: request.level, at });
   const open = await lockOpenAlert(tx, patient.id, request.reason);
   if (open) return { alert: await joinOpenAlert(tx, open, request, at), opened: false };
   const reviewDueAt = request.level === 'elevated' ? new Date(at.getTime() + (request.reviewHours ?? practice.reviewHours) * HOUR_MS) : null;
   const alert = await insertAlert(tx, {
     practiceId: practice.id,
     patientId: patient.id,
+    caseId: patientCase.id,
     conversationId: subject.conversationId,
     messageId: subject.messageId,
     level: request.level,
@@ -57,13 +64,14 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: 
     return { alert: await joinOpenAlert(tx, raced!, request, at), opened: false };
   }
   await addEvidence(tx, alert.id, request.evidence, at);
+  await refreshCase(tx, patientCase.id, at);
   await recordEvent(tx, {
     practiceId: practice.id,
     patientId: patient.id,
     conversationId: subject.conversationId,
     messageId: subject.messageId,
     type: 'alert.raised',
-    detail: { alertId: alert.id, level: request.level, reason: request.reason },
+    detail: { alertId: alert.id, caseId: patientCase.id, level: request.level, reason: request.reason },
     at,
   });
   if (request.level === 'urgent') {
@@ -76,6 +84,9 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: 
 
 async function joinOpenAlert(tx: Queryable, open: Alert, request: AlertRequest, at: Date): Promise<Alert> {
   const added = await addEvidence(tx, open.id, request.evidence, at);
-  if (added.length > 0) await updateExplanation(tx, open.id, request.explanation, at);
+  if (added.length === 0) return open;
+  await updateExplanation(tx, open.id, request.explanation, at);
+  // News on the case too: it was updated now (its status stays what its alerts' statuses make it).
+  if (open.caseId) await refreshCase(tx, open.caseId, at);
   return open;
 }

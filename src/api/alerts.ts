@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
 import { describeReason } from '../alerts/index.js';
-import { findAlertWithNames, listAlerts, listEvidence, type AlertWithNames } from '../store/alerts.js';
+import { listEvidence } from '../store/alert-evidence.js';
+import { findAlertWithNames, listAlerts, type AlertWithNames } from '../store/alerts.js';
 import { listCoordinators } from '../store/coordinators.js';
 import { listAttempts } from '../store/escalations.js';
 import { findPractice } from '../store/practices.js';
@@ -19,6 +20,7 @@ const PersonSchema = z.object({ id: z.uuid(), name: z.string() }).nullable();
 const AlertSchema = z.object({
   id: z.uuid(),
   patient: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string(), phone: z.string() }),
+  caseId: z.uuid().nullable().describe("The patient's case it belongs to (GET /cases/:id); none for alerts resolved before cases existed"),
   level: z.enum(['urgent', 'elevated']),
   reason: z.string().describe("A stable code: the triage rule's id, or 'red_flag:<category>'"),
   reasonText: z.string().describe('The reason in a few words, e.g. "chest pain"'),

@@ -10,6 +10,7 @@ import { patientImportRoutes } from './patients/import-route.js';
 import { medicationRoutes } from './medications.js';
 import { conversationRoutes } from './conversations.js';
 import { alertRoutes } from './alerts.js';
+import { caseRoutes } from './cases.js';
 import { triageRuleRoutes } from './triage-rules.js';
 import { unmatchedTextRoutes } from './unmatched-texts.js';
 import { callListRoutes } from './call-list.js';
@@ -45,6 +46,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(medicationRoutes, { deps });
   await app.register(conversationRoutes, { deps });
   await app.register(alertRoutes, { deps });
+  await app.register(caseRoutes, { deps });
   await app.register(triageRuleRoutes, { deps });
   await app.register(unmatchedTextRoutes, { deps });
   await app.register(callListRoutes, { deps });

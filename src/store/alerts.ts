@@ -1,3 +1,4 @@
+import { refreshCase } from './cases.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type AlertLevel = 'urgent' | 'elevated';
@@ -7,6 +8,8 @@ export interface Alert {
   id: string;
   practiceId: string;
   patientId: string;
+  /** The patient's case it belongs to (none for alerts resolved before cases existed). */
+  caseId: string | null;
   conversationId: string | null;
   /** The message that raised it, when one did (a patient's text). */
   messageId: string | null;
@@ -31,6 +34,7 @@ interface AlertRow {
   id: string;
   practice_id: string;
   patient_id: string;
+  case_id: string | null;
   conversation_id: string | null;
   message_id: string | null;
   level: AlertLevel;
@@ -52,6 +56,7 @@ const toAlert = (row: AlertRow): Alert => ({
   id: row.id,
   practiceId: row.practice_id,
   patientId: row.patient_id,
+  caseId: row.case_id,
   conversationId: row.conversation_id,
   messageId: row.message_id,
   level: row.level,
@@ -72,6 +77,7 @@ const toAlert = (row: AlertRow): Alert => ({
 export interface NewAlert {
   practiceId: string;
   patientId: string;
+  caseId: string;
   conversationId: string | null;
   messageId: string | null;
   level: AlertLevel;
@@ -89,10 +95,10 @@ export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert | n
   const { rows } = await db.query<AlertRow>({
     name: 'insert-alert',
     text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, explanation, review_due_at,
-       created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       created_at, updated_at, case_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
      ON CONFLICT (patient_id, reason) WHERE status <> 'resolved' DO NOTHING RETURNING *`,
-    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.explanation, a.reviewDueAt, a.createdAt],
+    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.explanation, a.reviewDueAt, a.createdAt, a.caseId],
   });
   return rows[0] ? toAlert(rows[0]) : null;
 }
@@ -111,9 +117,17 @@ export async function findAlert(db: Queryable, id: string): Promise<Alert | null
   return rows[0] ? toAlert(rows[0]) : null;
 }
 
+/** Locks the alert's case, then the alert: the lock order every path keeps (see store/cases.ts). */
 export async function lockAlert(db: Queryable, id: string): Promise<Alert | null> {
+  await db.query('SELECT 1 FROM cases WHERE id = (SELECT case_id FROM alerts WHERE id = $1) FOR NO KEY UPDATE', [id]);
   const { rows } = await db.query<AlertRow>('SELECT * FROM alerts WHERE id = $1 FOR UPDATE', [id]);
   return rows[0] ? toAlert(rows[0]) : null;
+}
+
+/** The case's alerts not yet resolved, locked in id order; the caller holds the case's lock already. */
+export async function lockUnresolvedAlertsOfCase(db: Queryable, caseId: string): Promise<Alert[]> {
+  const { rows } = await db.query<AlertRow>("SELECT * FROM alerts WHERE case_id = $1 AND status <> 'resolved' ORDER BY id FOR UPDATE", [caseId]);
+  return rows.map(toAlert);
 }
 
 /** Keeps the latest explanation on the alert as new evidence arrives. */
@@ -130,17 +144,20 @@ export async function claimEscalation(db: Queryable, id: string, at: Date): Prom
   return rows[0] ? toAlert(rows[0]) : null;
 }
 
-/** Records who acknowledged, once: a second acknowledgement changes nothing. */
+/**
+ * Records who acknowledged, once: a second acknowledgement changes nothing.
+ * The alert's case follows (acknowledged once none of its alerts is open).
+ */
 export async function acknowledgeAlert(db: Queryable, id: string, coordinatorId: string, at: Date): Promise<Alert | null> {
   const { rows } = await db.query<AlertRow>(
     `UPDATE alerts SET status = 'acknowledged', acknowledged_at = $3, acknowledged_by = $2, updated_at = $3
      WHERE id = $1 AND status = 'open' RETURNING *`,
     [id, coordinatorId, at],
   );
-  return rows[0] ? toAlert(rows[0]) : null;
+  return rows[0] ? withCaseRefreshed(db, toAlert(rows[0]), at) : null;
 }
 
-/** Resolves an alert (acknowledging it too if nobody had), once. */
+/** Resolves an alert (acknowledging it too if nobody had), once; its case follows (resolved once all are). */
 export async function resolveAlert(db: Queryable, id: string, coordinatorId: string, note: string, at: Date): Promise<Alert | null> {
   const { rows } = await db.query<AlertRow>(
     `UPDATE alerts SET status = 'resolved', resolved_at = $3, resolved_by = $2, resolution_note = $4, updated_at = $3,
@@ -148,7 +165,12 @@ export async function resolveAlert(db: Queryable, id: string, coordinatorId: str
      WHERE id = $1 AND status <> 'resolved' RETURNING *`,
     [id, coordinatorId, at, note],
   );
-  return rows[0] ? toAlert(rows[0]) : null;
+  return rows[0] ? withCaseRefreshed(db, toAlert(rows[0]), at) : null;
+}
+
+async function withCaseRefreshed(db: Queryable, alert: Alert, at: Date): Promise<Alert> {
+  if (alert.caseId) await refreshCase(db, alert.caseId, at);
+  return alert;
 }
 
 /** Marks an elevated alert still waiting for review at its deadline as overdue; once. */
@@ -216,89 +238,20 @@ export async function listAlerts(db: Queryable, q: AlertQuery): Promise<AlertWit
   return rows.map(toAlertWithNames);
 }
 
+/** The alerts of these cases, oldest first. */
+export async function listAlertsOfCases(db: Queryable, caseIds: readonly string[]): Promise<AlertWithNames[]> {
+  if (caseIds.length === 0) return [];
+  const { rows } = await db.query<AlertWithNamesRow>(`${WITH_NAMES} WHERE a.case_id = ANY($1::uuid[]) ORDER BY a.created_at, a.seq`, [caseIds]);
+  return rows.map(toAlertWithNames);
+}
+
 export async function findAlertWithNames(db: Queryable, id: string): Promise<AlertWithNames | null> {
   const { rows } = await db.query<AlertWithNamesRow>(`${WITH_NAMES} WHERE a.id = $1`, [id]);
   return rows[0] ? toAlertWithNames(rows[0]) : null;
-}
-
-export interface NewEvidence {
-  key: string;
-  observationId?: string | null | undefined;
-  messageId?: string | null | undefined;
-  explanation: string;
-  at: Date;
-}
-
-/** Adds evidence to an alert; returns the keys that were new to it. */
-export async function addEvidence(db: Queryable, alertId: string, evidence: readonly NewEvidence[], addedAt: Date): Promise<string[]> {
-  if (evidence.length === 0) return [];
-  const { rows } = await db.query<{ evidence_key: string }>(
-    `INSERT INTO alert_evidence (alert_id, evidence_key, observation_id, message_id, explanation, at, added_at)
-     SELECT $1, e.key, e.observation_id, e.message_id, e.explanation, e.at, $3
-     FROM jsonb_to_recordset($2::jsonb) AS e(key text, observation_id uuid, message_id uuid, explanation text, at timestamptz)
-     ON CONFLICT DO NOTHING RETURNING evidence_key`,
-    [
-      alertId,
-      JSON.stringify(
-        evidence.map((e) => ({ key: e.key, observation_id: e.observationId ?? null, message_id: e.messageId ?? null, explanation: e.explanation, at: e.at })),
-      ),
-      addedAt,
-    ],
-  );
-  return rows.map((row) => row.evidence_key);
-}
-
-/** Which of these evidence keys already raised an alert (open or not) for this patient and reason. */
-export async function alertedEvidence(db: Queryable, patientId: string, reason: string, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const { rows } = await db.query<{ evidence_key: string }>(
-    `SELECT e.evidence_key FROM alert_evidence e JOIN alerts a ON a.id = e.alert_id
-     WHERE a.patient_id = $1 AND a.reason = $2 AND e.evidence_key = ANY($3)`,
-    [patientId, reason, keys],
-  );
-  return new Set(rows.map((row) => row.evidence_key));
-}
-
-export interface StoredEvidence {
-  key: string;
-  observationId: string | null;
-  messageId: string | null;
-  explanation: string;
-  at: string;
-  addedAt: string;
-}
-
-export async function listEvidence(db: Queryable, alertId: string): Promise<StoredEvidence[]> {
-  const { rows } = await db.query<{
-    evidence_key: string;
-    observation_id: string | null;
-    message_id: string | null;
-    explanation: string;
-    at: Date;
-    added_at: Date;
-  }>('SELECT * FROM alert_evidence WHERE alert_id = $1 ORDER BY at, evidence_key', [alertId]);
-  return rows.map((row) => ({
-    key: row.evidence_key,
-    observationId: row.observation_id,
-    messageId: row.message_id,
-    explanation: row.explanation,
-    at: row.at.toISOString(),
-    addedAt: row.added_at.toISOString(),
-  }));
 }
 
 /** Where the alert sequence stands: the live channel reports only alerts raised after it. */
 export async function latestAlertSeq(db: Queryable, practiceId: string): Promise<string> {
   const { rows } = await db.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM alerts WHERE practice_id = $1', [practiceId]);
   return rows[0]?.seq ?? '0';
-}
-
-/** Urgent alerts raised after `afterSeq`, oldest first, with the sequence each stands at. */
-export async function urgentAlertsAfter(db: Queryable, practiceId: string, afterSeq: string): Promise<{ alert: AlertWithNames; seq: string }[]> {
-  const { rows } = await db.query<AlertWithNamesRow & { seq_text: string }>(
-    `${WITH_NAMES.replace('SELECT a.*,', 'SELECT a.*, a.seq::text AS seq_text,')}
-     WHERE a.practice_id = $1 AND a.level = 'urgent' AND a.seq > $2::bigint ORDER BY a.seq LIMIT 50`,
-    [practiceId, afterSeq],
-  );
-  return rows.map((row) => ({ alert: toAlertWithNames(row), seq: row.seq_text }));
 }

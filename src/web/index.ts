@@ -1,6 +1,6 @@
 /**
  * The coordinator's workspace at /app: server-rendered pages, forms that post
- * back, and a little script for live alerts and the idle warning. Every page
+ * back, and a little script for live cases and the idle warning. Every page
  * needs a session, every change a CSRF token, and every page that shows a
  * patient is written to the access log.
  */
@@ -18,6 +18,7 @@ import { liveEvents } from './live-events.js';
 import { checkCsrf, loadSession, readCookie, redirect, SESSION_COOKIE, sessionCookie } from './session.js';
 import { todayPage } from './pages/today.js';
 import { alertPages } from './pages/alerts.js';
+import { casePages } from './pages/cases.js';
 import { patientPages } from './pages/patients.js';
 import { monthPages } from './pages/months.js';
 import { adminPages } from './pages/admin.js';
@@ -153,6 +154,7 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   const pages: PageDeps = { deps, practiceOf };
   await app.register(todayPage, pages);
   await app.register(alertPages, pages);
+  await app.register(casePages, pages);
   await app.register(patientPages, pages);
   await app.register(monthPages, pages);
   await app.register(adminPages, pages);

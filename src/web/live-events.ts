@@ -1,5 +1,6 @@
 /**
- * The live channel (Server-Sent Events): new urgent alerts for Today, and how
+ * The live channel (Server-Sent Events): urgent cases for Today (a patient's
+ * card, sent again whenever an alert joins their case), and how
  * long the session has left, so the page can warn before the automatic
  * logoff. It reads without counting as activity. Every instance of the
  * service can serve it: it follows the alerts table, not this process.
@@ -7,11 +8,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { resumeSession } from './sign-in.js';
-import { latestAlertSeq, urgentAlertsAfter } from '../store/alerts.js';
+import { loadCaseViews } from '../alerts/index.js';
+import { latestAlertSeq } from '../store/alerts.js';
+import { findCasesWithNames, urgentCaseNewsAfter } from '../store/case-views.js';
 import { findPractice } from '../store/practices.js';
 import { recordAccess } from '../store/audit.js';
 import { readCookie, SESSION_COOKIE } from './session.js';
-import { urgentAlertItem } from './pages/today.js';
+import { caseCard } from './pages/case-card.js';
 
 /** How often the channel looks for news (real time: it is I/O, not scheduled work). */
 export const LIVE_POLL_MS = 2000;
@@ -47,11 +50,14 @@ export async function liveEvents(deps: AppDeps, request: FastifyRequest, reply: 
       send('session', JSON.stringify({ secondsLeft }));
       if (!alive) return stop();
       if (!wantsAlerts) return;
-      const news = await urgentAlertsAfter(deps.db.pool, practice.id, seq);
+      const news = await urgentCaseNewsAfter(deps.db.pool, practice.id, seq);
       if (news.length === 0) return;
-      await recordAccess(deps.db.pool, { actor: { kind: 'user', id: alive.user.id }, practiceId: practice.id, action: 'web.today.live', at: deps.clock.now() }, news.map((n) => n.alert.patientId));
-      for (const { alert, seq: next } of news) {
-        send('alert', urgentAlertItem(alert, practice.timezone, deps.clock.now()).value, next);
+      const now = deps.clock.now();
+      const views = new Map((await loadCaseViews(deps.db.pool, await findCasesWithNames(deps.db.pool, news.map((n) => n.caseId)), now)).map((v) => [v.case.id, v]));
+      await recordAccess(deps.db.pool, { actor: { kind: 'user', id: alive.user.id }, practiceId: practice.id, action: 'web.today.live', at: now }, [...views.values()].map((v) => v.case.patientId));
+      for (const { caseId, seq: next } of news) {
+        const view = views.get(caseId);
+        if (view) send('case', caseCard(view, practice.timezone, now).value, next);
         seq = next;
       }
     } catch (error) {

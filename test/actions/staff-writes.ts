@@ -57,8 +57,8 @@ const paused = async (w: World): Promise<Subject> => {
 const alert = async (w: World): Promise<Subject> => {
   const p = await w.s.newPatient();
   await w.s.say(p, 'can I get a ride to my appointment?');
-  const [found] = await rows(w, 'SELECT id FROM alerts WHERE patient_id = $1', [p.id]);
-  return { patientId: p.id, alertId: found.id };
+  const [found] = await rows(w, 'SELECT id, case_id FROM alerts WHERE patient_id = $1', [p.id]);
+  return { patientId: p.id, alertId: found.id, caseId: found.case_id };
 };
 const coordinator = async (w: World): Promise<Subject> => {
   const created = await w.api.post(`/api/v1/practices/${w.s.practice.id}/coordinators`, { name: 'Cora Coordinator', phone: nextPhone(), role: 'nurse' });
@@ -88,6 +88,8 @@ const monthState = (w: World, x: Subject) =>
   );
 const alertState = (w: World, x: Subject) =>
   rows(w, 'SELECT status, (SELECT count(*)::int FROM escalation_attempts e WHERE e.alert_id = a.id) AS attempts FROM alerts a WHERE id = $1', [x.alertId]);
+const caseState = (w: World, x: Subject) =>
+  rows(w, 'SELECT status, resolution_note, (SELECT array_agg(status) FROM alerts WHERE case_id = c.id) AS alerts FROM cases c WHERE id = $1', [x.caseId]);
 const practiceState = (w: World) => rows(w, 'SELECT quiet_start, quiet_end, cadence FROM practices WHERE id = $1', [w.s.practice.id]);
 const ruleSets = (w: World) => rows(w, 'SELECT count(*)::int AS n FROM triage_rule_sets WHERE practice_id = $1', [w.s.practice.id]);
 const entriesOf = (w: World, x: Subject) => rows(w, 'SELECT id, superseded_at, withdrawn_reason FROM time_entries WHERE patient_id = $1 ORDER BY id', [x.patientId]);
@@ -338,6 +340,28 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: alert,
     run: (w, x) => status(w.web.post(`/app/alerts/${x.alertId}/call`, {})),
     state: alertState,
+  }),
+
+  // A patient's case: all their alerts at once.
+  api('POST /cases/:id/acknowledge', 'acknowledge a case', 'case.acknowledge', {
+    prepare: alert,
+    run: (w, x) => status(w.api.post(`/api/v1/cases/${x.caseId}/acknowledge`, { coordinatorId: w.s.coordinator.id })),
+    state: caseState,
+  }),
+  api('POST /cases/:id/resolve', 'resolve a case', 'case.resolve', {
+    prepare: alert,
+    run: (w, x) => status(w.api.post(`/api/v1/cases/${x.caseId}/resolve`, { coordinatorId: w.s.coordinator.id, note: 'Called back; fine.' })),
+    state: caseState,
+  }),
+  web('POST /cases/:id/acknowledge', 'acknowledge a case', 'web.case.acknowledge', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/cases/${x.caseId}/acknowledge`, {})),
+    state: caseState,
+  }),
+  web('POST /cases/:id/resolve', 'resolve a case', 'web.case.resolve', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/cases/${x.caseId}/resolve`, { note: 'Called back; fine.' })),
+    state: caseState,
   }),
 
   // Records: time, care plans, the monthly record.

@@ -1,6 +1,7 @@
 /**
- * A care coordinator's day in a real browser: sign in, an urgent alert that
- * arrives while Today is open, acknowledging and resolving it, a patient's
+ * A care coordinator's day in a real browser: sign in, an urgent case that
+ * arrives while Today is open (one card per patient, however many texts),
+ * acknowledging and resolving it, a patient's
  * blood pressure on their chart, logging time and approving the month, and
  * the automatic logoff after 15 minutes without activity (by the service's
  * clock). Every page is checked with axe-core and photographed under
@@ -107,7 +108,7 @@ describe("a coordinator's day", () => {
     }
   });
 
-  it('b. an urgent alert appears on Today without a reload', async () => {
+  it("b. an urgent case appears on Today without a reload, and the patient's next text updates its card", async () => {
     // The live channel fixes where it starts when it connects: wait for that before the patient texts.
     const connected = page.waitForResponse((r) => r.url().startsWith(url('/app/events')));
     await page.goto(url('/app'));
@@ -117,37 +118,44 @@ describe("a coordinator's day", () => {
     await s.say(chestPain, 'I have chest pain');
     expect(await s.alerts(chestPain.id)).toEqual([expect.objectContaining({ level: 'urgent', status: 'open' })]);
 
-    const item = page.locator('#urgent-alerts li', { hasText: 'Brooks, Walter' });
+    const item = page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' });
     await item.waitFor(LIVE_WAIT);
     await expect(item.getByText('I have chest pain').count()).resolves.toBe(1);
     expect(await page.evaluate(() => (globalThis as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    await expect(page.locator('#announcer').textContent()).resolves.toContain('New urgent alert');
-    await check(page, 'b-today-live-alert');
+    await expect(page.locator('#announcer').textContent()).resolves.toContain('New urgent case');
+
+    // A second urgent reason joins his case: the card is replaced, not added to.
+    await s.say(chestPain, 'and now I cant breathe');
+    await page.locator('#urgent-cases li', { hasText: 'and now I cant breathe' }).waitFor(LIVE_WAIT);
+    await expect(page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' }).count()).resolves.toBe(1);
+    await expect(page.locator('#announcer').textContent()).resolves.toContain('Urgent case updated');
+    await check(page, 'b-today-live-case');
   });
 
-  it('c. the alert: acknowledge, then resolve with a note', async () => {
+  it('c. the case: acknowledge, then resolve with a note', async () => {
     await page.goto(url('/app'));
-    await page.locator('#urgent-alerts li', { hasText: 'Brooks, Walter' }).getByRole('link').click();
-    await page.waitForURL(/\/app\/alerts\/[0-9a-f-]+$/);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Alert');
-    await check(page, 'c1-alert-open');
+    await page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' }).getByRole('link').click();
+    await page.waitForURL(/\/app\/cases\/[0-9a-f-]+$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Case');
+    await check(page, 'c1-case-open');
 
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByText('acknowledged by Nora Nurse').waitFor();
     await expect(page.getByRole('button', { name: 'Acknowledge' }).count()).resolves.toBe(0);
-    await check(page, 'c2-alert-acknowledged');
+    await check(page, 'c2-case-acknowledged');
 
     await page.getByLabel('What was done').fill('Called him: pain eased, daughter driving him to the ER.');
     await page.getByRole('button', { name: 'Resolve' }).click();
     await page.locator('dl.facts dt', { hasText: 'Resolved' }).waitFor();
     await expect(page.locator('dl.facts').textContent()).resolves.toContain('daughter driving him to the ER');
     await expect(page.getByRole('button', { name: 'Resolve' }).count()).resolves.toBe(0);
-    expect(await s.alerts(chestPain.id)).toEqual([expect.objectContaining({ status: 'resolved' })]);
-    await check(page, 'c3-alert-resolved');
+    // Every alert of the case is resolved with it.
+    expect(await s.alerts(chestPain.id)).toEqual([expect.objectContaining({ status: 'resolved' }), expect.objectContaining({ status: 'resolved' })]);
+    await check(page, 'c3-case-resolved');
 
     // Today no longer lists it.
     await page.goto(url('/app'));
-    await expect(page.locator('#urgent-alerts li', { hasText: 'Brooks, Walter' }).count()).resolves.toBe(0);
+    await expect(page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' }).count()).resolves.toBe(0);
   });
 
   it("d. the patient's blood pressure on their chart", async () => {

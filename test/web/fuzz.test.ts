@@ -80,6 +80,8 @@ describe('the web app at its edges', () => {
         `/app/patients/${id()}/medications/${id()}`,
         `/app/alerts/${id()}`,
         `/app/alerts/${id()}/acknowledge`,
+        `/app/cases/${id()}`,
+        `/app/cases/${id()}/${pick(['acknowledge', 'resolve'])}`,
         `/app/admin/${pick(['cadence', 'coordinators', 'quiet-hours', 'triage-rules', 'users', 'patients', 'import', ...OWN_NAMES])}`,
         `/app/assets/${pick([...OWN_NAMES, ...ODD, 'app.css'])}`,
         `/app/${pick([...OWN_NAMES, ...ODD])}`,

@@ -1,4 +1,4 @@
-// ccm-bot workspace: live urgent alerts on Today, and the warning before the
+// ccm-bot workspace: live urgent cases on Today, and the warning before the
 // automatic logoff. Everything works without this script; it only adds speed.
 (function () {
   'use strict';
@@ -35,7 +35,7 @@
     });
   }
 
-  var list = document.getElementById('urgent-alerts');
+  var list = document.getElementById('urgent-cases');
   var after = list && list.getAttribute('data-after');
   var source = new EventSource('/app/events' + (live === 'alerts' ? '?alerts=1' + (after ? '&after=' + encodeURIComponent(after) : '') : ''));
   source.addEventListener('session', function (event) {
@@ -49,20 +49,35 @@
       warning.hidden = true;
     }
   });
-  source.addEventListener('alert', function (event) {
-    var list = document.getElementById('urgent-alerts');
+
+  function recount(list) {
+    var section = list && list.closest('section');
+    if (!section) return;
+    var count = section.querySelector('[data-count]');
+    if (count) count.textContent = String(list.children.length);
+    var empty = section.querySelector('[data-empty]');
+    if (empty && list.children.length > 0) empty.remove();
+  }
+
+  // A patient's case card: it replaces the card the page has for that case
+  // (wherever it is: an elevated case may have become urgent), or is added.
+  source.addEventListener('case', function (event) {
+    var list = document.getElementById('urgent-cases');
     if (!list) return;
     var holder = document.createElement('ul');
     holder.innerHTML = event.data; // rendered and escaped by the server
-    var item = holder.firstElementChild;
-    if (!item || list.querySelector('[data-alert-id="' + item.getAttribute('data-alert-id') + '"]')) return;
-    item.classList.add('new');
-    list.insertBefore(item, list.firstChild);
-    var section = list.closest('section');
-    var empty = section && section.querySelector('[data-empty]');
-    if (empty) empty.remove();
-    var count = section && section.querySelector('[data-count]');
-    if (count) count.textContent = String(list.children.length);
-    announce('New urgent alert: ' + item.textContent.replace(/\s+/g, ' ').trim());
+    var card = holder.firstElementChild;
+    if (!card) return;
+    var existing = document.querySelector('[data-case-id="' + card.getAttribute('data-case-id') + '"]');
+    var from = existing && existing.parentElement;
+    card.classList.add('new');
+    if (existing && from === list) list.replaceChild(card, existing);
+    else {
+      if (existing) existing.remove();
+      list.insertBefore(card, list.firstChild);
+    }
+    recount(list);
+    if (from && from !== list) recount(from);
+    announce((existing ? 'Urgent case updated: ' : 'New urgent case: ') + card.textContent.replace(/\s+/g, ' ').trim());
   });
 })();

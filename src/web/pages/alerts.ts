@@ -9,7 +9,8 @@ import { describeReason } from '../../alerts/index.js';
 import { duration } from '../../documentation/billing.js';
 import { DomainError } from '../../errors.js';
 import { acknowledgeAlert, alertFor, callPatientAbout, resolveAlert } from '../../actions/index.js';
-import { findAlertWithNames, listEvidence, type AlertWithNames } from '../../store/alerts.js';
+import { listEvidence } from '../../store/alert-evidence.js';
+import { findAlertWithNames, type AlertWithNames } from '../../store/alerts.js';
 import { recordAccess } from '../../store/audit.js';
 import { listAttempts } from '../../store/escalations.js';
 import { listStaff } from '../../store/staff.js';
@@ -50,6 +51,7 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
       ${alert.explanation ? html`<p>${alert.explanation}</p>` : ''}
       <dl class="facts">
         <dt>Raised</dt><dd>${localTime(alert.createdAt, zone)}</dd>
+        ${alert.caseId ? html`<dt>Case</dt><dd><a href="/app/cases/${alert.caseId}">All of ${alert.patient.firstName} ${alert.patient.lastName}'s reasons, worked as one</a></dd>` : ''}
         <dt>Status</dt><dd>${alert.status}${alert.acknowledgedAt ? html`, acknowledged by ${alert.acknowledgedByName ?? 'a coordinator'} at ${localTime(alert.acknowledgedAt, zone)}` : ''}</dd>
         ${alert.resolvedAt ? html`<dt>Resolved</dt><dd>${localTime(alert.resolvedAt, zone)} by ${alert.resolvedByName ?? 'a coordinator'}: ${alert.resolutionNote}</dd>` : ''}
         ${alert.reviewDueAt && open ? html`<dt>Review by</dt><dd>${localTime(alert.reviewDueAt, zone)}</dd>` : ''}

@@ -1,44 +1,21 @@
 /**
- * Today: what needs a person, most pressing first. Urgent alerts (new ones
- * arrive without a reload), then elevated reviews with their deadlines, then
- * the call list.
+ * Today: what needs a person, most pressing first, one card per patient
+ * (their case, however many alerts it holds). Urgent cases (new ones arrive,
+ * and changed ones update, without a reload), then elevated ones by review
+ * deadline, then the call list.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { describeReason } from '../../alerts/index.js';
-import { callList, type CallListEntry } from '../../alerts/index.js';
+import { callList, loadCaseViews, type CallListEntry, type CaseView } from '../../alerts/index.js';
 import { recordAccess } from '../../store/audit.js';
-import { latestAlertSeq, listAlerts, type AlertWithNames } from '../../store/alerts.js';
-import { age, html, localTime, type Html } from '../html.js';
+import { latestAlertSeq } from '../../store/alerts.js';
+import { listCases } from '../../store/case-views.js';
+import { html, localTime, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { readEntry } from '../context.js';
+import { caseCard } from './case-card.js';
 
 const name = (p: { firstName: string; lastName: string }) => `${p.lastName}, ${p.firstName}`;
-
-/** One urgent alert as Today lists it; the live channel sends new ones in this form. */
-export function urgentAlertItem(alert: AlertWithNames, zone: string, now: Date): Html {
-  return html`<li class="alert urgent" data-alert-id="${alert.id}">
-    <a href="/app/alerts/${alert.id}"><strong>${name(alert.patient)}</strong>: ${describeReason(alert.reason)}</a>
-    ${alert.patientText ? html`<q class="patient-text">${alert.patientText}</q>` : ''}
-    <span class="meta"><time datetime="${alert.createdAt}" title="${localTime(alert.createdAt, zone)}">${age(alert.createdAt, now)}</time>
-    · <span class="status status-${alert.status}">${alert.status === 'open' ? 'not yet acknowledged' : `acknowledged by ${alert.acknowledgedByName ?? 'a coordinator'}`}</span></span>
-  </li>`;
-}
-
-function reviewItem(alert: AlertWithNames, zone: string, now: Date): Html {
-  const overdue = alert.reviewDueAt !== null && Date.parse(alert.reviewDueAt) <= now.getTime();
-  return html`<li class="alert elevated${overdue ? ' overdue' : ''}">
-    <a href="/app/alerts/${alert.id}"><strong>${name(alert.patient)}</strong>: ${describeReason(alert.reason)}</a>
-    ${alert.patientText ? html`<q class="patient-text">${alert.patientText}</q>` : ''}
-    <span class="meta">${
-      alert.reviewDueAt
-        ? overdue
-          ? html`<strong class="badge overdue">Overdue</strong> since ${localTime(alert.reviewDueAt, zone)}`
-          : html`Review by ${localTime(alert.reviewDueAt, zone)}`
-        : ''
-    }</span>
-  </li>`;
-}
 
 function callItem(entry: CallListEntry, zone: string): Html {
   return html`<li>
@@ -49,6 +26,10 @@ function callItem(entry: CallListEntry, zone: string): Html {
   </li>`;
 }
 
+/** Elevated cases: the nearest review deadline first; those reviewed already (no deadline) after, longest open first. */
+const byDeadline = (a: CaseView, b: CaseView) =>
+  (a.reviewDueAt ?? '\uffff').localeCompare(b.reviewDueAt ?? '\uffff') || a.case.openedAt.localeCompare(b.case.openedAt);
+
 const section = (id: string, title: string, empty: string, items: Html[], after?: string) =>
   html`<section aria-labelledby="${id}-title"><h2 id="${id}-title">${title} <span class="count" data-count>${items.length}</span></h2>
     <ul id="${id}" class="list"${after ? html` data-after="${after}"` : ''}>${items}</ul>${items.length === 0 ? html`<p class="empty" data-empty>${empty}</p>` : ''}</section>`;
@@ -57,18 +38,18 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
   app.get('/', async (request, reply) => {
     const practice = await practiceOf(request);
     const now = deps.clock.now();
-    // Read first: the live channel then reports every urgent alert raised after what this page shows.
+    // Read first: the live channel then reports every urgent case with an alert raised after what this page shows.
     const after = await latestAlertSeq(deps.db.pool, practice.id);
-    const unresolved = await listAlerts(deps.db.pool, { practiceId: practice.id, status: 'unresolved', limit: 500 });
-    const urgent = unresolved.filter((a) => a.level === 'urgent');
-    const reviews = unresolved.filter((a) => a.level === 'elevated').sort((a, b) => (a.reviewDueAt ?? '').localeCompare(b.reviewDueAt ?? ''));
+    const cases = await loadCaseViews(deps.db.pool, await listCases(deps.db.pool, { practiceId: practice.id, status: 'unresolved', limit: 500 }), now);
+    const urgent = cases.filter((v) => v.case.level === 'urgent');
+    const reviews = cases.filter((v) => v.case.level === 'elevated').sort(byDeadline);
     const calls = (await callList(deps.db.pool, practice, now)).filter((e) => !e.reasons.some((r) => r.code === 'urgent_alert' || r.code === 'alert'));
-    const shown = new Set([...unresolved.map((a) => a.patientId), ...calls.map((c) => c.patient.id)]);
+    const shown = new Set([...cases.map((v) => v.case.patientId), ...calls.map((c) => c.patient.id)]);
     await recordAccess(deps.db.pool, readEntry(request, 'web.today'), [...shown]);
     const zone = practice.timezone;
     const body = html`
-      ${section('urgent-alerts', 'Urgent alerts', 'No urgent alerts. New ones appear here as they come in.', urgent.map((a) => urgentAlertItem(a, zone, now)), after)}
-      ${section('reviews', 'Reviews due', 'Nothing waiting for review.', reviews.map((a) => reviewItem(a, zone, now)))}
+      ${section('urgent-cases', 'Urgent', 'No urgent cases. New ones appear here as they come in.', urgent.map((v) => caseCard(v, zone, now)), after)}
+      ${section('review-cases', 'Reviews due', 'Nothing waiting for review.', reviews.map((v) => caseCard(v, zone, now)))}
       ${section('call-list', 'Call list', 'Nobody to call today.', calls.map((c) => callItem(c, zone)))}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Today', session: request.staffSession, practiceName: practice.name, current: 'today', liveAlerts: true, body }));
   });
