@@ -254,6 +254,11 @@ export const en = {
     voice: 'Thank you, {firstName}. Your care team at {practiceName} will get your message. If this is an emergency, call 911.',
     promise: true,
   },
+  // A reading sent on its own that needs nobody now: it is stored, and the patient knows it arrived.
+  'system.reading_recorded': {
+    sms: 'Thank you, {firstName}. We added your reading to your record at {practiceName}.',
+    voice: 'Thank you, {firstName}. We added your reading to your record.',
+  },
   // Said before the next question when a reply also told us something (a fall, swelling, a sugar reading).
   'system.concern_noted': {
     sms: 'Thank you for telling us, {firstName}. Your care team at {practiceName} will look at what you wrote. If you feel worse, call {practicePhone}.',

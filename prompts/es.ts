@@ -231,6 +231,10 @@ export const es: PromptCatalog = {
     voice: 'Gracias, {firstName}. Su equipo médico de {practiceName} va a recibir su mensaje. Si es una emergencia, llame al 911.',
     promise: true,
   },
+  'system.reading_recorded': {
+    sms: 'Gracias, {firstName}. Anotamos su medida en su expediente de {practiceName}.',
+    voice: 'Gracias, {firstName}. Anotamos su medida en su expediente.',
+  },
   'system.concern_noted': {
     sms: 'Gracias por contarnos, {firstName}. Su equipo médico de {practiceName} va a revisar lo que nos escribió. Si se siente peor, llame al {practicePhone}.',
     voice: 'Gracias por contarnos, {firstName}. Su equipo médico de {practiceName} va a revisar lo que nos dijo. Si se siente peor, llame al {practicePhone}.',

@@ -10,6 +10,7 @@ import type { RuntimeDeps } from './runtime.js';
 import { createTwilioCalls, simulatedCalls, type CallTransport } from './transport/index.js';
 import { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport/index.js';
 import { buildApp, type App } from './app.js';
+import { warmDictionary } from './flows/understand/index.js';
 
 export interface Service {
   config: Config;
@@ -83,6 +84,8 @@ export async function createService(given: Config, options: ServiceOptions = {})
       await jobs.start();
       await scheduleRecurring(runtime);
       const address = await app.listen({ port: config.port, host: config.host });
+      // The closed world's dictionaries take half a second to load: now, rather than on a patient's first text.
+      setImmediate(warmDictionary);
       announce(config, db, logger);
       if (firstToken?.created) welcome(config, firstToken);
       return address;

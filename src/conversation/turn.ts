@@ -12,8 +12,9 @@
  */
 import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
-import { isPleasantry, isQuestion } from '../flows/text/index.js';
-import { readMessage, type MessageReading } from '../flows/understand/index.js';
+import { isQuestion } from '../flows/text/index.js';
+import { leftOver, needsAPerson, readMessage, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
+import { listMedications } from '../store/medications.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
 import { findConversation, type Conversation } from '../store/conversations.js';
@@ -154,6 +155,7 @@ async function readAndAnswer(
   let question: Said | null = null;
   let answered: Answered = { observations: [] };
   let aboutAConcern = false;
+  let answerTaken = false;
   let stillOpen = conversation !== null;
   if (held && conversation) {
     const written = await askHeldQuestionNow(tx, deps, conversation, held, at);
@@ -167,16 +169,32 @@ async function readAndAnswer(
     answered = { observations: recorded.observations, concernCategory: category !== conversation.answers.concernCategory ? String(category) : undefined };
     // The check-in is about their concern already, and its closing says the care team will review it.
     aboutAConcern = step.answers.wellness === 'concerns' && !step.done;
+    answerTaken = step.state !== conversation.state || (step.done && step.outcome === 'completed');
     stillOpen = !step.done;
     if (recorded.says) question = { kind: 'conversation', utterance: recorded.says, conversationId: conversation.id, promises: recorded.promises };
   }
 
   const extra = readingObservations(reading, answered);
-  const unsolicited = !t.conversation && extra.length === 0 && says.length === 0 && !isPleasantry(inbound.body);
-  if (unsolicited) extra.push({ kind: 'patient_message', value: {} });
-  await insertObservations(tx, { practiceId: practice.id, patientId: patient.id, conversationId: subject.conversationId, messageId: inbound.id, observedAt: at }, extra);
+  const observed = { practiceId: practice.id, patientId: patient.id, conversationId: subject.conversationId, messageId: inbound.id, observedAt: at };
+  await insertObservations(tx, observed, extra);
+  const trigger = conversation ? 'answer' : 'text';
   const reported = answered.observations.length + extra.length > 0;
-  const alerts = reported ? (await assessPatient(tx, subject, at, conversation ? 'answer' : 'text')).alerts : [];
+  let alerts = reported ? (await assessPatient(tx, subject, at, trigger)).alerts : [];
+  // Closed world: what raised nothing is settled only when every word of it is accounted for; the rest a person reads.
+  // A question the bot does not answer (it answers only who we are) is a person's to answer.
+  // The check-in took a concern from it ("my knee hurts" to "what is your main concern?"): its questions ask the rest.
+  const concernsPlaced = answered.concernCategory !== undefined || answered.observations.some((o) => o.kind === 'concern');
+  const forAPerson =
+    alerts.length === 0 &&
+    !askedWhoWeAre &&
+    (asksSomething(inbound.body) || needsAPerson(leftOver(inbound.body, await placedWords(tx, patient, inbound.body, reading), { concernsPlaced, answerTaken })));
+  if (forAPerson) {
+    const message: Observation = { kind: 'patient_message', value: {} };
+    extra.push(message);
+    await insertObservations(tx, observed, [message]);
+    alerts = (await assessPatient(tx, subject, at, trigger)).alerts;
+  }
+  const unsolicited = forAPerson && !t.conversation;
 
   // What they said beyond the answer is urgent (a sugar of 45, oxygen 86%): a nurse calls instead of the next question.
   if (extra.length > 0 && alerts.some((a) => a.level === 'urgent')) {
@@ -188,11 +206,27 @@ async function readAndAnswer(
   const questionPromises = aboutAConcern || (question?.promises ?? false);
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });
+  else if (alerts.length === 0 && reading.vitals.length > 0 && extra.length > 0) says.push(say('reading_recorded', 'system.reading_recorded'));
   if (question) says.push(question);
   if (says.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
   const open = conversation && stillOpen ? await findConversation(tx, conversation.id) : null;
   return { says, urgent: null, conversation: open?.status === 'active' ? open : null };
 }
+
+/** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
+async function placedWords(tx: Queryable, patient: Patient, text: string, reading: MessageReading): Promise<string[]> {
+  const medicines = (await listMedications(tx, patient.id)).map((m) => m.name);
+  if (reading.vitals.length === 0) return medicines;
+  // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
+  return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];
+}
+
+/**
+ * A question in words ("is my appointment still on?", "..., can you add her
+ * to my file"); a lone "???" asks nothing a person could answer.
+ */
+const asksSomething = (text: string) =>
+  (isQuestion(text) && /\p{L}{2}/u.test(text)) || /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text);
 
 /** Low blood sugar read in the words: a reading under LOW_SUGAR_MGDL, or its signs ("shaky and sweaty"). */
 const mentionsLowSugar = (reading: MessageReading) =>

@@ -113,10 +113,12 @@ const symptomsWorse: Evaluator<'symptoms_worse'> = (rule, facts) => {
 };
 
 const newOrWorseConcern: Evaluator<'new_or_worse_concern'> = (rule, facts) => {
-  const concerns = within(facts, rule.withinDays, 'concern').filter((o) => o.value.trend === 'new' || o.value.trend === 'worse');
+  // A concern whose trend they never gave (they stopped answering) may be new: a person hears of it too.
+  const concerns = within(facts, rule.withinDays, 'concern').filter((o) => o.value.trend === 'new' || o.value.trend === 'worse' || o.value.trend === undefined);
   if (concerns.length === 0) return [];
   const latest = concerns.at(-1)!;
-  const explanation = `Reported a ${String(latest.value.trend)} concern (${String(latest.value.category)}) on ${onDay(latest.observedAt, facts.timezone)}`;
+  const what = latest.value.trend === undefined ? 'a concern, not saying whether it is new,' : `a ${String(latest.value.trend)} concern`;
+  const explanation = `Reported ${what} (${String(latest.value.category)}) on ${onDay(latest.observedAt, facts.timezone)}`;
   return [finding(rule, explanation, { category: latest.value.category, trend: latest.value.trend }, concerns.map(evidenceOf))];
 };
 

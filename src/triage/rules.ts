@@ -52,7 +52,7 @@ export const RuleSchema = z.discriminatedUnion('kind', [
     })
     .describe('The latest pain score at or above score (and reported as new or worse, when asked for)'),
   z.object({ ...common, kind: z.literal('symptoms_worse'), withinDays: days(7) }).describe('Symptoms reported worse than last week'),
-  z.object({ ...common, kind: z.literal('new_or_worse_concern'), withinDays: days(7) }).describe('A concern reported as new or worse'),
+  z.object({ ...common, kind: z.literal('new_or_worse_concern'), withinDays: days(7) }).describe('A concern reported as new or worse, or left without saying (the patient stopped answering)'),
   z
     .object({
       ...common,

@@ -17,14 +17,14 @@ describe('the alert queue', () => {
     const urgent = await s.newPatient({ firstName: 'Urgent' });
     await s.say(early, 'can I get a ride to my appointment?');
     await s.advance(60_000);
-    await s.say(late, 'my grandson got married!');
+    await s.say(late, 'the pharmacy says my insurance changed');
     await s.advance(60_000);
     await s.say(urgent, 'my chest hurts');
     const alerts = await queue();
     expect(alerts.map((a) => a.patient.firstName)).toEqual(['Urgent', 'Early', 'Late']);
     expect(alerts[0]).toMatchObject({ level: 'urgent', reason: 'red_flag:chest_pain', reasonText: 'chest pain', patientText: 'my chest hurts', status: 'open' });
     expect(alerts[1]).toMatchObject({ level: 'elevated', reasonText: 'a question about an appointment', patientText: 'can I get a ride to my appointment?' });
-    expect(alerts[2]).toMatchObject({ level: 'elevated', reasonText: 'a message for the care team', patientText: 'my grandson got married!' });
+    expect(alerts[2]).toMatchObject({ level: 'elevated', reasonText: 'a message for the care team', patientText: 'the pharmacy says my insurance changed' });
     expect((await queue('?level=urgent')).map((a) => a.patient.firstName)).toEqual(['Urgent']);
     // Reading the queue is a read of those patients' records.
     const access = await s.t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'alert.list' AND patient_id = $1", [urgent.id]);

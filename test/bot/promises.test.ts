@@ -41,7 +41,7 @@ const CASES: Record<string, Case> = {
   'system.red_flag_self_harm': { texts: ['I want to die'] },
   'system.unknown_sender_noted': { stranger: true, texts: ['my dad Luis needs his pills refilled'] },
   'system.unknown_sender_emergency': { stranger: true, texts: ['my wife passed out'] },
-  'system.acknowledgement': { texts: ['see you next tuesday'] },
+  'system.acknowledgement': { texts: ['the pharmacy says my insurance changed'] },
   'system.concern_noted': { texts: ['my feet are swollen'] },
   'system.callback_arranged': { texts: ['can you call me'] },
   'system.request_noted': { texts: ['I need a refill'] },

@@ -49,12 +49,21 @@ describe('red flags', () => {
 });
 
 describe('texts with no check-in open', () => {
-  it('go to the review queue unless they are only thanks, and are acknowledged once in a while', async () => {
+  it('go to the review queue when they say something the bot cannot place, and are acknowledged once in a while', async () => {
     const patient = await s.newPatient();
-    expect(await s.say(patient, 'my granddaughter is visiting this weekend')).toEqual([expect.stringContaining('will see your message')]);
+    expect(await s.say(patient, 'the pharmacy says my insurance changed')).toEqual([expect.stringContaining('will see your message')]);
     expect(await s.say(patient, 'thank you!')).toEqual([]);
-    expect(await s.say(patient, 'she is bringing the baby')).toEqual([]);
+    expect(await s.say(patient, 'they want me to pay more for the water pill now')).toEqual([]);
     expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'message_for_team', status: 'open' }]);
+  });
+
+  it('that are everyday life are kept in the transcript, raise nothing and need no answer', async () => {
+    const patient = await s.newPatient();
+    expect(await s.say(patient, 'my granddaughter is visiting this weekend')).toEqual([]);
+    expect(await s.say(patient, 'fell asleep in my chair watching tv lol')).toEqual([]);
+    expect(await s.alerts(patient.id)).toEqual([]);
+    const transcript = (await s.admin.get(`/api/v1/patients/${patient.id}/transcript`)).body.data as Array<{ text: string }>;
+    expect(transcript.map((m) => m.text)).toEqual(expect.arrayContaining(['my granddaughter is visiting this weekend', 'fell asleep in my chair watching tv lol']));
   });
 
   it('are read for what they say: a concern in one gets its own alert and a reply that says so', async () => {

@@ -7,7 +7,16 @@ export const IDIOMS: readonly string[] = [
   '(fell|fall|falls|falling) (asleep|in love|behind)',
   'dying (to|for|of laughter)',
   '(killing|killed) it',
+  // "killing myself laughing": laughter, not harm (the laugh must be said).
+  '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',
+  '(a|such a|real|big) pain in the (neck|butt|rear|behind|backside)',
   'heart (is|was) (so)? full',
+  // "nearly had a heart attack when I saw the price of eggs", "casi me da un infarto", "gonna give me a stroke".
+  '(nearly|almost|about to) (had|have|gave|give) (me)? (a)? (heart attack|stroke|coronary)',
+  '(gonna|going to|will|gon) give me a (heart attack|stroke|coronary)',
+  'casi (me|le) (da|dio) (un|el)? (infarto|ataque)',
+  '(heart|corazon) (skipped|skip) a beat',
+  '(heat|weather|humidity|cold|traffic|prices|taxes|kids|grandkids) (is|are|was)? killing (me|us)',
   '(laughed|laughing|laugh) (so hard|till|until)',
   'sick (and|n) tired',
   '(me|se|nos) (cai|caigo|cayo|caimos) de (la)? risa',
@@ -20,7 +29,8 @@ export const IDIOMS: readonly string[] = [
   '(movie|show|film|book|wedding|graduation|pelicula|novela|boda) ...4 (crying|cried|cry|llorar|llore|llorando)',
   // A symptom that eased: "the fever broke", "swelling went down".
   '(fever|temperature|fiebre|calentura) (broke|went down|came down|se quito|bajo|ya bajo)',
-  '(swelling|swollen|hinchazon|inflamacion) ...2 (went|gone|going|come|came|has gone|bajo|se bajo) down',
+  '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone|bajo|se bajo) down',
+  '(se|ya se) (me|le)? (bajo|quito|desinflamo) (la|el)? (hinchazon|inflamacion|hinchado)',
 ];
 
 /**

@@ -40,8 +40,9 @@ function isDoubt(tokens: readonly string[], negatorIndex: number): boolean {
 }
 
 /** Words skipped when counting the distance from a negator ("not really very good"). */
-const NEGATION_FILLER: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'any', 'more', 'my', 'very', 'so', 'too', 'that', 'really', 'quite', 'all', 'much', 'real',
+export const NEGATION_FILLER: ReadonlySet<string> = new Set([
+  // "nada de hinchazón", "no tengo nada de dolor".
+  'de', 'a', 'an', 'the', 'any', 'more', 'my', 'very', 'so', 'too', 'that', 'really', 'quite', 'all', 'much', 'real',
   'el', 'la', 'los', 'las', 'un', 'una', 'mi', 'mis', 'muy', 'tan', 'mas', 'tanto', 'mucho',
 ]);
 
@@ -51,7 +52,7 @@ const NEGATION_FILLER: ReadonlySet<string> = new Set([
  * TENIDO dolor"). Any other word ends the denial's reach, so "ya no aguanto,
  * quiero morirme" still flags although a "no" stands three words before.
  */
-const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
+export const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
   'i', 'im', 'ive', 'id', 'it', 'its', 'me', 'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did',
   'have', 'has', 'had', 'having', 'feel', 'feels', 'feeling', 'felt', 'get', 'gets', 'got', 'getting', 'gotten',
   'experience', 'experienced', 'experiencing', 'notice', 'noticed', 'doing', 'going', 'gonna', 'to', 'will', 'would',

@@ -36,7 +36,7 @@ interface Found<C extends string> {
   negated: boolean;
 }
 
-export interface DetectorOptions {
+export interface DetectorOptions<C extends string = string> {
   /**
    * Figures of speech whose words mean nothing here ("fell asleep", "me caí
    * de la risa", "dying to see"): their words are skipped before matching.
@@ -47,18 +47,26 @@ export interface DetectorOptions {
    * quitó la tos"): a clause with one (not itself denied) mentions nothing.
    */
   resolved?: readonly string[];
+  /** Categories that are events, not states ("a fall"): "it's gone now" after them settles nothing. */
+  lasting?: readonly C[];
 }
 
 export interface PhraseDetector<C extends string> {
   /** Every category mentioned and not denied, each once, in order of first mention. */
   mentions(text: string): Mention<C>[];
+  /**
+   * Where the mentions are: for each clause of splitClauses(text), the
+   * [start, end) token ranges its phrases matched, denied or not (a denial
+   * accounts for its words too).
+   */
+  spans(text: string): Array<Array<[number, number]>>;
 }
 
 /** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts). */
 export function createPhraseDetector<C extends string>(
   phrases: Readonly<Record<PhraseLocale, CategoryPhrases<C>>>,
   categories: readonly C[],
-  options: DetectorOptions = {},
+  options: DetectorOptions<C> = {},
 ): PhraseDetector<C> {
   const compiled: Compiled<C>[] = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
     categories.flatMap((category) =>
@@ -81,9 +89,9 @@ export function createPhraseDetector<C extends string>(
   const saysResolved = (tokens: readonly string[]) =>
     resolved.some((marker) => findPhrase(marker, tokens).some(({ start }) => findNegator(tokens, start) < 0));
 
-  function findInClause(clause: readonly string[]): Found<C>[] {
+  function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
-    if (saysResolved(tokens)) return [];
+    if (!evenResolved && saysResolved(tokens)) return [];
     const found: Found<C>[] = [];
     for (const { mention, pattern } of compiled) {
       for (const { start, end } of findPhrase(pattern, tokens)) {
@@ -109,15 +117,22 @@ export function createPhraseDetector<C extends string>(
   return {
     mentions(text) {
       const seen = new Map<C, Mention<C>>();
-      for (const tokens of splitClauses(text)) {
+      const clauses = splitClauses(text);
+      clauses.forEach((tokens, index) => {
+        // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
+        const next = clauses[index + 1];
+        const passed = next !== undefined && saysResolved(withoutIdioms(next)) && findInClause(next, true).length === 0;
         for (const { mention, negated } of findInClause(tokens)) {
-          if (negated) continue;
+          if (negated || (passed && !options.lasting?.includes(mention.category))) continue;
           const known = seen.get(mention.category);
           if (!known) seen.set(mention.category, { category: mention.category, locales: [mention.locale] });
           else if (!known.locales.includes(mention.locale)) known.locales.push(mention.locale);
         }
-      }
+      });
       return [...seen.values()];
+    },
+    spans(text) {
+      return splitClauses(text).map((tokens) => findInClause(tokens, true).map(({ start, end }): [number, number] => [start, end]));
     },
   };
 }

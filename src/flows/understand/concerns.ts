@@ -40,7 +40,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   swelling: [
     'swell*', 'swollen', 'swolen', 'puffy', 'puffed up', 'edema', 'retaining (water|fluid)', 'fluid (in|on) (my)? (legs|feet|ankles)',
-    `${BODY} ... (huge|big|fat|tight) !than`, 'shoes (dont|do not|wont) fit', 'socks ... (marks|tight)',
+    `${BODY} ... (huge|big|fat|tight) !than`, 'shoes (dont|do not|wont) fit', '(cant|cannot|can not|couldnt) (get|put|fit) (my|her|his)? (shoes|boots|socks|slippers) on', 'socks ... (marks|tight)',
   ],
   weight_gain: [
     '(gained|gaining|gain) ... (pound*|lb*|weight|kilo*)', '(pants|clothes|jeans|belt|ring|rings) ... (dont|do not|doesnt|wont|dont) fit', '(put|putting) on (weight|pounds)', '(weight|weigh*) ... (up|gain*|went up|more|higher|jumped)',
@@ -133,7 +133,10 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, lasting: ['fall', 'bleeding'] });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);
+
+/** The words of the concerns a text mentions, per clause (the closed world takes them as placed). */
+export const concernSpans = (text: string) => DETECTOR.spans(text);

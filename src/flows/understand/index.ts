@@ -14,7 +14,8 @@ export type { ConcernCategory } from './concerns.js';
 export { REQUEST_KINDS, readRequests } from './requests.js';
 export type { RequestKind } from './requests.js';
 export { readVitals } from './vitals.js';
-export { UNPLACED_WORDS_FOR_REVIEW, unplacedWords } from './closed-world.js';
+export { leftOver, needsAPerson, READING_WORDS, UNKNOWN_WORDS_FOR_REVIEW, type LeftOver } from './closed-world.js';
+export { warmDictionary } from './dictionary.js';
 export type { Vital } from './vitals.js';
 
 export interface MessageReading {

@@ -17,7 +17,12 @@ const EN: CategoryPhrases<RequestKind> = {
     'wrong (number|person|phone|guy|lady)', '(no one|nobody|no body) (here)? (by|with) that name', 'not (me|my number)',
     '(dont|do not) know (who|this person|that person|any)', 'never (heard of|signed up)', 'who is (maria|john)',
   ],
-  who_is_this: ['who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number'],
+  who_is_this: [
+    'who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number',
+    // "is this the clinic?", "is this dr patels office": asking whether it is really the practice writing.
+    '(is|are) (this|these|you|u) (really)? (from)? (the|my|your)? (clinic|office|doctor*|dr|practice|hospital|nurse*)',
+    '(dont|do not|didnt) recognize (this|the|your|that)? (number|phone)', 'is (this|it) (legit|legitimate)',
+  ],
   already_answered: [
     'already (answered|replied|responded|told|said|did|sent|gave|filled)', 'i answered (this|that|it|you|already|yesterday)',
     'answered (this|that|it) (already|before|yesterday)', 'same question (again)?', 'asked (me)? (this)? already',
@@ -44,10 +49,14 @@ const EN: CategoryPhrases<RequestKind> = {
 const ES: CategoryPhrases<RequestKind> = {
   distress: ['ayudame', 'ayudeme', 'ayudenme', 'necesito ayuda', 'ayuda por favor', 'por favor ayuda', 'auxilio', 'socorro', 'emergencia'],
   wrong_number: ['numero equivocado', 'equivocad*', 'no soy (yo)? (esa|ese)? (persona)?', 'no conozco (a)? (esa|ese)? (persona)?', 'aqui no vive'],
-  who_is_this: ['quien (es|habla|eres|escribe|me escribe|manda)', 'quienes son', 'de donde (me)? (escriben|hablan|habla)', 'es (una)? estafa', 'como (consiguieron|obtuvieron) mi numero'],
+  who_is_this: [
+    'quien (es|habla|eres|escribe|me escribe|manda)', 'quienes son', 'de donde (me)? (escriben|hablan|habla)', 'es (una)? estafa', 'como (consiguieron|obtuvieron) mi numero',
+    '(es|son|esta es) (de)? (la|el|su|mi)? (clinica|oficina|consultorio|doctor*|medico|hospital)',
+    'de (que|cual) (clinica|oficina|consultorio|hospital)', 'no (reconozco|conozco) (este|ese|el)? numero',
+  ],
   already_answered: ['ya (conteste|respondi|les dije|lo dije|mande|le dije|les conteste)', 'otra vez (la)? misma pregunta'],
   callback: [
-    'llam*me', 'llameme', 'me (puede|pueden|podria|podrian|puedes) (llamar|marcar|hablar)', '(hablar|platicar) con (la|el|una|un|alguien|alguna)? (enfermera|enfermero|doctor|doctora|medico|persona)?',
+    'llam*me', 'llameme', 'llamarme', 'llamarnos', 'llamarle', 'me (puede|pueden|podria|podrian|puedes) (llamar|marcar|hablar)', '(hablar|platicar) con (la|el|una|un|alguien|alguna)? (enfermera|enfermero|doctor|doctora|medico|persona)?',
     'necesito hablar', 'quiero hablar', 'que me (llamen|llame|marquen)', 'marquenme',
   ],
   appointment: [
@@ -71,6 +80,9 @@ const ALREADY_DONE = [
 ];
 
 const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: ALREADY_DONE });
+
+/** The words of the requests a text makes, per clause (the closed world takes them as placed). */
+export const requestSpans = (text: string) => DETECTOR.spans(text);
 
 /** What the text asks of the care team, most pressing first (order of REQUEST_KINDS). */
 export function readRequests(text: string): RequestKind[] {

@@ -17,6 +17,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
     '(sitting|standing|stepping|pressing|somebody|someone|weight|something heavy) ... on (my)? chest',
     'elephant ... on me',
+    // Something heavy on them: "like somebody parked a truck on me".
+    '(truck|car|elephant|piano|anvil|bricks|cinder block|cow|horse|house) ...4 on (me|my chest|top of me)',
+    '(left arm|arm|arms|shoulder) ...4 jaw',
+    'jaw ...4 (left arm|arm|arms|shoulder)',
     `${CHEST_SYMPTOM} ...5 ${CHEST}`,
     `${CHEST} ...5 (jaw|left arm)`,
     `${CHEST} ... ${CHEST_SYMPTOM}`,
@@ -30,6 +34,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'angina',
   ],
   breathing: [
+    // Lying down drowns them: fluid on the lungs.
+    '(drown*|smother*|suffocat*|choking) ...4 (lay|lie|laying|lying) (down|flat)',
     '(lips|face|fingers) ... (gray|grey|dusky)',
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
     `${CANT} (catch|get) (my|a)? breath`,
@@ -67,6 +73,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(numb*|weak*|tingl*|paralyz*) ... half (of)? (my|his|her)? (body|face)',
     `${CANT} (move|lift|raise|feel) (my|his|her)? (arm|arms|hand|face|side|left side|right side)`,
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
+    // A bad headache with the eyes failing: a stroke or a hypertensive emergency.
+    '(headache|head ache|head pain|head hurts|head is pounding|migraine) ...5 (blur*|blurry|blurred|fuzzy|cant see|double)',
+    '(blur*|blurry|blurred|fuzzy|cant see) ...5 (headache|head ache|head pain|head hurts|migraine)',
     'headache ... worst',
     'stroke',
     '(lost|losing|loss of) (my)? (vision|sight)',
@@ -86,6 +95,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   // A fall matters when the patient is stuck or hit their head (older patients on blood thinners):
   // "I fell last month" alone is history, not an emergency.
   fall: [
+    // A long lie after a fall, or a hip that bears no weight.
+    '(on|lay on|laid on|lying on) the (floor|ground) (till|until|all|for hours|overnight)',
+    `${CANT} (put|bear) (any)? weight on`,
     `(fell|fallen|fall|falling) ...5 ${CANT} (get|stand|move|walk)`,
     `${CANT} get (up|off) ... (floor|ground|fell|fallen)`,
     `(floor|ground) ... ${CANT} (get|stand) up`,
@@ -112,6 +124,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(be|being|just be) done with (it all|life|everything|it)',
   ],
   severe_bleeding: [
+    '(pee|urine|piss) (is|was|looks|turned)? (red|bloody|pink|like fruit punch|dark red)',
+    '(gums|nose|cut) ...3 (wont|will not|doesnt|does not|cant) (quit|stop) (bleeding)?',
     '(stool|stools|poop|bowel movement*) ... (black|tar|tarry)',
     '(black|tarry) (stool|stools|poop|bowel movement*)',
     '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ... (blood|bloody)',

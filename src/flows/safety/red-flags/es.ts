@@ -13,6 +13,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     `${CHEST_SYMPTOM} ... pecho`,
     `pecho ... ${CHEST_SYMPTOM}`,
     'infarto',
+    '(aprieta*|apriet*|oprim*) ...5 (brazo|quijada|mandibula|espalda)',
+    '(se me corre|se me va|se me pasa|baja|corre) (al|hacia el|por el) (brazo|quijada|mandibula)',
     'ataque (al)? (corazon|cardiaco)',
   ],
   breathing: [
@@ -25,12 +27,17 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(me|le) falta (el)? (aire|aliento)',
     'ahog*',
     'sin aire',
+    'no me alcanza (el)? (aire|aliento|respiro)',
+    '(me ahogo|me asfixio|no respiro) (cuando|si) me (acuesto|recuesto)',
     'asfixi*',
     'respiro mal',
     '(labios|dedos) (morados|azules)',
   ],
   stroke: [
     'veo doble',
+    // Dolor de cabeza con la vista nublada: derrame o una crisis de presión.
+    '(dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca) ...5 (borros*|nublad*|no veo bien|veo mal|manchas)',
+    '(veo|vista|vision) (borros*|nublad*|mal) ...5 (dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca)',
     '(vision|vista) doble',
     '(peor|fuerte) ... de mi vida',
     '(se me|se le) (durmio|entumio) (la)? mitad (de la)? cara',

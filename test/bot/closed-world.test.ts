@@ -1,0 +1,118 @@
+/**
+ * Settle only what is understood (issue 19's table), through the webhook on
+ * a real database: what the reader cannot account for reaches a person with
+ * a reply that says so; everyday life and settled symptoms raise nothing;
+ * emergencies in new words are urgent; a reading on its own is stored and
+ * acknowledged; a call-back request goes on the call list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScenario, type Scenario } from '../helpers/scenario.js';
+
+let s: Scenario;
+beforeAll(async () => {
+  s = await startScenario();
+});
+afterAll(() => s.close());
+
+const reasons = async (patientId: string) => (await s.alerts(patientId)).map((a: { level: string; reason: string }) => `${a.level}:${a.reason}`);
+
+describe('emergencies in words no list had', () => {
+  it.each([
+    ['es', 'tengo dolor de cabeza muy fuerte y veo borroso'],
+    ['en', 'bad headache since lunch and everything looks blurry'],
+    ['en', 'my wife says im confused and not making sense'],
+  ])('%s: "%s" is urgent', async (language, text) => {
+    const patient = await s.newPatient({ language });
+    const [reply] = await s.say(patient, text);
+    expect(reply).toContain('911');
+    expect((await reasons(patient.id)).some((r) => r.startsWith('urgent:'))).toBe(true);
+  });
+});
+
+describe('what the reader cannot place reaches a person', () => {
+  it('"i stopped the water pill cause i was going to the bathroom too much" to the medicine question: an alert, and a reply that says so', async () => {
+    const patient = await s.newPatient();
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'furosemide', dose: '40 mg', times: ['08:00'] });
+    await s.checkIn(patient, 'medication');
+    const replies = await s.say(patient, 'i stopped the water pill cause i was going to the bathroom too much');
+    expect(replies[0]).toContain('will look at what you wrote');
+    expect(await reasons(patient.id)).toEqual(['elevated:message_for_team']);
+  });
+
+  it.each([
+    'the pharmacy says my insurance changed',
+    'mi hija dice que no estoy comiendo',
+    'using the rescue inhaler like 6 times a day now',
+    'is my appointment still on thursday?',
+  ])('"%s", written first: reviewed, and acknowledged as one a person will read', async (text) => {
+    const patient = await s.newPatient();
+    const [reply] = await s.say(patient, text);
+    expect(reply).toMatch(/will see your message|va a leer su mensaje|request|solicitud|will contact you/i);
+    expect((await s.alerts(patient.id)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('nothing to act on is recorded, not raised', () => {
+  it.each([
+    'fell asleep in my chair watching tv lol',
+    'thanks hon have a good night',
+    'i was dizzy last week but its gone now',
+    'went to church with my granddaughter and then we had pancakes',
+    'hoy fui al mercado con mi comadre y compré frijoles para mi nieta',
+  ])('"%s"', async (text) => {
+    const patient = await s.newPatient();
+    expect(await s.say(patient, text)).toEqual([]);
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+
+  it('"2 same. legs look fine, weighed 172 same as last week" to the symptoms question: no alert', async () => {
+    const patient = await s.newPatient({ conditions: ['heart failure'] });
+    await s.checkIn(patient, 'symptoms');
+    await s.say(patient, 'no, legs look fine, weighed 172 same as last week');
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+});
+
+describe('readings and requests get a reply', () => {
+  it('"my sugar was 250 this morning": stored, and the patient is told so', async () => {
+    const patient = await s.newPatient({ conditions: ['type 2 diabetes'] });
+    expect(await s.say(patient, 'my sugar was 250 this morning')).toEqual([expect.stringContaining('added your reading')]);
+    expect(await s.observations(patient.id)).toContainEqual(expect.objectContaining({ kind: 'glucose', value: { mgdl: 250 } }));
+  });
+
+  it('"one forty five over ninety two" to "how are you feeling?": stored and acknowledged before the question again', async () => {
+    const patient = await s.newPatient({ conditions: ['hypertension'] });
+    await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, 'one forty five over ninety two');
+    expect(replies[0]).toContain('added your reading');
+    expect(await s.observations(patient.id)).toContainEqual(expect.objectContaining({ kind: 'blood_pressure', value: { systolic: 145, diastolic: 92 } }));
+  });
+
+  it('"pueden llamarme mañana?": a call-back on the call list, and a reply that says when', async () => {
+    const patient = await s.newPatient({ language: 'es' });
+    const [reply] = await s.say(patient, 'pueden llamarme mañana?');
+    expect(reply).toContain('le va a llamar');
+    expect(await reasons(patient.id)).toEqual(['elevated:request:callback']);
+    const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body.data as Array<{ patient: { id: string } }>;
+    expect(list.map((entry) => entry.patient.id)).toContain(patient.id);
+  });
+
+  it('"pretty bad cant get my shoes on" to "how are you feeling?" is taken as swelling, and its words reach a person now', async () => {
+    const patient = await s.newPatient();
+    const { conversationId } = await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, 'pretty bad cant get my shoes on');
+    expect(replies.join(' ')).not.toMatch(/did not get that/i);
+    expect((await s.conversation(conversationId)).answers).toMatchObject({ wellness: 'concerns', concernCategory: 'swelling' });
+    expect((await s.alerts(patient.id)).length).toBeGreaterThan(0);
+  });
+
+  it('a concern the check-in took, then silence: the concern still reaches a person when the wait runs out', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, 'my feet are very swollen today');
+    expect(await s.alerts(patient.id)).toEqual([]);
+    await s.advance(25 * 60 * 60 * 1000);
+    await s.runDue();
+    expect(await reasons(patient.id)).toEqual(['elevated:new_or_worse_concern']);
+  });
+});
