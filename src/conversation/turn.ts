@@ -36,6 +36,7 @@ import { utteranceOf, type Utterance } from './speech.js';
 import { assessPatient } from '../alerts/index.js';
 import { escalateRedFlag, raiseDistress } from './urgent-report.js';
 import { wrongNumber } from './wrong-number.js';
+import { reopenForLateAnswer } from './late-answer.js';
 
 /** Automatic answers to texts nobody asked for are sent at most this often per number. */
 const AUTO_ANSWER_INTERVAL_MS = 12 * 60 * 60 * 1000;
@@ -119,7 +120,9 @@ export async function takeTurn(tx: Queryable, deps: RuntimeDeps, t: TurnInput): 
     await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'help_requested', at });
     return { says: [say('help', 'system.help')], urgent: null, conversation: t.conversation };
   }
-  return readAndAnswer(tx, deps, t, reading, say);
+  // No check-in open: an answer to today's check-in that ran out of time is still taken for it.
+  const late = !t.conversation && t.channel === 'sms' ? await reopenForLateAnswer(tx, t) : null;
+  return readAndAnswer(tx, deps, late ? { ...t, conversation: late } : t, reading, say);
 }
 
 async function readAndAnswer(

@@ -198,3 +198,35 @@ export async function stopConversation(tx: Queryable, conversation: Ended, statu
   await endConversation(tx, conversation.id, status, at);
   await recordConversationEnd(tx, conversation, status, at);
 }
+
+/**
+ * The patient's check-in that ran out of time since `since` without a word
+ * from them, the latest; null when there is none.
+ */
+export async function findUnansweredTimedOut(db: Queryable, patientId: string, since: Date): Promise<Conversation | null> {
+  const { rows } = await db.query<ConversationRow>(
+    `SELECT * FROM conversations c
+     WHERE c.patient_id = $1 AND c.status = 'timed_out' AND c.ended_at >= $2
+       AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound')
+     ORDER BY c.ended_at DESC LIMIT 1 FOR UPDATE`,
+    [patientId, since],
+  );
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+/** Opens a timed-out conversation again at its first question (a late answer came): its old timeout job is stale. */
+export async function reopenConversation(
+  db: Queryable,
+  id: string,
+  step: { state: string; snapshot: PersistedFlowSnapshot; flowVersion: number; answers: Record<string, unknown> },
+  at: Date,
+): Promise<Conversation | null> {
+  const { rows } = await db.query<ConversationRow>(
+    `UPDATE conversations SET status = 'active', state = $2, snapshot = $3, flow_version = $4, answers = $5,
+       version = version + 1, ended_at = NULL, expires_at = NULL, last_activity_at = $6
+     WHERE id = $1 AND status = 'timed_out' RETURNING *`,
+    [id, step.state, JSON.stringify(step.snapshot), step.flowVersion, JSON.stringify(step.answers), at],
+  );
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+

@@ -330,3 +330,8 @@ export async function cancelPendingForConversation(db: Queryable, conversationId
   );
   return rowCount ?? 0;
 }
+
+/** Files an inbound text under the conversation it turned out to answer (a late answer to a check-in). */
+export async function attachToConversation(db: Queryable, messageId: string, conversationId: string): Promise<void> {
+  await db.query('UPDATE messages SET conversation_id = $2 WHERE id = $1 AND conversation_id IS NULL', [messageId, conversationId]);
+}
