@@ -1,0 +1,70 @@
+/**
+ * The closed world's own words (closed-world.ts): those that only hold a
+ * sentence together, those that carry no news ("fine, thanks, took them"),
+ * those that are never news, and the words of a reading. Accents folded, as
+ * tokenize() leaves them. Pure: no I/O.
+ */
+import { compilePattern } from '../text/phrase-pattern.js';
+import { IDIOMS } from '../text/figures-of-speech.js';
+import { EXCESS } from './lexicon.js';
+
+/** Words that only hold a sentence together, in English and Spanish, and chat ("lol", "jaja"). */
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but so if then than that thats this these those it its is are was were be been being am im i me my mine myself ' +
+    'we us our you your yours u ur he him his she her hers they them their theirs there here to of in on at by for with from ' +
+    'as just too very really real also still even only not no nor do does did done dont doesnt didnt have has had having ive ' +
+    'will would could should can may might must shall wont wouldnt get got gets getting go goes going went gone ' +
+    'what when where who why how which all any some each every much many more most bit little lot lots like well oh ah um ' +
+    'uh hmm ya yall yeah yep yup yes ok okay okey k kk hi hello hey thanks thank thx ty please pls plz lol lmao haha hahaha hehe omg ' +
+    'about around since till until back again else somebody someone something itself ones one anyway up say said says tell ' +
+    'told know knows see saw mean want wanted let lets ill id youre were theyre hes shes whats thats gonna wanna gotta ' +
+    'el la los las un una unos unas y e o u pero que de del al a en con por para sin sobre es son era eran fue ser ' +
+    'estar esta estas estoy estaba estan este esto eso esa ese estos esas yo me mi mis tu tus te su sus se le les lo nos ' +
+    'muy mas ya no si tambien pues bueno buena aqui ahi alli hay como cuando donde quien porque pq asi ok vale ' +
+    'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia cual desde hasta tanto puedo uno dos ' +
+    'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
+    // Days and months (dictionaries leave proper nouns out).
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
+    'october november december lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio ' +
+    'julio agosto septiembre setiembre octubre noviembre diciembre'
+  ).split(' '),
+);
+
+/** How someone is doing, said plainly; answers; thanks and greetings; taking one's medicines. No news in any of them. */
+export const NO_NEWS = new Set(
+  (
+    'fine good great well better best okay alright normal usual same doing feeling feel felt today tonight morning ' +
+    'night day days evening afternoon yesterday now always everything nothing anything excellent wonderful ' +
+    'fantastic perfect blessed happy glad nice kind appreciate love bless god care sure right correct ' +
+    'took taken take taking pills pill meds med medicine medicines medication medications em both ' +
+    'nope si gracias muchas mil bien mejor igual excelente perfecto perfecta tranquilo tranquila feliz ' +
+    'contento contenta sano sana todo toda todos nada buenos buenas dias noches tardes hoy ayer manana ahora siempre ' +
+    'dios bendiga amable cuidado tome tomado tomo pastillas pastilla medicina medicinas medicamento medicamentos ' +
+    'siento sentir sentido estado'
+  ).split(' '),
+);
+
+/** Thanks, greetings, times and quantities are never news, denied or not ("no thank you", "not today"). */
+export const NEVER_NEWS = new Set(
+  (
+    'thanks thank gracias mil muchas appreciate bless dios bendiga love care cuidado right correct nothing anything ' +
+    'everything nada todo toda todos siempre always now ahora today hoy tonight yesterday ayer manana morning night day days ' +
+    'evening afternoon dias noches tardes buenos buenas si nope em both answer contesto contestar'
+  ).split(' '),
+);
+
+/** The words of a reading the reader parsed: they are accounted for with it. */
+export const READING_WORDS = (
+  'blood pressure bp sugar sugars glucose bs bg meter reading readings weight weighed weigh weighs lbs lb pounds pound ' +
+  'pulse heart rate hr oxygen o2 sat sats spo2 temp temperature degrees over con sobre presion azucar glucosa peso pese ' +
+  'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg'
+).split(' ');
+
+/** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
+export const SAYINGS = ['flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
+export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
+export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
+/** Running out of medicine or losing weight, in everyday words ("ran out", "se me acabaron", "lost 9 pounds"): news. */
+export const RAN_OUT = ['lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
+

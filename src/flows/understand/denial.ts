@@ -1,0 +1,53 @@
+/**
+ * Denials as the closed world reads them (closed-world.ts): a denied
+ * symptom is settled ("no pain", "nada de hinchazón"), a denied doing is news
+ * ("didn't take them", "no puedo caminar", "barely touching his food").
+ * Pure: no I/O.
+ */
+import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING } from '../text/negation.js';
+import { FUNCTION_WORDS } from './closed-world-words.js';
+
+/** How far back (in words) a "no" reaches to deny a word. */
+const DENIAL_REACH = 3;
+
+/** "Nobody helps me", "nadie me ayuda": nobody doing it is as news as not doing it. */
+const NOBODY = new Set(['nobody', 'noone', 'nadie']);
+/** "Barely touching his food", "apenas come": as good as not doing it. */
+const HARDLY = new Set(['barely', 'hardly', 'scarcely', 'apenas']);
+/** "Nothing new", "nada nuevo": a negator of a thing, not of a doing; it denies no everyday word. */
+const THING_NEGATORS = new Set(['nothing', 'nothin', 'nada', 'none', 'zero', 'ningun', 'ninguna', 'ninguno', 'sin', 'without']);
+
+/**
+ * The negator that reaches the word at `index`, if any: up to DENIAL_REACH
+ * words back, across words that only hold the sentence together ("not
+ * really feeling good", "no me siento bien") but never across a word with
+ * meaning ("no, legs are fine" denies nothing of "fine").
+ */
+function negatorOf(tokens: readonly string[], index: number): string | null {
+  let counted = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const token = tokens[i] ?? '';
+    if (NEGATORS.has(token) || SELF_NEGATING.has(token) || NOBODY.has(token)) return token;
+    if (token === '' || NEGATION_FILLER.has(token)) continue;
+    if (++counted > DENIAL_REACH) return null;
+    if (!NEGATION_BRIDGE.has(token) && !FUNCTION_WORDS.has(token) && !NO_NEWS_VERBS.has(token)) return null;
+  }
+  return null;
+}
+
+/** Verbs of feeling and doing a denial reaches across ("no me SIENTO bien", "not FEELING great"). */
+const NO_NEWS_VERBS = new Set(['feeling', 'feel', 'felt', 'doing', 'siento', 'sentido', 'estado', 'looking', 'look', 'looks', 'sound', 'sounds', 'seem', 'seems']);
+
+/** A symptom denied: "no pain", "sin mareos", "nada de hinchazón", "nobody" aside. */
+export const denied = (tokens: readonly string[], index: number) => {
+  const negator = negatorOf(tokens, index);
+  return negator !== null && !NOBODY.has(negator);
+};
+
+/** A doing denied: "didn't take them", "no puedo caminar", "nobody helps"; "nothing new" denies no doing. */
+export const deniedDoing = (tokens: readonly string[], index: number) => {
+  if (HARDLY.has(tokens[index - 1] ?? '') || HARDLY.has(tokens[index - 2] ?? '')) return true;
+  const negator = negatorOf(tokens, index);
+  return negator !== null && !THING_NEGATORS.has(negator);
+};
+

@@ -1,0 +1,36 @@
+/**
+ * Word forms the dictionaries do not list (closed-world.ts): money, times
+ * and dates; names written with a capital; Spanish verbs with their
+ * pronouns joined on and little-words. Pure: no I/O.
+ */
+import { tokenize } from '../text/normalize.js';
+import { isDictionaryWord } from './dictionary.js';
+
+/** Words written with a capital inside a sentence are names: of people, towns, shows ("won at Black Hawk"). */
+export function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;'"]\s+)\p{Lu}[\p{Ll}'’]+/gu)) names.add(tokenize(match[0])[0] ?? '');
+  return names;
+}
+
+/** Money, times of day and dates are no news: "$40", "at 7:30", "10 am", "the 14th". */
+export const withoutFigures = (text: string) =>
+  text
+    .replace(/\$\s?\d+(?:[.,]\d+)?/g, ' ')
+    .replace(/\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/gi, ' ')
+    .replace(/\b\d{1,2}:\d{2}\b/g, ' ')
+    .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
+    .replace(/\b\d+(?:[.,]\d+)?\s?(?:dollars|bucks|cents|dolares|pesos)\b/gi, ' ');
+
+/** Spanish pronouns joined to a verb ("avisarles", "dígame") and little-words ("cuartito") the dictionaries leave out. */
+const CLITIC = /(?:selos|selas|selo|sela|les|los|las|nos|me|te|le|lo|la|se)$/;
+const DIMINUTIVE = /(?:c?it[oa]s?)$/;
+export function isWord(token: string): boolean {
+  if (isDictionaryWord(token)) return true;
+  if (token.endsWith('s') && isDictionaryWord(token.slice(0, -1))) return true;
+  const bare = token.replace(CLITIC, '');
+  if (bare !== token && bare.length >= 3 && isDictionaryWord(bare)) return true;
+  const stem = token.replace(DIMINUTIVE, '');
+  return stem !== token && stem.length >= 3 && ['o', 'a', 'e', ''].some((end) => isDictionaryWord(stem + end));
+}
+
