@@ -73,6 +73,17 @@ describe('nothing to act on is recorded, not raised', () => {
   });
 });
 
+describe('answers in a patient\'s spelling', () => {
+  it('"tok my meds this mornin" to the medicine question is a yes', async () => {
+    const patient = await s.newPatient();
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'furosemide', dose: '40 mg', times: ['08:00'] });
+    const { conversationId } = await s.checkIn(patient, 'medication');
+    const replies = await s.say(patient, 'tok my meds this mornin');
+    expect(replies.join(' ')).not.toMatch(/did not get that/i);
+    expect(await s.conversation(conversationId)).toMatchObject({ status: 'completed', answers: { medicationTaken: true } });
+  });
+});
+
 describe('readings and requests get a reply', () => {
   it('"my sugar was 250 this morning": stored, and the patient is told so', async () => {
     const patient = await s.newPatient({ conditions: ['type 2 diabetes'] });

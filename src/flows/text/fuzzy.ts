@@ -22,6 +22,8 @@ const NEVER_A_TYPO: ReadonlySet<string> = new Set([
   'result', 'results', 'resort', 'heard', 'lovely', 'fails', 'failing', 'filling', 'fills', 'flour', 'mall', 'taking',
   'talked', 'thank', 'today', 'quiet', 'quite', 'poor', 'form', 'newer', 'nearby', 'confess', 'confessed', 'contest',
   'contract', 'environment', 'homeless', 'feeding', 'bitter', 'butter', 'lost', 'slipper', 'slippers',
+  // Real words one doubled vowel short of another: "god" is not "good", "fed" not "feed".
+  'god', 'fed', 'bet', 'wed', 'red', 'met', 'set', 'ten', 'tot', 'pop', 'cop', 'hop', 'mod',
 ]);
 
 /**
@@ -91,6 +93,8 @@ export function tokenEquals(token: string, word: string): boolean {
   if (token[0] !== word[0] || token.length < word.length - 1) return false;
   if (!LETTERS_ONLY.test(token) || !LETTERS_ONLY.test(word)) return false;
   if (token.length > word.length && squeeze(token) === squeeze(word)) return true;
+  // A doubled o or e written once ("tok" for "took", "slep" for "sleep"): phones and fingers drop it.
+  if (token.length >= 3 && token.length === word.length - 1 && /oo|ee/.test(word) && word.replace(/(oo|ee)/, (d) => d[0]!) === token) return true;
   return isTypo(token, word);
 }
 
