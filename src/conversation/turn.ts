@@ -14,7 +14,8 @@ import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isQuestion } from '../flows/text/index.js';
 import { leftOver, needsAPerson, readMessage, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
-import { listMedications } from '../store/medications.js';
+import { listMedications, type Medication } from '../store/medications.js';
+import { medicineObservations } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
 import { findConversation, type Conversation } from '../store/conversations.js';
@@ -177,7 +178,26 @@ async function readAndAnswer(
     if (recorded.says) question = { kind: 'conversation', utterance: recorded.says, conversationId: conversation.id, promises: recorded.promises };
   }
 
-  const extra = readingObservations(reading, answered);
+  const medications = await listMedications(tx, patient.id);
+  // The check-in's own medicine is its answer's to record, when it took one; the text's other medicines are recorded here.
+  const checkInMedicationId = conversation?.input.medication?.id ?? null;
+  const checkInAnswers = stillOpen && answerTaken;
+  const extra = [
+    ...readingObservations(reading, answered),
+    ...medicineObservations(inbound.body, {
+      medications: medications.filter((m) => m.id !== checkInMedicationId || !checkInAnswers),
+      recorded: answered.observations,
+      checkInMedicationId,
+      at,
+      timezone: practice.timezone,
+    }),
+  ];
+  // "I stopped the water pill because..." answers the medicine question in words the check-in could not take: it ends answered.
+  if (conversation && stillOpen && !answerTaken && extra.some((o) => o.kind === 'medication_adherence' && o.value.medicationId === checkInMedicationId)) {
+    await stopConversation(tx, conversation, 'completed', at);
+    stillOpen = false;
+    question = null;
+  }
   const observed = { practiceId: practice.id, patientId: patient.id, conversationId: subject.conversationId, messageId: inbound.id, observedAt: at };
   await insertObservations(tx, observed, extra);
   const trigger = conversation ? 'answer' : 'text';
@@ -190,7 +210,7 @@ async function readAndAnswer(
   const forAPerson =
     alerts.length === 0 &&
     !askedWhoWeAre &&
-    (asksSomething(inbound.body) || needsAPerson(leftOver(inbound.body, await placedWords(tx, patient, inbound.body, reading), { concernsPlaced, answerTaken })));
+    (asksSomething(inbound.body) || needsAPerson(leftOver(inbound.body, placedWords(medications, inbound.body, reading), { concernsPlaced, answerTaken })));
   if (forAPerson) {
     const message: Observation = { kind: 'patient_message', value: {} };
     extra.push(message);
@@ -217,8 +237,8 @@ async function readAndAnswer(
 }
 
 /** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
-async function placedWords(tx: Queryable, patient: Patient, text: string, reading: MessageReading): Promise<string[]> {
-  const medicines = (await listMedications(tx, patient.id)).map((m) => m.name);
+function placedWords(medications: readonly Medication[], text: string, reading: MessageReading): string[] {
+  const medicines = medications.map((m) => m.name);
   if (reading.vitals.length === 0) return medicines;
   // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
   return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];

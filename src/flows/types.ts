@@ -70,8 +70,10 @@ export type Observation =
         medicationId: string;
         taken: boolean;
         /** no_reply: a dose reminder went unanswered within its window. */
-        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other' | 'no_reply';
+        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other' | 'no_reply' | 'stopped' | 'cost';
         detail?: string;
+        /** Days of doses the patient says were missed ("since Monday"): one when unset. */
+        days?: number;
       };
     }
   | { kind: 'refill_concern'; value: { medicationId: string } }

@@ -21,6 +21,11 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** " (4 days)", " (stopped it)", " (cost)": what a missed dose's report adds. */
+const missedHow = (value: Record<string, unknown>) => {
+  const notes = [typeof value.days === 'number' ? `${value.days} days` : '', value.reason === 'stopped' ? 'stopped it' : value.reason === 'cost' ? 'cost' : ''].filter(Boolean);
+  return notes.length > 0 ? ` (${notes.join(', ')})` : '';
+};
 const medicationName = (facts: TriageFacts, id: unknown) => facts.medications.find((m) => m.id === id)?.name ?? 'a medication';
 const bp = (o: ObservationFact) => ({ systolic: Number(o.value.systolic), diastolic: Number(o.value.diastolic) });
 const bpText = (o: ObservationFact) => `${bp(o).systolic}/${bp(o).diastolic}`;
@@ -124,10 +129,12 @@ const newOrWorseConcern: Evaluator<'new_or_worse_concern'> = (rule, facts) => {
 
 const missedDoses: Evaluator<'missed_doses'> = (rule, facts) => {
   const missed = within(facts, rule.withinDays, 'medication_adherence').filter((o) => o.value.taken === false);
-  if (missed.length < rule.atLeast || (rule.atMost !== undefined && missed.length > rule.atMost)) return [];
-  const days = missed.map((o) => `${medicationName(facts, o.value.medicationId)} ${onDay(o.observedAt, facts.timezone)}`);
-  const explanation = `${count(missed.length, 'missed dose')} in the last ${rule.withinDays} days (${days.join(', ')})`;
-  return [finding(rule, explanation, { missed: missed.length, atLeast: rule.atLeast, atMost: rule.atMost ?? null }, missed.map(evidenceOf))];
+  // "I haven't taken them since Monday" is one report of several days' doses.
+  const doses = missed.reduce((sum, o) => sum + (typeof o.value.days === 'number' ? Math.min(o.value.days, rule.withinDays) : 1), 0);
+  if (missed.length === 0 || doses < rule.atLeast || (rule.atMost !== undefined && doses > rule.atMost)) return [];
+  const days = missed.map((o) => `${medicationName(facts, o.value.medicationId)} ${onDay(o.observedAt, facts.timezone)}${missedHow(o.value)}`);
+  const explanation = `${count(doses, 'missed dose')} in the last ${rule.withinDays} days (${days.join(', ')})`;
+  return [finding(rule, explanation, { missed: doses, atLeast: rule.atLeast, atMost: rule.atMost ?? null }, missed.map(evidenceOf))];
 };
 
 const sideEffects: Evaluator<'side_effects'> = (rule, facts) => {

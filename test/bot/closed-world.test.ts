@@ -35,8 +35,33 @@ describe('what the reader cannot place reaches a person', () => {
     await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'furosemide', dose: '40 mg', times: ['08:00'] });
     await s.checkIn(patient, 'medication');
     const replies = await s.say(patient, 'i stopped the water pill cause i was going to the bathroom too much');
-    expect(replies[0]).toContain('will look at what you wrote');
-    expect(await reasons(patient.id)).toEqual(['elevated:message_for_team']);
+    expect(replies).toEqual([expect.stringContaining('will look at what you wrote')]);
+    expect(await reasons(patient.id)).toEqual(['elevated:missed_dose']);
+    expect(await s.observations(patient.id)).toContainEqual(expect.objectContaining({ kind: 'medication_adherence', value: expect.objectContaining({ taken: false, reason: 'stopped' }) }));
+  });
+
+  it('"took the water pill but not the lisinopril it makes me cough": one taken, one not, and a side effect', async () => {
+    const patient = await s.newPatient();
+    const water = (await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'furosemide', dose: '40 mg', times: ['08:00'] })).body;
+    const lisinopril = (await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] })).body;
+    await s.checkIn(patient, 'medication', { medicationId: water.id });
+    await s.say(patient, 'took the water pill but not the lisinopril it makes me cough');
+    const adherence = (await s.observations(patient.id)).filter((o) => o.kind === 'medication_adherence').map((o) => o.value);
+    expect(adherence).toEqual(expect.arrayContaining([
+      expect.objectContaining({ medicationId: water.id, taken: true }),
+      expect.objectContaining({ medicationId: lisinopril.id, taken: false, reason: 'side_effects' }),
+    ]));
+    expect(await reasons(patient.id)).toEqual(expect.arrayContaining(['elevated:missed_dose', 'elevated:side_effects']));
+  });
+
+  it('"no he tomado mis pastillas desde el lunes", said on a Friday: several missed doses, urgent', async () => {
+    const patient = await s.newPatient({ language: 'es' });
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformina', dose: '500 mg', times: ['08:00'] });
+    await s.advanceTo('2026-11-27T16:00:00Z');
+    await s.checkIn(patient, 'medication');
+    await s.say(patient, 'no he tomado mis pastillas desde el lunes');
+    expect(await s.observations(patient.id)).toContainEqual(expect.objectContaining({ kind: 'medication_adherence', value: expect.objectContaining({ taken: false, days: 4 }) }));
+    expect(await reasons(patient.id)).toContain('urgent:missed_doses');
   });
 
   it.each([

@@ -22,8 +22,10 @@ const NEVER_A_TYPO: ReadonlySet<string> = new Set([
   'result', 'results', 'resort', 'heard', 'lovely', 'fails', 'failing', 'filling', 'fills', 'flour', 'mall', 'taking',
   'talked', 'thank', 'today', 'quiet', 'quite', 'poor', 'form', 'newer', 'nearby', 'confess', 'confessed', 'contest',
   'contract', 'environment', 'homeless', 'feeding', 'bitter', 'butter', 'lost', 'slipper', 'slippers',
-  // Real words one doubled vowel short of another: "god" is not "good", "fed" not "feed".
-  'god', 'fed', 'bet', 'wed', 'red', 'met', 'set', 'ten', 'tot', 'pop', 'cop', 'hop', 'mod',
+  // Real words one doubled vowel short of a word the lists use (found by comparing them with the dictionaries):
+  // "god" is not "good", "drop" not "droop", Spanish "por" not "poor".
+  'god', 'fed', 'bet', 'wed', 'red', 'met', 'set', 'ten', 'tot', 'pop', 'cop', 'hop', 'mod', 'flor', 'fet', 'bots', 'rom',
+  'kep', 'bok', 'ned', 'ben', 'toked', 'shots', 'drop', 'shets', 'por', 'son', 'con', 'ver',
 ]);
 
 /**

@@ -1,0 +1,34 @@
+/**
+ * What a text says of the patient's own medicines, beyond the check-in's
+ * answer: each one it names, taken or not and why ("took the water pill but
+ * not the lisinopril", "stopped the water pill"), and doses missed over days
+ * ("no he tomado mis pastillas desde el lunes"). Recorded as adherence, so
+ * triage weighs them as it weighs the check-in's own answer.
+ */
+import { DateTime } from 'luxon';
+import type { Observation } from '../flows/index.js';
+import { readMedicineMentions, readMissedSpan } from '../flows/understand/index.js';
+import type { Medication } from '../store/medications.js';
+
+/** Adherence the check-in's answer already recorded is not recorded twice. */
+export function medicineObservations(
+  text: string,
+  c: { medications: readonly Medication[]; recorded: readonly Observation[]; checkInMedicationId: string | null; at: Date; timezone: string },
+): Observation[] {
+  const active = c.medications.filter((m) => m.active);
+  const answered = new Set(c.recorded.flatMap((o) => (o.kind === 'medication_adherence' ? [o.value.medicationId] : [])));
+  const said: Observation[] = readMedicineMentions(text, active)
+    .filter((m) => !answered.has(m.medicationId))
+    .map((m) => ({ kind: 'medication_adherence', value: { medicationId: m.medicationId, taken: m.taken, ...(m.reason ? { reason: m.reason } : {}) } }));
+  const weekday = DateTime.fromJSDate(c.at).setZone(c.timezone).weekday % 7;
+  const days = readMissedSpan(text, weekday);
+  if (days === null || days < 2) return said;
+  // Days of missed doses: on the medicine the text says was not taken, else the one the check-in asks about, else all of them.
+  const notTaken = said.find((o) => o.kind === 'medication_adherence' && !o.value.taken);
+  if (notTaken?.kind === 'medication_adherence') {
+    notTaken.value.days = days;
+    return said;
+  }
+  const medicationId = c.checkInMedicationId ?? '';
+  return [...said, { kind: 'medication_adherence', value: { medicationId, taken: false, days } }];
+}
