@@ -13,8 +13,9 @@
 import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isQuestion } from '../flows/text/index.js';
-import { leftOver, needsAPerson, readMessage, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
-import { listMedications, type Medication } from '../store/medications.js';
+import { readMessage, type MessageReading } from '../flows/understand/index.js';
+import { listMedications } from '../store/medications.js';
+import { aPersonShouldRead } from './for-a-person.js';
 import { medicineObservations } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
@@ -204,13 +205,7 @@ async function readAndAnswer(
   const reported = answered.observations.length + extra.length > 0;
   let alerts = reported ? (await assessPatient(tx, subject, at, trigger)).alerts : [];
   // Closed world: what raised nothing is settled only when every word of it is accounted for; the rest a person reads.
-  // A question the bot does not answer (it answers only who we are) is a person's to answer.
-  // The check-in took a concern from it ("my knee hurts" to "what is your main concern?"): its questions ask the rest.
-  const concernsPlaced = answered.concernCategory !== undefined || answered.observations.some((o) => o.kind === 'concern');
-  const forAPerson =
-    alerts.length === 0 &&
-    !askedWhoWeAre &&
-    (asksSomething(inbound.body) || needsAPerson(leftOver(inbound.body, placedWords(medications, inbound.body, reading), { concernsPlaced, answerTaken })));
+  const forAPerson = alerts.length === 0 && !askedWhoWeAre && aPersonShouldRead(inbound.body, { medications, reading, answered, answerTaken });
   if (forAPerson) {
     const message: Observation = { kind: 'patient_message', value: {} };
     extra.push(message);
@@ -235,21 +230,6 @@ async function readAndAnswer(
   const open = conversation && stillOpen ? await findConversation(tx, conversation.id) : null;
   return { says, urgent: null, conversation: open?.status === 'active' ? open : null };
 }
-
-/** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
-function placedWords(medications: readonly Medication[], text: string, reading: MessageReading): string[] {
-  const medicines = medications.map((m) => m.name);
-  if (reading.vitals.length === 0) return medicines;
-  // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
-  return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];
-}
-
-/**
- * A question in words ("is my appointment still on?", "..., can you add her
- * to my file"); a lone "???" asks nothing a person could answer.
- */
-const asksSomething = (text: string) =>
-  (isQuestion(text) && /\p{L}{2}/u.test(text)) || /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text);
 
 /** Low blood sugar read in the words: a reading under LOW_SUGAR_MGDL, or its signs ("shaky and sweaty"). */
 const mentionsLowSugar = (reading: MessageReading) =>

@@ -1,0 +1,35 @@
+/**
+ * The closed world in the turn: a text that raised nothing is settled by the
+ * bot only when every word of it is accounted for (src/flows/understand/
+ * closed-world.ts); a question the bot cannot answer (it answers only who we
+ * are) is a person's to answer too.
+ */
+import { isQuestion } from '../flows/text/index.js';
+import { leftOver, needsAPerson, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
+import type { Medication } from '../store/medications.js';
+import type { Answered } from './reading.js';
+
+export function aPersonShouldRead(
+  text: string,
+  c: { medications: readonly Medication[]; reading: MessageReading; answered: Answered; answerTaken: boolean },
+): boolean {
+  if (asksSomething(text)) return true;
+  // The check-in took a concern from it ("my knee hurts" to "what is your main concern?"): its questions ask the rest.
+  const concernsPlaced = c.answered.concernCategory !== undefined || c.answered.observations.some((o) => o.kind === 'concern');
+  return needsAPerson(leftOver(text, placedWords(c.medications, text, c.reading), { concernsPlaced, answerTaken: c.answerTaken }));
+}
+
+/** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
+function placedWords(medications: readonly Medication[], text: string, reading: MessageReading): string[] {
+  const medicines = medications.map((m) => m.name);
+  if (reading.vitals.length === 0) return medicines;
+  // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
+  return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];
+}
+
+/**
+ * A question in words ("is my appointment still on?", "..., can you add her
+ * to my file"); a lone "???" asks nothing a person could answer.
+ */
+const asksSomething = (text: string) =>
+  (isQuestion(text) && /\p{L}{2}/u.test(text)) || /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text);
