@@ -221,6 +221,9 @@ async function readAndAnswer(
     return { says: [...says, { ...say('urgent_reading', key, conversation?.id ?? null), promises: true }], urgent: null, conversation: null };
   }
 
+  // "Keep up the good work" is no closing for a text that says another medicine was not taken: the acknowledgement says what happens.
+  const missedOne = extra.some((o) => o.kind === 'medication_adherence' && !o.value.taken);
+  if (missedOne && question?.utterance.parts.some((p) => p.prompt === 'medication.close_taken')) question = null;
   const questionPromises = aboutAConcern || (question?.promises ?? false);
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });

@@ -45,7 +45,8 @@ describe('what the reader cannot place reaches a person', () => {
     const water = (await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'furosemide', dose: '40 mg', times: ['08:00'] })).body;
     const lisinopril = (await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'] })).body;
     await s.checkIn(patient, 'medication', { medicationId: water.id });
-    await s.say(patient, 'took the water pill but not the lisinopril it makes me cough');
+    const replies = await s.say(patient, 'took the water pill but not the lisinopril it makes me cough');
+    expect(replies).toEqual([expect.stringContaining('will look at what you wrote')]);
     const adherence = (await s.observations(patient.id)).filter((o) => o.kind === 'medication_adherence').map((o) => o.value);
     expect(adherence).toEqual(expect.arrayContaining([
       expect.objectContaining({ medicationId: water.id, taken: true }),
