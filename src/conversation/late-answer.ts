@@ -11,6 +11,7 @@ import { findUnansweredTimedOut, reopenConversation, type Conversation } from '.
 import { attachToConversation } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
 import type { Queryable } from '../store/sql.js';
+import { tookAnswer } from './step.js';
 import type { TurnInput } from './turn.js';
 
 export async function reopenForLateAnswer(tx: Queryable, t: TurnInput): Promise<Conversation | null> {
@@ -20,7 +21,7 @@ export async function reopenForLateAnswer(tx: Queryable, t: TurnInput): Promise<
   const start = startFlow(timedOut.flow, timedOut.input);
   const tried = advanceFlow(timedOut.flow, start.snapshot, { type: 'REPLY', text: t.inbound.body }, start.version);
   // Asked again, it would re-prompt: the text is not an answer to that question.
-  if (!tried.done && tried.state === start.state) return null;
+  if (!tookAnswer(start.state, tried)) return null;
   const reopened = await reopenConversation(tx, timedOut.id, { state: start.state, snapshot: start.snapshot, flowVersion: start.version, answers: start.answers }, t.at);
   if (!reopened) return null;
   await attachToConversation(tx, t.inbound.id, reopened.id);

@@ -15,6 +15,9 @@ const STATUS_BY_OUTCOME: Record<FlowOutcome, ConversationStatus> = {
   timed_out: 'timed_out',
 };
 
+/** Whether a step took the patient's text as the answer to its question: it moved on, or ended answered (not a re-prompt). */
+export const tookAnswer = (stateBefore: string, step: FlowStep) => step.state !== stateBefore || (step.done && step.outcome === 'completed');
+
 export interface StepContext {
   practice: Practice;
   patient: Patient;

@@ -29,7 +29,7 @@ import type { Queryable } from '../store/sql.js';
 import { raiseAlert, type AlertSubject } from '../alerts/index.js';
 import { callbackWhen } from './callback-when.js';
 import { stopConversation } from '../store/conversations.js';
-import { recordStep } from './step.js';
+import { recordStep, tookAnswer } from './step.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { askHeldQuestionNow, findHeldQuestion } from './held-question.js';
 import { optIn, optOut } from '../outreach/index.js';
@@ -174,7 +174,7 @@ async function readAndAnswer(
     answered = { observations: recorded.observations, concernCategory: category !== conversation.answers.concernCategory ? String(category) : undefined };
     // The check-in is about their concern already, and its closing says the care team will review it.
     aboutAConcern = step.answers.wellness === 'concerns' && !step.done;
-    answerTaken = step.state !== conversation.state || (step.done && step.outcome === 'completed');
+    answerTaken = tookAnswer(conversation.state, step);
     stillOpen = !step.done;
     if (recorded.says) question = { kind: 'conversation', utterance: recorded.says, conversationId: conversation.id, promises: recorded.promises };
   }
