@@ -82,5 +82,9 @@ function createPool(config: pg.PoolConfig, logger: Logger | undefined): pg.Pool 
   const pool = new pg.Pool({ ...config, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => logger?.warn({ err }, 'idle database connection failed'));
+  // A checked-out client the server drops (a restart: 57P01) emits 'error' besides failing its query; between a
+  // caller's own listener and the pool's, that event must never go unheard and crash the process. The query's
+  // rejection still reaches the caller.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
