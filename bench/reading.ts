@@ -21,6 +21,7 @@ import { FRESH_TEXTS, type FreshText } from '../test/understand/fresh-2026-12.js
 import { FRESH_TEXTS_B } from '../test/understand/fresh-2026-12-b.js';
 import { FRESH_TEXTS_C } from '../test/understand/fresh-2026-12-c.js';
 import { FRESH_TEXTS_D } from '../test/understand/fresh-2026-12-d.js';
+import { FRESH_TEXTS_E } from '../test/understand/fresh-2026-12-e.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -47,6 +48,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
 const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12-e (unseen until scored once, after the closed world\'s benign statements were placed)': withContext(FRESH_TEXTS_E),
   'fresh-2026-12-d (unseen until the closed world was tuned on the others; questions for staff labelled concerning)': withContext(FRESH_TEXTS_D),
   'fresh-2026-12-c (unseen when first scored, after the closed world was wired into the turn)': withContext(FRESH_TEXTS_C),
   'fresh-2026-12-b (unseen when first scored, after the closed world was set)': withContext(FRESH_TEXTS_B),
@@ -86,6 +88,8 @@ interface Outcome {
   /** Something reached a person as the text arrived. */
   raised: boolean;
   urgent: boolean;
+  /** The alerts' reasons, shown beside each miss or false alarm in the listing. */
+  reasons: string[];
   replied: boolean;
   stopped: boolean;
 }
@@ -119,9 +123,9 @@ async function send(t: Labelled): Promise<Outcome> {
     payload: new URLSearchParams({ MessageSid: sid, From: phone, To: practice.phoneNumber, Body: t.text }).toString(),
   });
   if (response.statusCode !== 200) throw new Error(`webhook answered ${response.statusCode}`);
-  const { rows } = await pool.query<{ level: string }>('SELECT level FROM alerts WHERE patient_id = $1', [patient.id]);
+  const { rows } = await pool.query<{ level: string; reason: string }>('SELECT level, reason FROM alerts WHERE patient_id = $1', [patient.id]);
   const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
-  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), reasons: rows.map((r) => r.reason), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((part / whole) * 100).toFixed(1)}% (${part}/${whole})`);
@@ -159,7 +163,7 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   if (process.env.BENCH_READING_LIST) {
     for (const r of concerning.filter((x) => !reachedByEnd.has(x.o.patientId))) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
-    for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}`);
+    for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}  ← ${r.o.reasons.join(', ')}`);
   }
 }
 

@@ -32,4 +32,7 @@ function placedWords(medications: readonly Medication[], text: string, reading: 
  * to my file"); a lone "???" asks nothing a person could answer.
  */
 const asksSomething = (text: string) =>
-  (isQuestion(text) && /\p{L}{2}/u.test(text)) || /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text);
+  (isQuestion(text) && /\p{L}{2}/u.test(text)) ||
+  // A sentence that opens as a question, without its mark: "1 doing good. when is my next A1C due".
+  /(?:^|[.!\n]\s*|^\d+\W*)(?:when|what|where|how|who|why|which|cuando|que|donde|como|quien|cual) (?:is|are|was|do|does|did|can|should|will|would|es|son|esta|estan|tengo|debo|puedo)\b/i.test(text) ||
+  /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text);

@@ -5,8 +5,12 @@
  * words of health, trouble and denied doing are news; two tokens that are
  * no word at all are too.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { warmDictionary } from '../../src/flows/understand/dictionary.js';
 import { leftOver, needsAPerson } from '../../src/flows/understand/index.js';
+
+// The word lists load once (as the service does after it starts listening), not inside the first test's time.
+beforeAll(() => warmDictionary(), 60_000);
 
 const settles = (text: string, known: string[] = []) => !needsAPerson(leftOver(text, known));
 
@@ -18,6 +22,15 @@ describe('what the reader settles by itself', () => {
     'went to church with my granddaughter then we had pancakes', 'hoy fui al mercado con mi comadre y compré frijoles para mi nieta',
     'saw the dr monday and she said everything looks good', 'got my flu shot at the pharmacy tuesday',
     'Sold 3 cows at the sale barn in Fort Dodge, won $40 at bingo after',
+    // A tiredness the next clause calls the good kind; "dead" and "muerta de" only say how much.
+    'estoy cansadita pero contenta', 'worn out from the wedding but happy', 'muerta de cansancio de tanto cocinar pero contenta',
+    // A slip denied is good news.
+    "Didn't miss a single day this month", 'no me faltó nada en el viaje',
+    // Spanish little-words spelled for their sound ("flaca" becomes "flaquita").
+    'la perrita estaba flaquita y ahora está gordita',
+    // A denial reaches the body part after the symptom; a change the clinician made is known to the care team.
+    'ya no tengo swelling en los pies', 'Ya no me falta el aire como antes', 'No, no he tenido problemas', 'no complaints',
+    'Se me quitó el mareo desde que me cambiaron la pastilla', 'the doc switched my water pill and the swelling went down',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });
@@ -25,6 +38,8 @@ describe('what the reader settles by itself', () => {
   it('takes the patient\'s own medicines and a parsed reading\'s words as placed', () => {
     expect(settles('yep took my metformin and lisinopril at 8', ['metformin', 'lisinopril'])).toBe(true);
     expect(settles('bp 128/76 this morning', ['bp', '128/76'])).toBe(true);
+    // The "over" of a reading said aloud is not a level ("sugar over 300").
+    expect(settles('BP was one eighteen over seventy four at Walmart', ['bp', 'over'])).toBe(true);
   });
 });
 
@@ -41,6 +56,12 @@ describe('what goes to a person', () => {
     ['im using the rescue inhaler like 6 times a day now', 'inhaler'],
     ['kind of a squeeze in the middle of my chest that goes up into my jaw', 'chest'],
     ['la metformina me cae pesada en la panza', 'panza'],
+    ['me faltó la pastilla de la noche', 'falto'],
+    ['My mother passed away last Tuesday, please take her off the list', 'passed away'],
+    ['muerta de miedo con este dolor', 'miedo'],
+    ['me falta el aire', 'falta'],
+    ['she stopped eating', 'stopped'],
+    ['no swelling but my feet hurt', 'feet'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);

@@ -117,16 +117,24 @@ export function createPhraseDetector<C extends string>(
   return {
     mentions(text) {
       const seen = new Map<C, Mention<C>>();
+      const note = ({ category, locale }: Compiled<C>['mention']) => {
+        const known = seen.get(category);
+        if (!known) seen.set(category, { category, locales: [locale] });
+        else if (!known.locales.includes(locale)) known.locales.push(locale);
+      };
       const clauses = splitClauses(text);
       clauses.forEach((tokens, index) => {
         // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
         const next = clauses[index + 1];
         const passed = next !== undefined && saysResolved(withoutIdioms(next)) && findInClause(next, true).length === 0;
         for (const { mention, negated } of findInClause(tokens)) {
-          if (negated || (passed && !options.lasting?.includes(mention.category))) continue;
-          const known = seen.get(mention.category);
-          if (!known) seen.set(mention.category, { category: mention.category, locales: [mention.locale] });
-          else if (!known.locales.includes(mention.locale)) known.locales.push(mention.locale);
+          if (!negated && !(passed && !options.lasting?.includes(mention.category))) note(mention);
+        }
+        // "Mom fell… hit her head": one event told across a pause. A phrase that starts in this clause
+        // and ends in the next is read as one; its denial is looked for where it starts, as in a clause.
+        if (next === undefined) return;
+        for (const { mention, negated, start, end } of findInClause([...tokens, ...next], true)) {
+          if (!negated && start < tokens.length && end > tokens.length) note(mention);
         }
       });
       return [...seen.values()];

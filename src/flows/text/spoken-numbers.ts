@@ -23,6 +23,8 @@ const CONNECTORS = new Set(['and', 'y']);
 
 const fold = (word: string) => word.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
 const isNumberWord = (w: string) => UNITS.has(w) || TEENS.has(w) || TENS.has(w) || HUNDREDS.has(w) || w === 'hundred';
+/** A word that says a number ("seventy", "cuarenta"); "oh" only inside one. */
+export const isSpokenNumber = (word: string) => word !== 'oh' && isNumberWord(fold(word));
 
 /** The value of a run of number words: "one forty" 140, "ciento cuarenta" 140, "ninety five" 95, "one hundred two" 102. */
 function valueOf(run: readonly string[]): number | null {
@@ -41,6 +43,10 @@ function valueOf(run: readonly string[]): number | null {
       // "one forty": a unit before tens, with no "hundred", is the hundreds digit, as readings are said.
       if (!sawHundreds && i > 0 && current > 0 && current < 10) current = current * 100;
       current += value;
+    } else if (UNITS.get(word) === 0 && !sawHundreds && i > 0 && current > 0 && current < 10) {
+      // "one oh eight": a zero said after the hundreds digit holds the tens place.
+      current = current * 100;
+      sawHundreds = true;
     } else if (UNITS.has(word)) {
       current += UNITS.get(word)!;
     }
@@ -67,7 +73,8 @@ export function spokenNumbersToDigits(text: string): string {
       (run.length > 0 ? pending : out).push(piece === '-' ? '' : piece);
       continue;
     }
-    if (isNumberWord(word) || (run.length > 0 && CONNECTORS.has(word))) {
+    // "oh" is a zero only inside a number ("one oh eight"), never on its own ("oh no").
+    if ((isNumberWord(word) && (word !== 'oh' || run.length > 0)) || (run.length > 0 && CONNECTORS.has(word))) {
       if (CONNECTORS.has(word)) continue;
       pending = [];
       run.push(word);

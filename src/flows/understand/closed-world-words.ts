@@ -22,7 +22,7 @@ export const FUNCTION_WORDS = new Set(
     'el la los las un una unos unas y e o u pero que de del al a en con por para sin sobre es son era eran fue ser ' +
     'estar esta estas estoy estaba estan este esto eso esa ese estos esas yo me mi mis tu tus te su sus se le les lo nos ' +
     'muy mas ya no si tambien pues bueno buena aqui ahi alli hay como cuando donde quien porque pq asi ok vale ' +
-    'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia cual desde hasta tanto puedo uno dos ' +
+    'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia tenido tuve tuvo tenemos tuvimos hemos han habido cual desde hasta tanto puedo uno dos ' +
     'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
     // Days and months (dictionaries leave proper nouns out).
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
@@ -64,7 +64,21 @@ export const READING_WORDS = (
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
 export const SAYINGS = ['flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
 export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
+/**
+ * A change the clinician made ("the doc stopped the glipizide", "since they
+ * upped the water pill", "me cambiaron la pastilla"): the care team knows of
+ * it; the patient tells how it went. "They" and "me cambiaron" only with a
+ * medicine named, so "they stopped feeding him" stays news.
+ */
+const MEDICINE = '(pill|pills|med|meds|medicine|medicines|medication|dose|insulin|inhaler|pastilla|pastillas|medicina|medicinas|medicamento|dosis|insulina)';
+export const CLINICIAN_CHANGES = [
+  '(doc|doctor|dr|doctora|cardiologist|specialist|nurse|np|medico|medica) ...2 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|halved|adjusted|cut|cambio|subio|bajo|quito|aumento|redujo|ajusto|cambiaron)',
+  `(they|theyve) ...1 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|adjusted|cut) (my|the|his|her)? ...2 ${MEDICINE}`,
+  `(me|le|nos) (cambiaron|subieron|bajaron|quitaron|aumentaron|redujeron|ajustaron) (la|el|las|los|mi|mis|su|sus)? ...1 ${MEDICINE}`,
+].map(compilePattern);
+/** "Muerta de cansancio", "dead tired": "dead" only says how much; what follows is read as itself. */
+export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|beat)'].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
-/** Running out of medicine or losing weight, in everyday words ("ran out", "se me acabaron", "lost 9 pounds"): news. */
-export const RAN_OUT = ['lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
+/** News said in everyday words: running out of medicine, losing weight, a death ("ran out", "se me acabaron", "lost 9 pounds", "passed away"): news. */
+export const NEWS_PHRASES = ['(passed|pass|passes|passing) away', 'lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
 

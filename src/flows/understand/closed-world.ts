@@ -16,12 +16,13 @@ import { splitClauses } from '../text/clauses.js';
 import { RESOLVED } from '../text/figures-of-speech.js';
 import { NEGATORS, SELF_NEGATING } from '../text/negation.js';
 import { findPhrase } from '../text/phrase-match.js';
+import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
-import { EXCESS_PATTERNS, FUNCTION_WORDS, IDIOM_PATTERNS, NEVER_NEWS, NO_NEWS, RAN_OUT, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, EXCESS_PATTERNS, FUNCTION_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing } from './denial.js';
-import { LEVELS, WELL, healthGroup } from './lexicon.js';
+import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
 import { requestSpans } from './requests.js';
 import { isWord, namesIn, withoutFigures } from './word-forms.js';
 
@@ -52,6 +53,11 @@ function blank(tokens: string[], patterns: readonly ReturnType<typeof compilePat
   return found;
 }
 
+/** Blanks only the first word of each match: the intensifier, leaving the word it intensifies. */
+function blankFirstWord(tokens: string[], patterns: readonly ReturnType<typeof compilePattern>[]): void {
+  for (const pattern of patterns) for (const { start } of findPhrase(pattern, tokens)) tokens[start] = '';
+}
+
 const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) => patterns.some((p) => findPhrase(p, tokens).length > 0);
 
 /**
@@ -63,8 +69,34 @@ const SUBSIDED = [...RESOLVED, '(it|its|they|that|thats|all) ...2 (went|gone|com
 function onlyResolution(clause: readonly string[]): boolean {
   const tokens = [...clause];
   if (!blank(tokens, SUBSIDED)) return false;
-  return tokens.every((t) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t)));
+  return tokens.every(settles);
 }
+const settles = (t: string) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t));
+
+/** "Cansadita pero contenta", "tired but happy": the clause after says the tiredness is the good kind. */
+const glad = (t: string) => CONTENT.has(t) || WELL.has(t);
+const onlyContentment = (clause: readonly string[]) => clause.some((t, i) => glad(t) && !denied(clause, i)) && clause.every((t) => settles(t) || glad(t));
+
+/**
+ * A word of the body after a denied one, joined by little words: "no
+ * swelling in my feet", "ya no me falta el aire", "sin dolor en las rodillas".
+ */
+function deniedBefore(tokens: readonly string[], index: number): boolean {
+  for (let i = index - 1, reach = 0; i >= 0 && reach < 3; i--) {
+    const token = tokens[i] ?? '';
+    if (token === '' || FUNCTION_WORDS.has(token)) {
+      reach += 1;
+      continue;
+    }
+    return (healthGroup(token) !== null || LAPSES.has(token)) && denied(tokens, i);
+  }
+  return false;
+}
+
+/** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
+const NUMBER = /^\d+$/;
+const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
+const betweenNumbers = (tokens: readonly string[], i: number) => isNumber(tokens[i - 1] ?? '') && isNumber(tokens[i + 1] ?? '');
 
 /**
  * What of `text` the reader cannot settle. `known` holds words already
@@ -80,20 +112,28 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   text = withoutFigures(text);
   const left: LeftOver = { news: [], unknown: [] };
   const clauses = splitClauses(text).map((clause) => [...clause]);
+  // As written, before the found concerns are blanked: what a denial reaches is read on these.
+  const written = clauses.map((clause) => [...clause]);
   // The words of the concerns and requests the reader found are accounted for: those raise what they raise.
   for (const spans of [concernSpans(text), requestSpans(text)]) {
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
   clauses.forEach((tokens, c) => {
     blank(tokens, IDIOM_PATTERNS);
+    blank(tokens, CLINICIAN_CHANGES);
+    blankFirstWord(tokens, INTENSIFIERS);
     blank(tokens, SAYINGS);
-    if (blank(tokens, RAN_OUT)) left.news.push('ran out');
+    // Everyday words that tell news together ("ran out", "passed away"): the phrase is the news.
+    for (const { start, end } of NEWS_PHRASES.flatMap((p) => findPhrase(p, tokens))) {
+      left.news.push(tokens.slice(start, end).join(' '));
+      tokens.fill('', start, end);
+    }
     // "I was dizzy last week but it's gone now": the clause after settles this one.
     const next = clauses[c + 1];
-    const settled = has(tokens, SUBSIDED) || (next !== undefined && onlyResolution(next));
+    const settled = has(tokens, SUBSIDED) || (next !== undefined && (onlyResolution(next) || onlyContentment(next)));
     const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
-    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i));
+    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i));
     tokens.forEach((token, i) => {
       // A measure said to be high or falling is news even beside its reading ("bp keeps dropping, 92/54").
       if (leveled && healthGroup(token) === 'measure') return void left.news.push(token);
@@ -107,14 +147,19 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       const group = healthGroup(token);
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
-        if (!(options.concernsPlaced || denied(tokens, i) || well || settled)) left.news.push(token);
+        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || well || settled)) left.news.push(token);
       } else if (group === 'function' || group === 'care') {
-        if (deniedDoing(tokens, i) || excess) left.news.push(token);
+        if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || excess) left.news.push(token);
       } else if (group === 'trouble') {
+        // "Didn't miss a single day", "no me faltó nada": a lapse denied is good news.
+        if (LAPSES.has(token) && denied(tokens, i)) return;
         if (!denied(tokens, i) || SELF_NEGATING.has(token)) left.news.push(token);
       } else if (group === 'medicine' || /^\d\d+$/.test(token) || !isWord(token)) {
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
-      } else if (deniedDoing(tokens, i)) {
+      } else if (LAPSES.has(token) && denied(tokens, i)) {
+        return;
+      } else if (deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) {
+        // The "no" of "no swelling in my feet" denies the swelling, not the feet.
         left.news.push(token);
       }
     });

@@ -78,9 +78,9 @@ const TROUBLE = [
   'bad', 'badly', 'worse', 'worst', 'wrong', 'weird', 'strange', 'funny', 'odd', 'unusual', 'different', 'problem*', 'trouble*',
   'issue*', 'hard', 'harder', 'difficult*', 'struggl*', 'cant', 'cannot', 'couldnt', 'unable', 'concern*', 'rough',
   'awful', 'terrible', 'horrible', 'lousy', 'crappy', 'miserable', 'anymore', 'stop', 'stopped', 'quit', 'missed',
-  'forgot', 'forget*', 'skip*', 'afford*', 'expensive', 'cost', 'costs', 'costly', 'costo', 'costos',
+  'forgot', 'forget*', 'skip*', 'falto', 'faltaron', 'faltan', 'faltado', 'falta', 'complain*', 'quej*', 'afford*', 'expensive', 'cost', 'costs', 'costly', 'costo', 'costos',
   'losing', 'tumble', 'tumbled', 'fell', 'fall', 'falls', 'falling', 'fallen', 'tripped', 'accident*', 'broke', 'broken',
-  'die', 'dying', 'died', 'dead', 'death', 'kill', 'kills', 'killing', 'killed', 'suicid*', 'gun', 'emergency', 'urgent*',
+  'die', 'dying', 'died', 'dead', 'death', 'fallec*', 'funeral', 'velorio', 'entierro', 'kill', 'kills', 'killing', 'killed', 'suicid*', 'gun', 'emergency', 'urgent*',
   'ambulance', '911', 'er', 'hospital*', 'surgery', 'discharged', 'admitted', 'changed', 'switched', 'increased', 'decreased',
   'doubled', 'halved', 'upped', 'lowered', 'allerg*', 'reaction', 'worsening', 'callback', 'ride',
   'transport*', 'emergencia', 'urgencia', 'ambulancia', 'hospital', 'internad*', 'operacion', 'cirugia', 'mal', 'malo', 'mala',
@@ -116,6 +116,12 @@ export const LEVELS = new Set([
   'crazy', 'over', 'climbing', 'jumped', 'alta', 'alto', 'altas', 'altos', 'baja', 'bajo', 'bajas', 'bajos', 'subio',
   'subida', 'bajo', 'elevada', 'elevado', 'descontrolada', 'descontrolado',
 ]);
+
+/** Slips in taking care: news when said, good news when denied ("never missed a day", "no me faltó nada"). */
+export const LAPSES = new Set(['miss', 'missed', 'missing', 'forgot', 'forget', 'forgotten', 'skip', 'skipped', 'falta', 'falto', 'faltaron', 'faltan', 'faltado', 'olvide', 'olvido']);
+
+/** Being glad, said after a tiredness: "pero contenta", "but happy". */
+export const CONTENT = new Set(['contento', 'contenta', 'contentos', 'contentas', 'feliz', 'felices', 'happy', 'glad', 'worth', 'fun', 'satisfied']);
 
 /** Words saying a body part or a symptom is well ("my legs look fine", "breathing better"): they settle its clause. */
 export const WELL = new Set([

@@ -30,7 +30,8 @@ export function isWord(token: string): boolean {
   if (token.endsWith('s') && isDictionaryWord(token.slice(0, -1))) return true;
   const bare = token.replace(CLITIC, '');
   if (bare !== token && bare.length >= 3 && isDictionaryWord(bare)) return true;
-  const stem = token.replace(DIMINUTIVE, '');
+  // "flaquita" is "flaca", "amiguito" is "amigo": the spelling keeps the sound.
+  const stem = token.replace(DIMINUTIVE, '').replace(/qu$/, 'c').replace(/gu$/, 'g');
   return stem !== token && stem.length >= 3 && ['o', 'a', 'e', ''].some((end) => isDictionaryWord(stem + end));
 }
 

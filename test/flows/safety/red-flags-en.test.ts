@@ -36,13 +36,18 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   // falls: stuck on the floor, or a head strike
   ['I fell and I cant get up', 'fall'], ["fell in the bathroom and can't stand up", 'fall'],
   ['I fell and hit my head', 'fall'], ["I'm on the floor and can't get up, I fell", 'fall'],
+  // One event told across a pause or a full stop (issue 20: a daughter's text from an unknown number).
+  ['Mom fell… hit her head, shes confused', 'fall'], ['Dad fell. He hit his head on the counter', 'fall'],
   // self-harm
   ['suicidal', 'self_harm'], ['I feel suicidal', 'self_harm'], ['kill myself', 'self_harm'], ['I want to kill myself', 'self_harm'],
   ['want to die', 'self_harm'], ['I just want to die', 'self_harm'], ['end my life', 'self_harm'], ['hurt myself', 'self_harm'],
   ['I might hurt myself', 'self_harm'], ['self harm', 'self_harm'], ['self-harm', 'self_harm'], ['no reason to live', 'self_harm'],
   ['thinking about killing myself', 'self_harm'], ["I don't want to live anymore", 'self_harm'],
   ["I don't want to be here anymore", 'self_harm'], ['everyone would be better off without me', 'self_harm'],
-  ['I feel like ending it all', 'self_harm'], ['sucidal', 'self_harm'], ['I wish I was dead', 'self_harm'],
+  ['I feel like ending it all', 'self_harm'],
+  // Burden and farewell, without the words of suicide.
+  ['whats the point anymore. everybody would be better off not having to take care of me', 'self_harm'],
+  ['I wont be needing my pills anymore. Tell the nurse goodbye for me', 'self_harm'], ['sucidal', 'self_harm'], ['I wish I was dead', 'self_harm'],
   ['I want to end it', 'self_harm'], ["I'm not going to make it, I want to end it", 'self_harm'],
   // overdose
   ['overdose', 'overdose'], ['I think I overdosed', 'overdose'], ['took too many pills', 'overdose'],
@@ -92,7 +97,11 @@ describe('red-flag phrase lists', () => {
     }
   });
 
-  it.each(['', '   ', '👍', '?!', '1', '145/92'])('finds nothing in %j', (text) => {
+  it.each([
+    '', '   ', '👍', '?!', '1', '145/92',
+    // Look-alikes of the burden, farewell and across-a-pause phrases.
+    'whats the point of the new form', 'we wont be needing the meds anymore, the doc stopped them', 'I fell asleep. Hit my head on the pillow lol',
+  ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });
 });

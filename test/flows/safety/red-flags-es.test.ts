@@ -32,6 +32,7 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['se me durmió la mitad de la cara', 'stroke'], ['ya no quiero seguir viviendo', 'self_harm'], ['ya pensé cómo hacerlo', 'self_harm'],
   ['estoy haciendo del baño negro como chapopote', 'severe_bleeding'],
   ['mi esposo se cayó en el baño y se pegó en la cabeza', 'fall'],
+  ['mi mamá se cayó… se pegó en la cabeza', 'fall'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

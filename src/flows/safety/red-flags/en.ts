@@ -113,6 +113,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(want|wanna|wanted|wish|ready|going|gonna) (to)? die',
     'wish (i|i was|i were|i could be)? dead',
     'better off (dead|without me)',
+    // Being a burden, and farewells: the warning signs said without the words of suicide.
+    '(everybody|everyone|every one|they|family|kids|yall|you all) (would|will|d)? (be)? better off (not|without) ...4 (me|of me)',
+    '(whats|what is) the (point|use) (anymore|of living|of going on|of anything)',
+    'i (wont|will not) (be)? (needing|need) (my|the|these|those|any)? (pills|meds|medicine|medicines|medications) anymore',
+    '(tell|say) ...3 (goodbye|good bye|bye) (for me|from me)',
     '(end|ending) it all',
     '(want|wanna|going|gonna|ready) (to)? end it !with|up|here|there|for|by|at|in|on|after|before',
     'self harm',
