@@ -19,9 +19,9 @@ export const coordinatorPrompts = {
   'coordinator.review_overdue': {
     sms: '{practiceName}: a review is overdue. {patientName} ({reason}) has waited {waiting}. Alert {alertId}',
   },
-  // Vars: practiceName, senderPhone, reason.
+  // Vars: practiceName, senderPhone, reason, link (the text's page in the app, where it is linked to a patient and resolved).
   'coordinator.unknown_sender_urgent': {
-    sms: 'URGENT {practiceName}: a text from {senderPhone}, a number no patient has, reports {reason}. Call them now, then mark it read in unmatched texts.',
+    sms: 'URGENT {practiceName}: a text from {senderPhone}, a number no patient has, reports {reason}. Call them now. It is on Today in the app: {link}',
   },
   // Vars: practiceName, urgent, elevated, overdue, toCall, unmatched. Counts only: a digest names nobody.
   'coordinator.digest': {
@@ -45,6 +45,13 @@ export const coordinatorPrompts = {
   'coordinator.call_bridge_ended': { voice: 'The call with the patient has ended. Goodbye.' },
   'coordinator.call_patient_no_answer': { voice: 'The patient did not answer. Please call them back. Goodbye.' },
   'coordinator.call_invalid': { voice: 'This call link is no longer valid. Goodbye.' },
+
+  // A patient who reported an emergency on a call pressed 1 for a nurse: heard by the nurse before the two are
+  // connected, so a voicemail (which presses nothing) never takes the call. Vars: practiceName, patientShortName, reason.
+  'coordinator.bridge_whisper': {
+    voice: 'Urgent call from {practiceName}. {patientShortName} reported {reason} and is on the line asking for a nurse. To talk to them now, press 1.',
+  },
+  'coordinator.bridge_connecting': { voice: 'Connecting you now. This alert is acknowledged.' },
 } as const satisfies Record<string, { sms: string } | { voice: string }>;
 
 export type CoordinatorPromptKey = keyof typeof coordinatorPrompts;

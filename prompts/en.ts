@@ -13,7 +13,9 @@ export interface PromptEntry {
   /**
    * What a call says (Twilio <Say>): short sentences, at most 35 words with
    * long values, no "reply"/"text"/STOP, options last as "If ..., press N."
-   * with the SMS text's numbers. Only placeholders the SMS text uses.
+   * with the SMS text's numbers. Only placeholders the SMS text uses. No
+   * greeting: a call greets once, in its first turn (the menu, "we have a few
+   * questions", "let us go on where we stopped"), before any question.
    */
   readonly voice?: string;
   /**
@@ -38,7 +40,7 @@ export const en = {
   // Wellness check-in.
   'wellness.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. How are you feeling today? Reply 1 if you feel well, 2 if you have concerns. Reply STOP to opt out.',
-    voice: 'Hi {firstName}, this is {practiceName}. How are you feeling today? If you feel well, press 1. If you have concerns, press 2.',
+    voice: 'How are you feeling today? If you feel well, press 1. If you have concerns, press 2.',
   },
   'wellness.reprompt_feeling': {
     sms: 'Sorry, we did not get that. Please reply 1 if you feel well, or 2 if you have concerns.',
@@ -94,7 +96,7 @@ export const en = {
   // Medication adherence check-in.
   'medication.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. Did you take your {medicationName} {medicationDose} today? Reply 1 for yes, 2 for no. Reply STOP to opt out.',
-    voice: 'Hi {firstName}, this is {practiceName}. Did you take your {medicationName} {medicationDose} today? If you took it, press 1. If not, press 2.',
+    voice: 'Did you take your {medicationName} {medicationDose} today? If you took it, press 1. If not, press 2.',
   },
   'medication.reprompt_taken': {
     sms: 'Sorry, we did not get that. Did you take your {medicationName} today? Reply 1 for yes, 2 for no.',
@@ -152,7 +154,7 @@ export const en = {
   // Dose reminder, at the time the patient takes the medicine.
   'reminder.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. It is time for your {medicationName} {medicationDose}. Reply 1 when you have taken it, 2 if you cannot take it. Reply STOP to opt out.',
-    voice: 'Hi {firstName}, this is {practiceName}. It is time for your {medicationName} {medicationDose}. When you have taken it, press 1. If you cannot take it, press 2.',
+    voice: 'It is time for your {medicationName} {medicationDose}. When you have taken it, press 1. If you cannot take it, press 2.',
   },
   'reminder.reprompt': {
     sms: 'Please reply 1 when you have taken your {medicationName}, or 2 if you cannot take it.',
@@ -162,11 +164,36 @@ export const en = {
     sms: 'Thank you, {firstName}!',
     voice: 'Thank you, {firstName}!',
   },
+  // Several medicines due at the same time: one reminder for all of them, never one per medicine.
+  'reminder.opening_several': {
+    sms: 'Hi {firstName}, this is {practiceName}. It is time for your {medicationCount} medicines. Reply 1 when you have taken them all, 2 if you cannot take them. Reply STOP to opt out.',
+    voice: 'It is time for your {medicationCount} medicines. When you have taken them all, press 1. If you cannot take them, press 2.',
+  },
+  'reminder.opening_named': {
+    sms: 'Hi {firstName}, this is {practiceName}. It is time for your {medicationCount} medicines: {medicationList}. Reply 1 when you have taken them all, 2 if you cannot take them. Reply STOP to opt out.',
+    voice: 'It is time for your {medicationCount} medicines. When you have taken them all, press 1. If you cannot take them, press 2.',
+  },
+  'reminder.reprompt_several': {
+    sms: 'Please reply 1 when you have taken all {medicationCount} medicines, or 2 if you cannot take them. If you took only some, tell us which ones.',
+    voice: 'It is time for your {medicationCount} medicines. When you have taken them all, press 1. If you cannot take them, press 2.',
+  },
+  'reminder.ask_rest': {
+    sms: 'Thank you. Have you taken the rest of your medicines too? Reply 1 for yes, 2 for no.',
+    voice: 'Thank you. Have you taken the rest of your medicines too? If yes, press 1. If not, press 2.',
+  },
+  'reminder.ask_rest_named': {
+    sms: 'Thank you. Have you also taken your {otherMedications}? Reply 1 for yes, 2 for no.',
+    voice: 'Thank you. Have you also taken your {otherMedications}? If yes, press 1. If not, press 2.',
+  },
+  'reminder.reprompt_rest': {
+    sms: 'Please reply 1 if you have taken the rest of your medicines, or 2 if not.',
+    voice: 'Have you taken the rest of your medicines? If yes, press 1. If not, press 2.',
+  },
 
   // Refill question, 3 days before a refill is due.
   'refill.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. Your {medicationName} refill is due {refillDate}. Do you have it? Reply 1 for yes, 2 for no. Reply STOP to opt out.',
-    voice: 'Hi {firstName}, this is {practiceName}. Your {medicationName} refill is due {refillDate}. Do you have it? If you have it, press 1. If not, press 2.',
+    voice: 'Your {medicationName} refill is due {refillDate}. Do you have it? If you have it, press 1. If not, press 2.',
   },
   'refill.reprompt': {
     sms: 'Do you have your {medicationName} refill? Reply 1 for yes, 2 for no.',
@@ -185,7 +212,7 @@ export const en = {
   // Symptom and vitals check-in.
   'symptoms.opening': {
     sms: 'Hi {firstName}, this is {practiceName}. What is your blood pressure today? Send the two numbers, like 130/80, or reply SKIP if you cannot check it. Reply STOP to opt out.',
-    voice: 'Hi {firstName}, this is {practiceName}. Please say your blood pressure, like one thirty over eighty. Or enter the top number, then the pound key. If you cannot check it today, say skip.',
+    voice: 'Please say your blood pressure, like one thirty over eighty. Or enter the top number, then the pound key. If you cannot check it today, say skip.',
   },
   'symptoms.reprompt_bp': {
     sms: 'Please send your blood pressure as two numbers, like 130/80. Or reply SKIP.',

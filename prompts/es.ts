@@ -21,7 +21,7 @@ export const es: PromptCatalog = {
 
   'wellness.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. ¿Cómo se siente hoy? Responda 1 si se siente bien o 2 si algo le preocupa. Responda STOP para no recibir más mensajes.',
-    voice: 'Hola, {firstName}. Le habla {practiceName}. ¿Cómo se siente hoy? Si se siente bien, oprima 1. Si algo le preocupa, oprima 2.',
+    voice: '¿Cómo se siente hoy? Si se siente bien, oprima 1. Si algo le preocupa, oprima 2.',
   },
   'wellness.reprompt_feeling': {
     sms: 'Disculpe, no le entendimos. Responda 1 si se siente bien o 2 si algo le preocupa.',
@@ -76,7 +76,7 @@ export const es: PromptCatalog = {
 
   'medication.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. ¿Pudo tomar hoy su {medicationName} {medicationDose}? Responda 1 Sí, 2 No. Responda STOP para no recibir más mensajes.',
-    voice: 'Hola, {firstName}. Le habla {practiceName}. ¿Pudo tomar hoy su {medicationName} {medicationDose}? Si ya se la tomó, oprima 1. Si no, oprima 2.',
+    voice: '¿Pudo tomar hoy su {medicationName} {medicationDose}? Si ya se la tomó, oprima 1. Si no, oprima 2.',
   },
   'medication.reprompt_taken': {
     sms: 'Disculpe, no le entendimos. ¿Pudo tomar hoy su {medicationName}? Responda 1 Sí, 2 No.',
@@ -133,7 +133,7 @@ export const es: PromptCatalog = {
 
   'reminder.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Ya es hora de su {medicationName} {medicationDose}. Responda 1 cuando la haya tomado, o 2 si no la puede tomar. Responda STOP para no recibir más mensajes.',
-    voice: 'Hola, {firstName}. Le habla {practiceName}. Ya es hora de su {medicationName} {medicationDose}. Cuando se la haya tomado, oprima 1. Si no se la puede tomar, oprima 2.',
+    voice: 'Ya es hora de su {medicationName} {medicationDose}. Cuando se la haya tomado, oprima 1. Si no se la puede tomar, oprima 2.',
   },
   'reminder.reprompt': {
     sms: 'Por favor responda 1 cuando haya tomado su {medicationName}, o 2 si no la puede tomar.',
@@ -143,10 +143,34 @@ export const es: PromptCatalog = {
     sms: '¡Gracias, {firstName}!',
     voice: '¡Gracias, {firstName}!',
   },
+  'reminder.opening_several': {
+    sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Ya es hora de sus {medicationCount} medicinas. Responda 1 cuando se las haya tomado todas, o 2 si no se las puede tomar. Responda STOP para no recibir más mensajes.',
+    voice: 'Ya es hora de sus {medicationCount} medicinas. Cuando se las haya tomado todas, oprima 1. Si no se las puede tomar, oprima 2.',
+  },
+  'reminder.opening_named': {
+    sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Ya es hora de sus {medicationCount} medicinas: {medicationList}. Responda 1 cuando se las haya tomado todas, o 2 si no se las puede tomar. Responda STOP para no recibir más mensajes.',
+    voice: 'Ya es hora de sus {medicationCount} medicinas. Cuando se las haya tomado todas, oprima 1. Si no se las puede tomar, oprima 2.',
+  },
+  'reminder.reprompt_several': {
+    sms: 'Por favor responda 1 cuando se haya tomado sus {medicationCount} medicinas, o 2 si no se las puede tomar. Si solo se tomó algunas, díganos cuáles.',
+    voice: 'Ya es hora de sus {medicationCount} medicinas. Cuando se las haya tomado todas, oprima 1. Si no se las puede tomar, oprima 2.',
+  },
+  'reminder.ask_rest': {
+    sms: 'Gracias. ¿Ya se tomó también el resto de sus medicinas? Responda 1 Sí, 2 No.',
+    voice: 'Gracias. ¿Ya se tomó también el resto de sus medicinas? Si ya se las tomó, oprima 1. Si no, oprima 2.',
+  },
+  'reminder.ask_rest_named': {
+    sms: 'Gracias. ¿Ya se tomó también su {otherMedications}? Responda 1 Sí, 2 No.',
+    voice: 'Gracias. ¿Ya se tomó también su {otherMedications}? Si ya se lo tomó, oprima 1. Si no, oprima 2.',
+  },
+  'reminder.reprompt_rest': {
+    sms: 'Por favor responda 1 si ya se tomó el resto de sus medicinas, o 2 si no.',
+    voice: '¿Ya se tomó el resto de sus medicinas? Si ya se las tomó, oprima 1. Si no, oprima 2.',
+  },
 
   'refill.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. Su {medicationName} se le acaba el {refillDate}. ¿Ya tiene la receta surtida? Responda 1 Sí, 2 No. Responda STOP para no recibir más mensajes.',
-    voice: 'Hola, {firstName}. Le habla {practiceName}. Su {medicationName} se le acaba el {refillDate}. ¿Ya tiene la receta surtida? Si ya la tiene, oprima 1. Si no, oprima 2.',
+    voice: 'Su {medicationName} se le acaba el {refillDate}. ¿Ya tiene la receta surtida? Si ya la tiene, oprima 1. Si no, oprima 2.',
   },
   'refill.reprompt': {
     sms: '¿Ya tiene surtida la receta de su {medicationName}? Responda 1 Sí, 2 No.',
@@ -164,7 +188,7 @@ export const es: PromptCatalog = {
 
   'symptoms.opening': {
     sms: 'Hola, {firstName}. Le escribimos de {practiceName}. ¿Cuánto tiene de presión hoy? Escriba los dos números, por ejemplo 130/80. Si no se la puede tomar, responda SALTAR. Responda STOP para no recibir más mensajes.',
-    voice: 'Hola, {firstName}. Le habla {practiceName}. Diga su presión, por ejemplo ciento treinta sobre ochenta. O marque el número de arriba y la tecla de gato. Si hoy no puede tomársela, diga saltar.',
+    voice: 'Diga su presión, por ejemplo ciento treinta sobre ochenta. O marque el número de arriba y la tecla de gato. Si hoy no puede tomársela, diga saltar.',
   },
   'symptoms.reprompt_bp': {
     sms: 'Por favor, escriba los dos números de su presión, por ejemplo 130/80. O responda SALTAR.',

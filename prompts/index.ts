@@ -6,11 +6,11 @@ import type { Locale, PromptVars } from '../src/flows/types.js';
 import { en } from './en.js';
 import type { PromptCatalog, PromptEntry, PromptKey } from './en.js';
 import { es } from './es.js';
-import { smsSegments, toGsm7 } from './sms.js';
+import { smsBody, smsSegments, toGsm7 } from './sms.js';
 
 export type { PromptCatalog, PromptEntry, PromptKey };
 export { en, es };
-export { smsSegments, toGsm7 } from './sms.js';
+export { smsBody, smsSegments, toGsm7 } from './sms.js';
 export type { SmsSegmentInfo } from './sms.js';
 
 export const catalogs: Readonly<Record<Locale, PromptCatalog>> = { en, es };
@@ -60,13 +60,13 @@ export function renderPrompt(
 
 /**
  * Renders the `say` outputs of one flow step as ONE text message: the parts
- * joined by a space, then folded to GSM-7 so an accented Spanish word or a
- * curly apostrophe in a name does not switch the message to UCS-2.
+ * joined by a space, then made a text body (smsBody): GSM-7 letters kept, the
+ * others folded unless the exact text costs no more segments.
  */
 export function renderSms(parts: ReadonlyArray<SmsPart>, locale: Locale, vars: PromptVars, practicePrompts: PracticePrompts = {}): string {
   const texts = parts.map((part) => renderPrompt(locale, part.prompt, { ...vars, ...part.params }, 'sms', practicePrompts));
   // An empty value (no dose when names are off) leaves no double space or space before a stop.
-  return toGsm7(texts.join(' ').replace(/ {2,}/g, ' ').replace(/ ([.,?!])/g, '$1'));
+  return smsBody(texts.join(' ').replace(/ {2,}/g, ' ').replace(/ ([.,?!])/g, '$1'));
 }
 
 /** Long real-world values: the worst case for a text's length. */

@@ -1,12 +1,13 @@
 /**
- * GSM-7 folding and SMS segment counting.
+ * GSM-7 folding, the body a text is sent with, and SMS segment counting.
  *
  * A single character outside the GSM 03.38 alphabet switches a whole text to
  * UCS-2, which cuts a segment from 160 to 70 characters: a Spanish question
  * with one "á" costs two or three times as much and may arrive split. So the
- * SMS renderer folds what it can to GSM-7 before sending.
+ * SMS renderer keeps every letter GSM-7 has (é, ñ, ü, ¿, ¡, Ç, ...) and folds
+ * only the others (á -> a, í -> i), unless the exact text costs no more
+ * segments (smsBody).
  */
-
 /** GSM 03.38 basic character set (one septet each). */
 const GSM_BASIC = new Set(
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
@@ -42,15 +43,7 @@ function isGsm(char: string): boolean {
   return GSM_BASIC.has(char) || GSM_EXTENSION.has(char);
 }
 
-/**
- * Accented vowels are written plain even where GSM-7 has them (é, ü, à):
- * one rule for every text, so a Spanish message never mixes "¿Qué" with
- * "mas" and "atencion". Ñ, ¿ and ¡ stay: GSM-7 has them and Spanish needs them.
- */
-const ACCENTED_VOWELS = /^[àáâäèéêëìíîïòóôöùúûüÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ]$/u;
-
 function foldChar(char: string): string {
-  if (ACCENTED_VOWELS.test(char)) return char.normalize('NFD').replace(COMBINING_MARKS, '');
   if (isGsm(char)) return char;
   const mapped = FOLDS[char];
   if (mapped !== undefined) return mapped;
@@ -62,14 +55,42 @@ function foldChar(char: string): string {
 
 /**
  * Folds characters outside GSM-7 to their nearest GSM-7 equivalents
- * (á -> a, curly quotes -> straight, dashes -> '-', … -> '...', NBSP -> space).
- * GSM-7 letters such as ñ, é, ü, ¿, ¡ are kept; characters with no equivalent
- * (emoji) are left as they are, so the text honestly stays UCS-2.
+ * (á -> a, í -> i, curly quotes -> straight, dashes -> '-', … -> '...', NBSP
+ * -> space). Every character GSM-7 has is kept as it is: é è ù ì ò à ä ö ñ ü
+ * Ä Ö Ñ Ü É Ç Å å Ø ø ¿ ¡. Characters with no equivalent (emoji) are left as
+ * they are, so the text honestly stays UCS-2.
  */
 export function toGsm7(text: string): string {
   let out = '';
   for (const char of text) out += foldChar(char);
   return out;
+}
+
+/** Typographic punctuation written plain: it changes no word, so it is never worth a UCS-2 text. */
+function plainPunctuation(text: string): string {
+  let out = '';
+  for (const char of text) out += FOLDS[char] ?? char;
+  return out;
+}
+
+/**
+ * The body a patient's text is sent with. "Sí" is not GSM-7 (í, á, ó, ú are
+ * not in the alphabet), so keeping it makes the whole text UCS-2: 70
+ * characters a segment instead of 160. The rule: the exact text, accents and
+ * all, when that costs no more segments than the GSM-7 fold (in practice a
+ * text of at most 70 characters, "¡Muy bien, Ana, gracias! Siga así."); the
+ * fold otherwise ("Responda 1 Si, 2 No." inside a longer question). Better
+ * for patients than UCS-2 always: every extra segment is one more piece that
+ * older phones and some carriers show apart, late or out of order (an
+ * opening's "Responda STOP" line could arrive on its own), while "Si" after
+ * "Responda 1" is read as "yes" by every reader. Better than folding always:
+ * a short text loses nothing by being exact.
+ */
+export function smsBody(text: string): string {
+  const exact = plainPunctuation(text);
+  const folded = toGsm7(text);
+  if (exact === folded) return folded;
+  return smsSegments(exact).segments <= smsSegments(folded).segments ? exact : folded;
 }
 
 export interface SmsSegmentInfo {

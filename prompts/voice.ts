@@ -14,9 +14,10 @@ interface VoiceEntry {
 }
 
 export const voicePrompts = {
+  // Keypad or speech: "say or press" (Spanish "diga u oprima": "o" is "u" before a word starting with o).
   'voice.menu': {
-    en: 'Hello {firstName}, this is {practiceName}. To tell us how you feel today, press 1. About your medicines, press 2. To leave a message for your care team, press 3.',
-    es: 'Hola {firstName}, le habla {practiceName}. Para decirnos cómo se siente hoy, oprima 1. Sobre sus medicinas, oprima 2. Para dejar un mensaje a su equipo médico, oprima 3.',
+    en: 'Hello {firstName}, this is {practiceName}. To tell us how you feel, say or press 1. For your medicines, say or press 2. To leave a message, say or press 3.',
+    es: 'Hola {firstName}, le habla {practiceName}. Para decirnos cómo se siente, diga u oprima 1. Sobre sus medicinas, diga u oprima 2. Para dejar un mensaje, diga u oprima 3.',
   },
   'voice.check_in_due': {
     en: 'Hello {firstName}, this is {practiceName}. We have a few questions for your check-in.',
@@ -27,6 +28,7 @@ export const voicePrompts = {
     es: 'Hola {firstName}, le habla {practiceName}. Sigamos donde nos quedamos.',
   },
   'voice.menu_invalid': { en: 'Sorry, that key does nothing here.', es: 'Perdone, esa tecla no hace nada aquí.' },
+  'voice.menu_not_understood': { en: 'Sorry, I did not understand.', es: 'Perdone, no le entendí.' },
   'voice.record_prompt': {
     en: 'Please leave your message after the tone. When you are done, press the pound key or hang up.',
     es: 'Por favor deje su mensaje después del tono. Cuando termine, oprima la tecla de gato o cuelgue.',
@@ -45,20 +47,32 @@ export const voicePrompts = {
     en: 'I heard: {heard}. If that is right, press 1. To say it again, press 2.',
     es: 'Escuché: {heard}. Si es correcto, oprima 1. Para decirlo otra vez, oprima 2.',
   },
+  // After a red flag said on a call. The alert is raised (and its escalation started) before these are said.
   'voice.red_flag_offer': {
-    en: '{firstName}, what you told us may be an emergency. If it is, hang up and dial 911. We are alerting your care team. To talk to a nurse now, press 1.',
-    es: '{firstName}, lo que nos dice puede ser una emergencia. Si lo es, cuelgue y marque el 911. Ya estamos avisando a su equipo médico. Para hablar con una enfermera ahora, oprima 1.',
+    en: '{firstName}, what you told us may be an emergency. If it is, hang up and dial 911. We are alerting your care team. To talk to a nurse now, say yes or press 1.',
+    es: '{firstName}, lo que nos dice puede ser una emergencia. Si lo es, cuelgue y marque el 911. Ya estamos avisando a su equipo médico. Para hablar con una enfermera ahora, diga sí u oprima 1.',
     promise: true,
   },
   'voice.self_harm_offer': {
-    en: '{firstName}, we are worried about you. Please hang up and call 988, or dial 911. We are alerting your care team. To talk to a nurse now, press 1.',
-    es: '{firstName}, nos preocupa usted. Por favor cuelgue y llame al 988, o marque el 911. Ya estamos avisando a su equipo médico. Para hablar con una enfermera ahora, oprima 1.',
+    en: '{firstName}, we are worried about you. Please hang up and call 988, or dial 911. We are alerting your care team. To talk to a nurse now, say yes or press 1.',
+    es: '{firstName}, nos preocupa usted. Por favor cuelgue y llame al 988, o marque el 911. Ya estamos avisando a su equipo médico. Para hablar con una enfermera ahora, diga sí u oprima 1.',
     promise: true,
   },
   'voice.connecting': { en: 'Connecting you to a nurse now. Please stay on the line.', es: 'Le comunicamos con una enfermera. Por favor no cuelgue.' },
-  'voice.nurse_unavailable': {
-    en: 'We could not reach a nurse. If this is an emergency, hang up and dial 911. A nurse will call you back soon. Goodbye.',
-    es: 'No pudimos comunicarnos con una enfermera. Si es una emergencia, cuelgue y marque el 911. Una enfermera le va a llamar pronto. Adiós.',
+  'voice.still_connecting': {
+    en: 'That nurse did not answer. We are calling another nurse. Please stay on the line.',
+    es: 'Esa enfermera no contestó. Estamos llamando a otra enfermera. Por favor no cuelgue.',
+  },
+  'voice.nurse_unreached': { en: 'We could not reach a nurse.', es: 'No pudimos comunicarnos con una enfermera.' },
+  // The last words after a red flag (silence, "thank you, bye", or no nurse reached): the advice again, first.
+  'voice.emergency_advice': { en: 'If this is an emergency, hang up and dial 911 now.', es: 'Si es una emergencia, cuelgue y marque el 911 ahora.' },
+  'voice.self_harm_advice': {
+    en: 'Please call 988 now to talk to someone, or dial 911.',
+    es: 'Por favor llame ahora al 988 para hablar con alguien, o marque el 911.',
+  },
+  'voice.team_alerted': {
+    en: 'Your care team has been alerted, and a nurse will call you back. Take care. Goodbye.',
+    es: 'Ya avisamos a su equipo médico y una enfermera le va a llamar. Cuídese. Adiós.',
     promise: true,
   },
   'voice.voicemail': {

@@ -83,10 +83,14 @@ export async function actingCoordinator(db: Queryable, actor: Staff, practiceId:
   return id;
 }
 
-/** Who wrote something, as the record shows it to people: the admin token, which API key, or the staff member's name. */
+/**
+ * Who wrote something, as the record shows it to people: the admin token,
+ * the coordinator an API key belongs to or the key's name (never its id,
+ * which tells a reader nothing), or the signed-in staff member's name.
+ */
 export function writerLabel(actor: Staff): string {
   if (actor.kind === 'admin_token') return 'admin token';
-  return actor.kind === 'api_key' ? `api key ${actor.keyId}` : actor.name;
+  return actor.kind === 'api_key' ? actor.label : actor.name;
 }
 
 /** Who wrote something, as a stable key (rule sets and API keys keep it): 'admin_token', 'api_key:<id>', 'user:<id>'. */

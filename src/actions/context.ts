@@ -17,7 +17,15 @@ import type { UserRole } from '../store/users.js';
  */
 export type Staff =
   | { kind: 'admin_token' }
-  | { kind: 'api_key'; keyId: string; practiceId: string; role: ApiKeyRole; coordinatorId: string | null }
+  | {
+      kind: 'api_key';
+      keyId: string;
+      practiceId: string;
+      role: ApiKeyRole;
+      coordinatorId: string | null;
+      /** How the record names who wrote with this key: its coordinator ("Linda Park, RN"), or the key by name. */
+      label: string;
+    }
   | { kind: 'user'; userId: string; practiceId: string; role: UserRole; staffId: string | null; name: string };
 
 export interface ActionContext {

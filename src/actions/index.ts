@@ -24,14 +24,15 @@ export { createApiKey, revokeKey, hashToken, NewApiKeySchema } from './staff/api
 export { enrolPatient, changePatient } from './patients/enrol.js';
 export { newPatientSchema, patchPatientSchema, type NewPatientBody, type PatchPatientBody } from './patients/schemas.js';
 export { readPatientCsv, MAX_IMPORT_FILE_BYTES } from './patients/csv-rows.js';
-export { importPatients, type RowResult } from './patients/import.js';
+export { FILE_CONSENT_FIELDS, type FileConsentInput } from './patients/file-consent.js';
+export { importPatients, type PatientFile, type RowResult } from './patients/import.js';
 export { pausePatient, resumePatient } from './patients/outreach.js';
 export { addMedication, changeMedication, NewMedicationSchema, MedicationChangesSchema } from './patients/medications.js';
 export { startCheckIn, cancelCheckIn, CheckInSchema } from './patients/check-ins.js';
 
 export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
 export { acknowledgeCase, resolveCase, caseFor } from './cases.js';
-export { reviewText } from './unmatched-texts.js';
+export { reviewText, linkText, unmatchedTextFor } from './unmatched-texts.js';
 
 export { logTime, correctTime, withdrawTime } from './records/time-entries.js';
 export { NewEntrySchema, CorrectionSchema, WithdrawSchema } from './records/time-entry-schemas.js';

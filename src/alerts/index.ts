@@ -5,8 +5,9 @@
  * `case-reasons` groups its reasons by event, `assess` runs the practice's
  * rules over the patient's recent reports, `reasons` says an alert's reason
  * in words, `call-list` orders whom to phone, and `replay` shows what a
- * proposed rule set would do. Who is rung about an urgent alert, and how, is
- * src/escalation's.
+ * proposed rule set would do; `unknown-texts` reads a stranger's text and
+ * files it under the patient a coordinator links it to. Who is rung about an
+ * urgent alert, and how, is src/escalation's.
  */
 export * from './assess.js';
 export * from './call-list.js';
@@ -15,3 +16,4 @@ export * from './cases.js';
 export * from './raise.js';
 export * from './reasons.js';
 export * from './replay.js';
+export * from './unknown-texts.js';

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { hashToken, type Staff } from '../actions/index.js';
 import { DomainError } from '../errors.js';
 import { findActiveApiKeyByHash } from '../store/api-keys.js';
+import { staffLabel } from '../store/staff.js';
 
 /** Who is calling: the bootstrap admin (every practice) or a practice's API key. */
 export type Principal = Exclude<Staff, { kind: 'user' }>;
@@ -36,5 +37,6 @@ export async function authenticate(request: FastifyRequest, pool: pg.Pool, admin
   if (adminToken && sameSecret(token, adminToken)) return { kind: 'admin_token' };
   const key = await findActiveApiKeyByHash(pool, hashToken(token));
   if (!key) throw new DomainError('unauthorized', 'The bearer token is not a valid API key (it may have been revoked)');
-  return { kind: 'api_key', keyId: key.id, practiceId: key.practiceId, role: key.role, coordinatorId: key.coordinatorId };
+  const label = key.owner ? staffLabel(key.owner) : `API key "${key.name}"`;
+  return { kind: 'api_key', keyId: key.id, practiceId: key.practiceId, role: key.role, coordinatorId: key.coordinatorId, label };
 }

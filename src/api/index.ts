@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError } from '../errors.js';
 import { authenticate, type Principal } from './auth.js';
+import { emptyBodyAsObject, requireJsonBody } from './body-type.js';
 import type { ApiOptions } from './options.js';
 import { practiceRoutes } from './practices.js';
 import { apiKeyRoutes } from './api-keys.js';
@@ -32,12 +32,10 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
     // Answers carry patient data: no browser, proxy or CDN may keep a copy.
     reply.header('cache-control', 'no-store');
     request.principal = await authenticate(request, deps.db.pool, deps.config.adminToken);
-    // A body without a Content-Type is not read at all: say so, instead of "every field is missing".
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !request.headers['content-type']) {
-      throw new DomainError('unsupported_media_type', 'The body has no Content-Type: send JSON with the header Content-Type: application/json');
-    }
+    // A body that is not JSON is named as such, instead of "every field is missing" (body-type.ts).
+    requireJsonBody(request);
   });
+  app.addHook('preValidation', async (request) => emptyBodyAsObject(request));
   await app.register(practiceRoutes, { deps });
   await app.register(apiKeyRoutes, { deps });
   await app.register(coordinatorRoutes, { deps });

@@ -31,6 +31,10 @@ export const checkInCallUrls = (deps: Pick<RuntimeDeps, 'publicUrl'>, token: str
     gather: (step: number, turn: number) => `${base}/gather?token=${token}&step=${step}&turn=${turn}`,
     menu: `${base}/menu?token=${token}`,
     bridge: `${base}/bridge?token=${token}`,
+    /** The dial to the `nurse`-th coordinator of the on-call chain ended; first the coordinator hears the whisper. */
+    bridgeDialed: (nurse: number) => `${base}/bridge?token=${token}&dialed=1&nurse=${nurse}`,
+    whisper: (nurse: number) => `${base}/whisper?token=${token}&nurse=${nurse}`,
+    whisperKey: (nurse: number) => `${base}/whisper/key?token=${token}&nurse=${nurse}`,
     recording: `${base}/recording?token=${token}`,
     transcription: `${base}/transcription?token=${token}`,
     voicemail: `${base}/voicemail?token=${token}`,

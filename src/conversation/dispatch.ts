@@ -16,7 +16,7 @@ import { withTransaction, type Queryable } from '../store/sql.js';
 import type { BloodPressureLimit } from '../flows/index.js';
 import { crisisLimit, prepareOpening, type FlowSetup } from './open.js';
 import type { RuntimeDeps } from '../runtime.js';
-import { blockOf, patientZone, scheduleDispatches } from '../outreach/index.js';
+import { blockOf, medicinesDueAt, patientZone, scheduleDispatches } from '../outreach/index.js';
 import { timeOut } from './timeout.js';
 import { queueCheckInCall } from './check-in-calls.js';
 
@@ -115,7 +115,8 @@ async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, cont
   const latest = facts.latestCheckIn.get(patient.id);
   if (contact.kind === 'check_in' && latest && Date.parse(latest) > Date.parse(contact.dueAt)) return { status: 'late', reason: 'a later check-in is due' };
 
-  const setup = setupFor(contact, facts.medications.get(patient.id) ?? []);
+  const medications = facts.medications.get(patient.id) ?? [];
+  const setup = contact.kind === 'reminder' ? reminderSetup(practice, patient, contact, medications) : setupFor(contact, medications);
   if (!setup) return { status: 'cancelled', reason: 'medication_stopped' };
   if (contact.kind === 'refill_prompt' && setup.medication?.refillDueOn) {
     const today = DateTime.fromJSDate(now, { zone: patientZone(practice, patient) }).toISODate()!;
@@ -133,6 +134,12 @@ async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, cont
     return { status: 'deferred', until: new Date(ends > now.getTime() ? ends : now.getTime() + BUSY_RETRY_MS) };
   }
   return { status: 'open', setup };
+}
+
+/** Every medicine due at the reminder's planned time, in one text; null when none is any more. */
+function reminderSetup(practice: Practice, patient: Patient, contact: OutreachRow, medications: readonly Medication[]): FlowSetup | null {
+  const due = medicinesDueAt(practice, patient, medications, new Date(contact.plannedFor));
+  return due.length > 0 ? { medications: due } : null;
 }
 
 /** The medication a contact is about, active still; {} for a check-in that needs none; null when it was stopped. */

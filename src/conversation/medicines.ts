@@ -6,14 +6,18 @@
  * triage weighs them as it weighs the check-in's own answer.
  */
 import { DateTime } from 'luxon';
-import type { Observation } from '../flows/index.js';
+import type { FlowInput, Observation } from '../flows/index.js';
 import { readMedicineMentions, readMissedSpan } from '../flows/understand/index.js';
 import type { Medication } from '../store/medications.js';
+
+/** The medicines a conversation asks about: a dose reminder's (one or several), a medication check-in's or refill question's one. */
+export const medicinesAskedAbout = (input: FlowInput): string[] =>
+  input.medications?.map((m) => m.id) ?? (input.medication ? [input.medication.id] : []);
 
 /** Adherence the check-in's answer already recorded is not recorded twice. */
 export function medicineObservations(
   text: string,
-  c: { medications: readonly Medication[]; recorded: readonly Observation[]; checkInMedicationId: string | null; at: Date; timezone: string },
+  c: { medications: readonly Medication[]; recorded: readonly Observation[]; checkInMedicationIds: readonly string[]; at: Date; timezone: string },
 ): Observation[] {
   const active = c.medications.filter((m) => m.active);
   const answered = new Set(c.recorded.flatMap((o) => (o.kind === 'medication_adherence' ? [o.value.medicationId] : [])));
@@ -23,12 +27,12 @@ export function medicineObservations(
   const weekday = DateTime.fromJSDate(c.at).setZone(c.timezone).weekday % 7;
   const days = readMissedSpan(text, weekday);
   if (days === null || days < 2) return said;
-  // Days of missed doses: on the medicine the text says was not taken, else the one the check-in asks about, else all of them.
+  // Days of missed doses: on the medicine the text says was not taken, else those the check-in asks about, else all of them.
   const notTaken = said.find((o) => o.kind === 'medication_adherence' && !o.value.taken);
   if (notTaken?.kind === 'medication_adherence') {
     notTaken.value.days = days;
     return said;
   }
-  const medicationId = c.checkInMedicationId ?? '';
-  return [...said, { kind: 'medication_adherence', value: { medicationId, taken: false, days } }];
+  const asked = c.checkInMedicationIds.length > 0 ? c.checkInMedicationIds : [''];
+  return [...said, ...asked.map((medicationId): Observation => ({ kind: 'medication_adherence', value: { medicationId, taken: false, days } }))];
 }

@@ -35,6 +35,8 @@ export const readableDate = (date: string, locale: Locale) =>
 /** What a flow is told when it starts, beyond the patient's language. */
 export interface FlowSetup {
   medication?: Pick<Medication, 'id' | 'name' | 'dose' | 'refillDueOn'>;
+  /** A dose reminder: every medicine due at its time, one text for all of them. */
+  medications?: ReadonlyArray<Pick<Medication, 'id' | 'name' | 'dose'>>;
 }
 
 /**
@@ -48,6 +50,12 @@ export function prepareOpening(
   const { practice, patient, flow, setup } = c;
   const input: FlowInput = { locale: patient.language };
   if (setup.medication) input.medication = medicationWords(practice, setup.medication, patient.language);
+  if (setup.medications) {
+    // By the names on file, so a reply that names one is read; the texts name them only when the practice allows it.
+    input.medications = setup.medications.map((m) => ({ id: m.id, name: m.name, dose: m.dose }));
+    input.namesInTexts = practice.outreach.medicationNamesInTexts;
+    if (setup.medications.length === 1) input.medication = medicationWords(practice, setup.medications[0]!, patient.language);
+  }
   if (flow === 'refill' && setup.medication?.refillDueOn) input.refillDate = readableDate(setup.medication.refillDueOn, patient.language);
   if (flow === 'symptoms' && c.crisis) input.bpCrisis = c.crisis;
   const step = startFlow(flow, input);

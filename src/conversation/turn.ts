@@ -16,7 +16,7 @@ import { isQuestion } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
 import { listMedications } from '../store/medications.js';
 import { aPersonShouldRead } from './for-a-person.js';
-import { medicineObservations } from './medicines.js';
+import { medicineObservations, medicinesAskedAbout } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
 import { findConversation, type Conversation } from '../store/conversations.js';
@@ -180,21 +180,22 @@ async function readAndAnswer(
   }
 
   const medications = await listMedications(tx, patient.id);
-  // The check-in's own medicine is its answer's to record, when it took one; the text's other medicines are recorded here.
-  const checkInMedicationId = conversation?.input.medication?.id ?? null;
+  // The check-in's own medicines (a reminder's may be several) are its answer's to record, when it took one; the text's other medicines are recorded here.
+  const checkInMedicationIds = conversation ? medicinesAskedAbout(conversation.input) : [];
   const checkInAnswers = stillOpen && answerTaken;
   const extra = [
     ...readingObservations(reading, answered),
     ...medicineObservations(inbound.body, {
-      medications: medications.filter((m) => m.id !== checkInMedicationId || !checkInAnswers),
+      medications: medications.filter((m) => !checkInMedicationIds.includes(m.id) || !checkInAnswers),
       recorded: answered.observations,
-      checkInMedicationId,
+      checkInMedicationIds,
       at,
       timezone: practice.timezone,
     }),
   ];
   // "I stopped the water pill because..." answers the medicine question in words the check-in could not take: it ends answered.
-  if (conversation && stillOpen && !answerTaken && extra.some((o) => o.kind === 'medication_adherence' && o.value.medicationId === checkInMedicationId)) {
+  const toldOf = (id: string) => extra.some((o) => o.kind === 'medication_adherence' && o.value.medicationId === id);
+  if (conversation && stillOpen && !answerTaken && checkInMedicationIds.length > 0 && checkInMedicationIds.every(toldOf)) {
     await stopConversation(tx, conversation, 'completed', at);
     stillOpen = false;
     question = null;

@@ -7,6 +7,7 @@ import { duration, suggestCodes } from './billing.js';
 import { icd10For } from './icd10.js';
 import { draftNote } from './narrative.js';
 import { summariseReported, type ObservationIn } from './reported.js';
+import { staffLabel } from './staff-label.js';
 import type { AlertHandling, BillingSettings, CarePlan, CarePlanSummary, Condition, Interaction, MonthRecord, MonthTimeEntry } from './types.js';
 
 export interface MonthSources {
@@ -88,7 +89,7 @@ function interactionsOf(s: MonthSources): Interaction[] {
       actor: 'staff' as const,
       channel: null,
       direction: null,
-      summary: `${t.staffName}${t.credential ? `, ${t.credential}` : ''}: ${t.activity.replace(/_/g, ' ')}, ${duration(Math.floor((Date.parse(t.end) - Date.parse(t.start)) / 1000))}${t.note ? ` (${t.note})` : ''}`,
+      summary: `${staffLabel({ name: t.staffName, credential: t.credential })}: ${t.activity.replace(/_/g, ' ')}, ${duration(Math.floor((Date.parse(t.end) - Date.parse(t.start)) / 1000))}${t.note ? ` (${t.note})` : ''}`,
     })),
   ];
   return lines.sort((a, b) => a.at.localeCompare(b.at));

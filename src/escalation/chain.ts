@@ -55,8 +55,11 @@ const LOOKUP_RETRY_MS = 5_000;
  */
 const LOOKUP_GIVE_UP_MS = 30_000;
 
-/** Who is called about urgent alerts: the on-call coordinators in order, or every active one when nobody is on call. */
-async function escalationRoster(db: Queryable, practiceId: string): Promise<Coordinator[]> {
+/**
+ * Who is called about urgent alerts: the on-call coordinators in order, or every active one when nobody is on call.
+ * A patient who asks for a nurse on a call is put through to them in the same order (src/channels/voice/nurse.ts).
+ */
+export async function escalationRoster(db: Queryable, practiceId: string): Promise<Coordinator[]> {
   const onCall = await listOnCall(db, practiceId);
   return onCall.length > 0 ? onCall : (await listCoordinators(db, practiceId)).filter((c) => c.active);
 }
@@ -168,7 +171,7 @@ async function claimCall(deps: RuntimeDeps, tx: Queryable, c: StepContext & { ro
   });
   if (!attempt) return null;
   const body = coordinatorSms('coordinator.urgent_alert', alertTextVars(c.practice, c.patient, c.alert));
-  await queueOutreach(tx, { practice: c.practice, patient: c.patient, kind: 'alert', body, coordinator, at: c.at }, URGENT_PRIORITY);
+  await queueOutreach(tx, { practice: c.practice, patient: c.patient, kind: 'alert', body, coordinator, at: c.at, about: { alertId: c.alert.id } }, URGENT_PRIORITY);
   // If Twilio never says how the call ended, the chain still moves on.
   const fallback = new Date(c.at.getTime() + RING_SECONDS * 1000 + c.practice.escalationWaitSeconds * 1000 + CALLBACK_GRACE_MS);
   await enqueueJob(tx, 'escalation.step', { alertId: c.alert.id, step: c.step + 1 }, { runAt: fallback, now: c.at, priority: URGENT_PRIORITY });
@@ -214,7 +217,11 @@ async function textEveryone(tx: Queryable, c: StepContext): Promise<void> {
     everyone.push({ id: null, phone: c.practice.contactPhone });
   }
   for (const coordinator of everyone) {
-    await queueOutreach(tx, { practice: c.practice, patient: c.patient, kind: 'alert_unacknowledged', body, coordinator, at: c.at }, URGENT_PRIORITY);
+    await queueOutreach(
+      tx,
+      { practice: c.practice, patient: c.patient, kind: 'alert_unacknowledged', body, coordinator, at: c.at, about: { alertId: c.alert.id } },
+      URGENT_PRIORITY,
+    );
   }
   await recordEvent(tx, {
     practiceId: c.practice.id,

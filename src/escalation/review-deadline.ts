@@ -34,7 +34,7 @@ export async function checkReviewDeadline(deps: RuntimeDeps, alertId: string): P
       alertId: alert.id.slice(0, 8),
     });
     for (const coordinator of recipients) {
-      await queueOutreach(tx, { practice, patient, kind: 'review_overdue', body, coordinator, at });
+      await queueOutreach(tx, { practice, patient, kind: 'review_overdue', body, coordinator, at, about: { alertId: alert.id } });
     }
     await recordEvent(tx, {
       practiceId: practice.id,

@@ -25,7 +25,13 @@ interface FlowDefinition {
 
 export const FLOWS: Readonly<Record<FlowName, FlowDefinition>> = {
   wellness: { machine: wellnessMachine, version: 1, migrations: {} },
-  reminder: { machine: reminderMachine, version: 1, migrations: {} },
+  reminder: {
+    machine: reminderMachine,
+    // v2: one reminder for every medicine due at its time (context.medications). A v1 snapshot is a reminder for
+    // its one context.medication, which v2 reads as such (doses.ts, medicinesAsked): nothing to change.
+    version: 2,
+    migrations: { 1: (snapshot) => snapshot },
+  },
   refill: { machine: refillMachine, version: 1, migrations: {} },
   medication: { machine: medicationMachine, version: 1, migrations: {} },
   symptoms: {

@@ -30,6 +30,15 @@ export interface FlowInput {
    * "medicine" unless the practice allows names in texts.
    */
   medication?: { id: string; name: string; dose: string };
+  /**
+   * Set for a dose reminder: every medication due at its time, by the names
+   * on file (one text for all of them; a reply that names one is read per
+   * medicine). The texts name them only when `namesInTexts`; `medication`
+   * holds the words for the one when there is just one.
+   */
+  medications?: Array<{ id: string; name: string; dose: string }>;
+  /** Whether texts may name the medications (the practice's `medicationNamesInTexts`). */
+  namesInTexts?: boolean;
   /** Set for the refill flow: the due date as the patient reads it ("Dec 10", "10 de dic"). */
   refillDate?: string;
   /**

@@ -49,6 +49,8 @@ export type Outreach = {
   body: string;
   /** When it is queued, by the service clock; the send job is due then. */
   at: Date;
+  /** A text to the care team: what it is about, so the alert (or the unknown sender's text) lists it. */
+  about?: { alertId?: string; messageId?: string };
 } & (
   | { patient: Patient; coordinator?: undefined }
   /** To a coordinator, or to the practice's own number (id null); `patient` is whom it is about, if anyone. */
@@ -69,6 +71,8 @@ export async function queueOutreach(tx: Queryable, o: Outreach, priority = 0): P
     body: o.body,
     status: 'pending',
     createdAt: o.at,
+    aboutAlertId: o.about?.alertId ?? null,
+    aboutMessageId: o.about?.messageId ?? null,
   });
   await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: o.at, priority });
   return message;

@@ -8,4 +8,5 @@ export * from './dose-times.js';
 export * from './opt-out.js';
 export * from './pause.js';
 export * from './planning.js';
+export * from './reminders.js';
 export * from './schedule.js';

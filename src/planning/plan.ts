@@ -70,20 +70,33 @@ export function cadenceContacts(plan: PatientPlan, from: Date, to: Date): Planne
   );
 }
 
-/** A reminder at each dose time in [from, to); a local time that happens twice is one reminder. */
+/**
+ * One reminder for each time in [from, to) that medicines are due, for all
+ * of them: two medicines at 18:38 are one text that says two, never two
+ * texts a patient might both act on (a double dose). A local time that
+ * happens twice is one reminder; times that fall together on a
+ * daylight-saving day (02:30 and 03:00 on the day 02:30 does not exist) are
+ * one too. The slot is the local time it goes, so a plan made twice is one.
+ */
 export function reminderContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
   const dates = localDates(from, to, plan.zone);
-  return plan.medications
-    .filter((m) => m.active && m.reminders)
-    .flatMap((medication) =>
-      dates.flatMap((date) =>
-        medication.times.flatMap((time): PlannedContact[] => {
-          const at = atLocal(date, time, plan.zone);
-          const slot = `reminder:${medication.id}:${date}T${time}`;
-          return within(at, from, to) ? [{ kind: 'reminder', flow: 'reminder', medicationId: medication.id, slot, at }] : [];
-        }),
-      ),
-    );
+  const due = new Map<number, string[]>();
+  for (const medication of plan.medications.filter((m) => m.active && m.reminders)) {
+    for (const date of dates) {
+      for (const time of medication.times) {
+        const at = atLocal(date, time, plan.zone);
+        if (!within(at, from, to)) continue;
+        const ids = due.get(at.getTime()) ?? [];
+        if (!ids.includes(medication.id)) ids.push(medication.id);
+        due.set(at.getTime(), ids);
+      }
+    }
+  }
+  return [...due].map(([time, medicationIds]): PlannedContact => {
+    const at = new Date(time);
+    const slot = `reminder:${DateTime.fromJSDate(at, { zone: plan.zone }).toFormat("yyyy-MM-dd'T'HH:mm")}`;
+    return { kind: 'reminder', flow: 'reminder', ...(medicationIds.length === 1 ? { medicationId: medicationIds[0]! } : {}), medicationIds, slot, at };
+  });
 }
 
 /** The refill questions in [from, to), at the cadence's time of day, 3 days before each refill is due. */

@@ -37,7 +37,10 @@ export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt';
 export interface PlannedContact {
   kind: OutreachKind;
   flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill';
+  /** The medication it is about; for a reminder, only when it is for just one. */
   medicationId?: string;
+  /** A reminder: every medication due at its time, in one text. */
+  medicationIds?: string[];
   slot: string;
   at: Date;
 }

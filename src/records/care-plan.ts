@@ -39,9 +39,11 @@ export function setCarePlan(deps: RecordDeps, patientId: string, input: CarePlan
     const practice = (await findPractice(tx, patient.practiceId))!;
     const today = DateTime.fromJSDate(at, { zone: practice.timezone }).toISODate()!;
     const before = await findCarePlan(tx, patientId);
-    const establishedOn = before?.establishedOn ?? (input.status === 'active' ? today : null);
-    if (input.substantialRevision && !before?.establishedOn) {
-      throw new DomainError('validation_failed', 'a plan not yet established cannot be revised; set status "active" to establish it', 'substantialRevision');
+    // A plan made active for the first time is established by this write.
+    const establishing = !before?.establishedOn && input.status === 'active';
+    const establishedOn = before?.establishedOn ?? (establishing ? today : null);
+    if (input.substantialRevision && !establishedOn) {
+      throw new DomainError('validation_failed', 'a draft plan is not established yet, so it cannot be revised; send status "active" to establish it', 'substantialRevision');
     }
     const plan: CarePlan = {
       status: input.status,
@@ -50,12 +52,13 @@ export function setCarePlan(deps: RecordDeps, patientId: string, input: CarePlan
       interventions: input.interventions,
       reviewSchedule: input.reviewSchedule ?? null,
       establishedOn,
-      revisedOn: input.substantialRevision ? today : (before?.revisedOn ?? null),
+      // Establishing counts for complex CCM on its own (establishedOn): it is not also a revision.
+      revisedOn: input.substantialRevision && !establishing ? today : (before?.revisedOn ?? null),
       updatedAt: at.toISOString(),
       updatedBy: writer.by,
     };
     await saveCarePlan(tx, patientId, plan);
-    const change = !before ? 'created' : input.substantialRevision ? 'revised' : 'updated';
+    const change = !before ? 'created' : input.substantialRevision && !establishing ? 'revised' : 'updated';
     await recordEvent(tx, { practiceId: patient.practiceId, patientId, conversationId: null, type: `care_plan.${change}`, detail: { by: writer.by }, at });
     await recordAccess(tx, { ...writer.audit, at }, [patientId]);
     return plan;

@@ -52,16 +52,17 @@ function checkInterval(input: Pick<TimeEntryInput, 'start' | 'end'>, now: Date):
   }
 }
 
+/** The refusal of a minute counted twice, carrying the entry it collides with, so the action can describe it as its caller reads time. */
+export class OverlapError extends DomainError {
+  constructor(readonly other: TimeEntry) {
+    super('conflict', `overlaps time entry ${other.id} of the same staff member (${other.start} to ${other.end}); a minute counts for one patient only`, 'start');
+  }
+}
+
 /** Refuses an entry that shares a minute with another of the same staff member, naming it. */
 async function refuseOverlap(tx: Queryable, staffId: string, start: Date, end: Date, except: string | null): Promise<void> {
   const [other] = await overlappingEntries(tx, staffId, start, end, except);
-  if (other) {
-    throw new DomainError(
-      'conflict',
-      `overlaps time entry ${other.id} of the same staff member (${other.start} to ${other.end}); a minute counts for one patient only`,
-      'start',
-    );
-  }
+  if (other) throw new OverlapError(other);
 }
 
 /** Entries that land in an approved month are reported there as addenda. */

@@ -60,13 +60,22 @@ export async function insertApiKey(
   return toApiKey(rows[0]!);
 }
 
-/** The live (not revoked) key with this token hash. */
-export async function findActiveApiKeyByHash(db: Queryable, tokenHash: string): Promise<ApiKey | null> {
-  const { rows } = await db.query<ApiKeyRow>(
-    'SELECT * FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL',
+/** A key with the name and credential of the coordinator it belongs to, if any. */
+export interface ApiKeyWithOwner extends ApiKey {
+  owner: { name: string; credential: string | null } | null;
+}
+
+/** The live (not revoked) key with this token hash, and its coordinator, read with it so a request costs one query. */
+export async function findActiveApiKeyByHash(db: Queryable, tokenHash: string): Promise<ApiKeyWithOwner | null> {
+  const { rows } = await db.query<ApiKeyRow & { owner_name: string | null; owner_credential: string | null }>(
+    `SELECT k.*, c.name AS owner_name, c.credential AS owner_credential
+     FROM api_keys k LEFT JOIN coordinators c ON c.id = k.coordinator_id
+     WHERE k.token_hash = $1 AND k.revoked_at IS NULL`,
     [tokenHash],
   );
-  return rows[0] ? toApiKey(rows[0]) : null;
+  const row = rows[0];
+  if (!row) return null;
+  return { ...toApiKey(row), owner: row.owner_name === null ? null : { name: row.owner_name, credential: row.owner_credential } };
 }
 
 export async function listApiKeys(db: Queryable, practiceId: string): Promise<ApiKey[]> {

@@ -173,14 +173,17 @@ export interface NewOutbound {
   createdAt: Date;
   /** Set when the text leaves as it is recorded (a reply in TwiML). */
   sentAt?: Date | null;
+  /** A text to the care team: the alert, or the unknown sender's text, it is about (listed with it). */
+  aboutAlertId?: string | null;
+  aboutMessageId?: string | null;
 }
 
 export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
   const { rows } = await db.query<MessageRow>({
     name: 'insert-outbound',
     text: `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
-       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at)
-     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING *`,
+       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id, about_message_id)
+     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) RETURNING *`,
     values: [
       m.practiceId,
       m.patientId,
@@ -196,6 +199,8 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       statusRank(m.status),
       m.createdAt,
       m.sentAt ?? null,
+      m.aboutAlertId ?? null,
+      m.aboutMessageId ?? null,
     ],
   });
   return toMessage(rows[0]!);

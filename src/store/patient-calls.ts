@@ -18,6 +18,12 @@ export interface CallPending {
   menu?: true;
   /** A red flag was said: the offer to be connected to the on-call coordinator is open. */
   bridgeOffered?: true;
+  /** What the emergency was (the advice repeated at the end names 988 for self-harm), and the alert it raised. */
+  emergency?: 'red_flag' | 'self_harm' | 'distress';
+  alertId?: string;
+  /** The on-call chain being dialed for the caller, in order (coordinator ids); who accepted the call, once one has. */
+  nurses?: string[];
+  accepted?: string;
 }
 
 export interface PatientCall {

@@ -104,5 +104,5 @@ export async function lockStaff(db: Queryable, id: string): Promise<void> {
   await db.query('SELECT 1 FROM coordinators WHERE id = $1 FOR UPDATE', [id]);
 }
 
-/** "Nora Nurse, RN". */
-export const staffLabel = (s: Pick<StaffMember, 'name' | 'credential'>): string => (s.credential ? `${s.name}, ${s.credential}` : s.name);
+/** "Nora Nurse, RN": one rule for every place that names a staff member (documentation/staff-label.ts). */
+export { staffLabel } from '../documentation/staff-label.js';

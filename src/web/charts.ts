@@ -9,6 +9,10 @@
  * legend at once and contrast is checked in one place. The readings are also
  * rendered as a visually hidden table (the page must define `.sr-only`),
  * because a chart alone does not give screen-reader users the data (WCAG 1.1.1).
+ *
+ * The caption comes first in the figure: with several charts stacked, a
+ * caption below its chart reads as the title of the next one. The y axis
+ * names its unit, so a value is never read without it.
  */
 import { DateTime, IANAZone } from 'luxon';
 
@@ -30,6 +34,8 @@ export interface ChartThreshold {
 export interface ChartInput {
   title: string; // 'Blood pressure (mmHg)'
   unit: string; // 'mmHg'
+  /** What the y axis is labelled with; the unit when left out ('score 0-10' for a unitless scale). */
+  axisLabel?: string;
   series: ChartSeries[];
   thresholds: ChartThreshold[];
   zone: string; // IANA timezone: axis dates are local dates in this zone
@@ -124,7 +130,7 @@ export function lineChart(input: ChartInput): string {
 
   if (instants.length === 0) {
     const text = `<text class="chart-empty" x="${n1(width / 2)}" y="${n1(height / 2)}" text-anchor="middle" fill="currentColor">${escape(EMPTY_TEXT)}</text>`;
-    return ['<figure class="chart">', svgOpen(EMPTY_TEXT), text, '</svg>', caption, '</figure>'].join('\n');
+    return ['<figure class="chart">', caption, svgOpen(EMPTY_TEXT), text, '</svg>', '</figure>'].join('\n');
   }
 
   // Description: what a sighted user takes in at a glance.
@@ -139,7 +145,9 @@ export function lineChart(input: ChartInput): string {
 
   // Scales. The top margin grows to fit a legend when there is more than one series.
   const legend = series.length > 1;
-  const m = { top: legend ? 22 : 10, right: 24, bottom: 24, left: 40 };
+  const axisLabel = input.axisLabel ?? unit;
+  // The left margin leaves room for the axis label, turned to run up beside the tick values.
+  const m = { top: legend ? 22 : 10, right: 24, bottom: 24, left: axisLabel ? 54 : 40 };
   const ticks = yTicks([...series.flatMap((s) => s.points.map((p) => p.value)), ...input.thresholds.map((t) => t.value)]);
   const yMin = ticks[0]!;
   const yMax = ticks[ticks.length - 1]!;
@@ -147,8 +155,12 @@ export function lineChart(input: ChartInput): string {
   const y = (v: number) => height - m.bottom - ((v - yMin) / (yMax - yMin)) * (height - m.top - m.bottom);
   const [left, right, bottom] = [n1(m.left), n1(width - m.right), n1(height - m.bottom)];
 
-  const out: string[] = ['<figure class="chart">', svgOpen(desc)];
+  const out: string[] = ['<figure class="chart">', caption, svgOpen(desc)];
   out.push('<g class="axis axis-y">');
+  if (axisLabel) {
+    const cy = n1((m.top + height - m.bottom) / 2);
+    out.push(`<text class="axis-label" x="12" y="${cy}" transform="rotate(-90 12 ${cy})" text-anchor="middle" fill="currentColor">${escape(axisLabel)}</text>`);
+  }
   for (const v of ticks) {
     out.push(
       `<line class="grid" x1="${left}" x2="${right}" y1="${n1(y(v))}" y2="${n1(y(v))}" stroke="currentColor" stroke-opacity="0.15" stroke-width="1"/>`,
@@ -206,6 +218,6 @@ export function lineChart(input: ChartInput): string {
     const cells = series.map((s) => `<td>${s.byTime.has(ms) ? escape(shown(s.byTime.get(ms)!)) : '–'}</td>`).join('');
     out.push(`<tr><th scope="row">${escape(local(ms).toFormat('LLL d, yyyy, h:mm a'))}</th>${cells}</tr>`);
   }
-  out.push('</tbody>', '</table>', caption, '</figure>');
+  out.push('</tbody>', '</table>', '</figure>');
   return out.join('\n');
 }

@@ -22,6 +22,8 @@ import { casePages } from './pages/cases.js';
 import { patientPages } from './pages/patients.js';
 import { monthPages } from './pages/months.js';
 import { adminPages } from './pages/admin.js';
+import { unknownSenderPages } from './pages/unknown-senders.js';
+import { outboundPages } from './pages/outbound.js';
 import type { PageDeps } from './page-deps.js';
 
 export interface WebOptions {
@@ -158,5 +160,7 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   await app.register(patientPages, pages);
   await app.register(monthPages, pages);
   await app.register(adminPages, pages);
+  await app.register(unknownSenderPages, pages);
+  await app.register(outboundPages, pages);
 };
 

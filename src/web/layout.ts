@@ -8,7 +8,7 @@ export interface PageOptions {
   /** The practice's name, shown in the header. */
   practiceName?: string;
   /** Which navigation item is current. */
-  current?: 'today' | 'patients' | 'months' | 'admin';
+  current?: 'today' | 'patients' | 'months' | 'outbound' | 'admin';
   /** Today listens for new urgent alerts. */
   liveAlerts?: boolean;
   body: Html;
@@ -18,6 +18,7 @@ const NAV: readonly [PageOptions['current'], string, string][] = [
   ['today', '/app', 'Today'],
   ['patients', '/app/patients', 'Patients'],
   ['months', '/app/months', 'Months'],
+  ['outbound', '/app/outbound', 'Sent texts'],
   ['admin', '/app/admin', 'Admin'],
 ];
 

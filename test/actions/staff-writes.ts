@@ -74,6 +74,15 @@ const approvedMonth = async (w: World): Promise<Subject> => {
   await w.api.post(`/api/v1/patients/${subject.patientId}/months/${MONTH}/approve`, { staffId: w.s.coordinator.id });
   return subject;
 };
+/** A text from a number no patient has, that a person should read, and a patient it may be about. */
+const unknownText = async (w: World): Promise<Subject> => {
+  const from = nextPhone();
+  await text(w.s.t.service.app, from, w.s.practice.phoneNumber, "This is Ruth's daughter, please call me about her pills");
+  const [message] = await rows(w, 'SELECT id FROM messages WHERE from_number = $1 AND patient_id IS NULL', [from]);
+  return { textId: message.id, patientId: (await w.s.newPatient()).id };
+};
+const linkState = (w: World, x: Subject) =>
+  rows(w, 'SELECT linked_patient_id, (SELECT count(*)::int FROM alerts WHERE patient_id = $2) AS alerts FROM messages WHERE id = $1', [x.textId, x.patientId]);
 const nothing = async (): Promise<Subject> => ({});
 const withPhone = async (): Promise<Subject> => ({ phone: nextPhone() });
 
@@ -299,6 +308,26 @@ export const STAFF_WRITES: StaffWrite[] = [
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/medications/${x.medicationId}`, { dose: '20 mg', times: '09:00', active: 'on', reminders: 'on' })),
     state: (w, x) => rows(w, 'SELECT dose FROM medications WHERE id = $1', [x.medicationId]),
   }),
+  web('POST /patients/:id/medications', 'add a medication', 'web.medication.create', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/medications`, { name: 'amlodipine', dose: '5 mg', times: '09:00', reminders: 'on' })),
+    state: (w, x) => rows(w, 'SELECT name FROM medications WHERE patient_id = $1', [x.patientId]),
+  }),
+  web('POST /patients/:id/medications/:medicationId/stop', 'stop a medication', 'web.medication.update', {
+    prepare: medication,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/medications/${x.medicationId}/stop`, {})),
+    state: (w, x) => rows(w, 'SELECT active FROM medications WHERE id = $1', [x.medicationId]),
+  }),
+  web('POST /patients/:id/care-plan', 'write a care plan', 'web.care_plan.write', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/care-plan`, { status: 'active', 'problem-0-condition': 'hypertension', 'problem-0-icd10': '', goals: 'BP under 130/80', interventions: '', reviewSchedule: '' })),
+    state: (w, x) => rows(w, 'SELECT care_plan FROM patients WHERE id = $1', [x.patientId]),
+  }),
+  web('POST /patients/:id/consent', 'record consent', 'web.patient.update', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/consent`, { status: 'granted', method: 'written', recordedOn: '2026-11-02', recordedBy: 'Ada Admin' })),
+    state: patientState('consent_method'),
+  }),
   web('POST /patients/:id/check-ins', 'start a check-in', 'web.check_in.start', {
     prepare: patient,
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/check-ins`, { flow: 'wellness' })),
@@ -317,13 +346,23 @@ export const STAFF_WRITES: StaffWrite[] = [
     state: alertState,
   }),
   api('POST /unmatched-texts/:id/review', 'review a text from an unknown number', 'unmatched_text.review', {
-    prepare: async (w) => {
-      const from = nextPhone();
-      await text(w.s.t.service.app, from, w.s.practice.phoneNumber, "This is Ruth's daughter, please call me about her pills");
-      const [message] = await rows(w, 'SELECT id FROM messages WHERE from_number = $1 AND patient_id IS NULL', [from]);
-      return { textId: message.id };
-    },
+    prepare: unknownText,
     run: (w, x) => status(w.api.post(`/api/v1/unmatched-texts/${x.textId}/review`, { coordinatorId: w.s.coordinator.id, note: 'Called back' })),
+    state: (w, x) => rows(w, 'SELECT reviewed_at FROM messages WHERE id = $1', [x.textId]),
+  }),
+  api('POST /unmatched-texts/:id/link', 'link a text from an unknown number to a patient', 'unmatched_text.link', {
+    prepare: unknownText,
+    run: (w, x) => status(w.api.post(`/api/v1/unmatched-texts/${x.textId}/link`, { coordinatorId: w.s.coordinator.id, patientId: x.patientId })),
+    state: linkState,
+  }),
+  web('POST /unknown-senders/:id/link', 'link a text from an unknown number to a patient', 'web.unmatched_text.link', {
+    prepare: unknownText,
+    run: (w, x) => status(w.web.post(`/app/unknown-senders/${x.textId}/link`, { patientId: x.patientId! })),
+    state: linkState,
+  }),
+  web('POST /unknown-senders/:id/resolve', 'resolve a text from an unknown number', 'web.unmatched_text.review', {
+    prepare: unknownText,
+    run: (w, x) => status(w.web.post(`/app/unknown-senders/${x.textId}/resolve`, { note: 'Called back' })),
     state: (w, x) => rows(w, 'SELECT reviewed_at FROM messages WHERE id = $1', [x.textId]),
   }),
   web('POST /alerts/:id/acknowledge', 'acknowledge an alert', 'web.alert.acknowledge', {

@@ -273,11 +273,13 @@ describe('texts from numbers no patient has', () => {
     const replies = await s.say(stranger, 'my husband has chest pain');
     expect(replies).toEqual([expect.stringContaining('Call 911 now')]);
     await s.runDue();
-    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toBe(
-      'URGENT Riverside Family Medicine: a text from (555) 987-0001, a number no patient has, reports chest pain. Call them now, then mark it read in unmatched texts.',
-    );
     const waiting = (await s.admin.get(`/api/v1/practices/${s.practice.id}/unmatched-texts`)).body.data;
-    expect(waiting.find((t: { from: string }) => t.from === stranger.phone)).toMatchObject({ urgent: true, reviewNeeded: true });
+    const urgent = waiting.find((t: { from: string }) => t.from === stranger.phone);
+    expect(urgent).toMatchObject({ urgent: true, reviewNeeded: true });
+    // The text points at where the message is in the app: on Today, its own page.
+    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toBe(
+      `URGENT Riverside Family Medicine: a text from (555) 987-0001, a number no patient has, reports chest pain. Call them now. It is on Today in the app: https://hooks.example.com/app/unknown-senders/${urgent.id}`,
+    );
   });
 });
 

@@ -2,10 +2,14 @@
  * A care coordinator's day in a real browser: sign in, an urgent case that
  * arrives while Today is open (one card per patient, however many texts),
  * acknowledging and resolving it, a patient's
- * blood pressure on their chart, logging time and approving the month, and
- * the automatic logoff after 15 minutes without activity (by the service's
- * clock). Every page is checked with axe-core and photographed under
- * test-results/screenshots/.
+ * blood pressure on their chart; on the patient's page adding a medicine (and
+ * a refused one that comes back as typed), writing the care plan and
+ * recording consent; logging time (and an overlapping entry refused in
+ * words), approving the month, and the question approval asks while a case
+ * is open; and the automatic logoff after 15 minutes without activity (by
+ * the service's clock). Every page is checked with axe-core and photographed
+ * under test-results/screenshots/; the pages this walk added must have no
+ * violation at all.
  *
  * The steps share one browser and one service and run in order; each starts
  * from a page it opens itself, so one that fails leaves the later ones
@@ -35,6 +39,19 @@ async function check(p: Page, name: string) {
   const violations = await seriousViolations(p);
   expect(violations, `accessibility on ${name} (${p.url()}):\n${violations.join('\n')}`).toEqual([]);
 }
+
+/** As check, and no violation of any impact (minor and moderate too), for the pages and states this walk added. */
+async function checkAll(p: Page, name: string) {
+  await check(p, name);
+  const all = await p.evaluate(async () => {
+    const results = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run();
+    return results.violations.map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(all, `accessibility (every impact) on ${name} (${p.url()})`).toEqual([]);
+}
+
+/** The element that has the focus, by id. */
+const focused = (p: Page) => p.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
 
 const url = (path: string) => s.baseUrl + path;
 
@@ -134,7 +151,8 @@ describe("a coordinator's day", () => {
 
   it('c. the case: acknowledge, then resolve with a note', async () => {
     await page.goto(url('/app'));
-    await page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' }).getByRole('link').click();
+    // The card's link to the case (it also has the patient's phone as a link).
+    await page.locator('#urgent-cases li', { hasText: 'Brooks, Walter' }).getByRole('link', { name: /Brooks, Walter/ }).click();
     await page.waitForURL(/\/app\/cases\/[0-9a-f-]+$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Case');
     await check(page, 'c1-case-open');
@@ -175,6 +193,61 @@ describe("a coordinator's day", () => {
     await check(page, 'd-patient');
   });
 
+  it('d2. add a medicine; a refused one comes back as typed, saying what to fix', async () => {
+    await page.goto(url(`/app/patients/${bpPatient.id}`));
+    const add = page.locator('form[action$="/medications"]');
+    await page.getByText('Add a medicine', { exact: true }).click();
+    await add.getByLabel('Medicine', { exact: true }).fill('amlodipine');
+    await add.getByLabel('Dose').fill('5 mg');
+    await add.getByLabel(/^Times/).fill('22:30');
+    await add.getByRole('button', { name: 'Add the medicine' }).click();
+    await page.waitForLoadState();
+    // The same page, the form open with what was typed, the times marked and focused, the problem in words.
+    const refused = page.locator('form[action$="/medications"]');
+    await expect(refused.getByRole('alert').textContent()).resolves.toContain("Times: 22:30 falls in the practice's quiet hours");
+    await expect(refused.getByLabel('Medicine', { exact: true }).inputValue()).resolves.toBe('amlodipine');
+    await expect(refused.getByLabel('Dose').inputValue()).resolves.toBe('5 mg');
+    await expect(focused(page)).resolves.toBe('new-med-times');
+    await checkAll(page, 'd2-medicine-refused');
+
+    await refused.getByLabel(/^Times/).fill('09:00');
+    await refused.getByRole('button', { name: 'Add the medicine' }).click();
+    await page.getByText('Medicine added').waitFor();
+    await expect(page.locator('section[aria-labelledby="medicines-title"]').textContent()).resolves.toContain('amlodipine');
+    await checkAll(page, 'd3-medicine-added');
+  });
+
+  it('d3. write the care plan', async () => {
+    await page.goto(url(`/app/patients/${bpPatient.id}`));
+    await page.getByText('Write the care plan', { exact: true }).click();
+    const plan = page.locator('form[action$="/care-plan"]');
+    await plan.getByLabel('Problem 1', { exact: true }).fill('Hypertension');
+    await plan.getByLabel('Problem 2', { exact: true }).fill('Type 2 diabetes');
+    await plan.getByLabel(/^Goals/).fill('BP under 140/90\nA1c under 7.5%');
+    await plan.getByLabel(/^Interventions/).fill('Home BP log twice weekly');
+    await plan.getByLabel('Review schedule').fill('every 3 months');
+    await checkAll(page, 'd4-care-plan-form');
+    await plan.getByRole('button', { name: 'Save the care plan' }).click();
+    await page.getByText('Care plan saved.').waitFor();
+    const shown = await page.locator('section[aria-labelledby="care-plan-title"]').textContent();
+    expect(shown).toMatch(/Hypertension\s*I10/);
+    expect(shown).toContain('A1c under 7.5%');
+    await checkAll(page, 'd5-care-plan-saved');
+  });
+
+  it('d4. record consent', async () => {
+    await page.goto(url(`/app/patients/${bpPatient.id}`));
+    await page.getByText('Record or correct consent', { exact: true }).click();
+    const consent = page.locator('form[action$="/consent"]');
+    await consent.getByLabel('In writing').check();
+    await consent.getByLabel('Date').fill('2026-11-20');
+    await consent.getByLabel(/^Recorded by/).fill('Nora Nurse, RN');
+    await consent.getByRole('button', { name: 'Save consent' }).click();
+    await page.getByText('Consent saved').waitFor();
+    await expect(page.locator('[data-consent]').textContent()).resolves.toBe('Granted, written, on Nov 20, 2026 (recorded by Nora Nurse, RN)');
+    await checkAll(page, 'd6-consent-saved');
+  });
+
   it('e. log time and approve the month', async () => {
     const month = DateTime.fromJSDate(s.clock.now(), { zone: 'America/Chicago' }).toFormat('yyyy-MM');
     const response = await page.goto(url(`/app/patients/${bpPatient.id}/months/${month}`));
@@ -191,10 +264,43 @@ describe("a coordinator's day", () => {
     await expect(page.locator('main').textContent()).resolves.toMatch(/25\s*min/);
     await check(page, 'e2-month-time-logged');
 
+    // A second entry inside the first: refused in words, in the practice's time, with what was typed kept.
+    const again = page.locator('form', { has: page.getByRole('button', { name: 'Log time' }) });
+    const start = DateTime.fromJSDate(s.clock.now(), { zone: 'America/Chicago' }).minus({ minutes: 50 });
+    await fillField(again, /start/i, start);
+    await fillField(again, /minutes/i, '10');
+    await again.getByRole('button', { name: 'Log time' }).click();
+    await page.waitForLoadState();
+    const refused = page.locator('form', { has: page.getByRole('button', { name: 'Log time' }) });
+    const first = start.minus({ minutes: 10 });
+    const span = `${first.toFormat('h:mm')}-${first.plus({ minutes: 25 }).toFormat('h:mm a')}`;
+    await expect(refused.getByRole('alert').textContent()).resolves.toContain(`Started: overlaps your ${span} entry for Maria Gonzalez on ${first.toFormat('LLL d')}`);
+    await expect(refused.getByLabel(/minutes/i).inputValue()).resolves.toBe('10');
+    await expect(refused.getByLabel(/start/i).inputValue()).resolves.toBe(start.toFormat("yyyy-MM-dd'T'HH:mm"));
+    await expect(focused(page)).resolves.toBe('start');
+    await checkAll(page, 'e2b-month-time-refused');
+
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved by Nora Nurse').waitFor();
     await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
     await check(page, 'e3-month-approved');
+  });
+
+  it('e2. approving while a case is open asks first, and says how many', async () => {
+    const patient = await s.newPatient({ firstName: 'Abel', lastName: 'Open' });
+    await s.say(patient, 'I have chest pain');
+    const month = DateTime.fromJSDate(s.clock.now(), { zone: 'America/Chicago' }).toFormat('yyyy-MM');
+    await page.goto(url(`/app/patients/${patient.id}/months/${month}`));
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approve the month anyway?').waitFor();
+    await expect(page.locator('#approve-question').textContent()).resolves.toContain('This patient has 1 alert nobody has acknowledged and 1 case not yet resolved.');
+    await expect(focused(page)).resolves.toBe('approve-question');
+    await expect(page.getByText(/^Approved by/).count()).resolves.toBe(0);
+    await checkAll(page, 'e4-month-approve-question');
+
+    await page.getByRole('button', { name: 'Approve anyway' }).click();
+    await page.getByText('Approved by Nora Nurse').waitFor();
+    await check(page, 'e5-month-approved-anyway');
   });
 
   it('f. signed out after 15 minutes without activity', async () => {

@@ -43,10 +43,10 @@ describe('dose reminders are local times', () => {
   it('across spring forward (2026-03-08): 08:00 stays 08:00; 02:30, which does not exist, goes at 03:00', () => {
     const contacts = plannedContacts(plan({ medications: meds, cadence: { ...CADENCE, slots: [] } }), new Date('2026-03-07T06:00:00Z'), new Date('2026-03-09T06:00:00Z'));
     expect(contacts.map((c) => [c.slot, iso(c.at)])).toEqual([
-      ['reminder:m1:2026-03-07T02:30', '2026-03-07T08:30:00.000Z'],
-      ['reminder:m1:2026-03-07T08:00', '2026-03-07T14:00:00.000Z'],
-      ['reminder:m1:2026-03-08T02:30', '2026-03-08T08:00:00.000Z'],
-      ['reminder:m1:2026-03-08T08:00', '2026-03-08T13:00:00.000Z'],
+      ['reminder:2026-03-07T02:30', '2026-03-07T08:30:00.000Z'],
+      ['reminder:2026-03-07T08:00', '2026-03-07T14:00:00.000Z'],
+      ['reminder:2026-03-08T03:00', '2026-03-08T08:00:00.000Z'],
+      ['reminder:2026-03-08T08:00', '2026-03-08T13:00:00.000Z'],
     ]);
   });
 
@@ -54,9 +54,31 @@ describe('dose reminders are local times', () => {
     const medications = [{ id: 'm1', times: ['01:30', '08:00'], refillDueOn: null, active: true, reminders: true }];
     const contacts = plannedContacts(plan({ medications, cadence: { ...CADENCE, slots: [] } }), new Date('2026-11-01T05:00:00Z'), new Date('2026-11-02T06:00:00Z'));
     expect(contacts.map((c) => [c.slot, iso(c.at)])).toEqual([
-      ['reminder:m1:2026-11-01T01:30', '2026-11-01T06:30:00.000Z'],
-      ['reminder:m1:2026-11-01T08:00', '2026-11-01T14:00:00.000Z'],
+      ['reminder:2026-11-01T01:30', '2026-11-01T06:30:00.000Z'],
+      ['reminder:2026-11-01T08:00', '2026-11-01T14:00:00.000Z'],
     ]);
+  });
+
+  it('medicines due at the same time are one reminder for all of them; another time has its own', () => {
+    const medications = [
+      { id: 'm1', times: ['08:00', '18:38'], refillDueOn: null, active: true, reminders: true },
+      { id: 'm2', times: ['18:38'], refillDueOn: null, active: true, reminders: true },
+      { id: 'm3', times: ['18:38'], refillDueOn: null, active: true, reminders: false },
+    ];
+    const contacts = plannedContacts(plan({ medications, cadence: { ...CADENCE, slots: [] } }), new Date('2026-12-01T06:00:00Z'), new Date('2026-12-02T06:00:00Z'));
+    expect(contacts.map((c) => [c.slot, c.medicationIds, c.medicationId ?? null])).toEqual([
+      ['reminder:2026-12-01T08:00', ['m1'], 'm1'],
+      ['reminder:2026-12-01T18:38', ['m1', 'm2'], null],
+    ]);
+  });
+
+  it('times that fall together on a daylight-saving day are one reminder', () => {
+    const medications = [
+      { id: 'm1', times: ['02:30'], refillDueOn: null, active: true, reminders: true },
+      { id: 'm2', times: ['03:00'], refillDueOn: null, active: true, reminders: true },
+    ];
+    const contacts = plannedContacts(plan({ medications, cadence: { ...CADENCE, slots: [] } }), new Date('2026-03-08T06:00:00Z'), new Date('2026-03-09T06:00:00Z'));
+    expect(contacts.map((c) => [c.slot, c.medicationIds])).toEqual([['reminder:2026-03-08T03:00', ['m1', 'm2']]]);
   });
 
   it('an inactive medication has none', () => {

@@ -17,6 +17,7 @@ const VARS = {
   toCall: 23,
   unmatched: 4,
   senderPhone: '(555) 987-6543',
+  link: 'https://ccm.riverside-family-medicine.example/app/unknown-senders/c0a80121-6b1e-4c6e-9a55-2f0c8f0b6d11',
   handledBy: 'Nora Nurse',
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smsSegments, toGsm7 } from '../../prompts/sms.js';
+import { smsBody, smsSegments, toGsm7 } from '../../prompts/sms.js';
 
 describe('smsSegments', () => {
   it.each([
@@ -46,11 +46,14 @@ describe('smsSegments', () => {
 });
 
 describe('toGsm7', () => {
-  it('writes every accented vowel plain (one rule for every text) and keeps ñ, ¿ and ¡', () => {
+  it('keeps every letter GSM-7 has and folds only the others', () => {
     expect(toGsm7('¿Cómo está? Sí, aquí. Ñandú, café, pingüino, ¡Árbol! Úlcera Íntimo Óscar')).toBe(
-      '¿Como esta? Si, aqui. Ñandu, cafe, pinguino, ¡Arbol! Ulcera Intimo Oscar',
+      '¿Como esta? Si, aqui. Ñandu, café, pingüino, ¡Arbol! Ulcera Intimo Oscar',
     );
-    expect(toGsm7('¿Qué es lo que más le preocupa? Cuéntenos. Atención.')).toBe('¿Que es lo que mas le preocupa? Cuentenos. Atencion.');
+    expect(toGsm7('¿Qué es lo que más le preocupa? Cuéntenos. Atención.')).toBe('¿Qué es lo que mas le preocupa? Cuéntenos. Atencion.');
+    const gsm = 'é è ù ì ò à ä ö ñ ü Ä Ö Ñ Ü É Ç Å å Ø ø ¿ ¡';
+    expect(toGsm7(gsm)).toBe(gsm);
+    expect(smsSegments(gsm).encoding).toBe('GSM-7');
   });
 
   it('folds typographic punctuation', () => {
@@ -67,5 +70,24 @@ describe('toGsm7', () => {
 
   it('makes folded Spanish text GSM-7', () => {
     expect(smsSegments(toGsm7('¿Tomó hoy su medicina? Responda 1 para sí')).encoding).toBe('GSM-7');
+  });
+});
+
+describe('smsBody', () => {
+  it('sends a short text exactly: "Sí" costs nothing when the text fits one UCS-2 segment', () => {
+    expect(smsBody('¡Muy bien, Ana, gracias! Siga así.')).toBe('¡Muy bien, Ana, gracias! Siga así.');
+    expect(smsBody('Responda 1 Sí, 2 No.')).toBe('Responda 1 Sí, 2 No.');
+  });
+
+  it('folds a longer text rather than split it into more segments, keeping the GSM-7 letters', () => {
+    const text = 'Disculpe, no le entendimos. ¿Pudo tomar hoy su metformina de 500 mg? Responda 1 Sí, 2 No.';
+    expect(smsBody(text)).toBe('Disculpe, no le entendimos. ¿Pudo tomar hoy su metformina de 500 mg? Responda 1 Si, 2 No.');
+    expect(smsSegments(smsBody(text))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(smsBody(`Hola José. ${'a'.repeat(70)} ¿Qué tal?`)).toContain('José');
+  });
+
+  it('never sends typographic punctuation, and leaves a text with an emoji as it is', () => {
+    expect(smsBody('It’s fine')).toBe("It's fine");
+    expect(smsBody('Gracias 🙏 Sí')).toBe('Gracias 🙏 Sí');
   });
 });

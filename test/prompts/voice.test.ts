@@ -15,6 +15,10 @@ const VARS = {
   practicePhone: '(555) 123-4567',
   medicationName: 'hydrochlorothiazide',
   medicationDose: '12.5 mg',
+  // A reminder for several medicines due at once.
+  medicationCount: 3,
+  medicationList: 'hydrochlorothiazide 12.5 mg, metformin 500 mg and lisinopril 10 mg',
+  otherMedications: 'metformin 500 mg and lisinopril 10 mg',
   when: 'by Wednesday',
   refillDate: 'Wednesday, December 10',
   heard: 'one forty over ninety',

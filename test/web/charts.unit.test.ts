@@ -88,6 +88,20 @@ describe('lineChart', () => {
     expect(html).toMatch(/<polyline [^>]*fill="none"[^>]*stroke-width="2"/);
   });
 
+  it('puts the caption above its own chart, and the unit on the y axis', () => {
+    const html = lineChart(bp());
+    // First in the figure: with charts stacked, a caption under one would read as the next one's title.
+    expect(html.startsWith('<figure class="chart">\n<figcaption>Blood pressure (mmHg)</figcaption>\n<svg ')).toBe(true);
+    expect(count(html, '<figcaption>')).toBe(1);
+    expect(html).toMatch(/<g class="axis axis-y">\n<text class="axis-label" x="12" y="[\d.]+" transform="rotate\(-90 12 [\d.]+\)" text-anchor="middle" fill="currentColor">mmHg<\/text>/);
+    // A scale without a unit is labelled as given; with neither, there is no label.
+    const pain = lineChart({ ...weight([{ at: '2024-11-10T16:00:00Z', value: 4 }]), title: 'Pain (0 to 10)', unit: '', axisLabel: 'score 0-10' });
+    expect(pain).toContain('>score 0-10</text>');
+    expect(lineChart({ ...weight([{ at: '2024-11-10T16:00:00Z', value: 4 }]), unit: '' })).not.toContain('axis-label');
+    const empty = lineChart(weight([]));
+    expect(empty.indexOf('<figcaption>')).toBeLessThan(empty.indexOf('<svg'));
+  });
+
   it('lists the readings in a visually hidden table, one row per reading moment', () => {
     const html = lineChart(bp());
     const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));

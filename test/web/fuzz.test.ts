@@ -82,6 +82,9 @@ describe('the web app at its edges', () => {
         `/app/alerts/${id()}/acknowledge`,
         `/app/cases/${id()}`,
         `/app/cases/${id()}/${pick(['acknowledge', 'resolve'])}`,
+        `/app/unknown-senders/${id()}${pick(['', '/link', '/resolve', `?q=${pick(ODD)}`])}`,
+        `/app/unknown-senders?status=${pick(['all', ...ODD])}&after=${pick(ODD)}`,
+        `/app/outbound?to=${pick(['coordinator', ...ODD])}&before=${pick(ODD)}`,
         `/app/admin/${pick(['cadence', 'coordinators', 'quiet-hours', 'triage-rules', 'users', 'patients', 'import', ...OWN_NAMES])}`,
         `/app/assets/${pick([...OWN_NAMES, ...ODD, 'app.css'])}`,
         `/app/${pick([...OWN_NAMES, ...ODD])}`,
@@ -94,6 +97,7 @@ describe('the web app at its edges', () => {
         `_csrf=${nora.csrf}&minutes=${pick(ODD)}&note=${pick(ODD)}`,
         `_csrf=${nora.csrf}&start=${pick(ODD)}&end=${pick(ODD)}&until=${pick(ODD)}`,
         `_csrf=${nora.csrf}&${pick(OWN_NAMES)}=${pick(ODD)}`,
+        `_csrf=${nora.csrf}&patientId=${pick([patientId, ...ODD])}`,
         `_csrf=${nora.csrf}&email=a%00b&password=%00&name=${pick(ODD)}`,
       ]);
     const statuses: Array<{ status: number; what: string }> = [];

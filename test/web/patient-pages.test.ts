@@ -85,8 +85,15 @@ describe('one patient', () => {
     expect(readings).not.toContain('Blood sugar'); // no glucose readings, no glucose chart
     const summary = section(response.body, 'summary');
     expect(summary).toContain('Nora Nurse');
-    expect(summary).toContain('Granted, verbal');
-    expect(summary).toContain('hypertension, type 2 diabetes');
+    expect(section(response.body, 'consent')).toContain('Granted, verbal');
+    // Who this is comes first, above every section: date of birth and age, the phone as people write it, language, channel, conditions.
+    const header = response.body.slice(response.body.indexOf('<h1>'), response.body.indexOf('<section aria-labelledby="summary-title">'));
+    expect(header).toContain('<dt>Date of birth</dt><dd data-dob>Mar 21, 1948 (age 78)</dd>');
+    const digits = patient.phone.slice(2);
+    expect(header).toContain(`<a href="tel:${patient.phone}" data-phone>(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}</a>`);
+    expect(header).toContain('<dt>Language</dt><dd>English</dd>');
+    expect(header).toContain('<dt>Prefers</dt><dd>Text messages</dd>');
+    expect(header).toContain('<dt>Conditions</dt><dd>hypertension, type 2 diabetes</dd>');
     expect(response.body).toContain(`href="/app/patients/${patient.id}/months/2026-11"`);
     const timeline = section(response.body, 'timeline');
     expect(timeline).toMatch(/<li class="entry inbound">[\s\S]*my blood pressure is 150\/95/);
@@ -107,7 +114,7 @@ describe('one patient', () => {
     expect(response.body).not.toContain("<script>alert('x')");
     // Newest first: the second text comes before the first.
     expect(timeline.indexOf('&lt;script&gt;')).toBeLessThan(timeline.indexOf('me duele la cabeza'));
-    expect(section(response.body, 'summary')).toContain('Spanish');
+    expect(response.body).toContain('<dt>Language</dt><dd>Spanish</dd>');
   });
 
   it('is not found for another practice’s patient, on every page and form', async () => {
@@ -144,7 +151,12 @@ describe('the patient page’s forms', () => {
     expect(section((await nora.get(`/app/patients/${patient.id}`)).body, 'summary')).toContain('<dd data-status>Enrolled, outreach active</dd>');
     expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body.pausedAt).toBeNull();
 
-    expect((await nora.post(`/app/patients/${patient.id}/pause`, { until: '2026-11-01' })).status).toBe(400);
+    // A day in the past comes back on the patient's page, with the day typed and what to fix.
+    const past = await nora.post(`/app/patients/${patient.id}/pause`, { until: '2026-11-01' });
+    expect(past.status).toBe(400);
+    expect(past.body).toContain('<h1>Paul Pause</h1>');
+    expect(past.body).toMatch(/<p class="error" role="alert" id="pause-error">Pause until: choose a day after today/);
+    expect(past.body).toContain('<input id="pause-until" name="until" type="date" value="2026-11-01" aria-invalid="true" aria-describedby="pause-error" autofocus>');
     expect((await nora.post(`/app/patients/${patient.id}/pause`, { until: '2026-12-10' })).status).toBe(303);
     expect(section((await nora.get(`/app/patients/${patient.id}`)).body, 'summary')).toContain('Paused until Dec 10, 12:00 AM CST');
     const log = (await s.admin.get(`/api/v1/patients/${patient.id}/access-log`)).body.data.map((r: { action: string }) => r.action);
@@ -184,7 +196,10 @@ describe('the patient page’s forms', () => {
 
     const refused = await nora.post(url, { dose: '10 mg', times: '08:00, 22:30', refillDueOn: '2026-12-20', active: 'on', reminders: 'on' });
     expect(refused.status).toBe(400);
-    expect(refused.body).toContain("22:30 falls in the practice&#39;s quiet hours");
+    expect(refused.body).toContain("Times: 22:30 falls in the practice&#39;s quiet hours");
+    // The form comes back open, with the times as typed.
+    expect(refused.body).toContain(`<details open><summary>Edit lisinopril</summary>`);
+    expect(refused.body).toContain('name="times" required value="08:00, 22:30" aria-invalid="true"');
     const bad = await nora.post(url, { dose: '10 mg', times: '8 in the morning', active: 'on', reminders: 'on' });
     expect(bad.status).toBe(400);
     expect(bad.body).toContain('Times: must be a 24-hour time');

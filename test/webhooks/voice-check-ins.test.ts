@@ -88,7 +88,8 @@ describe('a patient calls the practice', () => {
     const patient = await s.newPatient({ firstName: 'Opal' });
     const call = phone(patient.phone);
     const menu = await call.dial();
-    expect(words(menu)).toMatch(/^Hello Opal, this is Riverside Family Medicine\. To tell us how you feel today, press 1\..*press 3\.$/);
+    expect(words(menu)).toMatch(/^Hello Opal, this is Riverside Family Medicine\. To tell us how you feel, say or press 1\..*say or press 3\.$/);
+    expect(call.gather()!.attributes).toMatchObject({ input: 'dtmf speech', numDigits: '1', language: 'en-US', actionOnEmptyResult: 'true' });
     const question = await call.press('1');
     expect(words(question)).toMatch(/how are you feeling today\?.*press 1\..*press 2\.$/i);
     expect(call.gather()!.attributes).toMatchObject({ input: 'dtmf speech', numDigits: '1', language: 'en-US', speechModel: 'phone_call', actionOnEmptyResult: 'true' });
@@ -205,7 +206,7 @@ describe('a red flag said on a call', () => {
     await call.dial();
     await call.press('1');
     const offer = await call.say('I have some chest pain.');
-    expect(words(offer)).toBe('Rhea, what you told us may be an emergency. If it is, hang up and dial 911. We are alerting your care team. To talk to a nurse now, press 1.');
+    expect(words(offer)).toBe('Rhea, what you told us may be an emergency. If it is, hang up and dial 911. We are alerting your care team. To talk to a nurse now, say yes or press 1.');
     expect(allNodes(offer).some((n) => n.verb === 'say-as' && n.text === '911')).toBe(true);
     expect((await s.alerts(patient.id)).map((a) => `${a.level}:${a.reason}`)).toEqual(['urgent:red_flag:chest_pain']);
     expect((await conversationsOf(patient.id))[0]).toMatchObject({ status: 'escalated' });
@@ -213,8 +214,11 @@ describe('a red flag said on a call', () => {
     const dial = allNodes(bridge).find((n) => n.verb === 'Dial')!;
     expect(dial.attributes.callerId).toBe(s.practice.phoneNumber);
     expect(allNodes(dial).find((n) => n.verb === 'Number')!.text).toBe(s.coordinator.phone);
+    // Nora is the only coordinator on call: after her, the advice again and the truth that the team was alerted.
     const after = await call.post(dial.attributes.action!, { DialCallStatus: 'no-answer' });
-    expect(words(after!)).toMatch(/could not reach a nurse.*911/);
+    expect(words(after!)).toBe(
+      'We could not reach a nurse. If this is an emergency, hang up and dial 911 now. Your care team has been alerted, and a nurse will call you back. Take care. Goodbye.',
+    );
   });
 });
 

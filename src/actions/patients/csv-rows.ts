@@ -1,6 +1,9 @@
 /** Reading a practice's patient export (CSV) into enrolment bodies, one per row, with the line each came from. */
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '../../errors.js';
+import { EXPECTED_HEADER, HEADER_ALIASES, NAME_FIELDS } from './csv-headers.js';
+import { consentForFile, type FileConsent, type FileConsentInput } from './file-consent.js';
+import { splitPatientName } from './patient-name.js';
 
 /** Most files a practice exports are far smaller; this bounds one request's work. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -8,64 +11,11 @@ export const MAX_IMPORT_ROWS = 10_000;
 /** The largest patient file either front end takes (a 10,000-row export is well under it). */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Header spellings seen in practice exports, normalised (lower case, letters and digits only). */
-const HEADER_ALIASES: Record<string, string> = {
-  firstname: 'firstName',
-  givenname: 'firstName',
-  lastname: 'lastName',
-  surname: 'lastName',
-  familyname: 'lastName',
-  phone: 'phone',
-  phonenumber: 'phone',
-  mobile: 'phone',
-  mobilephone: 'phone',
-  cell: 'phone',
-  cellphone: 'phone',
-  dateofbirth: 'dateOfBirth',
-  dob: 'dateOfBirth',
-  birthdate: 'dateOfBirth',
-  timezone: 'timezone',
-  tz: 'timezone',
-  language: 'language',
-  lang: 'language',
-  idioma: 'language',
-  preferredlanguage: 'language',
-  primarylanguage: 'language',
-  preferredchannel: 'preferredChannel',
-  channel: 'preferredChannel',
-  conditions: 'conditions',
-  chronicconditions: 'conditions',
-  consentstatus: 'consentStatus',
-  consent: 'consentStatus',
-  consented: 'consentStatus',
-  consentgiven: 'consentStatus',
-  consentyesno: 'consentStatus',
-  consentmethod: 'consentMethod',
-  consenttype: 'consentMethod',
-  consentrecordedat: 'consentRecordedAt',
-  consentdate: 'consentRecordedAt',
-  dateconsented: 'consentRecordedAt',
-  consentrecordedby: 'consentRecordedBy',
-  consentedby: 'consentRecordedBy',
-  consentobtainedby: 'consentRecordedBy',
-  coordinatorid: 'coordinatorId',
-};
-
-/** How each column is usually headed, to say which one is missing. */
-const EXPECTED_HEADER: Record<string, string> = {
-  firstName: 'First Name',
-  lastName: 'Last Name',
-  phone: 'Phone',
-  consentStatus: 'Consent (granted/declined, or Yes/No)',
-  consentMethod: 'Consent Method (verbal/written)',
-  consentRecordedAt: 'Consent Date',
-  consentRecordedBy: 'Consented By',
-};
-
 /** "Consent: Yes/No" columns. */
 const CONSENT: Record<string, string> = { yes: 'granted', y: 'granted', si: 'granted', granted: 'granted', no: 'declined', n: 'declined', declined: 'declined' };
 
-const REQUIRED = ['firstName', 'lastName', 'phone', 'consentStatus', 'consentMethod', 'consentRecordedAt', 'consentRecordedBy'];
+/** Consent columns are checked with the whole-file consent (file-consent.ts). */
+const REQUIRED = [...NAME_FIELDS, 'phone'];
 
 const LANGUAGES: Record<string, string> = { english: 'en', en: 'en', eng: 'en', ingles: 'en', spanish: 'es', espanol: 'es', es: 'es', spa: 'es', sp: 'es' };
 const CHANNELS: Record<string, string> = { sms: 'sms', text: 'sms', texting: 'sms', voice: 'voice', call: 'voice', phone: 'voice' };
@@ -75,6 +25,15 @@ export interface CsvRow {
   line: number;
   /** The row as an enrolment request body, ready for schema validation. */
   body: Record<string, unknown>;
+  /** What reading the row found wrong before validation (a name that could not be split). */
+  problems?: Array<{ field: string; message: string }>;
+}
+
+export interface CsvOptions {
+  /** Columns to leave out, as headed in the file. */
+  ignore?: readonly string[] | undefined;
+  /** Consent for the whole file, for a file without (some) consent columns. */
+  consent?: FileConsentInput | undefined;
 }
 
 const squash = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -84,9 +43,10 @@ const squash = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]
  * ("First Name", "first_name", "DOB", "Lang", "Idioma", "Consented By"). A
  * column it does not know is a 400 naming it, unless listed in `ignore`: a
  * dropped "Language" column would enrol a Spanish speaker as English. Also a
- * 400 when the file cannot be read as CSV or lacks a required column.
+ * 400 when the file cannot be read as CSV, lacks a required column, or has
+ * no consent columns and no consent was given for the whole file.
  */
-export function readPatientCsv(text: string, ignore: readonly string[] = []): CsvRow[] {
+export function readPatientCsv(text: string, { ignore = [], consent }: CsvOptions = {}): CsvRow[] {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
@@ -102,14 +62,17 @@ export function readPatientCsv(text: string, ignore: readonly string[] = []): Cs
     throw new DomainError(
       'bad_request',
       `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `"${u}"`).join(', ')}. Rename to one of ${Object.values(EXPECTED_HEADER).join(', ')}, ` +
-        'Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id; or send ?ignore=' +
+        'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id; or send ?ignore=' +
         encodeURIComponent(unknown.join(',')) + ' to import without them',
     );
   }
-  const missing = REQUIRED.filter((field) => !fields.includes(field));
+  const missing = REQUIRED.filter((field) => !fields.includes(field) && !(NAME_FIELDS.includes(field) && fields.includes('fullName')));
   if (missing.length > 0) {
-    throw new DomainError('bad_request', `The header row lacks required columns: ${missing.map((m) => `"${EXPECTED_HEADER[m]}"`).join(', ')}`);
+    const names = missing.map((m) => `"${EXPECTED_HEADER[m]}"`).join(', ');
+    const orFullName = missing.some((m) => NAME_FIELDS.includes(m)) ? ' (or one "Patient Name" column, written "Last, First" or "First Last")' : '';
+    throw new DomainError('bad_request', `The header row lacks required columns: ${names}${orFullName}`);
   }
+  const fileConsent = consentForFile(new Set(fields.filter((f): f is string => f !== undefined)), consent);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new DomainError('payload_too_large', `A file may hold at most ${MAX_IMPORT_ROWS} patients; split it`);
   }
@@ -119,14 +82,24 @@ export function readPatientCsv(text: string, ignore: readonly string[] = []): Cs
       const value = record[i];
       if (field && value) values[field] = value;
     });
-    return { line: info.lines, body: toBody(values) };
+    return { line: info.lines, ...toBody(values, fileConsent) };
   });
 }
 
-function toBody(v: Record<string, string>): Record<string, unknown> {
+/** The row's names: its own First/Last Name cells, else its "Patient Name" split. */
+function namesOf(v: Record<string, string>): Pick<CsvRow, 'problems'> & { firstName?: string | undefined; lastName?: string | undefined } {
+  if (v.firstName || v.lastName || !v.fullName) return { firstName: v.firstName, lastName: v.lastName };
+  const split = splitPatientName(v.fullName);
+  const lacking = NAME_FIELDS.filter((f) => !split[f as keyof typeof split]);
+  if (lacking.length === 0) return split;
+  const message = 'the Patient Name needs a first and a last name: write it "Last, First" (Alvarez, Ruth) or "First Last" (Ruth Alvarez)';
+  return { ...split, problems: lacking.map((field) => ({ field, message })) };
+}
+
+function toBody(v: Record<string, string>, fileConsent: FileConsent): Pick<CsvRow, 'body' | 'problems'> {
+  const { problems, ...names } = namesOf(v);
   const body: Record<string, unknown> = {
-    firstName: v.firstName,
-    lastName: v.lastName,
+    ...names,
     phone: v.phone,
     dateOfBirth: v.dateOfBirth,
     timezone: v.timezone,
@@ -138,8 +111,11 @@ function toBody(v: Record<string, string>): Record<string, unknown> {
       method: v.consentMethod?.toLowerCase(),
       recordedAt: v.consentRecordedAt,
       recordedBy: v.consentRecordedBy,
+      // Only the parts the file has no column for (file-consent.ts refuses a part given both ways).
+      ...fileConsent,
     },
     coordinatorId: v.coordinatorId,
   };
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  const defined = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return { body: defined, ...(problems && { problems }) };
 }

@@ -5,6 +5,8 @@
  * patient's text waits for a connection. A file cut short (a restart, a lost
  * connection) leaves the batches already done enrolled; sending it again
  * enrols the rest, since a phone the practice has is reported as existing.
+ * A file without consent columns takes consent once for the whole file
+ * (file-consent.ts), or is refused once, saying so.
  */
 import type { z } from 'zod';
 import { DomainError } from '../../errors.js';
@@ -15,7 +17,7 @@ import type { Queryable } from '../../store/sql.js';
 import { practiceFor } from '../access.js';
 import { auditEntry, auditName } from '../audit.js';
 import type { ActionContext } from '../context.js';
-import type { CsvRow } from './csv-rows.js';
+import { readPatientCsv, type CsvOptions, type CsvRow } from './csv-rows.js';
 import { insertEnrolment, toPatientFields } from './enrolment.js';
 import { newPatientSchema, type NewPatientBody } from './schemas.js';
 
@@ -32,10 +34,15 @@ export interface RowResult {
   errors?: Array<{ field: string; message: string }>;
 }
 
+/** The file as sent, with what was sent beside it: columns to leave out, consent for the whole file. */
+export interface PatientFile extends CsvOptions {
+  text: string;
+}
+
 export interface PatientImport {
   practiceId: string;
-  /** Reads the file's rows; called once the caller may import, so a refused caller's upload is never read. */
-  readRows(): Promise<CsvRow[]>;
+  /** Reads the upload; called once the caller may import, so a refused caller's upload is never read. */
+  readFile(): Promise<PatientFile>;
 }
 
 interface Batch {
@@ -49,7 +56,8 @@ interface Batch {
 /** Imports a file's patients (admins): what became of each line. */
 export async function importPatients(ctx: ActionContext, input: PatientImport): Promise<RowResult[]> {
   await practiceFor(ctx.db.pool, ctx.actor, input.practiceId, 'admin');
-  const rows = await input.readRows();
+  const { text, ...options } = await input.readFile();
+  const rows = readPatientCsv(text, options);
   // The schema reads the service clock: no birth date in the future.
   const batch: Batch = { practiceId: input.practiceId, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map() };
   const results: RowResult[] = [];
@@ -72,9 +80,11 @@ export async function importPatients(ctx: ActionContext, input: PatientImport): 
  */
 async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, audit }: Batch): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-    return { line: row.line, status: 'failed', errors };
+  if (row.problems || !parsed.success) {
+    const found = row.problems ?? [];
+    // A name that could not be split is said once, in words, not again as the schema's "expected string".
+    const issues = (parsed.error?.issues ?? []).map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    return { line: row.line, status: 'failed', errors: [...found, ...issues.filter((i) => !found.some((f) => f.field === i.field))] };
   }
   const firstLine = seen.get(parsed.data.phone);
   if (firstLine !== undefined) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checkDoseTimes } from '../../outreach/index.js';
 import { replanPatient } from '../../outreach/index.js';
 import { notFound } from '../../errors.js';
-import { insertMedication, updateMedication, type Medication, type MedicationChanges } from '../../store/medications.js';
+import { findMedication, insertMedication, updateMedication, type Medication, type MedicationChanges } from '../../store/medications.js';
 import { findPractice } from '../../store/practices.js';
 import { withTransaction } from '../../store/sql.js';
 import { patientFor } from '../access.js';
@@ -70,10 +70,14 @@ export async function addMedication(ctx: ActionContext, input: { patientId: stri
 /** Changes what is given; fields left out keep their values. */
 export async function changeMedication(ctx: ActionContext, input: { patientId: string; medicationId: string; changes: MedicationChanges }): Promise<Medication> {
   const { patient, practice } = await patientAndPractice(ctx, input.patientId);
-  checkDoseTimes(practice, input.changes.times);
-  const times = input.changes.times ? [...input.changes.times].sort() : undefined;
+  const { changes } = input;
+  const times = changes.times ? [...changes.times].sort() : undefined;
   return withTransaction(ctx.db.pool, async (tx) => {
-    const changed = await updateMedication(tx, patient.id, input.medicationId, { ...input.changes, times }, ctx.at);
+    const current = await findMedication(tx, patient.id, input.medicationId);
+    if (!current) throw notFound('medication');
+    // Only times that will get a reminder text must avoid quiet hours: new times, or the kept ones when reminders are turned on.
+    if (changes.reminders ?? current.reminders) checkDoseTimes(practice, changes.times ?? (changes.reminders ? current.times : undefined));
+    const changed = await updateMedication(tx, patient.id, input.medicationId, { ...changes, times }, ctx.at);
     if (!changed) throw notFound('medication');
     await audit(tx, ctx, CHANGED, patient.practiceId, [patient.id]);
     await replanPatient(tx, practice, patient.id, ctx.at);

@@ -4,8 +4,11 @@
  * mistake. Only staff time counts toward CCM codes. The record keeping owns
  * each transaction and writes the access-log row in it.
  */
-import { correctTimeEntry, recordTimeEntry, withdrawTimeEntry } from '../../records/index.js';
+import { DateTime } from 'luxon';
+import { DomainError } from '../../errors.js';
+import { correctTimeEntry, OverlapError, recordTimeEntry, withdrawTimeEntry } from '../../records/index.js';
 import type { TimeEntry } from '../../store/time-entries.js';
+import { findPatient } from '../../store/patients.js';
 import { findPractice } from '../../store/practices.js';
 import { actingStaffId, patientFor, writerLabel } from '../access.js';
 import { auditEntry, auditName } from '../audit.js';
@@ -22,6 +25,41 @@ async function patientAndZone(ctx: ActionContext, patientId: string) {
 }
 
 const records = (ctx: ActionContext) => ({ pool: ctx.db.pool, clock: ctx.clock });
+
+/** "10:15-10:40 AM", or "11:50 AM-12:10 PM" across noon, in the practice's timezone. */
+function span(start: DateTime, end: DateTime): string {
+  const sameHalf = start.toFormat('a') === end.toFormat('a');
+  return `${start.toFormat(sameHalf ? 'h:mm' : 'h:mm a')}-${end.toFormat('h:mm a')}`;
+}
+
+/**
+ * The entry a refused one overlaps, as the person logging reads time: the
+ * practice's clock, whose entry ("your" for a signed-in user's own) and for
+ * which patient, so they can find it. The API's message keeps the entry's id
+ * too (the field's own message, `detail`, is what the web form shows).
+ */
+async function overlapInWords(ctx: ActionContext, zone: string, error: OverlapError): Promise<DomainError> {
+  const other = error.other;
+  const patient = await findPatient(ctx.db.pool, other.patientId);
+  const start = DateTime.fromISO(other.start, { zone });
+  const end = DateTime.fromISO(other.end, { zone });
+  const whose = ctx.actor.kind === 'user' && ctx.actor.staffId === other.staffId ? 'your' : `${other.staffName}'s`;
+  const forWhom = patient ? ` for ${patient.firstName} ${patient.lastName}` : '';
+  const words = `overlaps ${whose} ${span(start, end)} entry${forWhom} on ${start.toFormat('LLL d')}; a minute counts for one patient only, so change the start or the minutes`;
+  const named = new DomainError('conflict', words, 'start');
+  named.message = `${named.message} (time entry ${other.id})`;
+  return named;
+}
+
+/** Runs a write that may be refused for an overlap, and says the refusal in words. */
+async function namingOverlaps<T>(ctx: ActionContext, zone: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw error instanceof OverlapError ? await overlapInWords(ctx, zone, error) : error;
+  }
+}
+
 const writer = (ctx: ActionContext, practiceId: string, name: ReturnType<typeof auditName>) => ({ by: writerLabel(ctx.actor), audit: auditEntry(ctx, name, practiceId) });
 
 /** Logs time. A signed-in user logs their own; an API caller names the staff member. Local times are the practice's. */
@@ -31,7 +69,9 @@ export async function logTime(ctx: ActionContext, input: { patientId: string; en
   const staffId = actingStaffId(ctx.actor, b.staffId, { doing: 'log time', who: 'staff member', field: 'staffId' });
   const start = toInstant(b.start, zone, 'start');
   const end = b.end !== undefined ? toInstant(b.end, zone, 'end') : new Date(start.getTime() + Math.round(b.minutes! * 60) * 1000);
-  return recordTimeEntry(records(ctx), patient.id, { staffId, activity: b.activity, start, end, note: b.note ?? null }, writer(ctx, patient.practiceId, LOGGED));
+  return namingOverlaps(ctx, zone, () =>
+    recordTimeEntry(records(ctx), patient.id, { staffId, activity: b.activity, start, end, note: b.note ?? null }, writer(ctx, patient.practiceId, LOGGED)),
+  );
 }
 
 /** Corrects an entry; fields left out keep their values. In an approved month the correction is an addendum. */
@@ -49,7 +89,7 @@ export async function correctTime(ctx: ActionContext, input: { patientId: string
     ...(b.note !== undefined ? { note: b.note } : {}),
     reason: b.reason,
   };
-  return correctTimeEntry(records(ctx), patient.id, input.entryId, changes, writer(ctx, patient.practiceId, CORRECTED));
+  return namingOverlaps(ctx, zone, () => correctTimeEntry(records(ctx), patient.id, input.entryId, changes, writer(ctx, patient.practiceId, CORRECTED)));
 }
 
 /** Withdraws an entry logged by mistake: it stays on record with the reason and no longer counts. */

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../options.js';
-import { importPatients, MAX_IMPORT_FILE_BYTES, readPatientCsv } from '../../actions/index.js';
+import { FILE_CONSENT_FIELDS, importPatients, MAX_IMPORT_FILE_BYTES, type PatientFile } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
 import { actionContext } from '../context.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
@@ -22,13 +22,35 @@ const ImportResultSchema = z.object({
   rows: z.array(RowResultSchema),
 });
 
-/** The CSV text, sent either as the raw body (text/csv) or as a multipart file upload. */
-async function readUpload(request: FastifyRequest): Promise<string> {
+const ImportQuerySchema = z.object({
+  ignore: z.string().max(2000).optional().describe('Columns to leave out, comma-separated'),
+  [FILE_CONSENT_FIELDS.method]: z.string().max(50).optional().describe('For a file without consent columns: how every patient in it consented (verbal/written)'),
+  [FILE_CONSENT_FIELDS.recordedAt]: z.string().max(50).optional().describe('... when (2026-11-02 or 11/02/2026)'),
+  [FILE_CONSENT_FIELDS.recordedBy]: z.string().max(200).optional().describe('... and who recorded it (staff name and credential)'),
+});
+type ImportQuery = z.infer<typeof ImportQuerySchema>;
+
+/** What was sent beside the file: as query parameters, or as multipart fields (which win). */
+function fileOptions(text: string, sent: Record<string, string | undefined>): PatientFile {
+  return {
+    text,
+    ignore: sent.ignore?.split(',').map((name) => name.trim()).filter(Boolean) ?? [],
+    consent: { method: sent[FILE_CONSENT_FIELDS.method], recordedAt: sent[FILE_CONSENT_FIELDS.recordedAt], recordedBy: sent[FILE_CONSENT_FIELDS.recordedBy] },
+  };
+}
+
+/** The CSV text, sent either as the raw body (text/csv) or as a multipart file upload, with the fields beside it. */
+async function readUpload(request: FastifyRequest, query: ImportQuery): Promise<PatientFile> {
   if (request.isMultipart()) {
     try {
-      const file = await request.file();
-      if (!file) throw new DomainError('bad_request', 'The multipart upload has no file; send it in a field named "file"');
-      return (await file.toBuffer()).toString('utf8');
+      const fields: Record<string, string | undefined> = { ...query };
+      let text: string | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') text = (await part.toBuffer()).toString('utf8');
+        else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+      if (text === undefined) throw new DomainError('bad_request', 'The multipart upload has no file; send it in a field named "file"');
+      return fileOptions(text, fields);
     } catch (error) {
       if (error instanceof DomainError || (error as { statusCode?: number }).statusCode === 413) throw error;
       // A missing boundary, a body cut short: the upload itself is malformed.
@@ -38,11 +60,11 @@ async function readUpload(request: FastifyRequest): Promise<string> {
   if (typeof request.body !== 'string') {
     throw new DomainError('unsupported_media_type', 'Send the CSV with Content-Type text/csv, or as multipart/form-data');
   }
-  return request.body;
+  return fileOptions(request.body, query);
 }
 
 export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
-  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   app.addContentTypeParser(['text/csv', 'application/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_IMPORT_FILE_BYTES }, (_request, body, done) =>
     done(null, body),
   );
@@ -61,9 +83,12 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
           'Consent Method (verbal/written), Consent Date, Consented By, Coordinator Id. A column it does not know is a 400 ' +
           'naming it (send ?ignore=Col1,Col2 to leave such columns out). Valid rows are imported, bad rows are reported by line; ' +
           'rows whose phone is already enrolled are left as they are. Rows are enrolled in batches of 100: if an import is cut ' +
-          'short, the rows enrolled so far stay, and sending the same file again enrols the rest.',
+          'short, the rows enrolled so far stay, and sending the same file again enrols the rest. A "Patient Name" column ' +
+          '("Alvarez, Ruth" or "Ruth Alvarez") may stand for First Name and Last Name. A file without consent columns is ' +
+          'refused unless consent is given for the whole file (consentMethod, consentRecordedAt, consentRecordedBy, as query ' +
+          'parameters or multipart fields): the sender states that every patient in the file consented that way.',
         params: IdParamsSchema,
-        querystring: z.object({ ignore: z.string().max(2000).optional().describe('Columns to leave out, comma-separated') }),
+        querystring: ImportQuerySchema,
         consumes: ['text/csv', 'multipart/form-data'],
         // Read by readUpload (text/csv or a multipart "file"); described here for the API description.
         body: z.unknown().describe('The CSV file').meta({
@@ -73,10 +98,9 @@ export const patientImportRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app
       },
     },
     async (request) => {
-      const ignore = request.query.ignore?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
       const results = await importPatients(actionContext(deps, request), {
         practiceId: request.params.id,
-        readRows: async () => readPatientCsv(await readUpload(request), ignore),
+        readFile: () => readUpload(request, request.query),
       });
       return {
         imported: results.filter((r) => r.status === 'imported').length,

@@ -12,94 +12,34 @@
  * keeps the answer with what the turn did: a copy of the request hears it again.
  */
 import { DateTime } from 'luxon';
-import { advanceFlow, type Locale } from '../../flows/index.js';
+import { advanceFlow } from '../../flows/index.js';
 import { detectRedFlag } from '../../flows/safety/index.js';
 import { spokenNumbersToDigits } from '../../flows/text/spoken-numbers.js';
-import { findActiveConversation, findConversation, lockConversation, type Conversation } from '../../store/conversations.js';
-import { listCoordinators, listOnCall } from '../../store/coordinators.js';
+import { findActiveConversation, type Conversation } from '../../store/conversations.js';
 import { listMedications } from '../../store/medications.js';
 import { hasCallLine, insertCallLine } from '../../store/messages.js';
 import { settleContacts, takeDueCheckIn } from '../../store/outreach.js';
-import { countTurn, insertCall, lockCallByToken, updateCall, type CallPending, type PatientCall } from '../../store/patient-calls.js';
-import { findPatientByPhone, lockPatient, noteReply, type Patient } from '../../store/patients.js';
-import { findPractice, findPracticeByNumber, type Practice } from '../../store/practices.js';
+import { insertCall, updateCall, type CallPending } from '../../store/patient-calls.js';
+import { findPatientByPhone, lockPatient, noteReply } from '../../store/patients.js';
+import { findPracticeByNumber } from '../../store/practices.js';
 import { withTransaction, type Queryable } from '../../store/sql.js';
-import { raiseAlert } from '../../alerts/index.js';
-import { openConversation, type FlowSetup } from '../../conversation/index.js';
-import { recordStep } from '../../conversation/index.js';
+import { assessPatient, raiseAlert } from '../../alerts/index.js';
+import { callEnded, checkInCallUrls, recordStep, takeTurn } from '../../conversation/index.js';
 import type { RuntimeDeps } from '../../runtime.js';
-import { blockOf, replanPatient } from '../../outreach/index.js';
-import { utteranceOf, type Utterance } from '../../conversation/index.js';
-import { assessPatient } from '../../alerts/index.js';
-import { callEnded, checkInCallUrls } from '../../conversation/index.js';
+import { replanPatient } from '../../outreach/index.js';
+import { heardLine, INVALID, language, line, lineFrom, loadCall, locale, setPending, spoken, type CallContext, type Heard } from './call.js';
+import { menu } from './menu.js';
+import { offerNurse } from './nurse.js';
+import { ask, currentQuestion, mayCheckIn, resume, startByCall } from './questions.js';
 import { gatherFor, spokenOf, voiceLanguage, voiceLine } from './speech.js';
 import { farewell, type VoiceTurn } from './turn.js';
-import { takeTurn } from '../../conversation/index.js';
 
-/** What Twilio heard: keys pressed, words said with the recognizer's confidence. */
-export interface Heard {
-  digits: string;
-  speech: string | null;
-  confidence: number | null;
-}
+export type { Heard } from './call.js';
+export { menuPressed } from './menu.js';
+export { bridgeChosen, whisper, whisperKey } from './nurse.js';
 
-const RECORD_MAX_SECONDS = 180;
-const BRIDGE_RING_SECONDS = 30;
 /** Silences in a row on one question before the call gives up on it. */
 const MAX_SILENCES = 2;
-
-interface CallContext {
-  call: PatientCall;
-  practice: Practice;
-  patient: Patient;
-  conversation: Conversation | null;
-  at: Date;
-}
-
-const locale = (c: CallContext): Locale => c.patient.language;
-const language = (c: CallContext) => voiceLanguage(locale(c));
-const line = (c: CallContext, key: Parameters<typeof voiceLine>[0], extra: Record<string, string> = {}) => voiceLine(key, locale(c), c.practice, c.patient, extra);
-
-/** The call a request names, with its patient and conversation, locked (call, then patient, then conversation). */
-async function load(tx: Queryable, token: string, at: Date): Promise<CallContext | null> {
-  const call = await lockCallByToken(tx, token);
-  if (!call?.patientId) return null;
-  const patient = await lockPatient(tx, call.patientId);
-  const practice = await findPractice(tx, call.practiceId);
-  if (!patient || !practice) return null;
-  const conversation = call.conversationId ? await lockConversation(tx, call.conversationId) : null;
-  return { call, practice, patient, conversation, at };
-}
-
-const invalid = farewell('en-US', 'This call has ended. Goodbye.');
-
-/** Writes what the call said into the transcript, and returns the turn. */
-async function spoken(tx: Queryable, c: CallContext, turn: VoiceTurn): Promise<VoiceTurn> {
-  const text = turn.say.map((s) => (typeof s === 'string' ? s : s.text)).join(' ');
-  if (text) await insertCallLine(tx, lineFrom(c, 'outbound', 'voice_prompt', text));
-  await countTurn(tx, c.call.id);
-  return turn;
-}
-
-function lineFrom(c: CallContext, direction: 'inbound' | 'outbound', kind: 'voice_prompt' | 'voice_answer', body: string) {
-  const [from, to] = direction === 'outbound' ? [c.practice.phoneNumber, c.patient.phone] : [c.patient.phone, c.practice.phoneNumber];
-  return { practiceId: c.practice.id, patientId: c.patient.id, conversationId: c.conversation?.id ?? c.call.conversationId, direction, kind, fromNumber: from, toNumber: to, body, at: c.at };
-}
-
-/** The conversation's current question as the flow asks it, without moving the flow. */
-function currentQuestion(conversation: Conversation): Utterance | null {
-  return utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
-}
-
-/** Says `intro`, then asks the conversation's current question and waits for the answer. */
-function ask(deps: RuntimeDeps, c: CallContext, conversation: Conversation, intro: string[] = []): VoiceTurn {
-  const question = currentQuestion(conversation);
-  if (!question?.expects) return farewell(language(c), ...intro, line(c, 'voice.goodbye'));
-  const action = checkInCallUrls(deps, c.call.token).gather(conversation.version, c.call.turns + 1);
-  return { language: language(c), say: [...intro, ...spokenOf(question, c.practice, c.patient)], next: gatherFor(question.expects, locale(c), action, deps.voice.speechModel) };
-}
-
-const setPending = (tx: Queryable, c: CallContext, pending: CallPending) => updateCall(tx, c.call.id, { pending });
 
 // ---------------------------------------------------------------------------------------------------------------
 // A patient calls in.
@@ -135,67 +75,11 @@ export async function incomingCall(tx: Queryable, deps: RuntimeDeps, req: { call
   return spoken(tx, c, menu(deps, c));
 }
 
-/** Enrolled and consenting: a check-in may be held (an opted-out patient may still call in). */
-function mayCheckIn(patient: Patient, at: Date): boolean {
-  const block = blockOf(patient, at);
-  return block !== 'disenrolled' && block !== 'no_consent';
-}
-
-function menu(deps: RuntimeDeps, c: CallContext, intro: string[] = []): VoiceTurn {
-  return {
-    language: language(c),
-    say: [...intro, line(c, 'voice.menu')],
-    next: { kind: 'gather', action: checkInCallUrls(deps, c.call.token).menu, numDigits: 1, timeoutSeconds: 6 },
-  };
-}
-
-async function resume(tx: Queryable, deps: RuntimeDeps, c: CallContext, conversation: Conversation, intro: string[]): Promise<VoiceTurn> {
-  await updateCall(tx, c.call.id, { conversationId: conversation.id });
-  c.conversation = conversation;
-  return ask(deps, c, conversation, intro);
-}
-
-/** Opens a check-in held on this call (no text goes out; this call asks the questions). */
-async function startByCall(tx: Queryable, deps: RuntimeDeps, c: CallContext, flow: Conversation['flow'], setup: FlowSetup) {
-  const opened = await openConversation(tx, deps, { practice: c.practice, patient: c.patient, flow, setup, at: c.at, onCall: true });
-  const conversation = (await findConversation(tx, opened.conversationId))!;
-  await updateCall(tx, c.call.id, { conversationId: conversation.id, pending: {} });
-  c.conversation = conversation;
-  return conversation;
-}
-
-/** The caller pressed a key at the menu: a check-in, medicines, or a message for the care team. */
-export async function menuPressed(tx: Queryable, deps: RuntimeDeps, token: string, digits: string): Promise<VoiceTurn> {
-  const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  if (!c) return invalid;
-  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
-  const open = await findActiveConversation(tx, c.patient.id);
-  if (open) return spoken(tx, c, await resume(tx, deps, c, open, []));
-  if (digits === '3') {
-    const urls = checkInCallUrls(deps, c.call.token);
-    return spoken(tx, c, {
-      language: language(c),
-      say: [line(c, 'voice.record_prompt')],
-      next: { kind: 'record', action: urls.recording, transcribeCallback: urls.transcription, maxLengthSeconds: RECORD_MAX_SECONDS },
-    });
-  }
-  if ((digits === '1' || digits === '2') && mayCheckIn(c.patient, at)) {
-    const medication = digits === '2' ? (await listMedications(tx, c.patient.id)).find((m) => m.active) : undefined;
-    const conversation = await startByCall(tx, deps, c, medication ? 'medication' : 'wellness', medication ? { medication } : {});
-    return spoken(tx, c, ask(deps, c, conversation));
-  }
-  const silences = (c.call.pending.silences ?? 0) + 1;
-  if (silences >= MAX_SILENCES) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-  await setPending(tx, c, { menu: true, silences });
-  return spoken(tx, c, menu(deps, c, [line(c, digits ? 'voice.menu_invalid' : 'voice.no_input')]));
-}
-
 /** A message was left: kept, and put before the care team for review. */
 export async function messageRecorded(tx: Queryable, deps: RuntimeDeps, token: string, recording: { url: string | null; seconds: number | null }): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  if (!c) return invalid;
+  const c = await loadCall(tx, token, at);
+  if (!c) return INVALID;
   if (!recording.url || !recording.seconds) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
   const message = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `voice message (${recording.seconds} s): ${recording.url}`));
   const explanation = `Left a voice message of ${recording.seconds} seconds`;
@@ -208,7 +92,7 @@ export async function messageRecorded(tx: Queryable, deps: RuntimeDeps, token: s
 export function messageTranscribed(deps: RuntimeDeps, token: string, text: string): Promise<void> {
   const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
+    const c = await loadCall(tx, token, at);
     if (!c || !text) return;
     // Twilio may repeat the callback (it answers 204, so it is not answered once): the line is kept once.
     const line = `voice message, transcribed: ${text}`;
@@ -222,8 +106,8 @@ export function messageTranscribed(deps: RuntimeDeps, token: string, text: strin
 /** The patient (or a machine) picked up a check-in call. */
 export async function outboundAnswered(tx: Queryable, deps: RuntimeDeps, token: string, answeredBy: string | null): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  if (!c?.conversation || c.conversation.status !== 'active') return c ? spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye'))) : invalid;
+  const c = await loadCall(tx, token, at);
+  if (!c?.conversation || c.conversation.status !== 'active') return c ? spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye'))) : INVALID;
   if (answeredBy?.startsWith('machine')) {
     await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
     return spoken(tx, c, voicemail(c));
@@ -237,8 +121,8 @@ const voicemail = (c: CallContext): VoiceTurn => farewell(language(c), line(c, '
 /** The voicemail a machine hears, after the call was redirected to it. */
 export async function voicemailTurn(tx: Queryable, deps: RuntimeDeps, token: string): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  return c ? spoken(tx, c, voicemail(c)) : invalid;
+  const c = await loadCall(tx, token, at);
+  return c ? spoken(tx, c, voicemail(c)) : INVALID;
 }
 
 /**
@@ -249,7 +133,7 @@ export async function machineDetected(deps: RuntimeDeps, token: string, answered
   if (!answeredBy.startsWith('machine')) return;
   const at = deps.clock.now();
   const call = await withTransaction(deps.pool, async (tx) => {
-    const c = await load(tx, token, at);
+    const c = await loadCall(tx, token, at);
     if (!c) return null;
     await updateCall(tx, c.call.id, { outcome: 'machine', answeredBy });
     return c.call;
@@ -268,8 +152,8 @@ export function callStatus(deps: RuntimeDeps, token: string, report: { status: s
 /** An answer to the question asked at `step`: keys, words, or silence. */
 export async function answered(tx: Queryable, deps: RuntimeDeps, token: string, step: number, heard: Heard): Promise<VoiceTurn> {
   const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  if (!c) return invalid;
+  const c = await loadCall(tx, token, at);
+  if (!c) return INVALID;
   const conversation = c.conversation;
   if (!conversation || conversation.status !== 'active') return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
   // A repeated or forged request for another question: the current question is asked, nothing changes.
@@ -278,8 +162,7 @@ export async function answered(tx: Queryable, deps: RuntimeDeps, token: string, 
   const pending = c.call.pending;
   const said = heard.speech?.trim() || null;
   if (heard.digits || said) {
-    const confidence = heard.confidence !== null ? ` (confidence ${heard.confidence.toFixed(2)})` : '';
-    const answerLine = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', said ? `said "${said}"${confidence}` : `pressed ${heard.digits}`));
+    const answerLine = await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', heardLine(heard)));
     await noteReply(tx, c.patient.id, at);
     return spoken(tx, c, await understood(tx, deps, c, conversation, pending, heard.digits, said, heard.confidence, answerLine.id));
   }
@@ -340,12 +223,8 @@ async function understood(
 async function answer(tx: Queryable, deps: RuntimeDeps, c: CallContext, conversation: Conversation, text: string, answerId: string): Promise<VoiceTurn> {
   await setPending(tx, c, {});
   const outcome = await takeTurn(tx, deps, { practice: c.practice, patient: c.patient, conversation, inbound: { id: answerId, body: text }, channel: 'voice', at: c.at });
-  // An emergency or a call for help was escalated: offer a nurse on the line now.
-  if (outcome.urgent) {
-    await setPending(tx, c, { bridgeOffered: true });
-    const offer = outcome.urgent === 'self_harm' ? 'voice.self_harm_offer' : 'voice.red_flag_offer';
-    return { language: language(c), say: [line(c, offer)], next: { kind: 'gather', action: checkInCallUrls(deps, c.call.token).bridge, numDigits: 1, timeoutSeconds: 6 } };
-  }
+  // An emergency or a call for help was escalated (the alert's chain has started): offer a nurse on the line now.
+  if (outcome.urgent) return offerNurse(tx, deps, c, outcome.urgent, answerId);
   const says = outcome.says.flatMap((said) => spokenOf(said.utterance, c.practice, c.patient));
   const next = outcome.conversation;
   if (!next) return farewell(language(c), ...says);
@@ -353,27 +232,4 @@ async function answer(tx: Queryable, deps: RuntimeDeps, c: CallContext, conversa
   const expects = outcome.says.findLast((said) => said.utterance.expects)?.utterance.expects ?? currentQuestion(next)?.expects;
   if (!expects) return farewell(language(c), ...says);
   return { language: language(c), say: says, next: gatherFor(expects, locale(c), checkInCallUrls(deps, c.call.token).gather(next.version, c.call.turns + 1), deps.voice.speechModel) };
-}
-
-/** After a red flag: "press 1" connects the caller to the on-call coordinator, the practice's number showing. */
-export async function bridgeChosen(tx: Queryable, deps: RuntimeDeps, token: string, digits: string, dialStatus: string | null): Promise<VoiceTurn> {
-  const at = deps.clock.now();
-  const c = await load(tx, token, at);
-  if (!c) return invalid;
-  // The bridged call ended: how it went decides the last words.
-  if (dialStatus !== null) {
-    const reached = dialStatus === 'completed' || dialStatus === 'answered';
-    return spoken(tx, c, farewell(language(c), line(c, reached ? 'voice.goodbye' : 'voice.nurse_unavailable')));
-  }
-  if (digits) await insertCallLine(tx, lineFrom(c, 'inbound', 'voice_answer', `pressed ${digits}`));
-  if (digits !== '1' || !c.call.pending.bridgeOffered) return spoken(tx, c, farewell(language(c), line(c, 'voice.goodbye')));
-  const onCall = await listOnCall(tx, c.practice.id);
-  const nurse = onCall[0] ?? (await listCoordinators(tx, c.practice.id)).find((x) => x.active);
-  if (!nurse) return spoken(tx, c, farewell(language(c), line(c, 'voice.nurse_unavailable')));
-  await setPending(tx, c, {});
-  return spoken(tx, c, {
-    language: language(c),
-    say: [line(c, 'voice.connecting')],
-    next: { kind: 'dial', number: nurse.phone, callerId: c.practice.phoneNumber, action: `${checkInCallUrls(deps, c.call.token).bridge}&dialed=1`, timeoutSeconds: BRIDGE_RING_SECONDS },
-  });
 }

@@ -18,6 +18,8 @@ import {
   messageTranscribed,
   outboundAnswered,
   voicemailTurn,
+  whisper,
+  whisperKey,
   type Heard,
 } from './check-in.js';
 import { escalationBridgeEnded as bridgeEnded, escalationCallAnswered as callAnswered, escalationKeyPressed as keyPressed } from './escalation-call.js';
@@ -37,10 +39,16 @@ export const checkInCallAnswered = (deps: RuntimeDeps, request: VoiceRequest, to
   answerVoiceOnce(deps, request, (tx) => outboundAnswered(tx, deps, token, answeredBy));
 export const checkInAnswered = (deps: RuntimeDeps, request: VoiceRequest, token: string, step: number, heard: Heard) =>
   answerVoiceOnce(deps, request, (tx) => answered(tx, deps, token, step, heard));
-export const checkInMenuPressed = (deps: RuntimeDeps, request: VoiceRequest, token: string, digits: string) =>
-  answerVoiceOnce(deps, request, (tx) => menuPressed(tx, deps, token, digits));
-export const checkInBridge = (deps: RuntimeDeps, request: VoiceRequest, token: string, digits: string, dialStatus: string | null) =>
-  answerVoiceOnce(deps, request, (tx) => bridgeChosen(tx, deps, token, digits, dialStatus));
+export const checkInMenuPressed = (deps: RuntimeDeps, request: VoiceRequest, token: string, heard: Heard) =>
+  answerVoiceOnce(deps, request, (tx) => menuPressed(tx, deps, token, heard));
+/** The answer to the offer of a nurse, or (`dial`) how the dial to the `nurse`-th of the on-call chain ended. */
+export const checkInBridge = (deps: RuntimeDeps, request: VoiceRequest, token: string, heard: Heard, dial: { status: string; nurse: number | null } | null) =>
+  answerVoiceOnce(deps, request, (tx) => bridgeChosen(tx, deps, token, heard, dial));
+/** The nurse's side of that dial: who is calling, then their key (1 takes the call). */
+export const nurseWhisper = (deps: RuntimeDeps, request: VoiceRequest, token: string, nurse: number) =>
+  answerVoiceOnce(deps, request, (tx) => whisper(tx, deps, token, nurse));
+export const nurseWhisperKey = (deps: RuntimeDeps, request: VoiceRequest, token: string, nurse: number, digits: string) =>
+  answerVoiceOnce(deps, request, (tx) => whisperKey(tx, deps, token, nurse, digits));
 export const voiceMessageRecorded = (deps: RuntimeDeps, request: VoiceRequest, token: string, recording: Recording) =>
   answerVoiceOnce(deps, request, (tx) => messageRecorded(tx, deps, token, recording));
 export const checkInVoicemail = (deps: RuntimeDeps, request: VoiceRequest, token: string) => answerVoiceOnce(deps, request, (tx) => voicemailTurn(tx, deps, token));

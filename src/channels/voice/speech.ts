@@ -16,15 +16,22 @@ export const voiceLanguage = (locale: Locale): VoiceLanguage => (locale === 'es'
 /** Seconds the caller has to start answering. */
 const GATHER_SECONDS = 6;
 
+/**
+ * An empty value (no dose on file) leaves no double space and no space before
+ * a stop: "¿Pudo tomar hoy su metformina ?" would be read with a pause, and
+ * shows so in the transcript. The SMS renderer does the same (renderSms).
+ */
+const tidy = (sentence: string) => sentence.replace(/ {2,}/g, ' ').replace(/ ([.,?!])/g, '$1').trim();
+
 /** Each prompt of the utterance as a sentence written for the ear. */
 export function spokenOf(utterance: Utterance, practice: Practice, patient: Patient): string[] {
   const vars = promptVars(practice, patient);
-  return utterance.parts.map((part) => renderPrompt(patient.language, part.prompt, { ...vars, ...part.params }, 'voice', practice.prompts));
+  return utterance.parts.map((part) => tidy(renderPrompt(patient.language, part.prompt, { ...vars, ...part.params }, 'voice', practice.prompts)));
 }
 
 /** A voice-only sentence for this patient (or a caller whose language is `locale`). */
 export function voiceLine(key: VoicePromptKey, locale: Locale, practice: Practice, patient: Pick<Patient, 'firstName'> | null, extra: Record<string, string> = {}): string {
-  return voiceText(key, locale, { ...promptVars(practice, patient), ...extra });
+  return tidy(voiceText(key, locale, { ...promptVars(practice, patient), ...extra }));
 }
 
 /** Words the recognizer should expect, per kind of answer and language. */
@@ -34,6 +41,18 @@ const HINTS: Readonly<Record<Expectation['kind'], Readonly<Record<Locale, string
   blood_pressure: { en: ['over', 'skip'], es: ['sobre', 'saltar'] },
   words: { en: [], es: [] },
 };
+
+/** The menu a caller reaches (say or press 1, 2 or 3), and the offer of a nurse (say yes or press 1). */
+export const MENU_HINTS: Readonly<Record<Locale, string[]>> = {
+  en: ['one', 'two', 'three', 'how I feel', 'medicines', 'message'],
+  es: ['uno', 'dos', 'tres', 'cómo me siento', 'medicinas', 'mensaje'],
+};
+export const NURSE_HINTS: Readonly<Record<Locale, string[]>> = { en: ['yes', 'one', 'nurse', 'no'], es: ['sí', 'uno', 'enfermera', 'no'] };
+
+/** One key, or a few words, in the caller's language: a menu or a yes. */
+export function keyOrWords(hints: string[], action: string, speechModel: string): VoiceNext {
+  return { kind: 'gather', action, numDigits: 1, timeoutSeconds: GATHER_SECONDS, speech: { hints, model: speechModel } };
+}
 
 /**
  * How to wait for the answer: a choice is one key; a number or a blood

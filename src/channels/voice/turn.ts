@@ -20,8 +20,14 @@ export type VoiceNext =
     }
   /** Record a message after a tone; the recording, then its transcription, come back to the two URLs. */
   | { kind: 'record'; action: string; transcribeCallback: string; maxLengthSeconds: number }
-  /** Connect the call to `number`, showing `callerId`; how it went comes back to `action`. */
-  | { kind: 'dial'; number: string; callerId: string; action: string; timeoutSeconds: number }
+  /**
+   * Connect the call to `number`, showing `callerId`; how it went comes back
+   * to `action`. `whisper` is what the answering party hears first (and must
+   * accept with a key) before the two are connected.
+   */
+  | { kind: 'dial'; number: string; callerId: string; action: string; timeoutSeconds: number; whisper?: string }
+  /** The end of a whisper the answering party accepted: this leg's TwiML ends, and Twilio connects the two calls. */
+  | { kind: 'connect' }
   | { kind: 'hangup' };
 
 export interface VoiceTurn {

@@ -10,6 +10,15 @@ export type ConcernTrend = 'new' | 'worse' | 'same';
 export type MissedReason = 'forgot' | 'side_effects' | 'ran_out' | 'other';
 export type SymptomTrend = 'better' | 'same' | 'worse';
 
+/** Why a dose was not taken, as a text names it ("ran out of the lisinopril"); a menu answer is a MissedReason. */
+export type NamedReason = MissedReason | 'stopped' | 'cost';
+
+/** Taken or not, for one medicine named in a reply. */
+export interface DoseAnswer {
+  taken: boolean;
+  reason?: NamedReason;
+}
+
 export interface BloodPressureReading {
   systolic: number;
   diastolic: number;
@@ -23,10 +32,12 @@ export interface FlowAnswers {
   concernText?: string;
   severity?: Severity;
   concernTrend?: ConcernTrend;
-  // medication
+  // medication; for a reminder for several medicines, `medicationTaken` and the reason are said of those `doses` does not name
   medicationTaken?: boolean;
   missedReason?: MissedReason;
   missedDetail?: string;
+  /** A reminder: what the patient said of a medicine by name ("took the metformin but not the lisinopril"), by medication id. */
+  doses?: Record<string, DoseAnswer>;
   // refill
   hasRefill?: boolean;
   // symptoms; 'skipped' when the patient had no way to measure

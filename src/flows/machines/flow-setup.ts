@@ -7,10 +7,16 @@ import { assign, emit, setup } from 'xstate';
 import type { PromptKey } from '../../../prompts/en.js';
 import type { BloodPressureLimit, Expectation, FlowEvent, FlowInput, FlowOutcome, FlowOutput, Locale } from '../types.js';
 import type { FlowAnswers } from './answers.js';
+import { unanswered } from './doses.js';
+import { medicineWords } from './medicine-words.js';
 
 export interface FlowContext {
   locale: Locale;
   medication?: { id: string; name: string; dose: string };
+  /** Dose reminder: every medication due at its time, by the names on file (FlowInput.medications). */
+  medications?: Array<{ id: string; name: string; dose: string }>;
+  /** Whether texts may name them. */
+  namesInTexts?: boolean;
   /** Symptoms flow: the reading answered at once with "call 911 or us now" (from the practice's rules). */
   bpCrisis?: BloodPressureLimit;
   /** Refill flow: the due date as the patient reads it. */
@@ -25,6 +31,7 @@ export function createFlowContext(input: FlowInput): FlowContext {
   return {
     locale: input.locale,
     ...(input.medication ? { medication: { ...input.medication } } : {}),
+    ...(input.medications ? { medications: input.medications.map((m) => ({ ...m })), namesInTexts: input.namesInTexts ?? false } : {}),
     ...(input.bpCrisis ? { bpCrisis: { ...input.bpCrisis } } : {}),
     ...(input.refillDate ? { refillDate: input.refillDate } : {}),
     answers: {},
@@ -35,10 +42,21 @@ export function createFlowContext(input: FlowInput): FlowContext {
 /**
  * Adds the medication's name and dose to every `say` of a medication flow, so
  * any of its prompts (opening, re-prompt, refill close) can name the medicine
- * without each call site remembering to pass them.
+ * without each call site remembering to pass them. A reminder for several
+ * medicines adds how many, the list and those not answered yet (names only
+ * where the practice allows them), and names them all where a prompt names
+ * "the" medicine.
  */
 export function withFlowParams(context: FlowContext, output: FlowOutput): FlowOutput {
-  if (output.type !== 'say' || !context.medication) return output;
+  if (output.type !== 'say') return output;
+  const several = context.medications && context.medications.length > 1 ? context.medications : null;
+  if (several) {
+    const words = (medicines: readonly { name: string; dose: string }[]) => medicineWords(medicines, context.namesInTexts ?? false, context.locale);
+    const list = words(several);
+    const params = { medicationName: list, medicationDose: '', medicationCount: several.length, medicationList: list, otherMedications: words(unanswered(context.answers, context)) };
+    return { ...output, params: { ...params, ...output.params } };
+  }
+  if (!context.medication) return output;
   return {
     ...output,
     params: {

@@ -8,6 +8,7 @@ import type { PromptKey } from '../../../prompts/en.js';
 import type { FlowOutput } from '../types.js';
 import type { FlowAnswers, MissedReason } from './answers.js';
 import { MISSED_REASON_OPTIONS } from './choices.js';
+import { adherenceObservations, missedClosing } from './doses.js';
 import { createFlowContext, flowSetup } from './flow-setup.js';
 import type { FlowContext } from './flow-setup.js';
 import { ask, endStates, flowOutcome, routeVia } from './question.js';
@@ -15,40 +16,9 @@ import type { Parsed, Question, Route } from './question.js';
 import { choiceOrDescription, description, wordsOnly } from './replies.js';
 import type { ChoiceWithText } from './replies.js';
 
-const CLOSINGS: Readonly<Record<MissedReason, PromptKey>> = {
-  forgot: 'medication.close_forgot',
-  side_effects: 'medication.close_side_effects',
-  ran_out: 'medication.close_ran_out',
-  other: 'medication.close_other',
-};
-
-/**
- * Adherence as told so far (triage's rules decide who hears of it). Also used when the flow ends
- * early: a patient who said "no" and then went quiet still missed a dose.
- */
-function adherenceOutputs(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
-  const medicationId = context.medication?.id ?? '';
-  const { medicationTaken: taken, missedReason: reason, missedDetail: detail } = answers;
-  if (taken === undefined) return [];
-  const outputs: FlowOutput[] = [
-    {
-      type: 'observe',
-      observation: {
-        kind: 'medication_adherence',
-        value: { medicationId, taken, ...(reason ? { reason } : {}), ...(detail ? { detail } : {}) },
-      },
-    },
-  ];
-  if (!taken && reason === 'ran_out') {
-    outputs.push({ type: 'observe', observation: { kind: 'refill_concern', value: { medicationId } } });
-  }
-  return outputs;
-}
-
 /** Ends the flow: the adherence record and the closing for the reason. */
 function finish(answers: FlowAnswers, context: FlowContext): FlowOutput[] {
-  const closing = CLOSINGS[answers.missedReason ?? 'other'];
-  return [...adherenceOutputs(answers, context), { type: 'say', prompt: closing }];
+  return [...adherenceObservations(answers, context), missedClosing(answers, context)];
 }
 
 export type TakenReply = { taken: true } | { taken: false; reason?: ChoiceWithText<MissedReason> };
@@ -81,7 +51,7 @@ const reason: Question<ChoiceWithText<MissedReason>> = {
   expects: { kind: 'choice', options: MISSED_REASON_OPTIONS.length },
   reprompt: 'medication.reprompt_reason',
   parse: choiceOrDescription(MISSED_REASON_OPTIONS, 'other'),
-  onAbandon: adherenceOutputs,
+  onAbandon: adherenceObservations,
 };
 
 const sideEffects: Question<string> = {
@@ -89,7 +59,7 @@ const sideEffects: Question<string> = {
   expects: { kind: 'words' },
   reprompt: 'medication.reprompt_side_effects',
   parse: description,
-  onAbandon: adherenceOutputs,
+  onAbandon: adherenceObservations,
 };
 
 const otherReason: Question<string> = {
@@ -97,7 +67,7 @@ const otherReason: Question<string> = {
   expects: { kind: 'words' },
   reprompt: 'medication.reprompt_other_reason',
   parse: description,
-  onAbandon: adherenceOutputs,
+  onAbandon: adherenceObservations,
 };
 
 /** Asks for details when the reason came without them; finishes otherwise. */
@@ -135,7 +105,7 @@ export function takenRoutes(takenClose: PromptKey): Route<TakenReply>[] {
       when: (reply) => reply.taken,
       target: 'done',
       answer: () => ({ medicationTaken: true }),
-      outputs: (answers, context) => [...adherenceOutputs(answers, context), { type: 'say', prompt: takenClose }],
+      outputs: (answers, context) => [...adherenceObservations(answers, context), { type: 'say', prompt: takenClose }],
     },
     ...reasonRoutes.map((route) =>
       routeVia(route, (reply: TakenReply) => (reply.taken ? undefined : reply.reason), { medicationTaken: false }),

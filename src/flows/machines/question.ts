@@ -28,7 +28,8 @@ export interface Question<A> {
   expects: Expectation;
   /** Said after an unusable reply, unless `parse` names a more specific one. */
   reprompt: PromptKey;
-  parse(text: string): Parsed<A>;
+  /** Reads a reply; `context` for a question whose answer depends on what the flow knows (the medicines a reminder is for). */
+  parse(text: string, context: FlowContext): Parsed<A>;
   /** Outputs recording what is already known, when the flow ends on this question. */
   onAbandon?(answers: FlowAnswers, context: FlowContext): FlowOutput[];
   /** What silence means, when it means more than "no answer" (a dose reminder: a missed dose). */
@@ -40,6 +41,8 @@ export interface Route<A> {
   when?(value: A, context: FlowContext): boolean;
   /** A sibling state: the next question or an end state. */
   target: string;
+  /** The target may be the question answered: it is asked anew (a reminder's "and the rest?" after a reply that named one). */
+  reenter?: boolean;
   /** What to add to `answers`. */
   answer(value: A): FlowAnswers;
   /** Outputs to emit, given the answers including this one. */
@@ -90,7 +93,7 @@ export function flowOutcome({ event }: { event: { output?: unknown } }): FlowOut
 /** Builds a question state that leaves for `routes`, or for an end state. */
 export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
   const routeFor = (text: string, context: FlowContext) => {
-    const parsed = question.parse(text);
+    const parsed = question.parse(text, context);
     if (!parsed.ok) return undefined;
     const route = routes.find((r) => r.when?.(parsed.value, context) ?? true);
     return route ? { route, value: parsed.value } : undefined;
@@ -115,6 +118,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
     guard: ({ context, event }: { context: FlowContext; event: FlowEvent }) =>
       event.type === 'REPLY' && routeFor(event.text, context)?.route === route,
     target: route.target,
+    ...(route.reenter ? { reenter: true } : {}),
     actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'REPLY') return;
       const match = routeFor(event.text, context);
@@ -140,7 +144,7 @@ export function ask<A>(question: Question<A>, routes: readonly Route<A>[]) {
         {
           guard: ({ context }) => context.reprompts < MAX_REPROMPTS,
           actions: flowSetup.enqueueActions(({ context, event, enqueue }) => {
-            const parsed = event.type === 'REPLY' ? question.parse(event.text) : undefined;
+            const parsed = event.type === 'REPLY' ? question.parse(event.text, context) : undefined;
             const prompt = (parsed && !parsed.ok && parsed.reprompt) || question.reprompt;
             enqueue.assign({ reprompts: context.reprompts + 1 });
             enqueue.emit(withFlowParams(context, { type: 'say', prompt, expects: question.expects }));

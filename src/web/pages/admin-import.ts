@@ -6,7 +6,7 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { importPatients, MAX_IMPORT_FILE_BYTES, readPatientCsv, type RowResult } from '../../actions/index.js';
+import { FILE_CONSENT_FIELDS, importPatients, MAX_IMPORT_FILE_BYTES, type RowResult } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
 import { actionContext } from '../context.js';
 import { html } from '../html.js';
@@ -42,7 +42,7 @@ function report(results: RowResult[]) {
 }
 
 export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
 
   // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
   app.setErrorHandler((error: FastifyError | DomainError, _request, _reply) => {
@@ -61,9 +61,15 @@ export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps
     const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
     if (text.trim() === '') return showProblem(request, reply, 'Choose a CSV file with a header row and one row per patient.', 400);
     const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+    // Consent for the whole file, for a file without consent columns (the action checks all of it).
+    const consent = {
+      method: optional(body, FILE_CONSENT_FIELDS.method),
+      recordedAt: optional(body, FILE_CONSENT_FIELDS.recordedAt),
+      recordedBy: optional(body, FILE_CONSENT_FIELDS.recordedBy),
+    };
     let results: RowResult[];
     try {
-      results = await importPatients(actionContext(deps, request), { practiceId: practice.id, readRows: async () => readPatientCsv(text, ignore) });
+      results = await importPatients(actionContext(deps, request), { practiceId: practice.id, readFile: async () => ({ text, ignore, consent }) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return showProblem(request, reply, error.message, error.status);

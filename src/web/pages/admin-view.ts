@@ -8,6 +8,7 @@ import type { ActiveSession } from '../sign-in.js';
 import type { ReplayResult } from '../../alerts/index.js';
 import { COORDINATOR_ROLES, type Coordinator } from '../../store/coordinators.js';
 import type { Practice } from '../../store/practices.js';
+import { staffLabel } from '../../documentation/staff-label.js';
 import type { StaffMember } from '../../store/staff.js';
 import type { User } from '../../store/users.js';
 import { csrfField, html, localDate, type Html } from '../html.js';
@@ -75,7 +76,7 @@ export function adminBody(v: AdminView): Html {
           ${c.onCallOrder !== null ? html`<button type="submit" name="action" value="off" class="secondary">Take off call</button>` : ''}
         </form></td></tr>`,
     )}</tbody></table></div>
-    ${otherStaff.length ? html`<p>Other staff (time is logged, never called): ${otherStaff.map((s, i) => html`${i ? ', ' : ''}${s.name}${s.credential ? `, ${s.credential}` : ''}`)}</p>` : ''}
+    ${otherStaff.length ? html`<p>Other staff (time is logged, never called): ${otherStaff.map((s, i) => html`${i ? ', ' : ''}${staffLabel(s)}`)}</p>` : ''}
     <form method="post" action="/app/admin/coordinators" class="card">${csrf}
       <h3>Add a coordinator</h3>
       <label for="c-name">Name</label><input id="c-name" name="name" required maxlength="200" value="${value('staff', 'name')}">
@@ -101,7 +102,7 @@ export function adminBody(v: AdminView): Html {
         ['admin', 'admin'],
       ].map(([r, label]) => option(value('logins', 'role', 'coordinator'), r!, label!))}</select>
       <label for="u-staff">Acts as</label><select id="u-staff" name="staffId">${option(value('logins', 'staffId'), '', 'a new staff record (none for an admin)')}${v.staff.map((s) =>
-        option(value('logins', 'staffId'), s.id, `${s.name}${s.credential ? `, ${s.credential}` : ''}`),
+        option(value('logins', 'staffId'), s.id, staffLabel(s)),
       )}</select>
       <label for="u-password">Password</label><input id="u-password" name="password" type="password" required minlength="12" autocomplete="new-password" aria-describedby="u-password-help">
       <p class="meta" id="u-password-help">At least 12 characters; a few words make a good one.</p>
@@ -154,9 +155,15 @@ export function adminBody(v: AdminView): Html {
 
   const importForm = html`
     <form method="post" action="/app/admin/import" enctype="multipart/form-data" class="card">${csrf}
-      <p class="meta">Columns: First Name, Last Name, Phone, Date of Birth, Language, Preferred Channel, Conditions (separated by ;), Consent, Consent Method, Consent Date, Consented By. Rows whose phone is enrolled already are left as they are.</p>
+      <p class="meta">Columns: First Name, Last Name (or one Patient Name, "Alvarez, Ruth"), Phone, Date of Birth, Language, Preferred Channel, Conditions (separated by ;), Consent, Consent Method, Consent Date, Consented By. Rows whose phone is enrolled already are left as they are.</p>
       <label for="csv-file">CSV file</label><input id="csv-file" name="file" type="file" accept=".csv,text/csv" required>
       <label for="csv-ignore">Columns to leave out (optional, comma separated)</label><input id="csv-ignore" name="ignore" value="${value('import', 'ignore')}">
+      <fieldset><legend>Consent for the whole file (only for a file without consent columns)</legend>
+        <p class="meta">Fill this in only if every patient in the file gave CCM consent this way; you are recording it for each of them.</p>
+        <label for="csv-consent-method">Consent given</label><select id="csv-consent-method" name="consentMethod">${option(value('import', 'consentMethod'), '', 'the file has consent columns')}${option(value('import', 'consentMethod'), 'verbal', 'verbally')}${option(value('import', 'consentMethod'), 'written', 'in writing')}</select>
+        <label for="csv-consent-date">Consent date</label><input id="csv-consent-date" name="consentRecordedAt" type="date" value="${value('import', 'consentRecordedAt')}">
+        <label for="csv-consent-by">Consent recorded by</label><input id="csv-consent-by" name="consentRecordedBy" value="${value('import', 'consentRecordedBy')}" placeholder="Jane Doe, RN">
+      </fieldset>
       <button type="submit">Import</button>
     </form>`;
 

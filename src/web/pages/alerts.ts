@@ -1,7 +1,8 @@
 /**
- * One alert: why, in words and in the patient's own text, its evidence, who
- * was called and how it went; acknowledge, resolve with a note, or ring my
- * phone and connect me to the patient.
+ * One alert: why, in words and in the patient's own text, the conversation
+ * around it, the patient's phone, its evidence, who was called and texted and
+ * how it went; acknowledge, resolve with a note, or ring my phone and connect
+ * me to the patient.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import { csrfField, html, localTime } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { actionContext, readEntry } from '../context.js';
+import { conversationSection, loadAlertContext, notificationsSection, phoneLink } from './alert-context.js';
 import { redirect, requireSession } from '../session.js';
 
 /** The alert id in the path ('' when absent: "not found"). */
@@ -41,12 +43,14 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
     const evidence = await listEvidence(pool, alert.id);
     const attempts = await listAttempts(pool, alert.id);
     const staff = new Map((await listStaff(pool, practice.id)).map((s) => [s.id, s.name]));
+    const context = await loadAlertContext(pool, alert.patientId, [alert.id]);
     await recordAccess(pool, readEntry(request, 'web.alert'), [alert.patientId]);
     const open = alert.status !== 'resolved';
     const canAct = session.user.staffId !== null;
     const body = html`
       <p class="lead"><span class="badge level-${alert.level}">${alert.level}</span>
         <a href="/app/patients/${alert.patientId}">${alert.patient.firstName} ${alert.patient.lastName}</a>: ${describeReason(alert.reason)}</p>
+      <p>Phone: ${phoneLink(alert.patient.phone)}</p>
       ${alert.patientText ? html`<blockquote class="patient-text"><p>${alert.patientText}</p></blockquote>` : ''}
       ${alert.explanation ? html`<p>${alert.explanation}</p>` : ''}
       <dl class="facts">
@@ -68,10 +72,11 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
             <button type="submit">Resolve</button>
           </form></section>`
         : ''}
+      ${conversationSection(context.conversation, alert.patient, zone)}
       <section aria-labelledby="evidence-title"><h2 id="evidence-title">Evidence</h2>
         ${evidence.length ? html`<ul class="list">${evidence.map((e) => html`<li>${localTime(e.at, zone)}: ${e.explanation}</li>`)}</ul>` : html`<p class="empty">No further evidence.</p>`}
       </section>
-      <section aria-labelledby="calls-title"><h2 id="calls-title">Calls and texts to the care team</h2>
+      <section aria-labelledby="calls-title"><h2 id="calls-title">Escalation: calls to the care team</h2>
         ${attempts.length
           ? html`<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Outcome</th></tr></thead><tbody>
             ${attempts.map((a) => html`<tr><td>${localTime(a.startedAt, zone)}</td><td>${a.coordinatorId ? (staff.get(a.coordinatorId) ?? '') : 'everyone'}</td>
@@ -79,7 +84,8 @@ export const alertPages: FastifyPluginAsync<PageDeps> = async (app, { deps, prac
               <td>${a.outcome ?? a.status}${a.bridgeSeconds ? ` (${duration(a.bridgeSeconds)} with the patient)` : ''}</td></tr>`)}
             </tbody></table>`
           : html`<p class="empty">Nobody has been called about it.</p>`}
-      </section>`;
+      </section>
+      ${notificationsSection(context.notifications, zone)}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Alert', session, practiceName: practice.name, current: 'today', body }));
   });
 

@@ -1,11 +1,12 @@
 /**
  * One patient's case as Today shows it, a card per patient whatever number
  * of alerts they raised: level, name, the reasons in words, their latest
- * words, how long it has been open, its status and review deadline. The live
- * channel sends new and changed urgent cases in this same form.
+ * words, their phone, how long it has been open, its status and review
+ * deadline. The live channel sends new and changed urgent cases in this form.
  */
 import type { CaseView } from '../../alerts/index.js';
 import { age, html, localTime, type Html } from '../html.js';
+import { phoneLink } from './alert-context.js';
 
 const name = (p: { firstName: string; lastName: string }) => `${p.lastName}, ${p.firstName}`;
 
@@ -29,7 +30,7 @@ export function caseCard(view: CaseView, zone: string, now: Date): Html {
     <span><span class="badge level-${c.level}">${c.level}</span>
     <a href="/app/cases/${c.id}"><strong>${name(c.patient)}</strong>: ${view.reasons.map((r) => r.description).join('; ')}</a></span>
     ${view.latestWords ? html`<q class="patient-text">${view.latestWords.text}</q>` : ''}
-    <span class="meta"><time datetime="${c.openedAt}" title="${localTime(c.openedAt, zone)}">${age(c.openedAt, now)}</time>
+    <span class="meta">${phoneLink(c.patient.phone)} · <time datetime="${c.openedAt}" title="${localTime(c.openedAt, zone)}">${age(c.openedAt, now)}</time>
     · <span class="status status-${c.status}">${statusText(view)}</span>${deadline(view, zone)}</span>
   </li>`;
 }

@@ -1,7 +1,9 @@
 /**
  * One patient's case: every reason (the reasons of one event as one), each
  * with the patient's own words, what else they said and its evidence, and
- * the alerts behind it; acknowledge the whole case, or resolve it with a note.
+ * the alerts behind it; the patient's phone, the conversation around their
+ * words and the texts the care team was sent; acknowledge the whole case, or
+ * resolve it with a note.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import { csrfField, html, localTime, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { actionContext, readEntry } from '../context.js';
+import { conversationSection, loadAlertContext, notificationsSection, phoneLink } from './alert-context.js';
 import { redirect, requireSession } from '../session.js';
 
 /** The case id in the path ('' when absent: "not found"). */
@@ -54,11 +57,13 @@ export const casePages: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
     const c = view!.case;
     const session = requireSession(request);
     const zone = practice.timezone;
+    const context = await loadAlertContext(pool, c.patientId, view!.alerts.map((a) => a.id));
     await recordAccess(pool, readEntry(request, 'web.case'), [c.patientId]);
     const body = html`
       <p class="lead"><span class="badge level-${c.level}">${c.level}</span>
         <a href="/app/patients/${c.patientId}">${c.patient.firstName} ${c.patient.lastName}</a>: ${view!.reasons.map((r) => r.description).join('; ')}</p>
       <dl class="facts">
+        <dt>Phone</dt><dd>${phoneLink(c.patient.phone)}</dd>
         <dt>Opened</dt><dd>${localTime(c.openedAt, zone)}</dd>
         <dt>Status</dt><dd>${c.status}${c.acknowledgedAt ? html`, acknowledged by ${c.acknowledgedByName ?? 'a coordinator'} at ${localTime(c.acknowledgedAt, zone)}` : ''}</dd>
         ${c.resolvedAt ? html`<dt>Resolved</dt><dd>${localTime(c.resolvedAt, zone)} by ${c.resolvedByName ?? 'a coordinator'}: ${c.resolutionNote}</dd>` : ''}
@@ -67,7 +72,9 @@ export const casePages: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
       ${c.status !== 'resolved' && session.user.staffId !== null ? actSection(view!, session.csrfToken) : ''}
       <section aria-labelledby="reasons-title"><h2 id="reasons-title">Reasons</h2>
         ${view!.reasons.map((r, i) => reasonSection(r, view!, zone, i))}
-      </section>`;
+      </section>
+      ${conversationSection(context.conversation, c.patient, zone)}
+      ${notificationsSection(context.notifications, zone)}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Case', session, practiceName: practice.name, current: 'today', body }));
   });
 

@@ -7,16 +7,11 @@
 import { describeReason } from '../../alerts/index.js';
 import { activityLabel, formatDuration, monthLabel } from '../../documentation/narrative.js';
 import { TIME_ACTIVITIES, type MonthRecord } from '../../documentation/types.js';
-import { csrfField, html, localDate, localTime, type Html } from '../html.js';
+import { staffLabel } from '../../documentation/staff-label.js';
+import { html, localDate, localTime, type Html } from '../html.js';
+import { addendumForm, draftForms, formsShown, logTimeForm, noteForm, type MonthViewOptions } from './month-view-forms.js';
 
-export interface MonthViewOptions {
-  record: MonthRecord;
-  csrfToken: string;
-  /** The signed-in user can act as a staff member (approve, log time). */
-  canAct: boolean;
-  prevMonth: string;
-  nextMonth: string;
-}
+export type { MonthViewOptions } from './month-view-forms.js';
 
 const ROLE: Record<'clinical_staff' | 'practitioner', string> = { clinical_staff: 'Clinical staff', practitioner: 'Practitioner' };
 
@@ -67,7 +62,7 @@ function minutes(record: MonthRecord, zone: string): Html {
     ${entries.length
       ? html`<div class="table-wrap"><table><thead><tr><th scope="col">When</th><th scope="col">Staff</th><th scope="col">Activity</th><th scope="col">Duration</th><th scope="col">Counted</th><th scope="col">Source</th></tr></thead><tbody>
         ${entries.map(
-          (e) => html`<tr><td>${localTime(e.start, zone)}</td><td>${e.staffName}${e.credential ? `, ${e.credential}` : ''} (${ROLE[e.staffRole]})</td>
+          (e) => html`<tr><td>${localTime(e.start, zone)}</td><td>${staffLabel({ name: e.staffName, credential: e.credential })} (${ROLE[e.staffRole]})</td>
             <td>${activityLabel(e.activity)}${e.note ? html`<br><span class="meta">${e.note}</span>` : ''}</td>
             <td>${formatDuration((Date.parse(e.end) - Date.parse(e.start)) / 1000)}</td>
             <td>${formatDuration(e.countedSeconds)}${e.excludedBecause ? html`<br><span class="meta">${e.excludedBecause}</span>` : ''}</td>
@@ -110,55 +105,6 @@ function alerts(record: MonthRecord, zone: string): Html {
     )}</ul>`;
 }
 
-function noteForm(o: MonthViewOptions, base: string): Html {
-  const { record, csrfToken } = o;
-  return html`<form method="post" action="${base}/note" class="stack">${csrfField(csrfToken)}
-      <label for="note">Note</label>
-      <p class="meta" id="note-help">${record.note.edited ? 'Edited by staff.' : 'Drafted from the record.'} Empty it and save to go back to the drafted note.</p>
-      <textarea id="note" name="note" rows="14" maxlength="20000" aria-describedby="note-help">${record.note.text}</textarea>
-      <button type="submit" class="secondary">Save note</button>
-    </form>`;
-}
-
-function draftForms(o: MonthViewOptions, base: string): Html {
-  const { record, csrfToken } = o;
-  return html`<section aria-labelledby="edit-title" class="card"><h2 id="edit-title">Review and approve</h2>
-    <form method="post" action="${base}/decisions" class="stack">${csrfField(csrfToken)}
-      <div><input type="checkbox" id="complex" name="complex" value="1"${record.complex ? html` checked` : ''}> <label for="complex">Complex care management this month</label></div>
-      <div><input type="checkbox" id="carePlanRevised" name="carePlanRevised" value="1"${record.carePlanRevised ? html` checked` : ''}> <label for="carePlanRevised">Care plan established or substantially revised</label></div>
-      <button type="submit" class="secondary">Save decisions</button>
-    </form>
-    ${o.canAct
-      ? html`<form method="post" action="${base}/approve">${csrfField(csrfToken)}<p>Approving locks the record as it stands now.</p><button type="submit">Approve</button></form>`
-      : html`<p class="meta">Your login is not linked to a staff member, so it cannot approve. Ask an admin to link it.</p>`}
-  </section>`;
-}
-
-function addendumForm(o: MonthViewOptions, base: string): Html {
-  return html`<form method="post" action="${base}/addenda" class="card stack">${csrfField(o.csrfToken)}
-    <h2 id="addendum-title">Add an addendum</h2>
-    <label for="addendum">Addendum</label>
-    <textarea id="addendum" name="text" rows="4" required minlength="3" maxlength="5000"></textarea>
-    <button type="submit">Add the addendum</button>
-  </form>`;
-}
-
-function logTimeForm(o: MonthViewOptions): Html {
-  if (!o.canAct) return html`<p class="meta">Your login is not linked to a staff member, so it cannot log time.</p>`;
-  return html`<form method="post" action="/app/patients/${o.record.patient.id}/time-entries" class="card stack">${csrfField(o.csrfToken)}
-    <h3>Log time</h3>
-    <label for="activity">Activity</label>
-    <select id="activity" name="activity">${TIME_ACTIVITIES.map((a) => html`<option value="${a}">${activityLabel(a)}</option>`)}</select>
-    <label for="start">Started (${o.record.practice.timezone})</label>
-    <input id="start" name="start" type="datetime-local" required>
-    <label for="minutes">Minutes</label>
-    <input id="minutes" name="minutes" type="number" min="0.5" max="480" step="0.5" required>
-    <label for="time-note">What was done (optional)</label>
-    <input id="time-note" name="note" type="text" maxlength="2000">
-    <button type="submit">Log time</button>
-  </form>`;
-}
-
 export function monthBody(o: MonthViewOptions): Html {
   const { record } = o;
   const zone = record.practice.timezone;
@@ -174,6 +120,7 @@ export function monthBody(o: MonthViewOptions): Html {
       <a href="${base}/print">Print</a>
     </nav>
     ${banner(record, zone)}
+    ${o.failed && !formsShown(record).includes(o.failed.form) ? html`<p class="card error" role="alert" tabindex="-1" autofocus>${o.failed.message}</p>` : ''}
     ${section('codes', 'Suggested codes', codes(record))}
     ${section('warnings', `Warnings (${record.warnings.length})`, warnings(record))}
     ${section('minutes', 'Minutes', html`${minutes(record, zone)}${logTimeForm(o)}`)}

@@ -1,34 +1,27 @@
 /**
  * Patients: the practice's panel, 50 at a time, and one patient's page: who
  * they are and how they stand, their readings charted against the practice's
- * thresholds, their medicines, what outreach is planned, and everything said
- * and done, newest first. The forms' actions are in patient/actions.ts.
+ * thresholds, their medicines, care plan and consent, what outreach is
+ * planned, and everything said and done, newest first (patient/view.ts). The
+ * forms' routes are in patient/actions.ts, medicine-routes.ts and
+ * record-routes.ts.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { patientSchedule } from '../../outreach/index.js';
-import { practiceRules } from '../../alerts/index.js';
-import { listAlerts } from '../../store/alerts.js';
 import { recordAccess } from '../../store/audit.js';
-import { findCoordinator } from '../../store/coordinators.js';
-import { listMedications } from '../../store/medications.js';
-import { listObservations } from '../../store/observations.js';
 import { listPatients, searchPatients, type Patient } from '../../store/patients.js';
-import { listTranscript } from '../../store/transcript.js';
 import { html, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { readEntry } from '../context.js';
-import { requireSession } from '../session.js';
 import { patientActions } from './patient/actions.js';
 import { ownPatient } from './forms.js';
-import { readingsSection } from './patient/readings.js';
-import { channelName, isPaused, languageName, medicinesSection, noticeBanner, outreachSection, summarySection } from './patient/sections.js';
-import { timelineSection } from './patient/timeline.js';
+import { medicineRoutes } from './patient/medicine-routes.js';
+import { recordRoutes } from './patient/record-routes.js';
+import { channelName, isPaused, languageName } from './patient/sections.js';
+import { patientView } from './patient/view.js';
 
 export const PATIENTS_PER_PAGE = 50;
-const ALERTS_SHOWN = 500;
 const ListQuery = z.object({ after: z.uuid().optional(), q: z.string().max(100).optional() });
 
 function marks(p: Patient, now: Date): Html {
@@ -84,35 +77,10 @@ export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Patients', session: request.staffSession, practiceName: practice.name, current: 'patients', body }));
   });
 
-  app.get('/patients/:id', async (request, reply) => {
-    const patient = await ownPatient(pool, request);
-    const practice = await practiceOf(request);
-    const session = requireSession(request);
-    const now = deps.clock.now();
-    const zone = practice.timezone;
-    const [coordinator, rules, observations, medications, schedule, transcript, alerts] = await Promise.all([
-      patient.coordinatorId ? findCoordinator(pool, practice.id, patient.coordinatorId) : null,
-      practiceRules(pool, practice.id),
-      listObservations(pool, patient.id),
-      listMedications(pool, patient.id),
-      patientSchedule(pool, practice, patient, now),
-      listTranscript(pool, patient.id),
-      listAlerts(pool, { practiceId: practice.id, patientId: patient.id, limit: ALERTS_SHOWN }),
-    ]);
-    await recordAccess(pool, readEntry(request, 'web.patient'), [patient.id]);
-    const month = DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM');
-    const body = html`
-      ${noticeBanner(request.query as Record<string, unknown>)}
-      <p class="actions"><a href="/app/patients/${patient.id}/months/${month}">This month's record</a> <a href="/app/patients">All patients</a></p>
-      ${summarySection(patient, coordinator, zone, now)}
-      ${readingsSection(observations, rules, zone, now)}
-      ${medicinesSection(patient.id, medications, observations, session.csrfToken, now)}
-      ${outreachSection(patient, practice, schedule, medications, session.csrfToken, now)}
-      ${timelineSection(transcript, alerts, zone)}`;
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(page({ title: `${patient.firstName} ${patient.lastName}`, session, practiceName: practice.name, current: 'patients', body }));
-  });
+  const showPatient = patientView(pageDeps);
+  app.get('/patients/:id', async (request, reply) => showPatient(request, reply, await ownPatient(pool, request)));
 
   await app.register(patientActions, pageDeps);
+  await app.register(medicineRoutes, pageDeps);
+  await app.register(recordRoutes, pageDeps);
 };

@@ -50,6 +50,13 @@ export const StepQuerySchema = TokenQuerySchema.extend({
   turn: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** `dialed`: the dial to the `nurse`-th coordinator of the on-call chain ended (absent: the answer to the offer). */
 export const BridgeQuerySchema = TokenQuerySchema.extend({
   dialed: z.coerce.number().int().min(0).max(1).optional(),
+  nurse: z.coerce.number().int().min(0).max(100).optional(),
+});
+
+/** Which coordinator of the on-call chain answered the dial (the whisper before they are connected). */
+export const WhisperQuerySchema = TokenQuerySchema.extend({
+  nurse: z.coerce.number().int().min(0).max(100),
 });

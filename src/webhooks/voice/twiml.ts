@@ -48,7 +48,10 @@ export function renderVoiceTurn(turn: VoiceTurn, voices: Voices): string {
   if (next.kind === 'record') {
     response.record({ action: next.action, method: 'POST', maxLength: next.maxLengthSeconds, finishOnKey: '#', playBeep: true, transcribe: true, transcribeCallback: next.transcribeCallback });
   } else if (next.kind === 'dial') {
-    response.dial({ callerId: next.callerId, action: next.action, method: 'POST', timeout: next.timeoutSeconds }).number(next.number);
+    const dial = response.dial({ callerId: next.callerId, action: next.action, method: 'POST', timeout: next.timeoutSeconds });
+    dial.number(next.whisper ? { url: next.whisper, method: 'POST' } : {}, next.number);
+  } else if (next.kind === 'connect') {
+    // Nothing more: the whisper's TwiML ends and Twilio connects the answering party to the caller.
   } else {
     response.hangup();
   }

@@ -79,6 +79,8 @@ interface ChartSpec {
   kind: string;
   title: string;
   unit: string;
+  /** The y axis's label when the scale has no unit. */
+  axisLabel?: string;
   series: ChartSeries[];
   thresholds: ChartThreshold[];
   always?: boolean;
@@ -102,12 +104,12 @@ export function readingsSection(observations: readonly StoredObservation[], rule
     },
     { kind: 'glucose', title: 'Blood sugar (mg/dL)', unit: 'mg/dL', series: [{ name: 'Glucose', tone: 'a', points: points(recent, 'glucose', 'mgdl') }], thresholds: glucoseThresholds(rules) },
     { kind: 'weight', title: 'Weight (lb)', unit: 'lb', series: [{ name: 'Weight', tone: 'a', points: points(recent, 'weight', 'pounds') }], thresholds: [] },
-    { kind: 'pain', title: 'Pain (0 to 10)', unit: '', series: [{ name: 'Pain', tone: 'a', points: points(recent, 'pain', 'score') }], thresholds: painThresholds(rules) },
+    { kind: 'pain', title: 'Pain (0 to 10)', unit: '', axisLabel: 'score 0-10', series: [{ name: 'Pain', tone: 'a', points: points(recent, 'pain', 'score') }], thresholds: painThresholds(rules) },
   ];
   const charts = specs
     .filter((s) => s.always || s.series.some((series) => series.points.length > 0))
     .map((s) =>
-      trusted(lineChart({ title: s.title, unit: s.unit, series: s.series, thresholds: s.thresholds, zone, from: from.toISOString(), to: now.toISOString() })),
+      trusted(lineChart({ title: s.title, unit: s.unit, axisLabel: s.axisLabel, series: s.series, thresholds: s.thresholds, zone, from: from.toISOString(), to: now.toISOString() })),
     );
   return html`<section aria-labelledby="readings-title"><h2 id="readings-title">Readings</h2>
     <p class="meta">The last ${READINGS_DAYS} days, with the practice's triage thresholds.</p>

@@ -1,19 +1,18 @@
 /**
- * The patient page's Summary, Medicines and Upcoming outreach sections, and
- * the notices a form's redirect names by key (the URL carries only the key,
- * never anything about the patient).
+ * The patient page's Summary and Upcoming outreach sections, and the notices
+ * a form's redirect names by key (the URL carries only the key, never
+ * anything about the patient).
  */
 import type { PatientSchedule } from '../../../outreach/index.js';
 import type { Coordinator } from '../../../store/coordinators.js';
 import type { Medication } from '../../../store/medications.js';
-import type { StoredObservation } from '../../../store/observations.js';
 import type { Patient } from '../../../store/patients.js';
 import type { Practice } from '../../../store/practices.js';
-import { csrfField, html, localDate, localTime, type Html } from '../../html.js';
+import { csrfField, html, localTime, type Html } from '../../html.js';
+import { formError, invalid, valuesFor, type FailedForm } from '../form-errors.js';
 
-export const ADHERENCE_DAYS = 30;
 const SCHEDULE_SHOWN = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const PAUSE_FORM = 'pause';
 
 /** What a form's redirect may report: `?notice=` keys (role=status) and `?error=` keys (role=alert). */
 export const NOTICES = {
@@ -23,6 +22,10 @@ export const NOTICES = {
   check_in_held: "Check-in started. It is quiet hours now, so the first text waits until they end.",
   check_in_call: 'Check-in started: the patient is being called.',
   medication_saved: 'Medication saved; reminders and refill questions are planned again from now.',
+  medication_added: 'Medicine added; its reminders and refill question are planned from now.',
+  medication_stopped: 'Medicine stopped: no more reminders or refill questions for it. Tick "Active" to restart it.',
+  care_plan_saved: 'Care plan saved.',
+  consent_saved: 'Consent saved; outreach is planned again to match it.',
 } as const;
 export const ERRORS = {
   check_in_open: 'A check-in is already open for this patient. Wait for it to end, or cancel it, before starting another.',
@@ -35,6 +38,10 @@ export const ERRORS = {
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 export type ErrorKey = keyof typeof ERRORS;
+
+/** Back to the patient's page after a form, with what happened as a key. */
+export const patientPageAfter = (patientId: string, key: { notice: NoticeKey } | { error: ErrorKey }) =>
+  `/app/patients/${patientId}?${'notice' in key ? `notice=${key.notice}` : `error=${key.error}`}`;
 
 export function noticeBanner(query: { notice?: unknown; error?: unknown }): Html {
   const notice = typeof query.notice === 'string' && Object.hasOwn(NOTICES, query.notice) ? NOTICES[query.notice as NoticeKey] : null;
@@ -57,56 +64,14 @@ export function statusText(p: Patient, zone: string, now: Date): string {
 }
 
 export function summarySection(p: Patient, coordinator: Coordinator | null, zone: string, now: Date): Html {
-  const c = p.consent;
   return html`<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
     <dl class="facts">
       <dt>Triage</dt><dd><span class="badge triage-${p.triage.level}">${p.triage.level}</span>${p.triage.since ? html` <span class="meta">since ${localTime(p.triage.since, zone)}</span>` : ''}
         ${p.triage.reasons.length ? html`<ul>${p.triage.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}</dd>
       <dt>Status</dt><dd data-status>${statusText(p, zone, now)}</dd>
-      <dt>Consent</dt><dd>${c.status === 'granted' ? 'Granted' : 'Declined'}, ${c.method}, on ${localDate(c.recordedAt, zone)} (recorded by ${c.recordedBy})</dd>
-      <dt>Texts</dt><dd>${p.smsOptedOutAt ? html`<strong>Opted out</strong> on ${localTime(p.smsOptedOutAt, zone)}` : 'Not opted out'}${p.phoneInvalidAt ? html`; <strong>the number cannot receive texts</strong>` : ''}</dd>
-      <dt>Phone</dt><dd>${p.phone}</dd>
-      <dt>Language</dt><dd>${languageName(p.language)}</dd>
-      <dt>Prefers</dt><dd>${channelName(p.preferredChannel)}</dd>
-      <dt>Conditions</dt><dd>${p.conditions.length ? p.conditions.join(', ') : 'None on file'}</dd>
       <dt>Coordinator</dt><dd>${coordinator?.name ?? 'None assigned'}</dd>
       ${p.lastReplyAt ? html`<dt>Last heard from</dt><dd>${localTime(p.lastReplyAt, zone)}</dd>` : ''}
     </dl>
-  </section>`;
-}
-
-/** Doses taken / reported in the last 30 days, per medication. */
-function adherence(observations: readonly StoredObservation[], medicationId: string, now: Date): { taken: number; reported: number } {
-  const since = now.getTime() - ADHERENCE_DAYS * DAY_MS;
-  const doses = observations.filter((o) => o.kind === 'medication_adherence' && o.value.medicationId === medicationId && Date.parse(o.observedAt) >= since);
-  return { taken: doses.filter((o) => o.value.taken === true).length, reported: doses.length };
-}
-
-function medicationItem(m: Medication, patientId: string, observations: readonly StoredObservation[], csrf: string, now: Date): Html {
-  const a = adherence(observations, m.id, now);
-  const id = (field: string) => `med-${m.id}-${field}`;
-  return html`<li class="medication${m.active ? '' : ' stopped'}">
-    <strong>${m.name}</strong> ${m.dose}${m.active ? '' : html` <span class="badge">stopped</span>`}
-    <span class="meta">At ${m.times.join(', ')} · reminders ${m.reminders ? 'on' : 'off'} · refill ${m.refillDueOn ? `due ${m.refillDueOn}` : 'date not set'}
-      · last ${ADHERENCE_DAYS} days: ${a.reported ? `${a.taken} of ${a.reported} reported doses taken` : 'no doses reported'}</span>
-    <details><summary>Edit ${m.name}</summary>
-      <form method="post" action="/app/patients/${patientId}/medications/${m.id}" class="stack">${csrfField(csrf)}
-        <label for="${id('dose')}">Dose</label><input id="${id('dose')}" name="dose" required maxlength="200" value="${m.dose}">
-        <label for="${id('times')}">Times (24-hour, comma-separated)</label><input id="${id('times')}" name="times" required value="${m.times.join(', ')}">
-        <label for="${id('refill')}">Refill due</label><input id="${id('refill')}" name="refillDueOn" type="date" value="${m.refillDueOn ?? ''}">
-        <label><input type="checkbox" name="active"${m.active ? html` checked` : ''}> Active</label>
-        <label><input type="checkbox" name="reminders"${m.reminders ? html` checked` : ''}> Reminder texts</label>
-        <button type="submit">Save</button>
-      </form>
-    </details>
-  </li>`;
-}
-
-export function medicinesSection(patientId: string, medications: readonly Medication[], observations: readonly StoredObservation[], csrf: string, now: Date): Html {
-  return html`<section aria-labelledby="medicines-title"><h2 id="medicines-title">Medicines</h2>
-    ${medications.length
-      ? html`<ul class="list">${medications.map((m) => medicationItem(m, patientId, observations, csrf, now))}</ul>`
-      : html`<p class="empty">No medications on file.</p>`}
   </section>`;
 }
 
@@ -126,7 +91,15 @@ function scheduleWhat(kind: string, flow: string, medicationId: string | null, m
   return `${flow.charAt(0).toUpperCase()}${flow.slice(1)} check-in`;
 }
 
-export function outreachSection(p: Patient, practice: Practice, schedule: PatientSchedule, medications: readonly Medication[], csrf: string, now: Date): Html {
+export function outreachSection(
+  p: Patient,
+  practice: Practice,
+  schedule: PatientSchedule,
+  medications: readonly Medication[],
+  csrf: string,
+  now: Date,
+  failed?: FailedForm,
+): Html {
   const zone = practice.timezone;
   const shown = schedule.items.slice(0, SCHEDULE_SHOWN);
   const table = html`<div class="table-wrap"><table><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Status</th></tr></thead><tbody>
@@ -141,8 +114,9 @@ export function outreachSection(p: Patient, practice: Practice, schedule: Patien
   const pauseForm = isPaused(p, now)
     ? html`<form method="post" action="${base}/resume">${csrfField(csrf)}<button type="submit">Resume outreach</button></form>`
     : html`<form method="post" action="${base}/pause" class="stack">${csrfField(csrf)}
+        ${formError(failed, PAUSE_FORM)}
         <label for="pause-until">Pause until (optional; empty: until resumed)</label>
-        <input id="pause-until" name="until" type="date">
+        <input id="pause-until" name="until" type="date" value="${valuesFor(failed, PAUSE_FORM, { until: '' }).until ?? ''}"${invalid(failed, PAUSE_FORM, 'until')}>
         <button type="submit">Pause outreach</button></form>`;
   return html`<section aria-labelledby="outreach-title"><h2 id="outreach-title">Upcoming outreach</h2>
     ${plan}

@@ -1,0 +1,47 @@
+/**
+ * The care plan's and the consent's forms. Each is read into the body the
+ * API takes (PUT .../care-plan, PATCH /patients/:id with { consent }), checked
+ * by the same schema, and made by the same action, as the user. A form the
+ * action refuses comes back with what was typed.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { CarePlanInputSchema, changePatient, patchPatientSchema, writeCarePlan } from '../../../actions/index.js';
+import { actionContext } from '../../context.js';
+import type { PageDeps } from '../../page-deps.js';
+import { redirect } from '../../session.js';
+import { ownPatient } from '../forms.js';
+import { failedForm } from '../form-errors.js';
+import { CARE_PLAN_FORM, carePlanFields, checkProblemRows, readCarePlanForm } from './care-plan-form.js';
+import { CONSENT_FIELDS, CONSENT_FORM, readConsentForm } from './consent-form.js';
+import { patientPageAfter } from './sections.js';
+import { patientView } from './view.js';
+
+export const recordRoutes: FastifyPluginAsync<PageDeps> = async (app, pageDeps) => {
+  const { deps } = pageDeps;
+  const { pool } = deps.db;
+  const show = patientView(pageDeps);
+
+  app.post('/patients/:id/care-plan', async (request, reply) => {
+    const patient = await ownPatient(pool, request);
+    const { input, rows } = readCarePlanForm(request.body);
+    try {
+      checkProblemRows(input);
+      const plan = CarePlanInputSchema.parse(input);
+      await writeCarePlan(actionContext(deps, request), { patientId: patient.id, plan });
+    } catch (error) {
+      return show(request, reply, patient, failedForm(error, CARE_PLAN_FORM, request.body, carePlanFields(rows)));
+    }
+    return redirect(reply, patientPageAfter(patient.id, { notice: 'care_plan_saved' }));
+  });
+
+  app.post('/patients/:id/consent', async (request, reply) => {
+    const patient = await ownPatient(pool, request);
+    try {
+      const changes = patchPatientSchema(deps.clock).parse(readConsentForm(request.body));
+      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
+    } catch (error) {
+      return show(request, reply, patient, failedForm(error, CONSENT_FORM, request.body, CONSENT_FIELDS));
+    }
+    return redirect(reply, patientPageAfter(patient.id, { notice: 'consent_saved' }));
+  });
+};
