@@ -33,6 +33,9 @@ export interface ServiceOptions {
   db?: Database;
   /** The clock the service reads all time from; the machine's clock unless a test or simulation sets one. */
   clock?: Clock;
+  /** Where texts and calls go instead of Twilio or the built-in simulation: the panel simulator's patients (simulate/). */
+  transport?: SmsTransport;
+  calls?: CallTransport;
 }
 
 /** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
@@ -52,10 +55,13 @@ export async function createService(given: Config, options: ServiceOptions = {})
 
   // Off in tests: nock cannot settle requests on kept-alive sockets.
   const keepAlive = config.env !== 'test';
-  const transport: SmsTransport = config.twilio ? createTwilioTransport({ ...config.twilio, keepAlive }) : simulatedTransport;
-  const calls: CallTransport = config.twilio
-    ? createTwilioCalls({ ...config.twilio, keepAlive, callsPerSecond: config.callsPerSecond })
-    : simulatedCalls;
+  const transport: SmsTransport =
+    options.transport ?? (config.twilio ? createTwilioTransport({ ...config.twilio, keepAlive }) : simulatedTransport);
+  const calls: CallTransport =
+    options.calls ??
+    (config.twilio
+      ? createTwilioCalls({ ...config.twilio, keepAlive, callsPerSecond: config.callsPerSecond })
+      : simulatedCalls);
   const runtime: RuntimeDeps = {
     pool: db.pool,
     transport,

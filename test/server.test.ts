@@ -8,8 +8,10 @@ import { listeningAddress, startServiceProcess } from './helpers/process.js';
 const ADMIN = 'process-test-admin-token';
 const startServer = (env: Record<string, string>) => startServiceProcess({ ADMIN_TOKEN: ADMIN, ...env });
 
-// The process runs on the embedded database; once per test run is enough.
-describe.runIf(testDbKind() === 'pglite')('the service process', () => {
+// The process runs on the embedded database; once per test run is enough. A test starts
+// real processes (two, for a restart) on a 2-core machine the other test files share:
+// its time limit is for a hang, not a measure of speed (bench/start.ts measures that).
+describe.runIf(testDbKind() === 'pglite')('the service process', { timeout: 90_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ccm-bot-data-'));

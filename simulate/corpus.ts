@@ -1,0 +1,52 @@
+/**
+ * What simulated patients write: the labelled corpora of test/understand
+ * (texts as older patients write them, each with the check-in it answers and
+ * an author's clinical judgement). The labels are why the simulator knows
+ * which texts a nurse should have seen.
+ */
+import { FRESH_TEXTS, type FreshText } from '../test/understand/fresh-2026-12.js';
+import { FRESH_TEXTS_B } from '../test/understand/fresh-2026-12-b.js';
+import { FRESH_TEXTS_C } from '../test/understand/fresh-2026-12-c.js';
+import { FRESH_TEXTS_D } from '../test/understand/fresh-2026-12-d.js';
+import { FRESH_TEXTS_E } from '../test/understand/fresh-2026-12-e.js';
+
+export type Context = FreshText['context'];
+export type Language = 'en' | 'es';
+
+export interface LabelledText {
+  /** Corpus and id, e.g. "C:112": names the text in a report without quoting it. */
+  ref: string;
+  text: string;
+  concerning: boolean;
+  level: FreshText['level'];
+}
+
+const CORPORA: Array<[string, readonly FreshText[]]> = [
+  ['A', FRESH_TEXTS],
+  ['B', FRESH_TEXTS_B],
+  ['C', FRESH_TEXTS_C],
+  ['D', FRESH_TEXTS_D],
+  ['E', FRESH_TEXTS_E],
+];
+
+const ALL = CORPORA.flatMap(([name, texts]) => texts.map((t) => ({ ...t, ref: `${name}:${t.id}` })));
+
+const pools = new Map<string, LabelledText[]>();
+
+/**
+ * The texts a patient of `language` might send answering `context`, concerning or not.
+ * Spanish patients write Spanish; English ones English or mixed. An empty
+ * context pool falls back to unprompted texts ('none'), which fit anywhere.
+ */
+export function textsFor(language: Language, context: Context, concerning: boolean): readonly LabelledText[] {
+  const key = `${language}|${context}|${concerning}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    const fits = (t: (typeof ALL)[number], c: Context) =>
+      t.context === c && t.concerning === concerning && (language === 'es' ? t.language === 'es' : t.language !== 'es');
+    const chosen = ALL.filter((t) => fits(t, context));
+    pool = (chosen.length > 0 ? chosen : ALL.filter((t) => fits(t, 'none'))).map(({ ref, text, concerning: c, level }) => ({ ref, text, concerning: c, level }));
+    pools.set(key, pool);
+  }
+  return pool;
+}

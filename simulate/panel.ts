@@ -1,0 +1,180 @@
+/**
+ * Runs the service's own code over a simulated panel-month: the real service
+ * on embedded PGlite in a temp directory, on a manual clock that jumps from
+ * one due job (or one patient's text) to the next. Patients answer through
+ * the real SMS webhook; only Twilio is simulated (simulate/twilio.ts).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { advanceClock } from '../src/jobs/drive.js';
+import { scheduleRecurring } from '../src/jobs/definitions.js';
+import { createLogger } from '../src/logger.js';
+import { createService, type Service } from '../src/service.js';
+import { openDatabase, type Database } from '../src/store/database.js';
+import { nextDueAt } from '../src/store/job-queue.js';
+import { createPatients, reply, unprompted, type PlannedText, type SimPatient } from './patients.js';
+import { SimTwilio } from './twilio.js';
+
+export interface SimOptions {
+  patients: number;
+  days: number;
+  seed: number;
+  practiceTz: string;
+  /** Local date the month starts (midnight, practice time). */
+  startDate?: string;
+  /** An open, empty database (tests load a template); default: embedded PGlite in a temp directory. Closed by close(). */
+  db?: Database;
+}
+
+/** What happened, as the simulator saw it; report.ts adds what the database says. */
+export interface SimRun {
+  options: Required<Omit<SimOptions, 'db'>>;
+  service: Service;
+  twilio: SimTwilio;
+  patients: SimPatient[];
+  practice: { id: string; phoneNumber: string };
+  coordinatorPhone: string;
+  /** Every text patients sent, with its MessageSid and corpus label (if any). */
+  written: Array<PlannedText & { sid: string }>;
+  /** Questions the service started (texts to patients), and how many the patients answered. */
+  questions: number;
+  answered: number;
+  /** Wall seconds per phase (not part of the report: it must not vary run to run). */
+  timings: { startup: number; enrol: number; month: number; report: number; jobs: number; steps: number };
+  close(): Promise<void>;
+}
+
+const ADMIN_TOKEN = 'sim-admin-token-0123456789';
+const DAY = 24 * 60 * 60_000;
+
+export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimRun> {
+  const options = { startDate: '2026-12-01', ...rest };
+  const start = DateTime.fromISO(options.startDate, { zone: options.practiceTz });
+  if (!start.isValid) throw new Error(`--practice-tz ${options.practiceTz} / start ${options.startDate}: ${start.invalidExplanation}`);
+  const end = new Date(start.toMillis() + options.days * DAY);
+
+  const t0 = performance.now();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ccm-sim-'));
+  const logger = createLogger('silent');
+  const db = given ?? (await openDatabase({ dataDir, logger }));
+  const clock = new ManualClock(start.toJSDate());
+  const twilio = new SimTwilio(clock);
+  const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
+  const service = await createService(config, { db, logger, clock, transport: twilio.transport, calls: twilio.callTransport });
+  await service.app.ready();
+  const close = async () => {
+    await service.stop();
+    await db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const timings = { startup: (performance.now() - t0) / 1000, enrol: 0, month: 0, report: 0, jobs: 0, steps: 0 };
+  try {
+    const t1 = performance.now();
+    const api = async (url: string, body: unknown) => {
+      const response = await service.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, payload: body as object });
+      if (response.statusCode >= 300) throw new Error(`POST ${url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+      return response.json();
+    };
+    const practice = await api('/api/v1/practices', { name: 'Simulated Family Medicine', timezone: options.practiceTz, phoneNumber: '+15550100000', contactPhone: '+15550100001' });
+    const coordinatorPhone = '+15550100002';
+    await api(`/api/v1/practices/${practice.id}/coordinators`, { name: 'Sim Nurse', phone: coordinatorPhone, role: 'nurse', onCallOrder: 1 });
+
+    const patients = createPatients(options.seed, options.patients, options.days);
+    for (const p of patients) {
+      const created = await api(`/api/v1/practices/${practice.id}/patients`, {
+        firstName: `Pat${p.index}`, lastName: 'Simulated', phone: p.phone, dateOfBirth: '1950-01-01', language: p.language, preferredChannel: p.channel,
+        conditions: ['hypertension', 'type 2 diabetes'],
+        consent: { status: 'granted', method: 'verbal', recordedAt: start.toUTC().toISO(), recordedBy: 'Sim Nurse, RN' },
+      });
+      p.id = created.id;
+      if (p.medicationTime) await api(`/api/v1/patients/${p.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: [p.medicationTime] });
+    }
+    // What service.start() does besides listening: the nightly planning and the digests.
+    await scheduleRecurring(service.runtime);
+
+    timings.enrol = (performance.now() - t1) / 1000;
+    const t2 = performance.now();
+    const byPhone = new Map(patients.map((p) => [p.phone, p]));
+    const queue: PlannedText[] = [];
+    let seq = 0;
+    const plan = (p: SimPatient, at: Date, body: string, label: PlannedText['label']) => queue.push({ at, patient: p, body, label, seq: seq++ });
+    const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
+
+    // Texts patients write first, and opt-outs, planned up front (in index order: deterministic).
+    for (const p of patients) {
+      for (let day = 0; day < options.days; day += 1) {
+        const local = start.plus({ days: day });
+        if (p.optOutDay === day) plan(p, local.set({ hour: 12 }).toJSDate(), 'STOP', null);
+        const first = unprompted(p, day / options.days);
+        if (first) plan(p, local.set({ hour: first.hour, minute: Math.floor(p.random() * 60) }).toJSDate(), first.body, first.label);
+      }
+    }
+
+    const written: SimRun['written'] = [];
+    let questions = 0;
+    let answered = 0;
+    let stuck = 0;
+    const react = (p: SimPatient, body: string, started: boolean, now: Date) => {
+      if (p.optedOutAt) return;
+      const answer = reply(p, body, started, progressAt(now));
+      if (started && answer !== null) answered += 1;
+      if (answer) plan(p, new Date(now.getTime() + answer.delayMs), answer.body, answer.label);
+    };
+
+    for (;;) {
+      queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+      const nextJob = await nextDueAt(db.pool, service.jobs.jobs);
+      const nextText = queue[0]?.at;
+      const now = clock.now();
+      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, end.getTime());
+      // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
+      if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
+      const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
+      if (ran > 0) stuck = 0;
+      timings.jobs += ran;
+      timings.steps += 1;
+
+      for (const text of twilio.takeUnread()) {
+        const p = byPhone.get(text.to);
+        if (!p) continue; // the coordinator
+        if (/Reply|Responda|\?/.test(text.body)) questions += 1;
+        react(p, text.body, true, text.at);
+      }
+      while (queue.length > 0 && queue[0]!.at.getTime() <= clock.now().getTime()) {
+        const text = queue.shift()!;
+        stuck = 0;
+        if (text.patient.optedOutAt) continue;
+        const sid = `SM${(options.seed >>> 0).toString(16).padStart(8, '0')}${String(written.length).padStart(24, '0')}`;
+        written.push({ ...text, sid });
+        const replies = await postText(service, text.patient.phone, practice.phoneNumber, text.body, sid);
+        if (text.body === 'STOP') text.patient.optedOutAt = clock.now();
+        for (const r of replies) react(text.patient, r, false, clock.now());
+      }
+      if (clock.now().getTime() >= end.getTime() && (queue.length === 0 || queue[0]!.at > end)) break;
+    }
+    timings.month = (performance.now() - t2) / 1000;
+    return { options, service, twilio, patients, practice, coordinatorPhone, written, questions, answered, timings, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The patient texts the practice through the real webhook (unsigned: the service runs without Twilio credentials); returns the TwiML replies. */
+async function postText(service: Service, from: string, to: string, body: string, sid: string): Promise<string[]> {
+  const response = await service.app.inject({
+    method: 'POST',
+    url: '/webhooks/twilio/sms',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: to, Body: body, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' }).toString(),
+  });
+  if (response.statusCode !== 200) throw new Error(`SMS webhook answered ${response.statusCode}`);
+  return [...response.body.matchAll(/<Message[^>]*>([\s\S]*?)<\/Message>/g)].map((m) => decodeXml(m[1]!));
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
