@@ -66,12 +66,13 @@ const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof com
  * reads "went down" this way: after a clause, it settles that clause.
  */
 const SUBSIDED = [...RESOLVED, '(it|its|they|that|thats|all) ...2 (went|gone|come|came|going) down', '(got|getting|is|its) better', 'se (me|le)? (bajo|paso|quito)'].map(compilePattern);
+/** A word that tells nothing new by itself: little words, plain answers, care. */
+const settles = (t: string) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t));
 function onlyResolution(clause: readonly string[]): boolean {
   const tokens = [...clause];
   if (!blank(tokens, SUBSIDED)) return false;
   return tokens.every(settles);
 }
-const settles = (t: string) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t));
 
 /** "Cansadita pero contenta", "tired but happy": the clause after says the tiredness is the good kind. */
 const glad = (t: string) => CONTENT.has(t) || WELL.has(t);
