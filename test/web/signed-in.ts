@@ -1,5 +1,6 @@
 /** Signing in to the web app through `app.inject`, keeping the cookie and the CSRF token. */
 import type { App } from '../../src/app.js';
+import type { Scenario } from '../helpers/scenario.js';
 
 export interface Browser {
   get(url: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }>;
@@ -43,4 +44,18 @@ export async function signInAs(app: App, email: string, password: string): Promi
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status} ${response.body.slice(0, 300)}`);
   await browser.get('/app');
   return browser;
+}
+
+/** Nora Nurse, the scenario's coordinator, given a login and signed in to the web app. */
+export async function signInNora(s: Scenario): Promise<Browser> {
+  const password = 'correct horse battery staple';
+  const user = await s.admin.post(`/api/v1/practices/${s.practice.id}/users`, {
+    name: 'Nora Nurse',
+    email: 'nora@riverside.example',
+    role: 'coordinator',
+    password,
+    staffId: s.coordinator.id,
+  });
+  if (user.status !== 201) throw new Error(`adding Nora's login failed: ${user.status}`);
+  return signInAs(s.t.service.app, 'nora@riverside.example', password);
 }

@@ -8,16 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { createPractice, nextPhone, patientBody } from '../helpers/api.js';
 import { text as textThePractice } from '../helpers/twilio.js';
-import { signInAs, type Browser } from './signed-in.js';
+import { signInNora, type Browser } from './signed-in.js';
 
-const PASSWORD = 'correct horse battery staple';
 let s: Scenario;
 let nora: Browser;
 
 beforeAll(async () => {
   s = await startScenario();
-  await s.admin.post(`/api/v1/practices/${s.practice.id}/users`, { name: 'Nora Nurse', email: 'nora@riverside.example', role: 'coordinator', password: PASSWORD, staffId: s.coordinator.id });
-  nora = await signInAs(s.t.service.app, 'nora@riverside.example', PASSWORD);
+  nora = await signInNora(s);
 });
 afterAll(() => s.close());
 
