@@ -119,3 +119,17 @@ describe('the rooms of src/', () => {
     expect(fastify.map((file) => relative(SRC, file))).toEqual([]);
   });
 });
+
+describe('time in src/', () => {
+  it('is read from one clock: only clock.ts reads the machine\'s, in TypeScript or in SQL', () => {
+    // Date.now(), new Date() with nothing in the brackets, and PostgreSQL's now() and its kin (not clock.now()).
+    const machineTime = /\bDate\.now\(|\bnew Date\(\s*\)|(?<![.\w])(?:now|clock_timestamp|statement_timestamp|transaction_timestamp)\(\)|\bcurrent_(?:timestamp|date|time)\b/i;
+    // migrate.ts stamps when a migration ran, a fact about the database, not about patients;
+    // transport/calls.ts spaces requests to Twilio by elapsed time (performance.now), which no hour changes.
+    const allowed = new Set(['clock.ts', 'store/migrate.ts', 'transport/calls.ts']);
+    const readers = sourceFiles(SRC)
+      .map((file) => relative(SRC, file))
+      .filter((file) => !allowed.has(file) && readFileSync(join(SRC, file), 'utf8').split('\n').some((line) => machineTime.test(line) && !/^\s*(\*|\/\/)/.test(line)));
+    expect(readers).toEqual([]);
+  });
+});
