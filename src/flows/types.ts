@@ -78,13 +78,19 @@ export type Observation =
       value: {
         medicationId: string;
         taken: boolean;
-        /** no_reply: a dose reminder went unanswered within its window. */
-        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other' | 'no_reply' | 'stopped' | 'cost';
+        reason?: 'forgot' | 'side_effects' | 'ran_out' | 'other' | 'stopped' | 'cost';
         detail?: string;
         /** Days of doses the patient says were missed ("since Monday"): one when unset. */
         days?: number;
       };
     }
+  /**
+   * A dose reminder went unanswered within its window. Silence says nothing of
+   * whether the dose was taken, so this is not a reported dose: triage and the
+   * month's adherence leave it out. Silence that goes on puts the patient on the
+   * call list (unreachable), where a person asks.
+   */
+  | { kind: 'reminder_unanswered'; value: { medicationId: string } }
   | { kind: 'refill_concern'; value: { medicationId: string } }
   /** The patient has their refill (answered the refill question). */
   | { kind: 'refill_confirmed'; value: { medicationId: string } }

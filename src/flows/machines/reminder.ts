@@ -6,8 +6,9 @@
  * of them ("1", "took both of em", "no"); a reply that names a medicine is
  * taken per medicine ("took the metformin but not the lisinopril"), and the
  * medicines it did not name are asked about once more. "Cannot take it" asks
- * why, as the medication check-in does; silence for the reminder's window is
- * a missed dose of each medicine not answered.
+ * why, as the medication check-in does. Silence for the reminder's window
+ * records each medicine not answered as unanswered, never as a missed dose:
+ * a patient who took the pill and did not text back has missed nothing.
  */
 import type { PromptKey } from '../../../prompts/en.js';
 import type { FlowAnswers } from './answers.js';
@@ -30,7 +31,7 @@ function takenQuestion(prompt: PromptKey, reprompt: PromptKey): Question<Reminde
     onTimeout: (answers, context) =>
       unanswered(answers, context).map((m) => ({
         type: 'observe',
-        observation: { kind: 'medication_adherence', value: { medicationId: m.id, taken: false, reason: 'no_reply' } },
+        observation: { kind: 'reminder_unanswered', value: { medicationId: m.id } },
       })),
   };
 }

@@ -16,11 +16,12 @@ function reminder(moves: readonly Move[]): FlowStep[] {
   return steps;
 }
 
-/** What the steps recorded, per medicine: "med-1 taken", "med-2 not taken (forgot)". */
+/** What the steps recorded, per medicine: "med-1 taken", "med-2 not taken (forgot)", "med-1 unanswered". */
 const recorded = (steps: readonly FlowStep[]) =>
-  steps.flatMap(observations).flatMap((o) =>
-    o.kind === 'medication_adherence' ? [`${o.value.medicationId} ${o.value.taken ? 'taken' : 'not taken'}${o.value.reason ? ` (${o.value.reason})` : ''}`] : [],
-  );
+  steps.flatMap(observations).flatMap((o) => {
+    if (o.kind === 'reminder_unanswered') return [`${o.value.medicationId} unanswered`];
+    return o.kind === 'medication_adherence' ? [`${o.value.medicationId} ${o.value.taken ? 'taken' : 'not taken'}${o.value.reason ? ` (${o.value.reason})` : ''}`] : [];
+  });
 
 describe('a reminder for two medicines', () => {
   it('opens with how many, names neither, and asks for one answer for both', () => {
@@ -38,8 +39,9 @@ describe('a reminder for two medicines', () => {
     [['took the lisinopril but not the hydrochlorothiazide', '1'], ['med-1 not taken (forgot)', 'med-2 taken'], 'medication.close_forgot'],
     [['yes but not the lisinopril', 'yes', '1'], ['med-1 taken', 'med-2 not taken (forgot)'], 'medication.close_forgot'],
     [['took the lisinopril', '1'], ['med-1 taken', 'med-2 taken'], 'reminder.close_taken'],
-    [['took the lisinopril', TIMEOUT], ['med-2 taken', 'med-1 not taken (no_reply)'], null],
-    [[TIMEOUT], ['med-1 not taken (no_reply)', 'med-2 not taken (no_reply)'], null],
+    // Silence is not a missed dose: the patient may well have taken it.
+    [['took the lisinopril', TIMEOUT], ['med-2 taken', 'med-1 unanswered'], null],
+    [[TIMEOUT], ['med-1 unanswered', 'med-2 unanswered'], null],
   ] as const)('%j records %j', (moves, expected, closing) => {
     const steps = reminder(moves);
     expect(recorded(steps)).toEqual(expected);
