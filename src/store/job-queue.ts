@@ -108,27 +108,31 @@ const lifetimeParams = (jobs: readonly JobLockLifetime[]) => [jobs.map((j) => j.
 
 /**
  * Takes the next job due at `now`, in Agenda's order (earliest first, then
- * highest priority), and locks it as Agenda's processor would, including a
- * job whose lock a dead worker left behind once the lock has expired. Used
- * by the clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs another
- * worker holds right now.
+ * highest priority), and locks it as Agenda's processor would; failing that,
+ * a job whose lock a dead worker left behind, once the lock has expired.
+ * Used by the clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs
+ * another worker holds right now. Two statements, each on an index of
+ * Agenda's (next_run_at, locked_at): finished jobs stay in the table a week,
+ * and one condition covering both kinds scanned every one of them per claim.
  */
 export async function claimDueJob(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<ClaimedJob | null> {
-  const { rows } = await db.query<{ id: string; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null }>(
-    `WITH definitions AS (${DEFINITIONS})
-     UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3
-     WHERE id = (
-       SELECT j.id FROM ${JOB_TABLE} j JOIN definitions d USING (name)
-       WHERE j.disabled = false
-         AND ((j.locked_at IS NULL AND j.next_run_at <= $3)
-              OR j.locked_at <= $3::timestamptz - make_interval(secs => d.lifetime_ms / 1000))
-       ORDER BY j.next_run_at NULLS LAST, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED
-     ) RETURNING id, name, data, next_run_at, fail_count`,
-    [...lifetimeParams(jobs), now],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null, failCount: row.fail_count ?? 0 };
+  // $3 is now in both; the waiting kind has no use for the lifetimes, so it says what $2 is.
+  const waiting = `SELECT j.id FROM ${JOB_TABLE} j
+     WHERE j.name = ANY($1) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= $3 AND $2::float8[] IS NOT NULL
+     ORDER BY j.next_run_at, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED`;
+  const abandoned = `SELECT j.id FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
+     WHERE j.disabled = false AND j.locked_at IS NOT NULL AND j.locked_at <= $3::timestamptz - make_interval(secs => d.lifetime_ms / 1000)
+     ORDER BY j.next_run_at NULLS LAST, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED`;
+  for (const candidate of [waiting, abandoned]) {
+    const { rows } = await db.query<{ id: string; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null }>(
+      `UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3 WHERE id = (${candidate})
+       RETURNING id, name, data, next_run_at, fail_count`,
+      [...lifetimeParams(jobs), now],
+    );
+    const row = rows[0];
+    if (row) return { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null, failCount: row.fail_count ?? 0 };
+  }
+  return null;
 }
 
 /** Records a claimed job as run, as Agenda records a one-off job: finished. */
@@ -162,11 +166,13 @@ export async function failJob(db: Queryable, id: string, f: JobFailure): Promise
  * due, a locked one when its lock expires. Null when there is none.
  */
 export async function nextDueAt(db: Queryable, jobs: readonly JobLockLifetime[]): Promise<Date | null> {
+  // least() skips a NULL: either kind may be missing. Each side reads one of Agenda's indexes.
   const { rows } = await db.query<{ at: Date | null }>(
-    `WITH definitions AS (${DEFINITIONS})
-     SELECT min(CASE WHEN j.locked_at IS NULL THEN j.next_run_at
-                     ELSE j.locked_at + make_interval(secs => d.lifetime_ms / 1000) END) AS at
-     FROM ${JOB_TABLE} j JOIN definitions d USING (name) WHERE j.disabled = false`,
+    `SELECT least(
+       (SELECT min(j.next_run_at) FROM ${JOB_TABLE} j
+        WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL),
+       (SELECT min(j.locked_at + make_interval(secs => d.lifetime_ms / 1000)) FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
+        WHERE j.disabled = false AND j.locked_at IS NOT NULL)) AS at`,
     lifetimeParams(jobs),
   );
   return rows[0]?.at ?? null;
