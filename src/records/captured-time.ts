@@ -1,8 +1,8 @@
 /**
  * Staff time the service saw happen, recorded so nobody has to type it: a
  * coordinator's escalation call bridged to the patient (its length), and the
- * time from acknowledging an alert to resolving it (capped; staff correct it
- * like any entry). Captured once per source, and never over time the staff
+ * time from acknowledging an alert to resolving it when both happen in one
+ * sitting (staff correct it like any entry). Captured once per source, and never over time the staff
  * member already logged: only the longest free stretch is kept.
  */
 import type { Alert } from '../store/alerts.js';
@@ -10,7 +10,7 @@ import type { Queryable } from '../store/sql.js';
 import { lockStaff } from '../store/staff.js';
 import { insertTimeEntry, overlappingEntries, type NewTimeEntry } from '../store/time-entries.js';
 
-/** Acknowledging to resolving an alert counts at most this long. */
+/** Acknowledging to resolving an alert counts only when it took at most this long. */
 export const ALERT_HANDLING_CAP_MS = 30 * 60_000;
 
 /** The longest part of [start, end) that no other entry of theirs covers; null when none is left. */
@@ -71,12 +71,19 @@ export function captureBridgedCall(tx: Queryable, alert: Alert, attemptId: strin
   });
 }
 
-/** A coordinator resolved an alert they (or a colleague) acknowledged: the handling time, capped. */
+/**
+ * A coordinator resolved an alert they (or a colleague) acknowledged within
+ * ALERT_HANDLING_CAP_MS: one sitting, counted as their time. An alert
+ * acknowledged on Monday and resolved on Wednesday says nothing of how long
+ * anyone worked on it in between, and billing must rest on time actually
+ * spent (DOMAIN.md): nothing is captured, and the coordinator logs what
+ * they did.
+ */
 export function captureAlertHandling(tx: Queryable, alert: Alert, resolverId: string, at: Date) {
   if (!alert.acknowledgedAt) return Promise.resolve();
   const start = new Date(alert.acknowledgedAt);
-  const end = new Date(Math.min(at.getTime(), start.getTime() + ALERT_HANDLING_CAP_MS));
-  if (end <= start) return Promise.resolve();
+  const end = at;
+  if (end <= start || end.getTime() - start.getTime() > ALERT_HANDLING_CAP_MS) return Promise.resolve();
   return capture(tx, {
     practiceId: alert.practiceId,
     patientId: alert.patientId,
@@ -85,7 +92,7 @@ export function captureAlertHandling(tx: Queryable, alert: Alert, resolverId: st
     start,
     end,
     from: `alert:${alert.id}`,
-    note: `Reviewing and acting on an alert (${alert.reason}), from acknowledgement to resolution (at most 30 min)`,
+    note: `Reviewing and acting on an alert (${alert.reason}), from acknowledgement to resolution in one sitting`,
     at,
   });
 }

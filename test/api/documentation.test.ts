@@ -177,7 +177,7 @@ describe('the monthly record', () => {
 });
 
 describe('time the service captured', () => {
-  it('counts acknowledging to resolving an alert (capped at 30 minutes) as the coordinator\'s time', async () => {
+  it('counts acknowledging to resolving an alert in one sitting (30 minutes at most) as the coordinator\'s time', async () => {
     const patient = await enrolledWithPlan();
     await s.say(patient, 'I have chest pain');
     const alert = (await s.admin.get(`/api/v1/practices/${s.practice.id}/alerts`)).body.data.find((a: { patient: { id: string } }) => a.patient.id === patient.id);
@@ -190,6 +190,16 @@ describe('time the service captured', () => {
     ]);
     const record = (await s.admin.get(month(patient.id))).body;
     expect(record.alerts[0]).toMatchObject({ resolvedBy: 'Nora Nurse', resolutionNote: 'Called; patient went to the ED' });
+  });
+
+  it('counts nothing for an alert acknowledged one day and resolved the next: nobody knows how long was worked', async () => {
+    const patient = await enrolledWithPlan();
+    await s.say(patient, 'I have chest pain');
+    const alert = (await s.admin.get(`/api/v1/practices/${s.practice.id}/alerts`)).body.data.find((a: { patient: { id: string } }) => a.patient.id === patient.id);
+    await s.admin.post(`/api/v1/alerts/${alert.id}/acknowledge`, { coordinatorId: s.coordinator.id });
+    await s.advance(26 * 60 * 60_000);
+    await s.admin.post(`/api/v1/alerts/${alert.id}/resolve`, { coordinatorId: s.coordinator.id, note: 'Seen in clinic' });
+    expect((await s.admin.get(entries(patient.id))).body.data).toEqual([]);
   });
 });
 
