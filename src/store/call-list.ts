@@ -3,6 +3,7 @@
  * patients not heard from since a date, and planned texts not sent because
  * the patient takes calls. src/alerts/call-list.ts puts them in order.
  */
+import { patientsInContact } from './month-activity.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export interface CallListPatient {
@@ -19,7 +20,7 @@ export interface CallListPatient {
 export interface CallListFacts {
   patients: Map<string, CallListPatient>;
   alerts: Array<{ patientId: string; level: 'urgent' | 'elevated'; reason: string; since: string; reviewDueAt: string | null }>;
-  /** Patients with no reply since the start of the month (only asked for from the non-responder day). */
+  /** Patients asked this month and not in two-way contact since it began (only asked for from the non-responder day). */
   silentSince: Set<string>;
 }
 
@@ -46,14 +47,21 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
     [practiceId],
   );
   const unreachable = await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND p.unreachable_at IS NOT NULL`, [practiceId, now]);
+  // Silent: asked this month (a check-in texted or rung) and answered none. A patient
+  // enrolled yesterday has not been asked anything yet, and is nobody's call to make.
   const silent = monthStart
-    ? await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.last_reply_at IS NULL OR p.last_reply_at < $3)`, [practiceId, now, monthStart])
+    ? await db.query<{ id: string }>(
+        `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.last_reply_at IS NULL OR p.last_reply_at < $3)
+           AND (EXISTS (SELECT 1 FROM messages m WHERE m.patient_id = p.id AND m.direction = 'outbound' AND m.audience = 'patient'
+                          AND m.kind = 'check_in' AND m.created_at >= $3)
+             OR EXISTS (SELECT 1 FROM patient_calls c WHERE c.patient_id = p.id AND c.direction = 'outbound' AND c.started_at >= $3))`,
+        [practiceId, now, monthStart],
+      )
     : { rows: [] as Array<{ id: string }> };
-  const ids = new Set([
-    ...alerts.rows.map((r) => r.patient_id),
-    ...unreachable.rows.map((r) => r.id),
-    ...silent.rows.map((r) => r.id),
-  ]);
+  // A coordinator who reached them by phone this month (a call logged, a call answered) has had the month's contact.
+  const reached = monthStart ? await patientsInContact(db, silent.rows.map((r) => r.id), { from: monthStart, to: now }) : new Set<string>();
+  const silentSince = silent.rows.map((r) => r.id).filter((id) => !reached.has(id));
+  const ids = new Set([...alerts.rows.map((r) => r.patient_id), ...unreachable.rows.map((r) => r.id), ...silentSince]);
   const { rows } = await db.query<PatientRow>(
     'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at FROM patients WHERE id = ANY($1)',
     [[...ids]],
@@ -81,6 +89,6 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
       since: toIso(r.created_at),
       reviewDueAt: toIsoOrNull(r.review_due_at),
     })),
-    silentSince: new Set(silent.rows.map((r) => r.id)),
+    silentSince: new Set(silentSince),
   };
 }

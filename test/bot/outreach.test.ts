@@ -166,4 +166,19 @@ describe('a month of outreach for a small panel in two time zones', () => {
     const digest = s.sentTo(s.coordinator.phone).filter((m) => m.Body.startsWith('Good morning')).at(-1)!;
     expect(digest.Body).toMatch(new RegExp(`${list.length} patients to call today`));
   });
+
+  it('leaves off the list a patient enrolled on the 31st: nobody has asked them anything yet', async () => {
+    const ivy = await s.newPatient({ firstName: 'Ivy' });
+    const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body.data as Array<{ patient: { id: string } }>;
+    expect(list.map((e) => e.patient.id)).not.toContain(ivy.id);
+    expect(list.map((e) => e.patient.id)).toContain(p.hal!.id);
+  });
+
+  it('takes a non-responder off the list once a coordinator has talked with them on the phone', async () => {
+    const logged = await s.admin.post(`/api/v1/patients/${p.hal!.id}/time-entries`, { staffId: s.coordinator.id, activity: 'call', start: '2026-12-31T14:00', minutes: 9 });
+    expect(logged.status).toBe(201);
+    const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body.data as Array<{ patient: { id: string } }>;
+    expect(list.map((e) => e.patient.id)).not.toContain(p.hal!.id);
+    expect(list.map((e) => e.patient.id)).toContain(p.dan!.id);
+  });
 });
