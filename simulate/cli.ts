@@ -1,11 +1,14 @@
 /**
- * npm run simulate -- --patients 400 --days 30 --seed 7 --practice-tz America/Chicago
- * Prints the report; exits 1 when an invariant breaks (2 on bad options).
+ * npm run simulate -- --patients 400 --days 30 --seed 7 --practice-tz America/Chicago [--html report.html]
+ * Prints the report (and writes it as an HTML page when --html names a file);
+ * exits 1 when an invariant breaks (2 on bad options).
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runPanel } from './panel.js';
 import { broken, buildReport } from './report.js';
 import { formatReport } from './format.js';
+import { renderHtml } from './html.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     'practice-tz': { type: 'string', default: 'America/Chicago' },
     start: { type: 'string', default: '2026-12-01' },
+    html: { type: 'string' },
   },
 });
 const int = (name: string, value: string, max: number) => {
@@ -40,6 +44,10 @@ try {
   run.timings.report = (performance.now() - t1) / 1000;
   const wall = (performance.now() - t0) / 1000;
   console.log(formatReport(report, wall));
+  if (values.html) {
+    await writeFile(values.html, renderHtml(report));
+    console.log(`HTML report written to ${values.html}`);
+  }
   const t = run.timings;
   console.log(`phases: start ${t.startup.toFixed(1)} s, enrol ${t.enrol.toFixed(1)} s, month ${t.month.toFixed(1)} s, report ${t.report.toFixed(1)} s (${t.jobs} jobs in ${t.steps} clock steps)`);
   console.log(`peak memory (rss) ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);

@@ -1,11 +1,61 @@
 /** The report as text for a terminal. */
+import { ARTICLE_TRIAGE, ARTICLE_WORKLOAD, showFigure } from './article.js';
 import type { Report } from './report.js';
+import type { Spread } from './report-work.js';
+import { WORK_MODEL } from './work-model.js';
 
-/** The article's triage mix for an automated panel (../shared/seed/). */
-const ARTICLE_TRIAGE = { urgent: '5-8%', elevated: '12-18%', routine: '55-65%', stable: '15-20%' } as const;
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+
+/** "40 s", "12 min", "3.4 h", "1.6 d": a wait as a person reads it. */
+export function showMinutes(minutes: number | null): string {
+  if (minutes === null) return '-';
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  if (minutes < 90) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} d`;
+}
+
+/** The workload table's rows: the article's two columns and ccm-bot's, as text. */
+export function workloadRows(r: Report): Array<[label: string, manual: string, automated: string, ccmBot: string]> {
+  const w = r.workload;
+  const a = ARTICLE_WORKLOAD;
+  const capacity = w.patientsPerCoordinator;
+  return [
+    ['calls attempted a day', showFigure(a.callsAttemptedPerDay.manual), showFigure(a.callsAttemptedPerDay.automated), `${w.calls.attemptedPerDay}`],
+    ['calls completed a day', showFigure(a.callsCompletedPerDay.manual), showFigure(a.callsCompletedPerDay.automated), `${w.calls.completedPerDay}`],
+    ['hours of outreach a day', showFigure(a.outreachHoursPerDay.manual), showFigure(a.outreachHoursPerDay.automated), `${w.hoursPerDay.outreach} (${w.hoursPerDay.total} with case reviews)`],
+    ['contact completion', showFigure(a.contactCompletion.manual, true), showFigure(a.contactCompletion.automated, true), `${pct(w.contact.reached, w.contact.patients)} (${w.contact.reached} of ${w.contact.patients} in ${r.days} days)`],
+    ['patients per coordinator', showFigure(a.patientsPerCoordinator.manual), showFigure(a.patientsPerCoordinator.automated), capacity.atOutreachShare === null ? '-' : `${capacity.atOutreachShare} (whole day: ${capacity.wholeDay})`],
+    ['documentation min/patient/month', showFigure(a.documentationMinutesPerPatientMonth.manual), showFigure(a.documentationMinutesPerPatientMonth.automated), `${w.documentation.minutesPerPatientMonth}`],
+  ];
+}
+
+/** How the ccm-bot column is measured, in the words the tables need. */
+export function workloadNotes(r: Report): string[] {
+  const full = WORK_MODEL.fullDayHours;
+  return [
+    `A day is a working day (${r.workload.workingDays} in the run; ${WORK_MODEL.day.start}-${WORK_MODEL.day.end} Mon-Fri). Outreach: her calls, documentation (time entries, notes), approvals and reading Today; case reviews are clinical work.`,
+    `Completed: the patient answered, or called back. Contact: the service's own rule for two-way contact (a reply, an answered call, a logged call), patients not opted out.`,
+    `Patients per coordinator: ${r.patients} patients x ${Math.round(full * WORK_MODEL.outreachShare * 100) / 100} h (the ${WORK_MODEL.outreachShare * 100}% of an ${full} h day the article's coordinators give to outreach and documentation) / her ${r.workload.hoursPerDay.total} h a working day, linear in panel size; "whole day" fills all ${full} h. Work the simulator does not model (care-plan revisions, coordination with other providers) is not in it.`,
+    `Documentation: time entries, resolution notes and month approvals, per patient, scaled from ${r.days} days to a month${r.billing.months.some((m) => m.approved > 0) ? '' : ' (no month closed in the run, so no approvals in it)'}.`,
+  ];
+}
+
+/** The latency rows: what, median, p95, how many, how many still waiting. */
+export function latencyRows(r: Report): Array<[label: string, spread: Spread]> {
+  const l = r.latency;
+  return [
+    ['every text behind an alert, to her opening its case', l.concerns],
+    ['urgent: text to the on-call ring', l.urgentRang],
+    ['urgent: text to her opening the case', l.urgentOpened],
+    ['elevated: text to her opening the case', l.elevatedOpened],
+  ];
+}
 
 export function formatReport(r: Report, wallSeconds?: number): string {
-  const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+  const w = r.workload;
+  const minutes = Object.entries(w.minutesByKind).map(([k, m]) => `${k} ${Math.round(m)} min`).join(', ');
+  const outcomes = Object.entries(w.calls.byOutcome).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`).join(', ');
   const lines = [
     `ccm-bot panel simulation: ${r.patients} patients x ${r.days} days, seed ${r.seed}, ${r.practiceTz}${wallSeconds === undefined ? '' : `, ${wallSeconds.toFixed(1)} s wall`}`,
     '',
@@ -18,10 +68,30 @@ export function formatReport(r: Report, wallSeconds?: number): string {
     `alerts                ${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`,
     `  by reason           ${Object.entries(r.alerts.byReason).map(([k, n]) => `${k} ${n}`).join(', ')}`,
     '',
+    `the coordinator       ${w.workingDays} working days (model: simulate/work-model.ts)`,
+    `  her time            ${minutes}`,
+    `  her calls           ${w.calls.attempted} placed, ${w.calls.completed} completed: ${outcomes || 'none'}`,
+    `  her phone rang      for urgent alerts: ${w.rings}`,
+    '',
+    `workload                          manual   automated  ccm-bot`,
+    ...workloadRows(r).map(([label, manual, automated, bot]) => `  ${label.padEnd(32)}${manual.padEnd(9)}${automated.padEnd(11)}${bot}`),
+    ...workloadNotes(r).map((n) => `  * ${n}`),
+    '',
+    `time to a person                                      median     p95        n    waiting`,
+    ...latencyRows(r).map(([label, s]) => `  ${label.padEnd(52)}${showMinutes(s.medianMinutes).padEnd(11)}${showMinutes(s.p95Minutes).padEnd(11)}${String(s.n).padEnd(5)}${s.waiting}`),
+    '  * "waiting": not opened by the end of the run. She works office hours; rings out of hours reach her phone, but answering them is not simulated.',
+    '',
     'triage at month end   ccm-bot      article',
     ...(['urgent', 'elevated', 'routine', 'stable'] as const).map(
-      (level) => `  ${level.padEnd(20)}${`${r.triage[level]} (${pct(r.triage[level], r.patients)})`.padEnd(13)}${ARTICLE_TRIAGE[level]}`,
+      (level) => `  ${level.padEnd(20)}${`${r.triage[level]} (${pct(r.triage[level], r.patients)})`.padEnd(13)}${showFigure(ARTICLE_TRIAGE[level], true)}`,
     ),
+    '',
+    'billing (the service\'s own month, GET /practices/:id/months/:month)',
+    ...r.billing.months.map(
+      (m) =>
+        `  ${m.month} (${m.daysInRun} days in the run): ${m.patientsWithTime} patients with staff time, ${m.billable} billable (${Object.entries(m.codes).map(([c, n]) => `${c} x${n}`).join(', ') || 'no codes'}), ${m.needsReview} to review, ${m.approved} approved; ${m.staffMinutesPerPatient} staff min a patient`,
+    ),
+    `  counted minutes she did not spend on that patient: ${r.billing.unworkedMinutes} min in ${r.billing.unworkedEntries} entries`,
     '',
     `concerning texts that reached nobody: ${r.reachedNobody.length}${r.reachedNobody.length ? ` (${r.reachedNobody.join(', ')})` : ''}`,
     '',

@@ -17,6 +17,7 @@ import { createService, type Service } from '../src/service.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { nextDueAt } from '../src/store/job-queue.js';
 import { createPatients, reply, unprompted, type PlannedText, type SimPatient } from './patients.js';
+import { createCoordinator, type SimCoordinator } from './coordinator.js';
 import { SimTwilio } from './twilio.js';
 
 export interface SimOptions {
@@ -26,7 +27,7 @@ export interface SimOptions {
   practiceTz: string;
   /** Local date the month starts (midnight, practice time). */
   startDate?: string;
-  /** An open, empty database (tests load a template); default: embedded PGlite in a temp directory. Closed by close(). */
+  /** An open, empty database (tests load a template); default: embedded PGlite in memory. Closed by close(). */
   db?: Database;
 }
 
@@ -38,6 +39,8 @@ export interface SimRun {
   patients: SimPatient[];
   practice: { id: string; phoneNumber: string };
   coordinatorPhone: string;
+  /** The simulated care coordinator (simulate/coordinator.ts): what she did is in her log. */
+  coordinator: SimCoordinator;
   /** Every text patients sent, with its MessageSid and corpus label (if any). */
   written: Array<PlannedText & { sid: string }>;
   /** Questions the service started (texts to patients), and how many the patients answered. */
@@ -60,7 +63,8 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
   const t0 = performance.now();
   const dataDir = await mkdtemp(join(tmpdir(), 'ccm-sim-'));
   const logger = createLogger('silent');
-  const db = given ?? (await openDatabase({ dataDir, logger }));
+  // In memory: the month is thrown away after its report, and no file system sits under every query.
+  const db = given ?? (await openDatabase({ dataDir: 'memory://', logger }));
   const clock = new ManualClock(start.toJSDate());
   const twilio = new SimTwilio(clock);
   const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
@@ -96,6 +100,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     }
     // What service.start() does besides listening: the nightly planning and the digests.
     await scheduleRecurring(service.runtime);
+    const coordinator = await createCoordinator({ service, twilio, practiceId: practice.id, coordinatorPhone, seed: options.seed, practiceTz: options.practiceTz, patientIds: patients.map((p) => p.id!) });
 
     timings.enrol = (performance.now() - t1) / 1000;
     const t2 = performance.now();
@@ -131,7 +136,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       const nextJob = await nextDueAt(db.pool, service.jobs.jobs);
       const nextText = queue[0]?.at;
       const now = clock.now();
-      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, end.getTime());
+      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
       // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
       if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
       const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
@@ -155,10 +160,11 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
         if (text.body === 'STOP') text.patient.optedOutAt = clock.now();
         for (const r of replies) react(text.patient, r, false, clock.now());
       }
+      if (coordinator.nextAt(clock.now()) <= clock.now() && clock.now() < end) await coordinator.act(clock.now());
       if (clock.now().getTime() >= end.getTime() && (queue.length === 0 || queue[0]!.at > end)) break;
     }
     timings.month = (performance.now() - t2) / 1000;
-    return { options, service, twilio, patients, practice, coordinatorPhone, written, questions, answered, timings, close };
+    return { options, service, twilio, patients, practice, coordinatorPhone, coordinator, written, questions, answered, timings, close };
   } catch (error) {
     await close();
     throw error;

@@ -6,6 +6,9 @@
  */
 import { DateTime } from 'luxon';
 import type { SimRun } from './panel.js';
+import { billing, monthRows, type Billing } from './report-billing.js';
+import { codesConsistent, noBotMinutes, urgentRang } from './report-checks.js';
+import { latency, workload, type Latency, type Workload } from './report-work.js';
 
 export interface Invariant {
   name: string;
@@ -27,6 +30,11 @@ export interface Report {
   triage: Record<'urgent' | 'elevated' | 'routine' | 'stable', number>;
   /** Concerning texts (by corpus ref) that raised no alert: what a nurse should have seen and did not. */
   reachedNobody: string[];
+  /** The simulated coordinator's month beside the article's workload table (report-work.ts). */
+  workload: Workload;
+  /** From a concern written to a person acting on it. */
+  latency: Latency;
+  billing: Billing;
   invariants: Invariant[];
 }
 
@@ -55,14 +63,18 @@ export async function buildReport(run: SimRun): Promise<Report> {
   const triage = { urgent: 0, elevated: 0, routine: 0, stable: 0 };
   for (const r of await q<{ level: keyof typeof triage; n: string }>(`SELECT triage_level AS level, count(*) AS n FROM patients GROUP BY 1`)) triage[r.level] = Number(r.n);
 
-  // A concerning text reached a person when an alert was raised on it or took it (or a reading read from it) as evidence.
+  // A concerning text reached a person when an alert was raised on it or took it (or a reading read from it) as evidence,
+  // or took as evidence what the same check-in recorded from then on: "no" to "did you take it?" is a missed dose
+  // recorded when the patient has said why, or when the question times out; the alert shows the whole exchange.
   const concerning = run.written.filter((w) => w.label?.concerning);
   const reached = new Set(
     (await q<{ sid: string }>(
       `SELECT m.twilio_sid AS sid FROM messages m
        WHERE m.twilio_sid = ANY($1) AND (EXISTS (SELECT 1 FROM alerts a WHERE a.message_id = m.id)
          OR EXISTS (SELECT 1 FROM alert_evidence e WHERE e.message_id = m.id)
-         OR EXISTS (SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id WHERE o.message_id = m.id))`,
+         OR EXISTS (SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id WHERE o.message_id = m.id)
+         OR EXISTS (SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id
+                    WHERE o.conversation_id = m.conversation_id AND o.observed_at >= m.created_at))`,
       [concerning.map((w) => w.sid)],
     )).map((r) => r.sid),
   );
@@ -97,6 +109,11 @@ export async function buildReport(run: SimRun): Promise<Report> {
   ]);
   check('every concerning text reached a person', unreached.map((w) => `${w.label!.ref} (${w.label!.level}) from ${where(w.patient.phone, w.at)}`));
 
+  const start = DateTime.fromISO(run.options.startDate, { zone: tz }).toJSDate();
+  const end = new Date(start.getTime() + run.options.days * 86_400_000);
+  const months = await monthRows(run, start, end);
+  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months)]) check(name, bad);
+
   const questions = run.questions;
   return {
     patients: run.patients.length,
@@ -121,6 +138,9 @@ export async function buildReport(run: SimRun): Promise<Report> {
     alerts: { urgent: alerts.urgent ?? 0, elevated: alerts.elevated ?? 0, cases: Number(cases.n), patientsWithCase: Number(cases.patients), byReason },
     triage,
     reachedNobody: unreached.map((w) => w.label!.ref),
+    workload: await workload(run, start, end),
+    latency: await latency(run),
+    billing: await billing(run, months),
     invariants,
   };
 }
