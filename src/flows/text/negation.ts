@@ -39,6 +39,24 @@ function isDoubt(tokens: readonly string[], negatorIndex: number): boolean {
   return DOUBT_AFTER_NEGATOR.has(next);
 }
 
+/**
+ * English past forms that cannot follow "no" as its object: "no" before one is
+ * the answer to the question, and the words after it say what happened ("NO
+ * forgot last nights dose", "no, took them late", "no had chest pain again").
+ * English denies a doing with "not", "didn't", "never"; a bare "no" denies a
+ * thing ("no pain"). Irregular forms only: "no missed doses" and "no added
+ * salt" use a form in -ed as an adjective, and are denials. Spanish "no" does
+ * deny a verb ("no tomé"), and these words are not Spanish.
+ */
+const ENGLISH_IRREGULAR_PAST: ReadonlySet<string> = new Set([
+  'forgot', 'took', 'ran', 'had', 'got', 'fell', 'felt', 'went', 'did', 'made', 'left', 'ate', 'slept', 'woke',
+  'gave', 'kept', 'saw', 'came', 'quit', 'threw', 'lost', 'spent', 'paid', 'brought', 'bought', 'thought', 'told', 'said',
+]);
+
+/** The "no" at `index` answers a question rather than denying what follows it. */
+export const answersRatherThanDenies = (tokens: readonly string[], index: number): boolean =>
+  tokens[index] === 'no' && ENGLISH_IRREGULAR_PAST.has(tokens[index + 1] ?? '');
+
 /** Words skipped when counting the distance from a negator ("not really very good"). */
 export const NEGATION_FILLER: ReadonlySet<string> = new Set([
   // "nada de hinchazón", "no tengo nada de dolor".
@@ -83,7 +101,7 @@ export function findNegator(tokens: readonly string[], start: number): number {
   let carried = false;
   for (let i = start - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
-    if (NEGATORS.has(token)) return isDoubt(tokens, i) ? -1 : i;
+    if (NEGATORS.has(token)) return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
     if (NEGATION_FILLER.has(token)) continue;
     if (++counted > NEGATION_WINDOW) return -1;
     if (NEGATION_BRIDGE.has(token)) continue;

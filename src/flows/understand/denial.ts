@@ -4,7 +4,7 @@
  * ("didn't take them", "no puedo caminar", "barely touching his food").
  * Pure: no I/O.
  */
-import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING } from '../text/negation.js';
+import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, answersRatherThanDenies } from '../text/negation.js';
 import { FUNCTION_WORDS } from './closed-world-words.js';
 
 /** How far back (in words) a "no" reaches to deny a word. */
@@ -27,6 +27,7 @@ function negatorOf(tokens: readonly string[], index: number): string | null {
   let counted = 0;
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
+    if (answersRatherThanDenies(tokens, i)) return null;
     if (NEGATORS.has(token) || SELF_NEGATING.has(token) || NOBODY.has(token)) return token;
     if (token === '' || NEGATION_FILLER.has(token)) continue;
     if (++counted > DENIAL_REACH) return null;
