@@ -83,7 +83,7 @@ function latencySection(r: Report): string {
   return `<section><h2>Time from a concern written to a person acting on it</h2>
 ${table(['', 'median', 'p95', 'measured', 'not yet opened'], rows.map(([label, s]) => [label, showMinutes(s.medianMinutes), showMinutes(s.p95Minutes), String(s.n), String(s.waiting)]))}
 <p class="notes">She works office hours; urgent alerts ring the on-call phone at once, day or night, but answering a ring is not simulated, so out of hours the case waits for her morning.</p>
-${barChart('Median, hours', rows.map(([, s], i) => ({ label: SHORT_LATENCY[i]!, value: s.medianMinutes === null ? null : s.medianMinutes / 60, text: showMinutes(s.medianMinutes), ours: true })))}
+${barChart('Median time (bar length in hours)', rows.map(([, s], i) => ({ label: SHORT_LATENCY[i]!, value: s.medianMinutes === null ? null : s.medianMinutes / 60, text: showMinutes(s.medianMinutes), ours: true })))}
 </section>`;
 }
 
