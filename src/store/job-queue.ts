@@ -116,7 +116,7 @@ const lifetimeParams = (jobs: readonly JobLockLifetime[]) => [jobs.map((j) => j.
  * and one condition covering both kinds scanned every one of them per claim.
  */
 export async function claimDueJob(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<ClaimedJob | null> {
-  // $3 is now in both; the waiting kind has no use for the lifetimes, so it says what $2 is.
+  // Both take $1 names, $2 lock lifetimes, $3 now; the waiting kind has no use for $2 but must still give its type.
   const waiting = `SELECT j.id FROM ${JOB_TABLE} j
      WHERE j.name = ANY($1) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= $3 AND $2::float8[] IS NOT NULL
      ORDER BY j.next_run_at, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED`;
