@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/database.js';
@@ -55,4 +55,20 @@ export async function createTestDatabase(): Promise<Database> {
   const db = await createEmptyDatabase();
   await migrate(db.pool);
   return db;
+}
+
+const MIGRATIONS = new URL('../../src/store/migrations/', import.meta.url);
+
+/**
+ * The schema as it stood before migration `version` ('014'): every earlier
+ * migration applied and recorded as migrate() records them, for tests of
+ * how a migration upgrades a database already in use.
+ */
+export async function migrateBefore(db: Database, version: string): Promise<void> {
+  await db.pool.query('CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  const files = (await readdir(MIGRATIONS)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && f < version).sort();
+  for (const file of files) {
+    await db.pool.query(await readFile(new URL(file, MIGRATIONS), 'utf8'));
+    await db.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file.replace(/\.sql$/, '')]);
+  }
 }

@@ -3,13 +3,11 @@
  * patient's unresolved alerts become their one case, by the rules the
  * service keeps cases by afterwards; resolved alerts stay without one.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '../helpers/database.js';
+import { createEmptyDatabase, migrateBefore } from '../helpers/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/database.js';
 
-const MIGRATIONS = new URL('../../src/store/migrations/', import.meta.url);
 const T = (minutes: number) => new Date(Date.parse('2026-11-24T15:00:00Z') + minutes * 60_000).toISOString();
 
 let db: Database;
@@ -17,16 +15,6 @@ beforeAll(async () => {
   db = await createEmptyDatabase();
 });
 afterAll(() => db.close());
-
-/** The schema as it stood before cases: migrations 001 to 010, recorded as migrate() records them. */
-async function migrateBeforeCases(): Promise<void> {
-  await db.pool.query('CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const files = (await readdir(MIGRATIONS)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && f < '011').sort();
-  for (const file of files) {
-    await db.pool.query(await readFile(new URL(file, MIGRATIONS), 'utf8'));
-    await db.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file.replace(/\.sql$/, '')]);
-  }
-}
 
 const one = async (sql: string, values: unknown[] = []) => (await db.pool.query(sql, values)).rows[0] as Record<string, any>;
 
@@ -59,7 +47,7 @@ async function alert(p: { practice_id: string; id: string }, a: { level: string;
 
 describe('migration 011 on a database with alerts', () => {
   it("makes each patient's unresolved alerts one case, and leaves resolved alerts without one", async () => {
-    await migrateBeforeCases();
+    await migrateBefore(db, '011');
     const practice = await one("INSERT INTO practices (name, timezone, phone_number) VALUES ('Riverside', 'America/Chicago', '+15550001111') RETURNING id");
     const nora = await one("INSERT INTO coordinators (practice_id, name, phone, role) VALUES ($1, 'Nora Nurse', '+15553000001', 'nurse') RETURNING id", [practice.id]);
     const omar = await one("INSERT INTO coordinators (practice_id, name, phone, role) VALUES ($1, 'Omar Ortiz', '+15553000002', 'nurse') RETURNING id", [practice.id]);

@@ -4,13 +4,10 @@
  * slot planning gives it now, so the next planning run adds no second text
  * beside it; what already went is left as it was.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '../helpers/database.js';
+import { createEmptyDatabase, migrateBefore } from '../helpers/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/database.js';
-
-const MIGRATIONS = new URL('../../src/store/migrations/', import.meta.url);
 
 let db: Database;
 beforeAll(async () => {
@@ -18,21 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** The schema as it stood before: migrations 001 to 012, recorded as migrate() records them. */
-async function migrateBeforeReminderGroups(): Promise<void> {
-  await db.pool.query('CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const files = (await readdir(MIGRATIONS)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && f < '013').sort();
-  for (const file of files) {
-    await db.pool.query(await readFile(new URL(file, MIGRATIONS), 'utf8'));
-    await db.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file.replace(/\.sql$/, '')]);
-  }
-}
-
 const one = async (sql: string, values: unknown[] = []) => (await db.pool.query(sql, values)).rows[0] as Record<string, any>;
 
 describe('migration 013 on a database with reminders planned per medicine', () => {
   it('makes the reminders due at one time one, in the slot planning now gives it', async () => {
-    await migrateBeforeReminderGroups();
+    await migrateBefore(db, '013');
     const practice = await one("INSERT INTO practices (name, timezone, phone_number) VALUES ('Riverside', 'America/Chicago', '+15550001111') RETURNING id");
     const patient = await one(
       `INSERT INTO patients (practice_id, first_name, last_name, phone, language, preferred_channel, consent_status, consent_method, consent_recorded_at, consent_recorded_by)

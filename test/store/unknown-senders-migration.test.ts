@@ -4,13 +4,10 @@
  * alert's page lists it; texts about another patient's alert, or about none,
  * are left alone.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '../helpers/database.js';
+import { createEmptyDatabase, migrateBefore } from '../helpers/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/database.js';
-
-const MIGRATIONS = new URL('../../src/store/migrations/', import.meta.url);
 
 let db: Database;
 beforeAll(async () => {
@@ -18,21 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** The schema as it stood before: migrations 001 to 011, recorded as migrate() records them. */
-async function migrateBefore012(): Promise<void> {
-  await db.pool.query('CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const files = (await readdir(MIGRATIONS)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f) && f < '012').sort();
-  for (const file of files) {
-    await db.pool.query(await readFile(new URL(file, MIGRATIONS), 'utf8'));
-    await db.pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file.replace(/\.sql$/, '')]);
-  }
-}
-
 const one = async (sql: string, values: unknown[] = []) => (await db.pool.query(sql, values)).rows[0] as Record<string, any>;
 
 describe('migration 012 on a database with texts to the care team', () => {
   it('ties each text about an alert to that alert', async () => {
-    await migrateBefore012();
+    await migrateBefore(db, '012');
     const practice = await one("INSERT INTO practices (name, timezone, phone_number) VALUES ('Riverside', 'America/Chicago', '+15550001111') RETURNING id");
     const patient = async (phone: string) =>
       (
