@@ -153,3 +153,35 @@ describe('readings and requests get a reply', () => {
     expect(await reasons(patient.id)).toEqual(['elevated:new_or_worse_concern']);
   });
 });
+
+describe('a concern said and then silence (a sixth fresh corpus, F)', () => {
+  it('"2 mi vieja, la presión está bajita, 88/50, y me siento flojo", then nothing more: a person hears of it, with the words', async () => {
+    const patient = await s.newPatient({ language: 'es' });
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, '2 mi vieja, la presión está bajita, 88/50, y me siento flojo');
+    await s.advance(24 * 60 * 60 * 1000);
+    expect(await reasons(patient.id)).toContain('elevated:new_or_worse_concern');
+    expect(await s.observations(patient.id)).toContainEqual(
+      expect.objectContaining({ kind: 'concern', value: expect.objectContaining({ category: 'other', text: '2 mi vieja, la presión está bajita, 88/50, y me siento flojo' }) }),
+    );
+  });
+
+  it.each([
+    ["YES but only the morning one. I've been cutting the metoprolol in half to make them last till the 1st"],
+    ['no. every other day till payday, the Eliquis was $95 this month'],
+  ])('"%s" to the medicine question reaches a person at once', async (text) => {
+    const patient = await s.newPatient();
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metoprolol', dose: '25 mg', times: ['08:00'] });
+    await s.checkIn(patient, 'medication');
+    await s.say(patient, text);
+    expect((await s.alerts(patient.id)).length).toBeGreaterThan(0);
+  });
+
+  it('"198 122", bare numbers as the cuff shows them: a blood-pressure crisis', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, '198 122');
+    expect(await s.observations(patient.id)).toContainEqual(expect.objectContaining({ kind: 'blood_pressure', value: expect.objectContaining({ systolic: 198, diastolic: 122 }) }));
+    expect((await reasons(patient.id)).some((r) => r.startsWith('urgent:'))).toBe(true);
+  });
+});

@@ -62,6 +62,15 @@ describe('what goes to a person', () => {
     ['me falta el aire', 'falta'],
     ['she stopped eating', 'stopped'],
     ['no swelling but my feet hurt', 'feet'],
+    // Taking less to make it last, and the price of it (a sixth fresh corpus, F).
+    ["I've been cutting the metoprolol in half to make them last till the 1st", 'make them last'],
+    ['no. every other day till payday, the Eliquis was $95 this month', 'cost'],
+    ["$80 copay for the inhaler so I'm waiting till next month", 'copay'],
+    ['parto las pastillas a la mitad para que me alcancen', 'para que me alcancen'],
+    // Said softly ("bajita" is "baja"), and said to be news.
+    ['la presión está bajita y me siento flojo', 'presion'],
+    ['I have to tell you the room goes sideways when I get up', 'i have to tell you the'],
+    ["it's scaring my wife", 'scaring'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);

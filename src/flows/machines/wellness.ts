@@ -33,7 +33,7 @@ function concernOutputs(answers: FlowAnswers): FlowOutput[] {
 }
 
 /** How they feel, and the concern already named when the reply names one ("not good, my ankles are swollen"). */
-type Feeling = { status: 'well' } | { status: 'concerns'; concern?: ChoiceWithText<ConcernCategory> & { text: string } };
+type Feeling = { status: 'well' } | { status: 'concerns'; concern?: ChoiceWithText<ConcernCategory> & { text: string }; words?: string };
 
 /** A concern read in the text, as the menu's category ("dizzy" is 3, "swollen" 4), with the patient's words. */
 const MENU_CATEGORY: Partial<Record<string, ConcernCategory>> = {
@@ -57,7 +57,11 @@ function parseFeeling(text: string): Parsed<Feeling> {
     return { ok: true, value: { status: 'concerns', concern: { choice: MENU_CATEGORY[named] ?? 'other', text: words } } };
   }
   const status = parseWellbeing(text);
-  return status === null ? { ok: false } : { ok: true, value: { status } };
+  if (status === null) return { ok: false };
+  // More than the answer ("2 la presión está bajita", not "no muy bien"): kept as the patient wrote it.
+  const saysMore = /^\s*\d\b\W*\p{L}{3,}.*\p{L}{3,}/su.test(text) || text.trim().split(/\s+/).length > 4;
+  const words = status === 'concerns' && saysMore ? text.trim() : undefined;
+  return { ok: true, value: status === 'concerns' && words ? { status, words } : { status } };
 }
 
 const feeling: Question<Feeling> = {
@@ -72,6 +76,8 @@ const concern: Question<ChoiceWithText<ConcernCategory>> = {
   expects: { kind: 'choice', options: CONCERN_OPTIONS.length },
   reprompt: 'wellness.reprompt_concern',
   parse: choiceOrDescription(CONCERN_OPTIONS, 'other'),
+  // "2: I have concerns", then silence: they told us something is wrong, so a person hears of it.
+  onAbandon: (answers) => concernOutputs({ ...answers, concernCategory: answers.concernCategory ?? 'other' }),
 };
 
 const concernDetail: Question<string> = {
@@ -126,7 +132,8 @@ export const wellnessMachine = flowSetup.createMachine({
       },
       {
         target: 'askConcern',
-        answer: () => ({ wellness: 'concerns' }),
+        // Their words beside the "2" ("2 la presión está bajita, 88/50") go with the concern if they say no more.
+        answer: (reply) => ({ wellness: 'concerns', ...(reply.status === 'concerns' && reply.words ? { concernText: reply.words } : {}) }),
         outputs: () => [{ type: 'observe', observation: { kind: 'wellness', value: { status: 'concerns' } } }],
       },
     ]),

@@ -80,5 +80,22 @@ export const CLINICIAN_CHANGES = [
 export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|beat)'].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
 /** News said in everyday words: running out of medicine, losing weight, a death ("ran out", "se me acabaron", "lost 9 pounds", "passed away"): news. */
-export const NEWS_PHRASES = ['(passed|pass|passes|passing) away', 'lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
+export const NEWS_PHRASES = [
+  // Taking less than prescribed, to make the medicine last or for want of money: a nurse needs to know.
+  '(cut|cutting|cuts|split|splitting|splits|break|breaking|breaks) ...4 (in|into) (half|halves|two)',
+  '(partir|parto|partiendo|parti|corto|cortando|divido|dividiendo) ...4 (a la)? (mitad|en dos)',
+  '(half|mitad) (a|of|the|my|de|la|una|mi)? ...1 (pill|pills|dose|doses|tablet|tablets|pastilla|pastillas|dosis|tableta|tabletas)',
+  '(make|making|makes) (them|it|em|they|my pills|the pills|my meds|the meds|my medicine|the medicine) last',
+  'para que (me)? (rindan|duren|alcancen)',
+  'every other (day|night|morning|evening)',
+  'cada (tercer|otro) dia',
+  'un dia si (y)? (un|otro)? dia no',
+  'dia (por|de) medio',
+  '(till|until|til|hasta) (payday|pay day|paycheck|my check|the check|el cheque|la quincena|que me paguen|next month|el mes que viene|el otro mes)',
+  '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
+  // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
+  '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
+  'thought (you|u|yall) should know',
+  '(tengo|quiero|queria|quisiera) (que)? (decirle|decirte|avisarle|avisarte|contarle|contarte|comentarle|comentarte)',
+  '(passed|pass|passes|passing) away', 'lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
 

@@ -94,6 +94,27 @@ function deniedBefore(tokens: readonly string[], index: number): boolean {
   return false;
 }
 
+/**
+ * Spanish diminutives say the same thing softly: "la presión está bajita",
+ * "cansadita", "un dolorcito". A token that is no word of health but whose
+ * plain form is one is read as the plain form.
+ */
+function plainForm(token: string): string {
+  if (healthGroup(token) !== null || LEVELS.has(token)) return token;
+  const match = /^(.{3,}?)(?:c?it)([oa]s?)$/.exec(token);
+  if (!match) return token;
+  const plain = match[1]! + match[2]!;
+  return healthGroup(plain) !== null || LEVELS.has(plain) ? plain : token;
+}
+
+/** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
+const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/i;
+
+/** The words of medicines and their getting: a price beside them is news, "won $40 at bingo" is not. */
+const MEDICINE_WORDS = new Set(['pill', 'pills', 'med', 'meds', 'medicine', 'medicines', 'medication', 'medications', 'pastilla', 'pastillas', 'medicina', 'medicinas', 'medicamento', 'medicamentos']);
+const aboutMedicine = (tokens: readonly string[], placed: ReadonlySet<string>) =>
+  tokens.some((t) => placed.has(t) || MEDICINE_WORDS.has(t) || ['medicine', 'care'].includes(healthGroup(t) ?? '') || (t.length > 4 && !isWord(t)));
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -110,9 +131,10 @@ const betweenNumbers = (tokens: readonly string[], i: number) => isNumber(tokens
 export function leftOver(text: string, known: Iterable<string> = [], options: { concernsPlaced?: boolean; answerTaken?: boolean } = {}): LeftOver {
   const placed = new Set([...known].flatMap((word) => tokenize(word)));
   const names = namesIn(text);
-  text = withoutFigures(text);
   const left: LeftOver = { news: [], unknown: [] };
-  const clauses = splitClauses(text).map((clause) => [...clause]);
+  if (MONEY.test(text) && aboutMedicine(tokenize(text), placed)) left.news.push('cost');
+  text = withoutFigures(text);
+  const clauses = splitClauses(text).map((clause) => clause.map(plainForm));
   // As written, before the found concerns are blanked: what a denial reaches is read on these.
   const written = clauses.map((clause) => [...clause]);
   // The words of the concerns and requests the reader found are accounted for: those raise what they raise.
@@ -135,9 +157,11 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
     const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i));
+    // A figure beside a measure that no reading was read from ("my sugar was 3:15"): a person reads the figure.
+    const unreadFigure = tokens.some((t) => /\d/.test(t) && !placed.has(t) && !isMenuAnswer(t));
     tokens.forEach((token, i) => {
       // A measure said to be high or falling is news even beside its reading ("bp keeps dropping, 92/54").
-      if (leveled && healthGroup(token) === 'measure') return void left.news.push(token);
+      if ((leveled || unreadFigure) && healthGroup(token) === 'measure' && !placed.has(token)) return void left.news.push(token);
       if (token === '' || placed.has(token) || isMenuAnswer(token) || FUNCTION_WORDS.has(token) || NEGATORS.has(token) || NEVER_NEWS.has(token)) return;
       if (NO_NEWS.has(token)) {
         // "didn't take them", "not good", "no me siento bien": a denied answer is news.

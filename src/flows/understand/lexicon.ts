@@ -45,7 +45,7 @@ const SYMPTOMS_AND_BODY = [
   'sangr*', 'calambre*', 'punzada*', 'opresion', 'apret*', 'respir*', 'aire', 'ahog*', 'asfixi*', 'flema*', 'silbido',
   'congestion*', 'migrana*', 'confundid*', 'desorientad*', 'cansad*', 'cansancio', 'fatiga*', 'agotad*', 'debil*', 'insomnio',
   'estrenid*', 'diarrea', 'palpitacion*', 'taquicardia', 'arritmia', 'tragar', 'borros*', 'ciego', 'ciega', 'infeccion*',
-  'infectad*', 'pus', 'liquido', 'gota', 'artritis', 'gripa', 'gripe', 'resfri*', 'enferm*', 'malest*', 'rigid*', 'esguince',
+  'infectad*', 'pus', 'liquido', 'gota', 'artritis', 'gripa', 'gripe', 'resfri*', 'enferm*', 'malest*', 'flojo', 'floja', 'flojera', 'rigid*', 'esguince',
   'fractura*', 'golpe*', 'golpead*', 'bolita*', 'chichon', 'ulcera*', 'ampolla*', 'cojea*', 'acidez', 'agruras', 'ronc*',
   'sed', 'palid*', 'coagulo*', 'hemorroide*',
 ];
@@ -62,9 +62,9 @@ const FUNCTIONS = [
 
 /** Feelings a nurse wants to hear of; "no" settles them ("no anxiety", "don't worry"). */
 const MOOD = [
-  'sad', 'sadness', 'lonely', 'lonesome', 'depress*', 'anxious', 'anxiety', 'nervous', 'panic*', 'scared', 'afraid',
+  'sad', 'sadness', 'lonely', 'lonesome', 'depress*', 'anxious', 'anxiety', 'nervous', 'panic*', 'afraid',
   'fear*', 'frighten*', 'worr*', 'stress*', 'upset*', 'cry', 'cries', 'crying', 'cried', 'tears', 'hopeless', 'helpless', 'worthless',
-  'overwhelm*', 'frustrat*', 'grief', 'griev*', 'mourn*', 'numb', 'irritable', 'moody', 
+  'overwhelm*', 'frustrat*', 'scare', 'scared', 'scares', 'scaring', 'scary', 'grief', 'griev*', 'mourn*', 'numb', 'irritable', 'moody', 
   'triste*', 'tristeza', 'soledad', 'deprimid*', 'depresion', 'ansios*', 'ansiedad', 'nervios*',
   'panico', 'miedo', 'asustad*', 'preocup*', 'estres*', 'angusti*', 'llor*', 'desesper*', 'desanimad*', 'agobiad*', 'duelo',
 ];
@@ -78,7 +78,7 @@ const TROUBLE = [
   'bad', 'badly', 'worse', 'worst', 'wrong', 'weird', 'strange', 'funny', 'odd', 'unusual', 'different', 'problem*', 'trouble*',
   'issue*', 'hard', 'harder', 'difficult*', 'struggl*', 'cant', 'cannot', 'couldnt', 'unable', 'concern*', 'rough',
   'awful', 'terrible', 'horrible', 'lousy', 'crappy', 'miserable', 'anymore', 'stop', 'stopped', 'quit', 'missed',
-  'forgot', 'forget*', 'skip*', 'falto', 'faltaron', 'faltan', 'faltado', 'falta', 'complain*', 'quej*', 'afford*', 'expensive', 'cost', 'costs', 'costly', 'costo', 'costos',
+  'forgot', 'forget*', 'skip*', 'falto', 'faltaron', 'faltan', 'faltado', 'falta', 'complain*', 'quej*', 'afford*', 'expensive', 'cost', 'costs', 'costly', 'copay*', 'deductible', 'pricey', 'costo', 'costos',
   'losing', 'tumble', 'tumbled', 'fell', 'fall', 'falls', 'falling', 'fallen', 'tripped', 'accident*', 'broke', 'broken',
   'die', 'dying', 'died', 'dead', 'death', 'fallec*', 'funeral', 'velorio', 'entierro', 'kill', 'kills', 'killing', 'killed', 'suicid*', 'gun', 'emergency', 'urgent*',
   'ambulance', '911', 'er', 'hospital*', 'surgery', 'discharged', 'admitted', 'changed', 'switched', 'increased', 'decreased',
@@ -100,7 +100,7 @@ const CARE = [
   'doctor*', 'dr', 'doc', 'nurse*', 'clinic', 'appointment*', 'appt', 'referral', 'specialist', 'cardiologist', 'procedure*',
   'result*', 'lab', 'labs', 'xray', 'scan', 'mri', 'biopsy', 'prescri*', 'refill*', 'pharmac*', 'dose*', 'dosage', 'mg',
   'insulin', 'inhaler', 'injection*', 'shot', 'shots', 'drops', 'tablet*', 'capsule*', 'vaccine*', 'insurance', 'medicare',
-  'medicaid', 'copay*', 'doctora', 'medico', 'medica', 'enfermera*', 'clinica', 'cita', 'citas', 'receta*', 'farmacia',
+  'medicaid', 'doctora', 'medico', 'medica', 'enfermera*', 'clinica', 'cita', 'citas', 'receta*', 'farmacia',
   'seguro', 'dosis', 'insulina', 'inyeccion*', 'gotas', 'inhalador', 'vacuna*',
 ];
 

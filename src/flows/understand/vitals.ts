@@ -270,12 +270,53 @@ function painScore(words: string[], used: Set<number>): Vital | null {
   return null;
 }
 
+/**
+ * A reading given as bare numbers, the way a cuff shows it: "198 122",
+ * "1 126 80" (the menu's answer first), "118 74 62" (with the pulse). Only
+ * when the message holds nothing else, and the pair is a plausible reading.
+ */
+function bareReading(words: string[]): Vital[] {
+  const figures = /^[1-5]$/.test(words[0] ?? '') && words.length > 2 ? words.slice(1) : words;
+  if (figures.length < 2 || figures.length > 3 || !figures.every((w) => /^\d{2,3}$/.test(w))) return [];
+  const [systolic, diastolic, pulse] = figures.map(Number) as [number, number, number | undefined];
+  if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
+  if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
+  const reading: Vital[] = [{ kind: 'blood_pressure', systolic, diastolic }];
+  const [min, max] = RANGES.pulse;
+  return pulse !== undefined && pulse >= min && pulse <= max ? [...reading, { kind: 'pulse', bpm: pulse }] : reading;
+}
+
+/**
+ * A hundred said as "one" and the rest, as dictation writes it: "1 90 over 1
+ * 15" is 190/115. Joined only where the figures as written make no reading
+ * (a systolic below its diastolic), so "1 90 over 60" stays the menu's 1 and 90/60.
+ */
+function joinDictatedHundreds(text: string): string {
+  return text
+    .replace(/\b1 (\d\d) (over|sobre|con) 1 (\d\d)\b/gi, '1$1 $2 1$3')
+    .replace(/\b1 (\d\d) (over|sobre|con) (\d\d\d?)\b/gi, (whole, high: string, over: string, low: string) =>
+      Number(high) <= Number(low) ? `1${high} ${over} ${low}` : whole,
+    );
+}
+
+/** "Meter says HI", "el glucómetro marca HI": above what the meter can read (600 mg/dL on most). */
+const METER_HIGH = 600;
+const METER_SAYS = new Set(['says', 'said', 'reads', 'read', 'shows', 'showed', 'showing', 'just', 'dice', 'marca', 'salio', 'sale']);
+function meterReadsHigh(words: string[]): Vital | null {
+  const at = words.findIndex((w, i) => w === 'hi' && i > 0 && METER_SAYS.has(words[i - 1]!) && words.slice(Math.max(0, i - 4), i).some((k) => isKeyword(k, 'glucose')));
+  return at < 0 ? null : { kind: 'glucose', mgdl: METER_HIGH, over: true };
+}
+
 /** Every vital sign the text states with a number. */
 export function readVitals(text: string): Vital[] {
   // "one forty five over ninety two", "ciento ochenta con cien": the numbers as digits first.
-  const words = tokens(spokenNumbersToDigits(text));
+  const words = tokens(joinDictatedHundreds(spokenNumbersToDigits(text)));
+  const bare = bareReading(words);
+  if (bare.length > 0) return bare;
   const used = new Set<number>();
   const vitals: Vital[] = bloodPressures(words, used);
+  const meter = meterReadsHigh(words);
+  if (meter) vitals.push(meter);
   words.forEach((word, i) => {
     // "pulse ox" is the oximeter, "heart rate" is two words.
     const key: Key | null =

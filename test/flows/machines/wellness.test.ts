@@ -130,7 +130,8 @@ describe('wellness flow', () => {
   describe('TIMEOUT in each waiting state ends the flow silently', () => {
     const cases = [
       { state: 'askFeeling', moves: [], question: 'wellness.opening', before: [] },
-      { state: 'askConcern', moves: ['2'], question: 'wellness.ask_concern', before: [] },
+      // "2: I have concerns" and then silence still tells the care team something is wrong.
+      { state: 'askConcern', moves: ['2'], question: 'wellness.ask_concern', before: [concern({ category: 'other' })] },
       { state: 'askConcernDetail', moves: ['2', '6'], question: 'wellness.ask_concern_detail', before: [concern({ category: 'other' })] },
       { state: 'askSeverity', moves: ['2', '3'], question: 'wellness.ask_severity', before: [concern({ category: 'dizzy' })] },
       {
@@ -152,6 +153,13 @@ describe('wellness flow', () => {
         expect(step).toMatchObject({ state: 'timedOut', done: true, outcome: 'timed_out' });
       });
     }
+  });
+
+  it('keeps the words written beside the "2" with the concern when the patient says no more', () => {
+    const step = finalStep('wellness', ['2 mi vieja, la presión está bajita, 88/50', TIMEOUT], 'es');
+    expect(step.outputs).toContainEqual(concern({ category: 'other', text: '2 mi vieja, la presión está bajita, 88/50' }));
+    // The answer alone is no description: "no muy bien" is how they feel, not what is wrong.
+    expect(finalStep('wellness', ['no muy bien', TIMEOUT], 'es').outputs).toContainEqual(concern({ category: 'other' }));
   });
 
   it('understands Spanish replies', () => {

@@ -73,6 +73,10 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['woke up on the floor, dont know how long I was out', 'fainting'], ['my wife is not making much sense since yesterday', 'confusion'],
   ['i have all my pills saved up and i might just take them all tonight', 'self_harm'],
   ['my stool is black like tar since yesterday', 'severe_bleeding'], ['Mom gave herself her bedtime Lantus twice by mistake', 'overdose'],
+  // A sixth fresh corpus (F, 2026-12-04).
+  ["My dad fell in the kitchen and he's still on the floor", 'fall'], ['been laying on the floor since lunch', 'fall'],
+  ['my kids would be better off if I just went to sleep and didnt wake up', 'self_harm'],
+  ["mom doesn't recognize me today", 'confusion'],
 ];
 
 describe('detectRedFlag: English', () => {
@@ -101,6 +105,9 @@ describe('red-flag phrase lists', () => {
     '', '   ', '👍', '?!', '1', '145/92',
     // Look-alikes of the burden, farewell and across-a-pause phrases.
     'whats the point of the new form', 'we wont be needing the meds anymore, the doc stopped them', 'I fell asleep. Hit my head on the pillow lol',
+    // A dictated "metformin" is one letter from "foaming"; play on the floor is no fall.
+    'yes I took the Lipitor and the met forming with breakfast', 'been on the floor playing with the grandkids all afternoon',
+    'went to sleep and woke up feeling great',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

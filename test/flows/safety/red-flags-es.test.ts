@@ -33,6 +33,9 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['estoy haciendo del baño negro como chapopote', 'severe_bleeding'],
   ['mi esposo se cayó en el baño y se pegó en la cabeza', 'fall'],
   ['mi mamá se cayó… se pegó en la cabeza', 'fall'],
+  // Un sexto corpus nuevo (F, 2026-12-04).
+  ['Mi esposo no puede levantar el brazo derecho', 'stroke'], ['está hablando enredado desde hace rato', 'stroke'],
+  ['mi mamá está bien confundida, no me reconoce', 'confusion'], ['se cayó y sigue tirado en el piso', 'fall'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

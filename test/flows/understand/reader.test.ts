@@ -68,6 +68,18 @@ describe('readings written in words', () => {
     ['un 8 hoy la rodilla', [{ kind: 'pain', score: 8 }]],
     ['back pain for 2 days', []],
     ['blood sugar was fine, weighed 198', [{ kind: 'weight', pounds: 198 }]],
+    // Bare numbers, as the cuff shows them: alone in the message, after the menu's answer, with the pulse.
+    ['198 122', [{ kind: 'blood_pressure', systolic: 198, diastolic: 122 }]],
+    ['1 126 80', [{ kind: 'blood_pressure', systolic: 126, diastolic: 80 }]],
+    ['118 74 62', [{ kind: 'blood_pressure', systolic: 118, diastolic: 74 }, { kind: 'pulse', bpm: 62 }]],
+    ['2 3', []],
+    ['took 2 pills at 8 and 10', []],
+    // Dictation writes a hundred as "1": joined only where the figures as written make no reading.
+    ['blood pressure wash 1 90 over 1 15 and a pounding headache', [{ kind: 'blood_pressure', systolic: 190, diastolic: 115 }]],
+    ['1 90 over 60', [{ kind: 'blood_pressure', systolic: 90, diastolic: 60 }]],
+    // Above what the meter reads.
+    ['MY METER JUST SAYS HI AND I CANT STOP THROWING UP', [{ kind: 'glucose', mgdl: 600, over: true }]],
+    ['Hi, sugar was good this morning', []],
   ])('"%s"', (text, vitals) => {
     expect(readVitals(text)).toEqual(vitals);
   });

@@ -103,6 +103,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(floor|ground) ... ${CANT} (get|stand) up`,
     '(fell|fallen|falls) ...5 (hit|hurt|bump*|bang*|struck|cut) (my|her|his)? head',
     '(fell|fallen) ... (bleeding|blood)',
+    // Still down: "he's still on the floor", "been lying on the floor".
+    'still (lying|laying)? (on|in) the (floor|ground)',
+    'been (lying|laying) (on|in) the (floor|ground)',
   ],
   self_harm: [
     '(saved|saving|stockpil*|hoard*) (up)? (all)? (my|her|his)? (pills|meds|medicine*)',
@@ -113,6 +116,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(want|wanna|wanted|wish|ready|going|gonna) (to)? die',
     'wish (i|i was|i were|i could be)? dead',
     'better off (dead|without me)',
+    // Sleep that does not end: "if I just went to sleep and didn't wake up".
+    '(go|went|going|fall|fell) to sleep and (not|never|didnt|did not|wouldnt|would not|dont|do not) (wake|woke) up',
     // Being a burden, and farewells: the warning signs said without the words of suicide.
     '(everybody|everyone|every one|they|family|kids|yall|you all) (would|will|d)? (be)? better off (not|without) ...4 (me|of me)',
     '(whats|what is) the (point|use) (anymore|of living|of going on|of anything)',
@@ -148,7 +153,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   seizure: [
     'seizure|seizures|seizing !med*|medicine|pill*|doctor|appointment',
     'convuls*',
-    '(had|having|has) (a)? fit', '(shaking|jerking) all over', 'foaming (at the mouth)?',
+    '(had|having|has) (a)? fit', '(shaking|jerking) all over',
+    // Only with "at the mouth": alone, "foaming" is one letter from "forming" (a dictated "met forming").
+    'foaming at (the)? mouth',
   ],
   allergic_reaction: [
     '(throat|tongue|lips|lip|mouth) ... (swell*|swollen|tight)',
@@ -164,6 +171,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'disoriented',
     '(dont|doesnt|do not|does not) know where (i|he|she) (am|is)',
     '(sudden|suddenly) confus*',
+    // A parent who does not know their own child.
+    '(doesnt|does not|didnt|did not|wont|cant|couldnt) (recognize|recognise|know) (me|us|her own|his own|who i am|who we are)',
   ],
   overdose: [
     'overdos*',

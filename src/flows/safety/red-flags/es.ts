@@ -54,6 +54,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(durmio|duerme|entumio|adormecio|paralizo) ... (brazo|cara|lado|medio cuerpo|mitad del cuerpo)',
     '(hormigueo|entumecimiento|entumid*|adormecimiento|adormecid*|dormid*|debilidad|paraliz*) ... (medio cuerpo|mitad del cuerpo)',
     'no (puedo|puede) mover (el|mi|un)? (brazo|lado|cara)',
+    'no (puedo|puede|pudo|podia) (levantar|alzar|mover) (el|mi|su|un)? (brazo|mano) (derecho|izquierdo|derecha|izquierda)',
+    '(habla|hablando|hablo|habla muy) (enredado|enredada|trabado|trabada|arrastrado|arrastrada|mocho|como borracho)',
     'peor dolor de cabeza',
     // Not "derrame pleural" or "derrame en el ojo".
     'derrame (cerebral)? !pleural|en|de|del',
@@ -70,6 +72,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (puedo|pude|podia) (levantarme|pararme) (del|de el)? (suelo|piso)',
     '(me|se) (cai|cayo|he caido|ha caido) ...5 (golpe*|pegue|pego|di|dio) ... cabeza',
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
+    '(sigue|sigo|esta|estoy|quedo|quede) (tirad*)? en el (piso|suelo)',
   ],
   self_harm: [
     'no (quiero|deseo) seguir viviendo',
@@ -122,6 +125,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (puedo|puede) pensar (bien|claro|con claridad)',
     'desorientad*',
     'no (se|sabe) donde (estoy|esta)',
+    // Una madre que no reconoce a su hija.
+    '(no|ya no) (me|nos|lo|la|los|te) (reconoce|reconocio|conoce)',
   ],
   overdose: [
     'sobredosis',
