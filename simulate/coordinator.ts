@@ -34,6 +34,8 @@ export interface SimCoordinator {
   readonly log: CoordinatorLog;
   readonly api: Api;
   readonly coordinatorId: string;
+  /** Whether she can take a call on her phone at `at`: on the premises (lunch included) and not on a call. */
+  canAnswer(at: Date): boolean;
 }
 
 export interface CoordinatorSetup {
@@ -72,6 +74,8 @@ export async function createCoordinator(s: CoordinatorSetup): Promise<SimCoordin
 
 class Coordinator implements SimCoordinator {
   private busyUntil: Date;
+  /** What she is busy with until busyUntil. */
+  private doing: Busy['kind'] | null = null;
   private next: Step | undefined;
   /** When she last found nothing to do (null: she has just finished something, and looks again at once). */
   private idleSince: Date | null = null;
@@ -104,6 +108,10 @@ class Coordinator implements SimCoordinator {
   }
   get coordinatorId() {
     return this.desk.me;
+  }
+
+  canAnswer(at: Date): boolean {
+    return this.desk.hours.isOnSite(at) && !(this.doing === 'call' && at < this.busyUntil);
   }
 
   nextAt(now: Date): Date {
@@ -149,6 +157,7 @@ class Coordinator implements SimCoordinator {
     const busy = await step(now);
     this.desk.log.work.push({ at: now, minutes: busy.minutes, kind: busy.kind, patientId: busy.patientId });
     this.busyUntil = new Date(now.getTime() + Math.round(busy.minutes * 60) * 1000);
+    this.doing = busy.kind;
     this.next = busy.after;
   }
 

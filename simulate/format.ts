@@ -47,10 +47,14 @@ export function latencyRows(r: Report): Array<[label: string, spread: Spread]> {
   return [
     ['every text behind an alert, to her opening its case', l.concerns],
     ['urgent: text to the on-call ring', l.urgentRang],
+    ['urgent: text to acknowledged (key or case opened)', l.urgentAcknowledged],
     ['urgent: text to her opening the case', l.urgentOpened],
     ['elevated: text to her opening the case', l.elevatedOpened],
   ];
 }
+
+/** Call outcomes as Twilio reported them: a person, a machine (voicemail), nobody, a busy line. */
+const outcomesOf = (o: Record<string, number>) => `answered ${o.human ?? 0}, voicemail ${o.machine ?? 0}, no answer ${o.no_answer ?? 0}, busy ${o.busy ?? 0}`;
 
 export function formatReport(r: Report, wallSeconds?: number): string {
   const w = r.workload;
@@ -63,6 +67,9 @@ export function formatReport(r: Report, wallSeconds?: number): string {
     `  by kind             ${Object.entries(r.texts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`,
     `texts to the team     ${r.texts.toCoordinators}`,
     `calls                 ${r.calls.toPatients} to patients (check-ins), ${r.calls.toCoordinators} to the on-call coordinator`,
+    `  check-in calls      ${outcomesOf(r.calls.checkIn)}; ${r.calls.callbacks} called back`,
+    `  on-call rings       ${outcomesOf(r.calls.rings)}; ${r.calls.ringsAcknowledged} acknowledged by key`,
+    `  on the calls        ${r.calls.responses} keys or answers given, ${r.calls.observationsFromCalls} recorded as observations; ${r.calls.spoken.total} said from the corpora (${r.calls.spoken.concerning} concerning)`,
     `answered              ${r.answered.answered} of ${r.answered.questions} questions the service started (${pct(r.answered.answered, r.answered.questions)})`,
     `patients wrote        ${r.written.total} texts, ${r.written.labelled} from the labelled corpora, ${r.written.concerning} concerning (${r.written.urgent} urgent)`,
     `alerts                ${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`,
@@ -79,7 +86,7 @@ export function formatReport(r: Report, wallSeconds?: number): string {
     '',
     `time to a person                                      median     p95        n    waiting`,
     ...latencyRows(r).map(([label, s]) => `  ${label.padEnd(52)}${showMinutes(s.medianMinutes).padEnd(11)}${showMinutes(s.p95Minutes).padEnd(11)}${String(s.n).padEnd(5)}${s.waiting}`),
-    '  * "waiting": not opened by the end of the run. She works office hours; rings out of hours reach her phone, but answering them is not simulated.',
+    '  * "waiting": not opened (or acknowledged) by the end of the run. She answers her ring on the premises when not on a call; out of hours it rings out, and she turns to the case when work begins.',
     '',
     'triage at month end   ccm-bot      article',
     ...(['urgent', 'elevated', 'routine', 'stable'] as const).map(

@@ -76,13 +76,13 @@ ${barChart('Her time in the run, minutes', Object.entries(w.minutesByKind).map((
 }
 
 /** latencyRows' labels, short enough for a chart. */
-const SHORT_LATENCY = ['any concern: opened', 'urgent: on-call ring', 'urgent: opened', 'elevated: opened'];
+const SHORT_LATENCY = ['any concern: opened', 'urgent: on-call ring', 'urgent: acknowledged', 'urgent: opened', 'elevated: opened'];
 
 function latencySection(r: Report): string {
   const rows = latencyRows(r);
   return `<section><h2>Time from a concern written to a person acting on it</h2>
 ${table(['', 'median', 'p95', 'measured', 'not yet opened'], rows.map(([label, s]) => [label, showMinutes(s.medianMinutes), showMinutes(s.p95Minutes), String(s.n), String(s.waiting)]))}
-<p class="notes">She works office hours; urgent alerts ring the on-call phone at once, day or night, but answering a ring is not simulated, so out of hours the case waits for her morning.</p>
+<p class="notes">She works office hours; urgent alerts ring the on-call phone at once, day or night. On the premises and not on a call she answers and acknowledges by key; out of hours the ring goes unanswered and the case waits for her morning.</p>
 ${barChart('Median time (bar length in hours)', rows.map(([, s], i) => ({ label: SHORT_LATENCY[i]!, value: s.medianMinutes === null ? null : s.medianMinutes / 60, text: showMinutes(s.medianMinutes), ours: true })))}
 </section>`;
 }
@@ -122,7 +122,7 @@ export function renderHtml(r: Report): string {
     [
       ['texts to patients', `${r.texts.toPatients} (${r.texts.perPatient} a patient, at most ${r.texts.maxPerPatient})`],
       ['texts to the team', String(r.texts.toCoordinators)],
-      ['calls', `${r.calls.toPatients} check-in calls to patients; the on-call coordinator's phone rung ${r.calls.toCoordinators} times`],
+      ['calls', `${r.calls.toPatients} check-in calls to patients (answered ${r.calls.checkIn.human ?? 0}, voicemail ${r.calls.checkIn.machine ?? 0}, no answer ${r.calls.checkIn.no_answer ?? 0}, busy ${r.calls.checkIn.busy ?? 0}; ${r.calls.callbacks} called back); the on-call coordinator's phone rung ${r.calls.toCoordinators} times (answered ${r.calls.rings.human ?? 0}, ${r.calls.ringsAcknowledged} acknowledged by key)`],
       ['questions answered', `${r.answered.answered} of ${r.answered.questions}`],
       ['patients wrote', `${r.written.total} texts, ${r.written.concerning} concerning (${r.written.urgent} urgent)`],
       ['alerts', `${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`],

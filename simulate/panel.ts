@@ -18,6 +18,8 @@ import { openDatabase, type Database } from '../src/store/database.js';
 import { nextDueAt } from '../src/store/job-queue.js';
 import { createPatients, reply, unprompted, type PlannedText, type SimPatient } from './patients.js';
 import { createCoordinator, type SimCoordinator } from './coordinator.js';
+import { coordinatorCallee, patientCallee } from './callee.js';
+import { streamFor } from './random.js';
 import { SimTwilio } from './twilio.js';
 
 export interface SimOptions {
@@ -52,6 +54,10 @@ export interface SimRun {
 }
 
 const ADMIN_TOKEN = 'sim-admin-token-0123456789';
+const PRACTICE_NUMBER = '+15550100000';
+/** Phone streams (who picks up, what they press): past the patients' (0 .. n-1) and the coordinator's desk (1,000,000). */
+const PATIENT_PHONE_STREAM = 2_000_000;
+const COORDINATOR_PHONE_STREAM = 1_000_001;
 const DAY = 24 * 60 * 60_000;
 
 export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimRun> {
@@ -66,10 +72,11 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
   // In memory: the month is thrown away after its report, and no file system sits under every query.
   const db = given ?? (await openDatabase({ dataDir: 'memory://', logger }));
   const clock = new ManualClock(start.toJSDate());
-  const twilio = new SimTwilio(clock);
+  const twilio = new SimTwilio(clock, options.seed, options.practiceTz, () => PRACTICE_NUMBER);
   const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
   const service = await createService(config, { db, logger, clock, transport: twilio.transport, calls: twilio.callTransport });
   await service.app.ready();
+  twilio.phones.attach(service.app);
   const close = async () => {
     await service.stop();
     await db.close();
@@ -84,11 +91,13 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       if (response.statusCode >= 300) throw new Error(`POST ${url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
       return response.json();
     };
-    const practice = await api('/api/v1/practices', { name: 'Simulated Family Medicine', timezone: options.practiceTz, phoneNumber: '+15550100000', contactPhone: '+15550100001' });
+    const practice = await api('/api/v1/practices', { name: 'Simulated Family Medicine', timezone: options.practiceTz, phoneNumber: PRACTICE_NUMBER, contactPhone: '+15550100001' });
     const coordinatorPhone = '+15550100002';
     await api(`/api/v1/practices/${practice.id}/coordinators`, { name: 'Sim Nurse', phone: coordinatorPhone, role: 'nurse', onCallOrder: 1 });
 
     const patients = createPatients(options.seed, options.patients, options.days);
+    const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
+    for (const p of patients) twilio.phones.answers(p.phone, patientCallee(p, streamFor(options.seed, PATIENT_PHONE_STREAM + p.index), progressAt));
     for (const p of patients) {
       const created = await api(`/api/v1/practices/${practice.id}/patients`, {
         firstName: `Pat${p.index}`, lastName: 'Simulated', phone: p.phone, dateOfBirth: '1950-01-01', language: p.language, preferredChannel: p.channel,
@@ -101,6 +110,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     // What service.start() does besides listening: the nightly planning and the digests.
     await scheduleRecurring(service.runtime);
     const coordinator = await createCoordinator({ service, twilio, practiceId: practice.id, coordinatorPhone, seed: options.seed, practiceTz: options.practiceTz, patientIds: patients.map((p) => p.id!) });
+    twilio.phones.answers(coordinatorPhone, coordinatorCallee(streamFor(options.seed, COORDINATOR_PHONE_STREAM), (at) => coordinator.canAnswer(at)));
 
     timings.enrol = (performance.now() - t1) / 1000;
     const t2 = performance.now();
@@ -108,7 +118,6 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     const queue: PlannedText[] = [];
     let seq = 0;
     const plan = (p: SimPatient, at: Date, body: string, label: PlannedText['label']) => queue.push({ at, patient: p, body, label, seq: seq++ });
-    const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
 
     // Texts patients write first, and opt-outs, planned up front (in index order: deterministic).
     for (const p of patients) {
@@ -136,13 +145,16 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       const nextJob = await nextDueAt(db.pool, service.jobs.jobs);
       const nextText = queue[0]?.at;
       const now = clock.now();
-      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
+      const nextCallEvent = twilio.phones.nextAt();
+      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, nextCallEvent?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
       // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
       if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
       const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
       if (ran > 0) stuck = 0;
       timings.jobs += ran;
       timings.steps += 1;
+      // Twilio's requests due now: a phone picked up, a key pressed, a call ended.
+      await twilio.phones.runDue();
 
       for (const text of twilio.takeUnread()) {
         const p = byPhone.get(text.to);

@@ -83,20 +83,29 @@ export function reply(p: SimPatient, body: string, started: boolean, progress: n
   const delayMs = started
     ? r < 0.6 ? exponential(p.random, 15 * MINUTE) : r < 0.9 ? HOUR + p.random() * 5 * HOUR : 8 * HOUR + p.random() * 10 * HOUR
     : MINUTE + exponential(p.random, 3 * MINUTE);
+  return { ...answerIn(p, context, started, progress), delayMs };
+}
+
+/**
+ * What the patient answers to a question of `context`, by text or on a call (simulate/callee.ts):
+ * `opening` is the first question of an exchange the service began, where the patient's state
+ * decides what comes back; later ones get the plain answer.
+ */
+export function answerIn(p: SimPatient, context: NonNullable<ReturnType<typeof contextOf>>, opening: boolean, progress: number): { body: string; label: LabelledText | null } {
   const labelled = (ctx: Context, concerning: boolean) => {
     const label = pick(p.random, textsFor(p.language, ctx, concerning));
-    return { body: label.text, label, delayMs };
+    return { body: label.text, label };
   };
   if (context === 'bp') {
     if (p.random() < concernChance(p, progress) / 2) return labelled('none', true);
-    return { body: `${118 + Math.floor(p.random() * 20)}/${70 + Math.floor(p.random() * 14)}`, label: null, delayMs };
+    return { body: `${118 + Math.floor(p.random() * 20)}/${70 + Math.floor(p.random() * 14)}`, label: null };
   }
-  if (context === 'symptom_trend') return started && p.random() < concernChance(p, progress) ? labelled('symptoms', true) : { body: '2', label: null, delayMs };
-  if (context === 'menu') return { body: '1', label: null, delayMs };
+  if (context === 'symptom_trend') return opening && p.random() < concernChance(p, progress) ? labelled('symptoms', true) : { body: '2', label: null };
+  if (context === 'menu') return { body: '1', label: null };
   // A check-in's opening question: the patient's state decides what comes back.
-  if (started && p.random() < concernChance(p, progress)) return labelled(context, true);
-  if (started && p.random() < 0.1) return labelled(context, false);
-  return { body: '1', label: null, delayMs };
+  if (opening && p.random() < concernChance(p, progress)) return labelled(context, true);
+  if (opening && p.random() < 0.1) return labelled(context, false);
+  return { body: '1', label: null };
 }
 
 /** A text the patient writes first, on a given day, or null. Deteriorating patients write more as they worsen. */

@@ -42,6 +42,8 @@ export interface Latency {
   elevatedOpened: Spread;
   /** Urgent alerts, from the text to the on-call ring (the escalation chain's first call). */
   urgentRang: Spread;
+  /** Urgent alerts, from the text to a person acknowledging it: a key on the ring, or her opening the case. */
+  urgentAcknowledged: Spread;
 }
 
 const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places;
@@ -121,10 +123,18 @@ export async function latency(run: SimRun): Promise<Latency> {
          FROM alerts a LEFT JOIN escalation_attempts e ON e.alert_id = a.id WHERE a.level = 'urgent' GROUP BY a.id, a.created_at`,
     )
   ).rows;
+  // The text an urgent alert was raised on (else the alert itself), to its acknowledgement.
+  const acknowledged = (
+    await pool.query<{ written_at: Date; acknowledged_at: Date | null }>(
+      `SELECT coalesce(m.created_at, a.created_at) AS written_at, a.acknowledged_at
+         FROM alerts a LEFT JOIN messages m ON m.id = a.message_id WHERE a.level = 'urgent'`,
+    )
+  ).rows;
   return {
     concerns: measure(all),
     urgentOpened: measure(all.filter((t) => t.urgent)),
     elevatedOpened: measure(all.filter((t) => !t.urgent)),
     urgentRang: spread(rang.flatMap((r) => (r.rang ? [(r.rang.getTime() - r.created_at.getTime()) / 60_000] : [])), rang.filter((r) => !r.rang).length),
+    urgentAcknowledged: spread(acknowledged.flatMap((r) => (r.acknowledged_at ? [(r.acknowledged_at.getTime() - r.written_at.getTime()) / 60_000] : [])), acknowledged.filter((r) => !r.acknowledged_at).length),
   };
 }

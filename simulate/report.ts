@@ -9,6 +9,7 @@ import type { SimRun } from './panel.js';
 import { billing, monthRows, type Billing } from './report-billing.js';
 import { codesConsistent, noBotMinutes, urgentRang } from './report-checks.js';
 import { latency, workload, type Latency, type Workload } from './report-work.js';
+import { callChecks, callFigures, type CallFigures } from './report-calls.js';
 
 export interface Invariant {
   name: string;
@@ -23,7 +24,7 @@ export interface Report {
   seed: number;
   practiceTz: string;
   texts: { toPatients: number; perPatient: number; maxPerPatient: number; byKind: Record<string, number>; toCoordinators: number };
-  calls: { toPatients: number; toCoordinators: number };
+  calls: { toPatients: number; toCoordinators: number } & CallFigures;
   answered: { questions: number; answered: number; rate: number };
   written: { total: number; labelled: number; concerning: number; urgent: number };
   alerts: { urgent: number; elevated: number; cases: number; patientsWithCase: number; byReason: Record<string, number> };
@@ -47,11 +48,11 @@ export async function buildReport(run: SimRun): Promise<Report> {
 
   const q = async <T extends object>(sql: string, params: unknown[] = []) => (await pool.query<T>(sql, params)).rows;
   const perPatient = await q<{ n: string }>(
-    `SELECT count(m.id) AS n FROM patients p LEFT JOIN messages m ON m.patient_id = p.id AND m.direction = 'outbound' AND m.audience = 'patient' GROUP BY p.id`,
+    `SELECT count(m.id) AS n FROM patients p LEFT JOIN messages m ON m.patient_id = p.id AND m.direction = 'outbound' AND m.audience = 'patient' AND m.kind <> 'voice_prompt' GROUP BY p.id`,
   );
   const counts = perPatient.map((r) => Number(r.n));
   const byKind = Object.fromEntries(
-    (await q<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM messages WHERE direction = 'outbound' AND audience = 'patient' GROUP BY kind ORDER BY kind`)).map((r) => [r.kind, Number(r.n)]),
+    (await q<{ kind: string; n: string }>(`SELECT kind, count(*) AS n FROM messages WHERE direction = 'outbound' AND audience = 'patient' AND kind <> 'voice_prompt' GROUP BY kind ORDER BY kind`)).map((r) => [r.kind, Number(r.n)]),
   );
   const toCoordinators = Number((await q<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE direction = 'outbound' AND audience = 'coordinator'`))[0]!.n);
   const alerts = Object.fromEntries((await q<{ level: string; n: string }>(`SELECT level, count(*) AS n FROM alerts GROUP BY level`)).map((r) => [r.level, Number(r.n)]));
@@ -112,7 +113,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
   const start = DateTime.fromISO(run.options.startDate, { zone: tz }).toJSDate();
   const end = new Date(start.getTime() + run.options.days * 86_400_000);
   const months = await monthRows(run, start, end);
-  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months)]) check(name, bad);
+  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months), ...(await callChecks(run))]) check(name, bad);
 
   const questions = run.questions;
   return {
@@ -127,7 +128,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
       byKind,
       toCoordinators,
     },
-    calls: { toPatients: callsToPatients.length, toCoordinators: run.twilio.calls.length - callsToPatients.length },
+    calls: { toPatients: callsToPatients.length, toCoordinators: run.twilio.calls.length - callsToPatients.length, ...(await callFigures(run)) },
     answered: { questions, answered: run.answered, rate: round(run.answered / Math.max(1, questions)) },
     written: {
       total: run.written.length,

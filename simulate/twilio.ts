@@ -1,13 +1,15 @@
 /**
  * Twilio's side of the simulation, at the service's transport boundary: every
  * text and call the service asks for is recorded with the service clock's
- * time and handed to the simulated patient it is for. It reports itself as
- * `simulated`, so the service runs as in its documented simulated mode (no
- * delivery callbacks awaited, TwiML replies not confirmed); delivery
- * callbacks and call outcomes are left for later (see simulate/README.md).
+ * time. Texts are handed to the simulated patient they are for; the SMS side
+ * reports itself as `simulated`, so the service runs as in its documented
+ * simulated mode for texts (no delivery callbacks awaited). Calls are
+ * answered: each rings the simulated person it is for, and what happens on it
+ * comes back through the service's real voice webhooks (simulate/calls.ts).
  */
 import type { Clock } from '../src/clock.js';
 import type { CallTransport, OutboundCall, OutboundSms, SmsTransport } from '../src/transport/index.js';
+import { SimCalls } from './calls.js';
 
 export interface SentText {
   at: Date;
@@ -23,10 +25,14 @@ export interface PlacedCall {
 export class SimTwilio {
   readonly texts: SentText[] = [];
   readonly calls: PlacedCall[] = [];
+  /** The phones the calls ring, and what happens on them. */
+  readonly phones: SimCalls;
   /** Texts not yet read by the simulation loop. */
   private unread: SentText[] = [];
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock, seed: number, zone: string, practiceNumber: () => string) {
+    this.phones = new SimCalls(clock, seed, zone, practiceNumber);
+  }
 
   readonly transport: SmsTransport = {
     simulated: true,
@@ -39,14 +45,14 @@ export class SimTwilio {
     lookup: async () => [],
   };
 
-  /** Nobody answers a call yet: the service hears nothing back, as in its simulated mode. */
+  /** Calls are placed for real as far as the service can tell: a CallSid, then Twilio's requests to its webhooks. */
   readonly callTransport: CallTransport = {
-    simulated: true,
+    simulated: false,
     placeCall: async (call: OutboundCall) => {
       this.calls.push({ at: this.clock.now(), to: call.to });
-      return { sid: null, status: 'simulated' };
+      return this.phones.place(call);
     },
-    redirectCall: async () => {},
+    redirectCall: async (callSid: string, url: string) => this.phones.redirect(callSid, url),
     lookup: async () => [],
   };
 

@@ -42,7 +42,14 @@ function expectRulesKept(report: Report) {
   expect(report.reachedNobody, formatReport(report)).toEqual(Object.keys(KNOWN_MISSES));
   expect(byName['every concerning text reached a person']!.violations).toBe(Object.keys(KNOWN_MISSES).length);
   // The new invariants are checked, not just absent.
-  for (const name of ['every urgent alert rang the on-call chain within a minute', "no billed minute from bot activity (every time entry is the coordinator's)", "every month's codes consistent with its minutes"]) {
+  for (const name of [
+    'every urgent alert rang the on-call chain within a minute',
+    "no billed minute from bot activity (every time entry is the coordinator's)",
+    "every month's codes consistent with its minutes",
+    'every Twilio webhook answered (no 4xx or 5xx)',
+    'every call recorded by the service as it went',
+    'everything concerning said on a call reached a person',
+  ]) {
     expect(byName[name], name).toBeDefined();
   }
 }
@@ -86,6 +93,29 @@ function expectSaneFigures(r: Report) {
   expect(page).not.toMatch(/<script|<link|src="http|href="http/);
 }
 
+/**
+ * The service's calls were answered through its own voice webhooks: check-in calls picked up
+ * by patients whose keys and words became observations in the database, and the coordinator's
+ * ring acknowledged by key (she is at work for the fortnight's urgent alert). The service
+ * recorded every call as it went (an invariant in expectRulesKept).
+ */
+function expectCallsAnswered(r: Report) {
+  const c = r.calls;
+  const placed = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+  expect(placed(c.checkIn)).toBe(c.toPatients);
+  expect(placed(c.rings)).toBe(c.toCoordinators);
+  expect(c.checkIn.human, formatReport(r)).toBeGreaterThan(0);
+  expect(c.checkIn.human).toBeLessThan(placed(c.checkIn));
+  expect(c.responses).toBeGreaterThanOrEqual(c.checkIn.human!);
+  expect(c.observationsFromCalls, formatReport(r)).toBeGreaterThan(0);
+  if (r.alerts.urgent > 0) {
+    expect(c.rings.human, formatReport(r)).toBeGreaterThan(0);
+    expect(c.ringsAcknowledged).toBeGreaterThan(0);
+    expect(c.ringsAcknowledged).toBeLessThanOrEqual(c.rings.human!);
+    expect(r.latency.urgentAcknowledged.n).toBeGreaterThan(0);
+  }
+}
+
 // One database is enough: this is about the service's behaviour over a month, not the store.
 // Its clock is its own (the month starts 2026-12-01), so the runs at faked machine times (.ci/run) skip it.
 describe.skipIf(testDbKind() === 'server' || process.env.TESTS_AT_FAKED_TIME === '1')('a simulated panel with its coordinator', () => {
@@ -99,6 +129,7 @@ describe.skipIf(testDbKind() === 'server' || process.env.TESTS_AT_FAKED_TIME ===
     expect(first.written.concerning).toBeGreaterThan(0);
     expect(first.alerts.cases).toBeGreaterThan(0);
     expectSaneFigures(first);
+    expectCallsAnswered(first);
 
     expect(await simulate(OPTIONS)).toEqual(first);
   }, 120_000);
