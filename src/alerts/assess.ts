@@ -9,11 +9,18 @@ import {
 } from '../triage/index.js';
 import { alertedEvidence } from '../store/alert-evidence.js';
 import type { Alert } from '../store/alerts.js';
-import { listMedications, type Medication } from '../store/medications.js';
+import type { Medication } from '../store/medications.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
-import { findPracticeRuleSet, listObservationFacts, recordEvaluation, type TriageState } from '../store/triage.js';
+import {
+  findPracticeRuleSet,
+  findTaggedPracticeRuleSet,
+  loadTriageInputs,
+  recordEvaluation,
+  type TriageInputs,
+  type TriageState,
+} from '../store/triage.js';
 import { raiseAlert, type AlertSubject } from './raise.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,10 +53,46 @@ export function triageFacts(
   };
 }
 
-async function loadFacts(db: Queryable, practice: Practice, patient: Patient, rules: VersionedRuleSet, at: Date): Promise<TriageFacts> {
-  const since = new Date(at.getTime() - lookback(rules));
-  const [observations, medications] = await Promise.all([listObservationFacts(db, [patient.id], since), listMedications(db, patient.id)]);
-  return triageFacts(practice, patient, observations.get(patient.id) ?? [], medications, at);
+/**
+ * The rule set last read per practice, by its tag (store/triage.ts): a guess
+ * that every assessment checks against the database in the statement that
+ * reads the patient's observations, so rules changed by any instance are
+ * read again before they are used. Rule sets are small and practices few.
+ */
+const knownRules = new Map<string, { tag: string | null; rules: VersionedRuleSet }>();
+
+/**
+ * The practice's current rules and what triage reads of the patient, as of
+ * `at`: usually one round trip (the rules held are still current); when the
+ * rules changed, they are read, and the observations again if the rules look
+ * back further or less far.
+ */
+async function loadRulesAndFacts(
+  db: Queryable,
+  practice: Practice,
+  patient: Patient,
+  at: Date,
+  medications: Medication[] | undefined,
+): Promise<{ rules: VersionedRuleSet; facts: TriageFacts }> {
+  const ids = { practiceId: practice.id, patientId: patient.id };
+  const since = (rules: VersionedRuleSet) => new Date(at.getTime() - lookback(rules));
+  const held = knownRules.get(practice.id) ?? { tag: null, rules: DEFAULT_RULE_SET };
+  let rules = held.rules;
+  let inputs: TriageInputs = await loadTriageInputs(db, ids, since(rules), !medications);
+  if (inputs.rulesTag !== held.tag) {
+    const current = await findTaggedPracticeRuleSet(db, practice.id);
+    rules = current?.rules ?? DEFAULT_RULE_SET;
+    knownRules.set(practice.id, { tag: current?.tag ?? null, rules });
+    if (lookback(rules) !== lookback(held.rules)) inputs = await loadTriageInputs(db, ids, since(rules), !medications);
+  }
+  const facts = triageFacts(practice, patient, inputs.observations, medications ?? inputs.medications ?? [], at);
+  return { rules, facts };
+}
+
+/** What the caller has read already this turn, so the assessment need not read it again. */
+export interface Preloaded {
+  /** The patient's medications, as listMedications reads them, read in this transaction. */
+  medications?: Medication[] | undefined;
 }
 
 /**
@@ -63,10 +106,11 @@ export async function assessPatient(
   subject: AlertSubject,
   at: Date,
   trigger: string,
+  preloaded: Preloaded = {},
 ): Promise<{ evaluation: Evaluation; state: TriageState; alerts: Alert[] }> {
   const { practice, patient } = subject;
-  const rules = await practiceRules(tx, practice.id);
-  const evaluation = evaluateTriage(await loadFacts(tx, practice, patient, rules, at), rules);
+  const { rules, facts } = await loadRulesAndFacts(tx, practice, patient, at, preloaded.medications);
+  const evaluation = evaluateTriage(facts, rules);
   const state = await recordEvaluation(tx, { practiceId: practice.id, patientId: patient.id }, evaluation, trigger);
   const alerts: Alert[] = [];
   for (const finding of evaluation.findings) {

@@ -1,11 +1,9 @@
 import type { FlowOutcome, FlowStep, Observation } from '../flows/types.js';
 import { saveStep, type Conversation, type ConversationStatus } from '../store/conversations.js';
-import { insertObservations } from '../store/observations.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { promisesFollowUp } from './promises.js';
-import { recordConversationEnd } from '../store/conversations.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { utteranceOf, type Utterance } from './speech.js';
 
@@ -48,29 +46,15 @@ export async function recordStep(tx: Queryable, deps: RuntimeDeps, ctx: StepCont
   const status: ConversationStatus = step.done ? STATUS_BY_OUTCOME[step.outcome ?? 'completed'] : 'active';
   const waitMs = conversation.replyWindowSeconds !== null ? conversation.replyWindowSeconds * 1000 : deps.conversationTimeoutMs;
   const expiresAt = !step.done && ctx.speaksNow ? new Date(at.getTime() + waitMs) : null;
-  await saveStep(tx, conversation.id, {
-    state: step.state,
-    snapshot: step.snapshot,
-    flowVersion: step.version,
-    answers: step.answers,
-    status,
-    expiresAt,
-    at,
-  });
-
   const observations: Observation[] = step.outputs.flatMap((o) => (o.type === 'observe' ? [o.observation] : []));
-  await insertObservations(
+  // One statement: the step, what the patient reported (insertObservations' rows), and the end of the conversation
+  // on the record (recordConversationEnd's event), in that order.
+  await saveStep(
     tx,
-    {
-      practiceId: practice.id,
-      patientId: patient.id,
-      conversationId: conversation.id,
-      messageId: inbound?.id ?? null,
-      observedAt: at,
-    },
-    observations,
+    conversation.id,
+    { state: step.state, snapshot: step.snapshot, flowVersion: step.version, answers: step.answers, status, expiresAt, at },
+    { practiceId: practice.id, patientId: patient.id, messageId: inbound?.id ?? null, observations, ended: step.done ? { flow: conversation.flow } : null },
   );
-  if (step.done) await recordConversationEnd(tx, conversation, status, at);
   const promises = step.outputs.some((o) => o.type === 'say' && promisesFollowUp(o.prompt));
   return { says: utteranceOf(step.outputs), observations, promises };
 }

@@ -1,7 +1,8 @@
 import { advanceFlow } from '../flows/index.js';
-import { findConversation, lockConversation, type Conversation } from '../store/conversations.js';
-import { lockPatient, noteUnanswered, type Patient } from '../store/patients.js';
-import { findPractice, type Practice } from '../store/practices.js';
+import type { Conversation } from '../store/conversations.js';
+import { noteUnanswered, type Patient } from '../store/patients.js';
+import type { Practice } from '../store/practices.js';
+import { lockForTimeout } from '../store/timeout-context.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { recordStep } from './step.js';
 import { assessPatient } from '../alerts/index.js';
@@ -17,12 +18,10 @@ import { markedUnreachable } from '../outreach/index.js';
 export function expireConversation(deps: RuntimeDeps, job: { conversationId: string; version: number }): Promise<boolean> {
   const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
-    const current = await findConversation(tx, job.conversationId);
-    if (!current || current.status !== 'active' || current.version !== job.version) return false;
-    // Same lock order as an inbound text (patient, then conversation), so the two never deadlock.
-    const patient = await lockPatient(tx, current.patientId);
-    const conversation = await lockConversation(tx, job.conversationId);
-    const practice = await findPractice(tx, current.practiceId);
+    // Nothing is locked when the job is stale; else the same lock order as an inbound text (patient, then conversation), so the two never deadlock.
+    const locked = await lockForTimeout(tx, job.conversationId, job.version);
+    if (!locked) return false;
+    const { patient, conversation, practice } = locked;
     if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
     await timeOut(tx, deps, { practice, patient, conversation, at });
     return true;

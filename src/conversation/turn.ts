@@ -14,7 +14,7 @@ import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isQuestion } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
-import { listMedications } from '../store/medications.js';
+import { readTurnContext } from '../store/turn-context.js';
 import { aPersonShouldRead } from './for-a-person.js';
 import { medicineObservations, medicinesAskedAbout } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
@@ -31,7 +31,7 @@ import { callbackWhen } from './callback-when.js';
 import { stopConversation } from '../store/conversations.js';
 import { recordStep, tookAnswer } from './step.js';
 import type { RuntimeDeps } from '../runtime.js';
-import { askHeldQuestionNow, findHeldQuestion } from './held-question.js';
+import { askHeldQuestionNow } from './held-question.js';
 import { optIn, optOut } from '../outreach/index.js';
 import { readingObservations, type Answered } from './reading.js';
 import { utteranceOf, type Utterance } from './speech.js';
@@ -141,7 +141,8 @@ async function readAndAnswer(
   const event = (type: string) =>
     recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation?.id ?? null, messageId: inbound.id, type, at });
 
-  const held = conversation ? await findHeldQuestion(tx, conversation.id) : null;
+  // The held question and the medications in one read: nothing this turn does before it reads the medications changes them.
+  const { held, medications } = await readTurnContext(tx, patient.id, conversation?.id ?? null);
   // "Wrong number" reaching here was asked, not said (takeTurn stops texts on the statement): who we are answers both.
   const askedWhoWeAre = reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number');
   if (askedWhoWeAre) {
@@ -179,7 +180,6 @@ async function readAndAnswer(
     if (recorded.says) question = { kind: 'conversation', utterance: recorded.says, conversationId: conversation.id, promises: recorded.promises };
   }
 
-  const medications = await listMedications(tx, patient.id);
   // The check-in's own medicines (a reminder's may be several) are its answer's to record, when it took one; the text's other medicines are recorded here.
   const checkInMedicationIds = conversation ? medicinesAskedAbout(conversation.input) : [];
   const checkInAnswers = stillOpen && answerTaken;
@@ -204,14 +204,15 @@ async function readAndAnswer(
   await insertObservations(tx, observed, extra);
   const trigger = conversation ? 'answer' : 'text';
   const reported = answered.observations.length + extra.length > 0;
-  let alerts = reported ? (await assessPatient(tx, subject, at, trigger)).alerts : [];
+  // The medications read above are the patient's still (nothing since changes them): triage need not read them again.
+  let alerts = reported ? (await assessPatient(tx, subject, at, trigger, { medications })).alerts : [];
   // Closed world: what raised nothing is settled only when every word of it is accounted for; the rest a person reads.
   const forAPerson = alerts.length === 0 && !askedWhoWeAre && aPersonShouldRead(inbound.body, { medications, reading, answered, answerTaken });
   if (forAPerson) {
     const message: Observation = { kind: 'patient_message', value: {} };
     extra.push(message);
     await insertObservations(tx, observed, [message]);
-    alerts = (await assessPatient(tx, subject, at, trigger)).alerts;
+    alerts = (await assessPatient(tx, subject, at, trigger, { medications })).alerts;
   }
   const unsolicited = forAPerson && !t.conversation;
 

@@ -1,4 +1,4 @@
-import type { FlowInput, FlowName, PersistedFlowSnapshot } from '../flows/types.js';
+import type { FlowInput, FlowName, Observation, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 import { insertJobsFrom } from './job-queue.js';
 import { recordEvent } from './patient-events.js';
@@ -127,13 +127,28 @@ export interface StepUpdate {
   at: Date;
 }
 
+/** What the step recorded besides itself, written by the same statement (see saveStep). */
+export interface StepRecords {
+  practiceId: string;
+  patientId: string;
+  /** The inbound message the step answered (null for a timeout). */
+  messageId: string | null;
+  /** What the patient reported, as insertObservations stores it (observed at the step's time). */
+  observations: readonly Observation[];
+  /** The step ended the conversation: its end goes on the patient's record, as recordConversationEnd puts it. */
+  ended: { flow: FlowName } | null;
+}
+
 /**
  * Saves one step of the flow and bumps the version, which makes older
  * timeout jobs stale. When the step waits for another answer (`expiresAt`),
  * its conversation.timeout job is queued by the same statement: the two are
- * one unit, and every round trip counts on the inbound path.
+ * one unit, and every round trip counts on the inbound path. The same
+ * statement stores what the patient reported and, when the step ended the
+ * conversation, its end on the record, in that order (the end's record_seq
+ * follows the observations': the insert of the end reads theirs first).
  */
-export async function saveStep(db: Queryable, id: string, step: StepUpdate): Promise<void> {
+export async function saveStep(db: Queryable, id: string, step: StepUpdate, records: StepRecords): Promise<void> {
   await db.query({
     name: 'save-step',
     text: `WITH step AS (
@@ -144,9 +159,32 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate): Pro
            ), timeout AS (
              ${insertJobsFrom(`SELECT 'conversation.timeout', jsonb_build_object('conversationId', id, 'version', version), expires_at, 0
                                FROM step WHERE expires_at IS NOT NULL`)}
+           ), observed AS (
+             INSERT INTO observations (practice_id, patient_id, conversation_id, message_id, kind, value, observed_at)
+             SELECT $9, $10, $1, $11, o.kind, o.value, $7 FROM jsonb_to_recordset($12::jsonb) AS o(kind text, value jsonb)
+             RETURNING seq
+           ), ended AS (
+             INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail, at)
+             SELECT $9, $10, $1, NULL, 'conversation.' || $5, $13::jsonb, $7
+             FROM (SELECT count(*) FROM observed) AS after_observations
+             WHERE $13::jsonb IS NOT NULL
            )
            SELECT version FROM step`,
-    values: [id, step.state, step.snapshot, step.answers, step.status, step.expiresAt, step.at, step.flowVersion],
+    values: [
+      id,
+      step.state,
+      step.snapshot,
+      step.answers,
+      step.status,
+      step.expiresAt,
+      step.at,
+      step.flowVersion,
+      records.practiceId,
+      records.patientId,
+      records.messageId,
+      JSON.stringify(records.observations),
+      records.ended ? JSON.stringify({ flow: records.ended.flow }) : null,
+    ],
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './sql.js';
+import { toIso, type Queryable } from './sql.js';
 
 export interface Medication {
   id: string;
@@ -22,7 +22,7 @@ export interface NewMedication {
   reminders?: boolean | undefined;
 }
 
-interface MedicationRow {
+export interface MedicationRow {
   id: string;
   patient_id: string;
   name: string;
@@ -31,10 +31,11 @@ interface MedicationRow {
   refill_due_on: string | null;
   active: boolean;
   reminders: boolean;
-  created_at: Date;
+  /** A Date from a column; text inside row_to_json / json_agg. */
+  created_at: Date | string;
 }
 
-const toMedication = (row: MedicationRow): Medication => ({
+export const toMedication = (row: MedicationRow): Medication => ({
   id: row.id,
   patientId: row.patient_id,
   name: row.name,
@@ -43,7 +44,7 @@ const toMedication = (row: MedicationRow): Medication => ({
   refillDueOn: row.refill_due_on,
   active: row.active,
   reminders: row.reminders,
-  createdAt: row.created_at.toISOString(),
+  createdAt: toIso(row.created_at),
 });
 
 export async function insertMedication(db: Queryable, patientId: string, m: NewMedication): Promise<Medication> {

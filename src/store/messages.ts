@@ -264,15 +264,6 @@ export async function cancelPendingForPatient(db: Queryable, patientId: string, 
   return rowCount ?? 0;
 }
 
-/** A check-in's first question still waiting to be sent (held for quiet hours), if any. */
-export async function findHeldCheckIn(db: Queryable, conversationId: string): Promise<Message | null> {
-  const { rows } = await db.query<MessageRow>(
-    "SELECT * FROM messages WHERE conversation_id = $1 AND kind = 'check_in' AND status = 'pending' FOR UPDATE",
-    [conversationId],
-  );
-  return rows[0] ? toMessage(rows[0]) : null;
-}
-
 /** When `toNumber` was last sent a message of `kind` (so an automatic answer is not repeated to every text). */
 export async function lastSentTo(db: Queryable, toNumber: string, kind: string): Promise<Date | null> {
   const { rows } = await db.query<{ at: Date | null }>({

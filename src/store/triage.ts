@@ -1,5 +1,15 @@
 import type { Evaluation, ObservationFact, RuleSet, TriageLevel, VersionedRuleSet } from '../triage/index.js';
+import { toMedication, type Medication, type MedicationRow } from './medications.js';
 import { toIsoOrNull, type Queryable } from './sql.js';
+
+/**
+ * What names a practice's current rule set exactly, computed by the database
+ * the same way wherever it is asked: its version and a digest of its rules.
+ * A tag that matches one seen before means the rules are the ones seen then
+ * (whichever instance or database wrote them); null when the practice uses
+ * the defaults.
+ */
+const RULES_TAG = `version::text || ':' || md5(rules::text)`;
 
 /** A practice's own rule set, latest version; null when it uses the defaults. */
 export async function findPracticeRuleSet(db: Queryable, practiceId: string): Promise<VersionedRuleSet | null> {
@@ -10,6 +20,67 @@ export async function findPracticeRuleSet(db: Queryable, practiceId: string): Pr
   });
   const row = rows[0];
   return row ? { ...row.rules, version: `practice-${row.version}` } : null;
+}
+
+/** A practice's own rule set, latest version, with its tag (RULES_TAG); null when it uses the defaults. */
+export async function findTaggedPracticeRuleSet(db: Queryable, practiceId: string): Promise<{ rules: VersionedRuleSet; tag: string } | null> {
+  const { rows } = await db.query<{ version: number; rules: RuleSet; tag: string }>({
+    name: 'find-tagged-practice-rule-set',
+    text: `SELECT version, rules, ${RULES_TAG} AS tag FROM triage_rule_sets WHERE practice_id = $1 ORDER BY version DESC LIMIT 1`,
+    values: [practiceId],
+  });
+  const row = rows[0];
+  return row ? { rules: { ...row.rules, version: `practice-${row.version}` }, tag: row.tag } : null;
+}
+
+/** What triage reads of one patient, in one round trip. */
+export interface TriageInputs {
+  /** The practice's current rule set's tag (null: the defaults), to check the rules the caller holds against. */
+  rulesTag: string | null;
+  /** The patient's observations since `since`, oldest first, as listObservationFacts reads them. */
+  observations: ObservationFact[];
+  /** The patient's medications as listMedications reads them; null when not asked for. */
+  medications: Medication[] | null;
+}
+
+/**
+ * One patient's observations since `since` (and their medications, when
+ * asked for), with the tag of the practice's current rule set: what an
+ * assessment reads, in one statement.
+ */
+export async function loadTriageInputs(
+  db: Queryable,
+  subject: { practiceId: string; patientId: string },
+  since: Date,
+  withMedications: boolean,
+): Promise<TriageInputs> {
+  const { rows } = await db.query<{
+    rules_tag: string | null;
+    observations: Array<{ id: string; kind: string; value: Record<string, unknown>; observed_at: string; conversation_id: string | null }>;
+    medications: MedicationRow[] | null;
+  }>({
+    name: 'load-triage-inputs',
+    text: `SELECT
+             (SELECT ${RULES_TAG} FROM triage_rule_sets WHERE practice_id = $1 ORDER BY version DESC LIMIT 1) AS rules_tag,
+             (SELECT coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'value', o.value, 'observed_at', o.observed_at,
+                                                         'conversation_id', o.conversation_id) ORDER BY o.observed_at, o.seq), '[]'::json)
+              FROM observations o WHERE o.patient_id = $2 AND o.observed_at >= $3) AS observations,
+             CASE WHEN $4 THEN (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]'::json)
+                                FROM medications m WHERE m.patient_id = $2) END AS medications`,
+    values: [subject.practiceId, subject.patientId, since, withMedications],
+  });
+  const row = rows[0]!;
+  return {
+    rulesTag: row.rules_tag,
+    observations: row.observations.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      value: o.value,
+      observedAt: new Date(o.observed_at),
+      conversationId: o.conversation_id,
+    })),
+    medications: row.medications ? row.medications.map(toMedication) : null,
+  };
 }
 
 /** Stores a new version of a practice's rule set; returns its version name. */

@@ -52,6 +52,7 @@ describe('waiting for an answer', () => {
     // The wait for the new question runs 24 hours from the answer, on its own job.
     await s.advanceTo(new Date(answeredAt + DAY));
     expect((await s.conversation(started.conversationId)).status).toBe('timed_out');
-    expect((await s.observations(patient.id)).map((o) => o.kind)).toEqual(['wellness', 'non_response']);
+    // "2: I have concerns" and then silence: the concern is recorded for a person as the wait ends.
+    expect((await s.observations(patient.id)).map((o) => o.kind)).toEqual(['wellness', 'concern', 'non_response']);
   });
 });
