@@ -176,6 +176,22 @@ describe('ringing the on-call coordinators about an urgent alert', () => {
     expect(resolved.body).toMatchObject({ status: 'resolved', resolvedBy: { name: 'Omar Ortiz' }, resolutionNote: 'Called back; patient at the ER.' });
   });
 
+  it('waits for the key of a coordinator still on the line, after Twilio\'s "answered" status callback too', async () => {
+    const { alert } = await urgentAlertFor('Iris');
+    const call = s.twilio.calls.at(-1)!;
+    const menu = await answer(call);
+    // Twilio reports the answered event as CallStatus "in-progress", on the status callback, in any order with the answer URL.
+    await callEnded(call, 'in-progress', 'human');
+    const called = async () =>
+      (await s.admin.get(`/api/v1/alerts/${alert.id}`)).body.escalation.map((a: { coordinator: { name: string } }) => a.coordinator.name);
+    // She listens to the alert twice over (past the ring time, the wait and its grace): nobody else is rung meanwhile.
+    await s.advance(2 * 60_000);
+    expect(await called()).toEqual(['Nora Nurse']);
+    await press(menu, call, '2');
+    await callEnded(call, 'completed', 'human');
+    expect((await s.admin.get(`/api/v1/alerts/${alert.id}`)).body.status).toBe('acknowledged');
+  });
+
   it('moves on even when Twilio never reports how a call ended', async () => {
     const { alert } = await urgentAlertFor('Nell');
     const called = async () =>

@@ -156,9 +156,12 @@ export function escalationCallStatus(
     const c = await loadCall(tx, token);
     if (!c) return;
     const final = FINAL_CALL_STATUSES.has(report.status);
+    // Twilio's "answered" event reads "in-progress", in any order with the answer URL: an answered call
+    // stays answered until it ends, so the chain keeps waiting for the key of a coordinator still listening.
+    const answered = c.attempt.status === 'answered' || report.status === 'in-progress';
     await updateAttempt(tx, c.attempt.id, {
       callSid: report.callSid,
-      status: report.status,
+      status: !final && answered ? 'answered' : report.status,
       answeredBy: report.answeredBy,
       ...(final ? { endedAt: at } : {}),
     });
