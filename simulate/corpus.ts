@@ -34,16 +34,23 @@ const ALL = CORPORA.flatMap(([name, texts]) => texts.map((t) => ({ ...t, ref: `$
 const pools = new Map<string, LabelledText[]>();
 
 /**
+ * A text whose concern is heart failure's (its author's reason names heart failure or a gain in
+ * weight): concerning only for a patient who has it, so only such patients write it.
+ */
+const needsHeartFailure = (t: FreshText) => t.concerning && /heart[- ]?failure|\bHF\b|weight gain|lb gain|\d+ ?(lb|kg|pounds?) (gain|in)/i.test(t.why);
+
+/**
  * The texts a patient of `language` might send answering `context`, concerning or not.
  * Spanish patients write Spanish; English ones English or mixed. An empty
  * context pool falls back to unprompted texts ('none'), which fit anywhere.
  */
-export function textsFor(language: Language, context: Context, concerning: boolean): readonly LabelledText[] {
-  const key = `${language}|${context}|${concerning}`;
+export function textsFor(patient: { language: Language; heartFailure: boolean }, context: Context, concerning: boolean): readonly LabelledText[] {
+  const { language, heartFailure } = patient;
+  const key = `${language}|${context}|${concerning}|${heartFailure}`;
   let pool = pools.get(key);
   if (!pool) {
     const fits = (t: (typeof ALL)[number], c: Context) =>
-      t.context === c && t.concerning === concerning && (language === 'es' ? t.language === 'es' : t.language !== 'es');
+      t.context === c && t.concerning === concerning && (language === 'es' ? t.language === 'es' : t.language !== 'es') && (heartFailure || !needsHeartFailure(t));
     const chosen = ALL.filter((t) => fits(t, context));
     pool = (chosen.length > 0 ? chosen : ALL.filter((t) => fits(t, 'none'))).map(({ ref, text, concerning: c, level }) => ({ ref, text, concerning: c, level }));
     pools.set(key, pool);

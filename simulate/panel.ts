@@ -101,7 +101,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     for (const p of patients) {
       const created = await api(`/api/v1/practices/${practice.id}/patients`, {
         firstName: `Pat${p.index}`, lastName: 'Simulated', phone: p.phone, dateOfBirth: '1950-01-01', language: p.language, preferredChannel: p.channel,
-        conditions: ['hypertension', 'type 2 diabetes'],
+        conditions: ['hypertension', 'type 2 diabetes', ...(p.heartFailure ? ['heart failure'] : [])],
         consent: { status: 'granted', method: 'verbal', recordedAt: start.toUTC().toISO(), recordedBy: 'Sim Nurse, RN' },
       });
       p.id = created.id;

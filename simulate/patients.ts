@@ -18,6 +18,8 @@ export interface SimPatient {
   /** Chance of answering a question the service starts (SMS check-ins are answered about 67% of the time). */
   answerRate: number;
   course: 'stable' | 'deteriorating';
+  /** Heart failure beside hypertension and diabetes: weight gain is a concern for them (DOMAIN.md), not for the others. */
+  heartFailure: boolean;
   /** The day (0-based) the patient texts STOP, if ever. */
   optOutDay: number | null;
   /** One medicine with a daily dose reminder. */
@@ -37,10 +39,18 @@ export interface PlannedText {
   seq: number;
 }
 
+/**
+ * Assumption: about one CCM patient in five has heart failure (it is among the commonest qualifying
+ * conditions in Medicare's CCM population). Drawn from its own stream, so it changes no other draw.
+ */
+const HEART_FAILURE_SHARE = 0.2;
+const HEART_FAILURE_STREAM = 3_000_000;
+
 export function createPatients(seed: number, count: number, days: number): SimPatient[] {
   return Array.from({ length: count }, (_, index) => {
     const random = streamFor(seed, index);
     return {
+      heartFailure: streamFor(seed, HEART_FAILURE_STREAM + index)() < HEART_FAILURE_SHARE,
       index,
       phone: `+1555${String(5000000 + index).padStart(7, '0')}`,
       language: random() < 0.15 ? 'es' : 'en',
@@ -93,7 +103,7 @@ export function reply(p: SimPatient, body: string, started: boolean, progress: n
  */
 export function answerIn(p: SimPatient, context: NonNullable<ReturnType<typeof contextOf>>, opening: boolean, progress: number): { body: string; label: LabelledText | null } {
   const labelled = (ctx: Context, concerning: boolean) => {
-    const label = pick(p.random, textsFor(p.language, ctx, concerning));
+    const label = pick(p.random, textsFor(p, ctx, concerning));
     return { body: label.text, label };
   };
   if (context === 'bp') {
@@ -113,6 +123,6 @@ export function unprompted(p: SimPatient, progress: number): { hour: number; bod
   const chance = p.course === 'deteriorating' ? 0.04 + 0.2 * progress : 0.01;
   if (p.random() >= chance) return null;
   const concerning = p.course === 'deteriorating' ? p.random() < 0.7 : false;
-  const label = pick(p.random, textsFor(p.language, 'none', concerning));
+  const label = pick(p.random, textsFor(p, 'none', concerning));
   return { hour: 9 + Math.floor(p.random() * 11), body: label.text, label };
 }
