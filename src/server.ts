@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createService } from './service.js';
+import { createLogger } from './logger.js';
+import { openDatabase } from './store/database.js';
 
 /** Process entry: configure, start, and shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -13,7 +14,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = await createService(config);
+  const logger = createLogger(config.logLevel);
+  // The embedded database opens in a thread of its own while this one loads the rest of the service (about a second of modules).
+  const opening = config.databaseUrl ? undefined : openDatabase({ dataDir: config.dataDir, logger });
+  // Awaited by createService; a failure before then must not count as unhandled.
+  opening?.catch(() => undefined);
+  const { createService } = await import('./service.js');
+  const service = await createService(config, { logger, ...(opening ? { opening } : {}) });
   const shutdown = (signal: NodeJS.Signals) => {
     service.logger.info({ signal }, 'shutting down');
     // A second signal means "now": skip the graceful path.

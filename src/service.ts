@@ -31,6 +31,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** An already open database (tests); the service then leaves closing it to the caller. */
   db?: Database;
+  /** The service's own database, already being opened (server.ts starts it before loading the service); closed by stop(). */
+  opening?: Promise<Database>;
   /** The clock the service reads all time from; the machine's clock unless a test or simulation sets one. */
   clock?: Clock;
   /** Where texts and calls go instead of Twilio or the built-in simulation: the panel simulator's patients (simulate/). */
@@ -47,6 +49,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
   const clock = options.clock ?? systemClock;
   const db =
     options.db ??
+    (await options.opening) ??
     (config.databaseUrl
       ? await openDatabase({ url: config.databaseUrl, logger })
       : await openDatabase({ dataDir: config.dataDir, logger }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -12,6 +13,70 @@ export interface MigrationResult {
   applied: string[];
 }
 
+interface Migration {
+  version: string;
+  sql: string;
+}
+
+/** The versioned SQL files in store/migrations, in order. */
+async function readMigrations(): Promise<Migration[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file)).sort();
+  return Promise.all(files.map(async (file) => ({ version: file.replace(/\.sql$/, ''), sql: await readFile(MIGRATIONS_DIR + file, 'utf8') })));
+}
+
+/** Agenda's own schema statements, all idempotent. */
+const jobTableStatements = () => [
+  getCreateTableSQL(JOB_TABLE),
+  ...getCreateIndexesSQL(JOB_TABLE),
+  getUpdateTimestampTriggerSQL(JOB_TABLE),
+];
+
+const digest = (parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:${part}`);
+  return hash.digest('hex');
+};
+
+/** Which job table the running code wants, kept as the table's comment so a later start can skip recreating it. */
+const jobTableFingerprint = () => `ccm-bot job table ${digest(jobTableStatements()).slice(0, 16)}`;
+
+/**
+ * A digest of the whole schema migrate() builds: every migration's name and
+ * text and Agenda's table. Two databases migrated by code with the same
+ * digest have the same schema (store/database-image.ts keys its image on it).
+ */
+export async function schemaDigest(): Promise<string> {
+  const migrations = await readMigrations();
+  return digest([...migrations.flatMap((m) => [m.version, m.sql]), ...jobTableStatements()]);
+}
+
+/**
+ * True when every migration is recorded and the job table is the one this
+ * code wants: most starts. Two reads and no DDL: the idempotent statements of
+ * the full path cost about half a second on the embedded database (loading
+ * PL/pgSQL for Agenda's trigger function alone is a fifth of it).
+ */
+async function upToDate(pool: pg.Pool, migrations: Migration[]): Promise<boolean> {
+  // A checked-out client, as below: the embedded pool's first connection resets prepared statements on connect.
+  const client = await pool.connect();
+  const ignore = () => {};
+  client.on('error', ignore);
+  try {
+    const found = await client.query<{ migrations: string | null; job_table: string | null }>(
+      `SELECT to_regclass('schema_migrations')::text AS migrations,
+              obj_description(to_regclass('${JOB_TABLE}'), 'pg_class') AS job_table`,
+    );
+    const { migrations: table, job_table: jobTable } = found.rows[0]!;
+    if (table === null || jobTable !== jobTableFingerprint()) return false;
+    const recorded = await client.query<{ version: string }>('SELECT version FROM schema_migrations');
+    const versions = new Set(recorded.rows.map((row) => row.version));
+    return migrations.every((m) => versions.has(m.version));
+  } finally {
+    client.off('error', ignore);
+    client.release();
+  }
+}
+
 /**
  * Applies the versioned SQL files in store/migrations that have not run yet,
  * each in its own transaction, recording them in `schema_migrations`. An
@@ -20,7 +85,9 @@ export interface MigrationResult {
  * create-if-missing is not safe when two instances start at once.
  */
 export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file)).sort();
+  const migrations = await readMigrations();
+  // Nothing to do needs no lock: a migration another instance is applying is not recorded yet, so this start takes the full path and waits for it.
+  if (await upToDate(pool, migrations)) return { applied: [] };
   const lockClient = await pool.connect();
   // A connection lost while checked out emits 'error'; the failing query reports it.
   const ignore = () => {};
@@ -32,9 +99,7 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const applied: string[] = [];
-    for (const file of files) {
-      const version = file.replace(/\.sql$/, '');
-      const sql = await readFile(MIGRATIONS_DIR + file, 'utf8');
+    for (const { version, sql } of migrations) {
       if (await applyOnce(lockClient, version, sql)) applied.push(version);
     }
     await ensureJobTable(lockClient);
@@ -71,9 +136,8 @@ async function applyOnce(client: pg.PoolClient, version: string, sql: string): P
   }
 }
 
-/** Agenda's own schema statements (all idempotent), run on the connection that holds the lock. */
+/** Agenda's own schema statements (all idempotent), run on the connection that holds the lock, then marked as done. */
 async function ensureJobTable(client: pg.PoolClient): Promise<void> {
-  await client.query(getCreateTableSQL(JOB_TABLE));
-  for (const sql of getCreateIndexesSQL(JOB_TABLE)) await client.query(sql);
-  await client.query(getUpdateTimestampTriggerSQL(JOB_TABLE));
+  for (const sql of jobTableStatements()) await client.query(sql);
+  await client.query(`COMMENT ON TABLE ${JOB_TABLE} IS '${jobTableFingerprint()}'`);
 }

@@ -1,0 +1,118 @@
+/**
+ * The embedded database in a thread of its own: PGlite (PostgreSQL in
+ * WebAssembly) and the socket server the service's `pg` pool connects to.
+ *
+ * Why a thread: PGlite runs PostgreSQL on the thread that calls it. On the
+ * main thread, opening the database (about half a second) and every query
+ * stopped the event loop; here the database opens while the main thread loads
+ * the rest of the service, and queries run beside request handling.
+ *
+ * The thread's code is plain JavaScript evaluated by the worker, requiring
+ * PGlite by the path the main thread resolved: it then runs the same way
+ * from dist/ (npm start), under tsx (npm run dev) and under vitest, none of
+ * which would agree on how to load a TypeScript file as a worker.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export interface EmbeddedThreadOptions {
+  dataDir: string;
+  /** A data folder dump to start from (an in-memory test database). */
+  loadDataDir?: Blob;
+  /** Added to PGlite's own start parameters. */
+  startParams: string[];
+  /** The Unix socket the server listens on. */
+  socketPath: string;
+  maxConnections: number;
+}
+
+export interface EmbeddedThread {
+  /** Closes the socket server and the database, then ends the thread. */
+  close(): Promise<void>;
+  /** Called once if the thread ends without being asked to (the database is then gone). */
+  onExit(listener: (reason: string) => void): void;
+}
+
+type Reply = { ready: true } | { closed: true } | { failed: string };
+
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglite);
+const { PGLiteSocketServer } = require(workerData.socketServer);
+let db, server;
+(async () => {
+  const { dataDir, loadDataDir, startParams, socketPath, maxConnections } = workerData.options;
+  const params = { startParams: [...PGlite.defaultStartParams, ...startParams] };
+  db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
+  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+  await server.start();
+  parentPort.postMessage({ ready: true });
+})().catch((error) => parentPort.postMessage({ failed: String((error && error.message) || error) }));
+parentPort.on('message', async () => {
+  try {
+    if (server) await server.stop();
+    if (db) await db.close();
+    parentPort.postMessage({ closed: true });
+  } catch (error) {
+    parentPort.postMessage({ failed: String((error && error.message) || error) });
+  }
+});
+`;
+
+/** Starts the thread; resolves once the database is open and the socket accepts connections. */
+export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promise<EmbeddedThread> {
+  const require = createRequire(import.meta.url);
+  const worker = new Worker(THREAD_SOURCE, {
+    eval: true,
+    workerData: {
+      pglite: require.resolve('@electric-sql/pglite'),
+      socketServer: require.resolve('@electric-sql/pglite-socket'),
+      options,
+    },
+  });
+  let expectingExit = false;
+  let exitListener: ((reason: string) => void) | undefined;
+  const next = () =>
+    new Promise<Reply>((resolve, reject) => {
+      const onMessage = (reply: Reply) => (cleanup(), resolve(reply));
+      const onError = (error: Error) => (cleanup(), reject(error));
+      const onExit = (code: number) => (cleanup(), reject(new Error(`the database thread ended (exit code ${code})`)));
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+
+  const opened = await next().catch((error: Error) => ({ failed: error.message }) as Reply);
+  if (!('ready' in opened)) {
+    expectingExit = true;
+    await worker.terminate();
+    throw new Error('failed' in opened ? opened.failed : 'the database thread did not start');
+  }
+  worker.on('exit', (code) => {
+    if (!expectingExit) exitListener?.(`exit code ${code}`);
+  });
+  worker.on('error', (error) => {
+    if (!expectingExit) exitListener?.(error.message);
+  });
+  return {
+    async close() {
+      expectingExit = true;
+      const closed = next();
+      worker.postMessage('close');
+      try {
+        const reply = await closed;
+        if ('failed' in reply) throw new Error(`closing the database failed: ${reply.failed}`);
+      } finally {
+        await worker.terminate();
+      }
+    },
+    onExit(listener) {
+      exitListener = listener;
+    },
+  };
+}
