@@ -8,7 +8,7 @@
  * through to her. Each draws from a phone stream of their own (streamFor), so
  * what happens on calls does not move what anyone texts.
  */
-import { answerIn, type SimPatient } from './patients.js';
+import { answerIn, answerRateAt, REASON_QUESTION, type SimPatient } from './patients.js';
 import type { LabelledText } from './corpus.js';
 import { between, CALL_MODEL, patientPickUp, type PickUp } from './call-model.js';
 import type { Random } from './random.js';
@@ -42,7 +42,8 @@ export function patientCallee(p: SimPatient, random: Random, progressAt: (at: Da
   return {
     random,
     pickUpSeconds: CALL_MODEL.pickUpSeconds,
-    pickUp: () => (p.optedOutAt ? 'no_answer' : patientPickUp(random, p.answerRate)),
+    // A number that cannot take texts: a landline (30006) is still their phone; an unknown or dead one rings out.
+    pickUp: (at) => (p.optedOutAt || p.wrongNumber === 30003 || p.wrongNumber === 30005 ? 'no_answer' : patientPickUp(random, answerRateAt(p, progressAt(at)))),
     respond(twiml, line, at) {
       if (twiml.next.kind !== 'gather') return null;
       const text = twiml.say;
@@ -51,7 +52,9 @@ export function patientCallee(p: SimPatient, random: Random, progressAt: (at: Da
       if (/I heard:|Escuché:/.test(text)) return press('1');
       if (/say or press 1|diga u oprima 1/i.test(text)) return press('1');
       if (/from 0 to 10|del 0 al 10/.test(text)) return press(String(Math.floor(random() * 4)));
-      const context = /blood pressure|diga su presión/i.test(text)
+      const context = REASON_QUESTION.test(text)
+        ? 'reason'
+        : /blood pressure|diga su presión/i.test(text)
         ? 'bp'
         : /Compared with last week|Comparado con la semana pasada/i.test(text)
           ? 'symptom_trend'

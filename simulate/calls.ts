@@ -18,6 +18,7 @@ import { between, CALL_MODEL, sayingSeconds, type PickUp } from './call-model.js
 import type { Callee, OnTheLine, Response } from './callee.js';
 import { readTwiml, type Twiml } from './twiml-read.js';
 import { postForm, voiceParams } from './twilio-form.js';
+import type { EventQueue } from './events.js';
 
 export type CallKind = 'check_in' | 'escalation' | 'callback' | 'dial';
 
@@ -53,16 +54,12 @@ const SECOND = 1000;
 
 export class SimCalls {
   readonly records: CallRecord[] = [];
-  /** Webhook requests the service did not answer with 2xx: each is a finding. */
-  readonly failures: string[] = [];
   /** What patients said on calls in their own words, with the corpus label (for "reached a person"). */
   readonly spoken: Array<{ at: Date; phone: string; text: string; label: import('./corpus.js').LabelledText }> = [];
   private readonly callees = new Map<string, Callee>();
   private readonly legs = new Map<string, Leg>();
   /** Phones on a call until then: a second ring goes unanswered. */
   private readonly busyUntil = new Map<string, number>();
-  private events: Array<{ at: number; seq: number; run: () => Promise<void> }> = [];
-  private seq = 0;
   private sids = 0;
   private app: Service['app'] | null = null;
 
@@ -71,6 +68,9 @@ export class SimCalls {
     private readonly seed: number,
     private readonly zone: string,
     private readonly practiceNumber: () => string,
+    private readonly events: EventQueue,
+    /** Webhook requests the service did not answer with 2xx (shared with the texts' callbacks): each is a finding. */
+    private readonly failures: string[],
   ) {}
 
   attach(app: Service['app']): void {
@@ -79,15 +79,6 @@ export class SimCalls {
 
   answers(phone: string, callee: Callee): void {
     this.callees.set(phone, callee);
-  }
-
-  nextAt(): Date | undefined {
-    return this.events[0] ? new Date(this.events[0].at) : undefined;
-  }
-
-  /** Runs every request due by the service clock's now, in order (a request may queue the next). */
-  async runDue(): Promise<void> {
-    while (this.events[0] && this.events[0].at <= this.clock.now().getTime()) await this.events.shift()!.run();
   }
 
   /** The transport's placeCall: Twilio takes the call (a CallSid), and the phone starts ringing. */
@@ -253,12 +244,10 @@ export class SimCalls {
   }
 
   private after(ms: number, run: () => Promise<void> | void): void {
-    this.at(this.clock.now().getTime() + Math.round(ms), async () => run());
+    this.events.after(ms, run);
   }
 
   private at(at: number, run: () => Promise<void>): void {
-    const event = { at, seq: this.seq++, run };
-    const i = this.events.findIndex((e) => e.at > at);
-    this.events.splice(i < 0 ? this.events.length : i, 0, event);
+    this.events.at(at, run);
   }
 }

@@ -1,7 +1,7 @@
 /**
- * npm run simulate -- --patients 400 --days 30 --seed 7 --practice-tz America/Chicago [--html report.html]
+ * npm run simulate -- --patients 400 --days 30 --seed 7 --practice-tz America/Chicago [--profile FILE] [--html report.html]
  * Prints the report (and writes it as an HTML page when --html names a file);
- * exits 1 when an invariant breaks (2 on bad options).
+ * exits 1 when an invariant breaks (2 on bad options or a bad profile file).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { runPanel } from './panel.js';
 import { broken, buildReport } from './report.js';
 import { formatReport } from './format.js';
 import { renderHtml } from './html.js';
+import { DEFAULT_PROFILE, loadProfile, ProfileError } from './profile.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,8 +19,19 @@ const { values } = parseArgs({
     'practice-tz': { type: 'string', default: 'America/Chicago' },
     start: { type: 'string', default: '2026-12-01' },
     html: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
+const profile = values.profile
+  ? await loadProfile(values.profile).then(
+      (loaded) => loaded.profile,
+      (error: unknown) => {
+        if (!(error instanceof ProfileError)) throw error;
+        console.error(error.message);
+        process.exit(2);
+      },
+    )
+  : DEFAULT_PROFILE;
 const int = (name: string, value: string, max: number) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) {
@@ -34,6 +46,7 @@ const options = {
   seed: int('seed', values.seed, 2 ** 31),
   practiceTz: values['practice-tz'],
   startDate: values.start,
+  profile,
 };
 
 const t0 = performance.now();

@@ -57,3 +57,27 @@ export function textsFor(patient: { language: Language; heartFailure: boolean },
   }
   return pool;
 }
+
+/** Rationing: taking less, or none, to make a medicine last or because of its price (the author's reason says so). */
+const RATIONING = /\bration|make (it|them) last|\bcost\b|afford|price/i;
+/** A dose missed or skipped (forgot, ran out, skipped for a trip), by the author's reason; stopping a medicine for side effects is another story. */
+const MISSED = /missed|missing|skipped|forg|ran out|out of (?!glucose)/i;
+const adherencePools = new Map<string, LabelledText[]>();
+
+/**
+ * Concerning texts about medicines answering a medication question: a dose missed, or rationed.
+ * Heart failure's own texts (a skipped water pill) only for patients who have it, as in textsFor.
+ */
+export function adherenceTextsFor(patient: { language: Language; heartFailure: boolean }, kind: 'missed' | 'rationing'): readonly LabelledText[] {
+  const key = `${patient.language}|${kind}|${patient.heartFailure}`;
+  let pool = adherencePools.get(key);
+  if (!pool) {
+    const fits = (t: (typeof ALL)[number]) =>
+      t.context === 'medication' && t.concerning && (patient.language === 'es' ? t.language === 'es' : t.language !== 'es') && (patient.heartFailure || !needsHeartFailure(t)) &&
+      (kind === 'rationing' ? RATIONING.test(t.why) : MISSED.test(t.why) && !RATIONING.test(t.why));
+    pool = ALL.filter(fits).map(({ ref, text, concerning, level }) => ({ ref, text, concerning, level }));
+    if (pool.length === 0) pool = [...textsFor(patient, 'medication', true)];
+    adherencePools.set(key, pool);
+  }
+  return pool;
+}

@@ -62,15 +62,18 @@ export function formatReport(r: Report, wallSeconds?: number): string {
   const outcomes = Object.entries(w.calls.byOutcome).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`).join(', ');
   const lines = [
     `ccm-bot panel simulation: ${r.patients} patients x ${r.days} days, seed ${r.seed}, ${r.practiceTz}${wallSeconds === undefined ? '' : `, ${wallSeconds.toFixed(1)} s wall`}`,
+    `profile               ${r.profile.length ? r.profile.join(', ') : 'default (simulate/profile.ts)'}`,
     '',
     `texts to patients     ${r.texts.toPatients} (${r.texts.perPatient} a patient, at most ${r.texts.maxPerPatient})`,
     `  by kind             ${Object.entries(r.texts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`,
     `texts to the team     ${r.texts.toCoordinators}`,
+    ...indented(deliveryRows(r)),
     `calls                 ${r.calls.toPatients} to patients (check-ins), ${r.calls.toCoordinators} to the on-call coordinator`,
     `  check-in calls      ${outcomesOf(r.calls.checkIn)}; ${r.calls.callbacks} called back`,
     `  on-call rings       ${outcomesOf(r.calls.rings)}; ${r.calls.ringsAcknowledged} acknowledged by key`,
     `  on the calls        ${r.calls.responses} keys or answers given, ${r.calls.observationsFromCalls} recorded as observations; ${r.calls.spoken.total} said from the corpora (${r.calls.spoken.concerning} concerning)`,
     `answered              ${r.answered.answered} of ${r.answered.questions} questions the service started (${pct(r.answered.answered, r.answered.questions)})`,
+    ...indented(patientModelRows(r)),
     `patients wrote        ${r.written.total} texts, ${r.written.labelled} from the labelled corpora, ${r.written.concerning} concerning (${r.written.urgent} urgent)`,
     `alerts                ${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`,
     `  by reason           ${Object.entries(r.alerts.byReason).map(([k, n]) => `${k} ${n}`).join(', ')}`,
@@ -110,3 +113,29 @@ export function formatReport(r: Report, wallSeconds?: number): string {
   ];
   return lines.join('\n');
 }
+
+const rate = (x: { asked: number; answered: number }) => `${pct(x.answered, x.asked)} of ${x.asked}`;
+
+/** Delivery as Twilio reported it, what the service recorded, each number that cannot take texts: [label, text] (text and HTML). */
+export function deliveryRows(r: Report): Array<[label: string, text: string]> {
+  const d = r.delivery;
+  const undelivered = Object.entries(d.delivery.undelivered).map(([code, n]) => `${n} (${code})`).join(', ') || '0';
+  return [
+    ['delivery (Twilio)', `${d.delivery.taken} taken (${d.delivery.asReplies} as TwiML replies): ${d.delivery.delivered} delivered, undelivered ${undelivered}, ${d.delivery.pending} unreported at the end`],
+    ['service recorded', Object.entries(d.recorded).map(([s, n]) => `${s} ${n}`).join(', ')],
+    ...(d.wrongNumbers.length === 0
+      ? [['wrong numbers', 'none in this panel'] as [string, string]]
+      : d.wrongNumbers.map((w): [string, string] => ['wrong number', `patient ${w.patient} (${w.code}): ${w.texts} texts, ${w.undelivered} undelivered, ${w.afterFirstFailure} after the first failure; ${w.stopped}`])),
+  ];
+}
+
+/** The patient model's month: engagement drifting, doses by adherence pattern. */
+export function patientModelRows(r: Report): Array<[label: string, text: string]> {
+  const d = r.delivery;
+  return [
+    ['by engagement', d.engagement.map((e) => `${e.drift} (${e.patients}): ${rate(e.firstHalf)} then ${rate(e.secondHalf)}`).join('; ')],
+    ['doses, by adherence', d.adherence.map((a) => `${a.pattern} (${a.patients}): ${a.taken} taken, ${a.missed} missed, ${a.refillConcerns} refill concerns, ${a.unanswered} unanswered`).join('; ')],
+  ];
+}
+
+const indented = (rows: Array<[string, string]>) => rows.map(([label, text]) => `  ${label.padEnd(20)}${text}`);

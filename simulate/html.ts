@@ -4,7 +4,7 @@
  * `esc`. Deterministic for a seed (no wall time), like the report itself.
  */
 import { ARTICLE_TRIAGE, ARTICLE_WORKLOAD, showFigure, type Figure } from './article.js';
-import { latencyRows, showMinutes, workloadNotes, workloadRows } from './format.js';
+import { deliveryRows, latencyRows, patientModelRows, showMinutes, workloadNotes, workloadRows } from './format.js';
 import type { Report } from './report.js';
 
 const esc = (value: unknown): string =>
@@ -120,10 +120,13 @@ export function renderHtml(r: Report): string {
   const summary = table(
     [],
     [
+      ['profile', r.profile.length ? r.profile.join(', ') : 'default (simulate/profile.ts)'],
       ['texts to patients', `${r.texts.toPatients} (${r.texts.perPatient} a patient, at most ${r.texts.maxPerPatient})`],
       ['texts to the team', String(r.texts.toCoordinators)],
+      ...deliveryRows(r),
       ['calls', `${r.calls.toPatients} check-in calls to patients (answered ${r.calls.checkIn.human ?? 0}, voicemail ${r.calls.checkIn.machine ?? 0}, no answer ${r.calls.checkIn.no_answer ?? 0}, busy ${r.calls.checkIn.busy ?? 0}; ${r.calls.callbacks} called back); the on-call coordinator's phone rung ${r.calls.toCoordinators} times (answered ${r.calls.rings.human ?? 0}, ${r.calls.ringsAcknowledged} acknowledged by key)`],
       ['questions answered', `${r.answered.answered} of ${r.answered.questions}`],
+      ...patientModelRows(r),
       ['patients wrote', `${r.written.total} texts, ${r.written.concerning} concerning (${r.written.urgent} urgent)`],
       ['alerts', `${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`],
       ['concerning texts that reached nobody', r.reachedNobody.length ? `${r.reachedNobody.length}: ${r.reachedNobody.join(', ')}` : '0'],

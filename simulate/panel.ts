@@ -21,6 +21,7 @@ import { createCoordinator, type SimCoordinator } from './coordinator.js';
 import { coordinatorCallee, patientCallee } from './callee.js';
 import { streamFor } from './random.js';
 import { SimTwilio } from './twilio.js';
+import { DEFAULT_PROFILE, type Profile } from './profile.js';
 
 export interface SimOptions {
   patients: number;
@@ -29,6 +30,8 @@ export interface SimOptions {
   practiceTz: string;
   /** Local date the month starts (midnight, practice time). */
   startDate?: string;
+  /** The patient model's figures (profile.ts); default: DEFAULT_PROFILE. */
+  profile?: Profile;
   /** An open, empty database (tests load a template); default: embedded PGlite in memory. Closed by close(). */
   db?: Database;
 }
@@ -48,6 +51,8 @@ export interface SimRun {
   /** Questions the service started (texts to patients), and how many the patients answered. */
   questions: number;
   answered: number;
+  /** Each question the service started by text: whose, how far into the run (0..1), and whether they answered (engagement drift). */
+  asked: Array<{ patient: number; progress: number; answered: boolean }>;
   /** Wall seconds per phase (not part of the report: it must not vary run to run). */
   timings: { startup: number; enrol: number; month: number; report: number; jobs: number; steps: number };
   close(): Promise<void>;
@@ -61,7 +66,7 @@ const COORDINATOR_PHONE_STREAM = 1_000_001;
 const DAY = 24 * 60 * 60_000;
 
 export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimRun> {
-  const options = { startDate: '2026-12-01', ...rest };
+  const options = { startDate: '2026-12-01', profile: DEFAULT_PROFILE, ...rest };
   const start = DateTime.fromISO(options.startDate, { zone: options.practiceTz });
   if (!start.isValid) throw new Error(`--practice-tz ${options.practiceTz} / start ${options.startDate}: ${start.invalidExplanation}`);
   const end = new Date(start.toMillis() + options.days * DAY);
@@ -76,7 +81,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
   const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
   const service = await createService(config, { db, logger, clock, transport: twilio.transport, calls: twilio.callTransport });
   await service.app.ready();
-  twilio.phones.attach(service.app);
+  twilio.attach(service.app);
   const close = async () => {
     await service.stop();
     await db.close();
@@ -95,7 +100,8 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     const coordinatorPhone = '+15550100002';
     await api(`/api/v1/practices/${practice.id}/coordinators`, { name: 'Sim Nurse', phone: coordinatorPhone, role: 'nurse', onCallOrder: 1 });
 
-    const patients = createPatients(options.seed, options.patients, options.days);
+    const patients = createPatients(options.seed, options.patients, options.days, options.profile);
+    for (const p of patients) if (p.wrongNumber) twilio.cannotText(p.phone, p.wrongNumber);
     const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
     for (const p of patients) twilio.phones.answers(p.phone, patientCallee(p, streamFor(options.seed, PATIENT_PHONE_STREAM + p.index), progressAt));
     for (const p of patients) {
@@ -124,7 +130,8 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       for (let day = 0; day < options.days; day += 1) {
         const local = start.plus({ days: day });
         if (p.optOutDay === day) plan(p, local.set({ hour: 12 }).toJSDate(), 'STOP', null);
-        const first = unprompted(p, day / options.days);
+        // Not from a number that cannot take texts: the service would not know it as theirs.
+        const first = p.wrongNumber ? null : unprompted(p, day / options.days);
         if (first) plan(p, local.set({ hour: first.hour, minute: Math.floor(p.random() * 60) }).toJSDate(), first.body, first.label);
       }
     }
@@ -132,11 +139,13 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     const written: SimRun['written'] = [];
     let questions = 0;
     let answered = 0;
+    const asked: SimRun['asked'] = [];
     let stuck = 0;
     const react = (p: SimPatient, body: string, started: boolean, now: Date) => {
       if (p.optedOutAt) return;
       const answer = reply(p, body, started, progressAt(now));
       if (started && answer !== null) answered += 1;
+      if (started && /Reply|Responda|\?/.test(body)) asked.push({ patient: p.index, progress: progressAt(now), answered: answer !== null });
       if (answer) plan(p, new Date(now.getTime() + answer.delayMs), answer.body, answer.label);
     };
 
@@ -145,16 +154,16 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       const nextJob = await nextDueAt(db.pool, service.jobs.jobs);
       const nextText = queue[0]?.at;
       const now = clock.now();
-      const nextCallEvent = twilio.phones.nextAt();
-      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, nextCallEvent?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
+      const nextTwilioEvent = twilio.events.nextAt();
+      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, nextTwilioEvent?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
       // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
       if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
       const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
       if (ran > 0) stuck = 0;
       timings.jobs += ran;
       timings.steps += 1;
-      // Twilio's requests due now: a phone picked up, a key pressed, a call ended.
-      await twilio.phones.runDue();
+      // Twilio's requests due now: a phone picked up, a key pressed, a call ended, a text's delivery reported.
+      await twilio.events.runDue();
 
       for (const text of twilio.takeUnread()) {
         const p = byPhone.get(text.to);
@@ -169,22 +178,26 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
         const sid = `SM${(options.seed >>> 0).toString(16).padStart(8, '0')}${String(written.length).padStart(24, '0')}`;
         written.push({ ...text, sid });
         const replies = await postText(service, text.patient.phone, practice.phoneNumber, text.body, sid);
+        twilio.acceptReplies(text.patient.phone, practice.phoneNumber, replies);
         if (text.body === 'STOP') text.patient.optedOutAt = clock.now();
-        for (const r of replies) react(text.patient, r, false, clock.now());
+        for (const r of replies) react(text.patient, r.body, false, clock.now());
       }
       if (coordinator.nextAt(clock.now()) <= clock.now() && clock.now() < end) await coordinator.act(clock.now());
       if (clock.now().getTime() >= end.getTime() && (queue.length === 0 || queue[0]!.at > end)) break;
     }
     timings.month = (performance.now() - t2) / 1000;
-    return { options, service, twilio, patients, practice, coordinatorPhone, coordinator, written, questions, answered, timings, close };
+    return { options, service, twilio, patients, practice, coordinatorPhone, coordinator, written, questions, answered, asked, timings, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-/** The patient texts the practice through the real webhook (unsigned: the service runs without Twilio credentials); returns the TwiML replies. */
-async function postText(service: Service, from: string, to: string, body: string, sid: string): Promise<string[]> {
+/**
+ * The patient texts the practice through the real webhook (unsigned: the service runs without Twilio credentials);
+ * returns the TwiML replies, each with the <Message action> URL Twilio reports its delivery to.
+ */
+async function postText(service: Service, from: string, to: string, body: string, sid: string): Promise<Array<{ body: string; action: string | null }>> {
   const response = await service.app.inject({
     method: 'POST',
     url: '/webhooks/twilio/sms',
@@ -192,7 +205,10 @@ async function postText(service: Service, from: string, to: string, body: string
     payload: new URLSearchParams({ MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: to, Body: body, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' }).toString(),
   });
   if (response.statusCode !== 200) throw new Error(`SMS webhook answered ${response.statusCode}`);
-  return [...response.body.matchAll(/<Message[^>]*>([\s\S]*?)<\/Message>/g)].map((m) => decodeXml(m[1]!));
+  return [...response.body.matchAll(/<Message([^>]*)>([\s\S]*?)<\/Message>/g)].map((m) => {
+    const action = /\baction="([^"]*)"/.exec(m[1]!)?.[1];
+    return { body: decodeXml(m[2]!), action: action ? decodeXml(action) : null };
+  });
 }
 
 const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

@@ -86,7 +86,7 @@ export async function callChecks(run: SimRun): Promise<Check[]> {
     if (!rows.some((r) => r.reached)) unreached.push(`${s.label.ref} (${s.label.level}) said by ${who(s.phone)} on a call`);
   }
   return [
-    ['every Twilio webhook answered (no 4xx or 5xx)', run.twilio.phones.failures],
+    ['every Twilio webhook answered (no 4xx or 5xx)', run.twilio.failures],
     ['every call recorded by the service as it went', misrecorded],
     ['everything concerning said on a call reached a person', unreached],
   ];

@@ -10,6 +10,8 @@ import { billing, monthRows, type Billing } from './report-billing.js';
 import { codesConsistent, noBotMinutes, urgentRang } from './report-checks.js';
 import { latency, workload, type Latency, type Workload } from './report-work.js';
 import { callChecks, callFigures, type CallFigures } from './report-calls.js';
+import { recordedStatuses, textChecks, textFigures, type TextFigures } from './report-texts.js';
+import { profileChanges } from './profile.js';
 
 export interface Invariant {
   name: string;
@@ -23,8 +25,12 @@ export interface Report {
   days: number;
   seed: number;
   practiceTz: string;
+  /** The profile's figures that differ from the defaults ("spanish=1"); empty: the default model. */
+  profile: string[];
   texts: { toPatients: number; perPatient: number; maxPerPatient: number; byKind: Record<string, number>; toCoordinators: number };
   calls: { toPatients: number; toCoordinators: number } & CallFigures;
+  /** Delivery as Twilio reported it, numbers that cannot take texts, engagement drift and adherence. */
+  delivery: TextFigures;
   answered: { questions: number; answered: number; rate: number };
   written: { total: number; labelled: number; concerning: number; urgent: number };
   alerts: { urgent: number; elevated: number; cases: number; patientsWithCase: number; byReason: Record<string, number> };
@@ -113,7 +119,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
   const start = DateTime.fromISO(run.options.startDate, { zone: tz }).toJSDate();
   const end = new Date(start.getTime() + run.options.days * 86_400_000);
   const months = await monthRows(run, start, end);
-  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months), ...(await callChecks(run))]) check(name, bad);
+  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months), ...(await callChecks(run)), ...textChecks(run, await recordedStatuses(run))]) check(name, bad);
 
   const questions = run.questions;
   return {
@@ -121,6 +127,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
     days: run.options.days,
     seed: run.options.seed,
     practiceTz: tz,
+    profile: profileChanges(run.options.profile),
     texts: {
       toPatients: counts.reduce((a, b) => a + b, 0),
       perPatient: round(counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)),
@@ -129,6 +136,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
       toCoordinators,
     },
     calls: { toPatients: callsToPatients.length, toCoordinators: run.twilio.calls.length - callsToPatients.length, ...(await callFigures(run)) },
+    delivery: await textFigures(run),
     answered: { questions, answered: run.answered, rate: round(run.answered / Math.max(1, questions)) },
     written: {
       total: run.written.length,

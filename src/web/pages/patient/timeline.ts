@@ -17,6 +17,7 @@ const EVENTS: Readonly<Record<string, string>> = {
   help_requested: 'Asked for HELP',
   wrong_number: 'Someone answered that this is a wrong number',
   phone_invalid: 'The phone number cannot receive texts',
+  phone_landline: 'The phone number is a landline: check-ins go by call from now on',
   'patient.unreachable': 'Marked unreachable: too many contacts went unanswered',
   'patient.reachable': 'Reachable again: the patient answered',
   'outreach.resumed': 'Automated outreach resumed',
