@@ -1,5 +1,5 @@
 import { acknowledgeAlert, resolveAlert, type Alert } from '../store/alerts.js';
-import { recordEvent } from '../store/patient-events.js';
+import { alertAcknowledgedBy, recordEvent } from '../store/patient-events.js';
 import type { Queryable } from '../store/sql.js';
 import { captureAlertHandling } from '../records/index.js';
 
@@ -41,6 +41,8 @@ export async function resolveLocked(tx: Queryable, alert: Alert, action: AlertAc
   const resolved = await resolveAlert(tx, alert.id, action.coordinatorId, action.note, at);
   if (!resolved) return alert;
   await record(tx, resolved, 'alert.resolved', action, at);
-  await captureAlertHandling(tx, resolved, action.coordinatorId, at);
+  // A key pressed on the ring says she took the alert, not that she sat down to it: she may finish
+  // another patient's call first. Only an acknowledgement at the desk (app or API) starts a sitting.
+  if ((await alertAcknowledgedBy(tx, resolved.patientId, resolved.id)) !== 'keypress') await captureAlertHandling(tx, resolved, action.coordinatorId, at);
   return resolved;
 }

@@ -72,8 +72,9 @@ export function captureBridgedCall(tx: Queryable, alert: Alert, attemptId: strin
 }
 
 /**
- * A coordinator resolved an alert they (or a colleague) acknowledged within
- * ALERT_HANDLING_CAP_MS: one sitting, counted as their time. An alert
+ * A coordinator resolved an alert they (or a colleague) acknowledged at the
+ * desk within ALERT_HANDLING_CAP_MS: one sitting, counted as their time (an
+ * acknowledgement by key on the ring starts none: escalation/alert-actions.ts). An alert
  * acknowledged on Monday and resolved on Wednesday says nothing of how long
  * anyone worked on it in between, and billing must rest on time actually
  * spent (DOMAIN.md): nothing is captured, and the coordinator logs what

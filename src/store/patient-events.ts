@@ -21,3 +21,14 @@ export async function recordEvent(db: Queryable, e: NewPatientEvent): Promise<vo
     values: [e.practiceId, e.patientId, e.conversationId ?? null, e.messageId ?? null, e.type, e.detail ?? {}, e.at],
   });
 }
+
+/** How an alert was acknowledged ('api', 'app' or 'keypress', as its event says); null when it was not. */
+export async function alertAcknowledgedBy(db: Queryable, patientId: string, alertId: string): Promise<string | null> {
+  const { rows } = await db.query<{ by: string | null }>({
+    name: 'alert-acknowledged-by',
+    text: `SELECT detail->>'by' AS by FROM patient_events
+           WHERE patient_id = $1 AND type = 'alert.acknowledged' AND detail->>'alertId' = $2 ORDER BY at LIMIT 1`,
+    values: [patientId, alertId],
+  });
+  return rows[0]?.by ?? null;
+}

@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { fhirValidator } from '../helpers/fhir-schema.js';
+import { acknowledgeLocked } from '../../src/escalation/index.js';
+import { lockAlert } from '../../src/store/alerts.js';
+import { withTransaction } from '../../src/store/sql.js';
 
 let s: Scenario;
 let doctor: { id: string };
@@ -190,6 +193,20 @@ describe('time the service captured', () => {
     ]);
     const record = (await s.admin.get(month(patient.id))).body;
     expect(record.alerts[0]).toMatchObject({ resolvedBy: 'Nora Nurse', resolutionNote: 'Called; patient went to the ED' });
+  });
+
+  it('counts nothing from a key pressed on the ring: taking the alert on the phone is no sitting at the desk', async () => {
+    const patient = await enrolledWithPlan();
+    await s.say(patient, 'I have chest pain');
+    const alert = (await s.admin.get(`/api/v1/practices/${s.practice.id}/alerts`)).body.data.find((a: { patient: { id: string } }) => a.patient.id === patient.id);
+    // As the escalation call does when she presses 2 (src/channels/voice/escalation-call.ts).
+    await withTransaction(s.t.db.pool, async (tx) => {
+      const locked = await lockAlert(tx, alert.id);
+      await acknowledgeLocked(tx, locked!, { alertId: alert.id, coordinatorId: s.coordinator.id, via: 'keypress' }, s.clock.now());
+    });
+    await s.advance(20 * 60_000);
+    await s.admin.post(`/api/v1/alerts/${alert.id}/resolve`, { coordinatorId: s.coordinator.id, note: 'Called back after the visit in front of me' });
+    expect((await s.admin.get(entries(patient.id))).body.data).toEqual([]);
   });
 
   it('counts nothing for an alert acknowledged one day and resolved the next: nobody knows how long was worked', async () => {
