@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { notFound } from '../errors.js';
-import { callList } from '../alerts/index.js';
+import { CALL_REASONS, callList } from '../alerts/index.js';
 import { findPractice } from '../store/practices.js';
 import { authorize } from '../actions/index.js';
 import { logRead } from './patients/access.js';
@@ -20,7 +20,7 @@ const EntrySchema = z.object({
   }),
   reasons: z.array(
     z.object({
-      code: z.enum(['urgent_alert', 'unreachable', 'callback', 'refill', 'alert', 'non_responder']),
+      code: z.enum(CALL_REASONS),
       detail: z.string(),
       since: z.string().nullable(),
     }),

@@ -1,7 +1,7 @@
 /**
  * The facts the call list is made of: open alerts, unreachable patients,
- * patients not heard from since a date, and planned texts not sent because
- * the patient takes calls. src/alerts/call-list.ts puts them in order.
+ * patients whose number cannot take texts, patients not heard from since a
+ * date, and planned texts not sent because the patient takes calls. src/alerts/call-list.ts puts them in order.
  */
 import { patientsInContact } from './month-activity.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
@@ -15,6 +15,8 @@ export interface CallListPatient {
   preferredChannel: 'sms' | 'voice';
   lastReplyAt: string | null;
   unreachableAt: string | null;
+  /** Twilio said the number cannot take texts: nothing goes out until staff correct it. */
+  phoneInvalidAt: string | null;
 }
 
 export interface CallListFacts {
@@ -33,6 +35,7 @@ interface PatientRow {
   preferred_channel: 'sms' | 'voice';
   last_reply_at: Date | string | null;
   unreachable_at: Date | string | null;
+  phone_invalid_at: Date | string | null;
 }
 
 /** Enrolled, consented patients who are not paused at `now`. */
@@ -46,7 +49,10 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
      WHERE a.practice_id = $1 AND a.status <> 'resolved' AND p.status = 'enrolled'`,
     [practiceId],
   );
-  const unreachable = await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE ${ACTIVE} AND p.unreachable_at IS NOT NULL`, [practiceId, now]);
+  const unreachable = await db.query<{ id: string }>(
+    `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.unreachable_at IS NOT NULL OR p.phone_invalid_at IS NOT NULL)`,
+    [practiceId, now],
+  );
   // Silent: asked this month (a check-in texted or rung) and answered none. A patient
   // enrolled yesterday has not been asked anything yet, and is nobody's call to make.
   const silent = monthStart
@@ -63,7 +69,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
   const silentSince = silent.rows.map((r) => r.id).filter((id) => !reached.has(id));
   const ids = new Set([...alerts.rows.map((r) => r.patient_id), ...unreachable.rows.map((r) => r.id), ...silentSince]);
   const { rows } = await db.query<PatientRow>(
-    'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at FROM patients WHERE id = ANY($1)',
+    'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at, phone_invalid_at FROM patients WHERE id = ANY($1)',
     [[...ids]],
   );
   return {
@@ -79,6 +85,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
           preferredChannel: r.preferred_channel,
           lastReplyAt: toIsoOrNull(r.last_reply_at),
           unreachableAt: toIsoOrNull(r.unreachable_at),
+          phoneInvalidAt: toIsoOrNull(r.phone_invalid_at),
         },
       ]),
     ),

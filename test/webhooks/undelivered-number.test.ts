@@ -35,6 +35,9 @@ describe('a text Twilio could not deliver', () => {
     const after = await schedule(patient.id);
     expect(after.reason).toBe('phone_invalid');
     expect(after.items.filter((i) => (i as { status: string }).status === 'planned')).toEqual([]);
+    // Nothing goes out to them now: the call list keeps them in sight until the number is corrected.
+    const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body.data as Array<{ patient: { id: string }; reasons: Array<{ code: string }> }>;
+    expect(list.find((e) => e.patient.id === patient.id)?.reasons.map((r) => r.code)[0]).toBe('phone_invalid');
   });
 
   it('calls a landline (30006) instead of texting it, and says so on the timeline', async () => {
