@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { createBulkLane, type BulkLane } from './bulk.js';
-import { startEmbeddedThread } from './embedded-thread.js';
+import { startEmbeddedHere, startEmbeddedThread } from './embedded-thread.js';
 import { buildImage, copyImage, defaultImageCache, findImage, imageKey, removeImageFiles, UnusableImage } from './database-image.js';
 
 /** Connections the service keeps; Agenda takes one of them for LISTEN. */
@@ -73,8 +73,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // trip, and this halves what one costs (0.67 -> 0.34 ms a query measured here);
   // no other process on the machine can reach it either.
   const socketDir = await mkdtemp(join(tmpdir(), 'ccm-pglite-'));
+  // On disk (the service) in a thread of its own; in memory (tests, the simulator) on this one.
   const start = () =>
-    startEmbeddedThread({
+    (inMemory ? startEmbeddedHere : startEmbeddedThread)({
       dataDir,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       startParams: EMBEDDED_START_PARAMS,

@@ -14,6 +14,8 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedThreadOptions {
   dataDir: string;
@@ -114,5 +116,25 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promi
     onExit(listener) {
       exitListener = listener;
     },
+  };
+}
+
+/**
+ * The same database and socket server on the calling thread: for a database
+ * in memory (tests, the panel simulator), which opens in no time and whose
+ * every query would otherwise cross between threads (the test suite ran half
+ * as fast again with a thread per database on two cores).
+ */
+export async function startEmbeddedHere(options: EmbeddedThreadOptions): Promise<EmbeddedThread> {
+  const params = { startParams: [...PGlite.defaultStartParams, ...options.startParams] };
+  const db = await PGlite.create(options.dataDir, options.loadDataDir ? { ...params, loadDataDir: options.loadDataDir } : params);
+  const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: options.maxConnections });
+  await server.start();
+  return {
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+    onExit() {},
   };
 }
