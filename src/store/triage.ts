@@ -13,13 +13,7 @@ const RULES_TAG = `version::text || ':' || md5(rules::text)`;
 
 /** A practice's own rule set, latest version; null when it uses the defaults. */
 export async function findPracticeRuleSet(db: Queryable, practiceId: string): Promise<VersionedRuleSet | null> {
-  const { rows } = await db.query<{ version: number; rules: RuleSet }>({
-    name: 'find-practice-rule-set',
-    text: 'SELECT version, rules FROM triage_rule_sets WHERE practice_id = $1 ORDER BY version DESC LIMIT 1',
-    values: [practiceId],
-  });
-  const row = rows[0];
-  return row ? { ...row.rules, version: `practice-${row.version}` } : null;
+  return (await findTaggedPracticeRuleSet(db, practiceId))?.rules ?? null;
 }
 
 /** A practice's own rule set, latest version, with its tag (RULES_TAG); null when it uses the defaults. */

@@ -70,7 +70,11 @@ export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
  * it; the patient tells how it went. "They" and "me cambiaron" only with a
  * medicine named, so "they stopped feeding him" stays news.
  */
-const MEDICINE = '(pill|pills|med|meds|medicine|medicines|medication|dose|insulin|inhaler|pastilla|pastillas|medicina|medicinas|medicamento|dosis|insulina)';
+/** The words for a medicine in general, in both languages. */
+export const MEDICINE_WORDS: ReadonlySet<string> = new Set(
+  'pill pills med meds medicine medicines medication medications dose insulin inhaler pastilla pastillas medicina medicinas medicamento medicamentos dosis insulina'.split(' '),
+);
+const MEDICINE = `(${[...MEDICINE_WORDS].join('|')})`;
 export const CLINICIAN_CHANGES = [
   '(doc|doctor|dr|doctora|cardiologist|specialist|nurse|np|medico|medica) ...2 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|halved|adjusted|cut|cambio|subio|bajo|quito|aumento|redujo|ajusto|cambiaron)',
   `(they|theyve) ...1 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|adjusted|cut) (my|the|his|her)? ...2 ${MEDICINE}`,

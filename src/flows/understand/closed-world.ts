@@ -19,7 +19,7 @@ import { findPhrase } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
-import { CLINICIAN_CHANGES, EXCESS_PATTERNS, FUNCTION_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, EXCESS_PATTERNS, FUNCTION_WORDS, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
@@ -111,7 +111,6 @@ function plainForm(token: string): string {
 const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/i;
 
 /** The words of medicines and their getting: a price beside them is news, "won $40 at bingo" is not. */
-const MEDICINE_WORDS = new Set(['pill', 'pills', 'med', 'meds', 'medicine', 'medicines', 'medication', 'medications', 'pastilla', 'pastillas', 'medicina', 'medicinas', 'medicamento', 'medicamentos']);
 const aboutMedicine = (tokens: readonly string[], placed: ReadonlySet<string>) =>
   tokens.some((t) => placed.has(t) || MEDICINE_WORDS.has(t) || ['medicine', 'care'].includes(healthGroup(t) ?? '') || (t.length > 4 && !isWord(t)));
 
