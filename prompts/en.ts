@@ -282,6 +282,15 @@ export const en = {
     promise: true,
   },
   // A reading sent on its own that needs nobody now: it is stored, and the patient knows it arrived.
+  // The week-2 questionnaire by link: {link} is the form's address (its private part is added as the text is sent).
+  'questionnaire.invite': {
+    sms: 'Hi {firstName}, {practiceName} has a few questions about your health this month. It takes about 5 minutes: {link} Reply STOP to opt out.',
+    voice: '{practiceName} has a few questions about your health this month. We will text you a link to answer them.',
+  },
+  'questionnaire.reminder': {
+    sms: 'Hi {firstName}, your care team at {practiceName} would still like your answers this month: {link} Questions? Call {practicePhone}.',
+    voice: 'Your care team would still like your answers to this month\'s questions. We texted you a link.',
+  },
   'system.reading_recorded': {
     sms: 'Thank you, {firstName}. We added your reading to your record at {practiceName}.',
     voice: 'Thank you, {firstName}. We added your reading to your record.',

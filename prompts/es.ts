@@ -255,6 +255,14 @@ export const es: PromptCatalog = {
     voice: 'Gracias, {firstName}. Su equipo médico de {practiceName} va a recibir su mensaje. Si es una emergencia, llame al 911.',
     promise: true,
   },
+  'questionnaire.invite': {
+    sms: 'Hola {firstName}, {practiceName} tiene unas preguntas sobre su salud este mes. Son unos 5 minutos: {link} Responda STOP para no recibir más mensajes.',
+    voice: '{practiceName} tiene unas preguntas sobre su salud este mes. Le vamos a mandar un enlace por mensaje de texto para contestarlas.',
+  },
+  'questionnaire.reminder': {
+    sms: 'Hola {firstName}, su equipo médico de {practiceName} todavía espera sus respuestas de este mes: {link} ¿Preguntas? Llame al {practicePhone}.',
+    voice: 'Su equipo médico todavía espera sus respuestas a las preguntas de este mes. Le mandamos un enlace por mensaje de texto.',
+  },
   'system.reading_recorded': {
     sms: 'Gracias, {firstName}. Anotamos su medida en su expediente de {practiceName}.',
     voice: 'Gracias, {firstName}. Anotamos su medida en su expediente.',

@@ -13,6 +13,7 @@ import type { Database } from './store/database.js';
 import { handleError } from './api/error-handler.js';
 import { RESPONSE_DESCRIPTIONS } from './api/schemas.js';
 import { webApp } from './web/index.js';
+import { patientForm } from './web/patient-form.js';
 import { apiRoutes } from './api/index.js';
 import { twilioWebhooks } from './webhooks/index.js';
 
@@ -52,7 +53,7 @@ class RequestLog extends LogController {
  */
 function describeRoute(input: Parameters<typeof jsonSchemaTransform>[0]) {
   // The web app's pages are for people, not integrations: not part of the API description.
-  if (input.url.startsWith('/app')) return { schema: { hide: true }, url: input.url };
+  if (input.url.startsWith('/app') || input.url.startsWith('/q')) return { schema: { hide: true }, url: input.url };
   const described = jsonSchemaTransform(input);
   const schema = described.schema as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
   for (const [status, response] of Object.entries(schema.response ?? {})) response.description ??= RESPONSE_DESCRIPTIONS[status] ?? 'Response';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(twilioWebhooks, { prefix: '/webhooks/twilio', deps });
   await app.register(apiRoutes, { prefix: '/api/v1', deps });
   await app.register(webApp, { prefix: '/app', deps });
+  await app.register(patientForm, { prefix: '/q', deps });
   return app;
 }
 

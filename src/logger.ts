@@ -54,11 +54,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       redact: { paths: PHI_PATHS, censor: '[redacted]' },
       serializers: {
         err: serializeError,
-        // Only the method and the path: query strings may carry identifiers we do not want to spread.
+        // Only the method and the path: query strings may carry identifiers we do not want to spread,
+        // and a questionnaire link's token (/q/<token>) opens a patient's form: it is never written down.
         req: (req: { method?: string; url?: string; id?: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url?.split('?')[0],
+          path: req.url?.split('?')[0]?.replace(/^\/q\/(?!form\.css$|crisis$|thanks$|continue$)[^/]+/, '/q/[token]'),
         }),
       },
     },

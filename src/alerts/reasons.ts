@@ -24,6 +24,7 @@ const REASONS: Readonly<Record<string, string>> = {
   pulse_abnormal: 'an unusual pulse',
   fever: 'a fever',
   weight_gain_hf: 'a sudden weight gain',
+  depression_screen: 'a depression screen that needs a follow-up',
   unanswered: 'answers the bot could not understand',
   follow_up_promised: 'a follow-up the bot promised',
   wrong_number: 'a wrong number: the phone on file needs checking',

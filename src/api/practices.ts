@@ -32,6 +32,7 @@ const PracticeSchema = z.object({
     reminderReplyMinutes: z.number(),
     unreachableAfter: z.number(),
     nonResponderDay: z.number(),
+    questionnaire: z.object({ parts: z.array(z.string()) }),
   }),
   billing: z.object({ model: z.enum(['ccm', 'apcm']), apcmCode: z.string(), disabledCodes: z.array(z.string()) }),
   createdAt: z.string(),

@@ -19,6 +19,7 @@ import type { RuntimeDeps } from '../runtime.js';
 import { blockOf, medicinesDueAt, patientZone, scheduleDispatches } from '../outreach/index.js';
 import { timeOut } from './timeout.js';
 import { queueCheckInCall } from './check-in-calls.js';
+import { sendQuestionnaire } from './questionnaire-send.js';
 
 /** A reminder later than this is no longer useful: it is recorded as late, not sent. */
 const REMINDER_USEFUL_MS = 60 * 60 * 1000;
@@ -80,8 +81,15 @@ async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, n
     const outcome = await decide(tx, deps, practice, contact, facts, now);
     if (outcome.status === 'open') {
       const patient = facts.patients.get(contact.patientId)!;
+      const flow = contact.flow;
+      if (flow === 'questionnaire') {
+        const medications = facts.medications.get(patient.id) ?? [];
+        await sendQuestionnaire(tx, deps, { practice, patient, outreachId: contact.id, medications, at: now });
+        settled.push({ id: contact.id, status: 'started', reason: null, conversationId: null });
+        continue;
+      }
       const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
-      openings.push(prepareOpening({ practice, patient, flow: contact.flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
+      openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
       openedFor.push(contact);
       facts.opening.add(patient.id);
     } else if (outcome.status === 'deferred') {
@@ -123,6 +131,8 @@ async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, cont
     if (today > setup.medication.refillDueOn) return { status: 'late', reason: 'the refill date has passed' };
   }
 
+  // A questionnaire is a link, not a conversation: it goes whatever the patient is answering.
+  if (contact.kind === 'questionnaire') return patient.preferredChannel === 'sms' ? { status: 'open', setup: {} } : { status: 'skipped', reason: 'the patient takes calls' };
   // One conversation at a time. One left unanswered for hours ends now, as unanswered; one in use is waited for.
   if (facts.opening.has(patient.id)) return { status: 'deferred', until: new Date(now.getTime() + BUSY_RETRY_MS) };
   const open = facts.open.get(patient.id);

@@ -16,3 +16,5 @@ export * from './speech.js';
 export * from './step.js';
 export * from './timeout.js';
 export * from './turn.js';
+export * from './questionnaire-send.js';
+export * from './questionnaire-form.js';

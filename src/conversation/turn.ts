@@ -45,7 +45,8 @@ const AUTO_ANSWER_INTERVAL_MS = 12 * 60 * 60 * 1000;
 /** Blood sugar under this (mg/dL) is low: the reply says what to do now. */
 export const LOW_SUGAR_MGDL = 70;
 
-export type Channel = 'sms' | 'voice';
+/** Where the patient's words came from: a text, a call, or the questionnaire's form. */
+export type Channel = 'sms' | 'voice' | 'form';
 
 export interface TurnInput {
   practice: Practice;

@@ -113,7 +113,11 @@ export type Observation =
   | { kind: 'weight_gain'; value: { pounds: number; days: number | null } }
   | { kind: 'temperature'; value: { fahrenheit: number } }
   /** A text that came with no check-in open and is more than thanks: the care team reads it. */
-  | { kind: 'patient_message'; value: Record<string, never> };
+  | { kind: 'patient_message'; value: Record<string, never> }
+  /** The week-2 form's PROMIS Global01: the option's value, and its score from 1 (poor) to 5 (excellent). */
+  | { kind: 'self_rated_health'; value: { answer: string; score: number } }
+  /** A completed PHQ-2 or PHQ-9 (src/flows/questionnaire), one per instrument finished. */
+  | { kind: 'depression_screen'; value: { instrument: 'phq2' | 'phq9'; score: number } };
 
 export type ObservationKind = Observation['kind'];
 

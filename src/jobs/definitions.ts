@@ -1,6 +1,6 @@
 import { expireConversation } from '../conversation/index.js';
 import { placeCheckInCall } from '../conversation/index.js';
-import { dispatchDue } from '../conversation/index.js';
+import { dispatchDue, lapseQuestionnaire, remindQuestionnaire } from '../conversation/index.js';
 import { runEscalationStep } from '../escalation/index.js';
 import { checkReviewDeadline } from '../escalation/index.js';
 import { scheduleAllDigests, sendDigest } from '../escalation/index.js';
@@ -38,6 +38,8 @@ export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
   // Planning a large panel takes a while: a long lock, so another instance does not plan it twice at once.
   runner.define('outreach.plan', (job) => runPlanJob(runtime.pool, runtime.clock.now(), job), { lockLifetimeMs: 10 * 60_000 });
   runner.define('voice.call', (job) => placeCheckInCall(runtime, job.callId), { concurrency: 5, lockLifetimeMs: 15_000 });
+  runner.define('questionnaire.remind', ({ linkId }) => remindQuestionnaire(runtime, linkId));
+  runner.define('questionnaire.lapse', ({ linkId }) => lapseQuestionnaire(runtime, linkId));
   runner.define('outreach.dispatch', async (job) => {
     await dispatchDue(runtime, job.practiceId);
   }, { concurrency: 2, lockLifetimeMs: 60_000 });

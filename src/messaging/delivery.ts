@@ -10,6 +10,7 @@ import { withTransaction, type Queryable } from '../store/sql.js';
 import { statusCallbackUrl, type RuntimeDeps } from '../runtime.js';
 import { optOut } from '../outreach/index.js';
 import { stopConversation } from '../store/conversations.js';
+import { bodyToSend } from './form-link.js';
 import { settleUncertainSend } from './send-recovery.js';
 import { recordSent } from './sent.js';
 import { TransportError } from '../transport/index.js';
@@ -56,11 +57,16 @@ export async function deliverMessage(deps: RuntimeDeps, messageId: string, polic
   }
   const claimed = await claimForSending(deps.pool, messageId, now);
   if (!claimed) return;
+  const body = await bodyToSend(deps.pool, claimed, now);
+  if (body === null) {
+    await withTransaction(deps.pool, (tx) => abandon(tx, claimed, 'cancelled', null, now));
+    return;
+  }
   try {
     const result = await deps.transport.send({
       to: claimed.toNumber,
       from: claimed.fromNumber,
-      body: claimed.body,
+      body,
       statusCallback: statusCallbackUrl(deps, claimed.id),
     });
     await recordSent(deps, claimed, result);

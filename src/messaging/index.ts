@@ -8,3 +8,4 @@ export * from './delivery.js';
 export * from './outbox.js';
 export * from './sent.js';
 export * from './status-callback.js';
+export * from './form-link.js';

@@ -70,9 +70,17 @@ export function dueContacts(
   let checkIns = cache.get(key);
   if (!checkIns) cache.set(key, (checkIns = cadenceContacts(plan, now, cadenceEnd)));
   // Dose reminders are texts: a patient who takes calls gets the check-ins by phone, not a call at every dose.
-  const reminders = patient.preferredChannel === 'sms' ? reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)) : [];
-  return [...checkIns, ...reminders, ...refillContacts(plan, now, cadenceEnd)];
+  const texts = patient.preferredChannel === 'sms';
+  const reminders = texts ? reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)) : [];
+  return [...(texts ? checkIns : checkIns.map(byPhone)), ...reminders, ...refillContacts(plan, now, cadenceEnd)];
 }
+
+/**
+ * A form cannot be filled in on a call: a patient who takes calls gets the
+ * questionnaire's week as a symptoms check-in by phone, so the month keeps its touchpoint.
+ */
+export const byPhone = (contact: PlannedContact): PlannedContact =>
+  contact.kind === 'questionnaire' ? { ...contact, kind: 'check_in', flow: 'symptoms' } : contact;
 
 /** Makes sure a dispatch run exists for each due time, once, whoever asks. */
 export async function scheduleDispatches(tx: Queryable, practiceId: string, dueTimes: readonly Date[], now: Date): Promise<void> {
@@ -122,7 +130,7 @@ export async function planPractice(
   now: Date,
   options: { replan?: boolean } = {},
 ): Promise<{ patients: number; contacts: number }> {
-  if (options.replan) await unplan(pool, { practiceId: practice.id, kinds: ['check_in', 'refill_prompt'] });
+  if (options.replan) await unplan(pool, { practiceId: practice.id, kinds: ['check_in', 'refill_prompt', 'questionnaire'] });
   let after = '';
   let patients = 0;
   let contacts = 0;

@@ -2,20 +2,20 @@
  * What is planned for a patient over the next weeks, and why nothing is when
  * nothing is: what the practice sees before a patient is surprised by a text.
  */
-import { isoInZone, plannedContacts, type OutreachBlock } from '../planning/index.js';
+import { isoInZone, plannedContacts, type OutreachBlock, type OutreachKind } from '../planning/index.js';
 import { listMedications } from '../store/medications.js';
 import { listPatientContacts } from '../store/outreach.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
-import { blockOf, patientPlan, patientZone } from './planning.js';
+import { blockOf, byPhone, patientPlan, patientZone } from './planning.js';
 
 export const SCHEDULE_DAYS = 35;
 
 export interface ScheduleItem {
   /** ISO with the patient's offset. */
   at: string;
-  kind: 'check_in' | 'reminder' | 'refill_prompt';
+  kind: OutreachKind;
   flow: string;
   medicationId: string | null;
   channel: 'sms' | 'voice';
@@ -38,9 +38,9 @@ export async function patientSchedule(db: Queryable, practice: Practice, patient
   // What is stored (planned, or already settled) wins; beyond the planning horizon the plan is computed.
   const stored = new Map((await listPatientContacts(db, patient.id, now, to)).map((row) => [row.slot, row]));
   // Dose reminders are texts: a patient who takes calls has none (see dueContacts).
-  const computed = plannedContacts(patientPlan(practice, patient, await listMedications(db, patient.id)), now, to).filter(
-    (contact) => contact.kind !== 'reminder' || patient.preferredChannel === 'sms',
-  );
+  const computed = plannedContacts(patientPlan(practice, patient, await listMedications(db, patient.id)), now, to)
+    .filter((contact) => contact.kind !== 'reminder' || patient.preferredChannel === 'sms')
+    .map((contact) => (patient.preferredChannel === 'sms' ? contact : byPhone(contact)));
   const items = computed.map((contact): ScheduleItem => {
     const row = stored.get(contact.slot);
     stored.delete(contact.slot);

@@ -59,13 +59,14 @@ export interface PatientPlan {
   medications: readonly MedicationPlan[];
 }
 
-/** The cadence's check-ins in [from, to). */
+/** The cadence's check-ins (and questionnaires) in [from, to). */
 export function cadenceContacts(plan: PatientPlan, from: Date, to: Date): PlannedContact[] {
   return months(from, to, plan.zone).flatMap((month) =>
     plan.cadence.slots.flatMap((slot): PlannedContact[] => {
       const at = intoWindow(slotDate(month, slot), plan.cadence.time, plan.zone, plan.window);
       const key = `check_in:${month}:${slot.week}:${slot.weekday}:${slot.flow}`;
-      return within(at, from, to) ? [{ kind: 'check_in', flow: slot.flow, slot: key, at }] : [];
+      const kind = slot.flow === 'questionnaire' ? 'questionnaire' : 'check_in';
+      return within(at, from, to) ? [{ kind, flow: slot.flow, slot: key, at }] : [];
     }),
   );
 }

@@ -8,11 +8,14 @@ import type { CheckInFlow } from '../flows/types.js';
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** One check-in of the monthly cadence: the `week`th `weekday` of the month (1-4, or 5 = the last). */
+/** What a cadence slot sends: a check-in flow, or the questionnaire by link (week 2 in the article's sequence). */
+export type CadenceFlow = CheckInFlow | 'questionnaire';
+
+/** One contact of the monthly cadence: the `week`th `weekday` of the month (1-4, or 5 = the last). */
 export interface CadenceSlot {
   week: number;
   weekday: Weekday;
-  flow: CheckInFlow;
+  flow: CadenceFlow;
 }
 
 /** The practice's monthly cadence, at one local time of day. */
@@ -31,12 +34,12 @@ export interface ContactWindow {
   end: string;
 }
 
-export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt';
+export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt' | 'questionnaire';
 
 /** One contact the service will make. `slot` names it: the same contact is planned once. */
 export interface PlannedContact {
   kind: OutreachKind;
-  flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill';
+  flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill' | 'questionnaire';
   /** The medication it is about; for a reminder, only when it is for just one. */
   medicationId?: string;
   /** A reminder: every medication due at its time, in one text. */

@@ -53,13 +53,13 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
     `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.unreachable_at IS NOT NULL OR p.phone_invalid_at IS NOT NULL)`,
     [practiceId, now],
   );
-  // Silent: asked this month (a check-in texted or rung) and answered none. A patient
+  // Silent: asked this month (a check-in texted or rung, a questionnaire sent) and answered none. A patient
   // enrolled yesterday has not been asked anything yet, and is nobody's call to make.
   const silent = monthStart
     ? await db.query<{ id: string }>(
         `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.last_reply_at IS NULL OR p.last_reply_at < $3)
            AND (EXISTS (SELECT 1 FROM messages m WHERE m.patient_id = p.id AND m.direction = 'outbound' AND m.audience = 'patient'
-                          AND m.kind = 'check_in' AND m.created_at >= $3)
+                          AND m.kind IN ('check_in', 'questionnaire_invite') AND m.created_at >= $3)
              OR EXISTS (SELECT 1 FROM patient_calls c WHERE c.patient_id = p.id AND c.direction = 'outbound' AND c.started_at >= $3))`,
         [practiceId, now, monthStart],
       )

@@ -29,6 +29,10 @@ export interface JobPayloads {
   'outreach.dispatch': { practiceId: string };
   /** Place a check-in call to a patient who takes calls. */
   'voice.call': { callId: string };
+  /** Two days after a questionnaire's link went: one reminder if it was never opened. */
+  'questionnaire.remind': { linkId: string };
+  /** A questionnaire's link ran out: unanswered, it counts as an unanswered contact. */
+  'questionnaire.lapse': { linkId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -40,7 +40,7 @@ export interface Message {
   conversationId: string | null;
   direction: Direction;
   audience: Audience;
-  channel: 'sms' | 'voice';
+  channel: 'sms' | 'voice' | 'form';
   kind: string;
   fromNumber: string;
   toNumber: string;
@@ -66,7 +66,7 @@ export interface MessageRow {
   conversation_id: string | null;
   direction: Direction;
   audience: Audience;
-  channel: 'sms' | 'voice';
+  channel: 'sms' | 'voice' | 'form';
   kind: string;
   from_number: string;
   to_number: string;
@@ -330,4 +330,17 @@ export async function cancelPendingForConversation(db: Queryable, conversationId
 /** Files an inbound text under the conversation it turned out to answer (a late answer to a check-in). */
 export async function attachToConversation(db: Queryable, messageId: string, conversationId: string): Promise<void> {
   await db.query('UPDATE messages SET conversation_id = $2 WHERE id = $1 AND conversation_id IS NULL', [messageId, conversationId]);
+}
+
+/** What the patient answered on the questionnaire's form, as a message of the form channel: the transcript shows it beside texts and calls. */
+export async function insertFormAnswer(
+  db: Queryable,
+  f: { practiceId: string; patientId: string; fromNumber: string; toNumber: string; kind: 'questionnaire_answer' | 'questionnaire_self_harm'; body: string; at: Date },
+): Promise<Message> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, patient_id, direction, channel, kind, from_number, to_number, body, status, status_rank, created_at, updated_at)
+     VALUES ($1, $2, 'inbound', 'form', $3, $4, $5, $6, 'received', $7, $8, $8) RETURNING *`,
+    [f.practiceId, f.patientId, f.kind, f.fromNumber, f.toNumber, f.body, statusRank('received'), f.at],
+  );
+  return toMessage(rows[0]!);
 }

@@ -1,6 +1,7 @@
 import type { PracticePrompts } from '../../prompts/index.js';
 import type { BillingSettings } from '../documentation/types.js';
 import type { Cadence } from '../planning/index.js';
+import { QUESTIONNAIRE_PARTS, type QuestionnairePart } from '../flows/questionnaire/types.js';
 import { toIso, type Queryable } from './sql.js';
 
 export interface QuietHours {
@@ -43,6 +44,8 @@ export interface OutreachSettings {
   unreachableAfter: number;
   /** From this day of the month, a patient not heard from this month is a non-responder. */
   nonResponderDay: number;
+  /** What the questionnaire asks, when the cadence has one (a slot whose flow is 'questionnaire'). */
+  questionnaire: { parts: QuestionnairePart[] };
 }
 
 /** What a practice is created with; settings left out keep their defaults. */
@@ -78,6 +81,7 @@ export interface PracticeRow {
   reminder_reply_minutes: number;
   unreachable_after: number;
   non_responder_day: number;
+  questionnaire: { parts: QuestionnairePart[] } | null;
   billing: BillingSettings;
   created_at: Date | string;
   updated_at: Date | string;
@@ -100,6 +104,7 @@ export const toPractice = (row: PracticeRow): Practice => ({
     reminderReplyMinutes: row.reminder_reply_minutes,
     unreachableAfter: row.unreachable_after,
     nonResponderDay: row.non_responder_day,
+    questionnaire: row.questionnaire ?? { parts: [...QUESTIONNAIRE_PARTS] },
   },
   billing: row.billing,
   createdAt: toIso(row.created_at),
@@ -165,7 +170,8 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        unreachable_after = coalesce($15::int, unreachable_after),
        non_responder_day = coalesce($16::int, non_responder_day),
        billing = billing || coalesce($17::jsonb, '{}'),
-       updated_at = $18
+       updated_at = $18,
+       questionnaire = coalesce($19::jsonb, questionnaire)
      WHERE id = $1 RETURNING *`,
     [
       id,
@@ -186,6 +192,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.outreach?.nonResponderDay ?? null,
       changes.billing ? JSON.stringify(changes.billing) : null,
       at,
+      changes.outreach?.questionnaire ? JSON.stringify(changes.outreach.questionnaire) : null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-3';
+export const DEFAULT_RULES_VERSION = 'default-4';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -45,6 +45,14 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     { id: 'glucose_high', kind: 'glucose_above', level: 'elevated', mgdl: 300 },
     { id: 'fever', kind: 'temperature_at_or_above', level: 'elevated', fahrenheit: 100.4 },
     { id: 'weight_gain_hf', kind: 'weight_gain', level: 'elevated', poundsInDay: 3, poundsInWeek: 5 },
+    {
+      id: 'depression_screen',
+      kind: 'depression_screen',
+      level: 'elevated',
+      phq2AtLeast: 3,
+      phq9AtLeast: 10,
+      description: 'The week-2 form: a PHQ-9 of 10 or more (moderate), or a PHQ-2 of 3 or more left without its PHQ-9',
+    },
   ],
 };
 

@@ -18,6 +18,7 @@ import {
   unanswered,
   weightGain,
 } from './kinds-read.js';
+import { depressionScreen } from './kinds-questionnaire.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -194,6 +195,7 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<K> } = {
   pulse_outside: pulseOutside,
   temperature_at_or_above: temperatureAtOrAbove,
   weight_gain: weightGain,
+  depression_screen: depressionScreen,
 };
 
 /** The findings of one rule for one patient (none when it does not fire). */

@@ -106,6 +106,17 @@ export const RuleSchema = z.discriminatedUnion('kind', [
       withinDays: days(7),
     })
     .describe('A weight gain of poundsInDay in a day or poundsInWeek in a week, for patients with one of `conditions`'),
+  z
+    .object({
+      ...common,
+      kind: z.literal('depression_screen'),
+      phq2AtLeast: z.number().int().min(1).max(6).default(3),
+      phq9AtLeast: z.number().int().min(1).max(27).default(10),
+      withinDays: days(14),
+    })
+    .describe(
+      'The latest depression screen (week-2 form) at or above its limit: a PHQ-9 total at or above phq9AtLeast, or a PHQ-2 total at or above phq2AtLeast with no PHQ-9 after it',
+    ),
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = Rule['kind'];

@@ -25,16 +25,20 @@ export function readCookie(request: FastifyRequest, name: string): string | null
   return null;
 }
 
+/** Cookies are Secure wherever the browser allows it: over HTTPS, and on localhost, which browsers treat as secure. */
+export function secureCookies(publicUrl: string): boolean {
+  const { protocol, hostname } = new URL(publicUrl);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
 /**
  * The cookie is HttpOnly (no script reads it), SameSite=Strict (no other site
  * sends it), limited to /app, and Secure wherever the browser allows it: over
  * HTTPS and on localhost, which browsers treat as secure.
  */
 export function sessionCookie(token: string | null, publicUrl: string): string {
-  const { protocol, hostname } = new URL(publicUrl);
-  const secure = protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
   const parts = [`${SESSION_COOKIE}=${token ?? ''}`, 'Path=/app', 'HttpOnly', 'SameSite=Strict'];
-  if (secure) parts.push('Secure');
+  if (secureCookies(publicUrl)) parts.push('Secure');
   if (token === null) parts.push('Max-Age=0');
   return parts.join('; ');
 }

@@ -19,6 +19,8 @@ const VARS = {
   alertId: 'c0a80121-7ac0-4e1c-9f1b-3b8e6c2d9f10',
   when: 'a más tardar el miércoles',
   refillDate: 'el miércoles 10 de diciembre',
+  // A questionnaire link with its 43-character token.
+  link: 'https://ccm.riversidefamilymedicine.org/q/Qm9vaGJhbmFuYXNwbGl0cmVhbGx5bG9uZ3Rva2VuX2E',
 };
 
 const OPENINGS: PromptKey[] = ['wellness.opening', 'medication.opening', 'symptoms.opening'];

@@ -86,6 +86,28 @@ describe('the default triage rules, at their edges', () => {
   });
 });
 
+describe('the week-2 depression screen', () => {
+  const screen = (instrument: 'phq2' | 'phq9', score: number, daysAgo = 0) => obs('depression_screen', { instrument, score }, daysAgo, 'q1');
+  it.each([
+    ['a PHQ-2 of 3, the PHQ-9 left unfinished', [screen('phq2', 3)], 'elevated', ['elevated:depression_screen']],
+    ['a PHQ-2 of 2', [screen('phq2', 2)], 'routine', []],
+    ['a PHQ-2 of 4 and a PHQ-9 of 10', [screen('phq2', 4), screen('phq9', 10)], 'elevated', ['elevated:depression_screen']],
+    ['a PHQ-2 of 3 and a PHQ-9 of 9: the PHQ-9 decides', [screen('phq2', 3), screen('phq9', 9)], 'routine', []],
+    ['a PHQ-9 of 20 fifteen days ago', [screen('phq2', 6, 15), screen('phq9', 20, 15)], 'routine', []],
+    ['a PHQ-9 of 12 last week, then a PHQ-2 of 1', [screen('phq2', 4, 7), screen('phq9', 12, 7), screen('phq2', 1)], 'routine', []],
+  ] as const)('%s', (_what, observations, level, findings) => {
+    const evaluation = evaluateTriage(facts([...observations]));
+    expect(evaluation.level).toBe(level);
+    expect(fired(evaluation)).toEqual(findings);
+  });
+
+  it('explains itself with the score and the PHQ-9 band', () => {
+    expect(evaluateTriage(facts([screen('phq2', 5), screen('phq9', 14)])).reasons).toEqual(['PHQ-9 score 14 (moderate) on Nov 24']);
+    expect(evaluateTriage(facts([screen('phq2', 6), screen('phq9', 22)])).reasons).toEqual(['PHQ-9 score 22 (severe) on Nov 24']);
+    expect(evaluateTriage(facts([screen('phq2', 3)])).reasons).toEqual(['PHQ-2 score 3 on Nov 24 (at or above 3), with no PHQ-9 after it']);
+  });
+});
+
 describe('routine and stable', () => {
   const answeredWeeks = [obs('wellness', { status: 'well' }, 25, 'w1'), obs('wellness', { status: 'well' }, 11, 'w2'), bp(128, 80, 4, 's1')];
 

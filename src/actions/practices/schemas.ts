@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EDITABLE_PROMPT_KEYS, practicePromptProblem, type PromptKey } from '../../../prompts/index.js';
 import { APCM_CODES, CCM_CODES } from '../../documentation/types.js';
 import { FLOW_NAMES, LOCALES } from '../../flows/types.js';
+import { QUESTIONNAIRE_PARTS } from '../../flows/questionnaire/types.js';
 import { NameSchema, PhoneSchema, QuietHoursSchema, TimeOfDaySchema, TimezoneSchema, WeekdaySchema } from '../input/primitives.js';
 
 const PromptWordingSchema = z
@@ -54,7 +55,7 @@ export const NewPracticeSchema = z.object({
               z.object({
                 week: z.number().int().min(1).max(5).describe('1-4: the nth such weekday of the month; 5: the last'),
                 weekday: WeekdaySchema,
-                flow: z.enum(FLOW_NAMES),
+                flow: z.enum([...FLOW_NAMES, 'questionnaire']).describe("A check-in flow, or 'questionnaire': the form by link (week 2 in the article's sequence)"),
               }),
             )
             .max(12)
@@ -66,6 +67,16 @@ export const NewPracticeSchema = z.object({
       medicationNamesInTexts: z.boolean().describe('Name medications in texts (default false: "your medicine")'),
       reminderReplyMinutes: z.number().int().min(15).max(720).describe('How long a dose reminder waits for "taken" before the dose counts as missed (default 120)'),
       unreachableAfter: z.number().int().min(2).max(20).describe('Unanswered automated texts in a row that put a patient on the call list (default 5)'),
+      questionnaire: z
+        .object({
+          parts: z
+            .array(z.enum(QUESTIONNAIRE_PARTS))
+            .min(1)
+            .refine((parts) => new Set(parts).size === parts.length, { message: 'a part is listed twice' })
+            .describe(`What the questionnaire asks: any of ${QUESTIONNAIRE_PARTS.join(', ')} (default: all)`),
+        })
+        .strict()
+        .describe("The questionnaire a cadence slot with flow 'questionnaire' sends"),
       nonResponderDay: z.number().int().min(1).max(28).describe('From this day of the month, patients not heard from this month are on the call list (default 20)'),
     })
     .partial()

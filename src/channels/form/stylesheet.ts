@@ -1,0 +1,6 @@
+/**
+ * Where the form's stylesheet is on disk, for the route that serves it:
+ * scripts/copy-assets.mjs ships src/channels/form/assets next to the compiled
+ * code, so the same relative URL finds it under tsx and under dist/.
+ */
+export const FORM_STYLESHEET = { file: new URL('./assets/form.css', import.meta.url), type: 'text/css; charset=utf-8' } as const;

@@ -1,0 +1,41 @@
+/**
+ * The questionnaire's link in a text. Its token is made as the text is sent
+ * and kept only as a SHA-256 hash: the text's stored body shows the link with
+ * a mark where the token goes, so neither the transcript nor a copy of the
+ * database can open anyone's form. A text sent again (its first send was cut
+ * short before Twilio took it) gets a new token, which replaces its own.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Message } from '../store/messages.js';
+import { findLinkOfMessage, saveToken } from '../store/questionnaires.js';
+import type { Queryable } from '../store/sql.js';
+
+/** Stands in the stored body where the token goes. */
+export const TOKEN_MARK = '[link]';
+/** 32 random bytes: 43 characters of base64url. */
+const TOKEN_BYTES = 32;
+
+/** The form's address as a stored text shows it. */
+export const formLinkShown = (publicUrl: string) => `${publicUrl}/q/${TOKEN_MARK}`;
+
+export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+export const newToken = (): string => randomBytes(TOKEN_BYTES).toString('base64url');
+
+/** Kinds of text that carry the questionnaire's link. */
+export const LINK_TEXT_KINDS = new Set(['questionnaire_invite', 'questionnaire_reminder']);
+
+/**
+ * The body to hand to Twilio: for a text that carries the link, with a new
+ * token in place of the mark (saved as its hash first); others as stored.
+ * Null when the questionnaire was answered or has run out since the text was
+ * queued: the text is no longer worth sending.
+ */
+export async function bodyToSend(db: Queryable, message: Message, at: Date): Promise<string | null> {
+  if (!LINK_TEXT_KINDS.has(message.kind)) return message.body;
+  const link = await findLinkOfMessage(db, message.id);
+  if (!link || link.submittedAt || Date.parse(link.expiresAt) <= at.getTime()) return null;
+  const token = newToken();
+  await saveToken(db, { hash: hashToken(token), linkId: link.id, messageId: message.id, at });
+  return message.body.replace(`/q/${TOKEN_MARK}`, `/q/${token}`);
+}
