@@ -11,12 +11,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { answerScreen, openLink, showCrisis, showForm, type FormState } from '../conversation/index.js';
-import { FORM_STYLESHEET, renderCrisisPage, renderDonePage, renderScreenPage, type PracticeContact } from '../channels/form/index.js';
+import { FORM_ICON, FORM_STYLESHEET, renderCrisisPage, renderDonePage, renderScreenPage, type PracticeContact } from '../channels/form/index.js';
 import { databaseFault } from '../store/sql.js';
 import { readCookie, redirect, secureCookies } from './session.js';
 
 export const FORM_COOKIE = 'ccm_form';
 const STYLESHEET = '/q/form.css';
+const ICON = '/q/icon.svg';
 
 /** The cookie that holds the visit: HttpOnly, only for /q, Lax so the first page after the text's link has it. */
 function formCookie(value: string, publicUrl: string, maxAgeSeconds: number): string {
@@ -42,7 +43,7 @@ export const patientForm: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   });
 
   const page = (reply: FastifyReply, state: FormState, status = 200) => {
-    const base = { stylesheet: STYLESHEET };
+    const base = { stylesheet: STYLESHEET, icon: ICON };
     const body =
       state.kind === 'screen'
         ? renderScreenPage({
@@ -81,9 +82,9 @@ export const patientForm: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
       }
     };
 
-  app.get('/form.css', async (_request, reply) =>
-    reply.type(FORM_STYLESHEET.type).header('cache-control', 'public, max-age=3600').send(await readFile(FORM_STYLESHEET.file)),
-  );
+  for (const [path, asset] of [['/form.css', FORM_STYLESHEET], ['/icon.svg', FORM_ICON]] as const) {
+    app.get(path, async (_request, reply) => reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(await readFile(asset.file)));
+  }
 
   app.get<{ Params: { token: string } }>(
     '/:token',

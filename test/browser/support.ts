@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startScenario } from '../helpers/scenario.js';
-import { AUTH_TOKEN } from '../helpers/service.js';
+import { AUTH_TOKEN, type TestServiceOptions } from '../helpers/service.js';
 import { inboundSmsParams, messageBodies } from '../helpers/twilio.js';
 
 const require = createRequire(import.meta.url);
@@ -31,12 +31,13 @@ export function freePort(): Promise<number> {
 
 /**
  * The usual scenario (manual clock, faked Twilio, a practice with coordinator
- * Nora Nurse), served over HTTP at `baseUrl`, which is also its PUBLIC_URL.
+ * Nora Nurse), served over HTTP at `baseUrl`, which is also its PUBLIC_URL;
+ * `options` as for startScenario (where the clock starts).
  */
-export async function startServedScenario() {
+export async function startServedScenario(options: TestServiceOptions = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const s = await startScenario({ PUBLIC_URL: baseUrl });
+  const s = await startScenario({ PUBLIC_URL: baseUrl }, options);
   const app = s.t.service.app;
   if (!app.server.listening) await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address() as AddressInfo;

@@ -34,7 +34,7 @@ export function renderCrisisPage(view: CrisisPageView): Html {
 <button type="submit" class="secondary">${t.continue}</button>
 </div>
 </form>`;
-  return formDocument({ locale: view.locale, practice: view.practice, stylesheet: view.stylesheet, title: t.title, main, mainFirst: true });
+  return formDocument({ locale: view.locale, practice: view.practice, stylesheet: view.stylesheet, icon: view.icon, title: t.title, main, mainFirst: true });
 }
 
 export const DONE_KINDS = ['thanks', 'already_received', 'expired', 'invalid', 'too_many_attempts'] as const;
@@ -66,5 +66,5 @@ export function renderDonePage(view: DonePageView): Html {
   const main = html`<h1>${page.title}</h1>
 ${page.lines.map((line) => html`<p>${line}</p>
 `)}${callInstead}`;
-  return formDocument({ locale: view.locale, practice: view.practice, stylesheet: view.stylesheet, title: page.title, main });
+  return formDocument({ locale: view.locale, practice: view.practice, stylesheet: view.stylesheet, icon: view.icon, title: page.title, main });
 }

@@ -21,6 +21,8 @@ export interface FormPageBase {
   practice: PracticeContact;
   /** Where the form's stylesheet is served (the page links it: inline style would break the CSP). */
   stylesheet: string;
+  /** Where the pages' icon is served. */
+  icon: string;
 }
 
 interface DocumentOptions extends Omit<FormPageBase, 'practice'> {
@@ -58,6 +60,7 @@ ${o.main}
 <meta name="robots" content="noindex, nofollow">
 <title>${o.title}${o.practice ? ` – ${o.practice.name}` : ''}</title>
 <link rel="stylesheet" href="${o.stylesheet}">
+<link rel="icon" href="${o.icon}" type="image/svg+xml">
 </head>
 <body>
 ${o.mainFirst ? html`${main}

@@ -84,5 +84,5 @@ ${screen.items.map((item) => html`${renderItem(item, { locale, value: answerOf(i
 </div>
 </form>`;
 
-  return formDocument({ locale, practice: view.practice, stylesheet: view.stylesheet, title, main });
+  return formDocument({ locale, practice: view.practice, stylesheet: view.stylesheet, icon: view.icon, title, main });
 }

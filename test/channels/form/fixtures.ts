@@ -75,6 +75,7 @@ export const screenView = (overrides: Partial<ScreenPageView> = {}): ScreenPageV
   locale: 'en',
   practice,
   stylesheet: '/q/assets/form.css',
+  icon: '/q/icon.svg',
   definition,
   screen: moodScreen,
   answers: {},

@@ -3,7 +3,7 @@ import { DONE_KINDS, renderCrisisPage, renderDonePage } from '../../../src/chann
 import { practice } from './fixtures.js';
 import { count, inner, tags, text } from './markup.js';
 
-const base = { practice, stylesheet: '/q/assets/form.css' };
+const base = { practice, stylesheet: '/q/assets/form.css', icon: '/q/icon.svg' };
 const crisis = (locale: 'en' | 'es') => renderCrisisPage({ ...base, locale, continueAction: '/q/continue', csrf: 'tok' }).value;
 const mainOf = (doc: string) => inner(doc, tags(doc, 'main')[0]!);
 
