@@ -14,7 +14,7 @@ const TranscriptEntrySchema = z.object({
   timestamp: z.string(),
   type: z.enum(['message', 'event']),
   direction: z.enum(['inbound', 'outbound']).nullable(),
-  channel: z.enum(['sms', 'voice']).nullable(),
+  channel: z.enum(['sms', 'voice', 'form']).nullable().describe("form: answers sent from the questionnaire's web page"),
   text: z.string(),
   kind: z.string(),
   status: z.string().nullable(),

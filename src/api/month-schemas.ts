@@ -1,6 +1,7 @@
 /** The monthly record as the API describes it (mirrors src/documentation/types.ts). */
 import { z } from 'zod';
 import { STAFF_ROLES, TIME_ACTIVITIES } from '../documentation/types.js';
+import { QUESTIONNAIRE_PARTS } from '../flows/questionnaire/index.js';
 
 const CodeSchema = z.object({ code: z.string(), units: z.number().int(), reason: z.string() });
 const WarningSchema = z.object({ code: z.string(), message: z.string() });
@@ -22,6 +23,22 @@ const EntrySchema = z.object({
   secondsInMonth: z.number(),
   countedSeconds: z.number(),
   excludedBecause: z.string().nullable(),
+});
+
+const QuestionnaireSchema = z.object({
+  id: z.string(),
+  sentAt: z.string(),
+  submittedAt: z.string(),
+  locale: z.enum(['en', 'es']),
+  messageId: z.string().nullable().describe('The message of the form channel that carries the answers into the transcript'),
+  partsAnswered: z.array(z.enum(QUESTIONNAIRE_PARTS)),
+  selfRatedHealth: z.object({ answer: z.string(), score: z.number() }).nullable().describe('PROMIS Global01: 5 excellent to 1 poor'),
+  phq2: z.number().nullable(),
+  phq9: z.object({ score: z.number(), severity: z.enum(['minimal', 'mild', 'moderate', 'moderately severe', 'severe']) }).nullable(),
+  selfHarmAnswer: z.string().nullable().describe('PHQ-9 item 9 in words, when answered above "not at all"'),
+  // Kept whole, so the approved record shows and exports what was asked; its shape is the questionnaire model's.
+  definition: z.unknown().describe('The questionnaire as it was sent: url, version, title, parts and screens with their items'),
+  answers: z.record(z.string(), z.string()).describe('The answers that count, by linkId'),
 });
 
 export const MonthRecordSchema = z.object({
@@ -54,12 +71,20 @@ export const MonthRecordSchema = z.object({
       at: z.string(),
       type: z.enum(['message', 'call', 'event', 'time_entry']),
       actor: z.enum(['bot', 'patient', 'staff']).describe('bot: automated contact, never billable'),
-      channel: z.enum(['sms', 'voice']).nullable(),
+      channel: z.enum(['sms', 'voice', 'form']).nullable().describe('form: answers sent from the questionnaire'),
       direction: z.enum(['inbound', 'outbound']).nullable(),
       summary: z.string(),
     }),
   ),
-  botActivity: z.object({ textsSent: z.number(), textsReceived: z.number(), calls: z.number() }).describe('Listed, never counted as minutes'),
+  botActivity: z
+    .object({
+      textsSent: z.number(),
+      textsReceived: z.number(),
+      calls: z.number(),
+      questionnairesSent: z.number().optional(),
+      questionnairesAnswered: z.number().optional(),
+    })
+    .describe('Listed, never counted as minutes'),
   reported: z.object({
     bloodPressure: z.object({
       readings: z.array(z.object({ at: z.string(), systolic: z.number(), diastolic: z.number() })),
@@ -73,6 +98,7 @@ export const MonthRecordSchema = z.object({
     refills: z.array(z.object({ at: z.string(), medicationId: z.string(), name: z.string(), outcome: z.enum(['has_refill', 'needs_refill']) })),
     other: z.array(z.object({ at: z.string(), kind: z.string(), description: z.string() })),
   }),
+  questionnaires: z.array(QuestionnaireSchema).optional().describe('Questionnaires answered this month; absent from months approved before the questionnaire existed'),
   alerts: z.array(
     z.object({
       id: z.string(),

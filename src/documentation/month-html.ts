@@ -7,10 +7,17 @@
  */
 import { html, trusted, type Html, type Part } from '../html.js';
 import { activityLabel, formatDuration, monthLabel, toLocal } from './narrative.js';
-import type { Interaction, MonthRecord, StaffRole } from './types.js';
+import { PART_LABELS, answerWords, phq2Words, phq9Words } from './questionnaires.js';
+import type { ContactChannel, Interaction, MonthRecord, StaffRole } from './types.js';
 
 const ROLE_LABELS: Record<StaffRole, string> = { clinical_staff: 'Clinical staff', practitioner: 'Practitioner' };
 const ACTORS: Record<Interaction['actor'], string> = { bot: 'Automated', patient: 'Patient', staff: 'Staff' };
+const CHANNELS: Record<ContactChannel, string> = { sms: 'SMS', voice: 'Voice', form: 'Form' };
+
+/** Text whose line breaks mean something (a questionnaire's answers, one per line), with them kept. */
+function withLines(text: string): Part[] {
+  return text.split('\n').map((line, i) => (i === 0 ? line : html`<br>${line}`));
+}
 
 /** "5:07": minutes and seconds, never rounded up. */
 function minSec(seconds: number): string {
@@ -118,7 +125,7 @@ export function renderMonthHtml(record: MonthRecord): string {
   const note = section(
     'Note',
     html`<p class="muted">${record.note.edited ? 'Edited by staff.' : 'Drafted from the record; not edited.'}</p>`,
-    paragraphs.map((p) => html`<p>${p.trim().split('\n').map((line, i) => (i === 0 ? line : html`<br>${line}`))}</p>`),
+    paragraphs.map((p) => html`<p>${withLines(p.trim())}</p>`),
   );
 
   const entries = [...record.time.entries].sort((a, b) => a.start.localeCompare(b.start));
@@ -148,7 +155,9 @@ export function renderMonthHtml(record: MonthRecord): string {
       ],
       '',
     ),
-    html`<p>Automated outreach (listed, never counted): texts ${bot.textsSent} sent, ${bot.textsReceived} received; calls: ${bot.calls}.</p>`,
+    html`<p>Automated outreach (listed, never counted): texts ${bot.textsSent} sent, ${bot.textsReceived} received; calls: ${bot.calls}${
+      bot.questionnairesSent || bot.questionnairesAnswered ? `; questionnaires: ${bot.questionnairesSent ?? 0} sent, ${bot.questionnairesAnswered ?? 0} answered` : ''
+    }.</p>`,
   );
 
   const codes = section(
@@ -184,7 +193,25 @@ export function renderMonthHtml(record: MonthRecord): string {
       'No refill checks.',
     ),
     html`<h3>Other reports</h3>`,
-    table(['Time', 'Kind', 'Description'], byTime(reported.other).map((o) => [when(o.at), o.kind, o.description]), 'Nothing else reported.'),
+    table(['Time', 'Report'], byTime(reported.other).map((o) => [when(o.at), o.description]), 'Nothing else reported.'),
+  );
+
+  const answered = byTime((record.questionnaires ?? []).map((q) => ({ ...q, at: q.submittedAt })));
+  const questionnaires = section(
+    'Questionnaires answered',
+    table(
+      ['Answered', 'Parts answered', 'Self-rated health', 'PHQ-2', 'PHQ-9'],
+      answered.map((q) => [
+        when(q.submittedAt),
+        q.partsAnswered.length > 0 ? q.partsAnswered.map((part) => PART_LABELS[part]).join(', ') : 'none',
+        q.selfRatedHealth ? answerWords(q.selfRatedHealth.answer) : '',
+        q.phq2 === null ? '' : phq2Words(q.phq2),
+        html`${q.phq9 ? phq9Words(q.phq9) : ''}${
+          q.selfHarmAnswer ? html`<br><strong>Item 9 (thoughts of being better off dead or of self-harm): ${q.selfHarmAnswer}</strong>` : ''
+        }`,
+      ]),
+      'No questionnaire answered this month.',
+    ),
   );
 
   const handled = (by: string | null, at: string | null) => (at ? `${by ?? ''}${by ? ', ' : ''}${when(at)}` : 'no');
@@ -213,9 +240,9 @@ export function renderMonthHtml(record: MonthRecord): string {
       byTime(record.interactions).map((i) => [
         when(i.at),
         ACTORS[i.actor],
-        [i.channel === 'sms' ? 'SMS' : i.channel === 'voice' ? 'Voice' : '', i.direction ?? ''].filter(Boolean).join(', '),
+        [i.channel ? CHANNELS[i.channel] : '', i.direction ?? ''].filter(Boolean).join(', '),
         i.type.replace('_', ' '),
-        i.summary,
+        withLines(i.summary),
       ]),
       'No interactions this month.',
     ),
@@ -249,6 +276,7 @@ ${note}
 ${minutes}
 ${codes}
 ${reportedSection}
+${questionnaires}
 ${alertsSection}
 ${log}
 ${addenda}

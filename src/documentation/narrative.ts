@@ -6,8 +6,9 @@
  * speaks. A person reviews and may edit it before the month is approved.
  */
 import { DateTime } from 'luxon';
+import { PART_LABELS, questionnaireFindings } from './questionnaires.js';
 import { TIME_ACTIVITIES } from './types.js';
-import type { AlertHandling, BloodPressureReading, MonthRecord, StaffRole, TimeActivity } from './types.js';
+import type { AlertHandling, BloodPressureReading, MonthRecord, MonthQuestionnaire, StaffRole, TimeActivity } from './types.js';
 
 export type DraftableRecord = Omit<MonthRecord, 'note'>;
 
@@ -149,8 +150,30 @@ function reported(record: DraftableRecord, dates: Dates): string {
     );
     sentences.push(`Refill check: ${items.join('; ')}.`);
   }
-  if (other.length > 0) sentences.push(`Also reported: ${other.map((o) => `${o.kind}: ${clause(o.description)} (${day(o.at)})`).join('; ')}.`);
+  const questionnaires = [...(record.questionnaires ?? [])].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  sentences.push(...questionnaires.map((q) => questionnaireSentence(q, day)));
+  const notRepeated = other.filter((o) => !statedByQuestionnaire(o, questionnaires));
+  if (notRepeated.length > 0) sentences.push(`Also reported: ${notRepeated.map((o) => `${inList(o.description)} (${day(o.at)})`).join('; ')}.`);
   return sentences.join(' ');
+}
+
+/** "Patient answered the monthly questionnaire on Dec 9, covering self-rated health and mood: self-rated health fair; PHQ-2 score 1 (negative screen)." */
+function questionnaireSentence(q: MonthQuestionnaire, day: (value: string) => string): string {
+  if (q.partsAnswered.length === 0) return `Patient sent back the monthly questionnaire on ${day(q.submittedAt)} with no question answered.`;
+  const findings = questionnaireFindings(q);
+  const covering = joinAnd(q.partsAnswered.map((part) => PART_LABELS[part]));
+  return `Patient answered the monthly questionnaire on ${day(q.submittedAt)}, covering ${covering}${findings.length > 0 ? `: ${findings.join('; ')}` : ''}.`;
+}
+
+/** A description as an item of "Also reported: ...": "Reported: fall" is "fall", "Blood sugar" is "blood sugar", "PHQ-2" stays. */
+function inList(description: string): string {
+  const text = clause(description).replace(/^Reported: /, '');
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** Self-rated health and the PHQ scores a questionnaire made: its own sentence already says them. */
+function statedByQuestionnaire(o: { at: string; kind: string }, questionnaires: readonly MonthQuestionnaire[]): boolean {
+  return (o.kind === 'self_rated_health' || o.kind === 'depression_screen') && questionnaires.some((q) => q.submittedAt === o.at);
 }
 
 function bloodPressure(record: DraftableRecord, { day }: Dates): string {
@@ -232,10 +255,15 @@ function staffTime(record: DraftableRecord): string {
     }
   }
   const bot = record.botActivity;
+  const questionnairesSent = bot.questionnairesSent ?? 0;
+  const questionnairesAnswered = bot.questionnairesAnswered ?? 0;
+  // A questionnaire sent is a contact attempt and one answered an interaction: listed with the rest, never minutes.
+  const questionnaires =
+    questionnairesSent + questionnairesAnswered > 0 ? `; ${plural(questionnairesSent, 'questionnaire', 'questionnaires')} sent, ${questionnairesAnswered} answered` : '';
   sentences.push(
-    bot.textsSent + bot.textsReceived + bot.calls === 0
+    bot.textsSent + bot.textsReceived + bot.calls + questionnairesSent + questionnairesAnswered === 0
       ? 'No automated outreach this month.'
-      : `Automated outreach (not billed): ${plural(bot.textsSent, 'text', 'texts')} sent, ${bot.textsReceived} received, ${plural(bot.calls, 'call', 'calls')}.`,
+      : `Automated outreach (not billed): ${plural(bot.textsSent, 'text', 'texts')} sent, ${bot.textsReceived} received, ${plural(bot.calls, 'call', 'calls')}${questionnaires}.`,
   );
   return sentences.join(' ');
 }

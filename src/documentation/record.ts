@@ -6,9 +6,20 @@
 import { duration, suggestCodes } from './billing.js';
 import { icd10For } from './icd10.js';
 import { draftNote } from './narrative.js';
+import { QUESTIONNAIRE_EVENT_LABELS, summariseQuestionnaire, type QuestionnaireIn } from './questionnaires.js';
 import { summariseReported, type ObservationIn } from './reported.js';
 import { staffLabel } from './staff-label.js';
-import type { AlertHandling, BillingSettings, CarePlan, CarePlanSummary, Condition, Interaction, MonthRecord, MonthTimeEntry } from './types.js';
+import type {
+  AlertHandling,
+  BillingSettings,
+  CarePlan,
+  CarePlanSummary,
+  Condition,
+  ContactChannel,
+  Interaction,
+  MonthRecord,
+  MonthTimeEntry,
+} from './types.js';
 
 export interface MonthSources {
   month: string;
@@ -21,12 +32,14 @@ export interface MonthSources {
   carePlan: CarePlan | null;
   decisions: { complex: boolean; carePlanRevised: boolean; noteText: string | null };
   entries: MonthTimeEntry[];
-  messages: { id: string; at: string; direction: 'inbound' | 'outbound'; channel: 'sms' | 'voice'; body: string }[];
+  messages: { id: string; at: string; direction: 'inbound' | 'outbound'; channel: ContactChannel; body: string }[];
   calls: { id: string; at: string; direction: 'inbound' | 'outbound'; status: string; answeredBy: string | null; seconds: number | null }[];
   events: { id: string; at: string; type: string }[];
   observations: ObservationIn[];
   medications: { id: string; name: string }[];
   alerts: AlertHandling[];
+  /** Questionnaires the patient answered in the month, oldest first. */
+  questionnaires: QuestionnaireIn[];
   twoWayContact: boolean;
 }
 
@@ -80,7 +93,7 @@ function interactionsOf(s: MonthSources): Interaction[] {
       actor: STAFF_EVENTS.test(e.type) ? ('staff' as const) : ('bot' as const),
       channel: null,
       direction: null,
-      summary: e.type.replace(/[._]/g, ' '),
+      summary: QUESTIONNAIRE_EVENT_LABELS[e.type] ?? e.type.replace(/[._]/g, ' '),
     })),
     ...s.entries.map((t) => ({
       id: t.id,
@@ -138,10 +151,14 @@ export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 
     interactions: interactionsOf(s),
     botActivity: {
       textsSent: s.messages.filter((m) => m.direction === 'outbound').length,
-      textsReceived: s.messages.filter((m) => m.direction === 'inbound').length,
+      // Answers from the form are counted as the questionnaire answered, not as texts.
+      textsReceived: s.messages.filter((m) => m.direction === 'inbound' && m.channel !== 'form').length,
       calls: s.calls.length,
+      questionnairesSent: s.events.filter((e) => e.type === 'questionnaire_sent').length,
+      questionnairesAnswered: s.questionnaires.length,
     },
     reported: summariseReported(s.observations, s.medications),
+    questionnaires: s.questionnaires.map(summariseQuestionnaire),
     alerts: s.alerts,
     time: {
       entries: s.entries.map((e) => ({ ...e, ...counted.get(e.id)! })),

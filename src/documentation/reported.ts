@@ -3,6 +3,8 @@
  * pressure readings and their trend, pain, adherence per medication, refills,
  * and every other reading or concern in words.
  */
+import { phq9Severity } from '../flows/questionnaire/index.js';
+import { phq2Words, phq9Words } from './questionnaires.js';
 import type { ReportedData } from './types.js';
 
 export interface ObservationIn {
@@ -53,6 +55,10 @@ function describe(o: ObservationIn): string | null {
       return `Symptoms ${words(v.trend)}`;
     case 'wellness':
       return v.status === 'well' ? 'Feeling well' : 'Has concerns';
+    case 'self_rated_health':
+      return `Self-rated health: ${words(v.answer)}`;
+    case 'depression_screen':
+      return v.instrument === 'phq9' ? phq9Words({ score: num(v.score), severity: phq9Severity(num(v.score)) }) : phq2Words(num(v.score));
     default:
       return null;
   }

@@ -5,6 +5,7 @@
  * minutes, code suggestions, a narrative note, a FHIR bundle or a page; the
  * bot layer reads the store and builds them.
  */
+import type { Answers, Phq9Severity, QuestionnaireDefinition, QuestionnairePart } from '../flows/questionnaire/index.js';
 
 /** Who did the work, for billing: clinical staff (RN, MA, ...) or a practitioner (MD, DO, NP, PA). */
 export const STAFF_ROLES = ['clinical_staff', 'practitioner'] as const;
@@ -117,6 +118,9 @@ export interface CodeSuggestion {
   totals: TimeTotals;
 }
 
+/** How a message passed: a text, words on a call, or answers sent from the questionnaire's web form. */
+export type ContactChannel = 'sms' | 'voice' | 'form';
+
 /** A line of the month's interaction log: every message, call and event, with its time. */
 export interface Interaction {
   id: string;
@@ -124,7 +128,7 @@ export interface Interaction {
   type: 'message' | 'call' | 'event' | 'time_entry';
   /** 'bot' for automated contact (never billable), 'patient', or 'staff'. */
   actor: 'bot' | 'patient' | 'staff';
-  channel: 'sms' | 'voice' | null;
+  channel: ContactChannel | null;
   direction: 'inbound' | 'outbound' | null;
   /** The text of a message, or a short description of a call or event. */
   summary: string;
@@ -156,8 +160,38 @@ export interface ReportedData {
   pain: { at: string; score: number }[];
   adherence: MedicationAdherence[];
   refills: { at: string; medicationId: string; name: string; outcome: 'has_refill' | 'needs_refill' }[];
-  /** Glucose, oxygen, pulse, weight, temperature, concerns the patient reported: in words. */
+  /** Glucose, oxygen, pulse, weight, temperature, concerns, self-rated health, PHQ scores the patient reported: in words. */
   other: { at: string; kind: string; description: string }[];
+}
+
+/**
+ * A questionnaire the patient sent back in the month (the week-2 form): what
+ * a clinician reads at a glance, and the definition and answers themselves,
+ * kept so the approved record can always show, and export, what was asked.
+ */
+export interface MonthQuestionnaire {
+  /** The questionnaire link's id: its FHIR resources are named after it. */
+  id: string;
+  sentAt: string;
+  submittedAt: string;
+  /** The language the patient answered in. */
+  locale: 'en' | 'es';
+  /** The message of the form channel that carries the answers into the transcript. */
+  messageId: string | null;
+  /** The parts the patient answered at least one question of, in the form's order. */
+  partsAnswered: QuestionnairePart[];
+  /** PROMIS Global01: the answer ('very_good', 'fair', ...) and its score, 5 (excellent) to 1 (poor). */
+  selfRatedHealth: { answer: string; score: number } | null;
+  /** PHQ-2 total 0-6, when both items were answered. */
+  phq2: number | null;
+  /** PHQ-9 total 0-27 and its published severity band, when all nine were asked and answered. */
+  phq9: { score: number; severity: Phq9Severity } | null;
+  /** PHQ-9 item 9 (thoughts of being better off dead or of self-harm) in words, when answered above "not at all". */
+  selfHarmAnswer: string | null;
+  /** The definition as it was sent (its medicines are the patient's of that day). */
+  definition: QuestionnaireDefinition;
+  /** The answers that count (to questions that were asked), by linkId. */
+  answers: Answers;
 }
 
 export interface AlertHandling {
@@ -231,9 +265,15 @@ export interface MonthRecord {
   complex: boolean;
   carePlanRevised: boolean;
   interactions: Interaction[];
-  /** Automated contact this month: listed, never counted as minutes. */
-  botActivity: { textsSent: number; textsReceived: number; calls: number };
+  /**
+   * Automated contact this month: listed, never counted as minutes. A
+   * questionnaire sent is a contact attempt; one answered, an interaction.
+   * (Months approved before the questionnaire existed have no counts for it.)
+   */
+  botActivity: { textsSent: number; textsReceived: number; calls: number; questionnairesSent?: number; questionnairesAnswered?: number };
   reported: ReportedData;
+  /** Questionnaires answered this month, oldest first; absent from months approved before the questionnaire existed. */
+  questionnaires?: MonthQuestionnaire[];
   alerts: AlertHandling[];
   time: {
     entries: (MonthTimeEntry & CountedEntry)[];

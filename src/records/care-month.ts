@@ -21,7 +21,7 @@ import {
   type CareMonthChanges,
 } from '../store/care-months.js';
 import { listMedications } from '../store/medications.js';
-import { alertsIn, callsIn, eventsIn, messagesIn, observationsIn, patientsInContact } from '../store/month-activity.js';
+import { alertsIn, callsIn, eventsIn, messagesIn, observationsIn, patientsInContact, questionnairesIn } from '../store/month-activity.js';
 import { findPatient, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
@@ -55,6 +55,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
   const observations = await observationsIn(tx, patient.id, period);
   const medications = await listMedications(tx, patient.id);
   const alerts = await alertsIn(tx, patient.id, period);
+  const questionnaires = await questionnairesIn(tx, patient.id, period);
   const contact = await patientsInContact(tx, [patient.id], period);
   const carePlan = await findCarePlan(tx, patient.id);
   return {
@@ -80,6 +81,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
     observations,
     medications: medications.map((m) => ({ id: m.id, name: m.name })),
     alerts,
+    questionnaires,
     twoWayContact: contact.has(patient.id),
   };
 }

@@ -9,7 +9,8 @@ export interface ContextMessage {
   id: string;
   at: string;
   direction: 'inbound' | 'outbound';
-  channel: 'sms' | 'voice';
+  /** 'form' for answers sent from the questionnaire's web page. */
+  channel: 'sms' | 'voice' | 'form';
   kind: string;
   body: string;
   status: string;
@@ -45,7 +46,7 @@ export async function messagesAround(db: Queryable, patientId: string, messageId
     id: string;
     at: Date;
     direction: 'inbound' | 'outbound';
-    channel: 'sms' | 'voice';
+    channel: 'sms' | 'voice' | 'form';
     kind: string;
     body: string;
     status: string;

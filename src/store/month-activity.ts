@@ -2,7 +2,9 @@
  * What happened with a patient within a period (a month's bounds): the raw
  * material of the monthly record. Read-only.
  */
-import type { AlertHandling } from '../documentation/types.js';
+import type { QuestionnaireIn } from '../documentation/questionnaires.js';
+import type { AlertHandling, ContactChannel } from '../documentation/types.js';
+import { listSubmittedLinks } from './questionnaires.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export interface Period {
@@ -14,15 +16,15 @@ export interface PeriodMessage {
   id: string;
   at: string;
   direction: 'inbound' | 'outbound';
-  channel: 'sms' | 'voice';
+  channel: ContactChannel;
   kind: string;
   body: string;
   status: string;
 }
 
-/** Texts between the service and the patient, placed when they left (or arrived). */
+/** Texts between the service and the patient (and answers from the questionnaire's form), placed when they left (or arrived). */
 export async function messagesIn(db: Queryable, patientId: string, p: Period): Promise<PeriodMessage[]> {
-  const { rows } = await db.query<{ id: string; at: Date; direction: 'inbound' | 'outbound'; channel: 'sms' | 'voice'; kind: string; body: string; status: string }>(
+  const { rows } = await db.query<{ id: string; at: Date; direction: 'inbound' | 'outbound'; channel: ContactChannel; kind: string; body: string; status: string }>(
     `SELECT id, coalesce(sent_at, created_at) AS at, direction, channel, kind, body, status FROM messages
       WHERE patient_id = $1 AND audience = 'patient' AND status NOT IN ('cancelled', 'pending', 'submitting')
         AND coalesce(sent_at, created_at) >= $2 AND coalesce(sent_at, created_at) < $3
@@ -103,6 +105,20 @@ export async function alertsIn(db: Queryable, patientId: string, p: Period): Pro
     resolvedAt: toIsoOrNull(r.resolved_at),
     resolvedBy: r.res_name,
     resolutionNote: r.resolution_note,
+  }));
+}
+
+/** Questionnaires the patient answered in the period, oldest first: the definition as sent, and the answers. */
+export async function questionnairesIn(db: Queryable, patientId: string, p: Period): Promise<QuestionnaireIn[]> {
+  const links = await listSubmittedLinks(db, patientId, p.from, p.to);
+  return links.map((link) => ({
+    id: link.id,
+    sentAt: link.createdAt,
+    submittedAt: link.submittedAt!,
+    locale: link.locale,
+    messageId: link.responseMessageId,
+    definition: link.definition,
+    answers: link.answers,
   }));
 }
 

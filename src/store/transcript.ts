@@ -5,7 +5,8 @@ export interface TranscriptEntry {
   /** 'message' for texts in and out; 'event' for what happened around them (opt-out, red flag, timeout...). */
   type: 'message' | 'event';
   direction: 'inbound' | 'outbound' | null;
-  channel: 'sms' | 'voice' | null;
+  /** 'form' for answers sent from the questionnaire's web page. */
+  channel: 'sms' | 'voice' | 'form' | null;
   /** The message text, or the event's name. */
   text: string;
   /** The message kind ('check_in', 'reply', ...) or the event type. */
@@ -20,7 +21,7 @@ interface Row {
   at: Date;
   type: 'message' | 'event';
   direction: 'inbound' | 'outbound' | null;
-  channel: 'sms' | 'voice' | null;
+  channel: 'sms' | 'voice' | 'form' | null;
   text: string;
   kind: string;
   status: string | null;

@@ -5,10 +5,13 @@
  * for their own words), a self-harm answer on the red-flag path at once, and
  * the link's limits (expired, reused, forged, guessed).
  */
+import type { Bundle, BundleEntry, Observation, Patient, Questionnaire, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FALL_LINK_IDS, HEALTH_LINK_ID, MESSAGE_LINK_ID, medicineLinkIds, phqLinkId, READING_LINK_IDS, SYMPTOM_LINK_IDS } from '../../src/flows/questionnaire/index.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { FormVisitor, formOf, tokenIn, useQuestionnaire } from '../helpers/questionnaire.js';
+import { fhirValidator } from '../helpers/fhir-schema.js';
+import { signInNora } from '../web/signed-in.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** The 2nd Wednesday of December 2026, 10:00 in Chicago. */
@@ -291,5 +294,91 @@ describe("the link's limits", () => {
     const reasons = (id: string) => list.find((e) => e.patient.id === id)?.reasons.map((r) => r.code) ?? [];
     expect(reasons(patient.id)).toContain('non_responder');
     expect(reasons(sent.counted!.patient.id)).not.toContain('non_responder');
+  });
+});
+
+describe("the month's record of a patient who answered", () => {
+  /** The 2nd Wednesday of January 2027, 10:00 in Chicago: the next questionnaire after December's. */
+  const JANUARY_SENT_AT = '2027-01-13T16:00:00.000Z';
+  const month = (patientId: string) => `/api/v1/patients/${patientId}/months/2027-01`;
+  let patient: { id: string; phone: string };
+
+  // A patient of their own, enrolled after December's went out: January's questionnaire is theirs alone.
+  beforeAll(async () => {
+    patient = await s.newPatient();
+    await s.advanceTo(JANUARY_SENT_AT);
+    await s.runDue();
+    const text = s.sentTo(patient.phone).find((m) => tokenIn(m.Body));
+    if (!text) throw new Error('no questionnaire text went out in January');
+    const phone = new FormVisitor(s, '203.0.113.90');
+    await phone.open(tokenIn(text.Body)!);
+    // PHQ-2 of 4 opens the PHQ-9: six more at "several days", item 9 "not at all": 10, moderate.
+    const answers: Record<string, string> = { ...ALL_WELL, [HEALTH_LINK_ID]: 'fair', [phqLinkId(1)]: 'more_than_half', [phqLinkId(2)]: 'more_than_half' };
+    for (let n = 3; n <= 8; n++) answers[phqLinkId(n)] = 'several_days';
+    answers[phqLinkId(9)] = 'not_at_all';
+    const { last } = await phone.answerAll({ ...answers, [READING_LINK_IDS.systolic]: '138', [READING_LINK_IDS.diastolic]: '86' });
+    expect(last.location).toBe('/q/thanks');
+  });
+
+  it('lists the questionnaire with its scores, counts it as contact, and says so in the note', async () => {
+    const response = await s.admin.get(month(patient.id));
+    expect(response.status).toBe(200);
+    const record = response.body;
+    expect(record.questionnaires).toHaveLength(1);
+    expect(record.questionnaires[0]).toMatchObject({
+      partsAnswered: ['health', 'mood', 'readings', 'falls', 'symptoms'],
+      selfRatedHealth: { answer: 'fair', score: 2 },
+      phq2: 4,
+      phq9: { score: 10, severity: 'moderate' },
+      selfHarmAnswer: null,
+    });
+    expect(record.botActivity).toMatchObject({ questionnairesSent: 1, questionnairesAnswered: 1 });
+    expect(record.interactions).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'form', actor: 'patient', direction: 'inbound' })]));
+    expect(record.interactions.map((i: { summary: string }) => i.summary)).toEqual(expect.arrayContaining(['Questionnaire sent', 'Questionnaire link opened']));
+    expect(record.reported.bloodPressure.readings).toEqual([expect.objectContaining({ systolic: 138, diastolic: 86 })]);
+    expect(record.note.text).toContain(
+      'Patient answered the monthly questionnaire on Jan 13, covering self-rated health, mood, home readings, falls and symptoms: self-rated health fair; PHQ-2 score 4 (positive screen); PHQ-9 score 10 (moderate).',
+    );
+    // Automated contact: no staff minutes, so no code.
+    expect(record.time.clinicalStaffSeconds).toBe(0);
+    expect(record.codes).toEqual([]);
+  });
+
+  it('exports a QuestionnaireResponse and its LOINC-coded Observations in a bundle that validates against R4', async () => {
+    const fhir = await s.admin.get(`${month(patient.id)}/export?format=fhir`);
+    expect(fhir.status).toBe(200);
+    const problems = fhirValidator()(fhir.body);
+    expect(problems, problems.join('\n')).toEqual([]);
+    const bundle = fhir.body as Bundle;
+    const ofType = <T extends Resource>(type: T['resourceType']) =>
+      (bundle.entry ?? []).filter((e): e is BundleEntry<T> => e.resource?.resourceType === type);
+    const [response, ...others] = ofType<QuestionnaireResponse>('QuestionnaireResponse');
+    expect(others).toEqual([]);
+    const patientUrl = ofType<Patient>('Patient')[0]!.fullUrl;
+    expect(response!.resource).toMatchObject({ status: 'completed', subject: { reference: patientUrl }, questionnaire: expect.stringMatching(/week-2-assessment\|1-[0-9a-f]{12}$/) });
+    expect(Date.parse(response!.resource!.authored!)).toBeGreaterThanOrEqual(Date.parse(JANUARY_SENT_AT));
+    expect(ofType<Questionnaire>('Questionnaire')).toHaveLength(1);
+    const derived = ofType<Observation>('Observation')
+      .map((e) => e.resource!)
+      .filter((o) => o.derivedFrom?.[0]?.reference === response!.fullUrl);
+    const withCode = (code: string) => derived.find((o) => o.code.coding?.[0]?.code === code)!;
+    expect(derived.map((o) => o.code.coding?.[0]?.code)).toEqual(expect.arrayContaining(['61577-3', '44250-9', '44255-8', '55758-7', '44261-6']));
+    expect(withCode('55758-7').valueInteger).toBe(4);
+    expect(withCode('44261-6').valueInteger).toBe(10);
+    expect(withCode('44250-9').valueCodeableConcept?.coding?.[0]?.code).toBe('LA6570-1');
+  });
+
+  it('shows the answers on the timeline, one per line, beside the questionnaire sent and opened; the transcript API carries the form channel', async () => {
+    const nora = await signInNora(s);
+    const page = await nora.get(`/app/patients/${patient.id}`);
+    expect(page.status).toBe(200);
+    const timeline = page.body.slice(page.body.indexOf('id="timeline-title"'));
+    expect(timeline).toContain('Questionnaire answered (form)');
+    expect(timeline).toContain('Questionnaire sent');
+    expect(timeline).toContain('Questionnaire link opened');
+    expect(timeline).toMatch(/In general, would you say your health is: Fair<br>/);
+    const transcript = await s.admin.get(`/api/v1/patients/${patient.id}/transcript`);
+    expect(transcript.status).toBe(200);
+    expect(transcript.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'message', channel: 'form', kind: 'questionnaire_answer' })]));
   });
 });

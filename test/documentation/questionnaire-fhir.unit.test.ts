@@ -47,7 +47,7 @@ describe('the week-2 Questionnaire in FHIR', () => {
 
   it('groups the questions by screen, with their LOINC codes and answer codes', () => {
     const questionnaire = questionnaireResource(definition);
-    expect(questionnaire).toMatchObject({ url: WEEK2_QUESTIONNAIRE_URL, version: '1', status: 'active', language: 'en' });
+    expect(questionnaire).toMatchObject({ url: WEEK2_QUESTIONNAIRE_URL, version: definition.version, status: 'active', language: 'en' });
     expect(questionnaire.item!.every((group) => group.type === 'group')).toBe(true);
     const items = flatten(questionnaire.item) as QuestionnaireItem[];
     const byId = (linkId: string) => items.find((i) => i.linkId === linkId)!;
@@ -99,7 +99,7 @@ describe('the QuestionnaireResponse and its Observations', () => {
   });
 
   it('names the questionnaire and version, and answers by type: codings, integers, decimals, words', () => {
-    expect(response).toMatchObject({ questionnaire: `${WEEK2_QUESTIONNAIRE_URL}|1`, status: 'completed', subject });
+    expect(response).toMatchObject({ questionnaire: `${WEEK2_QUESTIONNAIRE_URL}|${definition.version}`, status: 'completed', subject });
     const answered = flatten(response.item) as QuestionnaireResponseItem[];
     const answer = (linkId: string) => answered.find((i) => i.linkId === linkId)?.answer?.[0];
     expect(answer('phq.1')).toEqual({ valueCoding: { system: 'http://loinc.org', code: 'LA6570-1', display: 'More than half the days' } });

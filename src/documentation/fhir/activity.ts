@@ -1,7 +1,8 @@
 /** What happened in the month: each message and call, each reported value, each alert. */
-import type { CodeableConcept, Communication, Flag, Observation, Organization, Patient, Reference } from '@medplum/fhirtypes';
+import type { CodeableConcept, Communication, CommunicationPayload, Flag, Observation, Organization, Patient, Reference } from '@medplum/fhirtypes';
 import type { AlertHandling, Interaction, MedicationAdherence } from '../types.js';
 import { nonEmpty, type BuildContext, type Keyed } from './context.js';
+import { responseKey } from './month-questionnaires.js';
 import { FLAG_PRIORITY_EXTENSION, LOINC, SYSTEM, concept, loinc, medium, mmHg, observationCategory, percent } from './terminology.js';
 
 const SENT_BY: Record<Interaction['actor'], string> = {
@@ -33,8 +34,15 @@ function communication(ctx: BuildContext, interaction: Interaction): Communicati
     sent: interaction.at,
     sender,
     recipient: [recipient],
-    payload: interaction.summary.trim() ? [{ contentString: interaction.summary }] : undefined,
+    payload: nonEmpty([interaction.summary.trim() ? { contentString: interaction.summary } : undefined, answeredIn(ctx, interaction)]),
   };
+}
+
+/** Answers from the questionnaire's form: the message points at the QuestionnaireResponse made from them. */
+function answeredIn(ctx: BuildContext, interaction: Interaction): CommunicationPayload | undefined {
+  if (interaction.channel !== 'form') return undefined;
+  const answered = (ctx.record.questionnaires ?? []).find((q) => q.messageId === interaction.id);
+  return answered ? { contentReference: { reference: ctx.fullUrl(responseKey(answered)) } } : undefined;
 }
 
 /** Blood pressure, pain and adherence as the patient reported them. */

@@ -10,6 +10,8 @@ export interface BuildContext {
   carePlan: Reference<CarePlan> | null;
   /** A business identifier under options.baseUrl, or undefined without one. */
   identifier(kind: string, value: string): Identifier | undefined;
+  /** The fullUrl (urn:uuid) the resource of this key gets in the bundle, to point at it before it is added. */
+  fullUrl(key: string): string;
 }
 
 /** An array, or undefined when it is empty: FHIR JSON never holds an empty array. */

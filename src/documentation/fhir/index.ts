@@ -1,10 +1,12 @@
 /**
  * The month's record as a FHIR R4 Bundle (type collection), for a practice's
  * EHR: the patient, the practice, the care plan, a Communication per message
- * and call (basedOn the care plan), the reported values as Observations, an
- * alert as a Flag, the note as a Composition and, once approved, a ChargeItem
- * per code. Pure: the same record and options give the same bundle, uuids
- * included (name-based, from the record's ids).
+ * and call (basedOn the care plan), the reported values as Observations, each
+ * questionnaire answered as a QuestionnaireResponse (with its Questionnaire
+ * and the survey Observations derived from it), an alert as a Flag, the note
+ * as a Composition and, once approved, a ChargeItem per code. Pure: the same
+ * record and options give the same bundle, uuids included (name-based, from
+ * the record's ids).
  */
 import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Reference, Resource } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
@@ -12,6 +14,7 @@ import { communications, flags, observations } from './activity.js';
 import { chargeItems } from './billing.js';
 import type { BuildContext, Keyed } from './context.js';
 import { uuidV5 } from './ids.js';
+import { questionnaireEntries } from './month-questionnaires.js';
 import { composition } from './note.js';
 import { carePlan, patient, practiceOrganization } from './parties.js';
 
@@ -36,6 +39,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
     organization: { reference: organizationUrl, display: record.practice.name },
     carePlan: record.carePlan.status === 'none' ? null : { reference: carePlanUrl },
     identifier: identifiers(options.baseUrl),
+    fullUrl: (key) => entries.url(key),
   };
 
   entries.add<Patient>({ key: `patient/${record.patient.id}`, resource: patient(ctx) });
@@ -44,10 +48,13 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
   if (plan) entries.add<CarePlan>({ key: `patient/${record.patient.id}/care-plan`, resource: plan });
   const noteKey = `patient/${record.patient.id}/${record.month}/note`;
   const noteRef: Reference<Composition> = { reference: entries.url(noteKey) };
+  const answered = questionnaireEntries(ctx);
+  for (const item of answered.questionnaires) entries.add(item);
   const sections = {
     communications: communications(ctx).map((item) => entries.add(item)),
-    observations: observations(ctx).map((item) => entries.add(item)),
+    observations: [...observations(ctx), ...answered.observations].map((item) => entries.add(item)),
     flags: flags(ctx).map((item) => entries.add(item)),
+    questionnaireResponses: answered.responses.map((item) => entries.add(item)),
   };
   entries.add({ key: noteKey, resource: composition(ctx, options.generatedAt, sections) });
   for (const item of chargeItems(ctx, noteRef)) entries.add(item);

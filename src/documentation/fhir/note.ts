@@ -10,6 +10,7 @@ export interface NoteEntries {
   communications: Reference[];
   observations: Reference[];
   flags: Reference[];
+  questionnaireResponses: Reference[];
 }
 
 export function composition(ctx: BuildContext, generatedAt: string, entries: NoteEntries): Composition {
@@ -31,6 +32,7 @@ export function composition(ctx: BuildContext, generatedAt: string, entries: Not
       textSection('Monthly note', record.note.text),
       entrySection('Care plan', ctx.carePlan ? [ctx.carePlan] : []),
       entrySection('Patient-reported data', entries.observations),
+      entrySection('Questionnaires answered', entries.questionnaireResponses),
       entrySection('Alerts', entries.flags),
       entrySection('Messages and calls', entries.communications),
       ...record.addenda.map((addendum) => textSection(`Addendum, ${addendum.at}, ${addendum.by}`, addendum.text)),

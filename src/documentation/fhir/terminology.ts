@@ -4,7 +4,7 @@
  * categories and modes, CPT/HCPCS for the billing codes.
  */
 import type { CodeableConcept, Coding, Quantity } from '@medplum/fhirtypes';
-import { APCM_CODES, type BillingCode } from '../types.js';
+import { APCM_CODES, type BillingCode, type ContactChannel } from '../types.js';
 
 export const SYSTEM = {
   loinc: 'http://loinc.org',
@@ -55,11 +55,17 @@ export function percent(value: number): Quantity {
 /**
  * How a message or call went, from v3-ParticipationMode. The code system has
  * no code for SMS: a text is WRITTEN (its ELECTRONIC means machine signals).
+ * Answers sent from the questionnaire's web page are ONLINEWRIT (online written).
  */
-export function medium(channel: 'sms' | 'voice'): CodeableConcept {
-  return channel === 'sms'
-    ? concept(SYSTEM.participationMode, 'WRITTEN', 'written', 'SMS text message')
-    : concept(SYSTEM.participationMode, 'PHONE', 'telephone', 'Phone call');
+export function medium(channel: ContactChannel): CodeableConcept {
+  switch (channel) {
+    case 'sms':
+      return concept(SYSTEM.participationMode, 'WRITTEN', 'written', 'SMS text message');
+    case 'voice':
+      return concept(SYSTEM.participationMode, 'PHONE', 'telephone', 'Phone call');
+    case 'form':
+      return concept(SYSTEM.participationMode, 'ONLINEWRIT', 'online written', 'Questionnaire answered on a web form');
+  }
 }
 
 /** CPT for the CCM codes, HCPCS Level II for the APCM G codes. */

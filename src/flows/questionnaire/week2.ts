@@ -2,6 +2,7 @@
  * The default week-2 assessment: the parts a practice uses, in the order of
  * QUESTIONNAIRE_PARTS, the medicine screens made from the patient's own list.
  */
+import { createHash } from 'node:crypto';
 import { medicineScreens, type QuestionnaireMedicine } from './medicines.js';
 import { moodScreens } from './phq.js';
 import { fallScreens, healthScreens, messageScreens, readingScreens, symptomScreens } from './screens.js';
@@ -11,6 +12,15 @@ import { QUESTIONNAIRE_PARTS, type QuestionnaireDefinition, type QuestionnairePa
 export const WEEK2_QUESTIONNAIRE_URL = 'https://ccm-bot.example/fhir/Questionnaire/week-2-assessment';
 /** Bumped whenever a question, an answer or a code below changes. */
 export const WEEK2_QUESTIONNAIRE_VERSION = '1';
+
+/**
+ * Each patient's form has its own medicine questions, and practices choose
+ * parts: the version says which form it is ("1-" and a digest of its
+ * screens), so url|version names one set of questions, never two.
+ */
+function versionOf(screens: readonly Screen[]): string {
+  return `${WEEK2_QUESTIONNAIRE_VERSION}-${createHash('sha256').update(JSON.stringify(screens)).digest('hex').slice(0, 12)}`;
+}
 
 export interface Week2Options {
   parts: readonly QuestionnairePart[];
@@ -28,11 +38,12 @@ export function week2Questionnaire(options: Week2Options): QuestionnaireDefiniti
     message: messageScreens,
   };
   const parts = QUESTIONNAIRE_PARTS.filter((part) => options.parts.includes(part));
+  const screens = parts.flatMap((part) => screensOf[part]());
   return {
     url: WEEK2_QUESTIONNAIRE_URL,
-    version: WEEK2_QUESTIONNAIRE_VERSION,
+    version: versionOf(screens),
     title: { en: 'Your monthly health check-in', es: 'Su revisión de salud del mes' },
     parts,
-    screens: parts.flatMap((part) => screensOf[part]()),
+    screens,
   };
 }

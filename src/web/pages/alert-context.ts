@@ -37,6 +37,8 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   check_in: 'check-in',
   reply: 'reply',
   unknown_sender: 'answer to an unknown number',
+  questionnaire_invite: 'questionnaire link',
+  questionnaire_reminder: 'questionnaire reminder',
 };
 export const kindWords = (kind: string) => KIND_WORDS[kind] ?? kind.replace(/_/g, ' ');
 
@@ -58,9 +60,14 @@ function speaker(m: ContextMessage, patient: { firstName: string; phone: string 
     if (m.channel === 'voice') return 'ccm-bot, on a call';
     return m.to === patient.phone ? 'ccm-bot' : html`ccm-bot, to ${formatForReading(m.to)}`;
   }
+  // The form's answers carry the patient's phone as their sender, but came from the questionnaire's page.
+  if (m.channel === 'form') return `${patient.firstName}, on the questionnaire form`;
   const who = m.channel === 'voice' ? `${patient.firstName}, on a call` : patient.firstName;
   return m.from === patient.phone || m.channel === 'voice' ? who : html`${formatForReading(m.from)}, <strong>not the patient's phone</strong>`;
 }
+
+/** A questionnaire's answers are one "question answer" per line: the lines are kept. */
+const body = (m: ContextMessage) => (m.channel === 'form' ? m.body.split('\n').map((line, i) => (i === 0 ? line : html`<br>${line}`)) : m.body);
 
 export function conversationSection(messages: ContextMessage[], patient: { firstName: string; phone: string }, zone: string): Html {
   return html`<section aria-labelledby="conversation-title"><h2 id="conversation-title">The conversation around it</h2>
@@ -69,7 +76,7 @@ export function conversationSection(messages: ContextMessage[], patient: { first
         ? html`<ol class="list thread">${messages.map(
             (m) => html`<li class="${m.direction}${m.evidence ? ' evidence' : ''}">
               <span class="meta">${localTime(m.at, zone)} · ${speaker(m, patient)}${m.evidence ? html` · <strong>what raised it</strong>` : ''}</span>
-              <span${m.direction === 'inbound' ? html` class="patient-text"` : ''}>${m.body}</span></li>`,
+              <span${m.direction === 'inbound' ? html` class="patient-text"` : ''}>${body(m)}</span></li>`,
           )}</ol>`
         : html`<p class="empty">No text is behind it.</p>`
     }</section>`;

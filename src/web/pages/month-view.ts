@@ -6,6 +6,7 @@
  */
 import { describeReason } from '../../alerts/index.js';
 import { activityLabel, formatDuration, monthLabel } from '../../documentation/narrative.js';
+import { PART_LABELS, questionnaireFindings } from '../../documentation/questionnaires.js';
 import { TIME_ACTIVITIES, type MonthRecord } from '../../documentation/types.js';
 import { staffLabel } from '../../documentation/staff-label.js';
 import { html, localDate, localTime, type Html } from '../html.js';
@@ -86,11 +87,23 @@ function reported(record: MonthRecord, zone: string): Html {
           (m) => html`<tr><td>${m.name}</td><td>${m.dosesReported}</td><td>${m.taken}${m.percent === null ? '' : ` (${m.percent}%)`}</td><td>${m.missed}</td></tr>`,
         )}</tbody></table>`
       : html`<p class="empty">No doses reported.</p>`}
+    ${questionnaires(record, zone)}
     ${record.reported.other.length || record.reported.pain.length
       ? html`<h3>Other reports</h3><ul>
         ${record.reported.pain.map((p) => html`<li>Pain ${p.score}/10 on ${localTime(p.at, zone)}</li>`)}
         ${record.reported.other.map((o) => html`<li>${o.description} (${localTime(o.at, zone)})</li>`)}</ul>`
       : ''}`;
+}
+
+/** Each questionnaire answered: when, which parts, and what it scored. */
+function questionnaires(record: MonthRecord, zone: string): Html | string {
+  const answered = [...(record.questionnaires ?? [])].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  if (answered.length === 0) return '';
+  return html`<h3>Questionnaires answered</h3><ul>${answered.map((q) => {
+    const findings = questionnaireFindings(q);
+    const parts = q.partsAnswered.length ? q.partsAnswered.map((part) => PART_LABELS[part]).join(', ') : 'no question answered';
+    return html`<li>${localTime(q.submittedAt, zone)}: ${parts}${findings.length ? html`<br><span class="meta">${findings.join('; ')}</span>` : ''}</li>`;
+  })}</ul>`;
 }
 
 function alerts(record: MonthRecord, zone: string): Html {
@@ -126,7 +139,9 @@ export function monthBody(o: MonthViewOptions): Html {
     ${section('minutes', 'Minutes', html`${minutes(record, zone)}${logTimeForm(o)}`)}
     ${section('reported', 'Reported by the patient', reported(record, zone))}
     ${section('alerts', 'Alerts handled', alerts(record, zone))}
-    ${section('bot', 'Bot activity (not billed)', html`<p>Automated texts: ${bot.textsSent} sent, ${bot.textsReceived} received. Automated calls: ${bot.calls}. None of it counts as minutes.</p>`)}
+    ${section('bot', 'Bot activity (not billed)', html`<p>Automated texts: ${bot.textsSent} sent, ${bot.textsReceived} received. Automated calls: ${bot.calls}.${
+      bot.questionnairesSent || bot.questionnairesAnswered ? ` Questionnaires: ${bot.questionnairesSent ?? 0} sent, ${bot.questionnairesAnswered ?? 0} answered.` : ''
+    } None of it counts as minutes.</p>`)}
     ${section(
       'addenda',
       'Addenda',

@@ -10,7 +10,11 @@ const items = (definition = everything()): QuestionItem[] => definition.screens.
 
 describe('the week-2 questionnaire', () => {
   it('names itself by a canonical URL and version', () => {
-    expect(everything()).toMatchObject({ url: WEEK2_QUESTIONNAIRE_URL, version: '1' });
+    expect(everything()).toMatchObject({ url: WEEK2_QUESTIONNAIRE_URL, version: expect.stringMatching(/^1-[0-9a-f]{12}$/) });
+    // Another patient's medicines make another form: another version, so url|version names one set of questions.
+    const other = week2Questionnaire({ parts: [...QUESTIONNAIRE_PARTS], medicines: [{ id: 'm-9', name: 'Warfarin' }] });
+    expect(other.version).not.toBe(everything().version);
+    expect(week2Questionnaire({ parts: [...QUESTIONNAIRE_PARTS], medicines: [{ id: 'm-9', name: 'Warfarin' }] }).version).toBe(other.version);
   });
 
   it('has only the parts a practice uses, in the set order whatever order they are asked in', () => {

@@ -1,10 +1,12 @@
 /**
  * The patient page's "Timeline": every text in and out, every call and every
  * event around them (alerts raised, acknowledged and resolved, opt-outs,
- * pauses, check-ins ending), newest first. The patient's words are shown as
- * they wrote them, escaped like everything else.
+ * pauses, check-ins ending, the questionnaire sent, opened and answered),
+ * newest first. The patient's words are shown as they wrote them, escaped
+ * like everything else.
  */
 import { describeReason } from '../../../alerts/index.js';
+import { QUESTIONNAIRE_EVENT_LABELS, formMessageLabel } from '../../../documentation/questionnaires.js';
 import type { AlertWithNames } from '../../../store/alerts.js';
 import type { TranscriptEntry } from '../../../store/transcript.js';
 import { html, localTime, type Html } from '../../html.js';
@@ -28,6 +30,7 @@ const EVENTS: Readonly<Record<string, string>> = {
   'alert.call_requested': 'A coordinator asked to be connected to the patient by phone',
   'care_plan.created': 'Care plan created',
   'care_plan.updated': 'Care plan updated',
+  ...QUESTIONNAIRE_EVENT_LABELS,
 };
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -49,6 +52,9 @@ function eventText(entry: TranscriptEntry, alerts: ReadonlyMap<string, AlertWith
       const until = str(detail.until);
       return html`Automated outreach paused ${until ? `until ${localTime(until, zone)}` : 'until resumed'}`;
     }
+    case 'questionnaire_unanswered':
+      // Opened and left part way is no answer either, but a coordinator calling will want to know.
+      return html`${EVENTS[entry.kind]}${detail.opened === true ? ' (opened, not finished)' : ''}`;
   }
   if (entry.kind.startsWith('conversation.')) {
     const flow = str(detail.flow);
@@ -58,14 +64,25 @@ function eventText(entry: TranscriptEntry, alerts: ReadonlyMap<string, AlertWith
   return html`${known ?? words(entry.kind)}${alert && entry.kind.startsWith('alert.') ? about : ''}`;
 }
 
+/** Who said it and how, in the entry's heading. */
+function speaker(entry: TranscriptEntry): string {
+  const inbound = entry.direction === 'inbound';
+  if (entry.channel === 'form') return formMessageLabel(entry.kind);
+  if (entry.channel === 'voice') return inbound ? 'Patient, on a call' : 'Said on a call';
+  return inbound ? 'Patient texted' : 'Sent';
+}
+
+/** A questionnaire's answers are one "question answer" per line: the lines are kept. */
+const lines = (text: string) => text.split('\n').map((line, i) => (i === 0 ? line : html`<br>${line}`));
+
 function messageItem(entry: TranscriptEntry, zone: string): Html {
   const call = entry.channel === 'voice';
   const inbound = entry.direction === 'inbound';
-  const who = inbound ? (call ? 'Patient, on a call' : 'Patient texted') : call ? 'Said on a call' : 'Sent';
   const trouble = !inbound && entry.status && ['failed', 'undelivered', 'cancelled'].includes(entry.status) ? html` · <strong class="error">${entry.status}</strong>` : '';
+  const text = entry.channel === 'form' ? lines(entry.text) : entry.text;
   return html`<li class="entry ${inbound ? 'inbound' : 'outbound'}${call ? ' call' : ''}">
-    <span class="meta"><time datetime="${entry.timestamp}">${localTime(entry.timestamp, zone)}</time> · ${who}${trouble}</span>
-    ${inbound ? html`<blockquote class="patient-text"><p>${entry.text}</p></blockquote>` : html`<p class="bot-text">${entry.text}</p>`}
+    <span class="meta"><time datetime="${entry.timestamp}">${localTime(entry.timestamp, zone)}</time> · ${speaker(entry)}${trouble}</span>
+    ${inbound ? html`<blockquote class="patient-text"><p>${text}</p></blockquote>` : html`<p class="bot-text">${text}</p>`}
   </li>`;
 }
 
