@@ -1,5 +1,6 @@
 /** The report as text for a terminal. */
 import { ARTICLE_TRIAGE, ARTICLE_WORKLOAD, showFigure } from './article.js';
+import { ARTICLE_QUESTIONNAIRE_RESPONSE } from './report-questionnaire.js';
 import type { Report } from './report.js';
 import type { Spread } from './report-work.js';
 import { WORK_MODEL } from './work-model.js';
@@ -73,6 +74,7 @@ export function formatReport(r: Report, wallSeconds?: number): string {
     `  on-call rings       ${outcomesOf(r.calls.rings)}; ${r.calls.ringsAcknowledged} acknowledged by key`,
     `  on the calls        ${r.calls.responses} keys or answers given, ${r.calls.observationsFromCalls} recorded as observations; ${r.calls.spoken.total} said from the corpora (${r.calls.spoken.concerning} concerning)`,
     `answered              ${r.answered.answered} of ${r.answered.questions} questions the service started (${pct(r.answered.answered, r.answered.questions)})`,
+    ...questionnaireRows(r).map(([label, text], i) => (i === 0 ? `${label.padEnd(22)}${text}` : `  ${label.padEnd(20)}${text}`)),
     ...indented(patientModelRows(r)),
     `patients wrote        ${r.written.total} texts, ${r.written.labelled} from the labelled corpora, ${r.written.concerning} concerning (${r.written.urgent} urgent)`,
     `alerts                ${r.alerts.urgent} urgent, ${r.alerts.elevated} elevated; ${r.alerts.cases} cases for ${r.alerts.patientsWithCase} patients`,
@@ -135,6 +137,22 @@ export function patientModelRows(r: Report): Array<[label: string, text: string]
   return [
     ['by engagement', d.engagement.map((e) => `${e.drift} (${e.patients}): ${rate(e.firstHalf)} then ${rate(e.secondHalf)}`).join('; ')],
     ['doses, by adherence', d.adherence.map((a) => `${a.pattern} (${a.patients}): ${a.taken} taken, ${a.missed} missed, ${a.refillConcerns} refill concerns, ${a.unanswered} unanswered`).join('; ')],
+  ];
+}
+
+/** The week-2 questionnaire's month: [label, text] (text and HTML); the first row heads the rest. */
+export function questionnaireRows(r: Report): Array<[label: string, text: string]> {
+  const f = r.questionnaire;
+  const statuses = Object.entries(f.requests.byStatus).map(([s, n]) => `${s} x${n}`).join(', ') || 'none';
+  return [
+    ['questionnaire', `${f.sent} sent by text (${f.delivered} delivered; links made ${f.links}), ${f.reminded} reminded; ${f.opened} opened, ${f.completed} completed`],
+    ['response rate', `${f.rate === null ? '-' : `${(f.rate * 100).toFixed(1)}%`} completed of sent (the article: ${Math.round(ARTICLE_QUESTIONNAIRE_RESPONSE * 100)}%, NCQA; the model opens each link text at that rate, scaled by engagement)`],
+    ['on the form', `${f.openedOnReminder} opened on the reminder; ${f.leftPartWay} left part-way, ${f.cameBack} came back by the same link, ${f.finishedAfterComingBack} of them finished`],
+    ['not sent back', `${f.lapsed} lapsed after 7 days (${f.lapsedOpened} of them opened), ${f.stillOpen} still open at the end`],
+    ['PHQ', `${f.phq.phq2} PHQ-2, ${f.phq.phq2Positive} positive (3 or more); ${f.phq.phq9} PHQ-9, ${f.phq.phq9AtLeast10} at 10 or more; ${f.phq.alerts} depression-screen alerts`],
+    ['self-harm answers', `${f.selfHarm.answers}: ${f.selfHarm.crisisPage} shown the crisis page (988), ${f.selfHarm.alerted} raised an urgent alert, ${f.selfHarm.rung} rang the on-call phone within a minute`],
+    ['their own words', `${f.written.total} written on forms sent back (${f.written.concerning} concerning)`],
+    ['form requests', `${f.requests.total} (${statuses}); ${f.requests.refused} screens not taken; ${f.requests.closedVisits} visits found the link closed`],
   ];
 }
 

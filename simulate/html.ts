@@ -4,7 +4,8 @@
  * `esc`. Deterministic for a seed (no wall time), like the report itself.
  */
 import { ARTICLE_TRIAGE, ARTICLE_WORKLOAD, showFigure, type Figure } from './article.js';
-import { deliveryRows, latencyRows, patientModelRows, showMinutes, workloadNotes, workloadRows } from './format.js';
+import { deliveryRows, latencyRows, patientModelRows, questionnaireRows, showMinutes, workloadNotes, workloadRows } from './format.js';
+import { ARTICLE_QUESTIONNAIRE_RESPONSE } from './report-questionnaire.js';
 import type { Report } from './report.js';
 
 const esc = (value: unknown): string =>
@@ -87,6 +88,23 @@ ${barChart('Median time (bar length in hours)', rows.map(([, s], i) => ({ label:
 </section>`;
 }
 
+function questionnaireSection(r: Report): string {
+  const f = r.questionnaire;
+  const share = (n: number) => (f.sent === 0 ? null : n / f.sent);
+  const bar = (label: string, n: number) => ({ label, value: share(n), text: f.sent === 0 ? '-' : `${n} (${((100 * n) / f.sent).toFixed(1)}%)`, ours: true });
+  return `<section><h2>The week-2 questionnaire (a form by link)</h2>
+${table([], questionnaireRows(r))}
+<p class="notes">A patient handed the link (or its reminder) opens it with the profile's chance, the article's ${Math.round(ARTICLE_QUESTIONNAIRE_RESPONSE * 100)}% scaled by their engagement; some leave part-way and some come back (simulate/profile.ts). The chance is per text, so the reminder's second chance lifts the completion rate above it and those who leave lower it. Opened, completed and lapsed are the service's own records of each link.</p>
+${barChart('Of the questionnaires sent', [
+  bar('opened', f.opened),
+  bar('completed', f.completed),
+  { label: 'completed (article)', value: ARTICLE_QUESTIONNAIRE_RESPONSE, text: `${Math.round(ARTICLE_QUESTIONNAIRE_RESPONSE * 100)}% (NCQA)` },
+  bar('left part-way', f.leftPartWay),
+  bar('lapsed', f.lapsed),
+])}
+</section>`;
+}
+
 function triageSection(r: Report): string {
   const levels = ['urgent', 'elevated', 'routine', 'stable'] as const;
   const bars = levels.flatMap((level) => [
@@ -151,6 +169,7 @@ li.ok{color:#1a7f37}li.fail{color:#cf222e;font-weight:600}
 ${summary}
 ${workloadSection(r)}
 ${latencySection(r)}
+${questionnaireSection(r)}
 ${triageSection(r)}
 ${billingSection(r)}
 <section><h2>Invariants</h2><ul>${invariants}</ul></section>

@@ -21,6 +21,7 @@ import { createCoordinator, type SimCoordinator } from './coordinator.js';
 import { coordinatorCallee, patientCallee } from './callee.js';
 import { streamFor } from './random.js';
 import { SimTwilio } from './twilio.js';
+import { SimForms } from './forms.js';
 import { DEFAULT_PROFILE, type Profile } from './profile.js';
 
 export interface SimOptions {
@@ -46,6 +47,8 @@ export interface SimRun {
   coordinatorPhone: string;
   /** The simulated care coordinator (simulate/coordinator.ts): what she did is in her log. */
   coordinator: SimCoordinator;
+  /** The week-2 questionnaire as the patients' phones used it (simulate/forms.ts): each form, and every request. */
+  forms: SimForms;
   /** Every text patients sent, with its MessageSid and corpus label (if any). */
   written: Array<PlannedText & { sid: string }>;
   /** Questions the service started (texts to patients), and how many the patients answered. */
@@ -64,6 +67,18 @@ const PRACTICE_NUMBER = '+15550100000';
 const PATIENT_PHONE_STREAM = 2_000_000;
 const COORDINATOR_PHONE_STREAM = 1_000_001;
 const DAY = 24 * 60 * 60_000;
+/**
+ * The article's sequence: a wellness check-in by text in weeks 1 and 3, the questionnaire (a form by
+ * link) in week 2; Tuesdays at 10:00, as the service's default cadence has them.
+ */
+const ARTICLE_CADENCE = {
+  time: '10:00',
+  slots: [
+    { week: 1, weekday: 'tuesday', flow: 'wellness' },
+    { week: 2, weekday: 'tuesday', flow: 'questionnaire' },
+    { week: 3, weekday: 'tuesday', flow: 'wellness' },
+  ],
+};
 
 export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimRun> {
   const options = { startDate: '2026-12-01', profile: DEFAULT_PROFILE, ...rest };
@@ -96,13 +111,21 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       if (response.statusCode >= 300) throw new Error(`POST ${url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
       return response.json();
     };
-    const practice = await api('/api/v1/practices', { name: 'Simulated Family Medicine', timezone: options.practiceTz, phoneNumber: PRACTICE_NUMBER, contactPhone: '+15550100001' });
+    const practice = await api('/api/v1/practices', {
+      name: 'Simulated Family Medicine',
+      timezone: options.practiceTz,
+      phoneNumber: PRACTICE_NUMBER,
+      contactPhone: '+15550100001',
+      outreach: { cadence: ARTICLE_CADENCE },
+    });
     const coordinatorPhone = '+15550100002';
     await api(`/api/v1/practices/${practice.id}/coordinators`, { name: 'Sim Nurse', phone: coordinatorPhone, role: 'nurse', onCallOrder: 1 });
 
     const patients = createPatients(options.seed, options.patients, options.days, options.profile);
     for (const p of patients) if (p.wrongNumber) twilio.cannotText(p.phone, p.wrongNumber);
     const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
+    const forms = new SimForms(clock, options.seed, options.practiceTz, progressAt);
+    forms.attach(service.app);
     for (const p of patients) twilio.phones.answers(p.phone, patientCallee(p, streamFor(options.seed, PATIENT_PHONE_STREAM + p.index), progressAt));
     for (const p of patients) {
       const created = await api(`/api/v1/practices/${practice.id}/patients`, {
@@ -155,7 +178,15 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       const nextText = queue[0]?.at;
       const now = clock.now();
       const nextTwilioEvent = twilio.events.nextAt();
-      let target = Math.min(nextJob?.getTime() ?? Infinity, nextText?.getTime() ?? Infinity, nextTwilioEvent?.getTime() ?? Infinity, coordinator.nextAt(now).getTime(), end.getTime());
+      const nextVisit = forms.nextAt();
+      let target = Math.min(
+        nextJob?.getTime() ?? Infinity,
+        nextText?.getTime() ?? Infinity,
+        nextTwilioEvent?.getTime() ?? Infinity,
+        nextVisit?.getTime() ?? Infinity,
+        coordinator.nextAt(now).getTime(),
+        end.getTime(),
+      );
       // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
       if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
       const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
@@ -164,10 +195,14 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       timings.steps += 1;
       // Twilio's requests due now: a phone picked up, a key pressed, a call ended, a text's delivery reported.
       await twilio.events.runDue();
+      // Patients on the questionnaire's form: a screen read, answered, the next one.
+      await forms.runDue();
 
       for (const text of twilio.takeUnread()) {
         const p = byPhone.get(text.to);
         if (!p) continue; // the coordinator
+        // The questionnaire's link (or its reminder): opened on the phone, or not; not a question to text back to.
+        if (forms.handed(p, text)) continue;
         if (/Reply|Responda|\?/.test(text.body)) questions += 1;
         react(p, text.body, true, text.at);
       }
@@ -186,7 +221,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       if (clock.now().getTime() >= end.getTime() && (queue.length === 0 || queue[0]!.at > end)) break;
     }
     timings.month = (performance.now() - t2) / 1000;
-    return { options, service, twilio, patients, practice, coordinatorPhone, coordinator, written, questions, answered, asked, timings, close };
+    return { options, service, twilio, patients, practice, coordinatorPhone, coordinator, forms, written, questions, answered, asked, timings, close };
   } catch (error) {
     await close();
     throw error;

@@ -36,10 +36,21 @@ export interface SimPatient {
   adherence: 'takes' | 'misses' | 'rations';
   /** The number on file cannot take texts (null: it can). They never see a text, so they never answer one. */
   wrongNumber: WrongNumber | null;
+  /** What the week-2 form asks about beyond the above (drawn from a stream of their own; see form-answers.ts). */
+  health: PatientHealth;
   profile: Profile;
   random: Random;
   id?: string;
   optedOutAt?: Date;
+}
+
+/** Depression (and thoughts of self-harm with it), readings taken at home, and their usual weight. */
+export interface PatientHealth {
+  depressed: boolean;
+  selfHarm: boolean;
+  readings: { bloodPressure: boolean; glucose: boolean; weight: boolean };
+  /** Pounds, on a normal day. */
+  weight: number;
 }
 
 /** A text the patient will send at `at`; `label` is set for corpus texts. */
@@ -58,6 +69,8 @@ export interface PlannedText {
  */
 const HEART_FAILURE_STREAM = 3_000_000;
 const TRAITS_STREAM = 5_000_000;
+/** The questionnaire's traits (health); the form's own draws (opening, answering) are simulate/forms.ts's FORM_STREAM. */
+const HEALTH_STREAM = 6_000_000;
 
 export function createPatients(seed: number, count: number, days: number, profile: Profile = DEFAULT_PROFILE): SimPatient[] {
   const { answerRate: rate, drift, adherence, wrongNumber } = profile;
@@ -73,8 +86,9 @@ export function createPatients(seed: number, count: number, days: number, profil
     const d = traits();
     const a = traits();
     const wrong = traits() < wrongNumber.share ? wrongNumberCode(traits(), profile) : null;
+    const heartFailure = streamFor(seed, HEART_FAILURE_STREAM + index)() < profile.heartFailure;
     return {
-      heartFailure: streamFor(seed, HEART_FAILURE_STREAM + index)() < profile.heartFailure,
+      heartFailure,
       index,
       phone: `+1555${String(5000000 + index).padStart(7, '0')}`,
       language,
@@ -87,10 +101,20 @@ export function createPatients(seed: number, count: number, days: number, profil
       medicationTime,
       adherence: a < adherence.missesOften ? 'misses' : a < adherence.missesOften + adherence.rations ? 'rations' : 'takes',
       wrongNumber: wrong,
+      health: healthOf(streamFor(seed, HEALTH_STREAM + index), profile, heartFailure),
       profile,
       random,
     };
   });
+}
+
+function healthOf(r: Random, profile: Profile, heartFailure: boolean): PatientHealth {
+  const depressed = r() < profile.depression.share;
+  const selfHarm = r() < profile.depression.selfHarm && depressed;
+  const h = profile.homeReadings;
+  const readings = { bloodPressure: r() < h.bloodPressure, glucose: r() < h.glucose, weight: r() < h.weight || heartFailure };
+  // Assumption: usual weights spread evenly over 140-240 lb.
+  return { depressed, selfHarm, readings, weight: 140 + Math.floor(r() * 100) };
 }
 
 function wrongNumberCode(r: number, { wrongNumber: w }: Profile): WrongNumber {
@@ -122,7 +146,7 @@ export function contextOf(body: string): Context | 'bp' | 'symptom_trend' | 'men
 export const REASON_QUESTION = /What kept you from|Por qué no pudo/i;
 
 /** How likely a deteriorating patient is to write something concerning: it worsens over the month. */
-const concernChance = (p: SimPatient, progress: number) => (p.course === 'deteriorating' ? 0.15 + 0.6 * progress : 0.02);
+export const concernChance = (p: SimPatient, progress: number) => (p.course === 'deteriorating' ? 0.15 + 0.6 * progress : 0.02);
 
 /**
  * The patient's answer to `body`, or null when they do not answer. `started`:

@@ -83,6 +83,43 @@ export const ProfileSchema = z.strictObject({
     /** A miss told in their own words (a corpus text about medicines) rather than "2" and a reason key (assumption). */
     inWords: share(0.5),
   }),
+  /**
+   * The week-2 questionnaire (a link by text to a form): who opens it, when, and who leaves part-way.
+   * Patients' answers on it come from their state (depression, homeReadings, falls below; their
+   * course, adherence and heart failure above).
+   */
+  questionnaire: group({
+    /**
+     * The article: a portal questionnaire is answered 34% of the time (NCQA), a rate per
+     * questionnaire, which its reminders are part of. Here each link text (the invite, and the
+     * reminder to those who did not open it) is opened with this chance, scaled by the patient's
+     * engagement as calls are (their answer rate at the time / answerRate.mean): two texts at 0.19
+     * make 1 - 0.81^2 = 34% per questionnaire, before those who leave part-way.
+     */
+    respond: share(0.19),
+    /** Assumption: they open it hours after the text (exponential, this mean in hours), in their waking hours. */
+    openMeanHours: z.number().min(0).max(48).default(3),
+    /** Assumption: 15% of those who open it leave part-way (after 1-4 screens)... */
+    leaves: share(0.15),
+    /** ...and half of those come back by the same link 2-24 h later (assumption), within its 7 days. */
+    comesBack: share(0.5),
+    /** Assumption: one in five writes a note for the care team (the form's last question), from the corpora. */
+    note: share(0.2),
+  }),
+  /** Assumption: one patient in ten has depression (its PHQ-2 is mostly 3 or more, so the PHQ-9 is asked); the others mostly answer "not at all". */
+  depression: group({
+    share: share(0.1),
+    /** Assumption: of those, this share answer PHQ-9 item 9 (thoughts of self-harm) above "not at all" (2% of the panel). */
+    selfHarm: share(0.2),
+  }),
+  /** Assumption: who takes readings at home and types them in (a cuff, a glucose meter, a scale); patients with heart failure all weigh themselves. */
+  homeReadings: group({
+    bloodPressure: share(0.6),
+    glucose: share(0.4),
+    weight: share(0.3),
+  }),
+  /** Assumption: 3% of stable patients had a fall in the last month (about one older adult in four falls in a year); three times that when deteriorating. */
+  falls: share(0.03),
 }).superRefine((p, ctx) => {
   const over = (path: string[], value: number, what: string) => value > 1 + 1e-9 && ctx.addIssue({ code: 'custom', path, message: `${what} add up to ${value}, more than 1` });
   over(['drift', 'fading'], p.drift.fading + p.drift.warming, 'drift.fading and drift.warming');

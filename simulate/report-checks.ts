@@ -4,11 +4,19 @@
  * counting time entry is the coordinator's, logged by her or captured from
  * her own handling); every month's codes follow from its minutes. The code
  * rules here are written out again from DOMAIN.md on purpose: a check that
- * called the service's own code would agree with it by construction.
+ * called the service's own code would agree with it by construction. And the
+ * week-2 questionnaire's: every form sent back is in the patient's
+ * observations (what each answer should make is written out here too), every
+ * self-harm answer took the crisis path and raised an urgent alert, no link's
+ * token is in a stored message, every form request answered without a 5xx.
  */
 import { DateTime } from 'luxon';
+import { FALL_LINK_IDS, HEALTH_LINK_ID, phqLinkId, READING_LINK_IDS, SYMPTOM_LINK_IDS } from '../src/flows/questionnaire/index.js';
 import type { SimRun } from './panel.js';
 import type { MonthRow } from './report-billing.js';
+import { PHQ_POINTS } from './form-answers.js';
+import { tokenIn } from './form-visitor.js';
+import { linkOf, selfHarmAlert } from './report-questionnaire.js';
 
 export type Check = [name: string, violations: string[]];
 
@@ -111,3 +119,85 @@ export async function codesConsistent(run: SimRun, months: Array<{ month: string
 const name = (run: SimRun, patientId: string) => `patient ${run.patients.find((p) => p.id === patientId)?.index ?? '?'}`;
 const who = (run: SimRun, patientId: string, at: Date) =>
   `${name(run, patientId)} at ${DateTime.fromJSDate(at, { zone: run.options.practiceTz }).toFormat('LLL d HH:mm')}`;
+
+/** What a form's answers (as the service took them, by field name) must have become: one observation each. */
+function expectedObservations(taken: Record<string, string>): Array<{ what: string; is: (o: { kind: string; value: Record<string, unknown> }) => boolean }> {
+  const expected: ReturnType<typeof expectedObservations> = [];
+  const add = (what: string, kind: string, value: Record<string, unknown>) =>
+    expected.push({ what, is: (o) => o.kind === kind && Object.entries(value).every(([k, v]) => o.value[k] === v) });
+  if (taken[HEALTH_LINK_ID]) add(`self-rated health ${taken[HEALTH_LINK_ID]}`, 'self_rated_health', { answer: taken[HEALTH_LINK_ID] });
+  const phq = (count: number) => {
+    const points = Array.from({ length: count }, (_, i) => PHQ_POINTS[taken[phqLinkId(i + 1)] ?? '']);
+    return points.every((x) => x !== undefined) ? points.reduce((a, b) => a! + b!, 0)! : null;
+  };
+  const [phq2, phq9] = [phq(2), phq(9)];
+  if (phq2 !== null) add(`PHQ-2 ${phq2}`, 'depression_screen', { instrument: 'phq2', score: phq2 });
+  if (phq9 !== null) add(`PHQ-9 ${phq9}`, 'depression_screen', { instrument: 'phq9', score: phq9 });
+  for (const [name, value] of Object.entries(taken)) {
+    const medicine = /^medicine\.(.+)\.taken$/.exec(name)?.[1];
+    if (medicine) add(`a medicine ${value === 'yes' ? 'taken' : 'not taken'}`, 'medication_adherence', { medicationId: medicine, taken: value === 'yes' });
+  }
+  const number = (name: string) => (taken[name] ? Number(taken[name]) : null);
+  const [top, bottom, sugar, weight] = [number(READING_LINK_IDS.systolic), number(READING_LINK_IDS.diastolic), number(READING_LINK_IDS.glucose), number(READING_LINK_IDS.weight)];
+  if (top !== null && bottom !== null) add(`BP ${top}/${bottom}`, 'blood_pressure', { systolic: top, diastolic: bottom });
+  if (sugar !== null) add(`glucose ${sugar}`, 'glucose', { mgdl: sugar });
+  if (weight !== null) add(`weight ${weight}`, 'weight', { pounds: weight });
+  if (taken[FALL_LINK_IDS.fell] === 'yes') add('a fall', 'concern_reported', { category: 'fall' });
+  if (taken[SYMPTOM_LINK_IDS.any] === 'yes') add('symptoms new or worse', 'symptom_trend', { trend: 'worse' });
+  return expected;
+}
+
+export async function questionnaireChecks(run: SimRun): Promise<Check[]> {
+  const { pool } = run.service.db;
+  const forms = run.forms.forms;
+  const local = (at: Date) => DateTime.fromJSDate(at, { zone: run.options.practiceTz }).toFormat('LLL d HH:mm');
+
+  const unrecorded: string[] = [];
+  const unreached: string[] = [];
+  for (const form of forms.filter((f) => f.completedAt)) {
+    const link = await linkOf(run, form);
+    const whose = `patient ${form.patient.index}'s form (${local(form.completedAt!)})`;
+    if (!link?.response_message_id) {
+      unrecorded.push(`${whose}: ${link ? 'no response recorded' : 'no link for its tokens'}`);
+      continue;
+    }
+    const { rows } = await pool.query<{ kind: string; value: Record<string, unknown> }>('SELECT kind, value FROM observations WHERE message_id = $1 AND patient_id = $2', [link.response_message_id, form.patient.id]);
+    for (const e of expectedObservations(form.taken)) if (!rows.some(e.is)) unrecorded.push(`${whose}: ${e.what} not among its observations`);
+    // Concerning words of their own on the form reached a person: an alert on the form's answers, or them as evidence.
+    for (const w of form.answers.written.filter((x) => x.label.concerning && form.taken[x.linkId] !== undefined)) {
+      const { rows: reached } = await pool.query(
+        `SELECT 1 FROM alerts a WHERE a.message_id = $1
+         UNION ALL SELECT 1 FROM alert_evidence e WHERE e.message_id = $1
+         UNION ALL SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id WHERE o.message_id = $1 LIMIT 1`,
+        [link.response_message_id],
+      );
+      if (reached.length === 0) unreached.push(`${w.label.ref} (${w.label.level}) written on ${whose}`);
+    }
+  }
+
+  const selfHarm: string[] = [];
+  for (const form of forms.filter((f) => f.selfHarm)) {
+    const answer = form.selfHarm!;
+    const whose = `patient ${form.patient.index} at ${local(answer.at)}`;
+    if (answer.location !== '/q/crisis') selfHarm.push(`${whose}: the answer led to ${answer.location ?? 'no redirect'}, not the crisis page`);
+    else if (!answer.crisisPage) selfHarm.push(`${whose}: the crisis page did not offer 988`);
+    if (!(await selfHarmAlert(run, form.patient.id!, answer.at))) selfHarm.push(`${whose}: no urgent alert on the answer`);
+  }
+
+  const tokens = [...new Set(run.twilio.messages.map((m) => tokenIn(m.body)).filter((t): t is string => t !== null))];
+  const { rows: leaks } = await pool.query<{ kind: string; n: string }>(
+    'SELECT m.kind, count(*) AS n FROM messages m JOIN unnest($1::text[]) AS t(token) ON position(t.token IN m.body) > 0 GROUP BY m.kind ORDER BY m.kind',
+    [tokens],
+  );
+
+  const failed = run.forms.requests.filter((r) => r.status >= 500).map((r) => `${r.method} ${r.path} answered ${r.status} at ${local(r.at)}`);
+  const refused = forms.flatMap((f) => [...f.refused, ...f.answers.unknown].map((x) => `patient ${f.patient.index}: ${x}`));
+  return [
+    ["every completed form's answers are in the patient's observations", unrecorded],
+    ['everything concerning written on a form reached a person', unreached],
+    ['every self-harm answer took the crisis path and raised an urgent alert', selfHarm],
+    ['no questionnaire token in any stored message body', leaks.map((r) => `${r.n} ${r.kind} message(s) hold a link's token`)],
+    ['no form request answered 5xx', failed],
+    ['every form screen the patients posted was taken', refused],
+  ];
+}

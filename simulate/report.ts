@@ -7,7 +7,8 @@
 import { DateTime } from 'luxon';
 import type { SimRun } from './panel.js';
 import { billing, monthRows, type Billing } from './report-billing.js';
-import { codesConsistent, noBotMinutes, urgentRang } from './report-checks.js';
+import { codesConsistent, noBotMinutes, questionnaireChecks, urgentRang } from './report-checks.js';
+import { questionnaireFigures, type QuestionnaireFigures } from './report-questionnaire.js';
 import { latency, workload, type Latency, type Workload } from './report-work.js';
 import { callChecks, callFigures, type CallFigures } from './report-calls.js';
 import { recordedStatuses, textChecks, textFigures, type TextFigures } from './report-texts.js';
@@ -32,6 +33,8 @@ export interface Report {
   /** Delivery as Twilio reported it, numbers that cannot take texts, engagement drift and adherence. */
   delivery: TextFigures;
   answered: { questions: number; answered: number; rate: number };
+  /** The week-2 questionnaire: sent, reminded, opened, completed beside the article's 34%, left part-way, lapsed; PHQ screens; self-harm answers escalated. */
+  questionnaire: QuestionnaireFigures;
   written: { total: number; labelled: number; concerning: number; urgent: number };
   alerts: { urgent: number; elevated: number; cases: number; patientsWithCase: number; byReason: Record<string, number> };
   triage: Record<'urgent' | 'elevated' | 'routine' | 'stable', number>;
@@ -119,7 +122,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
   const start = DateTime.fromISO(run.options.startDate, { zone: tz }).toJSDate();
   const end = new Date(start.getTime() + run.options.days * 86_400_000);
   const months = await monthRows(run, start, end);
-  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months), ...(await callChecks(run)), ...textChecks(run, await recordedStatuses(run))]) check(name, bad);
+  for (const [name, bad] of [await urgentRang(run), await noBotMinutes(run), await codesConsistent(run, months), ...(await callChecks(run)), ...textChecks(run, await recordedStatuses(run)), ...(await questionnaireChecks(run))]) check(name, bad);
 
   const questions = run.questions;
   return {
@@ -138,6 +141,7 @@ export async function buildReport(run: SimRun): Promise<Report> {
     calls: { toPatients: callsToPatients.length, toCoordinators: run.twilio.calls.length - callsToPatients.length, ...(await callFigures(run)) },
     delivery: await textFigures(run),
     answered: { questions, answered: run.answered, rate: round(run.answered / Math.max(1, questions)) },
+    questionnaire: await questionnaireFigures(run),
     written: {
       total: run.written.length,
       labelled: run.written.filter((w) => w.label).length,

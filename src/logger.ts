@@ -47,6 +47,11 @@ function serializeError(error: Error): Record<string, unknown> {
   return Object.fromEntries(Object.entries(serialized).filter(([field]) => ERROR_FIELDS.has(field)));
 }
 
+/** The token of a patient's link (the questionnaire's /q/<token>, the summary's /s/<token>, an email's /e/unsubscribe/<token>) is never written down. */
+export const redactLinkTokens = (path: string | undefined) =>
+  path?.replace(/^\/q\/(?!form\.css$|icon\.svg$|crisis$|thanks$|continue$)[^/]+/, '/q/[token]').replace(/^\/s\/[^/]+/, '/s/[token]')
+    .replace(/^\/e\/unsubscribe\/[^/]+/, '/e/unsubscribe/[token]');
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -55,11 +60,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       serializers: {
         err: serializeError,
         // Only the method and the path: query strings may carry identifiers we do not want to spread,
-        // and a questionnaire link's token (/q/<token>) opens a patient's form: it is never written down.
+        // and a link's token opens a patient's page: it is never written down.
         req: (req: { method?: string; url?: string; id?: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url?.split('?')[0]?.replace(/^\/q\/(?!form\.css$|crisis$|thanks$|continue$)[^/]+/, '/q/[token]'),
+          path: redactLinkTokens(req.url?.split('?')[0]),
         }),
       },
     },

@@ -155,13 +155,22 @@ export async function showForm(deps: RuntimeDeps, cookie: string | undefined, sc
   });
 }
 
-/** What the crisis page needs: shown after a self-harm answer, before anything else. */
-export async function showCrisis(deps: RuntimeDeps, cookie: string | undefined): Promise<FormState> {
+/**
+ * What the crisis page needs: shown after a self-harm answer, before anything
+ * else — also when that answer sent the form (it was on the last screen).
+ * Null when the form has no such answer: the form's own page is the one to show.
+ */
+export async function showCrisis(deps: RuntimeDeps, cookie: string | undefined): Promise<FormState | null> {
   const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
-    const v = await visitOf(tx, cookie, at);
-    if (v.closed) return v.closed;
-    return { kind: 'crisis', practice: v.practice, link: v.link, csrf: v.visit.csrf };
+    const visit = cookie ? await findVisit(tx, hashCookie(cookie), at) : null;
+    if (!visit) return done(null, 'en', 'expired');
+    const link = (await findLink(tx, visit.linkId))!;
+    const practice = (await findPractice(tx, link.practiceId))!;
+    if (link.escalatedAt) return { kind: 'crisis', practice, link, csrf: visit.csrf };
+    // No self-harm answer on this form: the page the form is at.
+    const outcome = closed(link, at);
+    return outcome ? done(practice, link.locale, outcome) : null;
   });
 }
 
@@ -195,13 +204,14 @@ export async function answerScreen(
     const seen = link.seen.includes(screen.id) ? link.seen : [...link.seen, screen.id];
     await saveProgress(tx, link.id, { answers, seen });
     const updated = { ...link, answers, seen };
+    const finished = firstScreenToShow(link.definition, answers, seen) === null;
+    // Item 9 on the last screen: the form is sent as well, so nothing waits on a patient who stops at the crisis page.
+    if (finished) await submitQuestionnaire(tx, deps, { practice, link: updated, at });
     if (reportsSelfHarm(answers) && !link.escalatedAt) {
       await escalateSelfHarm(tx, practice, updated, at);
       return { next: 'crisis' };
     }
-    if (firstScreenToShow(link.definition, answers, seen)) return { next: 'form' };
-    await submitQuestionnaire(tx, deps, { practice, link: updated, at });
-    return { next: 'done' };
+    return { next: finished ? 'done' : 'form' };
   });
 }
 

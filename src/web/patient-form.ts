@@ -16,8 +16,18 @@ import { databaseFault } from '../store/sql.js';
 import { readCookie, redirect, secureCookies } from './session.js';
 
 export const FORM_COOKIE = 'ccm_form';
-const STYLESHEET = '/q/form.css';
-const ICON = '/q/icon.svg';
+/** The patient's pages (the form, the summary) share the form's stylesheet and icon. */
+export const STYLESHEET = '/q/form.css';
+export const ICON = '/q/icon.svg';
+
+/** Pages a patient opens from a link: never cached, no referrer leaves with the link, never framed, no script. */
+export async function patientPageHeaders(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  reply.header('cache-control', 'no-store');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+}
 
 /** The cookie that holds the visit: HttpOnly, only for /q, Lax so the first page after the text's link has it. */
 function formCookie(value: string, publicUrl: string, maxAgeSeconds: number): string {
@@ -34,13 +44,7 @@ export const patientForm: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
   const contact = (state: FormState): PracticeContact | null =>
     state.practice ? { name: state.practice.name, phone: state.practice.contactPhone } : null;
 
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-  });
+  app.addHook('onRequest', patientPageHeaders);
 
   const page = (reply: FastifyReply, state: FormState, status = 200) => {
     const base = { stylesheet: STYLESHEET, icon: ICON };
@@ -120,7 +124,10 @@ export const patientForm: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
 
   app.get(
     '/crisis',
-    guarded(async (request, reply) => page(reply, await showCrisis(runtime, readCookie(request, FORM_COOKIE) ?? undefined))),
+    guarded(async (request, reply) => {
+      const state = await showCrisis(runtime, readCookie(request, FORM_COOKIE) ?? undefined);
+      return state ? page(reply, state) : redirect(reply, '/q');
+    }),
   );
 
   // "Continue the questionnaire" after the crisis page: the next screen.

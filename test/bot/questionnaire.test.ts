@@ -382,3 +382,32 @@ describe("the month's record of a patient who answered", () => {
     expect(transcript.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'message', channel: 'form', kind: 'questionnaire_answer' })]));
   });
 });
+
+describe('a self-harm answer on the last screen', () => {
+  it('sends the form as well as taking the red-flag path, so nothing waits on a patient who stops at the crisis page', async () => {
+    // A practice whose questionnaire ends with the mood part; February's goes to a patient of its own.
+    expect((await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { questionnaire: { parts: ['health', 'mood'] } } })).status).toBe(200);
+    const patient = await s.newPatient();
+    await s.advanceTo('2027-02-10T16:00:00.000Z');
+    await s.runDue();
+    // February's is the last link texted (the patient, enrolled as January's went, had that one too).
+    const text = s.sentTo(patient.phone).filter((m) => tokenIn(m.Body)).at(-1)!;
+    const phone = new FormVisitor(s, '203.0.113.91');
+    expect((await phone.open(tokenIn(text.Body)!)).status).toBe(303);
+    const answers: Record<string, string> = { [phqLinkId(1)]: 'nearly_every_day', [phqLinkId(2)]: 'nearly_every_day' };
+    for (let n = 3; n <= 9; n++) answers[phqLinkId(n)] = 'several_days';
+    const { last, screens } = await phone.answerAll(answers);
+    expect(screens.at(-1)).toBe('mood.more-3');
+    expect(last.location).toBe('/q/crisis');
+    const crisis = await phone.request('GET', '/q/crisis');
+    expect(crisis.html).toContain('href="tel:988"');
+    const { rows } = await s.t.db.pool.query('SELECT submitted_at, escalated_at FROM questionnaire_links WHERE patient_id = $1 ORDER BY created_at DESC LIMIT 1', [patient.id]);
+    expect(rows[0].submitted_at).not.toBeNull();
+    expect(rows[0].escalated_at).not.toBeNull();
+    expect((await s.observations(patient.id)).filter((o) => o.kind === 'depression_screen').map((o) => o.value.instrument)).toEqual(['phq2', 'phq9']);
+    // "Continue" finds the form sent.
+    const next = await phone.request('POST', '/q/continue', {});
+    expect(next.location).toBe('/q');
+    expect((await phone.request('GET', '/q')).html).toMatch(/already have your answers/);
+  });
+});

@@ -49,6 +49,12 @@ function expectRulesKept(report: Report) {
     'every Twilio webhook answered (no 4xx or 5xx)',
     'every call recorded by the service as it went',
     'everything concerning said on a call reached a person',
+    "every completed form's answers are in the patient's observations",
+    'everything concerning written on a form reached a person',
+    'every self-harm answer took the crisis path and raised an urgent alert',
+    'no questionnaire token in any stored message body',
+    'no form request answered 5xx',
+    'every form screen the patients posted was taken',
   ]) {
     expect(byName[name], name).toBeDefined();
   }
@@ -94,6 +100,37 @@ function expectSaneFigures(r: Report) {
 }
 
 /**
+ * The week-2 questionnaire went out by text (the article's sequence), and its figures hold
+ * together: a link for each patient who takes texts, opened and completed no more often than
+ * sent, every form request answered, the response rate a share.
+ */
+function expectQuestionnaire(r: Report) {
+  const f = r.questionnaire;
+  expect(f.links, formatReport(r)).toBeGreaterThan(0);
+  // Twilio took no more link texts than the service wrote.
+  expect(f.sent).toBeGreaterThan(0);
+  expect(f.sent).toBeLessThanOrEqual(r.texts.byKind.questionnaire_invite!);
+  expect(f.reminded).toBeLessThanOrEqual(r.texts.byKind.questionnaire_reminder ?? 0);
+  expect(f.reminded).toBeLessThanOrEqual(f.sent);
+  expect(f.opened, formatReport(r)).toBeGreaterThan(0);
+  expect(f.opened).toBeLessThanOrEqual(f.links);
+  expect(f.completed).toBeLessThanOrEqual(f.opened);
+  expect(f.completed + f.lapsed + f.stillOpen).toBe(f.links);
+  expect(f.lapsedOpened).toBeLessThanOrEqual(f.lapsed);
+  expect(f.rate!).toBeGreaterThanOrEqual(0);
+  expect(f.rate!).toBeLessThanOrEqual(1);
+  expect(f.cameBack).toBeLessThanOrEqual(f.leftPartWay);
+  expect(f.finishedAfterComingBack).toBeLessThanOrEqual(f.cameBack);
+  // Each completed form has its PHQ-2 (the mood part is on by default).
+  expect(f.phq.phq2).toBe(f.completed);
+  expect(f.phq.phq9).toBeLessThanOrEqual(f.phq.phq2);
+  expect(f.selfHarm.alerted).toBe(f.selfHarm.answers);
+  expect(f.requests.total).toBeGreaterThan(0);
+  expect(Object.keys(f.requests.byStatus).every((status) => Number(status) < 500)).toBe(true);
+  expect(renderHtml(r)).toContain('The week-2 questionnaire');
+}
+
+/**
  * The service's calls were answered through its own voice webhooks: check-in calls picked up
  * by patients whose keys and words became observations in the database, and the coordinator's
  * ring acknowledged by key (she is at work for the fortnight's urgent alert). The service
@@ -130,6 +167,7 @@ describe.skipIf(testDbKind() === 'server' || process.env.TESTS_AT_FAKED_TIME ===
     expect(first.alerts.cases).toBeGreaterThan(0);
     expectSaneFigures(first);
     expectCallsAnswered(first);
+    expectQuestionnaire(first);
 
     expect(await simulate(OPTIONS)).toEqual(first);
   }, 120_000);
@@ -138,6 +176,10 @@ describe.skipIf(testDbKind() === 'server' || process.env.TESTS_AT_FAKED_TIME ===
     const report = await simulate(MONTH_END);
     expectRulesKept(report);
     expectSaneFigures(report);
+    expectQuestionnaire(report);
+    // November's questionnaire (the 10th) ran its 7 days in the run: what was not sent back lapsed.
+    expect(report.questionnaire.stillOpen).toBe(0);
+    expect(report.questionnaire.lapsed, formatReport(report)).toBeGreaterThan(0);
     const closed = report.billing.months.find((m) => m.month === '2026-11')!;
     expect(closed.approved, formatReport(report)).toBeGreaterThan(0);
     // Ready: codes and nothing a person must check first (no two-way contact is the one such warning).
