@@ -1,3 +1,4 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 
 const optionalString = z
@@ -13,6 +14,32 @@ const seconds = (fallback: number) =>
     .positive()
     .default(fallback)
     .transform((value) => value * 1000);
+
+/**
+ * Options an SMTP_URL may not set: mail to patients goes over TLS, so
+ * STARTTLS is always required on smtp:// (smtps:// is TLS from the start).
+ */
+const TLS_OVERRIDES = ['requireTLS', 'ignoreTLS', 'opportunisticTLS', 'secure'];
+
+function smtpUrlProblems(value: string, ctx: z.RefinementCtx): void {
+  const url = new URL(value);
+  if (!url.hostname) ctx.addIssue({ code: 'custom', message: 'must name the SMTP server, like smtp://user:pass@smtp.example.com:587' });
+  const overridden = TLS_OVERRIDES.filter((option) => url.searchParams.has(option));
+  if (overridden.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `may not set ${overridden.join(', ')}: smtp:// always requires STARTTLS, smtps:// is TLS from the start` });
+  }
+}
+
+/** "Maple Family Medicine <care@maple.example>" or a bare address; one mailbox. */
+function mailFrom(value: string, ctx: z.RefinementCtx): MailFrom {
+  const parsed = addressparser(value, { flatten: true });
+  const mailbox = parsed.length === 1 ? parsed[0] : undefined;
+  if (!mailbox?.address || !z.email().safeParse(mailbox.address).success) {
+    ctx.addIssue({ code: 'custom', message: 'must be one email address, like "Maple Family Medicine <care@maple.example>" or care@maple.example' });
+    return z.NEVER;
+  }
+  return { name: mailbox.name || null, address: mailbox.address };
+}
 
 const ConfigSchema = z
   .object({
@@ -32,6 +59,8 @@ const ConfigSchema = z
       z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
     ),
     TWILIO_AUTH_TOKEN: optionalString,
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).superRefine(smtpUrlProblems).optional()),
+    MAIL_FROM: optionalString.pipe(z.string().transform(mailFrom).optional()),
     ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONVERSATION_TIMEOUT_SECONDS: seconds(24 * 60 * 60),
@@ -63,7 +92,20 @@ const ConfigSchema = z
           'NODE_ENV=production needs Twilio credentials: without them webhooks would accept unsigned requests and no text would leave the machine',
       });
     }
+    if (env.NODE_ENV === 'production' && env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'NODE_ENV=production with SMTP_URL needs MAIL_FROM, the address patients see the emails come from (e.g. "Maple Family Medicine <care@maple.example>")',
+      });
+    }
   });
+
+/** Who emails come from (MAIL_FROM); with no name of its own, each practice's name is shown. */
+export interface MailFrom {
+  name: string | null;
+  address: string;
+}
 
 /** How check-ins by phone behave. */
 export interface VoiceCheckInSettings {
@@ -87,6 +129,9 @@ export interface Config {
   publicUrl: string;
   /** Unset: simulated mode (unsigned webhooks accepted, nothing leaves the machine). */
   twilio: { accountSid: string; authToken: string } | undefined;
+  /** Unset: simulated email (recorded as `simulated`, nothing leaves the machine). */
+  smtpUrl: string | undefined;
+  mailFrom: MailFrom;
   adminToken: string | undefined;
   logLevel: string;
   conversationTimeoutMs: number;
@@ -112,18 +157,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const c = parsed.data;
+  // Unset: the address the service listens on, so URLs in TwiML and callbacks point at it.
+  const publicUrl = c.PUBLIC_URL ?? `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(c.HOST) ? 'localhost' : c.HOST}:${c.PORT}`;
   return {
     env: c.NODE_ENV,
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
-    // Unset: the address the service listens on, so URLs in TwiML and callbacks point at it.
-    publicUrl: c.PUBLIC_URL ?? `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(c.HOST) ? 'localhost' : c.HOST}:${c.PORT}`,
+    publicUrl,
     twilio:
       c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN
         ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN }
         : undefined,
+    smtpUrl: c.SMTP_URL,
+    // Unset (development only): an address at the service's own host.
+    mailFrom: c.MAIL_FROM ?? { name: null, address: `ccm-bot@${new URL(publicUrl).hostname}` },
     adminToken: c.ADMIN_TOKEN,
     logLevel: c.LOG_LEVEL,
     conversationTimeoutMs: c.CONVERSATION_TIMEOUT_SECONDS,

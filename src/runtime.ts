@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { VoiceCheckInSettings } from './config.js';
+import type { MailFrom, VoiceCheckInSettings } from './config.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import type { CallTransport, SmsTransport } from './transport/index.js';
+import type { CallTransport, MailTransport, SmsTransport } from './transport/index.js';
 
 /** What the conversation runtime needs from the outside world. */
 export interface RuntimeDeps {
@@ -21,6 +21,8 @@ export interface RuntimeDeps {
   clock: Clock;
   /** Check-ins by phone. */
   voice: VoiceCheckInSettings;
+  /** How emails leave the service (SMTP, or simulated), and whom they come from. */
+  email: { transport: MailTransport; from: MailFrom };
 }
 
 /** Where Twilio reports the status of one of our messages; the id survives any callback order. */

@@ -9,6 +9,7 @@ import { defineJobs, scheduleRecurring } from './jobs/definitions.js';
 import type { RuntimeDeps } from './runtime.js';
 import { createTwilioCalls, simulatedCalls, type CallTransport } from './transport/index.js';
 import { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport/index.js';
+import { createSmtpTransport, simulatedMail, type MailTransport } from './transport/index.js';
 import { buildApp, type App } from './app.js';
 import { warmDictionary } from './flows/understand/index.js';
 
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   /** Where texts and calls go instead of Twilio or the built-in simulation: the panel simulator's patients (simulate/). */
   transport?: SmsTransport;
   calls?: CallTransport;
+  /** Where emails go instead of SMTP_URL's server or the built-in simulation. */
+  mail?: MailTransport;
 }
 
 /** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
@@ -65,6 +68,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
     (config.twilio
       ? createTwilioCalls({ ...config.twilio, keepAlive, callsPerSecond: config.callsPerSecond })
       : simulatedCalls);
+  const mail: MailTransport = options.mail ?? (config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl }) : simulatedMail);
   const runtime: RuntimeDeps = {
     pool: db.pool,
     transport,
@@ -75,6 +79,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
     sendRetryBaseMs: config.sendRetryBaseMs,
     clock,
     voice: config.voiceCheckIns,
+    email: { transport: mail, from: config.mailFrom },
   };
   const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
   defineJobs(jobs, runtime);
@@ -103,6 +108,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
       stopping ??= (async () => {
         await app.close();
         await jobs.stop(config.shutdownGraceMs);
+        mail.close();
         if (!options.db) await db.close();
         logger.info('ccm-bot stopped');
       })();
@@ -136,6 +142,9 @@ function announce(config: Config, db: Database, logger: Logger): void {
     logger.warn(
       'SIMULATED MODE: no Twilio credentials. Webhooks accept unsigned requests and no text or call leaves this machine (status "simulated").',
     );
+  }
+  if (!config.smtpUrl) {
+    logger.warn('SIMULATED EMAIL: SMTP_URL is not set. Emails are recorded with status "simulated" and none leaves this machine.');
   }
   if (!config.adminToken) {
     logger.warn('ADMIN_TOKEN is not set: the API only accepts existing API keys, and no practice can be created.');

@@ -30,6 +30,11 @@ export { pausePatient, resumePatient } from './patients/outreach.js';
 export { addMedication, changeMedication, NewMedicationSchema, MedicationChangesSchema } from './patients/medications.js';
 export { startCheckIn, cancelCheckIn, CheckInSchema } from './patients/check-ins.js';
 
+export { addAppointment, changeAppointment, cancelAppointment } from './appointments/appointments.js';
+export { NewAppointmentSchema, AppointmentChangesSchema, type NewAppointmentBody, type AppointmentChangesBody } from './appointments/schemas.js';
+export { importAppointments, type AppointmentFile, type AppointmentRowResult } from './appointments/import.js';
+export { readAppointmentTime } from './appointments/csv.js';
+
 export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
 export { acknowledgeCase, resolveCase, caseFor } from './cases.js';
 export { reviewText, linkText, unmatchedTextFor } from './unmatched-texts.js';

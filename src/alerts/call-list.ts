@@ -1,7 +1,7 @@
 /**
  * Who the care team should call today, and why, most pressing first: an
  * urgent alert, a patient the texts cannot reach (no replies, or a number
- * that cannot take texts and needs correcting), a call-back asked for, a
+ * that cannot take texts and needs correcting), an email address that bounced, a call-back asked for, a
  * refill, an alert waiting for review, a patient not heard from this month
  * (from the practice's non-responder day).
  */
@@ -12,14 +12,14 @@ import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { describeReason } from './reasons.js';
 
-export const CALL_REASONS = ['urgent_alert', 'unreachable', 'phone_invalid', 'callback', 'refill', 'alert', 'non_responder'] as const;
+export const CALL_REASONS = ['urgent_alert', 'unreachable', 'phone_invalid', 'email_invalid', 'callback', 'refill', 'alert', 'non_responder'] as const;
 export type CallReason = (typeof CALL_REASONS)[number];
 
 /** Most pressing first. */
 const ORDER: readonly CallReason[] = CALL_REASONS;
 
 export interface CallListEntry {
-  patient: Omit<CallListPatient, 'lastReplyAt' | 'unreachableAt' | 'phoneInvalidAt'>;
+  patient: Omit<CallListPatient, 'lastReplyAt' | 'unreachableAt' | 'phoneInvalidAt' | 'emailBouncedAt'>;
   reasons: Array<{ code: CallReason; detail: string; since: string | null }>;
   /** The last time the patient wrote or answered. */
   lastContactAt: string | null;
@@ -48,6 +48,8 @@ export async function callList(db: Queryable, practice: Practice, now: Date): Pr
     if (patient.unreachableAt) add(patient.id, { code: 'unreachable', detail: `no reply to ${practice.outreach.unreachableAfter} texts in a row`, since: patient.unreachableAt });
     // Nothing goes out to them any more: without this line they would drop out of sight.
     if (patient.phoneInvalidAt) add(patient.id, { code: 'phone_invalid', detail: 'the phone number cannot take texts: find the right one and correct it', since: patient.phoneInvalidAt });
+    // Their emails (the monthly summary) stopped: the address needs checking with them.
+    if (patient.emailBouncedAt) add(patient.id, { code: 'email_invalid', detail: 'the email address bounced: check it', since: patient.emailBouncedAt });
   }
   for (const id of facts.silentSince) add(id, { code: 'non_responder', detail: `not heard from since ${local.toFormat('LLLL')} began`, since: monthStart!.toISOString() });
 
@@ -55,7 +57,7 @@ export async function callList(db: Queryable, practice: Practice, now: Date): Pr
   const rank = (entry: CallListEntry) => Math.min(...entry.reasons.map((r) => ORDER.indexOf(r.code)));
   return [...reasons.entries()]
     .map(([id, list]): CallListEntry => {
-      const { lastReplyAt, unreachableAt: _unreachable, phoneInvalidAt: _invalid, ...patient } = facts.patients.get(id)!;
+      const { lastReplyAt, unreachableAt: _unreachable, phoneInvalidAt: _invalid, emailBouncedAt: _bounced, ...patient } = facts.patients.get(id)!;
       return {
         patient,
         reasons: list.sort((a, b) => ORDER.indexOf(a.code) - ORDER.indexOf(b.code)),

@@ -15,6 +15,8 @@ import { triageRuleRoutes } from './triage-rules.js';
 import { unmatchedTextRoutes } from './unmatched-texts.js';
 import { callListRoutes } from './call-list.js';
 import { patientOutreachRoutes } from './patients/outreach-routes.js';
+import { appointmentRoutes } from './patients/appointment-routes.js';
+import { appointmentImportRoutes } from './patients/appointment-import-route.js';
 import { staffRoutes } from './staff.js';
 import { timeEntryRoutes } from './time-entries.js';
 import { carePlanRoutes } from './care-plans.js';
@@ -49,6 +51,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(unmatchedTextRoutes, { deps });
   await app.register(callListRoutes, { deps });
   await app.register(patientOutreachRoutes, { deps });
+  await app.register(appointmentRoutes, { deps });
+  await app.register(appointmentImportRoutes, { deps });
   await app.register(staffRoutes, { deps });
   await app.register(timeEntryRoutes, { deps });
   await app.register(carePlanRoutes, { deps });

@@ -41,6 +41,16 @@ const QuestionnaireSchema = z.object({
   answers: z.record(z.string(), z.string()).describe('The answers that count, by linkId'),
 });
 
+const MonthAppointmentSchema = z.object({
+  id: z.string(),
+  startsAt: z.string(),
+  timezone: z.string().describe('The zone it is shown in'),
+  withWhom: z.string(),
+  location: z.string(),
+  purpose: z.string().nullable(),
+  status: z.enum(['scheduled', 'cancelled']),
+});
+
 export const MonthRecordSchema = z.object({
   month: z.string(),
   period: z.object({ start: z.string(), end: z.string() }),
@@ -113,6 +123,14 @@ export const MonthRecordSchema = z.object({
       resolutionNote: z.string().nullable(),
     }),
   ),
+  appointments: z
+    .object({
+      inMonth: z.array(MonthAppointmentSchema).describe('Appointments starting in the month, cancelled ones included'),
+      upcoming: z.array(MonthAppointmentSchema).describe('Scheduled appointments from asOf on'),
+      asOf: z.string().describe('When upcoming was judged: the drafting, or the approval'),
+    })
+    .optional()
+    .describe('Absent from months approved before appointments were kept'),
   time: z.object({
     entries: z.array(EntrySchema),
     clinicalStaffSeconds: z.number(),

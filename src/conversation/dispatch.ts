@@ -20,6 +20,7 @@ import { blockOf, medicinesDueAt, patientZone, scheduleDispatches } from '../out
 import { timeOut } from './timeout.js';
 import { queueCheckInCall } from './check-in-calls.js';
 import { sendQuestionnaire } from './questionnaire-send.js';
+import { makeSummary } from './summary-make.js';
 
 /** A reminder later than this is no longer useful: it is recorded as late, not sent. */
 const REMINDER_USEFUL_MS = 60 * 60 * 1000;
@@ -88,6 +89,12 @@ async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, n
         settled.push({ id: contact.id, status: 'started', reason: null, conversationId: null });
         continue;
       }
+      if (flow === 'summary') {
+        const medications = facts.medications.get(patient.id) ?? [];
+        const why = await makeSummary(tx, { practice, patient, outreachId: contact.id, medications, at: now });
+        settled.push({ id: contact.id, status: why ? 'skipped' : 'started', reason: why, conversationId: null });
+        continue;
+      }
       const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
       openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
       openedFor.push(contact);
@@ -133,6 +140,8 @@ async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, cont
 
   // A questionnaire is a link, not a conversation: it goes whatever the patient is answering.
   if (contact.kind === 'questionnaire') return patient.preferredChannel === 'sms' ? { status: 'open', setup: {} } : { status: 'skipped', reason: 'the patient takes calls' };
+  // The summary is an email: whether it can go is the email's to say (an address, consent).
+  if (contact.kind === 'summary') return { status: 'open', setup: {} };
   // One conversation at a time. One left unanswered for hours ends now, as unanswered; one in use is waited for.
   if (facts.opening.has(patient.id)) return { status: 'deferred', until: new Date(now.getTime() + BUSY_RETRY_MS) };
   const open = facts.open.get(patient.id);

@@ -18,3 +18,5 @@ export * from './timeout.js';
 export * from './turn.js';
 export * from './questionnaire-send.js';
 export * from './questionnaire-form.js';
+export * from './summary-make.js';
+export * from './summary-view.js';

@@ -6,9 +6,10 @@
  * is escaped by the service's one `html` template (src/html.ts).
  */
 import { html, trusted, type Html, type Part } from '../html.js';
+import { appointmentWhen } from './appointments.js';
 import { activityLabel, formatDuration, monthLabel, toLocal } from './narrative.js';
 import { PART_LABELS, answerWords, phq2Words, phq9Words } from './questionnaires.js';
-import type { ContactChannel, Interaction, MonthRecord, StaffRole } from './types.js';
+import type { ContactChannel, Interaction, MonthAppointment, MonthRecord, StaffRole } from './types.js';
 
 const ROLE_LABELS: Record<StaffRole, string> = { clinical_staff: 'Clinical staff', practitioner: 'Practitioner' };
 const ACTORS: Record<Interaction['actor'], string> = { bot: 'Automated', patient: 'Patient', staff: 'Staff' };
@@ -119,6 +120,19 @@ export function renderMonthHtml(record: MonthRecord): string {
     carePlan.interventions.length > 0 && html`<h3>Interventions</h3>${list(carePlan.interventions)}`,
     carePlan.reviewSchedule && html`<p>Review schedule: ${carePlan.reviewSchedule}</p>`,
   );
+
+  const appointmentRows = (items: MonthAppointment[]) =>
+    items.map((a) => [appointmentWhen(a), a.withWhom, a.location, a.purpose ?? '', a.status === 'cancelled' ? 'Cancelled' : 'Scheduled']);
+  const kept = record.appointments;
+  const appointments =
+    kept &&
+    section(
+      'Appointments',
+      html`<h3>This month</h3>`,
+      table(['When', 'With', 'Where', 'Purpose', 'Status'], appointmentRows(kept.inMonth), 'No appointments this month.'),
+      html`<h3>Upcoming, as of ${when(kept.asOf)}</h3>`,
+      table(['When', 'With', 'Where', 'Purpose', 'Status'], appointmentRows(kept.upcoming), 'No upcoming appointment on file.'),
+    );
 
   // Blank lines separate paragraphs; single line breaks inside one are kept.
   const paragraphs = record.note.text.split(/\n\s*\n/).filter((p) => p.trim().length > 0);
@@ -272,6 +286,7 @@ ${header}
 ${consentSection}
 ${conditions}
 ${carePlanSection}
+${appointments}
 ${note}
 ${minutes}
 ${codes}

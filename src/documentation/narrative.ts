@@ -6,6 +6,7 @@
  * speaks. A person reviews and may edit it before the month is approved.
  */
 import { DateTime } from 'luxon';
+import { appointmentSentences } from './appointments.js';
 import { PART_LABELS, questionnaireFindings } from './questionnaires.js';
 import { TIME_ACTIVITIES } from './types.js';
 import type { AlertHandling, BloodPressureReading, MonthRecord, MonthQuestionnaire, StaffRole, TimeActivity } from './types.js';
@@ -120,6 +121,7 @@ function opening(record: DraftableRecord, { day, fullDay }: Dates): string {
     if (carePlan.goals.length > 0) sentences.push(`Goals: ${carePlan.goals.map(clause).join('; ')}.`);
   }
   if (record.complex) sentences.push('Moderate or high complexity decision-making this month.');
+  sentences.push(...appointmentSentences(record));
   return sentences.join(' ');
 }
 

@@ -17,6 +17,7 @@ import type {
   Condition,
   ContactChannel,
   Interaction,
+  MonthAppointments,
   MonthRecord,
   MonthTimeEntry,
 } from './types.js';
@@ -40,6 +41,8 @@ export interface MonthSources {
   alerts: AlertHandling[];
   /** Questionnaires the patient answered in the month, oldest first. */
   questionnaires: QuestionnaireIn[];
+  /** The month's appointments and the upcoming ones (left out where appointments are not read). */
+  appointments?: MonthAppointments;
   twoWayContact: boolean;
 }
 
@@ -160,6 +163,7 @@ export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 
     reported: summariseReported(s.observations, s.medications),
     questionnaires: s.questionnaires.map(summariseQuestionnaire),
     alerts: s.alerts,
+    ...(s.appointments && { appointments: s.appointments }),
     time: {
       entries: s.entries.map((e) => ({ ...e, ...counted.get(e.id)! })),
       clinicalStaffSeconds: suggestion.totals.clinicalStaffSeconds,

@@ -194,6 +194,29 @@ export interface MonthQuestionnaire {
   answers: Answers;
 }
 
+/** An appointment as the record keeps it: the start on the clock it was entered on, with whom, where. */
+export interface MonthAppointment {
+  id: string;
+  /** ISO instant. */
+  startsAt: string;
+  /** The IANA zone it is shown in (the patient's, or the practice's, when it was entered). */
+  timezone: string;
+  withWhom: string;
+  location: string;
+  purpose: string | null;
+  status: 'scheduled' | 'cancelled';
+}
+
+/** The month's appointments, and those still to come when the record was drafted. */
+export interface MonthAppointments {
+  /** Appointments starting in the month, cancelled ones included, oldest first. */
+  inMonth: MonthAppointment[];
+  /** Scheduled appointments from `asOf` on, soonest first. */
+  upcoming: MonthAppointment[];
+  /** When "upcoming" was judged: the drafting (for an approved record, the approval). */
+  asOf: string;
+}
+
 export interface AlertHandling {
   id: string;
   level: 'urgent' | 'elevated';
@@ -275,6 +298,8 @@ export interface MonthRecord {
   /** Questionnaires answered this month, oldest first; absent from months approved before the questionnaire existed. */
   questionnaires?: MonthQuestionnaire[];
   alerts: AlertHandling[];
+  /** Absent from months approved before appointments were kept. */
+  appointments?: MonthAppointments;
   time: {
     entries: (MonthTimeEntry & CountedEntry)[];
     clinicalStaffSeconds: number;

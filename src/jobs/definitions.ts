@@ -4,11 +4,12 @@ import { dispatchDue, lapseQuestionnaire, remindQuestionnaire } from '../convers
 import { runEscalationStep } from '../escalation/index.js';
 import { checkReviewDeadline } from '../escalation/index.js';
 import { scheduleAllDigests, sendDigest } from '../escalation/index.js';
-import { deliverMessage, type DeliveryPolicy } from '../messaging/index.js';
+import { deliverEmail, deliverMessage, type DeliveryPolicy } from '../messaging/index.js';
 import { runPlanJob, scheduleAllPlans } from '../outreach/index.js';
 import type { RuntimeDeps } from '../runtime.js';
 import type { JobRunner } from './runner.js';
 import { quietHoursEnd } from './quiet-hours.js';
+import { emailSummary } from '../channels/email/send-summary.js';
 
 /**
  * Texts the service starts itself wait for the patient's quiet hours to end.
@@ -29,6 +30,8 @@ export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
     concurrency: 10,
     lockLifetimeMs: 15_000,
   });
+  // An email's send is bounded by SMTP_SEND_DEADLINE_MS (60 s): the lock outlives it.
+  runner.define('email.send', ({ emailId }) => deliverEmail(runtime, emailId), { concurrency: 5, lockLifetimeMs: 90_000 });
   runner.define('conversation.timeout', async (data) => {
     await expireConversation(runtime, data);
   });
@@ -40,6 +43,7 @@ export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
   runner.define('voice.call', (job) => placeCheckInCall(runtime, job.callId), { concurrency: 5, lockLifetimeMs: 15_000 });
   runner.define('questionnaire.remind', ({ linkId }) => remindQuestionnaire(runtime, linkId));
   runner.define('questionnaire.lapse', ({ linkId }) => lapseQuestionnaire(runtime, linkId));
+  runner.define('summary.email', ({ summaryId }) => emailSummary(runtime, summaryId));
   runner.define('outreach.dispatch', async (job) => {
     await dispatchDue(runtime, job.practiceId);
   }, { concurrency: 2, lockLifetimeMs: 60_000 });

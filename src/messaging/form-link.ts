@@ -1,26 +1,19 @@
 /**
  * The questionnaire's link in a text. Its token is made as the text is sent
- * and kept only as a SHA-256 hash: the text's stored body shows the link with
- * a mark where the token goes, so neither the transcript nor a copy of the
- * database can open anyone's form. A text sent again (its first send was cut
- * short before Twilio took it) gets a new token, which replaces its own.
+ * and kept only as a SHA-256 hash (link-tokens.ts): the text's stored body
+ * shows the link with a mark where the token goes. A text sent again (its
+ * first send was cut short before Twilio took it) gets a new token, which
+ * replaces its own.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Message } from '../store/messages.js';
 import { findLinkOfMessage, saveToken } from '../store/questionnaires.js';
 import type { Queryable } from '../store/sql.js';
+import { hashToken, newToken, TOKEN_MARK } from './link-tokens.js';
 
-/** Stands in the stored body where the token goes. */
-export const TOKEN_MARK = '[link]';
-/** 32 random bytes: 43 characters of base64url. */
-const TOKEN_BYTES = 32;
+export { hashToken, newToken, TOKEN_MARK } from './link-tokens.js';
 
 /** The form's address as a stored text shows it. */
 export const formLinkShown = (publicUrl: string) => `${publicUrl}/q/${TOKEN_MARK}`;
-
-export const hashToken = (token: string): Buffer => createHash('sha256').update(token).digest();
-
-export const newToken = (): string => randomBytes(TOKEN_BYTES).toString('base64url');
 
 /** Kinds of text that carry the questionnaire's link. */
 export const LINK_TEXT_KINDS = new Set(['questionnaire_invite', 'questionnaire_reminder']);

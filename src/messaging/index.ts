@@ -1,11 +1,18 @@
 /**
- * Texts going out and what became of them: the outbox (every text is kept
- * before it is sent), delivery through the SMS transport with retries and
- * quiet hours, settling sends a crash left uncertain, and Twilio's status
- * callbacks. What a text says is decided elsewhere (src/conversation).
+ * Texts and emails going out and what became of them: the outboxes (every
+ * text and email is kept before it is sent), delivery through the SMS and
+ * mail transports with retries (and quiet hours for texts), settling sends a
+ * crash left uncertain, Twilio's status callbacks, bounces, and the links
+ * patients are sent (their tokens, an email's unsubscribe link). What a text
+ * or an email says is decided elsewhere (src/conversation).
  */
 export * from './delivery.js';
 export * from './outbox.js';
 export * from './sent.js';
 export * from './status-callback.js';
 export * from './form-link.js';
+export * from './link-tokens.js';
+export * from './email-outbox.js';
+export * from './email-delivery.js';
+export * from './email-unsubscribe.js';
+export { summaryLinkShown } from './email-links.js';

@@ -2,9 +2,11 @@
  * Outreach that runs itself: storing each patient's plan (the monthly
  * cadence, dose reminders, refill questions) from the pure planning in
  * src/planning, pausing it, and who may be contacted at all (opt-out and
- * opt-in). Starting what is due is src/conversation's (dispatch).
+ * opt-in, for texts and for email). Starting what is due is
+ * src/conversation's (dispatch).
  */
 export * from './dose-times.js';
+export * from './email-opt-out.js';
 export * from './opt-out.js';
 export * from './pause.js';
 export * from './planning.js';

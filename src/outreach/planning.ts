@@ -130,7 +130,7 @@ export async function planPractice(
   now: Date,
   options: { replan?: boolean } = {},
 ): Promise<{ patients: number; contacts: number }> {
-  if (options.replan) await unplan(pool, { practiceId: practice.id, kinds: ['check_in', 'refill_prompt', 'questionnaire'] });
+  if (options.replan) await unplan(pool, { practiceId: practice.id, kinds: ['check_in', 'refill_prompt', 'questionnaire', 'summary'] });
   let after = '';
   let patients = 0;
   let contacts = 0;

@@ -65,7 +65,7 @@ export function cadenceContacts(plan: PatientPlan, from: Date, to: Date): Planne
     plan.cadence.slots.flatMap((slot): PlannedContact[] => {
       const at = intoWindow(slotDate(month, slot), plan.cadence.time, plan.zone, plan.window);
       const key = `check_in:${month}:${slot.week}:${slot.weekday}:${slot.flow}`;
-      const kind = slot.flow === 'questionnaire' ? 'questionnaire' : 'check_in';
+      const kind = slot.flow === 'questionnaire' || slot.flow === 'summary' ? slot.flow : 'check_in';
       return within(at, from, to) ? [{ kind, flow: slot.flow, slot: key, at }] : [];
     }),
   );

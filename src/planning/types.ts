@@ -8,8 +8,8 @@ import type { CheckInFlow } from '../flows/types.js';
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** What a cadence slot sends: a check-in flow, or the questionnaire by link (week 2 in the article's sequence). */
-export type CadenceFlow = CheckInFlow | 'questionnaire';
+/** What a cadence slot sends: a check-in flow, the questionnaire by link (week 2 in the article's sequence), or the summary by email (week 4). */
+export type CadenceFlow = CheckInFlow | 'questionnaire' | 'summary';
 
 /** One contact of the monthly cadence: the `week`th `weekday` of the month (1-4, or 5 = the last). */
 export interface CadenceSlot {
@@ -34,12 +34,12 @@ export interface ContactWindow {
   end: string;
 }
 
-export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt' | 'questionnaire';
+export type OutreachKind = 'check_in' | 'reminder' | 'refill_prompt' | 'questionnaire' | 'summary';
 
 /** One contact the service will make. `slot` names it: the same contact is planned once. */
 export interface PlannedContact {
   kind: OutreachKind;
-  flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill' | 'questionnaire';
+  flow: 'wellness' | 'medication' | 'symptoms' | 'reminder' | 'refill' | 'questionnaire' | 'summary';
   /** The medication it is about; for a reminder, only when it is for just one. */
   medicationId?: string;
   /** A reminder: every medication due at its time, in one text. */

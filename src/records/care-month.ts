@@ -6,8 +6,9 @@
 import { monthBounds } from '../documentation/billing.js';
 import { buildMonthRecord, type MonthSources } from '../documentation/record.js';
 import { monthLabel } from '../documentation/narrative.js';
-import type { MonthRecord, MonthTimeEntry } from '../documentation/types.js';
+import type { MonthAppointment, MonthAppointments, MonthRecord, MonthTimeEntry } from '../documentation/types.js';
 import { DomainError } from '../errors.js';
+import { appointmentsIn, upcomingAppointments, type Appointment } from '../store/appointments.js';
 import { recordAccess, type AuditEntry } from '../store/audit.js';
 import { findCarePlan } from '../store/care-plans.js';
 import {
@@ -44,7 +45,27 @@ export const toMonthEntry = (e: TimeEntry): MonthTimeEntry => ({
   note: e.note,
 });
 
-async function loadSources(tx: Queryable, patient: Patient, practice: Practice, month: string, careMonth: CareMonth): Promise<MonthSources> {
+/** The record lists this many appointments to come at most; the next one is what the note says. */
+const UPCOMING_IN_RECORD = 10;
+
+const toMonthAppointment = (a: Appointment): MonthAppointment => ({
+  id: a.id,
+  startsAt: a.startsAt,
+  timezone: a.timezone,
+  withWhom: a.withWhom,
+  location: a.location,
+  purpose: a.purpose,
+  status: a.status,
+});
+
+/** The month's appointments, and those to come at `now`: the drafting (or the approval, which keeps what it saw). */
+async function appointmentsOf(tx: Queryable, patientId: string, period: { from: Date; to: Date }, now: Date): Promise<MonthAppointments> {
+  const inMonth = await appointmentsIn(tx, patientId, period);
+  const upcoming = await upcomingAppointments(tx, patientId, now, UPCOMING_IN_RECORD);
+  return { inMonth: inMonth.map(toMonthAppointment), upcoming: upcoming.map(toMonthAppointment), asOf: now.toISOString() };
+}
+
+async function loadSources(tx: Queryable, patient: Patient, practice: Practice, month: string, careMonth: CareMonth, now: Date): Promise<MonthSources> {
   const bounds = monthBounds(month, practice.timezone);
   const period = { from: bounds.start, to: bounds.end };
   // One connection runs one query at a time: these are read in turn.
@@ -58,6 +79,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
   const questionnaires = await questionnairesIn(tx, patient.id, period);
   const contact = await patientsInContact(tx, [patient.id], period);
   const carePlan = await findCarePlan(tx, patient.id);
+  const appointments = await appointmentsOf(tx, patient.id, period, now);
   return {
     month,
     period: bounds,
@@ -82,19 +104,20 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
     medications: medications.map((m) => ({ id: m.id, name: m.name })),
     alerts,
     questionnaires,
+    appointments,
     twoWayContact: contact.has(patient.id),
   };
 }
 
-/** The record as it stands: the frozen one once approved (with addenda), else computed now. */
-export async function currentRecord(tx: Queryable, patient: Patient, month: string): Promise<MonthRecord> {
+/** The record as it stands: the frozen one once approved (with addenda), else computed as of `now` (the service clock). */
+export async function currentRecord(tx: Queryable, patient: Patient, month: string, now: Date): Promise<MonthRecord> {
   const practice = (await findPractice(tx, patient.practiceId))!;
   const careMonth = await findCareMonth(tx, patient.id, month);
   const addenda = await listAddenda(tx, patient.id, month);
   if (careMonth.status === 'approved' && careMonth.approvedRecord) {
     return { ...careMonth.approvedRecord, addenda };
   }
-  const record = buildMonthRecord(await loadSources(tx, patient, practice, month, careMonth));
+  const record = buildMonthRecord(await loadSources(tx, patient, practice, month, careMonth, now));
   return { ...record, status: 'draft', approval: null, addenda };
 }
 
@@ -102,8 +125,9 @@ export async function currentRecord(tx: Queryable, patient: Patient, month: stri
 export async function readMonth(deps: RecordDeps, patientId: string, month: string, audit: AuditEntry): Promise<MonthRecord> {
   return withTransaction(deps.pool, async (tx) => {
     const patient = (await findPatient(tx, patientId))!;
-    const record = await currentRecord(tx, patient, month);
-    await recordAccess(tx, { ...audit, at: deps.clock.now() }, [patientId]);
+    const now = deps.clock.now();
+    const record = await currentRecord(tx, patient, month, now);
+    await recordAccess(tx, { ...audit, at: now }, [patientId]);
     return record;
   });
 }
@@ -120,7 +144,7 @@ export function changeMonth(deps: RecordDeps, patientId: string, month: string, 
     if ((await findCareMonth(tx, patientId, month, { lock: true })).status === 'approved') throw approvedAlready(month);
     await changeCareMonth(tx, patientId, month, changes, at);
     await recordAccess(tx, { ...audit, at }, [patientId]);
-    return currentRecord(tx, patient, month);
+    return currentRecord(tx, patient, month, at);
   });
 }
 
@@ -133,7 +157,7 @@ export function approveMonth(deps: RecordDeps, patientId: string, month: string,
     if (!staff || !staff.active) throw new DomainError('validation_failed', 'no active staff member with this id works at this practice', 'staffId');
     await ensureCareMonth(tx, patient.practiceId, patientId, month, at);
     if ((await findCareMonth(tx, patientId, month, { lock: true })).status === 'approved') throw approvedAlready(month);
-    const draft = await currentRecord(tx, patient, month);
+    const draft = await currentRecord(tx, patient, month, at);
     const approval = { approvedAt: at.toISOString(), approvedBy: staffLabel(staff) };
     const record: MonthRecord = { ...draft, status: 'approved', approval, addenda: [] };
     await approveCareMonth(tx, patientId, month, { record, staffId, by: approval.approvedBy, at });
@@ -152,6 +176,6 @@ export function addMonthAddendum(deps: RecordDeps, patientId: string, month: str
     }
     await addAddendum(tx, { patientId, month, text, by, at });
     await recordAccess(tx, { ...audit, at }, [patientId]);
-    return currentRecord(tx, patient, month);
+    return currentRecord(tx, patient, month, at);
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The facts the call list is made of: open alerts, unreachable patients,
- * patients whose number cannot take texts, patients not heard from since a
+ * patients whose number cannot take texts or whose email address bounced, patients not heard from since a
  * date, and planned texts not sent because the patient takes calls. src/alerts/call-list.ts puts them in order.
  */
 import { patientsInContact } from './month-activity.js';
@@ -17,6 +17,8 @@ export interface CallListPatient {
   unreachableAt: string | null;
   /** Twilio said the number cannot take texts: nothing goes out until staff correct it. */
   phoneInvalidAt: string | null;
+  /** The mail server refused their address for good: nothing is emailed until staff change it. */
+  emailBouncedAt: string | null;
 }
 
 export interface CallListFacts {
@@ -36,6 +38,7 @@ interface PatientRow {
   last_reply_at: Date | string | null;
   unreachable_at: Date | string | null;
   phone_invalid_at: Date | string | null;
+  email_bounced_at: Date | string | null;
 }
 
 /** Enrolled, consented patients who are not paused at `now`. */
@@ -50,7 +53,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
     [practiceId],
   );
   const unreachable = await db.query<{ id: string }>(
-    `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.unreachable_at IS NOT NULL OR p.phone_invalid_at IS NOT NULL)`,
+    `SELECT p.id FROM patients p WHERE ${ACTIVE} AND (p.unreachable_at IS NOT NULL OR p.phone_invalid_at IS NOT NULL OR p.email_bounced_at IS NOT NULL)`,
     [practiceId, now],
   );
   // Silent: asked this month (a check-in texted or rung, a questionnaire sent) and answered none. A patient
@@ -69,7 +72,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
   const silentSince = silent.rows.map((r) => r.id).filter((id) => !reached.has(id));
   const ids = new Set([...alerts.rows.map((r) => r.patient_id), ...unreachable.rows.map((r) => r.id), ...silentSince]);
   const { rows } = await db.query<PatientRow>(
-    'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at, phone_invalid_at FROM patients WHERE id = ANY($1)',
+    'SELECT id, first_name, last_name, phone, language, preferred_channel, last_reply_at, unreachable_at, phone_invalid_at, email_bounced_at FROM patients WHERE id = ANY($1)',
     [[...ids]],
   );
   return {
@@ -86,6 +89,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
           lastReplyAt: toIsoOrNull(r.last_reply_at),
           unreachableAt: toIsoOrNull(r.unreachable_at),
           phoneInvalidAt: toIsoOrNull(r.phone_invalid_at),
+          emailBouncedAt: toIsoOrNull(r.email_bounced_at),
         },
       ]),
     ),

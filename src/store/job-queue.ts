@@ -15,6 +15,8 @@ const WAKE_UP_HORIZON_MS = 60_000;
 export interface JobPayloads {
   /** Deliver one outbound message (retried with backoff on Twilio 429/5xx/timeouts). */
   'message.send': { messageId: string };
+  /** Send one email (retried with backoff on 4xx replies, lost connections and timeouts). */
+  'email.send': { emailId: string };
   /** The wait for a reply ran out; acts only if the conversation is still at `version`. */
   'conversation.timeout': { conversationId: string; version: number };
   /** One step of an urgent alert's escalation: call the next coordinator, or text everyone at the end. */
@@ -33,6 +35,8 @@ export interface JobPayloads {
   'questionnaire.remind': { linkId: string };
   /** A questionnaire's link ran out: unanswered, it counts as an unanswered contact. */
   'questionnaire.lapse': { linkId: string };
+  /** The month's summary, made: render it as an email and queue it. */
+  'summary.email': { summaryId: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -161,3 +161,14 @@ export async function patientsInContact(db: Queryable, patientIds: readonly stri
   );
   return new Set(rows.map((r) => r.patient_id));
 }
+
+/** Check-ins and questionnaires the patient answered since the month began. */
+export async function answeredSince(db: Queryable, patientId: string, from: Date): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT (SELECT count(DISTINCT conversation_id) FROM messages
+              WHERE patient_id = $1 AND direction = 'inbound' AND conversation_id IS NOT NULL AND created_at >= $2)
+          + (SELECT count(*) FROM questionnaire_links WHERE patient_id = $1 AND submitted_at >= $2) AS n`,
+    [patientId, from],
+  );
+  return Number(rows[0]!.n);
+}

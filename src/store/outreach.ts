@@ -89,7 +89,7 @@ export async function planContacts(db: Queryable, batch: readonly PatientContact
   return [...new Set(added.map((r) => new Date(r.due_at).getTime()))].map((t) => new Date(t));
 }
 
-const ALL_KINDS: readonly OutreachKind[] = ['check_in', 'reminder', 'refill_prompt', 'questionnaire'];
+const ALL_KINDS: readonly OutreachKind[] = ['check_in', 'reminder', 'refill_prompt', 'questionnaire', 'summary'];
 
 /**
  * Forgets contacts still planned (of `kinds`, all by default): the patient

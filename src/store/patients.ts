@@ -4,6 +4,17 @@ import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type Language = 'en' | 'es';
 export type Channel = 'sms' | 'voice';
+/** What emails may hold: nothing is emailed, a note that something is ready with a link, or the whole content. */
+export type EmailConsent = 'none' | 'link' | 'full';
+
+/** The patient was told plain email is not private and chose to get the whole content by email anyway. */
+export interface EmailFullConsent {
+  at: string;
+  how: 'verbal' | 'written' | 'portal';
+  recordedBy: string;
+  /** Which text they were told (actions/patients/email.ts keeps each version). */
+  textVersion: string;
+}
 
 export interface Consent {
   status: 'granted' | 'declined';
@@ -28,6 +39,11 @@ export interface PatientFields {
   status: 'enrolled' | 'disenrolled';
   /** When the patient wants to be contacted; null: any time outside quiet hours. */
   contactWindow: ContactWindow | null;
+  /** Lower-cased; null: none on file. */
+  email: string | null;
+  emailConsent: EmailConsent;
+  /** Set exactly while `emailConsent` is 'full'. */
+  emailFullConsent: EmailFullConsent | null;
 }
 
 export interface Patient extends PatientFields {
@@ -35,6 +51,10 @@ export interface Patient extends PatientFields {
   practiceId: string;
   smsOptedOutAt: string | null;
   phoneInvalidAt: string | null;
+  /** The patient stopped emails; nothing is emailed until staff record that they want them again. */
+  emailOptedOutAt: string | null;
+  /** The mail server refused the address for good; nothing is emailed until staff change it. */
+  emailBouncedAt: string | null;
   /** The latest triage evaluation: the level, since when, and why in words. */
   triage: { level: TriageLevel; since: string | null; reasons: string[] };
   /** When triage last found the patient urgent or elevated. */
@@ -70,6 +90,11 @@ export interface PatientRow {
   consent_recorded_by: string;
   sms_opted_out_at: Date | string | null;
   phone_invalid_at: Date | string | null;
+  email: string | null;
+  email_consent: EmailConsent;
+  email_full_consent: EmailFullConsent | null;
+  email_opted_out_at: Date | string | null;
+  email_bounced_at: Date | string | null;
   triage_level: TriageLevel;
   triage_since: Date | string | null;
   triage_reasons: string[];
@@ -105,6 +130,11 @@ export const toPatient = (row: PatientRow): Patient => ({
   },
   smsOptedOutAt: toIsoOrNull(row.sms_opted_out_at),
   phoneInvalidAt: toIsoOrNull(row.phone_invalid_at),
+  email: row.email,
+  emailConsent: row.email_consent,
+  emailFullConsent: row.email_full_consent,
+  emailOptedOutAt: toIsoOrNull(row.email_opted_out_at),
+  emailBouncedAt: toIsoOrNull(row.email_bounced_at),
   triage: { level: row.triage_level, since: toIsoOrNull(row.triage_since), reasons: row.triage_reasons },
   lastConcernAt: toIsoOrNull(row.last_concern_at),
   status: row.status,
@@ -131,6 +161,9 @@ const COLUMNS: Record<Exclude<keyof PatientFields, 'consent'>, string> = {
   conditions: 'conditions',
   status: 'status',
   contactWindow: 'contact_window',
+  email: 'email',
+  emailConsent: 'email_consent',
+  emailFullConsent: 'email_full_consent',
 };
 
 function columnValues(fields: Partial<PatientFields>): Array<[string, unknown]> {
@@ -286,6 +319,31 @@ export async function noteUnanswered(db: Queryable, id: string, limit: number, a
     [id, limit, at],
   );
   return rows[0]?.became ?? false;
+}
+
+/** The patient stopped emails (`true`), or staff recorded that they want them again (`false`). */
+export async function setEmailOptedOut(db: Queryable, id: string, optedOut: boolean, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE patients SET email_opted_out_at = CASE WHEN $2 THEN coalesce(email_opted_out_at, $3) END, updated_at = $3 WHERE id = $1`,
+    [id, optedOut, at],
+  );
+}
+
+/**
+ * The mail server refused `address` for good: marked only while it is still
+ * the patient's address (not one corrected since). Returns whether it was.
+ */
+export async function markEmailBounced(db: Queryable, id: string, address: string, at: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE patients SET email_bounced_at = coalesce(email_bounced_at, $3), updated_at = $3 WHERE id = $1 AND email = $2',
+    [id, address, at],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** A new address (or none): the old one's bounce no longer applies. */
+export async function clearEmailBounce(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE patients SET email_bounced_at = NULL WHERE id = $1', [id]);
 }
 
 export async function markPhoneInvalid(db: Queryable, id: string, at: Date): Promise<void> {

@@ -48,6 +48,17 @@ const medication = async (w: World): Promise<Subject> => {
   const created = await w.api.post(`/api/v1/patients/${patientId}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['09:00'] });
   return { patientId: patientId!, medicationId: created.body.id };
 };
+const APPOINTMENT = { startsAt: '2027-01-08T09:30', withWhom: 'Dr. Patel', location: 'Maple Family Medicine' };
+const appointment = async (w: World): Promise<Subject> => {
+  const { patientId } = await patient(w);
+  const created = await w.api.post(`/api/v1/patients/${patientId}/appointments`, APPOINTMENT);
+  return { patientId: patientId!, appointmentId: created.body.id };
+};
+const appointmentsOf = (w: World, x: Subject) => rows(w, 'SELECT id, status, location FROM appointments WHERE patient_id = $1 ORDER BY id', [x.patientId]);
+const appointmentCsvFor = async (w: World): Promise<Subject> => {
+  const { patientId } = await patient(w);
+  return { patientId: patientId!, csv: `Patient Id,Appointment,With,Location\n${patientId},1/8/2027 9:30 AM,Dr. Patel,Maple Family Medicine\n` };
+};
 const paused = async (w: World): Promise<Subject> => {
   const subject = await patient(w);
   await w.api.post(`/api/v1/patients/${subject.patientId}/pause`, {});
@@ -106,13 +117,13 @@ const entriesOf = (w: World, x: Subject) => rows(w, 'SELECT id, superseded_at, w
 const csvFor = (phone: string) =>
   `First Name,Last Name,Phone,Consent,Consent Method,Consent Date,Consented By\nIna,Import,${phone},Yes,verbal,11/02/2026,Jane Doe RN\n`;
 
-function uploadToWebApp(w: World, csv: string) {
+function uploadToWebApp(w: World, csv: string, url = '/app/admin/import') {
   const boundary = '----ccmaudit';
   const part = (name: string, value: string, file = false) =>
     `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? '; filename="patients.csv"\r\nContent-Type: text/csv' : ''}\r\n\r\n${value}\r\n`;
   return w.s.t.service.app.inject({
     method: 'POST',
-    url: '/app/admin/import',
+    url,
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: w.web.cookie! },
     payload: `${part('_csrf', w.web.csrf!)}${part('file', csv, true)}--${boundary}--\r\n`,
   });
@@ -259,6 +270,34 @@ export const STAFF_WRITES: StaffWrite[] = [
     run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}/medications/${x.medicationId}`, { dose: '20 mg' })),
     state: (w, x) => rows(w, 'SELECT dose FROM medications WHERE id = $1', [x.medicationId]),
   }),
+  api('POST /patients/:id/appointments', 'add an appointment', 'appointment.create', {
+    prepare: patient,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/appointments`, APPOINTMENT)),
+    state: appointmentsOf,
+  }),
+  api('PATCH /patients/:id/appointments/:appointmentId', 'change an appointment', 'appointment.update', {
+    prepare: appointment,
+    run: (w, x) => status(w.api.patch(`/api/v1/patients/${x.patientId}/appointments/${x.appointmentId}`, { location: 'Telehealth' })),
+    state: appointmentsOf,
+  }),
+  api('POST /patients/:id/appointments/:appointmentId/cancel', 'cancel an appointment', 'appointment.cancel', {
+    prepare: appointment,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/appointments/${x.appointmentId}/cancel`, {})),
+    state: appointmentsOf,
+  }),
+  api('POST /practices/:id/appointments/import', 'import appointments from a CSV file', 'appointment.import', {
+    prepare: appointmentCsvFor,
+    run: async (w, x) =>
+      (
+        await w.s.t.service.app.inject({
+          method: 'POST',
+          url: `${P(w)}/appointments/import`,
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+          payload: x.csv!,
+        })
+      ).statusCode,
+    state: appointmentsOf,
+  }),
   api('POST /patients/:id/check-ins', 'start a check-in', 'check_in.start', {
     prepare: patient,
     run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/check-ins`, { flow: 'wellness' })),
@@ -292,6 +331,21 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: withPhone,
     run: async (w, x) => (await uploadToWebApp(w, csvFor(x.phone!))).statusCode,
     state: patientsWithPhone,
+  }),
+  web('POST /admin/appointments/import', 'import appointments from a CSV file', 'web.appointment.import', {
+    prepare: appointmentCsvFor,
+    run: async (w, x) => (await uploadToWebApp(w, x.csv!, '/app/admin/appointments/import')).statusCode,
+    state: appointmentsOf,
+  }),
+  web('POST /patients/:id/appointments', 'add an appointment', 'web.appointment.create', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/appointments`, { ...APPOINTMENT, purpose: 'blood pressure follow-up' })),
+    state: appointmentsOf,
+  }),
+  web('POST /patients/:id/appointments/:appointmentId/cancel', 'cancel an appointment', 'web.appointment.cancel', {
+    prepare: appointment,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/appointments/${x.appointmentId}/cancel`, {})),
+    state: appointmentsOf,
   }),
   web('POST /patients/:id/pause', 'pause outreach', 'web.patient.pause', {
     prepare: patient,

@@ -34,10 +34,10 @@ export function freePort(): Promise<number> {
  * Nora Nurse), served over HTTP at `baseUrl`, which is also its PUBLIC_URL;
  * `options` as for startScenario (where the clock starts).
  */
-export async function startServedScenario(options: TestServiceOptions = {}) {
+export async function startServedScenario(options: TestServiceOptions = {}, env: Record<string, string> = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const s = await startScenario({ PUBLIC_URL: baseUrl }, options);
+  const s = await startScenario({ ...env, PUBLIC_URL: baseUrl }, options);
   const app = s.t.service.app;
   if (!app.server.listening) await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address() as AddressInfo;

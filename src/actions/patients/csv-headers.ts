@@ -48,6 +48,10 @@ export const HEADER_ALIASES: Record<string, string> = {
   consentedby: 'consentRecordedBy',
   consentobtainedby: 'consentRecordedBy',
   coordinatorid: 'coordinatorId',
+  email: 'email',
+  emailaddress: 'email',
+  patientemail: 'email',
+  emailconsent: 'emailConsent',
 };
 
 /** How each column is usually headed, to say which one is missing. */

@@ -18,6 +18,8 @@ const CONSENT: Record<string, string> = { yes: 'granted', y: 'granted', si: 'gra
 const REQUIRED = [...NAME_FIELDS, 'phone'];
 
 const LANGUAGES: Record<string, string> = { english: 'en', en: 'en', eng: 'en', ingles: 'en', spanish: 'es', espanol: 'es', es: 'es', spa: 'es', sp: 'es' };
+/** A file may say link (a note and a link by email) or none; the whole summary by email is recorded with the patient's acceptance, in the app or the API. */
+const EMAIL_CONSENT: Record<string, string> = { link: 'link', yes: 'link', y: 'link', none: 'none', no: 'none', n: 'none' };
 const CHANNELS: Record<string, string> = { sms: 'sms', text: 'sms', texting: 'sms', voice: 'voice', call: 'voice', phone: 'voice' };
 
 export interface CsvRow {
@@ -62,7 +64,7 @@ export function readPatientCsv(text: string, { ignore = [], consent }: CsvOption
     throw new DomainError(
       'bad_request',
       `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `"${u}"`).join(', ')}. Rename to one of ${Object.values(EXPECTED_HEADER).join(', ')}, ` +
-        'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id; or send ?ignore=' +
+        'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id, Email, Email Consent; or send ?ignore=' +
         encodeURIComponent(unknown.join(',')) + ' to import without them',
     );
   }
@@ -115,6 +117,8 @@ function toBody(v: Record<string, string>, fileConsent: FileConsent): Pick<CsvRo
       ...fileConsent,
     },
     coordinatorId: v.coordinatorId,
+    email: v.email,
+    emailConsent: v.emailConsent ? (EMAIL_CONSENT[squash(v.emailConsent)] ?? v.emailConsent.toLowerCase()) : undefined,
   };
   const defined = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
   return { body: defined, ...(problems && { problems }) };

@@ -11,10 +11,15 @@ import { findCoordinator } from '../../store/coordinators.js';
 import { findPatientByPhone, insertPatient, type Patient, type PatientFields } from '../../store/patients.js';
 import { findPractice, type Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
+import { emailFields, recordFullConsent, type Recorder } from './email.js';
 import type { NewPatientBody } from './schemas.js';
 
-/** Turns an enrolment body into stored fields (optional fields become explicit nulls). */
-export function toPatientFields(body: NewPatientBody): PatientFields {
+/**
+ * Turns an enrolment body into stored fields (optional fields become explicit
+ * nulls); `by` is who records an email choice, and when.
+ */
+export function toPatientFields(body: NewPatientBody, by: Recorder): PatientFields {
+  const email = emailFields(body, null, by);
   return {
     coordinatorId: body.coordinatorId ?? null,
     firstName: body.firstName,
@@ -28,6 +33,9 @@ export function toPatientFields(body: NewPatientBody): PatientFields {
     consent: body.consent,
     status: 'enrolled',
     contactWindow: body.contactWindow ?? null,
+    email: email.email ?? null,
+    emailConsent: email.emailConsent ?? 'none',
+    emailFullConsent: email.emailFullConsent ?? null,
   };
 }
 
@@ -71,6 +79,7 @@ export async function insertEnrolment(tx: Queryable, practiceId: string, fields:
   checkContactWindow(practice, fields.contactWindow);
   const patient = await insertPatient(tx, practiceId, fields, at);
   if (!patient) throw await phoneTaken(tx, practiceId, fields.phone);
+  if (fields.emailFullConsent) await recordFullConsent(tx, practiceId, patient.id, fields.emailFullConsent, at);
   // A new patient joins the cadence at its next slot.
   await planPatient(tx, practice, patient, at);
   return patient;

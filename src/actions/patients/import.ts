@@ -47,6 +47,8 @@ export interface PatientImport {
 
 interface Batch {
   practiceId: string;
+  /** Who records the rows' email choices, and when. */
+  by: Pick<ActionContext, 'actor' | 'at'>;
   schema: z.ZodType<NewPatientBody>;
   audit: AuditEntry;
   /** The line each phone was first seen on: a file cannot enrol one phone twice. */
@@ -59,7 +61,7 @@ export async function importPatients(ctx: ActionContext, input: PatientImport): 
   const { text, ...options } = await input.readFile();
   const rows = readPatientCsv(text, options);
   // The schema reads the service clock: no birth date in the future.
-  const batch: Batch = { practiceId: input.practiceId, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map() };
+  const batch: Batch = { practiceId: input.practiceId, by: ctx, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map() };
   const results: RowResult[] = [];
   for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
     const done = await ctx.db.bulk.transaction(async (tx) => {
@@ -78,7 +80,7 @@ export async function importPatients(ctx: ActionContext, input: PatientImport): 
  * `existing` and left untouched, so the same file can be imported again
  * (after fixing its bad rows) without creating duplicates.
  */
-async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen, audit }: Batch): Promise<RowResult> {
+async function importRow(tx: Queryable, row: CsvRow, { practiceId, by, schema, seen, audit }: Batch): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
   if (row.problems || !parsed.success) {
     const found = row.problems ?? [];
@@ -94,7 +96,7 @@ async function importRow(tx: Queryable, row: CsvRow, { practiceId, schema, seen,
   const existing = await findPatientByPhone(tx, practiceId, parsed.data.phone);
   if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
   try {
-    const patient = await insertEnrolment(tx, practiceId, toPatientFields(parsed.data), audit.at);
+    const patient = await insertEnrolment(tx, practiceId, toPatientFields(parsed.data, by), audit.at);
     return { line: row.line, status: 'imported', patientId: patient.id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

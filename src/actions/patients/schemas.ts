@@ -25,6 +25,25 @@ export const ConsentSchema = z.object({
   recordedBy: NameSchema.describe('Who recorded the consent (staff name and credential)'),
 });
 
+/** An email address, stored lower-cased (mail systems treat the local part case-blind in practice). */
+export const EmailAddressSchema = z
+  .string()
+  .trim()
+  .max(254, 'is too long for an email address')
+  .pipe(z.email('is not an email address; write it like maria@example.com'))
+  .transform((address) => address.toLowerCase())
+  .meta({ example: 'maria.gonzalez@example.com' });
+
+export const EmailConsentSchema = z
+  .enum(['none', 'link', 'full'])
+  .describe("What emails may hold: none (no email), link (only that something is ready, with a link), full (the whole summary: needs emailFullConsent)");
+
+/** The patient was told plain email is not private and accepted; when and by whom are recorded by the service. */
+export const EmailFullConsentSchema = z
+  .object({ how: z.enum(['verbal', 'written', 'portal']).describe('How the patient accepted') })
+  .strict()
+  .describe('Required with emailConsent "full": the patient was told plain email is not private (the text of EMAIL_PRIVACY_NOTICE) and accepted');
+
 /** An enrolment body; built per service, since "not in the future" reads its clock. */
 export const newPatientSchema = (clock: Clock) => z.object({
   firstName: NameSchema,
@@ -38,6 +57,9 @@ export const newPatientSchema = (clock: Clock) => z.object({
   consent: ConsentSchema,
   coordinatorId: z.uuid('must be a coordinator id (UUID)').optional(),
   contactWindow: ContactWindowSchema.optional(),
+  email: EmailAddressSchema.optional(),
+  emailConsent: EmailConsentSchema.optional().describe('Defaults to link when an email is given, none otherwise'),
+  emailFullConsent: EmailFullConsentSchema.optional(),
 }).strict();
 export type NewPatientBody = z.infer<ReturnType<typeof newPatientSchema>>;
 
@@ -55,6 +77,10 @@ export const patchPatientSchema = (clock: Clock) => z
     coordinatorId: z.uuid('must be a coordinator id (UUID)').nullable(),
     contactWindow: ContactWindowSchema.nullable(),
     status: z.enum(['enrolled', 'disenrolled']).describe('disenrolled: nothing more is sent or planned'),
+    email: EmailAddressSchema.nullable().describe('A new address clears a bounce; null: no email'),
+    emailConsent: EmailConsentSchema,
+    emailFullConsent: EmailFullConsentSchema,
+    emailOptedOut: z.boolean().describe('false: the patient told staff they want emails again; true: they asked staff to stop them'),
   })
   .partial()
   .strict()

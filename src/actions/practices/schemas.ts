@@ -55,7 +55,9 @@ export const NewPracticeSchema = z.object({
               z.object({
                 week: z.number().int().min(1).max(5).describe('1-4: the nth such weekday of the month; 5: the last'),
                 weekday: WeekdaySchema,
-                flow: z.enum([...FLOW_NAMES, 'questionnaire']).describe("A check-in flow, or 'questionnaire': the form by link (week 2 in the article's sequence)"),
+                flow: z
+                  .enum([...FLOW_NAMES, 'questionnaire', 'summary'])
+                  .describe("A check-in flow; 'questionnaire': the form by link (week 2 in the article's sequence); 'summary': the care-plan summary by email (week 4)"),
               }),
             )
             .max(12)

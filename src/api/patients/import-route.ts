@@ -40,7 +40,7 @@ function fileOptions(text: string, sent: Record<string, string | undefined>): Pa
 }
 
 /** The CSV text, sent either as the raw body (text/csv) or as a multipart file upload, with the fields beside it. */
-async function readUpload(request: FastifyRequest, query: ImportQuery): Promise<PatientFile> {
+export async function readUpload(request: FastifyRequest, query: ImportQuery): Promise<PatientFile> {
   if (request.isMultipart()) {
     try {
       const fields: Record<string, string | undefined> = { ...query };

@@ -21,7 +21,7 @@ const ScheduleSchema = z.object({
   items: z.array(
     z.object({
       at: z.string().describe('ISO time with the patient\'s UTC offset'),
-      kind: z.enum(['check_in', 'reminder', 'refill_prompt', 'questionnaire']),
+      kind: z.enum(['check_in', 'reminder', 'refill_prompt', 'questionnaire', 'summary']),
       flow: z.string(),
       medicationId: z.string().nullable(),
       channel: z.enum(['sms', 'voice']).describe('voice: a call, for a patient who takes calls'),

@@ -21,6 +21,19 @@ export const PatientSchema = z.object({
   }),
   smsOptedOutAt: z.string().nullable(),
   phoneInvalidAt: z.string().nullable(),
+  email: z.string().nullable(),
+  emailConsent: z.enum(['none', 'link', 'full']).describe('none: no email; link: only that something is ready, with a link; full: the whole summary'),
+  emailFullConsent: z
+    .object({
+      at: z.string(),
+      how: z.enum(['verbal', 'written', 'portal']),
+      recordedBy: z.string(),
+      textVersion: z.string().describe('Which privacy notice the patient was told'),
+    })
+    .nullable()
+    .describe('Set while emailConsent is full: the patient was told plain email is not private and accepted'),
+  emailOptedOutAt: z.string().nullable().describe('The patient stopped emails; PATCH emailOptedOut false when they want them again'),
+  emailBouncedAt: z.string().nullable().describe('The address bounced: nothing is emailed until it is changed'),
   status: z.enum(['enrolled', 'disenrolled']),
   contactWindow: z.object({ days: z.array(z.string()), start: z.string(), end: z.string() }).nullable(),
   pausedAt: z.string().nullable(),

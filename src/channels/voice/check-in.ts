@@ -64,8 +64,8 @@ export async function incomingCall(tx: Queryable, deps: RuntimeDeps, req: { call
   if (mayCheckIn(patient, at)) {
     const endOfDay = DateTime.fromJSDate(at, { zone: patient.timezone ?? practice.timezone }).endOf('day').toJSDate();
     const due = await takeDueCheckIn(tx, patient.id, endOfDay);
-    // Voice patients have no questionnaire planned (their week 2 is a call): it is only ever a check-in here.
-    if (due && due.flow !== 'questionnaire') {
+    // Only check-ins and refill questions are taken here (takeDueCheckIn): never a questionnaire or a summary.
+    if (due && due.flow !== 'questionnaire' && due.flow !== 'summary') {
       const medication = due.medicationId ? (await listMedications(tx, patient.id)).find((m) => m.id === due.medicationId) : undefined;
       const conversation = await startByCall(tx, deps, c, due.flow, medication ? { medication } : {});
       await settleContacts(tx, [{ id: due.id, status: 'started', reason: 'the patient called in', conversationId: conversation.id }], at);

@@ -13,7 +13,7 @@ import type { StaffMember } from '../../store/staff.js';
 import type { User } from '../../store/users.js';
 import { csrfField, html, localDate, type Html } from '../html.js';
 
-export type AdminSection = 'staff' | 'logins' | 'settings' | 'triage' | 'enrol' | 'import';
+export type AdminSection = 'staff' | 'logins' | 'settings' | 'triage' | 'enrol' | 'import' | 'appointments';
 
 /** What a redirect's `?notice=` may say: fixed messages, never anything typed. */
 export const NOTICES = {
@@ -167,6 +167,14 @@ export function adminBody(v: AdminView): Html {
       <button type="submit">Import</button>
     </form>`;
 
+  const appointmentImportForm = html`
+    <form method="post" action="/app/admin/appointments/import" enctype="multipart/form-data" class="card">${csrf}
+      <p class="meta">Columns: Patient Id or Phone (the number the patient is enrolled with), Appointment (2027-01-08 09:30 or 1/8/2027 9:30 AM, on the patient's clock; or Date and Time columns), With, Location, Purpose (optional). A Patient Name column may stay; it is not read. Appointments already added are left as they are.</p>
+      <label for="appt-csv-file">CSV file</label><input id="appt-csv-file" name="file" type="file" accept=".csv,text/csv" required>
+      <label for="appt-csv-ignore">Columns to leave out (optional, comma separated)</label><input id="appt-csv-ignore" name="ignore" value="${value('appointments', 'ignore')}">
+      <button type="submit">Import appointments</button>
+    </form>`;
+
   return html`
     ${v.notice ? html`<p class="notice" role="status">${NOTICES[v.notice]}</p>` : ''}
     ${v.problem ? html`<p class="error" role="alert"><a href="#${v.problem.section}">Not saved: see below.</a></p>` : ''}
@@ -175,5 +183,6 @@ export function adminBody(v: AdminView): Html {
     ${section('settings', 'Quiet hours and cadence', settings)}
     ${section('triage', 'Triage rules', triage)}
     ${section('enrol', 'Enrol a patient', enrol)}
-    ${section('import', 'Import patients (CSV)', importForm)}`;
+    ${section('import', 'Import patients (CSV)', importForm)}
+    ${section('appointments', 'Import appointments (CSV)', appointmentImportForm)}`;
 }

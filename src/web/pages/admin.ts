@@ -35,6 +35,7 @@ import type { PageDeps } from '../page-deps.js';
 import { redirect, requireSession } from '../session.js';
 import { adminBody, NOTICES, type AdminSection, type AdminView, type NoticeKey } from './admin-view.js';
 import { adminImport } from './admin-import.js';
+import { adminAppointmentImport } from './admin-appointment-import.js';
 import { field, optional, problems } from './forms.js';
 
 const CoordinatorParams = z.object({ coordinatorId: z.uuid() });
@@ -226,4 +227,8 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
   );
 
   await app.register(adminImport, { ...pageDeps, showProblem: (request, reply, message, status) => show(request, reply, { problem: { section: 'import', message, values: typed(request.body) } }, status) });
+  await app.register(adminAppointmentImport, {
+    ...pageDeps,
+    showProblem: (request, reply, message, status) => show(request, reply, { problem: { section: 'appointments', message, values: typed(request.body) } }, status),
+  });
 };

@@ -56,7 +56,7 @@ export const monthForms: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
       const text = lf(field(request.body, 'note')).trim();
       const { note } = MonthChangesSchema.parse({ note: text === '' ? null : text });
       // The drafted note sent back unchanged stays a draft, so it keeps following the record.
-      const current = await currentRecord(pool, patient, month);
+      const current = await currentRecord(pool, patient, month, request.receivedAt);
       if (current.status === 'draft' && !current.note.edited && note === current.note.text.trim()) return redirect(reply, url);
       await changeMonth(actionContext(deps, request), { patientId: patient.id, month, changes: { note: note ?? null } });
     } catch (error) {

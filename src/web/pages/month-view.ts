@@ -5,9 +5,10 @@
  * the note; with the forms that change it while it is a draft.
  */
 import { describeReason } from '../../alerts/index.js';
+import { appointmentWhen } from '../../documentation/appointments.js';
 import { activityLabel, formatDuration, monthLabel } from '../../documentation/narrative.js';
 import { PART_LABELS, questionnaireFindings } from '../../documentation/questionnaires.js';
-import { TIME_ACTIVITIES, type MonthRecord } from '../../documentation/types.js';
+import { TIME_ACTIVITIES, type MonthAppointment, type MonthRecord } from '../../documentation/types.js';
 import { staffLabel } from '../../documentation/staff-label.js';
 import { html, localDate, localTime, type Html } from '../html.js';
 import { addendumForm, draftForms, formsShown, logTimeForm, noteForm, type MonthViewOptions } from './month-view-forms.js';
@@ -118,6 +119,27 @@ function alerts(record: MonthRecord, zone: string): Html {
     )}</ul>`;
 }
 
+function appointmentList(items: MonthAppointment[], empty: string): Html {
+  if (!items.length) return html`<p class="empty">${empty}</p>`;
+  return html`<ul>${items.map(
+    (a) => html`<li>${appointmentWhen(a)} with ${a.withWhom}, ${a.location}${a.purpose ? html` <span class="meta">(${a.purpose})</span>` : ''}${
+      a.status === 'cancelled' ? html` <span class="badge">cancelled</span>` : ''
+    }</li>`,
+  )}</ul>`;
+}
+
+/** The month's appointments and those to come; nothing for a month approved before appointments were kept. */
+function appointments(record: MonthRecord, zone: string): Html | string {
+  const kept = record.appointments;
+  if (!kept) return '';
+  return section(
+    'appointments',
+    'Appointments',
+    html`<h3>This month</h3>${appointmentList(kept.inMonth, 'No appointments this month.')}
+      <h3>Upcoming, as of ${localTime(kept.asOf, zone)}</h3>${appointmentList(kept.upcoming, 'No upcoming appointment on file.')}`,
+  );
+}
+
 export function monthBody(o: MonthViewOptions): Html {
   const { record } = o;
   const zone = record.practice.timezone;
@@ -139,6 +161,7 @@ export function monthBody(o: MonthViewOptions): Html {
     ${section('minutes', 'Minutes', html`${minutes(record, zone)}${logTimeForm(o)}`)}
     ${section('reported', 'Reported by the patient', reported(record, zone))}
     ${section('alerts', 'Alerts handled', alerts(record, zone))}
+    ${appointments(record, zone)}
     ${section('bot', 'Bot activity (not billed)', html`<p>Automated texts: ${bot.textsSent} sent, ${bot.textsReceived} received. Automated calls: ${bot.calls}.${
       bot.questionnairesSent || bot.questionnairesAnswered ? ` Questionnaires: ${bot.questionnairesSent ?? 0} sent, ${bot.questionnairesAnswered ?? 0} answered.` : ''
     } None of it counts as minutes.</p>`)}

@@ -17,6 +17,7 @@ import { readEntry } from '../context.js';
 import { patientActions } from './patient/actions.js';
 import { ownPatient } from './forms.js';
 import { medicineRoutes } from './patient/medicine-routes.js';
+import { appointmentRoutes } from './patient/appointment-routes.js';
 import { recordRoutes } from './patient/record-routes.js';
 import { channelName, isPaused, languageName } from './patient/sections.js';
 import { patientView } from './patient/view.js';
@@ -29,6 +30,7 @@ function marks(p: Patient, now: Date): Html {
     p.status === 'disenrolled' ? 'disenrolled' : null,
     p.smsOptedOutAt ? 'opted out' : null,
     p.phoneInvalidAt ? 'number cannot text' : null,
+    p.emailBouncedAt ? 'email bounced' : null,
     isPaused(p, now) ? 'paused' : null,
     p.unreachableAt ? 'unreachable' : null,
   ].filter((m): m is string => m !== null);
@@ -82,5 +84,6 @@ export const patientPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
 
   await app.register(patientActions, pageDeps);
   await app.register(medicineRoutes, pageDeps);
+  await app.register(appointmentRoutes, pageDeps);
   await app.register(recordRoutes, pageDeps);
 };

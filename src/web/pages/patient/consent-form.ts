@@ -1,7 +1,7 @@
 /**
  * The patient page's "Consent and opt-out": the CCM consent on record (given
  * or declined, how, when, who recorded it), whether the patient opted out of
- * texts, and the form that records a consent or corrects the one on record.
+ * texts, their email address and what emails may hold (read-only here), and the form that records a consent or corrects the one on record.
  * The form is read into the body the API's PATCH takes ({ consent }), and the
  * same action, changePatient, stores it and plans outreach again.
  */
@@ -42,6 +42,24 @@ function optOut(p: Patient, zone: string): Html {
   return html`Not opted out: texts are allowed.`;
 }
 
+const EMAIL_CHOICES = {
+  none: 'No emails',
+  link: 'Emails say a summary is ready, with a link to it',
+  full: 'The whole summary by email',
+} as const;
+
+/** The address, what emails may hold (with the recorded acceptance for the whole summary), and why none may go. */
+function emailState(p: Patient, zone: string): Html {
+  if (!p.email) return html`No email address on file.`;
+  const full = p.emailFullConsent;
+  const accepted = full
+    ? html` (told plain email is not private and accepted, ${full.how}, on ${localDate(full.at, zone)}; recorded by ${full.recordedBy}; notice ${full.textVersion})`
+    : '';
+  return html`<span data-email-address>${p.email}</span>. ${EMAIL_CHOICES[p.emailConsent]}${accepted}.${
+    p.emailOptedOutAt ? html` <strong>Stopped emails</strong> on ${localTime(p.emailOptedOutAt, zone)}.` : ''
+  }${p.emailBouncedAt ? html` <strong>The address bounced</strong> on ${localTime(p.emailBouncedAt, zone)}: check it with the patient.` : ''}`;
+}
+
 export interface ConsentOptions {
   patient: Patient;
   zone: string;
@@ -67,6 +85,7 @@ export function consentSection(o: ConsentOptions): Html {
     <dl class="facts">
       <dt>CCM consent</dt><dd data-consent>${c.status === 'granted' ? 'Granted' : 'Declined'}, ${c.method}, on ${localDate(c.recordedAt, zone)} (recorded by ${c.recordedBy})</dd>
       <dt>Texts</dt><dd data-opt-out>${optOut(p, zone)}${p.phoneInvalidAt ? html` <strong>The number cannot receive texts.</strong>` : ''}</dd>
+      <dt>Email</dt><dd data-email>${emailState(p, zone)}</dd>
     </dl>
     <details class="card"${cameBack(o.failed, form) ? html` open` : ''}><summary>Record or correct consent</summary>
     <form method="post" action="/app/patients/${p.id}/consent" class="stack">${csrfField(o.csrf)}

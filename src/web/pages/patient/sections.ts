@@ -26,6 +26,8 @@ export const NOTICES = {
   medication_stopped: 'Medicine stopped: no more reminders or refill questions for it. Tick "Active" to restart it.',
   care_plan_saved: 'Care plan saved.',
   consent_saved: 'Consent saved; outreach is planned again to match it.',
+  appointment_added: 'Appointment added.',
+  appointment_cancelled: 'Appointment cancelled; it stays in the record, marked cancelled.',
 } as const;
 export const ERRORS = {
   check_in_open: 'A check-in is already open for this patient. Wait for it to end, or cancel it, before starting another.',

@@ -20,6 +20,10 @@ const EVENTS: Readonly<Record<string, string>> = {
   wrong_number: 'Someone answered that this is a wrong number',
   phone_invalid: 'The phone number cannot receive texts',
   phone_landline: 'The phone number is a landline: check-ins go by call from now on',
+  email_opted_out: 'Stopped emails',
+  email_opted_in: 'Emails allowed again (recorded by staff)',
+  email_bounced: 'An email bounced: the address needs checking',
+  email_full_consent: 'Chose the whole summary by email, after being told plain email is not private',
   'patient.unreachable': 'Marked unreachable: too many contacts went unanswered',
   'patient.reachable': 'Reachable again: the patient answered',
   'outreach.resumed': 'Automated outreach resumed',
@@ -31,6 +35,12 @@ const EVENTS: Readonly<Record<string, string>> = {
   'care_plan.created': 'Care plan created',
   'care_plan.updated': 'Care plan updated',
   ...QUESTIONNAIRE_EVENT_LABELS,
+};
+
+const EMAIL_OPT_OUT_SOURCES: Readonly<Record<string, string>> = {
+  unsubscribe_page: "the email's unsubscribe link",
+  one_click: 'one click in their mail app',
+  staff: 'told staff',
 };
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -51,6 +61,10 @@ function eventText(entry: TranscriptEntry, alerts: ReadonlyMap<string, AlertWith
     case 'outreach.paused': {
       const until = str(detail.until);
       return html`Automated outreach paused ${until ? `until ${localTime(until, zone)}` : 'until resumed'}`;
+    }
+    case 'email_opted_out': {
+      const how = EMAIL_OPT_OUT_SOURCES[str(detail.source) ?? ''];
+      return html`${EVENTS[entry.kind]}${how ? ` (${how})` : ''}`;
     }
     case 'questionnaire_unanswered':
       // Opened and left part way is no answer either, but a coordinator calling will want to know.

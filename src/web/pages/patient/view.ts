@@ -7,8 +7,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { practiceRules } from '../../../alerts/index.js';
-import { patientSchedule } from '../../../outreach/index.js';
+import { patientSchedule, patientZone } from '../../../outreach/index.js';
 import { listAlerts } from '../../../store/alerts.js';
+import { upcomingAppointments } from '../../../store/appointments.js';
 import { recordAccess } from '../../../store/audit.js';
 import { findCarePlan } from '../../../store/care-plans.js';
 import { findCoordinator } from '../../../store/coordinators.js';
@@ -22,6 +23,7 @@ import { page } from '../../layout.js';
 import type { PageDeps } from '../../page-deps.js';
 import { requireSession } from '../../session.js';
 import type { FailedForm } from '../form-errors.js';
+import { appointmentsSection } from './appointments.js';
 import { carePlanSection } from './care-plan-form.js';
 import { consentSection } from './consent-form.js';
 import { patientHeader } from './header.js';
@@ -52,6 +54,7 @@ export function patientView({ deps, practiceOf }: PageDeps): ShowPatient {
       listTranscript(pool, patient.id),
       listAlerts(pool, { practiceId: practice.id, patientId: patient.id, limit: ALERTS_SHOWN }),
     ]);
+    const appointments = await upcomingAppointments(pool, patient.id, now);
     await recordAccess(pool, readEntry(request, 'web.patient'), [patient.id]);
     const month = DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM');
     const csrf = session.csrfToken;
@@ -62,6 +65,7 @@ export function patientView({ deps, practiceOf }: PageDeps): ShowPatient {
       ${summarySection(patient, coordinator, zone, now)}
       ${readingsSection(observations, rules, zone, now)}
       ${medicinesSection({ patientId: patient.id, medications, observations, csrf, now, failed })}
+      ${appointmentsSection({ patientId: patient.id, appointments, zone: patientZone(practice, patient), csrf, failed })}
       ${carePlanSection({ patientId: patient.id, plan, zone, csrf, failed })}
       ${consentSection({ patient, zone, csrf, failed })}
       ${outreachSection(patient, practice, schedule, medications, csrf, now, failed)}

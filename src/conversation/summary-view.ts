@@ -1,0 +1,34 @@
+/**
+ * The patient opens the summary's link from their email: the summary as it
+ * was sent, while the link lasts. Links that match nothing count against the
+ * caller like the questionnaire's (someone guessing gets nowhere).
+ */
+import { hashToken } from '../messaging/index.js';
+import type { CareSummary } from '../records/care-summary.js';
+import { recordEvent } from '../store/patient-events.js';
+import { linkFailures, noteLinkFailure } from '../store/questionnaires.js';
+import { findSummaryByToken, markSummaryOpened } from '../store/summaries.js';
+import { withTransaction } from '../store/sql.js';
+import type { RuntimeDeps } from '../runtime.js';
+import { LINK_FAILURE_WINDOW_MS, MAX_LINK_FAILURES } from './questionnaire-form.js';
+
+export type SummaryView = { kind: 'summary'; summary: CareSummary } | { kind: 'expired' | 'invalid' | 'too_many_attempts' };
+
+export async function openSummary(deps: RuntimeDeps, token: string, client: string): Promise<SummaryView> {
+  const at = deps.clock.now();
+  const since = new Date(at.getTime() - LINK_FAILURE_WINDOW_MS);
+  return withTransaction(deps.pool, async (tx) => {
+    if ((await linkFailures(tx, client, since)) >= MAX_LINK_FAILURES) return { kind: 'too_many_attempts' };
+    const summary = /^[\w-]{20,100}$/.test(token) ? await findSummaryByToken(tx, hashToken(token)) : null;
+    if (!summary) {
+      const failures = await noteLinkFailure(tx, client, at, since);
+      return { kind: failures >= MAX_LINK_FAILURES ? 'too_many_attempts' : 'invalid' };
+    }
+    if (Date.parse(summary.expiresAt) <= at.getTime()) return { kind: 'expired' };
+    if (await markSummaryOpened(tx, summary.id, at)) {
+      await recordEvent(tx, { practiceId: summary.practiceId, patientId: summary.patientId, type: 'summary_opened', at });
+    }
+    // Made by careSummary when it was sent, and kept as it was.
+    return { kind: 'summary', summary: summary.content as unknown as CareSummary };
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Adding appointments from the practice's schedule export, uploaded with a
+ * form on the admin page: read and added exactly as the API's appointment
+ * import does, with a report of what became of each line. Multipart is
+ * registered here only, for this route; its fields land on the body so the
+ * form's CSRF token is checked like any other.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { importAppointments, MAX_IMPORT_FILE_BYTES, type AppointmentRowResult } from '../../actions/index.js';
+import { DomainError } from '../../errors.js';
+import { actionContext } from '../context.js';
+import { html } from '../html.js';
+import { page } from '../layout.js';
+import { requireSession } from '../session.js';
+import type { ImportOptions } from './admin-import.js';
+import { optional } from './forms.js';
+
+const STATUS_WORDS: Record<AppointmentRowResult['status'], string> = {
+  imported: 'added',
+  existing: 'already on the books (left as it was)',
+  failed: 'not added',
+};
+
+function report(results: AppointmentRowResult[]) {
+  const count = (status: AppointmentRowResult['status']) => results.filter((r) => r.status === status).length;
+  return html`
+    <p class="lead" role="status">${count('imported')} added, ${count('existing')} already on the books, ${count('failed')} with errors.</p>
+    ${results.length
+      ? html`<table><thead><tr><th scope="col">Line</th><th scope="col">Result</th><th scope="col">Details</th></tr></thead><tbody>
+        ${results.map(
+          (r) => html`<tr><td>${r.line}</td><td>${r.status === 'failed' ? html`<strong class="error">${STATUS_WORDS[r.status]}</strong>` : STATUS_WORDS[r.status]}</td>
+            <td>${r.errors?.length ? html`<ul>${r.errors.map((e) => html`<li><strong>${e.field}</strong>: ${e.message}</li>`)}</ul>` : ''}${
+              r.patientId ? html` <a href="/app/patients/${r.patientId}">Open the patient</a>` : ''
+            }</td></tr>`,
+        )}</tbody></table>`
+      : html`<p class="empty">The file has no rows.</p>`}
+    ${count('failed') ? html`<p>Fix the lines with errors and import the file again: appointments already added are left as they are.</p>` : ''}
+    <p><a href="/app/admin#appointments">Back to Admin</a></p>`;
+}
+
+export const adminAppointmentImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+
+  // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
+  app.setErrorHandler((error: FastifyError | DomainError) => {
+    if (error instanceof DomainError || (error as FastifyError).validation) throw error;
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
+    if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
+    throw error;
+  });
+
+  app.post('/admin/appointments/import', { bodyLimit: MAX_IMPORT_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+    if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
+    const practice = await practiceOf(request);
+    const body = request.body as Record<string, unknown> | undefined;
+    const file = body?.file;
+    const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+    if (text.trim() === '') return showProblem(request, reply, 'Choose a CSV file with a header row and one row per appointment.', 400);
+    const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+    let results: AppointmentRowResult[];
+    try {
+      results = await importAppointments(actionContext(deps, request), { practiceId: practice.id, readFile: async () => ({ text, ignore }) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return showProblem(request, reply, error.message, error.status);
+    }
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page({ title: 'Appointment import report', session: requireSession(request), practiceName: practice.name, current: 'admin', body: report(results) }));
+  });
+};
