@@ -54,7 +54,10 @@ describe("the patient's summary", () => {
     expect(await page.getByRole('heading', { name: 'Sus medicinas' }).count()).toBe(1);
     expect(await page.locator('main').innerText()).toContain('Metformina 10 mg, a las 08:00, 20:00');
     expect(await page.locator('main').innerText()).toContain('Dra. Patel');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'summary-phone');
     expect(await seriousViolations(page)).toEqual([]);

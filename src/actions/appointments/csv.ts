@@ -5,7 +5,7 @@
  * ways, so headers are matched loosely and the time may be one column
  * ("1/8/2027 9:30 AM") or a Date and a Time column.
  */
-import { parse } from 'csv-parse/sync';
+import { readCsvTable, squash } from '../input/csv-table.js';
 import { DomainError } from '../../errors.js';
 import { readCalendarDate } from '../input/calendar-date.js';
 import { isLocalDateTime } from './appointment-time.js';
@@ -79,7 +79,6 @@ export interface AppointmentCsvRow {
   problems?: Array<{ field: string; message: string }>;
 }
 
-const squash = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** "9:30", "09:30", "9:30 AM", "2:15pm", "14:15:00" as 'HH:MM', or null. */
 export function readClockTime(text: string): string | null {
@@ -119,24 +118,7 @@ export function readAppointmentTime(when: string | undefined, date: string | und
  * the time, who or where.
  */
 export function readAppointmentCsv(text: string, ignore: readonly string[] = []): AppointmentCsvRow[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
-  } catch (error) {
-    throw new DomainError('bad_request', `The file is not valid CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw new DomainError('bad_request', 'The file is empty: send a header row and one row per appointment');
-  const fields = header.record.map((name) => HEADER_ALIASES[squash(name)]);
-  const ignored = new Set(ignore.map(squash));
-  const unknown = header.record.filter((name, i) => !fields[i] && name !== '' && !ignored.has(squash(name)));
-  if (unknown.length > 0) {
-    throw new DomainError(
-      'bad_request',
-      `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `"${u}"`).join(', ')}. Rename to one of ${HEADINGS}; ` +
-        `or send ?ignore=${encodeURIComponent(unknown.join(','))} to import without them`,
-    );
-  }
+  const { fields, rows } = readCsvTable(text, { aliases: HEADER_ALIASES, ignore, rowIs: 'appointment', known: HEADINGS });
   const has = (field: string) => fields.includes(field);
   const missing = [
     !has('patientId') && !has('phone') && '"Patient Id" or "Phone"',

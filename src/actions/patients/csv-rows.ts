@@ -1,5 +1,5 @@
 /** Reading a practice's patient export (CSV) into enrolment bodies, one per row, with the line each came from. */
-import { parse } from 'csv-parse/sync';
+import { readCsvTable, squash } from '../input/csv-table.js';
 import { DomainError } from '../../errors.js';
 import { EXPECTED_HEADER, HEADER_ALIASES, NAME_FIELDS } from './csv-headers.js';
 import { consentForFile, type FileConsent, type FileConsentInput } from './file-consent.js';
@@ -38,7 +38,6 @@ export interface CsvOptions {
   consent?: FileConsentInput | undefined;
 }
 
-const squash = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * Parses a patient CSV into enrolment bodies. Headers are matched loosely
@@ -49,25 +48,14 @@ const squash = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]
  * no consent columns and no consent was given for the whole file.
  */
 export function readPatientCsv(text: string, { ignore = [], consent }: CsvOptions = {}): CsvRow[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
-  } catch (error) {
-    throw new DomainError('bad_request', `The file is not valid CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw new DomainError('bad_request', 'The file is empty: send a header row and one row per patient');
-  const fields = header.record.map((name) => HEADER_ALIASES[squash(name)]);
-  const ignored = new Set(ignore.map(squash));
-  const unknown = header.record.filter((name, i) => !fields[i] && name !== '' && !ignored.has(squash(name)));
-  if (unknown.length > 0) {
-    throw new DomainError(
-      'bad_request',
-      `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `"${u}"`).join(', ')}. Rename to one of ${Object.values(EXPECTED_HEADER).join(', ')}, ` +
-        'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id, Email, Email Consent; or send ?ignore=' +
-        encodeURIComponent(unknown.join(',')) + ' to import without them',
-    );
-  }
+  const { fields, rows } = readCsvTable(text, {
+    aliases: HEADER_ALIASES,
+    ignore,
+    rowIs: 'patient',
+    known:
+      `${Object.values(EXPECTED_HEADER).join(', ')}, ` +
+      'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id, Email, Email Consent',
+  });
   const missing = REQUIRED.filter((field) => !fields.includes(field) && !(NAME_FIELDS.includes(field) && fields.includes('fullName')));
   if (missing.length > 0) {
     const names = missing.map((m) => `"${EXPECTED_HEADER[m]}"`).join(', ');
