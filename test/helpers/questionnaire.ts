@@ -3,7 +3,11 @@
  * would use it: the link from the text, the cookie it is exchanged for, and
  * each screen's form read from the page and posted back.
  */
+import { formOf } from '../../simulate/form-visitor.js';
 import type { Scenario } from './scenario.js';
+
+// The phone's reading of a page and of a text is the simulator's: one parser for both.
+export { formOf, tokenIn } from '../../simulate/form-visitor.js';
 
 /** A cadence of one wellness check-in (week 1) and the questionnaire (the 2nd Wednesday), at 10:00. */
 export async function useQuestionnaire(s: Scenario, questionnaire?: { parts: string[] }) {
@@ -19,22 +23,11 @@ export async function useQuestionnaire(s: Scenario, questionnaire?: { parts: str
   await s.runDue();
 }
 
-/** The form's token in a text, or null. */
-export const tokenIn = (body: string): string | null => /\/q\/([\w-]{43})\b/.exec(body)?.[1] ?? null;
-
 export interface Page {
   status: number;
   html: string;
   location: string | undefined;
   headers: Record<string, unknown>;
-}
-
-/** What a page's form would post: its hidden fields, and the names of its questions. */
-export function formOf(html: string): { hidden: Record<string, string>; names: string[] } {
-  const hidden: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) hidden[m[1]!] = m[2]!;
-  const names = [...new Set([...html.matchAll(/<(?:input|textarea)[^>]*\bname="([^"]+)"/g)].map((m) => m[1]!))].filter((n) => !(n in hidden));
-  return { hidden, names };
 }
 
 /** One phone's visit: the cookie its link gave it. */
