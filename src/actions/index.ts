@@ -23,6 +23,7 @@ export { createApiKey, revokeKey, hashToken, NewApiKeySchema } from './staff/api
 
 export { enrolPatient, changePatient } from './patients/enrol.js';
 export { newPatientSchema, patchPatientSchema, type NewPatientBody, type PatchPatientBody } from './patients/schemas.js';
+export { EMAIL_PRIVACY_NOTICE_VERSION, EMAIL_PRIVACY_NOTICES } from './patients/email.js';
 export { readPatientCsv, MAX_IMPORT_FILE_BYTES } from './patients/csv-rows.js';
 export { FILE_CONSENT_FIELDS, type FileConsentInput } from './patients/file-consent.js';
 export { importPatients, type PatientFile, type RowResult } from './patients/import.js';

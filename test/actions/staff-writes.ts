@@ -382,6 +382,11 @@ export const STAFF_WRITES: StaffWrite[] = [
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/consent`, { status: 'granted', method: 'written', recordedOn: '2026-11-02', recordedBy: 'Ada Admin' })),
     state: patientState('consent_method'),
   }),
+  web('POST /patients/:id/email', "change a patient's email", 'web.patient.update', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/email`, { email: 'ada@example.org', emailConsent: 'link' })),
+    state: patientState('email'),
+  }),
   web('POST /patients/:id/check-ins', 'start a check-in', 'web.check_in.start', {
     prepare: patient,
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/check-ins`, { flow: 'wellness' })),

@@ -194,10 +194,33 @@ describe('consent and opt-out', () => {
     expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body.consent.status).toBe('granted');
   });
 
+  it('sets the email address and what emails may hold; the whole summary only with how the patient accepted the notice', async () => {
+    const patient = await s.newPatient({ firstName: 'Eve', lastName: 'Email' });
+    expect(section((await nora.get(`/app/patients/${patient.id}`)).body, 'consent')).toContain('Plain email is not private');
+    const saved = await nora.post(`/app/patients/${patient.id}/email`, { email: ' Eve.Email@Example.org ', emailConsent: 'link' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.location).toBe(`/app/patients/${patient.id}?notice=email_saved`);
+    expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body).toMatchObject({ email: 'eve.email@example.org', emailConsent: 'link' });
+    // The whole summary without saying how the patient accepted: the form comes back, nothing changes.
+    const refused = await nora.post(`/app/patients/${patient.id}/email`, { email: 'eve.email@example.org', emailConsent: 'full' });
+    expect(refused.status).toBe(400);
+    expect(section(refused.body, 'consent')).toContain('How the patient accepted');
+    expect(section(refused.body, 'consent')).toContain('id="emailConsent-full" name="emailConsent" value="full" checked');
+    expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body.emailConsent).toBe('link');
+    expect((await nora.post(`/app/patients/${patient.id}/email`, { email: 'eve.email@example.org', emailConsent: 'full', how: 'verbal' })).status).toBe(303);
+    const after = await s.admin.get(`/api/v1/patients/${patient.id}`);
+    expect(after.body.emailConsent).toBe('full');
+    expect(after.body.emailFullConsent).toMatchObject({ how: 'verbal', textVersion: '2026-11' });
+    // An empty address is no email.
+    expect((await nora.post(`/app/patients/${patient.id}/email`, { email: '', emailConsent: 'none' })).status).toBe(303);
+    expect((await s.admin.get(`/api/v1/patients/${patient.id}`)).body).toMatchObject({ email: null, emailConsent: 'none' });
+    expect(await actions(patient.id)).toContain('web.patient.update');
+  });
+
   it("is not found for another practice's patient", async () => {
     const elsewhere = await createPractice(s.admin, { name: 'Faraway Clinic' });
     const stranger = await createPatient(s.admin, elsewhere.id, { firstName: 'Far', lastName: 'Away' });
-    for (const path of ['consent', 'care-plan', 'medications']) {
+    for (const path of ['consent', 'care-plan', 'medications', 'email']) {
       const response = await nora.post(`/app/patients/${stranger.id}/${path}`, { status: 'granted' });
       expect(response.status, path).toBe(404);
       expect(response.body).not.toContain('Away');

@@ -1,7 +1,9 @@
 /**
  * The patient page's "Consent and opt-out": the CCM consent on record (given
  * or declined, how, when, who recorded it), whether the patient opted out of
- * texts, their email address and what emails may hold (read-only here), and the form that records a consent or corrects the one on record.
+ * texts, their email address and what emails may hold; the form that records a
+ * consent or corrects the one on record, and the one that changes the email
+ * (through the same PATCH, so the action records how the notice was accepted).
  * The form is read into the body the API's PATCH takes ({ consent }), and the
  * same action, changePatient, stores it and plans outreach again.
  */
@@ -12,8 +14,32 @@ import type { Patient } from '../../../store/patients.js';
 import { csrfField, html, localDate, localTime, type Html } from '../../html.js';
 import { field } from '../forms.js';
 import { cameBack, fieldTable, formError, invalid, valuesFor, type FailedForm } from '../form-errors.js';
+import { EMAIL_PRIVACY_NOTICE_VERSION, EMAIL_PRIVACY_NOTICES } from '../../../actions/index.js';
 
 export const CONSENT_FORM = 'consent';
+export const EMAIL_FORM = 'email';
+
+/**
+ * The email form as the action's change (PATCH /patients/:id's email fields):
+ * an empty address is no email; 'full' carries how the patient accepted the
+ * notice, which the action records with who and when.
+ */
+export function readEmailForm(body: unknown) {
+  const email = field(body, 'email').trim();
+  const emailConsent = field(body, 'emailConsent');
+  const how = field(body, 'how');
+  return {
+    email: email === '' ? null : email,
+    ...(emailConsent ? { emailConsent } : {}),
+    ...(emailConsent === 'full' ? { emailFullConsent: { how } } : {}),
+  };
+}
+
+export const EMAIL_FIELDS = fieldTable({
+  email: ['email', 'Email address'],
+  emailConsent: ['emailConsent', 'What emails may hold'],
+  'emailFullConsent.how': ['how', 'How the patient accepted'],
+});
 
 /**
  * The consent form as the action's change. The date input sends a calendar
@@ -106,5 +132,32 @@ export function consentSection(o: ConsentOptions): Html {
       <button type="submit">Save consent</button>
     </form>
     </details>
+    ${emailForm(o)}
   </section>`;
+}
+
+/** Change the address and what emails may hold; the whole summary by email only after the patient heard the notice. */
+function emailForm(o: ConsentOptions): Html {
+  const { patient: p } = o;
+  const form = EMAIL_FORM;
+  const v = valuesFor(o.failed, form, { email: p.email ?? '', emailConsent: p.emailConsent, how: p.emailFullConsent?.how ?? '' });
+  const bad = (input: string) => invalid(o.failed, form, input);
+  const notice = EMAIL_PRIVACY_NOTICES[EMAIL_PRIVACY_NOTICE_VERSION];
+  return html`<details class="card"${cameBack(o.failed, form) ? html` open` : ''}><summary>Change email</summary>
+    <form method="post" action="/app/patients/${p.id}/email" class="stack">${csrfField(o.csrf)}
+      ${formError(o.failed, form)}
+      <label for="email-address">Email address (leave empty for no email)</label>
+      <input id="email-address" name="email" type="email" maxlength="254" autocomplete="off" value="${v.email ?? ''}"${bad('email')}>
+      <fieldset><legend>What emails may hold</legend>
+        ${(Object.keys(EMAIL_CHOICES) as Array<keyof typeof EMAIL_CHOICES>).map((choice) => radio('emailConsent', choice, EMAIL_CHOICES[choice], v.emailConsent, bad('emailConsent')))}
+      </fieldset>
+      <p class="meta">Before choosing the whole summary, read the patient this notice and record how they accepted it: "${notice.en}"</p>
+      <fieldset><legend>How the patient accepted (whole summary only)</legend>
+        ${radio('how', 'verbal', 'Verbally', v.how, bad('how'))}
+        ${radio('how', 'written', 'In writing', v.how, html``)}
+        ${radio('how', 'portal', 'Through the portal', v.how, html``)}
+      </fieldset>
+      <button type="submit">Save email</button>
+    </form>
+    </details>`;
 }

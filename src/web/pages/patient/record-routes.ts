@@ -12,7 +12,7 @@ import { redirect } from '../../session.js';
 import { ownPatient } from '../forms.js';
 import { failedForm } from '../form-errors.js';
 import { CARE_PLAN_FORM, carePlanFields, checkProblemRows, readCarePlanForm } from './care-plan-form.js';
-import { CONSENT_FIELDS, CONSENT_FORM, readConsentForm } from './consent-form.js';
+import { CONSENT_FIELDS, CONSENT_FORM, EMAIL_FIELDS, EMAIL_FORM, readConsentForm, readEmailForm } from './consent-form.js';
 import { patientPageAfter } from './sections.js';
 import { patientView } from './view.js';
 
@@ -43,5 +43,16 @@ export const recordRoutes: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
       return show(request, reply, patient, failedForm(error, CONSENT_FORM, request.body, CONSENT_FIELDS));
     }
     return redirect(reply, patientPageAfter(patient.id, { notice: 'consent_saved' }));
+  });
+
+  app.post('/patients/:id/email', async (request, reply) => {
+    const patient = await ownPatient(pool, request);
+    try {
+      const changes = patchPatientSchema(deps.clock).parse(readEmailForm(request.body));
+      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
+    } catch (error) {
+      return show(request, reply, patient, failedForm(error, EMAIL_FORM, request.body, EMAIL_FIELDS));
+    }
+    return redirect(reply, patientPageAfter(patient.id, { notice: 'email_saved' }));
   });
 };

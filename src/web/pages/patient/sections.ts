@@ -26,6 +26,7 @@ export const NOTICES = {
   medication_stopped: 'Medicine stopped: no more reminders or refill questions for it. Tick "Active" to restart it.',
   care_plan_saved: 'Care plan saved.',
   consent_saved: 'Consent saved; outreach is planned again to match it.',
+  email_saved: 'Email saved.',
   appointment_added: 'Appointment added.',
   appointment_cancelled: 'Appointment cancelled; it stays in the record, marked cancelled.',
 } as const;
