@@ -6,7 +6,7 @@
  * (questionnaire-submit.ts). Returns what the form should show; the form
  * channel renders it and the HTTP layer sets cookies and redirects.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   enabledAnswers,
   firstScreenToShow,
@@ -18,7 +18,7 @@ import {
   type Answers,
   type Screen,
 } from '../flows/questionnaire/index.js';
-import { hashToken } from '../messaging/index.js';
+import { hashToken, looksLikeToken, newToken } from '../messaging/index.js';
 import { findPatient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import {
@@ -68,7 +68,7 @@ export type FormState =
   | { kind: 'crisis'; practice: Practice; link: QuestionnaireLink; csrf: string }
   | { kind: 'done'; practice: Practice | null; locale: 'en' | 'es'; outcome: FormOutcome };
 
-const hashCookie = (cookie: string) => createHash('sha256').update(`visit:${cookie}`).digest();
+const hashCookie = (cookie: string) => hashToken(`visit:${cookie}`);
 const done = (practice: Practice | null, locale: 'en' | 'es', outcome: FormOutcome): FormState => ({ kind: 'done', practice, locale, outcome });
 
 /** Why a link cannot be used now, or null. */
@@ -88,7 +88,7 @@ export async function openLink(deps: RuntimeDeps, token: string, client: string)
   const since = new Date(at.getTime() - LINK_FAILURE_WINDOW_MS);
   return withTransaction(deps.pool, async (tx) => {
     if ((await linkFailures(tx, client, since)) >= MAX_LINK_FAILURES) return { state: done(null, 'en', 'too_many_attempts') };
-    const link = /^[\w-]{20,100}$/.test(token) ? await findLinkByToken(tx, hashToken(token)) : null;
+    const link = looksLikeToken(token) ? await findLinkByToken(tx, hashToken(token)) : null;
     if (!link) {
       const failures = await noteLinkFailure(tx, client, at, since);
       return { state: done(null, 'en', failures >= MAX_LINK_FAILURES ? 'too_many_attempts' : 'invalid') };
@@ -99,7 +99,7 @@ export async function openLink(deps: RuntimeDeps, token: string, client: string)
     if (await markOpened(tx, link.id, at)) {
       await recordEvent(tx, { practiceId: link.practiceId, patientId: link.patientId, type: 'questionnaire_opened', at });
     }
-    const cookie = randomBytes(32).toString('base64url');
+    const cookie = newToken();
     const expiresAt = new Date(Math.min(at.getTime() + VISIT_LIFETIME_MS, Date.parse(link.expiresAt)));
     await insertVisit(tx, { cookieHash: hashCookie(cookie), linkId: link.id, csrf: randomBytes(24).toString('base64url'), at, expiresAt });
     return { cookie, expiresAt };

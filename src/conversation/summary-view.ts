@@ -3,7 +3,7 @@
  * was sent, while the link lasts. Links that match nothing count against the
  * caller like the questionnaire's (someone guessing gets nowhere).
  */
-import { hashToken } from '../messaging/index.js';
+import { hashToken, looksLikeToken } from '../messaging/index.js';
 import type { CareSummary } from '../records/care-summary.js';
 import { recordEvent } from '../store/patient-events.js';
 import { linkFailures, noteLinkFailure } from '../store/questionnaires.js';
@@ -19,7 +19,7 @@ export async function openSummary(deps: RuntimeDeps, token: string, client: stri
   const since = new Date(at.getTime() - LINK_FAILURE_WINDOW_MS);
   return withTransaction(deps.pool, async (tx) => {
     if ((await linkFailures(tx, client, since)) >= MAX_LINK_FAILURES) return { kind: 'too_many_attempts' };
-    const summary = /^[\w-]{20,100}$/.test(token) ? await findSummaryByToken(tx, hashToken(token)) : null;
+    const summary = looksLikeToken(token) ? await findSummaryByToken(tx, hashToken(token)) : null;
     if (!summary) {
       const failures = await noteLinkFailure(tx, client, at, since);
       return { kind: failures >= MAX_LINK_FAILURES ? 'too_many_attempts' : 'invalid' };

@@ -72,17 +72,8 @@ const toEmail = (row: EmailRow): Email => ({
   updatedAt: toIso(row.updated_at),
 });
 
-export interface NewEmail {
-  practiceId: string;
-  patientId: string;
-  kind: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  fullContent: boolean;
-  createdAt: Date;
-}
+/** An email as it is queued: what it is and who it is for; the sending fills in the rest. */
+export type NewEmail = Pick<Email, 'practiceId' | 'patientId' | 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'fullContent'> & { createdAt: Date };
 
 export async function insertEmail(db: Queryable, e: NewEmail): Promise<Email> {
   const { rows } = await db.query<EmailRow>(
