@@ -14,6 +14,7 @@ import { lockPatients, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { BloodPressureLimit } from '../flows/index.js';
+import { goesDespite } from '../planning/index.js';
 import { crisisLimit, prepareOpening, type FlowSetup } from './open.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { blockOf, medicinesDueAt, patientZone, scheduleDispatches } from '../outreach/index.js';
@@ -96,7 +97,9 @@ async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, n
         continue;
       }
       const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
-      openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds }));
+      // A patient who takes calls is never texted, whatever was planned before they said so.
+      const channel = patient.preferredChannel === 'voice' ? 'voice' : contact.channel;
+      openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds, channel }));
       openedFor.push(contact);
       facts.opening.add(patient.id);
     } else if (outcome.status === 'deferred') {
@@ -122,7 +125,7 @@ async function decide(tx: Queryable, deps: RuntimeDeps, practice: Practice, cont
   const patient = facts.patients.get(contact.patientId);
   if (!patient) return { status: 'cancelled', reason: 'patient_not_found' };
   const block = blockOf(patient, now);
-  if (block) return { status: 'cancelled', reason: block };
+  if (block && !goesDespite(block, contact.kind)) return { status: 'cancelled', reason: block };
   if (contact.kind === 'reminder' && now.getTime() - Date.parse(contact.plannedFor) > REMINDER_USEFUL_MS) {
     return { status: 'late', reason: 'more than an hour late' };
   }

@@ -45,7 +45,16 @@ export interface FlowSetup {
  * limit (for the symptoms flow), read by the caller.
  */
 export function prepareOpening(
-  c: { practice: Practice; patient: Patient; flow: FlowName; setup: FlowSetup; crisis?: BloodPressureLimit | undefined; replyWindowSeconds?: number | null },
+  c: {
+    practice: Practice;
+    patient: Patient;
+    flow: FlowName;
+    setup: FlowSetup;
+    crisis?: BloodPressureLimit | undefined;
+    replyWindowSeconds?: number | null;
+    /** The channel planned for it (the learned sequence's); the patient's own by default. */
+    channel?: 'sms' | 'voice' | null;
+  },
 ): Opening {
   const { practice, patient, flow, setup } = c;
   const input: FlowInput = { locale: patient.language };
@@ -60,7 +69,7 @@ export function prepareOpening(
   if (flow === 'symptoms' && c.crisis) input.bpCrisis = c.crisis;
   const step = startFlow(flow, input);
   return {
-    channel: patient.preferredChannel,
+    channel: c.channel ?? patient.preferredChannel,
     patientId: patient.id,
     toNumber: patient.phone,
     flow,

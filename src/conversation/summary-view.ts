@@ -12,7 +12,15 @@ import { withTransaction } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { LINK_FAILURE_WINDOW_MS, MAX_LINK_FAILURES } from './questionnaire-form.js';
 
-export type SummaryView = { kind: 'summary'; summary: CareSummary } | { kind: 'expired' | 'invalid' | 'too_many_attempts' };
+/**
+ * An expired link was a real one, sent to the patient: its page may speak
+ * their language and name their practice, so they know whom to call for a
+ * copy. A link that matches nothing names nobody.
+ */
+export type SummaryView =
+  | { kind: 'summary'; summary: CareSummary }
+  | { kind: 'expired'; locale: CareSummary['locale']; practice: CareSummary['practice'] }
+  | { kind: 'invalid' | 'too_many_attempts' };
 
 export async function openSummary(deps: RuntimeDeps, token: string, client: string): Promise<SummaryView> {
   const at = deps.clock.now();
@@ -24,11 +32,12 @@ export async function openSummary(deps: RuntimeDeps, token: string, client: stri
       const failures = await noteLinkFailure(tx, client, at, since);
       return { kind: failures >= MAX_LINK_FAILURES ? 'too_many_attempts' : 'invalid' };
     }
-    if (Date.parse(summary.expiresAt) <= at.getTime()) return { kind: 'expired' };
+    // Made by careSummary when it was sent, and kept as it was.
+    const content = summary.content as unknown as CareSummary;
+    if (Date.parse(summary.expiresAt) <= at.getTime()) return { kind: 'expired', locale: content.locale, practice: content.practice };
     if (await markSummaryOpened(tx, summary.id, at)) {
       await recordEvent(tx, { practiceId: summary.practiceId, patientId: summary.patientId, type: 'summary_opened', at });
     }
-    // Made by careSummary when it was sent, and kept as it was.
-    return { kind: 'summary', summary: summary.content as unknown as CareSummary };
+    return { kind: 'summary', summary: content };
   });
 }

@@ -9,6 +9,7 @@ import { insertEmail, type Email } from '../store/emails.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
+import { emailStandingBlock, type EmailBlock } from '../planning/index.js';
 import { TOKEN_MARK } from './link-tokens.js';
 
 /** Where an email's unsubscribe link points; the token follows. */
@@ -17,22 +18,11 @@ export const UNSUBSCRIBE_PATH = '/e/unsubscribe/';
 /** The unsubscribe link as a stored email shows it: its token is made as the email is sent. */
 export const unsubscribeLinkShown = (publicUrl: string) => `${publicUrl}${UNSUBSCRIBE_PATH}${TOKEN_MARK}`;
 
-/** Why a patient gets no email. */
-export type EmailBlock = 'no_address' | 'no_consent' | 'opted_out' | 'bounced' | 'disenrolled' | 'no_ccm_consent';
+export type { EmailBlock } from '../planning/index.js';
 
-/**
- * Null when the patient may be emailed now: enrolled with CCM consent, an
- * address on file that has not bounced, a choice other than 'none', and not
- * opted out of emails.
- */
+/** Null when the patient may be emailed now (see planning's emailStandingBlock). */
 export function emailBlock(patient: Patient): EmailBlock | null {
-  if (patient.status !== 'enrolled') return 'disenrolled';
-  if (patient.consent.status !== 'granted') return 'no_ccm_consent';
-  if (!patient.email) return 'no_address';
-  if (patient.emailConsent === 'none') return 'no_consent';
-  if (patient.emailOptedOutAt) return 'opted_out';
-  if (patient.emailBouncedAt) return 'bounced';
-  return null;
+  return emailStandingBlock({ ...patient, consentGranted: patient.consent.status === 'granted' });
 }
 
 export interface EmailToQueue {

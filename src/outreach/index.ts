@@ -5,6 +5,7 @@
  * opt-in, for texts and for email). Starting what is due is
  * src/conversation's (dispatch).
  */
+export * from './channel.js';
 export * from './dose-times.js';
 export * from './email-opt-out.js';
 export * from './opt-out.js';

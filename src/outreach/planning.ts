@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import type pg from 'pg';
-import { cadenceContacts, outreachBlock, refillContacts, reminderContacts, type OutreachBlock, type PatientPlan, type PlannedContact } from '../planning/index.js';
+import { cadenceContacts, emailStandingBlock, goesDespite, outreachBlock, PHONE_ONLY_BLOCKS, refillContacts, reminderContacts, type OutreachBlock, type PatientPlan, type PlannedContact } from '../planning/index.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { listMedications, listMedicationsOf, type Medication } from '../store/medications.js';
 import { planContacts, unplan, type PatientContacts } from '../store/outreach.js';
@@ -17,6 +17,8 @@ import { findPractice, listPractices, type Practice } from '../store/practices.j
 import { scheduleRun } from '../store/scheduled-runs.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { assessPatient } from '../alerts/index.js';
+import type { ChannelChoice } from '../planning/index.js';
+import { byChoice, channelChoices } from './channel.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Check-ins and refill questions are planned this far ahead: this month and the next. */
@@ -46,41 +48,58 @@ export function blockOf(patient: Patient, now: Date): OutreachBlock | null {
   );
 }
 
+/** Whether anything may be planned for the patient: all of it, or (when only the phone is closed) the summary email. */
+const mayPlan = (patient: Patient, now: Date) => {
+  const block = blockOf(patient, now);
+  return !block || PHONE_ONLY_BLOCKS.includes(block);
+};
+
+/**
+ * The contacts that may go despite why the patient is not contacted by phone,
+ * if they are not: the summary, when it can be emailed.
+ */
+function allowed(patient: Patient, now: Date, contacts: PlannedContact[]): PlannedContact[] {
+  const block = blockOf(patient, now);
+  if (!block) return contacts;
+  return emailable(patient) ? contacts.filter((c) => goesDespite(block, c.kind)) : [];
+}
+
+/** Whether the patient may be emailed (the same test as the email channel's). */
+export const emailable = (patient: Patient) => !emailStandingBlock({ ...patient, consentGranted: patient.consent.status === 'granted' });
+
 export function patientPlan(practice: Practice, patient: Patient, medications: readonly Medication[]): PatientPlan {
   return { zone: patientZone(practice, patient), cadence: practice.outreach.cadence, window: patient.contactWindow, medications };
 }
 
 /**
- * Check-in times by time zone and contact window, for one planning run: most
- * of a panel shares a few, and working out local times is the costly part.
+ * Check-in times by time zone, contact window and time of day, for one
+ * planning run: most of a panel shares a few, and working out local times is
+ * the costly part.
  */
 export type CadenceCache = Map<string, PlannedContact[]>;
 
-/** What the patient is due from `now`, for as far ahead as the service plans. */
+/**
+ * What the patient is due from `now`, for as far ahead as the service plans:
+ * the cadence's touchpoints by the channel and at the hour chosen for them.
+ */
 export function dueContacts(
   practice: Practice,
   patient: Patient,
   medications: readonly Medication[],
   now: Date,
+  choice: ChannelChoice,
   cache: CadenceCache = new Map(),
 ): PlannedContact[] {
   const plan = patientPlan(practice, patient, medications);
   const cadenceEnd = new Date(now.getTime() + CADENCE_HORIZON_MS);
-  const key = `${plan.zone}|${JSON.stringify(plan.window)}`;
+  const key = `${plan.zone}|${choice.time}|${JSON.stringify(plan.window)}`;
   let checkIns = cache.get(key);
-  if (!checkIns) cache.set(key, (checkIns = cadenceContacts(plan, now, cadenceEnd)));
+  if (!checkIns) cache.set(key, (checkIns = cadenceContacts({ ...plan, cadence: { ...plan.cadence, time: choice.time } }, now, cadenceEnd)));
   // Dose reminders are texts: a patient who takes calls gets the check-ins by phone, not a call at every dose.
   const texts = patient.preferredChannel === 'sms';
   const reminders = texts ? reminderContacts(plan, now, new Date(now.getTime() + REMINDER_HORIZON_MS)) : [];
-  return [...(texts ? checkIns : checkIns.map(byPhone)), ...reminders, ...refillContacts(plan, now, cadenceEnd)];
+  return [...checkIns.map((contact) => byChoice(contact, choice)), ...reminders, ...refillContacts(plan, now, cadenceEnd)];
 }
-
-/**
- * A form cannot be filled in on a call: a patient who takes calls gets the
- * questionnaire's week as a symptoms check-in by phone, so the month keeps its touchpoint.
- */
-export const byPhone = (contact: PlannedContact): PlannedContact =>
-  contact.kind === 'questionnaire' ? { ...contact, kind: 'check_in', flow: 'symptoms' } : contact;
 
 /** Makes sure a dispatch run exists for each due time, once, whoever asks. */
 export async function scheduleDispatches(tx: Queryable, practiceId: string, dueTimes: readonly Date[], now: Date): Promise<void> {
@@ -98,8 +117,9 @@ export async function scheduleDispatches(tx: Queryable, practiceId: string, dueT
  */
 export async function planPatient(tx: Queryable, practice: Practice, patient: Patient, now: Date): Promise<void> {
   await unplan(tx, { patientId: patient.id });
-  if (blockOf(patient, now)) return;
-  const contacts = dueContacts(practice, patient, await listMedications(tx, patient.id), now);
+  if (!mayPlan(patient, now)) return;
+  const choice = (await channelChoices(tx, practice, [patient], now)).get(patient.id)!;
+  const contacts = allowed(patient, now, dueContacts(practice, patient, await listMedications(tx, patient.id), now, choice));
   const due = await planContacts(tx, [{ practiceId: practice.id, patientId: patient.id, contacts }], now);
   await scheduleDispatches(tx, practice.id, due, now);
 }
@@ -144,10 +164,14 @@ export async function planPractice(
     after = rows.at(-1)!.id;
     contacts += await withTransaction(pool, async (tx) => {
       const batch = await findPatients(tx, rows.map((r) => r.id));
-      const medications = await listMedicationsOf(tx, batch.map((p) => p.id));
-      const plans: PatientContacts[] = batch
-        .filter((patient) => !blockOf(patient, now))
-        .map((patient) => ({ practiceId: practice.id, patientId: patient.id, contacts: dueContacts(practice, patient, medications.get(patient.id) ?? [], now, cache) }));
+      const open = batch.filter((patient) => mayPlan(patient, now));
+      const medications = await listMedicationsOf(tx, open.map((p) => p.id));
+      const choices = await channelChoices(tx, practice, open, now);
+      const plans: PatientContacts[] = open.map((patient) => ({
+        practiceId: practice.id,
+        patientId: patient.id,
+        contacts: allowed(patient, now, dueContacts(practice, patient, medications.get(patient.id) ?? [], now, choices.get(patient.id)!, cache)),
+      }));
       const due = await planContacts(tx, plans, now);
       await scheduleDispatches(tx, practice.id, due, now);
       return plans.reduce((n, p) => n + p.contacts.length, 0);

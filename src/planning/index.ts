@@ -8,4 +8,5 @@
 export * from './types.js';
 export * from './plan.js';
 export * from './eligibility.js';
+export * from './channel-choice.js';
 export { atLocal, inQuietHours, isoInZone, localDate, localDates, minutesOf } from './local-time.js';

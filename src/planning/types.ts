@@ -4,6 +4,7 @@
  * src/conversation sends it.
  */
 import type { CheckInFlow } from '../flows/types.js';
+import type { Channel, ChoiceReason } from './channel-choice.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -46,6 +47,9 @@ export interface PlannedContact {
   medicationIds?: string[];
   slot: string;
   at: Date;
+  /** A cadence touchpoint's channel, when the plan chose one (src/outreach/channel.ts); otherwise the patient's own. */
+  channel?: Channel;
+  reason?: ChoiceReason;
 }
 
 export interface MedicationPlan {

@@ -2,7 +2,7 @@
  * The outreach plan as stored: one row per contact, named by its slot, so a
  * contact planned twice (a restart, two instances, a re-plan) exists once.
  */
-import type { OutreachKind, PlannedContact } from '../planning/index.js';
+import type { Channel, ChoiceReason, OutreachKind, PlannedContact } from '../planning/index.js';
 import { toIso, type Queryable } from './sql.js';
 
 export type OutreachStatus = 'planned' | 'started' | 'skipped' | 'cancelled' | 'late';
@@ -22,6 +22,10 @@ export interface OutreachRow {
   status: OutreachStatus;
   reason: string | null;
   conversationId: string | null;
+  /** The channel chosen for it; null: the patient's own. */
+  channel: Channel | null;
+  /** Why that channel and hour (null for contacts planned without a choice). */
+  channelReason: ChoiceReason | null;
 }
 
 interface Row {
@@ -37,6 +41,8 @@ interface Row {
   status: OutreachStatus;
   reason: string | null;
   conversation_id: string | null;
+  channel: Channel | null;
+  channel_reason: ChoiceReason | null;
 }
 
 const toOutreach = (row: Row): OutreachRow => ({
@@ -52,6 +58,8 @@ const toOutreach = (row: Row): OutreachRow => ({
   status: row.status,
   reason: row.reason,
   conversationId: row.conversation_id,
+  channel: row.channel,
+  channelReason: row.channel_reason,
 });
 
 /** One patient's contacts to plan. */
@@ -63,17 +71,24 @@ export interface PatientContacts {
 
 /**
  * Plans the contacts not planned before (by slot), for many patients in one
- * statement; returns the distinct due times of those it added.
+ * statement. A contact already planned and not yet due moves to the time and
+ * channel planned now (the learned hour changed), unless it is waiting for
+ * another conversation to end. Returns the distinct due times added or moved.
  */
 export async function planContacts(db: Queryable, batch: readonly PatientContacts[], at: Date): Promise<Date[]> {
   const rows = batch.flatMap((p) => p.contacts.map((c) => ({ p, c })));
   if (rows.length === 0) return [];
   const { rows: added } = await db.query<{ due_at: Date }>(
-    `INSERT INTO outreach (practice_id, patient_id, kind, flow, medication_id, slot, planned_for, due_at, created_at, updated_at)
-     SELECT practice_id, patient_id, kind, flow, medication_id, slot, due_at, due_at, $8::timestamptz, $8::timestamptz
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
-       AS planned(practice_id, patient_id, kind, flow, medication_id, slot, due_at)
-     ON CONFLICT (patient_id, slot) DO NOTHING
+    `INSERT INTO outreach (practice_id, patient_id, kind, flow, medication_id, slot, planned_for, due_at, channel, channel_reason, created_at, updated_at)
+     SELECT practice_id, patient_id, kind, flow, medication_id, slot, due_at, due_at, channel, channel_reason, $10::timestamptz, $10::timestamptz
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[], $8::text[], $9::jsonb[])
+       AS planned(practice_id, patient_id, kind, flow, medication_id, slot, due_at, channel, channel_reason)
+     ON CONFLICT (patient_id, slot) DO UPDATE SET
+       kind = excluded.kind, flow = excluded.flow, planned_for = excluded.due_at, due_at = excluded.due_at,
+       channel = excluded.channel, channel_reason = excluded.channel_reason, updated_at = excluded.updated_at
+     WHERE outreach.status = 'planned' AND outreach.due_at = outreach.planned_for AND outreach.due_at > $10::timestamptz
+       AND (outreach.due_at, outreach.kind, outreach.channel, outreach.channel_reason)
+           IS DISTINCT FROM (excluded.due_at, excluded.kind, excluded.channel, excluded.channel_reason)
      RETURNING due_at`,
     [
       rows.map((r) => r.p.practiceId),
@@ -83,6 +98,8 @@ export async function planContacts(db: Queryable, batch: readonly PatientContact
       rows.map((r) => r.c.medicationId ?? null),
       rows.map((r) => r.c.slot),
       rows.map((r) => r.c.at),
+      rows.map((r) => r.c.channel ?? null),
+      rows.map((r) => (r.c.reason ? JSON.stringify(r.c.reason) : null)),
       at,
     ],
   );

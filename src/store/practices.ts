@@ -46,7 +46,11 @@ export interface OutreachSettings {
   nonResponderDay: number;
   /** What the questionnaire asks, when the cadence has one (a slot whose flow is 'questionnaire'). */
   questionnaire: { parts: QuestionnairePart[] };
+  /** learned: each patient's touchpoints go by the channel and hour they answer most; fixed: the cadence as written. */
+  channelChoice: ChannelChoiceSetting;
 }
+
+export type ChannelChoiceSetting = 'learned' | 'fixed';
 
 /** What a practice is created with; settings left out keep their defaults. */
 export interface NewPractice {
@@ -82,6 +86,7 @@ export interface PracticeRow {
   unreachable_after: number;
   non_responder_day: number;
   questionnaire: { parts: QuestionnairePart[] } | null;
+  channel_choice: ChannelChoiceSetting;
   billing: BillingSettings;
   created_at: Date | string;
   updated_at: Date | string;
@@ -105,6 +110,7 @@ export const toPractice = (row: PracticeRow): Practice => ({
     unreachableAfter: row.unreachable_after,
     nonResponderDay: row.non_responder_day,
     questionnaire: row.questionnaire ?? { parts: [...QUESTIONNAIRE_PARTS] },
+    channelChoice: row.channel_choice,
   },
   billing: row.billing,
   createdAt: toIso(row.created_at),
@@ -171,7 +177,8 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        non_responder_day = coalesce($16::int, non_responder_day),
        billing = billing || coalesce($17::jsonb, '{}'),
        updated_at = $18,
-       questionnaire = coalesce($19::jsonb, questionnaire)
+       questionnaire = coalesce($19::jsonb, questionnaire),
+       channel_choice = coalesce($20, channel_choice)
      WHERE id = $1 RETURNING *`,
     [
       id,
@@ -193,6 +200,7 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       changes.billing ? JSON.stringify(changes.billing) : null,
       at,
       changes.outreach?.questionnaire ? JSON.stringify(changes.outreach.questionnaire) : null,
+      changes.outreach?.channelChoice ?? null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
+import { THREE_TEXTS_FIXED } from '../helpers/api.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { startTestService } from '../helpers/service.js';
 import { runPlanJob } from '../../src/outreach/index.js';
@@ -23,7 +24,7 @@ const scenarios: Scenario[] = [];
 /** A scenario whose patients never answer: the practice lets 20 texts go unanswered before calling them unreachable. */
 async function scenario(start: string) {
   const s = await startScenario({}, { start });
-  await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { unreachableAfter: 20 } });
+  await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { unreachableAfter: 20, ...THREE_TEXTS_FIXED } });
   scenarios.push(s);
   return s;
 }

@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREE_TEXTS_FIXED } from '../helpers/api.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -57,6 +58,7 @@ describe('a month of outreach for a small panel in two time zones', () => {
 
   beforeAll(async () => {
     s = await startScenario();
+    expect((await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: THREE_TEXTS_FIXED })).status).toBe(200);
     const med = (patient: Patient, body: Record<string, unknown>) =>
       s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', ...body });
     p.ana = await s.newPatient({ firstName: 'Ana' });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Bundle, ChargeItem, Communication, Composition, Flag, Observation, Resource } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, ChargeItem, Communication, Composition, Flag, Observation, Resource } from '@medplum/fhirtypes';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toFhirBundle, uuidV5 } from '../../src/documentation/fhir/index.js';
-import type { MonthRecord } from '../../src/documentation/types.js';
+import type { MonthAppointments, MonthRecord } from '../../src/documentation/types.js';
 import { fhirValidator } from '../helpers/fhir-schema.js';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +21,23 @@ function approvedRecord(overrides: Partial<MonthRecord> = {}): MonthRecord {
 }
 
 const OPTIONS = { generatedAt: '2026-12-02T15:12:00.000Z' };
+
+/**
+ * Rosa's appointments as the record keeps them: one kept and one cancelled in
+ * November, and the visit of November 20 still to come at the drafting (so in
+ * both lists), then January's.
+ */
+const APPOINTMENTS: MonthAppointments = {
+  inMonth: [
+    { id: 'appt-nov-03', startsAt: '2026-11-03T16:00:00.000Z', timezone: 'America/Chicago', withWhom: 'Dr. Patel', location: 'Maple Family Medicine', purpose: null, status: 'cancelled' },
+    { id: 'appt-nov-20', startsAt: '2026-11-20T15:30:00.000Z', timezone: 'America/Chicago', withWhom: 'Ana Ruiz, RN', location: 'Telehealth', purpose: 'Blood pressure follow-up', status: 'scheduled' },
+  ],
+  upcoming: [
+    { id: 'appt-nov-20', startsAt: '2026-11-20T15:30:00.000Z', timezone: 'America/Chicago', withWhom: 'Ana Ruiz, RN', location: 'Telehealth', purpose: 'Blood pressure follow-up', status: 'scheduled' },
+    { id: 'appt-jan-08', startsAt: '2027-01-08T15:30:00.000Z', timezone: 'America/Chicago', withWhom: 'Dr. Patel', location: 'Maple Family Medicine, 2nd floor', purpose: null, status: 'scheduled' },
+  ],
+  asOf: '2026-11-18T15:00:00.000Z',
+};
 
 function resources<T extends Resource>(bundle: Bundle, type: T['resourceType']): T[] {
   return (bundle.entry ?? []).map((entry) => entry.resource).filter((resource): resource is T => resource?.resourceType === type);
@@ -51,6 +68,7 @@ describe('toFhirBundle: schema', () => {
   const variants: [string, () => MonthRecord, { generatedAt: string; baseUrl?: string }][] = [
     ['a draft month', draftRecord, OPTIONS],
     ['an approved month', () => approvedRecord(), OPTIONS],
+    ['a month with appointments, one cancelled, and business identifiers', () => approvedRecord({ appointments: APPOINTMENTS }), { ...OPTIONS, baseUrl: 'https://ccm.example.org' }],
     ['an approved month with an addendum and business identifiers', () => approvedRecord({ addenda: [{ at: '2026-12-05T16:00:00.000Z', by: 'Ana Ruiz, RN', text: 'Pharmacy confirmed the refill was picked up on 11/5.' }] }), { ...OPTIONS, baseUrl: 'https://ccm.example.org/' }],
     [
       'a month with no care plan, no readings, no alerts and no codes',
@@ -93,8 +111,9 @@ describe('toFhirBundle: schema', () => {
       Flag: ['active', 'inactive'],
       Composition: ['final', 'amended'],
       ChargeItem: ['billable'],
+      Appointment: ['booked', 'cancelled'],
     };
-    const bundle = toFhirBundle(approvedRecord(), OPTIONS);
+    const bundle = toFhirBundle(approvedRecord({ appointments: APPOINTMENTS }), OPTIONS);
     for (const entry of bundle.entry ?? []) {
       const resource = entry.resource as Resource & { status?: string };
       if (['Patient', 'Organization'].includes(resource.resourceType)) continue;
@@ -263,10 +282,56 @@ describe('toFhirBundle: content', () => {
     expectValid(bundle);
   });
 
+  it('records each appointment once as an Appointment: booked or cancelled, on its own clock, with the patient, with whom and where', () => {
+    const bundle = toFhirBundle(draftRecord(), OPTIONS);
+    expect(resources(bundle, 'Appointment')).toEqual([]);
+    const withAppointments = toFhirBundle({ ...draftRecord(), appointments: APPOINTMENTS }, OPTIONS);
+    const patientRef = resources<Composition>(withAppointments, 'Composition')[0]!.subject;
+    const found = resources<Appointment>(withAppointments, 'Appointment');
+    // The visit of November 20 is in the month and still to come: one resource.
+    expect(found.map((a) => [a.status, a.start, a.end, a.description])).toEqual([
+      ['cancelled', '2026-11-03T10:00:00.000-06:00', '2026-11-03T10:00:00.000-06:00', undefined],
+      ['booked', '2026-11-20T09:30:00.000-06:00', '2026-11-20T09:30:00.000-06:00', 'Blood pressure follow-up'],
+      ['booked', '2027-01-08T09:30:00.000-06:00', '2027-01-08T09:30:00.000-06:00', undefined],
+    ]);
+    // What the JSON schema cannot check: R4's app-2/app-3 (a booked appointment has start and end) and each participant's status.
+    for (const a of found) {
+      expect(a.start && a.end).toBeTruthy();
+      expect(a.participant.map((p) => p.status)).toEqual(a.participant.map(() => 'accepted'));
+    }
+    expect(found[2]!.participant).toEqual([
+      { actor: patientRef, status: 'accepted' },
+      { actor: { display: 'Dr. Patel' }, status: 'accepted' },
+      { actor: { type: 'Location', display: 'Maple Family Medicine, 2nd floor' }, status: 'accepted' },
+    ]);
+    expect(patientRef).toMatchObject({ reference: withAppointments.entry!.find((e) => e.resource!.resourceType === 'Patient')!.fullUrl });
+    const appointmentUrls = withAppointments.entry!.filter((e) => e.resource!.resourceType === 'Appointment').map((e) => e.fullUrl);
+    const section = resources<Composition>(withAppointments, 'Composition')[0]!.section!.find((s) => s.title === 'Appointments')!;
+    expect(section.entry!.map((e) => e.reference)).toEqual(appointmentUrls);
+  });
+
+  it('keeps an appointment under one uuid from month to month, so a later export updates it', () => {
+    const november = toFhirBundle({ ...draftRecord(), appointments: APPOINTMENTS }, OPTIONS);
+    const december = toFhirBundle(
+      {
+        ...draftRecord(),
+        month: '2026-12',
+        period: { start: '2026-12-01T06:00:00.000Z', end: '2027-01-01T06:00:00.000Z' },
+        appointments: { inMonth: [], upcoming: [{ ...APPOINTMENTS.upcoming[1]!, status: 'cancelled' }], asOf: '2026-12-20T15:00:00.000Z' },
+      },
+      OPTIONS,
+    );
+    const january = (bundle: Bundle) => bundle.entry!.filter((e) => e.resource!.resourceType === 'Appointment').at(-1)!;
+    expect(january(december).fullUrl).toBe(january(november).fullUrl);
+    expect([(january(november).resource as Appointment).status, (january(december).resource as Appointment).status]).toEqual(['booked', 'cancelled']);
+  });
+
   it('adds business identifiers under baseUrl only when one is given', () => {
     const withBase = toFhirBundle(draftRecord(), { ...OPTIONS, baseUrl: 'https://ccm.example.org/' });
     expect(resources(withBase, 'Patient')[0]).toMatchObject({ identifier: [{ system: 'https://ccm.example.org/patients', value: 'patient-rosa' }] });
     expect(resources<Flag>(withBase, 'Flag')[0]!.identifier).toEqual([{ system: 'https://ccm.example.org/alerts', value: 'alert-missed-doses' }]);
+    const booked = toFhirBundle({ ...draftRecord(), appointments: APPOINTMENTS }, { ...OPTIONS, baseUrl: 'https://ccm.example.org/' });
+    expect(resources<Appointment>(booked, 'Appointment')[0]!.identifier).toEqual([{ system: 'https://ccm.example.org/appointments', value: 'appt-nov-03' }]);
     expect(JSON.stringify(toFhirBundle(draftRecord(), OPTIONS))).not.toContain('"identifier"');
   });
 });

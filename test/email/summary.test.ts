@@ -3,11 +3,13 @@
  * each patient's summary (care plan, medicines, appointments, the month in
  * plain words) and emails it through a real SMTP server: by default a note
  * that it is ready with a link (the link opens the summary as sent, for 30
- * days), the whole summary only for a patient who accepted plain email; no
- * email for a patient without an address; one click on the unsubscribe
- * stops next month's.
+ * days, then it says it has expired and whom to call for a copy, in the
+ * patient's language), the whole summary only for a patient who accepted
+ * plain email; no email for a patient without an address; one click on the
+ * unsubscribe stops next month's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { text } from '../helpers/twilio.js';
 import { startEmailTest, type EmailTest } from './support.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,6 +20,9 @@ let e: EmailTest;
 let linkOnly: { id: string; email: string; phone: string };
 let full: { id: string; email: string; phone: string };
 let noAddress: { id: string; email: string; phone: string };
+let spanish: { id: string; email: string; phone: string };
+let stoppedTexts: { id: string; email: string; phone: string };
+let paused: { id: string; email: string; phone: string };
 
 const linkIn = (text: string) => /https:\/\/hooks\.example\.com(\/s\/[\w-]{43})/.exec(text)?.[1] ?? null;
 const unsubscribeIn = (text: string) => /https:\/\/hooks\.example\.com(\/e\/unsubscribe\/[\w-]{43})/.exec(text)?.[1] ?? null;
@@ -29,6 +34,12 @@ beforeAll(async () => {
   linkOnly = await e.newPatient({ firstName: 'Ana' });
   full = await e.newPatient({ firstName: 'Ben', emailConsent: 'full', emailFullConsent: { how: 'verbal' } });
   noAddress = await e.newPatient({ firstName: 'Cy', email: undefined });
+  spanish = await e.newPatient({ firstName: 'Dora', language: 'es' });
+  // STOP is about texts: the summary's consent is its own. A pause (a hospital stay) stops email too.
+  stoppedTexts = await e.newPatient({ firstName: 'Eve' });
+  await text(e.t.service.app, stoppedTexts.phone, e.practice.phoneNumber, 'STOP');
+  paused = await e.newPatient({ firstName: 'Fay' });
+  expect((await e.admin.post(`/api/v1/patients/${paused.id}/pause`, {})).status).toBe(200);
   for (const patient of [linkOnly, full]) {
     const plan = { status: 'active', problems: [{ condition: 'Type 2 diabetes' }], goals: ['A1c under 7.5 by March'], interventions: ['Check sugar every morning'] };
     expect((await e.admin.put(`/api/v1/patients/${patient.id}/care-plan`, plan)).status).toBe(200);
@@ -45,6 +56,13 @@ afterAll(async () => {
 });
 
 describe('the week-4 summary by email', () => {
+  it('goes to a patient who stopped texts (their email consent stands), not to one whose outreach is paused', async () => {
+    expect(e.smtp.to(stoppedTexts.email)).toHaveLength(1);
+    expect(e.smtp.to(paused.email)).toHaveLength(0);
+    const schedule = (await e.admin.get(`/api/v1/patients/${stoppedTexts.id}/schedule`)).body;
+    expect(schedule.reason).toBe('opted_out');
+  });
+
   it('by default says it is ready and links to it: no health word in the subject, nothing clinical in the email', async () => {
     const [received] = e.smtp.to(linkOnly.email);
     expect(received).toBeDefined();
@@ -100,7 +118,20 @@ describe('the week-4 summary by email', () => {
     expect(oneClick.statusCode).toBe(200);
     await e.t.advance(31 * DAY);
     const late = await e.t.service.app.inject({ method: 'GET', url: linkIn(text)! });
-    expect(late.body).toMatch(/expired/i);
+    // The summary's own words, not the questionnaire's: expired, hidden for privacy, whom to call for a copy.
+    expect(late.body).toContain('<h1>This link has expired</h1>');
+    expect(late.body).toContain('To keep your health information private, your summary is no longer shown here.');
+    expect(late.body).toContain('For a copy of your summary, call Riverside Family Medicine at <a class="phone" href="tel:+15551234567">(555) 123-4567</a>.');
+    expect(late.body).not.toContain('Metformin');
+    const tarde = await e.t.service.app.inject({ method: 'GET', url: linkIn(e.smtp.to(spanish.email)[0]!.mail.text!)! });
+    expect(tarde.body).toContain('<html lang="es">');
+    expect(tarde.body).toContain('<h1>Este enlace ya venció</h1>');
+    expect(tarde.body).toContain('Para proteger la privacidad de su información de salud, su resumen ya no se muestra aquí.');
+    expect(tarde.body).toContain('Para pedir una copia de su resumen, llame a Riverside Family Medicine al <a class="phone" href="tel:+15551234567">(555) 123-4567</a>.');
+    const forged = await e.t.service.app.inject({ method: 'GET', url: `/s/${'C'.repeat(43)}` });
+    expect(forged.body).toContain('For a copy of your summary, call your doctor&#39;s office.');
+    expect(forged.body).not.toContain('Riverside');
+    for (const body of [late.body, tarde.body, forged.body]) expect(body).not.toMatch(/answer the questions|contestar las preguntas/i);
     // January's 4th Tuesday: Ben gets his, Ana (unsubscribed) does not.
     await e.t.advanceTo('2027-01-26T16:30:00.000Z');
     expect(e.smtp.to(full.email)).toHaveLength(2);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimDueJob } from '../../src/store/job-queue.js';
 import { claimStep, findAttempt, markPlacing, type EscalationAttempt } from '../../src/store/escalations.js';
+import { THREE_TEXTS_FIXED } from '../helpers/api.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { PUBLIC_URL } from '../helpers/service.js';
 import { runEscalationStep } from '../../src/escalation/index.js';
@@ -9,6 +10,9 @@ import { runEscalationStep } from '../../src/escalation/index.js';
 let s: Scenario;
 beforeAll(async () => {
   s = await startScenario();
+  // Nothing of the cadence falls due while these tests count jobs (the default's week-4 summary is due at the start).
+  expect((await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: THREE_TEXTS_FIXED })).status).toBe(200);
+  await s.runDue();
 });
 afterAll(() => s.close());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREE_TEXTS_FIXED } from '../helpers/api.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { claimDueJob } from '../../src/store/job-queue.js';
 import { claimForSending } from '../../src/store/message-sending.js';
@@ -8,6 +9,9 @@ import { handleInboundSms } from '../../src/channels/sms/index.js';
 let s: Scenario;
 beforeAll(async () => {
   s = await startScenario();
+  // Nothing of the cadence falls due while these tests count jobs (the default's week-4 summary is due at the start).
+  expect((await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: THREE_TEXTS_FIXED })).status).toBe(200);
+  await s.runDue();
 });
 afterAll(() => s.close());
 

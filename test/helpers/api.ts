@@ -73,3 +73,22 @@ export async function createApiKey(client: ApiClient, practiceId: string, role: 
   if (response.status !== 201) throw new Error(`key not created: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; token: string };
 }
+
+/**
+ * The cadence before the article's sequence became the default (three text
+ * check-ins, the 1st-3rd Tuesday at 10:00), by each patient's own channel:
+ * for tests of the cadence's mechanics, whose texts and times it fixes. The
+ * article's sequence and the learned channel have tests of their own
+ * (test/bot/sequence.test.ts).
+ */
+export const THREE_TEXTS_FIXED = {
+  cadence: {
+    time: '10:00',
+    slots: [
+      { week: 1, weekday: 'tuesday', flow: 'wellness' },
+      { week: 2, weekday: 'tuesday', flow: 'symptoms' },
+      { week: 3, weekday: 'tuesday', flow: 'wellness' },
+    ],
+  },
+  channelChoice: 'fixed',
+} as const;

@@ -9,7 +9,12 @@ import type { Scenario } from './scenario.js';
 // The phone's reading of a page and of a text is the simulator's: one parser for both.
 export { formOf, tokenIn } from '../../simulate/form-visitor.js';
 
-/** A cadence of one wellness check-in (week 1) and the questionnaire (the 2nd Wednesday), at 10:00. */
+/**
+ * A cadence of one wellness check-in (week 1) and the questionnaire (the 2nd
+ * Wednesday), at 10:00, fixed: a patient who leaves texts unanswered keeps
+ * getting the link by text (the learned sequence would call them; its own
+ * test is test/bot/sequence.test.ts).
+ */
 export async function useQuestionnaire(s: Scenario, questionnaire?: { parts: string[] }) {
   const cadence = {
     time: '10:00',
@@ -18,7 +23,7 @@ export async function useQuestionnaire(s: Scenario, questionnaire?: { parts: str
       { week: 2, weekday: 'wednesday', flow: 'questionnaire' },
     ],
   };
-  const response = await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { cadence, ...(questionnaire ? { questionnaire } : {}) } });
+  const response = await s.admin.patch(`/api/v1/practices/${s.practice.id}`, { outreach: { cadence, channelChoice: 'fixed', ...(questionnaire ? { questionnaire } : {}) } });
   if (response.status !== 200) throw new Error(`cadence not set: ${JSON.stringify(response.body)}`);
   await s.runDue();
 }

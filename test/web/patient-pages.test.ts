@@ -136,6 +136,9 @@ describe('the patient page’s forms', () => {
     const before = await nora.get(`/app/patients/${patient.id}`);
     expect(section(before.body, 'summary')).toContain('<dd data-status>Enrolled, outreach active</dd>');
     expect(section(before.body, 'outreach')).toContain('Wellness check-in');
+    // Each touchpoint says why it goes by that channel at that hour.
+    expect(section(before.body, 'outreach')).toContain('Texts at 10:00, as usual: nothing answered or missed yet to learn from.');
+    expect(section(before.body, 'outreach')).toContain('Questionnaire (a link)');
 
     const paused = await nora.post(`/app/patients/${patient.id}/pause`, { until: '' });
     expect(paused.status).toBe(303);

@@ -65,7 +65,7 @@ export const NewPracticeSchema = z.object({
               message: 'two check-ins on the same day of the month; a patient gets one at a time',
             }),
         })
-        .describe('The monthly check-ins; default: wellness on the 1st and 3rd Tuesday, symptoms on the 2nd, at 10:00'),
+        .describe("The monthly check-ins; default (the article's sequence): a wellness text on the 1st and 3rd Tuesday, the questionnaire on the 2nd, the summary email on the 4th, at 10:00"),
       medicationNamesInTexts: z.boolean().describe('Name medications in texts (default false: "your medicine")'),
       reminderReplyMinutes: z.number().int().min(15).max(720).describe('How long a dose reminder waits for "taken" before the dose counts as missed (default 120)'),
       unreachableAfter: z.number().int().min(2).max(20).describe('Unanswered automated texts in a row that put a patient on the call list (default 5)'),
@@ -79,6 +79,9 @@ export const NewPracticeSchema = z.object({
         })
         .strict()
         .describe("The questionnaire a cadence slot with flow 'questionnaire' sends"),
+      channelChoice: z
+        .enum(['learned', 'fixed'])
+        .describe("learned (default): each patient's check-ins go by the channel (text or call) and hour they answer most, within their contact window and quiet hours; fixed: the cadence's time, by the patient's own channel"),
       nonResponderDay: z.number().int().min(1).max(28).describe('From this day of the month, patients not heard from this month are on the call list (default 20)'),
     })
     .partial()

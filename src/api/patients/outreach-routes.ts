@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from '../options.js';
 import { InstantSchema, pausePatient, resumePatient } from '../../actions/index.js';
 import { findPractice } from '../../store/practices.js';
+import { explainChoice } from '../../planning/index.js';
 import { patientSchedule, SCHEDULE_DAYS } from '../../outreach/index.js';
 import { actionContext } from '../context.js';
 import { IdParamsSchema, errorResponses } from '../schemas.js';
@@ -24,7 +25,11 @@ const ScheduleSchema = z.object({
       kind: z.enum(['check_in', 'reminder', 'refill_prompt', 'questionnaire', 'summary']),
       flow: z.string(),
       medicationId: z.string().nullable(),
-      channel: z.enum(['sms', 'voice']).describe('voice: a call, for a patient who takes calls'),
+      channel: z.enum(['sms', 'voice', 'email']).describe('voice: a call; email: the summary'),
+      why: z
+        .string()
+        .nullable()
+        .describe("Why this channel and hour, for the month's touchpoints: the practice's sequence learns each patient's (or is fixed)"),
       status: z.string().describe('planned; or for a contact already due: started, skipped, late, cancelled'),
     }),
   ),
@@ -47,7 +52,8 @@ export const patientOutreachRoutes: FastifyPluginAsyncZod<ApiOptions> = async (a
       const patient = await loadPatient(pool, request, request.params.id);
       const practice = (await findPractice(pool, patient.practiceId))!;
       await logRead(pool, request, 'patient.schedule', patient.practiceId, [patient.id]);
-      return patientSchedule(pool, practice, patient, request.receivedAt);
+      const schedule = await patientSchedule(pool, practice, patient, request.receivedAt);
+      return { ...schedule, items: schedule.items.map(({ channelReason, ...item }) => ({ ...item, why: channelReason ? explainChoice(channelReason) : null })) };
     },
   );
 

@@ -3,14 +3,16 @@
  * EHR: the patient, the practice, the care plan, a Communication per message
  * and call (basedOn the care plan), the reported values as Observations, each
  * questionnaire answered as a QuestionnaireResponse (with its Questionnaire
- * and the survey Observations derived from it), an alert as a Flag, the note
- * as a Composition and, once approved, a ChargeItem per code. Pure: the same
+ * and the survey Observations derived from it), an alert as a Flag, each
+ * appointment of the month or still to come as an Appointment, the note as a
+ * Composition and, once approved, a ChargeItem per code. Pure: the same
  * record and options give the same bundle, uuids included (name-based, from
  * the record's ids).
  */
 import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Reference, Resource } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
 import { communications, flags, observations } from './activity.js';
+import { appointments } from './appointments.js';
 import { chargeItems } from './billing.js';
 import type { BuildContext, Keyed } from './context.js';
 import { uuidV5 } from './ids.js';
@@ -55,6 +57,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
     observations: [...observations(ctx), ...answered.observations].map((item) => entries.add(item)),
     flags: flags(ctx).map((item) => entries.add(item)),
     questionnaireResponses: answered.responses.map((item) => entries.add(item)),
+    appointments: appointments(ctx).map((item) => entries.add(item)),
   };
   entries.add({ key: noteKey, resource: composition(ctx, options.generatedAt, sections) });
   for (const item of chargeItems(ctx, noteRef)) entries.add(item);

@@ -11,6 +11,7 @@ export interface NoteEntries {
   observations: Reference[];
   flags: Reference[];
   questionnaireResponses: Reference[];
+  appointments: Reference[];
 }
 
 export function composition(ctx: BuildContext, generatedAt: string, entries: NoteEntries): Composition {
@@ -34,6 +35,7 @@ export function composition(ctx: BuildContext, generatedAt: string, entries: Not
       entrySection('Patient-reported data', entries.observations),
       entrySection('Questionnaires answered', entries.questionnaireResponses),
       entrySection('Alerts', entries.flags),
+      entrySection('Appointments', entries.appointments),
       entrySection('Messages and calls', entries.communications),
       ...record.addenda.map((addendum) => textSection(`Addendum, ${addendum.at}, ${addendum.by}`, addendum.text)),
     ]),

@@ -4,6 +4,7 @@
  * anything about the patient).
  */
 import type { PatientSchedule } from '../../../outreach/index.js';
+import { explainChoice } from '../../../planning/index.js';
 import type { Coordinator } from '../../../store/coordinators.js';
 import type { Medication } from '../../../store/medications.js';
 import type { Patient } from '../../../store/patients.js';
@@ -91,8 +92,12 @@ function scheduleWhat(kind: string, flow: string, medicationId: string | null, m
   const name = medications.find((m) => m.id === medicationId)?.name;
   if (kind === 'reminder') return `Dose reminder${name ? ` (${name})` : ''}`;
   if (kind === 'refill_prompt') return `Refill question${name ? ` (${name})` : ''}`;
+  if (kind === 'questionnaire') return 'Questionnaire (a link)';
+  if (kind === 'summary') return 'Care-plan summary';
   return `${flow.charAt(0).toUpperCase()}${flow.slice(1)} check-in`;
 }
+
+const BY = { sms: 'text', voice: 'call', email: 'email' } as const;
 
 export function outreachSection(
   p: Patient,
@@ -106,10 +111,10 @@ export function outreachSection(
   const zone = practice.timezone;
   const shown = schedule.items.slice(0, SCHEDULE_SHOWN);
   const table = html`<div class="table-wrap"><table><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Status</th></tr></thead><tbody>
-    ${shown.map((i) => html`<tr><td>${localTime(i.at, zone)}</td><td>${scheduleWhat(i.kind, i.flow, i.medicationId, medications)}</td><td>${i.channel === 'voice' ? 'call' : 'text'}</td><td>${i.status}</td></tr>`)}
+    ${shown.map((i) => html`<tr><td>${localTime(i.at, zone)}</td><td>${scheduleWhat(i.kind, i.flow, i.medicationId, medications)}</td><td>${BY[i.channel]}${i.channelReason ? html`<br><span class="meta" data-why>${explainChoice(i.channelReason)}</span>` : ''}</td><td>${i.status}</td></tr>`)}
     </tbody></table></div>${schedule.items.length > shown.length ? html`<p class="meta">And ${schedule.items.length - shown.length} more in the next weeks.</p>` : ''}`;
   const plan = schedule.reason
-    ? html`<p class="empty" data-outreach-reason="${schedule.reason}">${BLOCKS[schedule.reason] ?? 'Nothing is planned.'}</p>`
+    ? html`<p class="empty" data-outreach-reason="${schedule.reason}">${BLOCKS[schedule.reason] ?? 'Nothing is planned.'}</p>${shown.length ? html`<p class="meta">The summary still goes by email:</p>${table}` : ''}`
     : shown.length
       ? table
       : html`<p class="empty">Nothing is planned in the next weeks.</p>`;
