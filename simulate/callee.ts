@@ -8,7 +8,7 @@
  * through to her. Each draws from a phone stream of their own (streamFor), so
  * what happens on calls does not move what anyone texts.
  */
-import { answerIn, answerRateAt, REASON_QUESTION, type SimPatient } from './patients.js';
+import { answerIn, chanceAt, REASON_QUESTION, type SimPatient } from './patients.js';
 import type { LabelledText } from './corpus.js';
 import { between, CALL_MODEL, patientPickUp, type PickUp } from './call-model.js';
 import type { Random } from './random.js';
@@ -43,7 +43,8 @@ export function patientCallee(p: SimPatient, random: Random, progressAt: (at: Da
     random,
     pickUpSeconds: CALL_MODEL.pickUpSeconds,
     // A number that cannot take texts: a landline (30006) is still their phone; an unknown or dead one rings out.
-    pickUp: (at) => (p.optedOutAt || p.wrongNumber === 30003 || p.wrongNumber === 30005 ? 'no_answer' : patientPickUp(random, answerRateAt(p, progressAt(at)))),
+    // Otherwise their chance at the hour it rings (a day worker seldom picks up before the evening; one who ignores texts takes calls).
+    pickUp: (at) => (p.optedOutAt || p.wrongNumber === 30003 || p.wrongNumber === 30005 ? 'no_answer' : patientPickUp(random, chanceAt(p, progressAt(at), at, 'call'))),
     respond(twiml, line, at) {
       if (twiml.next.kind !== 'gather') return null;
       const text = twiml.say;

@@ -22,6 +22,12 @@ export interface CoordinatorLog {
   entries: Array<{ patientId: string; start: Date; seconds: number; activity: string }>;
   refusedEntries: number;
   approvals: Array<{ patientId: string; month: string; at: Date }>;
+  /**
+   * Who the call list (GET /practices/:id/call-list) named for her to call because the texts do not
+   * reach them ('unreachable') or they were not heard from this month ('non_responder'): each
+   * patient, month and reason once, when she first read it there.
+   */
+  listed: Array<{ patientId: string; month: string; reason: 'unreachable' | 'non_responder'; at: Date }>;
 }
 
 export interface Callback {
@@ -93,4 +99,4 @@ export interface Busy {
 }
 export type Step = (now: Date) => Promise<Busy>;
 
-export const emptyLog = (): CoordinatorLog => ({ work: [], calls: [], opened: [], entries: [], refusedEntries: 0, approvals: [] });
+export const emptyLog = (): CoordinatorLog => ({ work: [], calls: [], opened: [], entries: [], refusedEntries: 0, approvals: [], listed: [] });

@@ -89,6 +89,7 @@ class Coordinator implements SimCoordinator {
   private readonly closedMonths = new Set<string>();
   private readonly toApprove: Array<{ patientId: string; month: string }> = [];
   private readonly firstMonth: string;
+  private readonly listedKeys = new Set<string>();
 
   constructor(
     private readonly desk: Desk,
@@ -181,11 +182,25 @@ class Coordinator implements SimCoordinator {
     const withCase = new Set(cases.map((c) => c.patient.id));
     const thisMonth = hours.monthOf(now);
     const list = (await api.get<{ data: CallListEntry[] }>(`/practices/${practiceId}/call-list`)).data;
+    this.noteListed(list, thisMonth, now);
     const entry = list
       .filter((e) => e.reasons.some((r) => r.code === 'unreachable' || r.code === 'non_responder') && !withCase.has(e.patient.id))
       .filter((e) => !notes.hasReached(e.patient.id, thisMonth) && notes.mayTry(`list:${e.patient.id}:${thisMonth}`, day))
       .sort((a, b) => (a.reasons[0]!.since ?? '').localeCompare(b.reasons[0]!.since ?? '') || a.patient.phone.localeCompare(b.patient.phone))[0];
     return entry ? callFromList(this.desk, entry.patient.id, thisMonth) : undefined;
+  }
+
+  /** Who the list named for a call because texts do not reach them, or they were silent this month (the sequences' comparison counts them). */
+  private noteListed(list: CallListEntry[], month: string, now: Date): void {
+    for (const e of list) {
+      for (const r of e.reasons) {
+        if (r.code !== 'unreachable' && r.code !== 'non_responder') continue;
+        const key = `${e.patient.id}|${month}|${r.code}`;
+        if (this.listedKeys.has(key)) continue;
+        this.listedKeys.add(key);
+        this.desk.log.listed.push({ patientId: e.patient.id, month, reason: r.code, at: now });
+      }
+    }
   }
 
   /** New to her, or changed since she last read it. */

@@ -4,6 +4,7 @@ import { ARTICLE_QUESTIONNAIRE_RESPONSE } from './report-questionnaire.js';
 import type { Report } from './report.js';
 import type { Spread } from './report-work.js';
 import { WORK_MODEL } from './work-model.js';
+import { COMPARISON_NOTES, comparisonRows, share } from './report-sequence.js';
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
 
@@ -64,6 +65,8 @@ export function formatReport(r: Report, wallSeconds?: number): string {
   const lines = [
     `ccm-bot panel simulation: ${r.patients} patients x ${r.days} days, seed ${r.seed}, ${r.practiceTz}${wallSeconds === undefined ? '' : `, ${wallSeconds.toFixed(1)} s wall`}`,
     `profile               ${r.profile.length ? r.profile.join(', ') : 'default (simulate/profile.ts)'}`,
+    `sequence              ${sequenceLine(r)}`,
+    ...comparisonRows([r.sequence]).map(([label, cell]) => `  ${label.padEnd(42)}${cell}`),
     '',
     `texts to patients     ${r.texts.toPatients} (${r.texts.perPatient} a patient, at most ${r.texts.maxPerPatient})`,
     `  by kind             ${Object.entries(r.texts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`,
@@ -131,10 +134,47 @@ export function deliveryRows(r: Report): Array<[label: string, text: string]> {
   ];
 }
 
-/** The patient model's month: engagement drifting, doses by adherence pattern. */
+/** Which sequence the run asked for, and what the practice says it runs. */
+export const sequenceLine = (r: Report) =>
+  `${r.sequence.sequence} (the practice's outreach.channelChoice: ${r.sequence.setting ?? 'not set'}); the cadence's touchpoints:`;
+
+/**
+ * The comparison of the sequences on one seeded panel (`--compare`): one column each. Reports
+ * from runs that differ only in the sequence (cli.ts).
+ */
+export function formatComparison(reports: readonly Report[], wallSeconds?: number): string {
+  const r = reports[0]!;
+  const rows = comparisonRows(reports.map((x) => x.sequence));
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const columns = reports.map((_, i) => Math.max(12, ...rows.map((row) => row[i + 1]!.length)) + 2);
+  const line = (cells: string[]) => `  ${cells[0]!.padEnd(width)}${cells.slice(1).map((c, i) => c.padEnd(columns[i]!)).join('')}`.trimEnd();
+  return [
+    `fixed and learned sequence on one panel: ${r.patients} patients x ${r.days} days, seed ${r.seed}, ${r.practiceTz}${wallSeconds === undefined ? '' : `, ${wallSeconds.toFixed(1)} s wall for both`}`,
+    `profile: ${r.profile.length ? r.profile.join(', ') : 'default (simulate/profile.ts)'}; ${routineLine(r)}`,
+    '',
+    line(['', ...reports.map((x) => `${x.sequence.sequence}${x.sequence.setting === x.sequence.sequence ? '' : ` (practice: ${x.sequence.setting ?? '?'})`}`)]),
+    ...rows.map(line),
+    line(['invariants', ...reports.map((x) => { const bad = x.invariants.filter((i) => i.violations > 0); return bad.length ? `FAIL ${bad.length}` : 'all ok'; })]),
+    ...COMPARISON_NOTES.map((n) => `  * ${n}`),
+    ...reports.flatMap((x) => x.invariants.filter((i) => i.violations > 0).map((i) => `  FAIL (${x.sequence.sequence}) ${i.name}: ${i.violations}${i.examples.length ? ` (${i.examples.join('; ')})` : ''}`)),
+  ].join('\n');
+}
+
+/** The routines' shares in a line: who works days, who ignores texts, the panel's lift. */
+const routineLine = (r: Report) => {
+  const g = Object.fromEntries(r.routine.groups.map((x) => [x.group, x.patients]));
+  return `${g['works days'] ?? 0} work days, ${g['ignores texts'] ?? 0} ignore texts (rates lifted x${r.routine.lift} in odds: simulate/routine.ts)`;
+};
+
+/** The patient model's month: engagement drifting, doses by adherence pattern, answers by routine. */
 export function patientModelRows(r: Report): Array<[label: string, text: string]> {
   const d = r.delivery;
+  const answered = (x: { asked: number; answered: number }) => `${share(x.answered, x.asked)} of ${x.asked}`;
   return [
+    [
+      'by routine',
+      `${r.routine.groups.map((g) => `${g.group} (${g.patients}): texts ${answered(g.daytime)} weekday daytime, ${answered(g.evening)} other times; calls picked up ${answered(g.calls)}`).join('; ')}; odds lift x${r.routine.lift}`,
+    ],
     ['by engagement', d.engagement.map((e) => `${e.drift} (${e.patients}): ${rate(e.firstHalf)} then ${rate(e.secondHalf)}`).join('; ')],
     ['doses, by adherence', d.adherence.map((a) => `${a.pattern} (${a.patients}): ${a.taken} taken, ${a.missed} missed, ${a.refillConcerns} refill concerns, ${a.unanswered} unanswered`).join('; ')],
   ];

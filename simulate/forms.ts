@@ -20,7 +20,7 @@ import { SELF_HARM_LINK_ID } from '../src/flows/questionnaire/index.js';
 import { EventQueue } from './events.js';
 import { FormAnswers } from './form-answers.js';
 import { FormVisitor, formOf, REMINDER, tokenIn, type FormRequest, type Page } from './form-visitor.js';
-import { answerRateAt, type SimPatient } from './patients.js';
+import { chanceAt, type SimPatient } from './patients.js';
 import { exponential, streamFor, type Random } from './random.js';
 
 /** Past the other streams (patients.ts, panel.ts): one a patient, for everything they do on the form. */
@@ -114,7 +114,8 @@ export class SimForms {
     if (form.willOpen || p.optedOutAt) return true;
     const random = this.random(p);
     const q = p.profile.questionnaire;
-    const chance = Math.min(1, (q.respond * answerRateAt(p, this.progressAt(text.at))) / p.profile.answerRate.mean);
+    // Engagement as for a text at the hour the link came (routine.ts: a day worker seldom opens one at work, some never read texts).
+    const chance = Math.min(1, (q.respond * chanceAt(p, this.progressAt(text.at), text.at, 'text')) / p.profile.answerRate.mean);
     if (random() >= chance) return true;
     form.willOpen = true;
     const at = this.awake(text.at.getTime() + exponential(random, q.openMeanHours * HOUR), random);

@@ -7,6 +7,7 @@ import { ARTICLE_TRIAGE, ARTICLE_WORKLOAD, showFigure, type Figure } from './art
 import { deliveryRows, latencyRows, patientModelRows, questionnaireRows, showMinutes, workloadNotes, workloadRows } from './format.js';
 import { ARTICLE_QUESTIONNAIRE_RESPONSE } from './report-questionnaire.js';
 import type { Report } from './report.js';
+import { COMPARISON_NOTES, comparisonRows } from './report-sequence.js';
 
 const esc = (value: unknown): string =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -133,7 +134,22 @@ ${codes.length ? barChart('Codes suggested, units', codes) : ''}
 </section>`;
 }
 
-export function renderHtml(r: Report): string {
+/** The cadence's touchpoints under this run's sequence, or beside the other sequence's on the same panel (`compared`: fixed, learned). */
+function sequenceSection(r: Report, compared?: readonly Report[]): string {
+  const runs = compared ?? [r];
+  const share = (n: number, of: number) => (of === 0 ? null : n / of);
+  const bars = runs.flatMap((x) => [
+    { label: `${x.sequence.sequence}: touchpoints answered`, value: share(x.sequence.touchpoints.answered, x.sequence.touchpoints.sent), text: `${x.sequence.touchpoints.answered} of ${x.sequence.touchpoints.sent}`, ours: true },
+    { label: `${x.sequence.sequence}: patient-months`, value: share(x.sequence.patientMonths.answered, x.sequence.patientMonths.withTouchpoint), text: `${x.sequence.patientMonths.answered} of ${x.sequence.patientMonths.withTouchpoint}`, ours: true },
+  ]);
+  return `<section><h2>The month's sequence${compared ? ': fixed and learned on the same seeded panel' : ` (${esc(r.sequence.sequence)})`}</h2>
+${table(['', ...runs.map((x) => `${x.sequence.sequence} (practice: ${x.sequence.setting ?? 'not reported'})`)], comparisonRows(runs.map((x) => x.sequence)))}
+<ul class="notes">${COMPARISON_NOTES.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
+${barChart('Share answered', bars)}
+</section>`;
+}
+
+export function renderHtml(r: Report, compared?: readonly Report[]): string {
   const title = `ccm-bot panel simulation: ${r.patients} patients x ${r.days} days, seed ${r.seed}`;
   const summary = table(
     [],
@@ -167,6 +183,7 @@ li.ok{color:#1a7f37}li.fail{color:#cf222e;font-weight:600}
 <h1>${esc(title)}</h1>
 <p>${esc(r.practiceTz)}. The service's own code ran the panel on a simulated clock; only Twilio's side, the patients and the coordinator are simulated (simulate/README.md).</p>
 ${summary}
+${sequenceSection(r, compared)}
 ${workloadSection(r)}
 ${latencySection(r)}
 ${questionnaireSection(r)}

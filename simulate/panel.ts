@@ -33,9 +33,17 @@ export interface SimOptions {
   startDate?: string;
   /** The patient model's figures (profile.ts); default: DEFAULT_PROFILE. */
   profile?: Profile;
+  /**
+   * The practice's `outreach.channelChoice` (issue 24): 'learned' (the service's default) plans each
+   * patient's touchpoints at the hour and by the channel they answer most; 'fixed' as the cadence says.
+   */
+  sequence?: Sequence;
   /** An open, empty database (tests load a template); default: embedded PGlite in memory. Closed by close(). */
   db?: Database;
 }
+
+export type Sequence = 'fixed' | 'learned';
+export const SEQUENCES: readonly Sequence[] = ['fixed', 'learned'];
 
 /** What happened, as the simulator saw it; report.ts adds what the database says. */
 export interface SimRun {
@@ -54,8 +62,8 @@ export interface SimRun {
   /** Questions the service started (texts to patients), and how many the patients answered. */
   questions: number;
   answered: number;
-  /** Each question the service started by text: whose, how far into the run (0..1), and whether they answered (engagement drift). */
-  asked: Array<{ patient: number; progress: number; answered: boolean }>;
+  /** Each question the service started by text: whose, how far into the run (0..1), when, and whether they answered (engagement drift, routine). */
+  asked: Array<{ patient: number; progress: number; at: Date; answered: boolean }>;
   /** Wall seconds per phase (not part of the report: it must not vary run to run). */
   timings: { startup: number; enrol: number; month: number; report: number; jobs: number; steps: number };
   close(): Promise<void>;
@@ -69,19 +77,21 @@ const COORDINATOR_PHONE_STREAM = 1_000_001;
 const DAY = 24 * 60 * 60_000;
 /**
  * The article's sequence: a wellness check-in by text in weeks 1 and 3, the questionnaire (a form by
- * link) in week 2; Tuesdays at 10:00, as the service's default cadence has them.
+ * link) in week 2, the summary by email in week 4; Tuesdays at 10:00, as the service's default
+ * cadence has them. (The simulated patients have no email address, so the summary reaches nobody.)
  */
-const ARTICLE_CADENCE = {
+export const ARTICLE_CADENCE = {
   time: '10:00',
   slots: [
     { week: 1, weekday: 'tuesday', flow: 'wellness' },
     { week: 2, weekday: 'tuesday', flow: 'questionnaire' },
     { week: 3, weekday: 'tuesday', flow: 'wellness' },
+    { week: 4, weekday: 'tuesday', flow: 'summary' },
   ],
 };
 
 export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimRun> {
-  const options = { startDate: '2026-12-01', profile: DEFAULT_PROFILE, ...rest };
+  const options = { startDate: '2026-12-01', profile: DEFAULT_PROFILE, sequence: 'learned' as Sequence, ...rest };
   const start = DateTime.fromISO(options.startDate, { zone: options.practiceTz });
   if (!start.isValid) throw new Error(`--practice-tz ${options.practiceTz} / start ${options.startDate}: ${start.invalidExplanation}`);
   const end = new Date(start.toMillis() + options.days * DAY);
@@ -116,12 +126,12 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
       timezone: options.practiceTz,
       phoneNumber: PRACTICE_NUMBER,
       contactPhone: '+15550100001',
-      outreach: { cadence: ARTICLE_CADENCE },
+      outreach: { cadence: ARTICLE_CADENCE, channelChoice: options.sequence },
     });
     const coordinatorPhone = '+15550100002';
     await api(`/api/v1/practices/${practice.id}/coordinators`, { name: 'Sim Nurse', phone: coordinatorPhone, role: 'nurse', onCallOrder: 1 });
 
-    const patients = createPatients(options.seed, options.patients, options.days, options.profile);
+    const patients = createPatients(options.seed, options.patients, options.days, options.profile, options.practiceTz);
     for (const p of patients) if (p.wrongNumber) twilio.cannotText(p.phone, p.wrongNumber);
     const progressAt = (at: Date) => Math.min(1, (at.getTime() - start.toMillis()) / (options.days * DAY));
     const forms = new SimForms(clock, options.seed, options.practiceTz, progressAt);
@@ -166,9 +176,9 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     let stuck = 0;
     const react = (p: SimPatient, body: string, started: boolean, now: Date) => {
       if (p.optedOutAt) return;
-      const answer = reply(p, body, started, progressAt(now));
+      const answer = reply(p, body, started, progressAt(now), now);
       if (started && answer !== null) answered += 1;
-      if (started && /Reply|Responda|\?/.test(body)) asked.push({ patient: p.index, progress: progressAt(now), answered: answer !== null });
+      if (started && /Reply|Responda|\?/.test(body)) asked.push({ patient: p.index, progress: progressAt(now), at: now, answered: answer !== null });
       if (answer) plan(p, new Date(now.getTime() + answer.delayMs), answer.body, answer.label);
     };
 

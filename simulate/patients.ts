@@ -9,6 +9,7 @@
 import { exponential, pick, streamFor, type Random } from './random.js';
 import { adherenceTextsFor, textsFor, type Context, type Language, type LabelledText } from './corpus.js';
 import { DEFAULT_PROFILE, type Profile } from './profile.js';
+import { chanceOf, routineOf, type Medium, type Routine } from './routine.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -38,6 +39,10 @@ export interface SimPatient {
   wrongNumber: WrongNumber | null;
   /** What the week-2 form asks about beyond the above (drawn from a stream of their own; see form-answers.ts). */
   health: PatientHealth;
+  /** When and by what they can answer: most any daytime hour; some work days; some seldom read texts (routine.ts). */
+  routine: Routine;
+  /** Their time zone (the practice's: they are enrolled without one of their own): what "evening" means for them. */
+  zone: string;
   profile: Profile;
   random: Random;
   id?: string;
@@ -71,8 +76,10 @@ const HEART_FAILURE_STREAM = 3_000_000;
 const TRAITS_STREAM = 5_000_000;
 /** The questionnaire's traits (health); the form's own draws (opening, answering) are simulate/forms.ts's FORM_STREAM. */
 const HEALTH_STREAM = 6_000_000;
+/** When and by what they answer (routine.ts; issue 24); 7,000,000 is the form's (simulate/forms.ts). */
+const ROUTINE_STREAM = 8_000_000;
 
-export function createPatients(seed: number, count: number, days: number, profile: Profile = DEFAULT_PROFILE): SimPatient[] {
+export function createPatients(seed: number, count: number, days: number, profile: Profile = DEFAULT_PROFILE, zone = 'America/Chicago'): SimPatient[] {
   const { answerRate: rate, drift, adherence, wrongNumber } = profile;
   return Array.from({ length: count }, (_, index) => {
     const random = streamFor(seed, index);
@@ -102,6 +109,8 @@ export function createPatients(seed: number, count: number, days: number, profil
       adherence: a < adherence.missesOften ? 'misses' : a < adherence.missesOften + adherence.rations ? 'rations' : 'takes',
       wrongNumber: wrong,
       health: healthOf(streamFor(seed, HEALTH_STREAM + index), profile, heartFailure),
+      routine: routineOf(streamFor(seed, ROUTINE_STREAM + index), profile, channel),
+      zone,
       profile,
       random,
     };
@@ -130,6 +139,13 @@ export function answerRateAt(p: SimPatient, progress: number): number {
   return p.answerRate;
 }
 
+/**
+ * The chance they take up an exchange the service starts at `at` by `medium` (a text, or a link
+ * in one; a call), `progress` (0..1) through the run: their drifting rate, lifted for the panel
+ * and shaped by their routine (routine.ts).
+ */
+export const chanceAt = (p: SimPatient, progress: number, at: Date, medium: Medium): number => chanceOf(p, answerRateAt(p, progress), at, medium);
+
 /** What a text asks for, read from its wording (en and es prompts). */
 export function contextOf(body: string): Context | 'bp' | 'symptom_trend' | 'menu' | 'reason' | null {
   if (!/Reply|Responda|\?/.test(body)) return null;
@@ -150,13 +166,14 @@ export const concernChance = (p: SimPatient, progress: number) => (p.course === 
 
 /**
  * The patient's answer to `body`, or null when they do not answer. `started`:
- * the service began this exchange (they may ignore it); otherwise it answers
- * what they just wrote, and they go on.
+ * the service began this exchange at `at` (they may ignore it, the more so at
+ * an hour or by a channel that does not suit them); otherwise it answers what
+ * they just wrote, and they go on.
  */
-export function reply(p: SimPatient, body: string, started: boolean, progress: number): { body: string; label: LabelledText | null; delayMs: number } | null {
+export function reply(p: SimPatient, body: string, started: boolean, progress: number, at: Date): { body: string; label: LabelledText | null; delayMs: number } | null {
   const context = contextOf(body);
   if (!context) return null;
-  if (started && p.random() >= answerRateAt(p, progress)) return null;
+  if (started && p.random() >= chanceAt(p, progress, at, 'text')) return null;
   // Many answer within the hour; some hours later, a few the next day.
   const r = p.random();
   const d = p.profile.replyDelay;

@@ -93,8 +93,9 @@ export const ProfileSchema = z.strictObject({
      * The article: a portal questionnaire is answered 34% of the time (NCQA), a rate per
      * questionnaire, which its reminders are part of. Here each link text (the invite, and the
      * reminder to those who did not open it) is opened with this chance, scaled by the patient's
-     * engagement as calls are (their answer rate at the time / answerRate.mean): two texts at 0.19
-     * make 1 - 0.81^2 = 34% per questionnaire, before those who leave part-way.
+     * engagement as calls are (their chance of answering a text at that hour, routine.ts, over
+     * answerRate.mean): two texts at 0.19 make 1 - 0.81^2 = 34% per questionnaire, before those
+     * who leave part-way.
      */
     respond: share(0.19),
     /** Assumption: they open it hours after the text (exponential, this mean in hours), in their waking hours. */
@@ -117,6 +118,34 @@ export const ProfileSchema = z.strictObject({
     bloodPressure: share(0.6),
     glucose: share(0.4),
     weight: share(0.3),
+  }),
+  /**
+   * When a patient can answer what the service starts (issue 24: the learned sequence plans each
+   * patient's hour and channel from their history). Assumption: most patients can answer at any
+   * daytime hour; this share work days (Monday to Friday) and rarely answer an exchange the service
+   * starts on a weekday before `eveningFrom` (local, the patient's zone), but do in the evening and
+   * at weekends. The article gives no such figure; one in five is a guess for a CCM panel (mostly
+   * over 65, of whom about one in five still works; some younger and working).
+   */
+  daytime: group({
+    workers: share(0.2),
+    /** Their chance on a weekday before `eveningFrom`, as a share of their chance at other times (assumption: "rarely", a glance at a break). */
+    answers: share(0.35),
+    /** The local hour (0-24) their working day ends (assumption: 17:00). */
+    eveningFrom: z.number().int().min(0).max(24).default(17),
+  }),
+  /**
+   * Assumption: this share of the patients who chose texts seldom answer one (older patients who
+   * do not read texts; the article: "older patients who take calls", no share) but pick up calls.
+   * Their chance of answering a text (or opening a link in one) is `texts` of their usual; of
+   * picking up a call, `calls` times it (assumption: at home, the phone by them).
+   * The panel's rates are lifted so that these two groups do not lower the daytime text rate the
+   * article gives (answerRate.mean): simulate/routine.ts.
+   */
+  textAverse: group({
+    share: share(0.1),
+    texts: share(0.2),
+    calls: z.number().min(0).max(5).default(1.5),
   }),
   /** Assumption: 3% of stable patients had a fall in the last month (about one older adult in four falls in a year); three times that when deteriorating. */
   falls: share(0.03),

@@ -13,6 +13,9 @@ import { latency, workload, type Latency, type Workload } from './report-work.js
 import { callChecks, callFigures, type CallFigures } from './report-calls.js';
 import { recordedStatuses, textChecks, textFigures, type TextFigures } from './report-texts.js';
 import { profileChanges } from './profile.js';
+import { ARTICLE_CADENCE } from './panel.js';
+import { sequenceChecks, sequenceFigures, type SequenceFigures } from './report-sequence.js';
+import { routineFigures, type RoutineFigures } from './report-routine.js';
 
 export interface Invariant {
   name: string;
@@ -28,6 +31,10 @@ export interface Report {
   practiceTz: string;
   /** The profile's figures that differ from the defaults ("spanish=1"); empty: the default model. */
   profile: string[];
+  /** The month's sequence as the service ran it: touchpoints by channel and hour, answered; who the coordinator had to call (report-sequence.ts). */
+  sequence: SequenceFigures;
+  /** The patient model's routines: who works days, who ignores texts, and how they answered (report-routine.ts). */
+  routine: RoutineFigures;
   texts: { toPatients: number; perPatient: number; maxPerPatient: number; byKind: Record<string, number>; toCoordinators: number };
   calls: { toPatients: number; toCoordinators: number } & CallFigures;
   /** Delivery as Twilio reported it, numbers that cannot take texts, engagement drift and adherence. */
@@ -119,6 +126,9 @@ export async function buildReport(run: SimRun): Promise<Report> {
   ]);
   check('every concerning text reached a person', unreached.map((w) => `${w.label!.ref} (${w.label!.level}) from ${where(w.patient.phone, w.at)}`));
 
+  const sequence = await sequenceFigures(run, ARTICLE_CADENCE.time);
+  for (const [name, bad] of sequenceChecks(sequence)) check(name, bad);
+
   const start = DateTime.fromISO(run.options.startDate, { zone: tz }).toJSDate();
   const end = new Date(start.getTime() + run.options.days * 86_400_000);
   const months = await monthRows(run, start, end);
@@ -131,6 +141,8 @@ export async function buildReport(run: SimRun): Promise<Report> {
     seed: run.options.seed,
     practiceTz: tz,
     profile: profileChanges(run.options.profile),
+    sequence,
+    routine: routineFigures(run),
     texts: {
       toPatients: counts.reduce((a, b) => a + b, 0),
       perPatient: round(counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length)),
