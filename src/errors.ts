@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  /** An outside system the request depends on (the practice's EHR) did not answer or refused: not the caller's fault, nor ours. */
+  | 'ehr_unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -28,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  ehr_unavailable: 502,
 };
 
 export class DomainError extends Error {

@@ -11,10 +11,13 @@ export { actingStaffId, authorize, patientFor, practiceFor, type RequiredRole } 
 export { auditEntry, auditName } from './audit.js';
 
 export * from './input/primitives.js';
+export * from './input/identifiers.js';
 
 export { createPractice, changePracticeSettings } from './practices/settings.js';
 export { NewPracticeSchema, PracticeChangesSchema, type NewPracticeBody, type PracticeChangesBody } from './practices/schemas.js';
 export { replaceTriageRules, validRuleSet, RuleSetBodySchema } from './practices/triage-rules.js';
+export { configureEhrConnection, retryEhrWriteBack, EhrConnectionSchema, DEFAULT_EHR_SCOPES, type EhrConnectionBody } from './practices/ehr-connection.js';
+export { previewChart, importChart, ChartImportSchema, CONSENT_NOT_ASKED, type ChartImportBody, type ChartImportResult, type ChartReview } from './practices/chart-import.js';
 
 export { addCoordinator, changeCoordinator, NewCoordinatorSchema, CoordinatorChangesSchema } from './staff/coordinators.js';
 export { addStaffMember, NewStaffSchema } from './staff/members.js';

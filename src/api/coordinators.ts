@@ -17,6 +17,7 @@ export const CoordinatorSchema = z.object({
   phone: z.string(),
   email: z.string().nullable(),
   role: z.enum(COORDINATOR_ROLES),
+  npi: z.string().nullable().describe('National Provider Identifier'),
   onCallOrder: z.number().nullable(),
   active: z.boolean(),
   receivesDigest: z.boolean(),

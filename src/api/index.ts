@@ -22,6 +22,8 @@ import { timeEntryRoutes } from './time-entries.js';
 import { carePlanRoutes } from './care-plans.js';
 import { monthRoutes } from './months.js';
 import { userRoutes } from './users.js';
+import { ehrRoutes } from './ehr.js';
+import { ehrChartRoutes } from './ehr-chart.js';
 
 export type { ApiOptions } from './options.js';
 
@@ -58,4 +60,6 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(carePlanRoutes, { deps });
   await app.register(monthRoutes, { deps });
   await app.register(userRoutes, { deps });
+  await app.register(ehrRoutes, { deps });
+  await app.register(ehrChartRoutes, { deps });
 };

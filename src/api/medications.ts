@@ -9,7 +9,7 @@ import { IdParamsSchema, errorResponses } from './schemas.js';
 
 const MedicationParamsSchema = z.object({ id: z.uuid('must be a UUID'), medicationId: z.uuid('must be a UUID') });
 
-const MedicationSchema = z.object({
+export const MedicationSchema = z.object({
   id: z.uuid(),
   patientId: z.uuid(),
   name: z.string(),

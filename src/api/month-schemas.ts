@@ -5,7 +5,14 @@ import { QUESTIONNAIRE_PARTS } from '../flows/questionnaire/index.js';
 
 const CodeSchema = z.object({ code: z.string(), units: z.number().int(), reason: z.string() });
 const WarningSchema = z.object({ code: z.string(), message: z.string() });
-const ApprovalSchema = z.object({ approvedAt: z.string(), approvedBy: z.string() }).nullable();
+const ApprovalSchema = z
+  .object({
+    approvedAt: z.string(),
+    approvedBy: z.string(),
+    staffId: z.string().optional().describe('The approving staff member (absent from older approvals)'),
+    npi: z.string().nullable().optional().describe("The approver's NPI, where recorded"),
+  })
+  .nullable();
 const ByActivitySchema = z.record(z.enum(TIME_ACTIVITIES), z.number());
 
 const EntrySchema = z.object({
@@ -13,6 +20,7 @@ const EntrySchema = z.object({
   staffId: z.string(),
   staffName: z.string(),
   credential: z.string().nullable(),
+  npi: z.string().nullable().optional().describe("The staff member's NPI, where recorded"),
   staffRole: z.enum(STAFF_ROLES),
   activity: z.enum(TIME_ACTIVITIES),
   start: z.string(),
@@ -54,7 +62,7 @@ const MonthAppointmentSchema = z.object({
 export const MonthRecordSchema = z.object({
   month: z.string(),
   period: z.object({ start: z.string(), end: z.string() }),
-  practice: z.object({ id: z.string(), name: z.string(), timezone: z.string(), phone: z.string() }),
+  practice: z.object({ id: z.string(), name: z.string(), timezone: z.string(), phone: z.string(), mrnSystem: z.string().nullable().optional() }),
   patient: z.object({
     id: z.string(),
     firstName: z.string(),
@@ -62,6 +70,7 @@ export const MonthRecordSchema = z.object({
     dateOfBirth: z.string().nullable(),
     phone: z.string(),
     language: z.enum(['en', 'es']),
+    mrn: z.string().nullable().optional().describe("The practice's medical record number"),
   }),
   consent: z.object({ status: z.enum(['granted', 'declined']), method: z.enum(['verbal', 'written']), recordedAt: z.string(), recordedBy: z.string() }),
   conditions: z.array(z.object({ name: z.string(), icd10: z.string().nullable(), underCarePlan: z.boolean() })),

@@ -110,7 +110,7 @@ export const monthRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps
       const patient = await loadPatient(pool, request, request.params.id);
       const record = await readMonth(records, patient.id, request.params.month, readEntry(request, `care_month.export_${request.query.format}`, patient.practiceId));
       if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(renderMonthHtml(record));
-      return reply.type('application/fhir+json').send(JSON.stringify(toFhirBundle(record, { generatedAt: deps.clock.now().toISOString() })));
+      return reply.type('application/fhir+json').send(JSON.stringify(toFhirBundle(record, { generatedAt: deps.clock.now().toISOString(), baseUrl: deps.config.publicUrl })));
     },
   );
 

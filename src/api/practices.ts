@@ -35,6 +35,7 @@ const PracticeSchema = z.object({
     questionnaire: z.object({ parts: z.array(z.string()) }),
   }),
   billing: z.object({ model: z.enum(['ccm', 'apcm']), apcmCode: z.string(), disabledCodes: z.array(z.string()) }),
+  mrnSystem: z.string().nullable().describe("The system URI of the practice's MRNs in FHIR; null: the default under PUBLIC_URL"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -35,5 +35,6 @@ export const RESPONSE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   409: 'It conflicts with what exists: the message says with what',
   413: 'The body is too large',
   415: 'The body is not in the content type this route takes',
+  502: "The practice's EHR did not answer or refused: the message says which; nothing was saved",
   503: 'The database is not answering: try again shortly (see Retry-After)',
 };

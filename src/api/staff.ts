@@ -17,6 +17,7 @@ const StaffSchema = z.object({
   credential: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  npi: z.string().nullable().describe('National Provider Identifier'),
   coordinator: z.boolean().describe('Also a coordinator (reachable by phone for alerts and digests)'),
   active: z.boolean(),
   createdAt: z.string(),

@@ -8,6 +8,8 @@
 import { html, trusted, type Html, type Part } from '../html.js';
 import { appointmentWhen } from './appointments.js';
 import { activityLabel, formatDuration, monthLabel, toLocal } from './narrative.js';
+import { alertPhrase, warningTitle } from './phrases/index.js';
+import { plainExplanation } from './phrases/alerts.js';
 import { PART_LABELS, answerWords, phq2Words, phq9Words } from './questionnaires.js';
 import type { ContactChannel, Interaction, MonthAppointment, MonthRecord, StaffRole } from './types.js';
 
@@ -180,7 +182,7 @@ export function renderMonthHtml(record: MonthRecord): string {
     record.codeExplanation && html`<p>${record.codeExplanation}</p>`,
     html`<h3>Warnings</h3>`,
     record.warnings.length > 0
-      ? html`<ul>${record.warnings.map((w) => html`<li><strong>${w.code}</strong>: ${w.message}</li>`)}</ul>`
+      ? html`<ul>${record.warnings.map((w) => html`<li><strong>${warningTitle(w.code)}</strong>: ${w.message}</li>`)}</ul>`
       : html`<p class="empty">No warnings.</p>`,
   );
 
@@ -228,6 +230,13 @@ export function renderMonthHtml(record: MonthRecord): string {
     ),
   );
 
+  // The reason in words; the explanation under it unless it is what the words already are.
+  const alertCell = (a: MonthRecord['alerts'][number]) => {
+    const phrase = alertPhrase(a);
+    const explanation = plainExplanation(a.explanation);
+    const shown = explanation && !phrase.includes(explanation) ? explanation : null;
+    return html`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}${shown ? html`<br><span class="muted">${shown}</span>` : ''}`;
+  };
   const handled = (by: string | null, at: string | null) => (at ? `${by ?? ''}${by ? ', ' : ''}${when(at)}` : 'no');
   const alertsSection = section(
     'Alerts',
@@ -238,7 +247,7 @@ export function renderMonthHtml(record: MonthRecord): string {
         .map((a) => [
           when(a.createdAt),
           a.level,
-          html`${a.reason}${a.explanation ? html`<br><span class="muted">${a.explanation}</span>` : ''}`,
+          alertCell(a),
           handled(a.acknowledgedBy, a.acknowledgedAt),
           handled(a.resolvedBy, a.resolvedAt),
           a.resolutionNote ?? '',
@@ -296,7 +305,7 @@ ${alertsSection}
 ${log}
 ${addenda}
 </main>
-<footer><p class="muted">Times are in the practice's timezone (${zone}). Patient ID ${patient.id}.</p></footer>
+<footer><p class="muted">Times are in the practice's timezone (${zone}).</p></footer>
 </body>
 </html>
 `;

@@ -6,7 +6,8 @@
 import { duration, suggestCodes } from './billing.js';
 import { icd10For } from './icd10.js';
 import { draftNote } from './narrative.js';
-import { QUESTIONNAIRE_EVENT_LABELS, summariseQuestionnaire, type QuestionnaireIn } from './questionnaires.js';
+import { ACTIVITY_PHRASES, answeredByPhrase, callStatusPhrase, eventPhrase } from './phrases/index.js';
+import { summariseQuestionnaire, type QuestionnaireIn } from './questionnaires.js';
 import { summariseReported, type ObservationIn } from './reported.js';
 import { staffLabel } from './staff-label.js';
 import type {
@@ -69,6 +70,13 @@ function carePlanOf(s: MonthSources): CarePlanSummary {
   return { status, establishedOn, revisedOn, goals, interventions, reviewSchedule };
 }
 
+/** "Check-in call, not answered", "Call from the patient, answered, 4 min 5 s (voicemail picked up)". */
+function callSummary(c: MonthSources['calls'][number]): string {
+  const who = c.direction === 'inbound' ? 'Call from the patient' : 'Check-in call';
+  const machine = c.answeredBy && c.answeredBy !== 'human' ? ` (${answeredByPhrase(c.answeredBy)})` : '';
+  return `${who}, ${callStatusPhrase(c.status)}${c.seconds ? `, ${duration(c.seconds)}` : ''}${machine}`;
+}
+
 function interactionsOf(s: MonthSources): Interaction[] {
   const lines: Interaction[] = [
     ...s.messages.map((m) => ({
@@ -87,7 +95,7 @@ function interactionsOf(s: MonthSources): Interaction[] {
       actor: c.direction === 'inbound' ? ('patient' as const) : ('bot' as const),
       channel: 'voice' as const,
       direction: c.direction,
-      summary: `${c.direction === 'inbound' ? 'Call from the patient' : 'Check-in call'}: ${c.status}${c.answeredBy && c.answeredBy !== 'human' ? ` (${c.answeredBy.replace(/_/g, ' ')})` : ''}${c.seconds ? `, ${duration(c.seconds)}` : ''}`,
+      summary: callSummary(c),
     })),
     ...s.events.map((e) => ({
       id: e.id,
@@ -96,7 +104,7 @@ function interactionsOf(s: MonthSources): Interaction[] {
       actor: STAFF_EVENTS.test(e.type) ? ('staff' as const) : ('bot' as const),
       channel: null,
       direction: null,
-      summary: QUESTIONNAIRE_EVENT_LABELS[e.type] ?? e.type.replace(/[._]/g, ' '),
+      summary: eventPhrase(e.type).text,
     })),
     ...s.entries.map((t) => ({
       id: t.id,
@@ -105,7 +113,7 @@ function interactionsOf(s: MonthSources): Interaction[] {
       actor: 'staff' as const,
       channel: null,
       direction: null,
-      summary: `${staffLabel({ name: t.staffName, credential: t.credential })}: ${t.activity.replace(/_/g, ' ')}, ${duration(Math.floor((Date.parse(t.end) - Date.parse(t.start)) / 1000))}${t.note ? ` (${t.note})` : ''}`,
+      summary: `${staffLabel({ name: t.staffName, credential: t.credential })}: ${ACTIVITY_PHRASES[t.activity]}, ${duration(Math.floor((Date.parse(t.end) - Date.parse(t.start)) / 1000))}${t.note ? ` (${t.note})` : ''}`,
     })),
   ];
   return lines.sort((a, b) => a.at.localeCompare(b.at));

@@ -1,10 +1,9 @@
 /**
  * What the patient reported in a month, summarised for the record: blood
  * pressure readings and their trend, pain, adherence per medication, refills,
- * and every other reading or concern in words.
+ * and every other reading or concern in words (src/documentation/phrases).
  */
-import { phq9Severity } from '../flows/questionnaire/index.js';
-import { phq2Words, phq9Words } from './questionnaires.js';
+import { describeObservation } from './phrases/index.js';
 import type { ReportedData } from './types.js';
 
 export interface ObservationIn {
@@ -14,7 +13,6 @@ export interface ObservationIn {
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const words = (s: unknown): string => String(s ?? '').replace(/_/g, ' ');
 
 /** Less than this change in mean systolic between the first and second half of the month is steady. */
 const TREND_MMHG = 5;
@@ -25,43 +23,6 @@ function trendOf(systolics: number[]): ReportedData['bloodPressure']['trend'] {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const change = mean(systolics.slice(-half)) - mean(systolics.slice(0, half));
   return change >= TREND_MMHG ? 'rising' : change <= -TREND_MMHG ? 'falling' : 'steady';
-}
-
-/** A reading or concern other than BP, pain, adherence and refills, in words; null for what is not one. */
-function describe(o: ObservationIn): string | null {
-  const v = o.value;
-  switch (o.kind) {
-    case 'glucose':
-      return `Blood sugar ${num(v.mgdl)} mg/dL`;
-    case 'oxygen':
-      return `Oxygen ${num(v.percent)}%`;
-    case 'pulse':
-      return `Pulse ${num(v.bpm)}/min`;
-    case 'weight':
-      return `Weight ${num(v.pounds)} lb`;
-    case 'weight_gain':
-      return `Weight up ${num(v.pounds)} lb${v.days ? ` in ${num(v.days)} day${num(v.days) === 1 ? '' : 's'}` : ''}`;
-    case 'temperature':
-      return `Temperature ${num(v.fahrenheit)} °F`;
-    case 'concern':
-      return `Concern: ${words(v.category)}${v.severity ? `, ${words(v.severity)}` : ''}${v.trend ? `, ${words(v.trend)}` : ''}`;
-    case 'concern_reported':
-      return `Reported: ${words(v.category)}`;
-    case 'red_flag':
-      return `Red flag: ${words(v.category)}`;
-    case 'request':
-      return `Asked for: ${words(v.kind)}`;
-    case 'symptom_trend':
-      return `Symptoms ${words(v.trend)}`;
-    case 'wellness':
-      return v.status === 'well' ? 'Feeling well' : 'Has concerns';
-    case 'self_rated_health':
-      return `Self-rated health: ${words(v.answer)}`;
-    case 'depression_screen':
-      return v.instrument === 'phq9' ? phq9Words({ score: num(v.score), severity: phq9Severity(num(v.score)) }) : phq2Words(num(v.score));
-    default:
-      return null;
-  }
 }
 
 export function summariseReported(observations: readonly ObservationIn[], medications: readonly { id: string; name: string }[]): ReportedData {
@@ -87,6 +48,9 @@ export function summariseReported(observations: readonly ObservationIn[], medica
         taken,
         missed: doses.length - taken,
         percent: doses.length ? Math.round((taken / doses.length) * 100) : null,
+        missedDoses: doses
+          .filter((o) => o.value.taken !== true)
+          .map((o) => ({ at: o.at, reason: typeof o.value.reason === 'string' ? o.value.reason : null, days: typeof o.value.days === 'number' ? o.value.days : null })),
       };
     })
     .filter((a) => a.dosesReported > 0);
@@ -103,7 +67,7 @@ export function summariseReported(observations: readonly ObservationIn[], medica
         outcome: o.kind === 'refill_confirmed' ? ('has_refill' as const) : ('needs_refill' as const),
       })),
     other: observations.flatMap((o) => {
-      const description = describe(o);
+      const description = describeObservation(o.kind, o.value);
       return description ? [{ at: o.at, kind: o.kind, description }] : [];
     }),
   };

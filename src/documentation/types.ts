@@ -44,6 +44,8 @@ export interface MonthTimeEntry {
   staffName: string;
   /** 'RN', 'MD', ... as recorded on the staff member. */
   credential: string | null;
+  /** The staff member's NPI where recorded (absent from months approved before NPIs were kept). */
+  npi?: string | null;
   staffRole: StaffRole;
   activity: TimeActivity;
   /** ISO instants; end after start. */
@@ -148,6 +150,8 @@ export interface MedicationAdherence {
   missed: number;
   /** taken / reported as a whole percentage; null when nothing was reported. */
   percent: number | null;
+  /** Each dose reported missed: when, why (a missed-dose reason code) and over how many days; absent from older records. */
+  missedDoses?: { at: string; reason: string | null; days: number | null }[];
 }
 
 export interface ReportedData {
@@ -273,7 +277,8 @@ export interface MonthRecord {
   month: string;
   /** The month's bounds as instants (the practice's local midnights). */
   period: { start: string; end: string };
-  practice: { id: string; name: string; timezone: string; phone: string };
+  /** mrnSystem: the URI the practice's MRNs are issued under; null or absent: the export's default. */
+  practice: { id: string; name: string; timezone: string; phone: string; mrnSystem?: string | null };
   patient: {
     id: string;
     firstName: string;
@@ -281,6 +286,8 @@ export interface MonthRecord {
     dateOfBirth: string | null;
     phone: string;
     language: 'en' | 'es';
+    /** The practice's medical record number; null or absent: none on file. */
+    mrn?: string | null;
   };
   consent: { status: 'granted' | 'declined'; method: 'verbal' | 'written'; recordedAt: string; recordedBy: string };
   conditions: Condition[];
@@ -312,6 +319,10 @@ export interface MonthRecord {
   needsReview: boolean;
   note: { text: string; edited: boolean };
   status: 'draft' | 'approved';
-  approval: { approvedAt: string; approvedBy: string } | null;
+  /**
+   * Who approved, and when. staffId and npi name the approver for the FHIR
+   * attester (absent from months approved before they were kept).
+   */
+  approval: { approvedAt: string; approvedBy: string; staffId?: string; npi?: string | null } | null;
   addenda: Addendum[];
 }

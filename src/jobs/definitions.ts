@@ -10,6 +10,7 @@ import type { RuntimeDeps } from '../runtime.js';
 import type { JobRunner } from './runner.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import { emailSummary } from '../channels/email/send-summary.js';
+import { createSmartAuth, deliverWriteBack } from '../ehr/index.js';
 
 /**
  * Texts the service starts itself wait for the patient's quiet hours to end.
@@ -44,6 +45,10 @@ export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
   runner.define('questionnaire.remind', ({ linkId }) => remindQuestionnaire(runtime, linkId));
   runner.define('questionnaire.lapse', ({ linkId }) => lapseQuestionnaire(runtime, linkId));
   runner.define('summary.email', ({ summaryId }) => emailSummary(runtime, summaryId));
+  // One token cache per process: a practice's access token serves every write-back until shortly before it expires.
+  const ehr = { ...runtime, auth: createSmartAuth({ clock: runtime.clock }) };
+  // A send waits at most 60 s for each of two tokens and two posts (ehr/http.ts): the lock outlives them.
+  runner.define('ehr.writeback', ({ writeBackId }) => deliverWriteBack(ehr, writeBackId), { concurrency: 2, lockLifetimeMs: 5 * 60_000 });
   runner.define('outreach.dispatch', async (job) => {
     await dispatchDue(runtime, job.practiceId);
   }, { concurrency: 2, lockLifetimeMs: 60_000 });

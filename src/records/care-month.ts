@@ -29,6 +29,7 @@ import { withTransaction, type Queryable } from '../store/sql.js';
 import { findStaff, staffLabel } from '../store/staff.js';
 import { countingEntries, type TimeEntry } from '../store/time-entries.js';
 import type { RecordDeps } from '../runtime.js';
+import { queueAddendaWriteBacks, queueMonthWriteBack } from '../ehr/index.js';
 
 /** A stored entry as the month counts it. */
 export const toMonthEntry = (e: TimeEntry): MonthTimeEntry => ({
@@ -36,6 +37,7 @@ export const toMonthEntry = (e: TimeEntry): MonthTimeEntry => ({
   staffId: e.staffId,
   staffName: e.staffName,
   credential: e.credential,
+  npi: e.npi,
   staffRole: e.staffRole,
   activity: e.activity,
   start: e.start,
@@ -83,7 +85,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
   return {
     month,
     period: bounds,
-    practice: { id: practice.id, name: practice.name, timezone: practice.timezone, phone: practice.contactPhone, billing: practice.billing },
+    practice: { id: practice.id, name: practice.name, timezone: practice.timezone, phone: practice.contactPhone, mrnSystem: practice.mrnSystem, billing: practice.billing },
     patient: {
       id: patient.id,
       firstName: patient.firstName,
@@ -91,6 +93,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
       dateOfBirth: patient.dateOfBirth,
       phone: patient.phone,
       language: patient.language,
+      mrn: patient.mrn,
     },
     consent: patient.consent,
     conditions: patient.conditions,
@@ -115,10 +118,24 @@ export async function currentRecord(tx: Queryable, patient: Patient, month: stri
   const careMonth = await findCareMonth(tx, patient.id, month);
   const addenda = await listAddenda(tx, patient.id, month);
   if (careMonth.status === 'approved' && careMonth.approvedRecord) {
-    return { ...careMonth.approvedRecord, addenda };
+    return withCurrentIdentifiers({ ...careMonth.approvedRecord, addenda }, patient, practice);
   }
   const record = buildMonthRecord(await loadSources(tx, patient, practice, month, careMonth, now));
   return { ...record, status: 'draft', approval: null, addenda };
+}
+
+/**
+ * An approved record with the patient's and practice's identifiers as they are
+ * now. The approval freezes what the month says, not how the EHR finds the
+ * chart: an MRN recorded (or corrected) after approval must still reach the
+ * export, or the approved note could never be matched to its patient.
+ */
+function withCurrentIdentifiers(record: MonthRecord, patient: Patient, practice: Practice): MonthRecord {
+  return {
+    ...record,
+    practice: { ...record.practice, mrnSystem: practice.mrnSystem },
+    patient: { ...record.patient, mrn: patient.mrn },
+  };
 }
 
 /** Reads a patient's month; the read is written to the access log. */
@@ -158,9 +175,11 @@ export function approveMonth(deps: RecordDeps, patientId: string, month: string,
     await ensureCareMonth(tx, patient.practiceId, patientId, month, at);
     if ((await findCareMonth(tx, patientId, month, { lock: true })).status === 'approved') throw approvedAlready(month);
     const draft = await currentRecord(tx, patient, month, at);
-    const approval = { approvedAt: at.toISOString(), approvedBy: staffLabel(staff) };
+    const approval = { approvedAt: at.toISOString(), approvedBy: staffLabel(staff), staffId: staff.id, npi: staff.npi };
     const record: MonthRecord = { ...draft, status: 'approved', approval, addenda: [] };
     await approveCareMonth(tx, patientId, month, { record, staffId, by: approval.approvedBy, at });
+    // To the practice's EHR, when it has one: committed with the approval or not at all.
+    await queueMonthWriteBack(tx, { practiceId: patient.practiceId, patientId, month, at });
     await recordAccess(tx, { ...audit, at }, [patientId]);
     return { ...record, addenda: draft.addenda };
   });
@@ -175,6 +194,7 @@ export function addMonthAddendum(deps: RecordDeps, patientId: string, month: str
       throw new DomainError('conflict', `${monthLabel(month)} is not approved yet; change the draft (PATCH the month) instead of adding an addendum`);
     }
     await addAddendum(tx, { patientId, month, text, by, at });
+    await queueAddendaWriteBacks(tx, { practiceId: patient.practiceId, patientId, month, at });
     await recordAccess(tx, { ...audit, at }, [patientId]);
     return currentRecord(tx, patient, month, at);
   });

@@ -23,6 +23,7 @@ import {
   type TimeEntry,
 } from '../store/time-entries.js';
 import type { RecordDeps } from '../runtime.js';
+import { queueAddendaWriteBacks } from '../ehr/index.js';
 
 /** The longest single entry: a longer one is almost certainly a typo (a whole day). */
 export const MAX_ENTRY_HOURS = 8;
@@ -71,6 +72,7 @@ async function addendaForApprovedMonths(tx: Queryable, entry: TimeEntry, zone: s
     if ((await findCareMonth(tx, entry.patientId, month)).status !== 'approved') continue;
     const text = `${what}: ${entry.activity.replace(/_/g, ' ')}, ${duration(entry.seconds)} by ${staffLabel({ name: entry.staffName, credential: entry.credential })} (${entry.start} to ${entry.end}).`;
     await addAddendum(tx, { patientId: entry.patientId, month, text, timeEntryId: entry.id, by: entry.recordedBy, at });
+    await queueAddendaWriteBacks(tx, { practiceId: entry.practiceId, patientId: entry.patientId, month, at });
   }
 }
 

@@ -20,6 +20,8 @@ export interface Coordinator {
   phone: string;
   email: string | null;
   role: CoordinatorRole;
+  /** National Provider Identifier, where the practice recorded one. */
+  npi: string | null;
   onCallOrder: number | null;
   active: boolean;
   /** Whether they get the morning digest. */
@@ -33,6 +35,7 @@ export interface NewCoordinator {
   phone: string;
   email?: string | undefined;
   role: CoordinatorRole;
+  npi?: string | undefined;
   onCallOrder?: number | undefined;
   receivesDigest?: boolean | undefined;
 }
@@ -44,6 +47,7 @@ interface CoordinatorRow {
   phone: string;
   email: string | null;
   role: CoordinatorRole;
+  npi: string | null;
   on_call_order: number | null;
   active: boolean;
   receives_digest: boolean;
@@ -57,6 +61,7 @@ const toCoordinator = (row: CoordinatorRow): Coordinator => ({
   phone: row.phone,
   email: row.email,
   role: row.role,
+  npi: row.npi,
   onCallOrder: row.on_call_order,
   active: row.active,
   receivesDigest: row.receives_digest,
@@ -65,8 +70,8 @@ const toCoordinator = (row: CoordinatorRow): Coordinator => ({
 
 export async function insertCoordinator(db: Queryable, c: NewCoordinator): Promise<Coordinator> {
   const { rows } = await db.query<CoordinatorRow>(
-    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order, receives_digest, staff_role, credential)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    `INSERT INTO coordinators (practice_id, name, phone, email, role, on_call_order, receives_digest, staff_role, credential, npi)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
     [
       c.practiceId,
       c.name,
@@ -77,6 +82,7 @@ export async function insertCoordinator(db: Queryable, c: NewCoordinator): Promi
       c.receivesDigest ?? true,
       staffRoleOf(c.role),
       credentialOf(c.role),
+      c.npi ?? null,
     ],
   );
   return toCoordinator(rows[0]!);
@@ -87,6 +93,8 @@ export interface CoordinatorChanges {
   phone?: string | undefined;
   email?: string | null | undefined;
   role?: CoordinatorRole | undefined;
+  /** null: no NPI on file. */
+  npi?: string | null | undefined;
   /** null takes them off call. */
   onCallOrder?: number | null | undefined;
   active?: boolean | undefined;
@@ -103,7 +111,8 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
                          WHEN $7 IN ('physician', 'nurse_practitioner', 'physician_assistant') THEN 'practitioner'
                          ELSE 'clinical_staff' END,
        on_call_order = CASE WHEN $8 THEN $9::int ELSE on_call_order END,
-       active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = $12
+       active = coalesce($10, active), receives_digest = coalesce($11, receives_digest), updated_at = $12,
+       npi = CASE WHEN $13 THEN $14 ELSE npi END
      WHERE practice_id = $1 AND id = $2 AND (phone IS NOT NULL OR $4::text IS NOT NULL) RETURNING *`,
     [
       practiceId,
@@ -118,6 +127,8 @@ export async function updateCoordinator(db: Queryable, practiceId: string, id: s
       c.active ?? null,
       c.receivesDigest ?? null,
       at,
+      c.npi !== undefined,
+      c.npi ?? null,
     ],
   );
   return rows[0] ? toCoordinator(rows[0]) : null;

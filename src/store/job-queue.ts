@@ -37,6 +37,8 @@ export interface JobPayloads {
   'questionnaire.lapse': { linkId: string };
   /** The month's summary, made: render it as an email and queue it. */
   'summary.email': { summaryId: string };
+  /** Send one approved month (or one addendum) to the practice's EHR (retried with backoff on 5xx and network errors). */
+  'ehr.writeback': { writeBackId: string };
 }
 export type JobName = keyof JobPayloads;
 

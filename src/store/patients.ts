@@ -30,6 +30,8 @@ export interface PatientFields {
   lastName: string;
   phone: string;
   dateOfBirth: string | null;
+  /** The practice's medical record number; null: none on file. Unique in the practice. */
+  mrn: string | null;
   timezone: string | null;
   language: Language;
   preferredChannel: Channel;
@@ -80,6 +82,7 @@ export interface PatientRow {
   last_name: string;
   phone: string;
   date_of_birth: string | null;
+  mrn: string | null;
   timezone: string | null;
   language: Language;
   preferred_channel: Channel;
@@ -118,6 +121,7 @@ export const toPatient = (row: PatientRow): Patient => ({
   lastName: row.last_name,
   phone: row.phone,
   dateOfBirth: row.date_of_birth,
+  mrn: row.mrn,
   timezone: row.timezone,
   language: row.language,
   preferredChannel: row.preferred_channel,
@@ -155,6 +159,7 @@ const COLUMNS: Record<Exclude<keyof PatientFields, 'consent'>, string> = {
   lastName: 'last_name',
   phone: 'phone',
   dateOfBirth: 'date_of_birth',
+  mrn: 'mrn',
   timezone: 'timezone',
   language: 'language',
   preferredChannel: 'preferred_channel',
@@ -241,6 +246,12 @@ export async function findPatientByPhone(db: Queryable, practiceId: string, phon
     practiceId,
     phone,
   ]);
+  return rows[0] ? toPatient(rows[0]) : null;
+}
+
+/** The practice's patient with this medical record number, if any. */
+export async function findPatientByMrn(db: Queryable, practiceId: string, mrn: string): Promise<Patient | null> {
+  const { rows } = await db.query<PatientRow>('SELECT * FROM patients WHERE practice_id = $1 AND mrn = $2', [practiceId, mrn]);
   return rows[0] ? toPatient(rows[0]) : null;
 }
 

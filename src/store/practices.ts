@@ -29,6 +29,8 @@ export interface Practice {
   outreach: OutreachSettings;
   /** CCM codes (some may be switched off) or APCM. */
   billing: BillingSettings;
+  /** The URI the practice's medical record numbers are issued under (its EHR's); null: the export's default. */
+  mrnSystem: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -66,6 +68,8 @@ export interface NewPractice {
   prompts?: Record<string, Partial<Record<string, string>> | null> | undefined;
   outreach?: Partial<OutreachSettings> | undefined;
   billing?: Partial<BillingSettings> | undefined;
+  /** null goes back to the default. */
+  mrnSystem?: string | null | undefined;
 }
 
 export interface PracticeRow {
@@ -88,6 +92,7 @@ export interface PracticeRow {
   questionnaire: { parts: QuestionnairePart[] } | null;
   channel_choice: ChannelChoiceSetting;
   billing: BillingSettings;
+  mrn_system: string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -113,6 +118,7 @@ export const toPractice = (row: PracticeRow): Practice => ({
     channelChoice: row.channel_choice,
   },
   billing: row.billing,
+  mrnSystem: row.mrn_system,
   createdAt: toIso(row.created_at),
   updatedAt: toIso(row.updated_at),
 });
@@ -139,8 +145,8 @@ export async function insertPractice(db: Queryable, practice: NewPractice, at: D
     ],
   );
   const created = toPractice(rows[0]!);
-  const settings = { outreach: practice.outreach, billing: practice.billing };
-  return practice.outreach || practice.billing ? ((await updatePractice(db, created.id, settings, at)) ?? created) : created;
+  const settings = { outreach: practice.outreach, billing: practice.billing, mrnSystem: practice.mrnSystem };
+  return practice.outreach || practice.billing || practice.mrnSystem ? ((await updatePractice(db, created.id, settings, at)) ?? created) : created;
 }
 
 /** Every practice, oldest first. */
@@ -178,7 +184,8 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
        billing = billing || coalesce($17::jsonb, '{}'),
        updated_at = $18,
        questionnaire = coalesce($19::jsonb, questionnaire),
-       channel_choice = coalesce($20, channel_choice)
+       channel_choice = coalesce($20, channel_choice),
+       mrn_system = CASE WHEN $21 THEN $22 ELSE mrn_system END
      WHERE id = $1 RETURNING *`,
     [
       id,
@@ -201,6 +208,8 @@ export async function updatePractice(db: Queryable, id: string, changes: Practic
       at,
       changes.outreach?.questionnaire ? JSON.stringify(changes.outreach.questionnaire) : null,
       changes.outreach?.channelChoice ?? null,
+      changes.mrnSystem !== undefined,
+      changes.mrnSystem ?? null,
     ],
   );
   return rows[0] ? toPractice(rows[0]) : null;

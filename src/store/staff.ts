@@ -15,6 +15,8 @@ export interface StaffMember {
   credential: string | null;
   phone: string | null;
   email: string | null;
+  /** National Provider Identifier, where the practice recorded one. */
+  npi: string | null;
   /** Also a coordinator: the service can call and text them (they have a phone). */
   coordinator: boolean;
   active: boolean;
@@ -28,6 +30,7 @@ export interface NewStaffMember {
   credential: string;
   phone?: string | undefined;
   email?: string | undefined;
+  npi?: string | undefined;
 }
 
 interface StaffRow {
@@ -38,6 +41,7 @@ interface StaffRow {
   credential: string | null;
   phone: string | null;
   email: string | null;
+  npi: string | null;
   active: boolean;
   created_at: Date;
 }
@@ -50,6 +54,7 @@ const toStaff = (row: StaffRow): StaffMember => ({
   credential: row.credential,
   phone: row.phone,
   email: row.email,
+  npi: row.npi,
   coordinator: row.phone !== null,
   active: row.active,
   createdAt: row.created_at.toISOString(),
@@ -82,9 +87,9 @@ function jobOf(role: StaffRole, credential: string): CoordinatorRole {
 
 export async function insertStaff(db: Queryable, s: NewStaffMember): Promise<StaffMember> {
   const { rows } = await db.query<StaffRow>(
-    `INSERT INTO coordinators (practice_id, name, phone, email, role, staff_role, credential, receives_digest)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, false) RETURNING *`,
-    [s.practiceId, s.name, s.phone ?? null, s.email ?? null, jobOf(s.role, s.credential), s.role, s.credential],
+    `INSERT INTO coordinators (practice_id, name, phone, email, role, staff_role, credential, receives_digest, npi)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8) RETURNING *`,
+    [s.practiceId, s.name, s.phone ?? null, s.email ?? null, jobOf(s.role, s.credential), s.role, s.credential, s.npi ?? null],
   );
   return toStaff(rows[0]!);
 }

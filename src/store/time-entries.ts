@@ -9,6 +9,8 @@ export interface TimeEntry {
   staffName: string;
   staffRole: StaffRole;
   credential: string | null;
+  /** The staff member's NPI, where recorded. */
+  npi: string | null;
   activity: TimeActivity;
   start: string;
   end: string;
@@ -48,6 +50,7 @@ interface TimeEntryRow {
   staff_name: string;
   staff_role: StaffRole;
   credential: string | null;
+  npi: string | null;
   activity: TimeActivity;
   started_at: Date;
   ended_at: Date;
@@ -70,6 +73,7 @@ const toEntry = (row: TimeEntryRow): TimeEntry => ({
   staffName: row.staff_name,
   staffRole: row.staff_role,
   credential: row.credential,
+  npi: row.npi,
   activity: row.activity,
   start: toIso(row.started_at),
   end: toIso(row.ended_at),
@@ -85,7 +89,7 @@ const toEntry = (row: TimeEntryRow): TimeEntry => ({
   recordedAt: toIso(row.recorded_at),
 });
 
-const WITH_STAFF = `SELECT t.*, s.name AS staff_name, s.staff_role, s.credential
+const WITH_STAFF = `SELECT t.*, s.name AS staff_name, s.staff_role, s.credential, s.npi
   FROM time_entries t JOIN coordinators s ON s.id = t.staff_id`;
 
 /** Inserts an entry; null when captured time from this source exists already. */

@@ -6,7 +6,8 @@ export { DEFAULT_RULE_SET, DEFAULT_RULE_SET_INPUT, DEFAULT_RULES_VERSION } from 
 export { RuleSchema, RuleSetSchema } from './rules.js';
 export type { Rule, RuleKind, RuleSet, RuleSetInput, VersionedRuleSet } from './rules.js';
 export * from './types.js';
-export { concernWords, redFlagWords } from './words.js';
+export { CONCERN_WORDS, RED_FLAG_WORDS, concernWords, redFlagWords } from './words.js';
+export { REASON_WORDS, reasonWords } from './reason-words.js';
 
 /**
  * The blood pressure at which a practice's rules call for a coordinator at

@@ -4,7 +4,7 @@
  */
 import type { Rule } from './rules.js';
 import type { Finding, ObservationFact, TriageFacts } from './types.js';
-import { count, localDate, onDay, onDayAt, redFlagWords } from './words.js';
+import { concernWords, count, localDate, onDay, onDayAt, redFlagWords } from './words.js';
 import { evidenceOf, finding, within, type Evaluator } from './rule-helpers.js';
 import {
   concernReported,
@@ -64,7 +64,7 @@ const severeSymptom: Evaluator<'severe_symptom'> = (rule, facts) => {
   return [
     finding(
       rule,
-      `Rated a concern (${String(latest.value.category)}) severe on ${onDayAt(latest.observedAt, facts.timezone)}`,
+      `Rated a concern (${concernWords(String(latest.value.category))}) severe on ${onDayAt(latest.observedAt, facts.timezone)}`,
       { category: latest.value.category, severity: 'severe' },
       severe.map(evidenceOf),
     ),
@@ -124,7 +124,7 @@ const newOrWorseConcern: Evaluator<'new_or_worse_concern'> = (rule, facts) => {
   if (concerns.length === 0) return [];
   const latest = concerns.at(-1)!;
   const what = latest.value.trend === undefined ? 'a concern, not saying whether it is new,' : `a ${String(latest.value.trend)} concern`;
-  const explanation = `Reported ${what} (${String(latest.value.category)}) on ${onDay(latest.observedAt, facts.timezone)}`;
+  const explanation = `Reported ${what} (${concernWords(String(latest.value.category))}) on ${onDay(latest.observedAt, facts.timezone)}`;
   return [finding(rule, explanation, { category: latest.value.category, trend: latest.value.trend }, concerns.map(evidenceOf))];
 };
 

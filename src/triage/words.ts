@@ -1,5 +1,12 @@
-/** How triage puts dates and things into words a coordinator reads. */
+/**
+ * How triage puts dates and things into words a coordinator reads. The
+ * tables are typed by the unions they name (red-flag and concern categories),
+ * so a new category without words fails to compile instead of reaching a
+ * coordinator or a chart as its code.
+ */
 import { DateTime } from 'luxon';
+import type { RedFlagCategory } from '../flows/safety/red-flags/index.js';
+import type { ConcernCategory } from '../flows/understand/index.js';
 
 /** "Nov 3" in the practice's timezone. */
 export const onDay = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat('LLL d');
@@ -11,7 +18,7 @@ export const onDayAt = (at: Date, zone: string) => DateTime.fromJSDate(at, { zon
 export const localDate = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toISODate()!;
 
 /** What a red-flag category means, for an explanation or a coordinator's text. */
-const RED_FLAGS: Readonly<Record<string, string>> = {
+export const RED_FLAG_WORDS: Readonly<Record<RedFlagCategory, string>> = {
   chest_pain: 'chest pain',
   breathing: 'trouble breathing',
   stroke: 'possible stroke signs',
@@ -25,13 +32,13 @@ const RED_FLAGS: Readonly<Record<string, string>> = {
   overdose: 'a possible overdose',
 };
 
-export const redFlagWords = (category: string) => RED_FLAGS[category] ?? category.replace(/_/g, ' ');
+export const redFlagWords = (category: string) => (RED_FLAG_WORDS as Record<string, string>)[category] ?? category.replace(/_/g, ' ');
 
 /** "3 texts", "1 text" */
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Concern categories read in patients' texts (src/flows/understand), in a few words. */
-const CONCERN_WORDS: Readonly<Record<string, string>> = {
+export const CONCERN_WORDS: Readonly<Record<ConcernCategory, string>> = {
   fall: 'a fall',
   swelling: 'swelling',
   weight_gain: 'weight gain',
@@ -48,4 +55,4 @@ const CONCERN_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** 'glucose_low' -> 'low blood sugar'; an unknown category in plain words. */
-export const concernWords = (category: string): string => CONCERN_WORDS[category] ?? category.replace(/_/g, ' ');
+export const concernWords = (category: string): string => (CONCERN_WORDS as Record<string, string>)[category] ?? category.replace(/_/g, ' ');

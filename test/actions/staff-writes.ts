@@ -3,7 +3,10 @@
  * how to make what it needs, how to make the write, the access-log action it
  * must leave, and what it changes (read straight from the database).
  */
+import { afterAll } from 'vitest';
 import type { ApiClient } from '../helpers/api.js';
+import { DEFAULT_EHR_SCOPES } from '../../src/actions/index.js';
+import { connectEhr, type ConnectedEhr } from '../helpers/ehr.js';
 import { nextPhone, patientBody } from '../helpers/api.js';
 import { ADMIN_TOKEN } from '../helpers/service.js';
 import type { Scenario } from '../helpers/scenario.js';
@@ -135,6 +138,50 @@ const api = (route: string, what: string, action: string, write: Write): StaffWr
 const web = (route: string, what: string, action: string, write: Write): StaffWrite => ({ via: 'web', route: prefixed('/app', route), what, action, ...write });
 const P = (w: World) => `/api/v1/practices/${w.s.practice.id}`;
 
+/** One loopback EHR per practice, connected on first use (only the chart imports need one). */
+const ehrs = new Map<string, Promise<ConnectedEhr>>();
+afterAll(async () => {
+  for (const ehr of ehrs.values()) await (await ehr).close();
+});
+let charts = 0;
+/** A chart on the practice's EHR, under a fresh MRN: one ICD-10 problem, a phone nobody has. */
+const chartOnEhr = async (w: World): Promise<Subject> => {
+  const ehr = await ehrOf(w);
+  const mrn = `CHART-${(charts += 1)}`;
+  const patient = await ehr.fhir.repo.createResource({
+    resourceType: 'Patient',
+    identifier: [{ value: mrn }],
+    name: [{ family: 'Okafor', given: ['Grace'] }],
+    telecom: [{ system: 'phone', value: nextPhone(), use: 'mobile' }],
+  });
+  await ehr.fhir.repo.createResource({
+    resourceType: 'Condition',
+    subject: { reference: `Patient/${patient.id}` },
+    clinicalStatus: { coding: [{ code: 'active' }] },
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10', display: 'Essential (primary) hypertension' }] },
+  });
+  return { mrn };
+};
+/** The practice's loopback EHR, connected once (the connection's own write reuses its settings). */
+const ehrOf = (w: World) => {
+  if (!ehrs.has(w.s.practice.id)) ehrs.set(w.s.practice.id, connectEhr(w.api, w.s.practice.id, () => w.s.clock.now()));
+  return ehrs.get(w.s.practice.id)!;
+};
+/** A month write-back the EHR refused, as the outbox keeps it: the admin's retry sends it again. */
+const failedWriteBack = async (w: World): Promise<Subject> => {
+  await ehrOf(w);
+  const patient = await w.api.post(`${P(w)}/patients`, patientBody({ phone: nextPhone() }));
+  const at = w.s.clock.now();
+  const [row] = await rows(
+    w,
+    `INSERT INTO ehr_writebacks (practice_id, patient_id, month, kind, status, attempts, last_http_status, last_error, created_at, updated_at)
+     VALUES ($1, $2, $3, 'month', 'failed', 1, 400, 'refused by the EHR', $4, $4) RETURNING id`,
+    [w.s.practice.id, patient.body.id, MONTH, at],
+  );
+  return { writeBackId: row.id };
+};
+const chartPatient = (w: World, x: Subject) => rows(w, 'SELECT id, conditions FROM patients WHERE practice_id = $1 AND mrn = $2', [w.s.practice.id, x.mrn]);
+
 /** Routes that take a POST but change no record: reading, signing in and out, staying signed in. */
 export const NOT_STAFF_WRITES = ['POST /api/v1/practices/:id/triage-rules/replay', 'POST /app/login', 'POST /app/sign-out', 'POST /app/keepalive'];
 
@@ -159,6 +206,26 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: async (w) => ({ rules: JSON.stringify((await w.api.get(`${P(w)}/triage-rules`)).body.rules) }),
     run: (w, x) => status(w.api.put(`${P(w)}/triage-rules`, { rules: JSON.parse(x.rules!) })),
     state: ruleSets,
+  }),
+  api('PUT /practices/:id/ehr/connection', "connect the practice's EHR", 'ehr_connection.update', {
+    prepare: async (w) => ({ settings: JSON.stringify((await ehrOf(w)).settings) }),
+    run: (w, x) => status(w.api.put(`${P(w)}/ehr/connection`, { ...JSON.parse(x.settings!), scopes: DEFAULT_EHR_SCOPES.split(' ').reverse().join(' ') })),
+    state: (w) => rows(w, 'SELECT scopes FROM ehr_connections WHERE practice_id = $1', [w.s.practice.id]),
+  }),
+  api('POST /practices/:id/ehr/write-backs/:writeBackId/retry', 'send a refused write-back again', 'ehr_writeback.retry', {
+    prepare: failedWriteBack,
+    run: (w, x) => status(w.api.post(`${P(w)}/ehr/write-backs/${x.writeBackId}/retry`, {})),
+    state: (w, x) => rows(w, 'SELECT status FROM ehr_writebacks WHERE id = $1', [x.writeBackId]),
+  }),
+  api('POST /practices/:id/ehr/chart/import', "import a patient's chart from the EHR by MRN", 'ehr_chart.import', {
+    prepare: chartOnEhr,
+    run: (w, x) => status(w.api.post(`${P(w)}/ehr/chart/import`, { mrn: x.mrn, conditions: ['I10'], medications: [] })),
+    state: chartPatient,
+  }),
+  web('POST /admin/ehr/chart/import', "import a patient's chart from the EHR by MRN", 'web.ehr_chart.import', {
+    prepare: chartOnEhr,
+    run: (w, x) => status(w.web.post('/app/admin/ehr/chart/import', { mrn: x.mrn!, conditions: 'I10' })),
+    state: chartPatient,
   }),
   web('POST /admin/quiet-hours', 'change quiet hours', 'web.practice.update', {
     prepare: nothing,
@@ -386,6 +453,11 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: patient,
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/email`, { email: 'ada@example.org', emailConsent: 'link' })),
     state: patientState('email'),
+  }),
+  web('POST /patients/:id/mrn', "record a patient's medical record number", 'web.patient.update', {
+    prepare: patient,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/mrn`, { mrn: 'E100423' })),
+    state: patientState('mrn'),
   }),
   web('POST /patients/:id/check-ins', 'start a check-in', 'web.check_in.start', {
     prepare: patient,

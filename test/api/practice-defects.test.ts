@@ -123,7 +123,7 @@ describe('who the record names', () => {
     const entry = await s.admin.post(`/api/v1/patients/${patient.id}/time-entries`, { staffId: linda.id, activity: 'call', start: '2026-11-10T09:00', minutes: 22 });
     expect(entry.status).toBe(201);
     const record = (await s.admin.get(month)).body;
-    expect(record.interactions.map((i: { summary: string }) => i.summary)).toContain('Linda Park, RN: call, 22 min');
+    expect(record.interactions.map((i: { summary: string }) => i.summary)).toContain('Linda Park, RN: calls with the patient or caregiver, 22 min');
     const approved = await s.admin.post(`${month}/approve`, { staffId: linda.id });
     expect(approved.status).toBe(200);
     expect(approved.body.approval.approvedBy).toBe('Linda Park, RN');

@@ -112,11 +112,12 @@ describe('toFhirBundle: schema', () => {
       Composition: ['final', 'amended'],
       ChargeItem: ['billable'],
       Appointment: ['booked', 'cancelled'],
+      Procedure: ['completed'],
     };
     const bundle = toFhirBundle(approvedRecord({ appointments: APPOINTMENTS }), OPTIONS);
     for (const entry of bundle.entry ?? []) {
       const resource = entry.resource as Resource & { status?: string };
-      if (['Patient', 'Organization'].includes(resource.resourceType)) continue;
+      if (['Patient', 'Organization', 'Practitioner'].includes(resource.resourceType)) continue;
       expect(allowed[resource.resourceType], `${resource.resourceType} ${entry.fullUrl}: ${resource.status}`).toContain(resource.status);
     }
   });
@@ -168,6 +169,9 @@ describe('toFhirBundle: content', () => {
       Observation: 8,
       Flag: 2,
       Composition: 1,
+      // Ana Ruiz's five time entries, and Ana herself.
+      Procedure: 5,
+      Practitioner: 1,
     });
     expect(countByType(toFhirBundle(approvedRecord(), OPTIONS))).toMatchObject({ Composition: 1, ChargeItem: 2 });
   });
@@ -220,8 +224,8 @@ describe('toFhirBundle: content', () => {
   it('records each alert as a Flag, active until resolved', () => {
     const flags = resources<Flag>(toFhirBundle(draftRecord(), OPTIONS), 'Flag');
     expect(flags.map((f) => [f.status, f.code.text, f.period, f.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code])).toEqual([
-      ['inactive', '3+ missed doses: Missed lisinopril since Thursday: ran out of pills', { start: '2026-11-03T14:12:30.000Z', end: '2026-11-04T16:34:00.000Z' }, 'PH'],
-      ['active', 'Pain worse: Knee pain 6/10, "peor que la semana pasada"', { start: '2026-11-17T15:22:30.000Z' }, 'PM'],
+      ['inactive', 'Several missed doses: Missed lisinopril since Thursday: ran out of pills', { start: '2026-11-03T14:12:30.000Z', end: '2026-11-04T16:34:00.000Z' }, 'PH'],
+      ['active', 'Severe pain that is getting worse: Knee pain 6/10, "peor que la semana pasada"', { start: '2026-11-17T15:22:30.000Z' }, 'PM'],
     ]);
   });
 

@@ -52,13 +52,13 @@ describe('renderMonthHtml', () => {
     const page = renderMonthHtml({ ...record, note: { text: 'First paragraph.\nSecond line.\n\nSecond paragraph.', edited: true } });
     expect(page).toContain('<p>First paragraph.<br>Second line.</p><p>Second paragraph.</p>');
     expect(page).toContain('Edited by staff.');
-    expect(renderMonthHtml(record)).toContain('<p>Patient reported BP 142/88 on Nov 3');
+    expect(renderMonthHtml(record)).toContain('<p>Essential hypertension (I10), under the care plan:<br>Home blood pressure (mmHg) 142/88 on Nov 3');
   });
 
   it('lists minutes by entry with times in the practice zone, totals by role, codes and data', () => {
     const page = renderMonthHtml(sampleRecord());
     expect(page).toContain(
-      '<tr><td>Nov 10, 2026, 10:00 AM EST</td><td>Jane Doe</td><td>RN</td><td>Clinical staff</td><td>data review<br><span class="muted">Reviewed BP log and doses</span></td><td>14:10</td><td>14:10</td><td>manual</td></tr>',
+      '<tr><td>Nov 10, 2026, 10:00 AM EST</td><td>Jane Doe</td><td>RN</td><td>Clinical staff</td><td>review of patient-reported data<br><span class="muted">Reviewed BP log and doses</span></td><td>14:10</td><td>14:10</td><td>manual</td></tr>',
     );
     expect(page).toContain('<td>Nora Nurse</td>');
     expect(page).toContain('<td>captured (escalation call)</td>');

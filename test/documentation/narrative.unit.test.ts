@@ -12,39 +12,44 @@ describe('draftNote', () => {
     const note = draftNote(sampleRecord());
     expect(note).toContain('Chronic care management, November 2026, for Maria Gonzalez (DOB 03/21/1948).');
     expect(note).toContain('Consent: verbal, recorded Nov 2, 2026 by Jane Doe, RN.');
-    expect(note).toContain('Conditions under the care plan: essential hypertension (I10), type 2 diabetes (E11.9).');
+    expect(note).toContain('Essential hypertension (I10), under the care plan:\nHome blood pressure (mmHg) 142/88 on Nov 3, 150/92 on Nov 10 and 158/95 on Nov 17; trend rising.');
+    expect(note).toContain('Type 2 diabetes (E11.9), under the care plan:\nNothing reported for this problem this month.');
     expect(note).toContain('Care plan active since Oct 1, 2026; revised Nov 12.');
-    expect(note).toContain('Patient reported BP 142/88 on Nov 3, 150/92 on Nov 10 and 158/95 on Nov 17 (rising).');
     expect(note).toContain('Pain 3/10 on Nov 10.');
-    expect(note).toContain('lisinopril 26 of 28 reported (93%); metformin 20 of 20 (100%)');
+    expect(note).toContain('lisinopril: 26 of 28 reported doses taken (93%). metformin: 20 of 20 reported doses taken (100%).');
     expect(note).toContain('metformin needs a refill (Nov 20)');
+    // A reason the service has no words for (a practice's own rule) is told by its explanation, never by its id.
     expect(note).toContain(
-      'Alerts: elevated, BP trend rising (Nov 17), acknowledged by Nora Nurse on Nov 17 and resolved Nov 18: "called, medication adjusted".',
+      '- Nov 17 at 9:05 AM, elevated: a finding of the practice\'s triage rules (Three readings, each higher than the last). Acknowledged by Nora Nurse on Nov 17 at 10:00 AM, resolved on Nov 18 at 11:00 AM; outcome: "called, medication adjusted".',
     );
-    expect(note).toContain('Staff time: 32 min 10 s clinical staff (call 18 min, data review 14 min 10 s); 0 min practitioner.');
+    expect(note).toContain(
+      'Staff time counted: 32 min 10 s clinical staff (calls with the patient or caregiver 18 min, review of patient-reported data 14 min 10 s); 0 min billing practitioner. By: Jane Doe, RN 14 min 10 s; Nora Nurse, RN 18 min.',
+    );
+    expect(note).toContain('Staff contacts: Nov 17: call with the patient by Nora Nurse, RN (18 min).');
+    expect(note).toContain('Care-plan changes: Care plan revised on Nov 12.');
     expect(note).toContain('Automated outreach (not billed): 9 texts sent, 6 received, 1 call.');
     expect(note).toContain('Suggested: 99490 (1 unit): 32 min 10 s of clinical staff time (20 min needed).');
-    expect(note.split('\n\n')).toHaveLength(5);
-    expect(note.length).toBeLessThan(2000);
+    expect(note.length).toBeLessThan(2500);
     expectClean(note);
   });
 
   it('reads dates in the practice timezone, not UTC', () => {
     // 03:30 UTC on Nov 4 is still the evening of Nov 3 in New York, already Nov 4 in Tokyo.
     const reported = { bloodPressure: { readings: [bpReading('2026-11-04T03:30:00.000Z', 130, 80)], trend: null, average: null } };
-    expect(draftNote(sampleRecord({ reported }))).toContain('Patient reported BP 130/80 on Nov 3.');
+    expect(draftNote(sampleRecord({ reported }))).toContain('Home blood pressure (mmHg) 130/80 on Nov 3.');
     const tokyo = sampleRecord({ reported, practice: { timezone: 'Asia/Tokyo' } });
-    expect(draftNote(tokyo)).toContain('Patient reported BP 130/80 on Nov 4.');
+    expect(draftNote(tokyo)).toContain('Home blood pressure (mmHg) 130/80 on Nov 4.');
   });
 
   it('says plainly when the month is empty', () => {
     const note = draftNote(emptyMonthRecord());
     expect(note).toContain('No blood pressure readings reported this month.');
-    expect(note).toContain('No alerts this month.');
-    expect(note).toContain('No staff time recorded this month.');
+    expect(note).toContain('Raised for the care team: nothing this month.');
+    expect(note).toContain('Staff time: none recorded this month.');
     expect(note).toContain('No automated outreach this month.');
     expect(note).toContain('No billing code suggested. No staff time this month.');
-    expect(note).not.toMatch(/Pain|Medication doses|Refill|Suggested:/);
+    expect(note).not.toMatch(/Pain|Refill|Suggested:/);
+    expect(note).toContain('No medication doses reported this month.');
     expectClean(note);
   });
 
@@ -77,8 +82,8 @@ describe('draftNote', () => {
     );
     expect(note).toContain('Chronic care management, November 2026, for José Martínez');
     expect(note).toContain('Preferred language: Spanish.');
-    expect(note).toContain('Patient reported BP 142/88 on Nov 3');
-    expect(note).toContain('Staff time:');
+    expect(note).toContain('Home blood pressure (mmHg) 142/88 on Nov 3');
+    expect(note).toContain('Staff time counted:');
     expect(note).not.toMatch(/Me siento|Consentimiento|presión|noviembre/i);
   });
 
@@ -89,13 +94,13 @@ describe('draftNote', () => {
       sampleRecord({ reported: { bloodPressure: { readings, trend: 'rising', average: { systolic: 141, diastolic: 85 } } } }),
     );
     expect(note).toContain(
-      'Patient reported 9 BP readings from Nov 1 to Nov 25: systolic 128-158, diastolic 78-95; average 141/85; highest 158/95 on Nov 10; trend rising.',
+      '9 home blood pressure readings (mmHg) from Nov 1 to Nov 25: systolic 128-158, diastolic 78-95; average 141/85; highest 158/95 on Nov 10; trend rising.',
     );
     expect(note).not.toContain('135/82');
 
     const six = readings.slice(0, 6);
     expect(draftNote(sampleRecord({ reported: { bloodPressure: { readings: six, trend: null, average: null } } }))).toContain(
-      'Patient reported BP 128/78 on Nov 1, 135/82 on Nov 4,',
+      'Home blood pressure (mmHg) 128/78 on Nov 1, 135/82 on Nov 4,',
     );
   });
 
@@ -107,7 +112,7 @@ describe('draftNote', () => {
     ];
     const note = draftNote(sampleRecord({ time: { entries } }));
     expect(note).toContain(
-      'Staff time: 21 min 30 s clinical staff (medication reconciliation 21 min 30 s); 12 min practitioner (care plan update 12 min).',
+      'Staff time counted: 21 min 30 s clinical staff (medication reconciliation 21 min 30 s); 12 min billing practitioner (care-plan update 12 min).',
     );
     expect(note).toContain('Not counted: 5 min (before consent was recorded).');
   });
@@ -122,8 +127,8 @@ describe('draftNote', () => {
         warnings: [{ code: 'no_two_way_contact', message: 'No two-way contact with the patient this month.' }],
         needsReview: true,
         alerts: [
-          { id: 'a', level: 'urgent', reason: 'Chest pain', explanation: null, createdAt: '2026-11-20T15:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, resolutionNote: null },
-          { id: 'b', level: 'elevated', reason: 'Missed doses', explanation: null, createdAt: '2026-11-21T15:00:00.000Z', acknowledgedAt: '2026-11-21T16:00:00.000Z', acknowledgedBy: 'Nora Nurse', resolvedAt: null, resolvedBy: null, resolutionNote: null },
+          { id: 'a', level: 'urgent', reason: 'red_flag:chest_pain', explanation: null, createdAt: '2026-11-20T15:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, resolutionNote: null },
+          { id: 'b', level: 'elevated', reason: 'missed_dose', explanation: null, createdAt: '2026-11-21T15:00:00.000Z', acknowledgedAt: '2026-11-21T16:00:00.000Z', acknowledgedBy: 'Nora Nurse', resolvedAt: null, resolvedBy: null, resolutionNote: null },
         ],
       }),
     );
@@ -131,7 +136,8 @@ describe('draftNote', () => {
       'Suggested: 99490 (1 unit): 45 min of clinical staff time (20 min needed); 99439 (1 unit): 25 min beyond the first 20 (20 min needed).',
     );
     expect(note).toContain('Warnings: No two-way contact with the patient this month. Needs review before billing.');
-    expect(note).toContain('Alerts: urgent, Chest pain (Nov 20), not yet acknowledged; elevated, Missed doses (Nov 21), acknowledged by Nora Nurse on Nov 21 and still open.');
+    expect(note).toContain('- Nov 20 at 10:00 AM, urgent: chest pain. Not yet acknowledged.\n- Nov 21 at 10:00 AM, elevated: a missed dose. Acknowledged by Nora Nurse on Nov 21 at 11:00 AM, still open.');
+    expect(note).not.toMatch(/red_flag|chest_pain|missed_dose/);
   });
 });
 

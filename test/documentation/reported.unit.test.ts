@@ -25,8 +25,19 @@ describe('what the patient reported in a month', () => {
     const dose = (day: number, medicationId: string, taken: boolean) => ({ at: at(day), kind: 'medication_adherence', value: { medicationId, taken } });
     const observations = [...Array.from({ length: 28 }, (_, i) => dose(i + 1, 'm1', i !== 4 && i !== 11)), dose(2, 'm2', true)];
     expect(summariseReported(observations, meds).adherence).toEqual([
-      { medicationId: 'm1', name: 'lisinopril', dosesReported: 28, taken: 26, missed: 2, percent: 93 },
-      { medicationId: 'm2', name: 'metformin', dosesReported: 1, taken: 1, missed: 0, percent: 100 },
+      {
+        medicationId: 'm1',
+        name: 'lisinopril',
+        dosesReported: 28,
+        taken: 26,
+        missed: 2,
+        percent: 93,
+        missedDoses: [
+          { at: at(5), reason: null, days: null },
+          { at: at(12), reason: null, days: null },
+        ],
+      },
+      { medicationId: 'm2', name: 'metformin', dosesReported: 1, taken: 1, missed: 0, percent: 100, missedDoses: [] },
     ]);
   });
 
@@ -44,7 +55,7 @@ describe('what the patient reported in a month', () => {
     );
     expect(r.pain).toEqual([{ at: at(4), score: 6 }]);
     expect(r.refills).toEqual([{ at: at(5), medicationId: 'm2', name: 'metformin', outcome: 'needs_refill' }]);
-    expect(r.other.map((o) => o.description)).toEqual(['Blood sugar 320 mg/dL', 'Weight up 3 lb in 1 day', 'Reported: fall']);
+    expect(r.other.map((o) => o.description)).toEqual(['Blood sugar 320 mg/dL', 'Weight gain of 3 lb in 1 day (as the patient reported it)', 'Mentioned a fall']);
   });
 });
 

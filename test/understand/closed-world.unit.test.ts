@@ -71,6 +71,10 @@ describe('what goes to a person', () => {
     ['la presión está bajita y me siento flojo', 'presion'],
     ['I have to tell you the room goes sideways when I get up', 'i have to tell you the'],
     ["it's scaring my wife", 'scaring'],
+    // A new number or address: staff must record it (found by the panel simulator).
+    ['Mom got a new phone, please send her texts to this number from now on. This is her son Mike', 'new phone'],
+    ['Tengo nuevo número de teléfono, este es el bueno', 'nuevo numero'],
+    ['I changed my number', 'changed my number'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);

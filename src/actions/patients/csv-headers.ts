@@ -52,6 +52,13 @@ export const HEADER_ALIASES: Record<string, string> = {
   emailaddress: 'email',
   patientemail: 'email',
   emailconsent: 'emailConsent',
+  // The practice's medical record number, as EHR exports head it.
+  mrn: 'mrn',
+  patientmrn: 'mrn',
+  mrnumber: 'mrn',
+  medicalrecordnumber: 'mrn',
+  medicalrecordno: 'mrn',
+  medicalrecord: 'mrn',
 };
 
 /** How each column is usually headed, to say which one is missing. */

@@ -54,7 +54,7 @@ export function readPatientCsv(text: string, { ignore = [], consent }: CsvOption
     rowIs: 'patient',
     known:
       `${Object.values(EXPECTED_HEADER).join(', ')}, ` +
-      'Patient Name (for both names), Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id, Email, Email Consent',
+      'Patient Name (for both names), MRN, Date of Birth, Language, Preferred Channel, Timezone, Conditions, Coordinator Id, Email, Email Consent',
   });
   const missing = REQUIRED.filter((field) => !fields.includes(field) && !(NAME_FIELDS.includes(field) && fields.includes('fullName')));
   if (missing.length > 0) {
@@ -92,6 +92,7 @@ function toBody(v: Record<string, string>, fileConsent: FileConsent): Pick<CsvRo
     ...names,
     phone: v.phone,
     dateOfBirth: v.dateOfBirth,
+    mrn: v.mrn,
     timezone: v.timezone,
     language: v.language ? (LANGUAGES[squash(v.language)] ?? v.language) : undefined,
     preferredChannel: v.preferredChannel ? (CHANNELS[squash(v.preferredChannel)] ?? v.preferredChannel) : undefined,

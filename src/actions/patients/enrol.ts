@@ -7,7 +7,7 @@ import { withTransaction } from '../../store/sql.js';
 import { patientFor, practiceFor } from '../access.js';
 import { audit, auditName } from '../audit.js';
 import type { ActionContext } from '../context.js';
-import { checkContactWindow, checkCoordinator, insertEnrolment, phoneTaken, toPatientFields } from './enrolment.js';
+import { checkContactWindow, checkCoordinator, checkMrnFree, insertEnrolment, phoneTaken, toPatientFields } from './enrolment.js';
 import { applyEmailChanges, emailFields } from './email.js';
 import type { NewPatientBody, PatchPatientBody } from './schemas.js';
 
@@ -34,6 +34,7 @@ export async function changePatient(ctx: ActionContext, input: { patientId: stri
     if (changes.phone && changes.phone !== patient.phone && (await findPatientByPhone(tx, patient.practiceId, changes.phone))) {
       throw await phoneTaken(tx, patient.practiceId, changes.phone);
     }
+    await checkMrnFree(tx, patient.practiceId, changes.mrn, patient.id);
     const practice = (await findPractice(tx, patient.practiceId))!;
     checkContactWindow(practice, changes.contactWindow);
     await applyEmailChanges(tx, ctx, practice, patient, { email, emailOptedOut, fields: changes });

@@ -2,13 +2,14 @@
  * What enrolling a patient checks and does, however the patient arrives (the
  * API, the web app's form, a CSV row): their coordinator works at the
  * practice, their phone is not another patient's, their contact window lies
- * outside quiet hours; and a new patient joins the cadence at its next slot.
+ * outside quiet hours, their medical record number is not another patient's;
+ * and a new patient joins the cadence at its next slot.
  */
 import { DomainError } from '../../errors.js';
 import { planPatient } from '../../outreach/index.js';
 import { inQuietHours, minutesOf } from '../../planning/index.js';
 import { findCoordinator } from '../../store/coordinators.js';
-import { findPatientByPhone, insertPatient, type Patient, type PatientFields } from '../../store/patients.js';
+import { findPatientByMrn, findPatientByPhone, insertPatient, type Patient, type PatientFields } from '../../store/patients.js';
 import { findPractice, type Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
 import { emailFields, recordFullConsent, type Recorder } from './email.js';
@@ -26,6 +27,7 @@ export function toPatientFields(body: NewPatientBody, by: Recorder): PatientFiel
     lastName: body.lastName,
     phone: body.phone,
     dateOfBirth: body.dateOfBirth ?? null,
+    mrn: body.mrn ?? null,
     timezone: body.timezone ?? null,
     language: body.language,
     preferredChannel: body.preferredChannel,
@@ -55,6 +57,23 @@ export async function phoneTaken(db: Queryable, practiceId: string, phone: strin
   );
 }
 
+/**
+ * A 409 when another patient of the practice has this medical record number:
+ * two patients with one MRN would file one chart's notes in the other's. The
+ * message names the other patient by id, never the number (an MRN is PHI).
+ */
+export async function checkMrnFree(db: Queryable, practiceId: string, mrn: string | null | undefined, patientId?: string): Promise<void> {
+  if (!mrn) return;
+  const other = await findPatientByMrn(db, practiceId, mrn);
+  if (other && other.id !== patientId) {
+    throw new DomainError(
+      'conflict',
+      `patient ${other.id} of this practice already has this medical record number; check the number in the EHR, or change that patient's first`,
+      'mrn',
+    );
+  }
+}
+
 /** A contact window must lie outside the practice's quiet hours: nobody is texted then. */
 export function checkContactWindow(practice: Practice, window: PatientFields['contactWindow'] | undefined): void {
   if (!window) return;
@@ -77,6 +96,8 @@ export async function insertEnrolment(tx: Queryable, practiceId: string, fields:
   await checkCoordinator(tx, practiceId, fields.coordinatorId);
   const practice = (await findPractice(tx, practiceId))!;
   checkContactWindow(practice, fields.contactWindow);
+  // Checked before the insert: a unique violation would abort the caller's transaction (a CSV batch).
+  await checkMrnFree(tx, practiceId, fields.mrn);
   const patient = await insertPatient(tx, practiceId, fields, at);
   if (!patient) throw await phoneTaken(tx, practiceId, fields.phone);
   if (fields.emailFullConsent) await recordFullConsent(tx, practiceId, patient.id, fields.emailFullConsent, at);

@@ -53,6 +53,8 @@ interface Batch {
   audit: AuditEntry;
   /** The line each phone was first seen on: a file cannot enrol one phone twice. */
   seen: Map<string, number>;
+  /** The line each medical record number was first seen on: nor give two rows one MRN. */
+  seenMrns: Map<string, number>;
 }
 
 /** Imports a file's patients (admins): what became of each line. */
@@ -61,7 +63,7 @@ export async function importPatients(ctx: ActionContext, input: PatientImport): 
   const { text, ...options } = await input.readFile();
   const rows = readPatientCsv(text, options);
   // The schema reads the service clock: no birth date in the future.
-  const batch: Batch = { practiceId: input.practiceId, by: ctx, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map() };
+  const batch: Batch = { practiceId: input.practiceId, by: ctx, schema: newPatientSchema(ctx.clock), audit: auditEntry(ctx, IMPORTED, input.practiceId), seen: new Map(), seenMrns: new Map() };
   const results: RowResult[] = [];
   for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
     const done = await ctx.db.bulk.transaction(async (tx) => {
@@ -80,7 +82,7 @@ export async function importPatients(ctx: ActionContext, input: PatientImport): 
  * `existing` and left untouched, so the same file can be imported again
  * (after fixing its bad rows) without creating duplicates.
  */
-async function importRow(tx: Queryable, row: CsvRow, { practiceId, by, schema, seen, audit }: Batch): Promise<RowResult> {
+async function importRow(tx: Queryable, row: CsvRow, { practiceId, by, schema, seen, seenMrns, audit }: Batch): Promise<RowResult> {
   const parsed = schema.safeParse(row.body);
   if (row.problems || !parsed.success) {
     const found = row.problems ?? [];
@@ -92,7 +94,13 @@ async function importRow(tx: Queryable, row: CsvRow, { practiceId, by, schema, s
   if (firstLine !== undefined) {
     return { line: row.line, status: 'failed', errors: [{ field: 'phone', message: `same phone as line ${firstLine}` }] };
   }
+  const { mrn } = parsed.data;
+  const mrnLine = mrn === undefined ? undefined : seenMrns.get(mrn);
+  if (mrnLine !== undefined) {
+    return { line: row.line, status: 'failed', errors: [{ field: 'mrn', message: `same medical record number as line ${mrnLine}` }] };
+  }
   seen.set(parsed.data.phone, row.line);
+  if (mrn !== undefined) seenMrns.set(mrn, row.line);
   const existing = await findPatientByPhone(tx, practiceId, parsed.data.phone);
   if (existing) return { line: row.line, status: 'existing', patientId: existing.id };
   try {

@@ -1,6 +1,7 @@
 /** What staff send to enrol or change a patient (the API's bodies, the web app's forms, a CSV file's rows). */
 import { z } from 'zod';
 import type { Clock } from '../../clock.js';
+import { MrnSchema } from '../input/identifiers.js';
 import { CalendarDateSchema, ContactWindowSchema, InstantSchema, NameSchema, PhoneSchema, TimezoneSchema } from '../input/primitives.js';
 
 /** The latest calendar date anywhere on Earth at `at` (UTC+14): a birth date after it is in the future. */
@@ -50,6 +51,7 @@ export const newPatientSchema = (clock: Clock) => z.object({
   lastName: NameSchema,
   phone: PhoneSchema,
   dateOfBirth: dateOfBirthSchema(clock).optional(),
+  mrn: MrnSchema.optional(),
   timezone: TimezoneSchema.optional().describe("Defaults to the practice's timezone"),
   language: z.enum(['en', 'es']).default('en'),
   preferredChannel: z.enum(['sms', 'voice']).default('sms'),
@@ -69,6 +71,7 @@ export const patchPatientSchema = (clock: Clock) => z
     lastName: NameSchema,
     phone: PhoneSchema,
     dateOfBirth: dateOfBirthSchema(clock).nullable(),
+    mrn: MrnSchema.nullable().describe('null: no medical record number on file'),
     timezone: TimezoneSchema.nullable(),
     language: z.enum(['en', 'es']),
     preferredChannel: z.enum(['sms', 'voice']),

@@ -97,6 +97,12 @@ export const NewPracticeSchema = z.object({
     .strict()
     .optional()
     .describe('How the practice bills care management (default: CCM codes, none disabled)'),
+  mrnSystem: z
+    .url({ message: 'must be an absolute URI, like urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14 or https://ehr.example.org/mrn' })
+    .max(500)
+    .nullable()
+    .optional()
+    .describe("The Identifier.system of the practice's medical record numbers, as its EHR names it (FHIR Patient.identifier); null or absent: <PUBLIC_URL>/practices/<id>/mrn"),
 });
 export type NewPracticeBody = z.infer<typeof NewPracticeSchema>;
 

@@ -9,6 +9,7 @@ import { isPgError, PG_UNIQUE_VIOLATION, withTransaction } from '../../store/sql
 import { authorize, isUuid, practiceFor } from '../access.js';
 import { audit, auditName } from '../audit.js';
 import type { ActionContext } from '../context.js';
+import { NpiSchema } from '../input/identifiers.js';
 import { NameSchema, PhoneSchema } from '../input/primitives.js';
 
 const OnCallOrderSchema = z.number().int().min(1).max(1000);
@@ -18,6 +19,7 @@ export const NewCoordinatorSchema = z.object({
   phone: PhoneSchema.describe('Where urgent alerts ring and texts go'),
   email: z.email().optional(),
   role: z.enum(COORDINATOR_ROLES).default('care_coordinator'),
+  npi: NpiSchema.optional().describe('National Provider Identifier, where they have one: identifies them in FHIR exports'),
   onCallOrder: OnCallOrderSchema.optional().describe('1 is called first for urgent alerts; leave out if not on call'),
   receivesDigest: z.boolean().optional().describe('Whether they get the morning digest text (default true)'),
 });
@@ -29,6 +31,7 @@ export const CoordinatorChangesSchema = z
     phone: PhoneSchema,
     email: z.email().nullable(),
     role: z.enum(COORDINATOR_ROLES),
+    npi: NpiSchema.nullable().describe('null: no NPI on file'),
     onCallOrder: OnCallOrderSchema.nullable().describe('null takes them off call'),
     active: z.boolean().describe('false: no longer called, texted or listed as on call'),
     receivesDigest: z.boolean(),

@@ -7,6 +7,7 @@ import { insertStaff, type StaffMember } from '../../store/staff.js';
 import { practiceFor } from '../access.js';
 import { audit, auditName } from '../audit.js';
 import type { ActionContext } from '../context.js';
+import { NpiSchema } from '../input/identifiers.js';
 import { NameSchema, PhoneSchema } from '../input/primitives.js';
 
 export const NewStaffSchema = z.object({
@@ -15,6 +16,7 @@ export const NewStaffSchema = z.object({
   credential: z.string().trim().min(1).max(20).describe('As it appears in the record: RN, MA, MD, DO, NP, PA, ...'),
   phone: PhoneSchema.optional().describe('Optional; staff added here are not called for urgent alerts (add coordinators for that)'),
   email: z.email().optional(),
+  npi: NpiSchema.optional().describe('National Provider Identifier (practitioners have one; clinical staff may): identifies them in FHIR exports'),
 });
 export type NewStaffBody = z.infer<typeof NewStaffSchema>;
 

@@ -16,6 +16,7 @@ const PATIENT_EXAMPLE = {
   lastName: 'Gonzalez',
   phone: '(555) 201-0001',
   dateOfBirth: '1948-03-21',
+  mrn: 'E100423',
   language: 'es',
   preferredChannel: 'sms',
   conditions: ['hypertension', 'type 2 diabetes'],

@@ -9,6 +9,7 @@ export const PatientSchema = z.object({
   lastName: z.string(),
   phone: z.string(),
   dateOfBirth: z.string().nullable(),
+  mrn: z.string().nullable().describe("The practice's medical record number; null: none on file"),
   timezone: z.string().nullable(),
   language: z.enum(['en', 'es']),
   preferredChannel: z.enum(['sms', 'voice']),

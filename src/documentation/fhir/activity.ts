@@ -1,6 +1,7 @@
 /** What happened in the month: each message and call, each reported value, each alert. */
 import type { CodeableConcept, Communication, CommunicationPayload, Flag, Observation, Organization, Patient, Reference } from '@medplum/fhirtypes';
 import type { AlertHandling, Interaction, MedicationAdherence } from '../types.js';
+import { alertTitle } from '../phrases/index.js';
 import { nonEmpty, type BuildContext, type Keyed } from './context.js';
 import { responseKey } from './month-questionnaires.js';
 import { FLAG_PRIORITY_EXTENSION, LOINC, SYSTEM, concept, loinc, medium, mmHg, observationCategory, percent } from './terminology.js';
@@ -110,7 +111,7 @@ function flag(ctx: BuildContext, alert: AlertHandling): Flag {
     extension: [{ url: FLAG_PRIORITY_EXTENSION, valueCodeableConcept: priority }],
     status: alert.resolvedAt ? 'inactive' : 'active',
     category: [concept(SYSTEM.flagCategory, 'clinical', 'Clinical')],
-    code: { text: alert.explanation ? `${alert.reason}: ${alert.explanation}` : alert.reason },
+    code: { text: alertTitle(alert) },
     subject: ctx.patient,
     period: alert.resolvedAt ? { start: alert.createdAt, end: alert.resolvedAt } : { start: alert.createdAt },
     author: ctx.organization,

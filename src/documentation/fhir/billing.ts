@@ -4,6 +4,7 @@ import type { SuggestedCode } from '../types.js';
 import type { BuildContext, Keyed } from './context.js';
 import { nonEmpty } from './context.js';
 import { conditionsUnderPlan } from './parties.js';
+import { approverReference, performersOf, supportingEntries, timeReferences } from './staff-time.js';
 import { SYSTEM, billingCode, concept } from './terminology.js';
 
 /** None for a draft: a code is only billable once the month is approved. */
@@ -15,6 +16,10 @@ export function chargeItems(ctx: BuildContext, note: Reference<Composition>): Ke
 
 function chargeItem(ctx: BuildContext, code: SuggestedCode, note: Reference<Composition>): ChargeItem {
   const { record } = ctx;
+  // The staff whose counted time supports the code perform it; without timed work (APCM, no entries), the approver does.
+  const supporting = supportingEntries(ctx, code.code);
+  const approver = approverReference(ctx);
+  const performer = supporting.length > 0 ? performersOf(ctx, supporting) : approver ? [{ actor: approver }] : [];
   return {
     resourceType: 'ChargeItem',
     identifier: nonEmpty([ctx.identifier('charges', `${record.patient.id}/${record.month}/${code.code}`)]),
@@ -22,11 +27,14 @@ function chargeItem(ctx: BuildContext, code: SuggestedCode, note: Reference<Comp
     code: billingCode(code.code),
     subject: ctx.patient,
     occurrencePeriod: record.period,
+    performer: nonEmpty(performer),
     quantity: { value: code.units },
     performingOrganization: ctx.organization,
-    enterer: record.approval ? { display: record.approval.approvedBy } : undefined,
+    enterer: approver,
     enteredDate: record.approval?.approvedAt,
     reason: nonEmpty(conditionsUnderPlan(record).map(diagnosis)),
+    // The minutes that support the code are the service charged for.
+    service: nonEmpty(timeReferences(ctx, supporting)),
     supportingInformation: [note],
     note: code.reason.trim() ? [{ text: code.reason }] : undefined,
   };

@@ -8,6 +8,8 @@ export interface BuildContext {
   organization: Reference<Organization>;
   /** Null when the patient has no care plan yet (carePlan.status 'none'). */
   carePlan: Reference<CarePlan> | null;
+  /** The Identifier.system of the practice's medical record numbers (index.ts says how it is chosen). */
+  mrnSystem: string;
   /** A business identifier under options.baseUrl, or undefined without one. */
   identifier(kind: string, value: string): Identifier | undefined;
   /** The fullUrl (urn:uuid) the resource of this key gets in the bundle, to point at it before it is added. */

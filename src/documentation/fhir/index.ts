@@ -4,12 +4,14 @@
  * and call (basedOn the care plan), the reported values as Observations, each
  * questionnaire answered as a QuestionnaireResponse (with its Questionnaire
  * and the survey Observations derived from it), an alert as a Flag, each
- * appointment of the month or still to come as an Appointment, the note as a
- * Composition and, once approved, a ChargeItem per code. Pure: the same
+ * appointment of the month or still to come as an Appointment, each staff
+ * time entry as a Procedure performed by a Practitioner (staff-time.ts says
+ * why), the note as a Composition (attested by the approver once approved)
+ * and, once approved, a ChargeItem per code. Pure: the same
  * record and options give the same bundle, uuids included (name-based, from
  * the record's ids).
  */
-import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Reference, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Practitioner, Reference, Resource } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
 import { communications, flags, observations } from './activity.js';
 import { appointments } from './appointments.js';
@@ -19,6 +21,7 @@ import { uuidV5 } from './ids.js';
 import { questionnaireEntries } from './month-questionnaires.js';
 import { composition } from './note.js';
 import { carePlan, patient, practiceOrganization } from './parties.js';
+import { practitioners, staffTime } from './staff-time.js';
 
 export { uuidV5 } from './ids.js';
 export { xhtml } from './note.js';
@@ -40,6 +43,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
     patient: { reference: patientUrl, display: `${record.patient.firstName} ${record.patient.lastName}` },
     organization: { reference: organizationUrl, display: record.practice.name },
     carePlan: record.carePlan.status === 'none' ? null : { reference: carePlanUrl },
+    mrnSystem: mrnSystem(record, options.baseUrl),
     identifier: identifiers(options.baseUrl),
     fullUrl: (key) => entries.url(key),
   };
@@ -48,6 +52,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
   entries.add<Organization>({ key: 'organization', resource: practiceOrganization(ctx) });
   const plan = carePlan(ctx);
   if (plan) entries.add<CarePlan>({ key: `patient/${record.patient.id}/care-plan`, resource: plan });
+  for (const item of practitioners(ctx)) entries.add<Practitioner>(item);
   const noteKey = `patient/${record.patient.id}/${record.month}/note`;
   const noteRef: Reference<Composition> = { reference: entries.url(noteKey) };
   const answered = questionnaireEntries(ctx);
@@ -58,6 +63,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
     flags: flags(ctx).map((item) => entries.add(item)),
     questionnaireResponses: answered.responses.map((item) => entries.add(item)),
     appointments: appointments(ctx).map((item) => entries.add(item)),
+    staffTime: staffTime(ctx).map((item) => entries.add(item)),
   };
   entries.add({ key: noteKey, resource: composition(ctx, options.generatedAt, sections) });
   for (const item of chargeItems(ctx, noteRef)) entries.add(item);
@@ -90,6 +96,18 @@ class Entries {
     this.list.push({ fullUrl, resource });
     return { reference: fullUrl };
   }
+}
+
+/**
+ * Where the practice's MRNs live: the practice's own setting (its EHR's system,
+ * which the EHR matches on); else one made from the practice id under the
+ * service's URL; without a URL, a urn made from the practice id, so the
+ * identifier still has a system and stays the same from export to export.
+ */
+function mrnSystem(record: MonthRecord, baseUrl: string | undefined): string {
+  if (record.practice.mrnSystem) return record.practice.mrnSystem;
+  const base = baseUrl?.replace(/\/+$/, '');
+  return base ? `${base}/practices/${record.practice.id}/mrn` : `urn:uuid:${uuidV5(`practice/${record.practice.id}/mrn`)}`;
 }
 
 function identifiers(baseUrl: string | undefined): BuildContext['identifier'] {

@@ -2,6 +2,7 @@
 import type { Composition, CompositionSection, Reference } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
 import { nonEmpty, type BuildContext } from './context.js';
+import { approverReference } from './staff-time.js';
 import { LOINC, loinc } from './terminology.js';
 import { monthLabel } from '../narrative.js';
 
@@ -12,6 +13,8 @@ export interface NoteEntries {
   flags: Reference[];
   questionnaireResponses: Reference[];
   appointments: Reference[];
+  /** The staff time entries (Procedures). */
+  staffTime: Reference[];
 }
 
 export function composition(ctx: BuildContext, generatedAt: string, entries: NoteEntries): Composition {
@@ -26,7 +29,8 @@ export function composition(ctx: BuildContext, generatedAt: string, entries: Not
     date: approval?.approvedAt ?? generatedAt,
     author: [ctx.organization],
     title: `Chronic care management, ${monthLabel(record.month)}`,
-    attester: approval ? [{ mode: 'legal', time: approval.approvedAt, party: { display: approval.approvedBy } }] : undefined,
+    // The approval is the legal attestation: the approver signs the month as the record of care.
+    attester: approval ? [{ mode: 'legal', time: approval.approvedAt, party: approverReference(ctx) }] : undefined,
     custodian: ctx.organization,
     event: [{ period: record.period }],
     section: nonEmpty([
@@ -37,6 +41,7 @@ export function composition(ctx: BuildContext, generatedAt: string, entries: Not
       entrySection('Alerts', entries.flags),
       entrySection('Appointments', entries.appointments),
       entrySection('Messages and calls', entries.communications),
+      entrySection('Care management time', entries.staffTime),
       ...record.addenda.map((addendum) => textSection(`Addendum, ${addendum.at}, ${addendum.by}`, addendum.text)),
     ]),
   };

@@ -1,5 +1,5 @@
 /** The patient, the practice and the care plan: the resources the month's entries point at. */
-import type { CarePlan, CarePlanActivity, Condition, Organization, Patient, Reference } from '@medplum/fhirtypes';
+import type { CarePlan, CarePlanActivity, Condition, Identifier, Organization, Patient, Reference } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
 import { nonEmpty, type BuildContext } from './context.js';
 import { LANGUAGE_NAMES, SYSTEM, concept } from './terminology.js';
@@ -19,12 +19,26 @@ export function patient(ctx: BuildContext): Patient {
   const { patient: p } = ctx.record;
   return {
     resourceType: 'Patient',
-    identifier: nonEmpty([ctx.identifier('patients', p.id)]),
+    // The MRN first: it is the identifier the practice's EHR matches the chart on.
+    identifier: nonEmpty([medicalRecordNumber(ctx), ctx.identifier('patients', p.id)]),
     name: [{ use: 'official', family: p.lastName, given: [p.firstName] }],
     telecom: [{ system: 'phone', value: p.phone, use: 'mobile' }],
     birthDate: p.dateOfBirth ?? undefined,
     communication: [{ language: concept(SYSTEM.language, p.language, LANGUAGE_NAMES[p.language], LANGUAGE_NAMES[p.language]), preferred: true }],
     managingOrganization: ctx.organization,
+  };
+}
+
+/** The practice's medical record number, typed MR (v2-0203) and issued by the practice; absent when none is on file. */
+function medicalRecordNumber(ctx: BuildContext): Identifier | undefined {
+  const mrn = ctx.record.patient.mrn;
+  if (!mrn) return undefined;
+  return {
+    use: 'usual',
+    type: concept(SYSTEM.identifierType, 'MR', 'Medical record number'),
+    system: ctx.mrnSystem,
+    value: mrn,
+    assigner: ctx.organization,
   };
 }
 

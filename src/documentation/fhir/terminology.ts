@@ -18,6 +18,10 @@ export const SYSTEM = {
   participationMode: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode',
   flagCategory: 'http://terminology.hl7.org/CodeSystem/flag-category',
   flagPriority: 'http://hl7.org/fhir/flag-priority-code',
+  /** US National Provider Identifier, as FHIR names its namespace. */
+  npi: 'http://hl7.org/fhir/sid/us-npi',
+  /** HL7 v2 table 0203, identifier types (MR: medical record number). */
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
 } as const;
 
 /** The core extension that carries a Flag's priority. */

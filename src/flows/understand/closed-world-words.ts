@@ -101,5 +101,11 @@ export const NEWS_PHRASES = [
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   'thought (you|u|yall) should know',
   '(tengo|quiero|queria|quisiera) (que)? (decirle|decirte|avisarle|avisarte|contarle|contarte|comentarle|comentarte)',
+  // A new number, address or email: staff must record it (the bot cannot), or texts go to the wrong person.
+  '(new|different|another|other) (phone|number|cell|cellphone|telephone|address|email)',
+  '(change|changed|changing|update|updated|updating) ...2 (phone|number|address|email|cell)',
+  '(send|sending|text|texting|call|calling) ...3 (to|at) (this|that|my|her|his|the new|a new) (number|phone|cell)',
+  '(nuevo|otro|diferente) (numero|telefono|celular|correo|domicilio|direccion)',
+  '(cambio|cambie|cambiar|cambiamos|cambiaron|actualizar|actualicen) ...2 (numero|telefono|celular|direccion|domicilio|correo)',
   '(passed|pass|passes|passing) away', 'lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
 

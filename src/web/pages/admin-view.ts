@@ -13,7 +13,7 @@ import type { StaffMember } from '../../store/staff.js';
 import type { User } from '../../store/users.js';
 import { csrfField, html, localDate, type Html } from '../html.js';
 
-export type AdminSection = 'staff' | 'logins' | 'settings' | 'triage' | 'enrol' | 'import' | 'appointments';
+export type AdminSection = 'staff' | 'logins' | 'settings' | 'triage' | 'enrol' | 'import' | 'appointments' | 'ehr';
 
 /** What a redirect's `?notice=` may say: fixed messages, never anything typed. */
 export const NOTICES = {
@@ -143,6 +143,7 @@ export function adminBody(v: AdminView): Html {
       <label for="p-last">Last name</label><input id="p-last" name="lastName" required value="${value('enrol', 'lastName')}">
       <label for="p-phone">Phone</label><input id="p-phone" name="phone" type="tel" required value="${value('enrol', 'phone')}">
       <label for="p-dob">Date of birth (optional)</label><input id="p-dob" name="dateOfBirth" type="date" value="${value('enrol', 'dateOfBirth')}">
+      <label for="p-mrn">Medical record number (optional)</label><input id="p-mrn" name="mrn" maxlength="64" autocomplete="off" value="${value('enrol', 'mrn')}">
       <label for="p-language">Language</label><select id="p-language" name="language">${option(value('enrol', 'language', 'en'), 'en', 'English')}${option(value('enrol', 'language', 'en'), 'es', 'Spanish')}</select>
       <label for="p-channel">Preferred channel</label><select id="p-channel" name="preferredChannel">${option(value('enrol', 'preferredChannel', 'sms'), 'sms', 'texts')}${option(value('enrol', 'preferredChannel', 'sms'), 'voice', 'calls')}</select>
       <label for="p-conditions">Conditions (comma separated)</label><input id="p-conditions" name="conditions" value="${value('enrol', 'conditions')}" placeholder="hypertension, type 2 diabetes">
@@ -155,7 +156,7 @@ export function adminBody(v: AdminView): Html {
 
   const importForm = html`
     <form method="post" action="/app/admin/import" enctype="multipart/form-data" class="card">${csrf}
-      <p class="meta">Columns: First Name, Last Name (or one Patient Name, "Alvarez, Ruth"), Phone, Date of Birth, Language, Preferred Channel, Conditions (separated by ;), Consent, Consent Method, Consent Date, Consented By. Rows whose phone is enrolled already are left as they are.</p>
+      <p class="meta">Columns: First Name, Last Name (or one Patient Name, "Alvarez, Ruth"), Phone, MRN, Date of Birth, Language, Preferred Channel, Conditions (separated by ;), Consent, Consent Method, Consent Date, Consented By. Rows whose phone is enrolled already are left as they are.</p>
       <label for="csv-file">CSV file</label><input id="csv-file" name="file" type="file" accept=".csv,text/csv" required>
       <label for="csv-ignore">Columns to leave out (optional, comma separated)</label><input id="csv-ignore" name="ignore" value="${value('import', 'ignore')}">
       <fieldset><legend>Consent for the whole file (only for a file without consent columns)</legend>
@@ -175,6 +176,14 @@ export function adminBody(v: AdminView): Html {
       <button type="submit">Import appointments</button>
     </form>`;
 
+  // A GET form: reading the chart saves nothing; the review page has the import's own form.
+  const ehrForm = html`
+    <form method="get" action="/app/admin/ehr/chart" class="card">
+      <p class="meta">Reads the patient's demographics, active conditions (ICD-10) and active medications from the practice's EHR, to review before anything is saved. Needs the EHR connection.</p>
+      <label for="ehr-mrn">Medical record number (MRN)</label><input id="ehr-mrn" name="mrn" required value="${value('ehr', 'mrn')}">
+      <button type="submit">Read the chart</button>
+    </form>`;
+
   return html`
     ${v.notice ? html`<p class="notice" role="status">${NOTICES[v.notice]}</p>` : ''}
     ${v.problem ? html`<p class="error" role="alert"><a href="#${v.problem.section}">Not saved: see below.</a></p>` : ''}
@@ -184,5 +193,6 @@ export function adminBody(v: AdminView): Html {
     ${section('triage', 'Triage rules', triage)}
     ${section('enrol', 'Enrol a patient', enrol)}
     ${section('import', 'Import patients (CSV)', importForm)}
-    ${section('appointments', 'Import appointments (CSV)', appointmentImportForm)}`;
+    ${section('appointments', 'Import appointments (CSV)', appointmentImportForm)}
+    ${section('ehr', 'Import from the EHR by MRN', ehrForm)}`;
 }

@@ -35,6 +35,7 @@ import type { PageDeps } from '../page-deps.js';
 import { redirect, requireSession } from '../session.js';
 import { adminBody, NOTICES, type AdminSection, type AdminView, type NoticeKey } from './admin-view.js';
 import { adminImport } from './admin-import.js';
+import { adminChart } from './admin-chart.js';
 import { adminAppointmentImport } from './admin-appointment-import.js';
 import { field, optional, problems } from './forms.js';
 
@@ -210,6 +211,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
           lastName: field(request.body, 'lastName'),
           phone: field(request.body, 'phone'),
           dateOfBirth: optional(request.body, 'dateOfBirth'),
+          mrn: optional(request.body, 'mrn'),
           language: optional(request.body, 'language'),
           preferredChannel: optional(request.body, 'preferredChannel'),
           conditions,
@@ -226,6 +228,7 @@ export const adminPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps) =>
     }),
   );
 
+  await app.register(adminChart, { ...pageDeps, showProblem: (request, reply, message, status) => show(request, reply, { problem: { section: 'ehr', message, values: typed(request.query ?? request.body) } }, status) });
   await app.register(adminImport, { ...pageDeps, showProblem: (request, reply, message, status) => show(request, reply, { problem: { section: 'import', message, values: typed(request.body) } }, status) });
   await app.register(adminAppointmentImport, {
     ...pageDeps,

@@ -1,5 +1,5 @@
 /**
- * The care plan's and the consent's forms. Each is read into the body the
+ * The care plan's, the consent's, the email's and the medical record number's forms. Each is read into the body the
  * API takes (PUT .../care-plan, PATCH /patients/:id with { consent }), checked
  * by the same schema, and made by the same action, as the user. A form the
  * action refuses comes back with what was typed.
@@ -12,6 +12,7 @@ import { redirect } from '../../session.js';
 import { ownPatient } from '../forms.js';
 import { failedForm } from '../form-errors.js';
 import { CARE_PLAN_FORM, carePlanFields, checkProblemRows, readCarePlanForm } from './care-plan-form.js';
+import { MRN_FIELDS, MRN_FORM, readMrnForm } from './identifier-form.js';
 import { CONSENT_FIELDS, CONSENT_FORM, EMAIL_FIELDS, EMAIL_FORM, readConsentForm, readEmailForm } from './consent-form.js';
 import { patientPageAfter } from './sections.js';
 import { patientView } from './view.js';
@@ -43,6 +44,17 @@ export const recordRoutes: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
       return show(request, reply, patient, failedForm(error, CONSENT_FORM, request.body, CONSENT_FIELDS));
     }
     return redirect(reply, patientPageAfter(patient.id, { notice: 'consent_saved' }));
+  });
+
+  app.post('/patients/:id/mrn', async (request, reply) => {
+    const patient = await ownPatient(pool, request);
+    try {
+      const changes = patchPatientSchema(deps.clock).parse(readMrnForm(request.body));
+      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
+    } catch (error) {
+      return show(request, reply, patient, failedForm(error, MRN_FORM, request.body, MRN_FIELDS));
+    }
+    return redirect(reply, patientPageAfter(patient.id, { notice: 'mrn_saved' }));
   });
 
   app.post('/patients/:id/email', async (request, reply) => {

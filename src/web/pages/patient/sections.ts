@@ -28,6 +28,7 @@ export const NOTICES = {
   care_plan_saved: 'Care plan saved.',
   consent_saved: 'Consent saved; outreach is planned again to match it.',
   email_saved: 'Email saved.',
+  mrn_saved: 'Medical record number saved.',
   appointment_added: 'Appointment added.',
   appointment_cancelled: 'Appointment cancelled; it stays in the record, marked cancelled.',
 } as const;

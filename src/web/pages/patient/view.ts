@@ -27,6 +27,7 @@ import { appointmentsSection } from './appointments.js';
 import { carePlanSection } from './care-plan-form.js';
 import { consentSection } from './consent-form.js';
 import { patientHeader } from './header.js';
+import { identifierSection } from './identifier-form.js';
 import { medicinesSection } from './medicines.js';
 import { readingsSection } from './readings.js';
 import { noticeBanner, outreachSection, summarySection } from './sections.js';
@@ -68,6 +69,7 @@ export function patientView({ deps, practiceOf }: PageDeps): ShowPatient {
       ${appointmentsSection({ patientId: patient.id, appointments, zone: patientZone(practice, patient), csrf, failed })}
       ${carePlanSection({ patientId: patient.id, plan, zone, csrf, failed })}
       ${consentSection({ patient, zone, csrf, failed })}
+      ${identifierSection({ patient, csrf, failed })}
       ${outreachSection(patient, practice, schedule, medications, csrf, now, failed)}
       ${timelineSection(transcript, alerts, zone)}`;
     return reply
