@@ -35,36 +35,22 @@ export const recordRoutes: FastifyPluginAsync<PageDeps> = async (app, pageDeps) 
     return redirect(reply, patientPageAfter(patient.id, { notice: 'care_plan_saved' }));
   });
 
-  app.post('/patients/:id/consent', async (request, reply) => {
-    const patient = await ownPatient(pool, request);
-    try {
-      const changes = patchPatientSchema(deps.clock).parse(readConsentForm(request.body));
-      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
-    } catch (error) {
-      return show(request, reply, patient, failedForm(error, CONSENT_FORM, request.body, CONSENT_FIELDS));
-    }
-    return redirect(reply, patientPageAfter(patient.id, { notice: 'consent_saved' }));
-  });
-
-  app.post('/patients/:id/mrn', async (request, reply) => {
-    const patient = await ownPatient(pool, request);
-    try {
-      const changes = patchPatientSchema(deps.clock).parse(readMrnForm(request.body));
-      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
-    } catch (error) {
-      return show(request, reply, patient, failedForm(error, MRN_FORM, request.body, MRN_FIELDS));
-    }
-    return redirect(reply, patientPageAfter(patient.id, { notice: 'mrn_saved' }));
-  });
-
-  app.post('/patients/:id/email', async (request, reply) => {
-    const patient = await ownPatient(pool, request);
-    try {
-      const changes = patchPatientSchema(deps.clock).parse(readEmailForm(request.body));
-      await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
-    } catch (error) {
-      return show(request, reply, patient, failedForm(error, EMAIL_FORM, request.body, EMAIL_FIELDS));
-    }
-    return redirect(reply, patientPageAfter(patient.id, { notice: 'email_saved' }));
-  });
+  // Forms that change the patient record through the same PATCH action as the API: what each reads, and the notice after.
+  const patientForms = [
+    { path: 'consent', read: readConsentForm, form: CONSENT_FORM, fields: CONSENT_FIELDS, notice: 'consent_saved' },
+    { path: 'mrn', read: readMrnForm, form: MRN_FORM, fields: MRN_FIELDS, notice: 'mrn_saved' },
+    { path: 'email', read: readEmailForm, form: EMAIL_FORM, fields: EMAIL_FIELDS, notice: 'email_saved' },
+  ] as const;
+  for (const f of patientForms) {
+    app.post(`/patients/:id/${f.path}`, async (request, reply) => {
+      const patient = await ownPatient(pool, request);
+      try {
+        const changes = patchPatientSchema(deps.clock).parse(f.read(request.body));
+        await changePatient(actionContext(deps, request), { patientId: patient.id, changes });
+      } catch (error) {
+        return show(request, reply, patient, failedForm(error, f.form, request.body, f.fields));
+      }
+      return redirect(reply, patientPageAfter(patient.id, { notice: f.notice }));
+    });
+  }
 };
