@@ -28,6 +28,7 @@ export interface PromptEntry {
 }
 
 import { bilingual } from './bilingual.js';
+import { invitationEn } from './invitation.js';
 
 export const en = {
   // Shared by all flows.
@@ -339,6 +340,8 @@ export const en = {
     voice: 'Sorry for asking again, {firstName}. You do not need to answer this one. Thank you!',
   },
   // Texts to people whose language we do not know.
+  // An enrolment campaign's texts and calls to candidates.
+  ...invitationEn,
   ...bilingual,
 } as const satisfies Record<string, PromptEntry>;
 

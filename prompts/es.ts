@@ -10,6 +10,7 @@
  * llamar"), so the folded text still reads right.
  */
 import { bilingual } from './bilingual.js';
+import { invitationEs } from './invitation.js';
 import type { PromptCatalog } from './en.js';
 
 export const es: PromptCatalog = {
@@ -307,5 +308,7 @@ export const es: PromptCatalog = {
     sms: 'Disculpe que le volvimos a preguntar, {firstName}. No tiene que contestar este mensaje. ¡Gracias!',
     voice: 'Disculpe por preguntarle otra vez, {firstName}. No tiene que contestar esta pregunta. ¡Gracias!',
   },
+  // An enrolment campaign's texts and calls to candidates.
+  ...invitationEs,
   ...bilingual,
 };

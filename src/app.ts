@@ -14,6 +14,7 @@ import { handleError } from './api/error-handler.js';
 import { RESPONSE_DESCRIPTIONS } from './api/schemas.js';
 import { webApp } from './web/index.js';
 import { patientForm } from './web/patient-form.js';
+import { consentPage } from './web/consent-page.js';
 import { emailLinks } from './web/email-links.js';
 import { summaryPage } from './web/summary-page.js';
 import { apiRoutes } from './api/index.js';
@@ -55,7 +56,7 @@ class RequestLog extends LogController {
  */
 function describeRoute(input: Parameters<typeof jsonSchemaTransform>[0]) {
   // The web app's pages are for people, not integrations: not part of the API description.
-  if (input.url.startsWith('/app') || input.url.startsWith('/q') || input.url.startsWith('/s/') || input.url.startsWith('/e/')) return { schema: { hide: true }, url: input.url };
+  if (input.url.startsWith('/app') || input.url.startsWith('/q') || input.url.startsWith('/s/') || input.url.startsWith('/e/') || input.url === '/c' || input.url.startsWith('/c/')) return { schema: { hide: true }, url: input.url };
   const described = jsonSchemaTransform(input);
   const schema = described.schema as Record<string, unknown> & { response?: Record<string, Record<string, unknown>> };
   for (const [status, response] of Object.entries(schema.response ?? {})) response.description ??= RESPONSE_DESCRIPTIONS[status] ?? 'Response';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(apiRoutes, { prefix: '/api/v1', deps });
   await app.register(webApp, { prefix: '/app', deps });
   await app.register(patientForm, { prefix: '/q', deps });
+  await app.register(consentPage, { prefix: '/c', deps });
   await app.register(emailLinks, { prefix: '/e', deps });
   await app.register(summaryPage, { prefix: '/s', deps });
   return app;

@@ -49,9 +49,13 @@ function serializeError(error: Error): Record<string, unknown> {
   return Object.fromEntries(Object.entries(serialized).filter(([field]) => ERROR_FIELDS.has(field)));
 }
 
-/** The token of a patient's link (the questionnaire's /q/<token>, the summary's /s/<token>, an email's /e/unsubscribe/<token>) is never written down. */
+/**
+ * The token of a patient's link (the questionnaire's /q/<token>, the consent page's /c/<token>, the
+ * summary's /s/<token>, an email's /e/unsubscribe/<token>) is never written down.
+ */
 export const redactLinkTokens = (path: string | undefined) =>
   path?.replace(/^\/q\/(?!form\.css$|icon\.svg$|crisis$|thanks$|continue$)[^/]+/, '/q/[token]').replace(/^\/s\/[^/]+/, '/s/[token]')
+    .replace(/^\/c\/(?!signed$|declined$|decline$)[^/]+/, '/c/[token]')
     .replace(/^\/e\/unsubscribe\/[^/]+/, '/e/unsubscribe/[token]');
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

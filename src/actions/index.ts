@@ -34,6 +34,30 @@ export { pausePatient, resumePatient } from './patients/outreach.js';
 export { addMedication, changeMedication, NewMedicationSchema, MedicationChangesSchema } from './patients/medications.js';
 export { startCheckIn, cancelCheckIn, CheckInSchema } from './patients/check-ins.js';
 
+export { addCandidate } from './enrolment/candidates.js';
+export { importCandidates, type CandidateFile, type CandidateRowResult } from './enrolment/import.js';
+export { MAX_CANDIDATE_ROWS } from './enrolment/csv.js';
+export { startCampaign, type CampaignStart } from './enrolment/campaigns.js';
+export { recordVerbalConsent, revokeConsent, publishConsentText, type RecordedConsent } from './enrolment/consent.js';
+export { declineForCandidate, markCalled } from './enrolment/calls.js';
+export { candidateFor } from './enrolment/access.js';
+export { candidatesWithStanding, consentTextFor, enrolmentFunnel, withStanding, STANDING_WORDS, type CandidateView, type Funnel, type Standing } from './enrolment/reads.js';
+export {
+  newCandidateSchema,
+  StartCampaignSchema,
+  VerbalConsentSchema,
+  PhoneDeclineSchema,
+  CalledSchema,
+  RevokeConsentSchema,
+  ConsentTextSchema,
+  TWO_CONDITIONS,
+  type NewCandidateBody,
+  type StartCampaignBody,
+  type VerbalConsentBody,
+  type RevokeConsentBody,
+  type ConsentTextBody,
+} from './enrolment/schemas.js';
+
 export { addAppointment, changeAppointment, cancelAppointment } from './appointments/appointments.js';
 export { NewAppointmentSchema, AppointmentChangesSchema, type NewAppointmentBody, type AppointmentChangesBody } from './appointments/schemas.js';
 export { importAppointments, type AppointmentFile, type AppointmentRowResult } from './appointments/import.js';

@@ -3,10 +3,12 @@
  * urgent alert, a patient the texts cannot reach (no replies, or a number
  * that cannot take texts and needs correcting), an email address that bounced, a call-back asked for, a
  * refill, an alert waiting for review, a patient not heard from this month
- * (from the practice's non-responder day).
+ * (from the practice's non-responder day). Beside them, the invitations a
+ * campaign left for a person: candidates (not patients yet) to call about
+ * joining CCM.
  */
 import { DateTime } from 'luxon';
-import { callListFacts, type CallListPatient } from '../store/call-list.js';
+import { callListFacts, invitationsToCall, type CallListPatient, type InvitationToCall } from '../store/call-list.js';
 import { recentContacts, type ContactAttempt } from '../store/outreach.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
@@ -66,4 +68,28 @@ export async function callList(db: Queryable, practice: Practice, now: Date): Pr
       };
     })
     .sort((a, b) => rank(a) - rank(b) || (a.reasons[0]!.since ?? '').localeCompare(b.reasons[0]!.since ?? ''));
+}
+
+/** Why a candidate is on the call list, in words. */
+export const INVITATION_CALL_REASONS: Record<InvitationToCall['callReason'], string> = {
+  no_answer: 'did not answer the invitation',
+  consent_unsigned: 'said yes but has not signed',
+  asked_for_call: 'wrote something a person should read',
+  voice_interest: 'said yes on a call: take consent by phone',
+};
+
+/** A candidate to call about their invitation to CCM. */
+export interface InvitationCallEntry {
+  kind: 'invitation';
+  candidate: Pick<InvitationToCall, 'id' | 'firstName' | 'lastName' | 'phone' | 'language' | 'preferredChannel'>;
+  reason: { code: InvitationToCall['callReason']; detail: string; since: string };
+}
+
+/** The practice's invitation entries on the call list, longest waiting first. */
+export async function invitationCalls(db: Queryable, practice: Pick<Practice, 'id'>): Promise<InvitationCallEntry[]> {
+  return (await invitationsToCall(db, practice.id)).map(({ callReason, callListedAt, state: _state, ...candidate }) => ({
+    kind: 'invitation',
+    candidate,
+    reason: { code: callReason, detail: INVITATION_CALL_REASONS[callReason], since: callListedAt },
+  }));
 }

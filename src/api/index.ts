@@ -24,6 +24,10 @@ import { monthRoutes } from './months.js';
 import { userRoutes } from './users.js';
 import { ehrRoutes } from './ehr.js';
 import { ehrChartRoutes } from './ehr-chart.js';
+import { enrolmentRoutes } from './enrolment.js';
+import { campaignRoutes } from './enrolment-campaigns.js';
+import { candidateImportRoutes } from './enrolment-import.js';
+import { enrolmentConsentRoutes } from './enrolment-consent.js';
 
 export type { ApiOptions } from './options.js';
 
@@ -62,4 +66,8 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(userRoutes, { deps });
   await app.register(ehrRoutes, { deps });
   await app.register(ehrChartRoutes, { deps });
+  await app.register(enrolmentRoutes, { deps });
+  await app.register(campaignRoutes, { deps });
+  await app.register(candidateImportRoutes, { deps });
+  await app.register(enrolmentConsentRoutes, { deps });
 };

@@ -19,6 +19,7 @@ import type {
   ContactChannel,
   Interaction,
   MonthAppointments,
+  MonthConsent,
   MonthRecord,
   MonthTimeEntry,
 } from './types.js';
@@ -29,6 +30,8 @@ export interface MonthSources {
   practice: MonthRecord['practice'] & { billing: BillingSettings };
   patient: MonthRecord['patient'];
   consent: MonthRecord['consent'];
+  /** The CCM consents recorded by the month's end (left out where they are not read). */
+  ccmConsents?: MonthConsent[];
   /** The conditions enrolled with the patient, in words. */
   conditions: string[];
   carePlan: CarePlan | null;
@@ -155,6 +158,7 @@ export function buildMonthRecord(s: MonthSources): Omit<MonthRecord, 'status' | 
     practice,
     patient: s.patient,
     consent: s.consent,
+    ...(s.ccmConsents && { ccmConsents: s.ccmConsents }),
     conditions,
     carePlan,
     complex: s.decisions.complex,

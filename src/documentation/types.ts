@@ -272,6 +272,31 @@ export interface Addendum {
   text: string;
 }
 
+/**
+ * A CCM consent as the record keeps it: when, how, who obtained it, the
+ * billing practitioner, the exact text shown (its version, words and hash),
+ * each element acknowledged, and a revocation. The export carries it as a
+ * FHIR Consent.
+ */
+export interface MonthConsent {
+  id: string;
+  method: 'electronic_signature' | 'verbal';
+  /** ISO instant. */
+  obtainedAt: string;
+  /** Who obtained it: the staff member (verbal), or the consent page (signed by the patient). */
+  obtainedBy: { name: string; staffId: string | null };
+  billingPractitioner: { id: string; name: string; credential: string | null; npi: string | null };
+  /** The text as the patient was shown it (or had it read out): the version's body with the practitioner's name. */
+  text: { id: string; version: number; language: 'en' | 'es'; shown: string; sha256: string };
+  elementsAcknowledged: string[];
+  /** The full name typed as the signature; null for a verbal consent. */
+  signatureName: string | null;
+  revokedAt: string | null;
+  /** yyyy-mm-dd: CCM stops at the end of this day (the last of the month the patient asked to stop in). */
+  revocationEffectiveOn: string | null;
+  revokedHow: string | null;
+}
+
 /** The whole monthly record, as the API returns it and as approval freezes it. */
 export interface MonthRecord {
   month: string;
@@ -290,6 +315,8 @@ export interface MonthRecord {
     mrn?: string | null;
   };
   consent: { status: 'granted' | 'declined'; method: 'verbal' | 'written'; recordedAt: string; recordedBy: string };
+  /** The CCM consents recorded here by the month's end, oldest first; absent from months approved before they were kept. */
+  ccmConsents?: MonthConsent[];
   conditions: Condition[];
   carePlan: CarePlanSummary;
   complex: boolean;

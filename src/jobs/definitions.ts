@@ -11,15 +11,19 @@ import type { JobRunner } from './runner.js';
 import { quietHoursEnd } from './quiet-hours.js';
 import { emailSummary } from '../channels/email/send-summary.js';
 import { createSmartAuth, deliverWriteBack } from '../ehr/index.js';
+import { lapseConsent, remindConsent } from '../enrolment/consent.js';
+import { placeInvitationCall, runInvitation } from '../enrolment/index.js';
 
 /**
- * Texts the service starts itself wait for the patient's quiet hours to end.
- * Alerts to coordinators never wait.
+ * Texts the service starts itself wait for the patient's (or the invited
+ * candidate's) quiet hours to end. Alerts to coordinators never wait.
  */
-export const quietHoursPolicy: DeliveryPolicy = ({ message, patient, practice }, now) =>
-  message.audience === 'patient' && patient && !message.inReplyTo
-    ? quietHoursEnd(now, patient.timezone ?? practice.timezone, practice.quietHours)
+export const quietHoursPolicy: DeliveryPolicy = ({ message, patient, candidate, practice }, now) => {
+  const person = patient ?? candidate;
+  return message.audience === 'patient' && person && !message.inReplyTo
+    ? quietHoursEnd(now, person.timezone ?? practice.timezone, practice.quietHours)
     : null;
+};
 
 /**
  * Binds every job the service runs to the runtime. Lock lifetimes are short,
@@ -44,6 +48,11 @@ export function defineJobs(runner: JobRunner, runtime: RuntimeDeps): void {
   runner.define('voice.call', (job) => placeCheckInCall(runtime, job.callId), { concurrency: 5, lockLifetimeMs: 15_000 });
   runner.define('questionnaire.remind', ({ linkId }) => remindQuestionnaire(runtime, linkId));
   runner.define('questionnaire.lapse', ({ linkId }) => lapseQuestionnaire(runtime, linkId));
+  runner.define('consent.remind', ({ linkId }) => remindConsent(runtime, linkId));
+  runner.define('consent.lapse', ({ linkId }) => lapseConsent(runtime, linkId));
+  runner.define('enrolment.invite', (job) => runInvitation(runtime, job), { concurrency: 5, lockLifetimeMs: 15_000 });
+  // A call's placing waits at most 10 s for Twilio (transport/calls.ts), after the pacer's turn.
+  runner.define('enrolment.call', ({ messageId }) => placeInvitationCall(runtime, messageId), { concurrency: 5, lockLifetimeMs: 30_000 });
   runner.define('summary.email', ({ summaryId }) => emailSummary(runtime, summaryId));
   // One token cache per process: a practice's access token serves every write-back until shortly before it expires.
   const ehr = { ...runtime, auth: createSmartAuth({ clock: runtime.clock }) };

@@ -1,10 +1,12 @@
 import { findConversation } from '../store/conversations.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { claimForSending, releaseForRetry } from '../store/message-sending.js';
-import { applyStatus, findMessage, type Message } from '../store/messages.js';
+import { applyStatus, cancelPendingForCandidate, findMessage, type Message } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
 import { unplan } from '../store/outreach.js';
 import { findPatient, markPhoneInvalid, type Patient } from '../store/patients.js';
+import { changeCandidateState, findCandidate, type Candidate } from '../store/candidates.js';
+import { candidateTextMayGo } from '../planning/index.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { statusCallbackUrl, type RuntimeDeps } from '../runtime.js';
@@ -22,6 +24,8 @@ export interface DeliveryTarget {
   message: Message;
   /** The patient the text is to or about; null for a text about the practice (a coordinator's digest). */
   patient: Patient | null;
+  /** The candidate (invited to CCM, no patient yet) the text is to, if it is to one. */
+  candidate: Candidate | null;
   practice: Practice;
 }
 
@@ -44,9 +48,12 @@ export async function deliverMessage(deps: RuntimeDeps, messageId: string, polic
   const found = await loadTarget(deps, messageId);
   const target = found && found.message.status !== 'pending' ? await settleUncertainSend(deps, found) : found;
   if (!target || target.message.status !== 'pending') return;
-  const { message, patient } = target;
+  const { message, patient, candidate } = target;
   const now = deps.clock.now();
-  if (message.audience === 'patient' && (!patient || patient.smsOptedOutAt || patient.phoneInvalidAt)) {
+  const mayGo = candidate
+    ? candidateTextMayGo(candidate.state, message.kind, message.inReplyTo !== null)
+    : Boolean(patient && !patient.smsOptedOutAt && !patient.phoneInvalidAt);
+  if (message.audience === 'patient' && !mayGo) {
     await withTransaction(deps.pool, (tx) => abandon(tx, message, 'cancelled', null, now));
     return;
   }
@@ -81,11 +88,12 @@ export async function deliverMessage(deps: RuntimeDeps, messageId: string, polic
 export async function loadTarget(deps: RuntimeDeps, messageId: string): Promise<DeliveryTarget | null> {
   const message = await findMessage(deps.pool, messageId);
   if (!message?.practiceId) return null;
-  const [patient, practice] = await Promise.all([
+  const [patient, candidate, practice] = await Promise.all([
     message.patientId ? findPatient(deps.pool, message.patientId) : null,
+    message.candidateId ? findCandidate(deps.pool, message.candidateId) : null,
     findPractice(deps.pool, message.practiceId),
   ]);
-  return practice ? { message, patient, practice } : null;
+  return practice ? { message, patient, candidate, practice } : null;
 }
 
 async function handleFailure(
@@ -104,6 +112,12 @@ async function handleFailure(
     return;
   }
   await abandon(tx, claimed, 'failed', error.code, at);
+  if (claimed.audience === 'patient' && target.candidate && error.failure === 'opted_out') {
+    // STOP said to the carrier: the candidate opted out, and nothing more is sent.
+    await changeCandidateState(tx, target.candidate.id, { state: 'opted_out', at });
+    await cancelPendingForCandidate(tx, target.candidate.id, at);
+    return;
+  }
   if (claimed.audience !== 'patient' || !patient) return;
   if (error.failure === 'opted_out') {
     await optOut(tx, practice, patient, { messageId: claimed.id, source: 'twilio_21610', at });

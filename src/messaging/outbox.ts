@@ -17,13 +17,23 @@ import { REPLY_CONFIRM_MS } from './send-recovery.js';
 export async function recordReply(
   tx: Queryable,
   deps: Pick<RuntimeDeps, 'transport'>,
-  to: { practice: Practice; patient: Patient | null; toNumber: string; inReplyTo: string; conversationId?: string | null; at: Date },
+  to: {
+    practice: Practice;
+    patient: Patient | null;
+    /** A reply to a candidate (invited to CCM, no patient yet). */
+    candidateId?: string | null;
+    toNumber: string;
+    inReplyTo: string;
+    conversationId?: string | null;
+    at: Date;
+  },
   kind: string,
   body: string,
 ): Promise<Message> {
   const message = await insertOutbound(tx, {
     practiceId: to.practice.id,
     patientId: to.patient?.id ?? null,
+    candidateId: to.candidateId ?? null,
     conversationId: to.conversationId ?? null,
     kind,
     fromNumber: to.practice.phoneNumber,
@@ -34,7 +44,7 @@ export async function recordReply(
     createdAt: to.at,
     sentAt: to.at,
   });
-  if (!deps.transport.simulated && to.patient) {
+  if (!deps.transport.simulated && (to.patient || to.candidateId)) {
     const confirmAt = new Date(to.at.getTime() + REPLY_CONFIRM_MS);
     await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: confirmAt, now: to.at });
   }
@@ -75,5 +85,35 @@ export async function queueOutreach(tx: Queryable, o: Outreach, priority = 0): P
     aboutMessageId: o.about?.messageId ?? null,
   });
   await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: o.at, priority });
+  return message;
+}
+
+/** A text the service starts itself to a candidate (invited to CCM, no patient yet). */
+export interface CandidateText {
+  practice: Practice;
+  candidate: { id: string; phone: string };
+  /** 'invitation', 'invitation_reminder', 'consent_link', 'consent_reminder', ... (delivery.ts decides by it whether it may still go). */
+  kind: string;
+  body: string;
+  /** When it is queued, by the service clock. */
+  at: Date;
+  /** When the send job is due (quiet hours are applied again at send); defaults to `at`. */
+  sendAt?: Date;
+}
+
+/** Queues a text to a candidate; the message.send job delivers it (quiet hours, retries, and only while it still applies). */
+export async function queueCandidateText(tx: Queryable, t: CandidateText): Promise<Message> {
+  const message = await insertOutbound(tx, {
+    practiceId: t.practice.id,
+    patientId: null,
+    candidateId: t.candidate.id,
+    kind: t.kind,
+    fromNumber: t.practice.phoneNumber,
+    toNumber: t.candidate.phone,
+    body: t.body,
+    status: 'pending',
+    createdAt: t.at,
+  });
+  await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: t.sendAt ?? t.at, now: t.at });
   return message;
 }

@@ -1,8 +1,9 @@
-import { applyStatus, findMessage, findMessageBySid, isKnownStatus } from '../store/messages.js';
+import { applyStatus, cancelPendingForCandidate, findMessage, findMessageBySid, isKnownStatus } from '../store/messages.js';
 import { findPatient, markPhoneInvalid, updatePatient } from '../store/patients.js';
 import { unplan } from '../store/outreach.js';
 import { recordEvent } from '../store/patient-events.js';
 import { findPractice } from '../store/practices.js';
+import { changeCandidateState, markReached } from '../store/candidates.js';
 import { withTransaction } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { optOut, replanPatient } from '../outreach/index.js';
@@ -26,7 +27,8 @@ const LANDLINE = 30006;
  * repeat: a status never replaces a later one. Error 21610 on a patient's
  * message means they opted out at the carrier; 30005 that their number is
  * invalid, as 21211 at send time (delivery.ts); 30006 that it is a landline,
- * which takes calls: their check-ins go by call.
+ * which takes calls: their check-ins go by call. A text delivered to a
+ * candidate (invited to CCM) counts them as reached.
  */
 export function handleStatusCallback(deps: RuntimeDeps, callback: StatusCallback): Promise<StatusOutcome> {
   const at = deps.clock.now();
@@ -40,6 +42,14 @@ export function handleStatusCallback(deps: RuntimeDeps, callback: StatusCallback
       { id: message.id },
       { status: callback.status, errorCode: callback.errorCode, twilioSid: callback.messageSid, at },
     );
+    if (message.candidateId) {
+      // A candidate (invited to CCM, no patient yet): a delivered text reached them; STOP at the carrier opts them out.
+      if (updated && (callback.status === 'delivered' || callback.status === 'read')) await markReached(tx, message.candidateId, at);
+      if (callback.errorCode === 21610) {
+        await changeCandidateState(tx, message.candidateId, { state: 'opted_out', at });
+        await cancelPendingForCandidate(tx, message.candidateId, at);
+      }
+    }
     const cannotText = callback.errorCode !== null && NUMBER_CANNOT_TEXT.has(callback.errorCode);
     if ((callback.errorCode === 21610 || cannotText) && message.audience === 'patient' && message.patientId && message.practiceId) {
       // One after the other: two queries at once on one transaction's client is deprecated in pg.

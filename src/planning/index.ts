@@ -10,3 +10,4 @@ export * from './plan.js';
 export * from './eligibility.js';
 export * from './channel-choice.js';
 export { atLocal, inQuietHours, isoInZone, localDate, localDates, minutesOf } from './local-time.js';
+export * from './invitations.js';

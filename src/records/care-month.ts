@@ -11,6 +11,7 @@ import { DomainError } from '../errors.js';
 import { appointmentsIn, upcomingAppointments, type Appointment } from '../store/appointments.js';
 import { recordAccess, type AuditEntry } from '../store/audit.js';
 import { findCarePlan } from '../store/care-plans.js';
+import { listMonthConsents } from '../store/consents.js';
 import {
   addAddendum,
   approveCareMonth,
@@ -82,6 +83,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
   const contact = await patientsInContact(tx, [patient.id], period);
   const carePlan = await findCarePlan(tx, patient.id);
   const appointments = await appointmentsOf(tx, patient.id, period, now);
+  const ccmConsents = await listMonthConsents(tx, patient.id, period.to);
   return {
     month,
     period: bounds,
@@ -96,6 +98,7 @@ async function loadSources(tx: Queryable, patient: Patient, practice: Practice, 
       mrn: patient.mrn,
     },
     consent: patient.consent,
+    ccmConsents,
     conditions: patient.conditions,
     carePlan,
     decisions: { complex: careMonth.complex, carePlanRevised: careMonth.carePlanRevised, noteText: careMonth.noteText },

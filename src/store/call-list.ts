@@ -1,7 +1,8 @@
 /**
  * The facts the call list is made of: open alerts, unreachable patients,
  * patients whose number cannot take texts or whose email address bounced, patients not heard from since a
- * date, and planned texts not sent because the patient takes calls. src/alerts/call-list.ts puts them in order.
+ * date, and planned texts not sent because the patient takes calls; and the candidates a campaign left for a
+ * person to call. src/alerts/call-list.ts puts them in order.
  */
 import { patientsInContact } from './month-activity.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
@@ -102,4 +103,51 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
     })),
     silentSince: new Set(silentSince),
   };
+}
+
+/** A candidate (invited, not enrolled) left for a person to call about their invitation. */
+export interface InvitationToCall {
+  id: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  language: 'en' | 'es';
+  preferredChannel: 'sms' | 'voice';
+  state: string;
+  callReason: 'no_answer' | 'consent_unsigned' | 'asked_for_call' | 'voice_interest';
+  callListedAt: string;
+}
+
+/**
+ * Candidates on the call list: listed for a call and still open (one who has
+ * consented, said no or opted out since needs no call), longest waiting first.
+ */
+export async function invitationsToCall(db: Queryable, practiceId: string): Promise<InvitationToCall[]> {
+  const { rows } = await db.query<{
+    id: string;
+    first_name: string;
+    last_name: string;
+    phone: string;
+    language: 'en' | 'es';
+    preferred_channel: 'sms' | 'voice';
+    state: string;
+    call_reason: InvitationToCall['callReason'];
+    call_listed_at: Date | string;
+  }>(
+    `SELECT id, first_name, last_name, phone, language, preferred_channel, state, call_reason, call_listed_at FROM candidates
+     WHERE practice_id = $1 AND call_listed_at IS NOT NULL AND call_reason IS NOT NULL AND state NOT IN ('consented', 'declined', 'opted_out')
+     ORDER BY call_listed_at, id`,
+    [practiceId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    phone: r.phone,
+    language: r.language,
+    preferredChannel: r.preferred_channel,
+    state: r.state,
+    callReason: r.call_reason,
+    callListedAt: toIso(r.call_listed_at),
+  }));
 }

@@ -20,6 +20,8 @@ export interface InboundContext {
   patient: Patient | null;
   /** That patient's open conversation, locked for the transaction. */
   conversation: Conversation | null;
+  /** No patient has the number, but a candidate (invited to CCM) of the practice does: its id, the row locked. */
+  candidateId: string | null;
   /** The stored text; null when this MessageSid was stored before (a redelivery). */
   inbound: Message | null;
 }
@@ -29,6 +31,7 @@ interface ContextRow {
   practice: PracticeRow | null;
   patient: PatientRow | null;
   conversation: ConversationRow | null;
+  candidate_id: string | null;
   inbound: MessageRow | null;
 }
 
@@ -39,13 +42,15 @@ interface ContextRow {
  * conversation rows are locked before the text is written, so one patient's
  * texts are handled one at a time, in arrival order. The locks are FOR NO KEY
  * UPDATE: the new message's foreign keys must not wait on them.
- * Unique on MessageSid: a redelivered text is not stored again.
+ * Unique on MessageSid: a redelivered text is not stored again. A number no
+ * patient has is looked up among the practice's candidates (invited to CCM):
+ * the text is filed under the candidate, whose row is locked the same way.
  */
 export async function recordInboundText(db: Queryable, text: InboundText, receivedAt: Date): Promise<InboundContext> {
   const { rows } = await db.query<ContextRow>({
     name: 'record-inbound-text',
     text: `WITH target AS (
-             SELECT pr AS practice, pa AS patient, c AS conversation
+             SELECT pr AS practice, pa AS patient, c AS conversation, ca.id AS candidate_id
              FROM (SELECT 1) AS one
              LEFT JOIN practices pr ON pr.phone_number = $1
              LEFT JOIN LATERAL (
@@ -54,20 +59,24 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
              LEFT JOIN LATERAL (
                SELECT * FROM conversations WHERE patient_id = pa.id AND status = 'active' FOR NO KEY UPDATE
              ) c ON true
+             LEFT JOIN LATERAL (
+               SELECT id FROM candidates WHERE practice_id = pr.id AND phone = $2 AND pa.id IS NULL FOR NO KEY UPDATE
+             ) ca ON true
            ), inbound AS (
-             INSERT INTO messages (practice_id, patient_id, conversation_id, direction, kind,
+             INSERT INTO messages (practice_id, patient_id, conversation_id, candidate_id, direction, kind,
                                    from_number, to_number, body, twilio_sid, status, status_rank, created_at, updated_at)
-             SELECT (practice).id, (patient).id, (conversation).id, 'inbound',
+             SELECT (practice).id, (patient).id, (conversation).id, candidate_id, 'inbound',
                     CASE WHEN (practice).id IS NULL THEN 'unrouted'
-                         WHEN (patient).id IS NULL THEN 'unmatched'
-                         ELSE 'patient_text' END,
+                         WHEN (patient).id IS NOT NULL THEN 'patient_text'
+                         WHEN candidate_id IS NOT NULL THEN 'candidate_text'
+                         ELSE 'unmatched' END,
                     $2, $1, $3, $4, 'received', $5, $6, $6
              FROM target
              ON CONFLICT (twilio_sid) DO NOTHING
              RETURNING *
            )
            SELECT row_to_json(t.practice) AS practice, row_to_json(t.patient) AS patient,
-                  row_to_json(t.conversation) AS conversation, (SELECT row_to_json(i) FROM inbound i) AS inbound
+                  row_to_json(t.conversation) AS conversation, t.candidate_id, (SELECT row_to_json(i) FROM inbound i) AS inbound
            FROM target t`,
     values: [text.to, text.from, text.body, text.messageSid, statusRank('received'), receivedAt],
   });
@@ -76,6 +85,7 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
     practice: row.practice ? toPractice(row.practice) : null,
     patient: row.patient ? toPatient(row.patient) : null,
     conversation: row.conversation ? toConversation(row.conversation) : null,
+    candidateId: row.candidate_id,
     inbound: row.inbound ? toMessage(row.inbound) : null,
   };
 }

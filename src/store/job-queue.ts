@@ -39,6 +39,14 @@ export interface JobPayloads {
   'summary.email': { summaryId: string };
   /** Send one approved month (or one addendum) to the practice's EHR (retried with backoff on 5xx and network errors). */
   'ehr.writeback': { writeBackId: string };
+  /** Three days after a consent link went: one reminder if it is still unsigned. */
+  'consent.remind': { linkId: string };
+  /** Six days after a consent link went, still unsigned: no answer, and a person is asked to call. */
+  'consent.lapse': { linkId: string };
+  /** A campaign's next contact with a candidate: the invitation, a reminder, or giving up to a person's call. */
+  'enrolment.invite': { candidateId: string; campaignId: string };
+  /** Place an invitation call to a candidate who takes calls (the call's message). */
+  'enrolment.call': { messageId: string };
 }
 export type JobName = keyof JobPayloads;
 

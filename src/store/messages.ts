@@ -36,6 +36,8 @@ export interface Message {
   id: string;
   practiceId: string | null;
   patientId: string | null;
+  /** To or from a candidate (invited to CCM, no patient yet). */
+  candidateId: string | null;
   coordinatorId: string | null;
   conversationId: string | null;
   direction: Direction;
@@ -62,6 +64,7 @@ export interface MessageRow {
   id: string;
   practice_id: string | null;
   patient_id: string | null;
+  candidate_id?: string | null;
   coordinator_id: string | null;
   conversation_id: string | null;
   direction: Direction;
@@ -86,6 +89,8 @@ export const toMessage = (row: MessageRow): Message => ({
   id: row.id,
   practiceId: row.practice_id,
   patientId: row.patient_id,
+  // Rows read as row_to_json from before migration 023 have no such key.
+  candidateId: row.candidate_id ?? null,
   coordinatorId: row.coordinator_id,
   conversationId: row.conversation_id,
   direction: row.direction,
@@ -160,6 +165,8 @@ export interface NewOutbound {
   practiceId: string;
   /** Null for a reply to a number that matches no patient. */
   patientId: string | null;
+  /** A text to a candidate (no patient yet): the invitation, its reminders, a reply to them. */
+  candidateId?: string | null;
   coordinatorId?: string | null;
   conversationId?: string | null;
   audience?: Audience;
@@ -182,8 +189,9 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
   const { rows } = await db.query<MessageRow>({
     name: 'insert-outbound',
     text: `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
-       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id, about_message_id)
-     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) RETURNING *`,
+       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id, about_message_id,
+       candidate_id)
+     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING *`,
     values: [
       m.practiceId,
       m.patientId,
@@ -201,6 +209,7 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       m.sentAt ?? null,
       m.aboutAlertId ?? null,
       m.aboutMessageId ?? null,
+      m.candidateId ?? null,
     ],
   });
   return toMessage(rows[0]!);
@@ -264,6 +273,16 @@ export async function cancelPendingForPatient(db: Queryable, patientId: string, 
   return rowCount ?? 0;
 }
 
+/** Cancels a candidate's texts that have not left yet (they opted out, said no, or consented). */
+export async function cancelPendingForCandidate(db: Queryable, candidateId: string, at: Date, kinds?: readonly string[]): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE messages SET status = 'cancelled', status_rank = $2, updated_at = $3
+     WHERE candidate_id = $1 AND direction = 'outbound' AND status = 'pending' AND ($4::text[] IS NULL OR kind = ANY($4))`,
+    [candidateId, statusRank('cancelled'), at, kinds ?? null],
+  );
+  return rowCount ?? 0;
+}
+
 /** When `toNumber` was last sent a message of `kind` (so an automatic answer is not repeated to every text). */
 export async function lastSentTo(db: Queryable, toNumber: string, kind: string): Promise<Date | null> {
   const { rows } = await db.query<{ at: Date | null }>({
@@ -307,6 +326,30 @@ export async function insertCallLine(db: Queryable, l: CallLine): Promise<Messag
       statusRank(l.direction === 'inbound' ? 'received' : 'sent'),
       l.at,
     ],
+  );
+  return toMessage(rows[0]!);
+}
+
+/** A call to a candidate (an invitation by phone): one message, channel voice, pending until it is placed. */
+export async function insertCandidateCall(
+  db: Queryable,
+  c: { practiceId: string; candidateId: string; kind: string; fromNumber: string; toNumber: string; body: string; at: Date },
+): Promise<Message> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, candidate_id, direction, channel, kind, from_number, to_number, body, status, status_rank, created_at, updated_at)
+     VALUES ($1, $2, 'outbound', 'voice', $3, $4, $5, $6, 'pending', $7, $8, $8) RETURNING *`,
+    [c.practiceId, c.candidateId, c.kind, c.fromNumber, c.toNumber, c.body, statusRank('pending'), c.at],
+  );
+  return toMessage(rows[0]!);
+}
+
+/** What a candidate pressed on a call, kept beside the call (its reply). */
+export async function insertCallAnswer(db: Queryable, a: { message: Message; body: string; at: Date }): Promise<Message> {
+  const { rows } = await db.query<MessageRow>(
+    `INSERT INTO messages (practice_id, candidate_id, direction, channel, kind, from_number, to_number, body, in_reply_to, status, status_rank,
+       created_at, updated_at)
+     VALUES ($1, $2, 'inbound', 'voice', 'voice_answer', $3, $4, $5, $6, 'received', $7, $8, $8) RETURNING *`,
+    [a.message.practiceId, a.message.candidateId, a.message.toNumber, a.message.fromNumber, a.body, a.message.id, statusRank('received'), a.at],
   );
   return toMessage(rows[0]!);
 }

@@ -24,6 +24,7 @@ import { monthPages } from './pages/months.js';
 import { adminPages } from './pages/admin.js';
 import { unknownSenderPages } from './pages/unknown-senders.js';
 import { outboundPages } from './pages/outbound.js';
+import { enrolmentPages } from './pages/enrolment.js';
 import type { PageDeps } from './page-deps.js';
 
 export interface WebOptions {
@@ -162,5 +163,6 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   await app.register(adminPages, pages);
   await app.register(unknownSenderPages, pages);
   await app.register(outboundPages, pages);
+  await app.register(enrolmentPages, pages);
 };
 

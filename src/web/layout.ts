@@ -8,7 +8,7 @@ export interface PageOptions {
   /** The practice's name, shown in the header. */
   practiceName?: string;
   /** Which navigation item is current. */
-  current?: 'today' | 'patients' | 'months' | 'outbound' | 'admin';
+  current?: 'today' | 'patients' | 'enrolment' | 'months' | 'outbound' | 'admin';
   /** Today listens for new urgent alerts. */
   liveAlerts?: boolean;
   body: Html;
@@ -17,6 +17,7 @@ export interface PageOptions {
 const NAV: readonly [PageOptions['current'], string, string][] = [
   ['today', '/app', 'Today'],
   ['patients', '/app/patients', 'Patients'],
+  ['enrolment', '/app/enrolment', 'Enrolment'],
   ['months', '/app/months', 'Months'],
   ['outbound', '/app/outbound', 'Sent texts'],
   ['admin', '/app/admin', 'Admin'],

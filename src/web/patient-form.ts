@@ -17,6 +17,21 @@ import { readCookie, redirect, secureCookies } from './session.js';
 
 export const FORM_COOKIE = 'ccm_form';
 /** The patient's pages (the form, the summary) share the form's stylesheet and icon. */
+/**
+ * Wraps a patient page's handler: a database that does not answer tells the
+ * patient to try again (503, Retry-After), and nothing they sent is half kept.
+ */
+export const guarded =
+  <T extends FastifyRequest>(handler: (request: T, reply: FastifyReply) => Promise<unknown>) =>
+  async (request: T, reply: FastifyReply) => {
+    try {
+      return await handler(request, reply);
+    } catch (error) {
+      if (!databaseFault(error)) throw error;
+      return reply.code(503).header('retry-after', '60').type('text/plain; charset=utf-8').send('The service is busy. Nothing was lost; please try again in a minute.');
+    }
+  };
+
 export const STYLESHEET = '/q/form.css';
 export const ICON = '/q/icon.svg';
 
@@ -70,21 +85,6 @@ export const patientForm: FastifyPluginAsync<{ deps: AppDeps }> = async (app, { 
     const code = state.kind === 'done' && state.outcome === 'too_many_attempts' ? 429 : status;
     return reply.code(code).type('text/html; charset=utf-8').send(body.toString());
   };
-
-  /** A database that does not answer: the patient is told to try again, and nothing they sent is half kept. */
-  const unavailable = (reply: FastifyReply) =>
-    reply.code(503).header('retry-after', '60').type('text/plain; charset=utf-8').send('The service is busy. Nothing was lost; please try again in a minute.');
-
-  const guarded =
-    <T extends FastifyRequest>(handler: (request: T, reply: FastifyReply) => Promise<unknown>) =>
-    async (request: T, reply: FastifyReply) => {
-      try {
-        return await handler(request, reply);
-      } catch (error) {
-        if (databaseFault(error)) return unavailable(reply);
-        throw error;
-      }
-    };
 
   for (const [path, asset] of [['/form.css', FORM_STYLESHEET], ['/icon.svg', FORM_ICON]] as const) {
     app.get(path, async (_request, reply) => reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(await readFile(asset.file)));

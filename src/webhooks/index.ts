@@ -9,6 +9,7 @@ import { twilioSignatureCheck } from './signature.js';
 import { InboundSmsSchema, MessageStatusSchema, StatusQuerySchema } from './schemas.js';
 import { patientVoiceRoutes } from './voice/check-in.js';
 import { escalationVoiceRoutes } from './voice/escalation.js';
+import { invitationVoiceRoutes } from './voice/invitation.js';
 
 /** Twilio's bodies are small (a text is at most 1600 characters); anything far larger is not Twilio. */
 const WEBHOOK_BODY_LIMIT = 32 * 1024;
@@ -76,4 +77,5 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
 
   await app.register(escalationVoiceRoutes, { prefix: '/voice', deps });
   await app.register(patientVoiceRoutes, { prefix: '/voice', deps });
+  await app.register(invitationVoiceRoutes, { prefix: '/voice', deps });
 };

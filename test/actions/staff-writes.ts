@@ -11,6 +11,7 @@ import { nextPhone, patientBody } from '../helpers/api.js';
 import { ADMIN_TOKEN } from '../helpers/service.js';
 import type { Scenario } from '../helpers/scenario.js';
 import { text } from '../helpers/twilio.js';
+import { listForCall } from '../../src/store/candidates.js';
 import type { Browser } from '../web/signed-in.js';
 
 export interface World {
@@ -181,6 +182,60 @@ const failedWriteBack = async (w: World): Promise<Subject> => {
   return { writeBackId: row.id };
 };
 const chartPatient = (w: World, x: Subject) => rows(w, 'SELECT id, conditions FROM patients WHERE practice_id = $1 AND mrn = $2', [w.s.practice.id, x.mrn]);
+
+/** The practice's practitioner, who bills CCM for its candidates: added once per practice. */
+const practitioners = new Map<string, Promise<string>>();
+const practitionerOf = (w: World) => {
+  if (!practitioners.has(w.s.practice.id)) {
+    practitioners.set(w.s.practice.id, w.api.post(`${P(w)}/staff`, { name: 'Dr. Paula Practitioner', role: 'practitioner', credential: 'MD' }).then((r) => r.body.id as string));
+  }
+  return practitioners.get(w.s.practice.id)!;
+};
+const CONSENT_ELEMENTS = ['offered', 'cost_sharing', 'one_practitioner', 'stop_any_time'];
+const candidateBody = async (w: World, phone: string) => ({
+  firstName: 'Cora',
+  lastName: 'Candidate',
+  phone,
+  conditions: ['hypertension', 'COPD'],
+  billingPractitionerId: await practitionerOf(w),
+  lastVisitOn: '2026-09-01',
+});
+const candidateCsv = async (w: World, phone: string) => `First Name,Last Name,Phone,Conditions,Billing Practitioner,Last Visit\nCal,Csv,${phone},CHF;COPD,${await practitionerOf(w)},9/1/2026\n`;
+/** A candidate of the practice, listed; on the call list when asked. */
+const candidate = async (w: World, listed = false): Promise<Subject> => {
+  const created = await w.api.post(`${P(w)}/candidates`, await candidateBody(w, nextPhone()));
+  if (listed) await listForCall(w.s.t.db.pool, created.body.id, 'no_answer', w.s.clock.now());
+  const text = await w.api.get(`${P(w)}/consent-text?language=en`);
+  return { candidateId: created.body.id, textId: text.body.id };
+};
+const calledCandidate = (w: World) => candidate(w, true);
+/** A patient enrolled from a candidate by a consent taken by phone: a consent that can be revoked. */
+const consented = async (w: World): Promise<Subject> => {
+  const { candidateId, textId } = await candidate(w);
+  const given = await w.api.post(`/api/v1/candidates/${candidateId}/consent`, { consentTextId: textId, elements: CONSENT_ELEMENTS, staffId: w.s.coordinator.id });
+  return { candidateId: candidateId!, patientId: given.body.patient.id };
+};
+const candidateState = (w: World, x: Subject) => rows(w, 'SELECT state, campaign_id, patient_id, call_listed_at FROM candidates WHERE id = $1', [x.candidateId]);
+const candidatesWithPhone = (w: World, x: Subject) => rows(w, 'SELECT id FROM candidates WHERE phone = $1', [x.phone]);
+const consentState = (w: World, x: Subject) => rows(w, 'SELECT revoked_at FROM ccm_consents WHERE patient_id = $1', [x.patientId]);
+const consentTexts = (w: World) => rows(w, 'SELECT count(*)::int AS n FROM consent_texts WHERE practice_id = $1', [w.s.practice.id]);
+const CONSENT_TEXT = {
+  language: 'en',
+  elements: {
+    offered: '{practice} offers you CCM with {practitioner}.',
+    cost_sharing: 'A monthly copay may apply.',
+    one_practitioner: 'One practitioner bills CCM a month.',
+    stop_any_time: 'You may stop at any time; it ends at the end of the month.',
+  },
+};
+/** A form with repeated fields (the script's ticked elements), as a browser sends it. */
+const postPairsToWebApp = (w: World, url: string, pairs: Array<[string, string]>) =>
+  w.s.t.service.app.inject({
+    method: 'POST',
+    url,
+    payload: new URLSearchParams([...pairs, ['_csrf', w.web.csrf!]]).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: w.web.cookie! },
+  });
 
 /** Routes that take a POST but change no record: reading, signing in and out, staying signed in. */
 export const NOT_STAFF_WRITES = ['POST /api/v1/practices/:id/triage-rules/replay', 'POST /app/login', 'POST /app/sign-out', 'POST /app/keepalive'];
@@ -594,5 +649,93 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: approvedMonth,
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/months/${MONTH}/addenda`, { text: 'Patient called back; no change.' })),
     state: monthState,
+  }),
+  // Enrolment campaigns: candidates, campaigns, consent taken by phone, a no, a call, revocation, the consent text.
+  api('POST /practices/:id/candidates', 'add a candidate', 'candidate.create', {
+    prepare: withPhone,
+    run: async (w, x) => status(w.api.post(`${P(w)}/candidates`, await candidateBody(w, x.phone!))),
+    state: candidatesWithPhone,
+  }),
+  api('POST /practices/:id/candidates/import', 'import candidates from a CSV file', 'candidate.import', {
+    prepare: withPhone,
+    run: async (w, x) =>
+      (
+        await w.s.t.service.app.inject({
+          method: 'POST',
+          url: `${P(w)}/candidates/import`,
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+          payload: await candidateCsv(w, x.phone!),
+        })
+      ).statusCode,
+    state: candidatesWithPhone,
+  }),
+  api('POST /practices/:id/campaigns', 'start a campaign', 'campaign.create', {
+    prepare: (w) => candidate(w),
+    run: (w, x) => status(w.api.post(`${P(w)}/campaigns`, { name: 'Audit campaign', candidateIds: [x.candidateId] })),
+    state: candidateState,
+  }),
+  api('POST /candidates/:id/consent', 'record consent taken by phone', 'candidate.consent', {
+    prepare: (w) => candidate(w),
+    run: (w, x) => status(w.api.post(`/api/v1/candidates/${x.candidateId}/consent`, { consentTextId: x.textId, elements: CONSENT_ELEMENTS, staffId: w.s.coordinator.id })),
+    state: candidateState,
+  }),
+  api('POST /candidates/:id/decline', 'record a no said by phone', 'candidate.decline', {
+    prepare: (w) => candidate(w),
+    run: (w, x) => status(w.api.post(`/api/v1/candidates/${x.candidateId}/decline`, { staffId: w.s.coordinator.id })),
+    state: candidateState,
+  }),
+  api('POST /candidates/:id/called', 'take a candidate off the call list', 'candidate.called', {
+    prepare: calledCandidate,
+    run: (w, x) => status(w.api.post(`/api/v1/candidates/${x.candidateId}/called`, { staffId: w.s.coordinator.id, note: 'no answer' })),
+    state: candidateState,
+  }),
+  api('PUT /practices/:id/consent-text', 'publish a new consent text', 'consent_text.publish', {
+    prepare: nothing,
+    run: (w) => status(w.api.put(`${P(w)}/consent-text`, CONSENT_TEXT)),
+    state: consentTexts,
+  }),
+  api('POST /patients/:id/consent/revoke', 'revoke a CCM consent', 'consent.revoke', {
+    prepare: consented,
+    run: (w, x) => status(w.api.post(`/api/v1/patients/${x.patientId}/consent/revoke`, { how: 'by phone' })),
+    state: consentState,
+  }),
+  web('POST /enrolment/candidates', 'add a candidate', 'web.candidate.create', {
+    prepare: withPhone,
+    run: async (w, x) => {
+      const body = await candidateBody(w, x.phone!);
+      return status(w.web.post('/app/enrolment/candidates', { ...body, conditions: body.conditions.join(', ') }));
+    },
+    state: candidatesWithPhone,
+  }),
+  web('POST /enrolment/candidates/import', 'import candidates from a CSV file', 'web.candidate.import', {
+    prepare: withPhone,
+    run: async (w, x) => (await uploadToWebApp(w, await candidateCsv(w, x.phone!), '/app/enrolment/candidates/import')).statusCode,
+    state: candidatesWithPhone,
+  }),
+  web('POST /enrolment/campaigns', 'start a campaign', 'web.campaign.create', {
+    prepare: (w) => candidate(w),
+    run: async (w, x) => (await postPairsToWebApp(w, '/app/enrolment/campaigns', [['name', 'Audit campaign'], ['which', 'ticked'], ['candidateIds', x.candidateId!]])).statusCode,
+    state: candidateState,
+  }),
+  web('POST /enrolment/candidates/:id/consent', 'record consent taken by phone', 'web.candidate.consent', {
+    prepare: (w) => candidate(w),
+    run: async (w, x) =>
+      (await postPairsToWebApp(w, `/app/enrolment/candidates/${x.candidateId}/consent`, [['consentTextId', x.textId!], ...CONSENT_ELEMENTS.map((e): [string, string] => ['elements', e])])).statusCode,
+    state: candidateState,
+  }),
+  web('POST /enrolment/candidates/:id/decline', 'record a no said by phone', 'web.candidate.decline', {
+    prepare: (w) => candidate(w),
+    run: (w, x) => status(w.web.post(`/app/enrolment/candidates/${x.candidateId}/decline`, {})),
+    state: candidateState,
+  }),
+  web('POST /enrolment/candidates/:id/called', 'take a candidate off the call list', 'web.candidate.called', {
+    prepare: calledCandidate,
+    run: (w, x) => status(w.web.post(`/app/enrolment/candidates/${x.candidateId}/called`, {})),
+    state: candidateState,
+  }),
+  web('POST /patients/:id/consent/revoke', 'revoke a CCM consent', 'web.consent.revoke', {
+    prepare: consented,
+    run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/consent/revoke`, { how: 'by phone', on: '2026-11-24' })),
+    state: consentState,
   }),
 ];

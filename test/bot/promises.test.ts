@@ -11,6 +11,8 @@ import { en, renderSms, type PromptKey } from '../../prompts/index.js';
 const PRACTICE_PHONE = '(555) 123-4567';
 import { DateTime } from 'luxon';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
+import { phoneCall, words } from '../helpers/phone-call.js';
+import { addCandidate, startCampaignFor } from '../enrolment/support.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -25,6 +27,8 @@ interface Case {
   texts: string[];
   /** Sent from a number no patient has. */
   stranger?: true;
+  /** A candidate invited to CCM answers the invitation: by text, or by a key on the invitation's call. */
+  candidate?: 'text' | 'call';
 }
 
 const CASES: Record<string, Case> = {
@@ -48,6 +52,8 @@ const CASES: Record<string, Case> = {
   'system.low_sugar': { texts: ['sugar is 52'] },
   'system.urgent_reading': { texts: ['oxygen 85%'] },
   'system.distress': { texts: ['help me'] },
+  'invitation.noted': { candidate: 'text', texts: ["I'm not sure, what would it cost?"] },
+  'invitation.interested': { candidate: 'call', texts: ['1'] },
 };
 
 /** A refill due in 4 days: the question goes out 3 days before it, at 10:00 in Chicago. */
@@ -80,6 +86,7 @@ describe('every promise of a follow-up is backed by work for a person', () => {
 
   it.each(PROMISING)('%s', async (key) => {
     const c = CASES[key]!;
+    if (c.candidate) return candidatePromise(key, c);
     if (c.stranger) {
       const stranger = { phone: `+1555${String(3_000_000 + PROMISING.indexOf(key))}` };
       let replies: string[] = [];
@@ -102,3 +109,23 @@ describe('every promise of a follow-up is backed by work for a person', () => {
     expect(open.length, `no open alert backs "${key}"`).toBeGreaterThan(0);
   });
 });
+
+/** A candidate's promise ("someone will call you") is backed by their place on the call list, marked as an invitation. */
+async function candidatePromise(key: PromptKey, c: Case): Promise<void> {
+  const candidate = await addCandidate(s, { firstName: 'Cam', phoneType: c.candidate === 'call' ? 'landline' : 'mobile' });
+  await startCampaignFor(s, [candidate.id]);
+  await s.runDue();
+  let replies: string[] = [];
+  if (c.candidate === 'text') {
+    for (const text of c.texts) replies = await s.say(candidate, text);
+  } else {
+    const placed = s.twilio.calls.find((call) => call.To === candidate.phone)!;
+    const call = phoneCall(s.t.service.app, candidate.phone, s.practice.phoneNumber);
+    await call.post(placed.Url, { AnsweredBy: 'human', CallStatus: 'in-progress' });
+    for (const digit of c.texts) replies = [words(await call.press(digit))];
+  }
+  // The SMS and the spoken wording both promise the same thing: a person will call.
+  expect(replies.join('\n'), `"${key}" was not said`).toContain(`Someone from ${s.practice.name} will`);
+  const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body;
+  expect(list.invitations.map((i: { candidate: { id: string } }) => i.candidate.id), `nothing backs "${key}"`).toContain(candidate.id);
+}

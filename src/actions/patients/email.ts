@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../../errors.js';
 import { optBackInToEmail, optOutOfEmail } from '../../outreach/index.js';
-import { recordEvent } from '../../store/patient-events.js';
+import { recordFullConsent } from '../../enrolment/patient-enrolment.js';
 import { clearEmailBounce, type EmailConsent, type EmailFullConsent, type Patient, type PatientFields } from '../../store/patients.js';
 import type { Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
@@ -97,7 +97,5 @@ export async function applyEmailChanges(
   if (change.fields.emailFullConsent) await recordFullConsent(tx, practice.id, patient.id, change.fields.emailFullConsent, ctx.at);
 }
 
-/** The acceptance on the timeline, where it stays when the choice changes later. */
-export async function recordFullConsent(tx: Queryable, practiceId: string, patientId: string, consent: EmailFullConsent, at: Date): Promise<void> {
-  await recordEvent(tx, { practiceId, patientId, type: 'email_full_consent', detail: { ...consent }, at });
-}
+/** The acceptance on the timeline (enrolment records it too: the domain's, src/enrolment/patient-enrolment.ts). */
+export { recordFullConsent };

@@ -7,3 +7,4 @@ export { renderScreenPage, type ScreenPageView } from './screen.js';
 export { renderCrisisPage, renderDonePage, DONE_KINDS, type CrisisPageView, type DonePageView, type DoneKind } from './outcomes.js';
 export type { FormPageBase, PracticeContact } from './page.js';
 export { FORM_ICON, FORM_STYLESHEET } from './stylesheet.js';
+export { renderConsentDonePage, renderConsentPage, CONSENT_DONE_KINDS, type ConsentDoneKind, type ConsentDoneView, type ConsentPageView } from './consent-page.js';

@@ -9,6 +9,10 @@ import { noteReply } from '../../store/patients.js';
 import { recordEvent } from '../../store/patient-events.js';
 import { replanPatient } from '../../outreach/index.js';
 import { handlePatientText } from './patient-text.js';
+import { findCandidate } from '../../store/candidates.js';
+import { markForReview } from '../../store/unmatched-texts.js';
+import { readUnknownText } from '../../alerts/index.js';
+import { handleCandidateText } from '../../enrolment/index.js';
 import { answerUnknownSender } from './unknown-sender.js';
 
 export type InboundSms = InboundText;
@@ -27,8 +31,10 @@ const asResult = (replies: Message[], duplicate = false): InboundResult => ({
 /**
  * Handles one inbound text in one transaction: store it once per MessageSid,
  * honour STOP/START/HELP and red flags before any flow, then move the
- * patient's open conversation one step. A redelivered MessageSid changes
- * nothing and gets the same answer as the first delivery. If handling fails,
+ * patient's open conversation one step. A number no patient has may be a
+ * candidate's (invited to CCM): their answer to the invitation is read
+ * (src/enrolment); anyone else is an unknown sender. A redelivered
+ * MessageSid changes nothing and gets the same answer as the first delivery. If handling fails,
  * the text is still kept and put in front of the care team. When the
  * database is away or has no connection to give, nothing can be kept: the
  * error goes up, Twilio hears 503 with Retry-After and delivers it again.
@@ -54,7 +60,9 @@ export async function handleInboundSms(deps: RuntimeDeps, sms: InboundSms): Prom
  */
 async function keepUnhandled(deps: RuntimeDeps, sms: InboundSms, receivedAt: Date): Promise<void> {
   await withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms, receivedAt);
+    const { practice, patient, conversation, candidateId, inbound } = await recordInboundText(tx, sms, receivedAt);
+    // A candidate's text (invited to CCM, no patient yet) waits for a person on Today, as an unknown sender's does.
+    if (inbound && candidateId) await markForReview(tx, inbound.id, detectRedFlag(sms.body) !== null);
     if (!inbound || !practice || !patient) return;
     const subject = { practice, patient, conversationId: conversation?.id ?? null, messageId: inbound.id };
     const evidence = [{ key: `message:${inbound.id}`, messageId: inbound.id, explanation: 'A text the bot could not handle', at: receivedAt }];
@@ -69,7 +77,7 @@ async function keepUnhandled(deps: RuntimeDeps, sms: InboundSms, receivedAt: Dat
 
 function handleInTransaction(deps: RuntimeDeps, sms: InboundSms, receivedAt: Date): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, inbound } = await recordInboundText(tx, sms, receivedAt);
+    const { practice, patient, conversation, candidateId, inbound } = await recordInboundText(tx, sms, receivedAt);
     if (!inbound) {
       const original = await findMessageBySid(tx, sms.messageSid);
       return asResult(original ? await listReplies(tx, original.id) : [], true);
@@ -78,7 +86,12 @@ function handleInTransaction(deps: RuntimeDeps, sms: InboundSms, receivedAt: Dat
       deps.logger.warn({ messageSid: sms.messageSid }, 'inbound text to a number no practice owns');
       return asResult([]);
     }
-    if (!patient) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
+    if (!patient) {
+      const candidate = candidateId ? await findCandidate(tx, candidateId) : null;
+      // A candidate's emergency takes the unknown sender's path (911, the on-call staff texted, kept for review).
+      if (!candidate || readUnknownText(inbound.body).emergency) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
+      return asResult(await handleCandidateText(tx, deps, { practice, candidate, inbound, at: receivedAt }));
+    }
     // Any word from them is two-way contact: an unreachable patient is reachable again and back on the cadence.
     const wasUnreachable = await noteReply(tx, patient.id, receivedAt);
     const replies = await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt });

@@ -61,3 +61,7 @@ export const escalationKeyPressed = (deps: RuntimeDeps, request: VoiceRequest, t
   answerVoiceOnce(deps, request, (tx) => keyPressed(tx, deps, token, digits, heard));
 export const escalationBridgeEnded = (deps: RuntimeDeps, request: VoiceRequest, token: string, result: { status: string; seconds: number | null }) =>
   answerVoiceOnce(deps, request, (tx) => bridgeEnded(tx, deps, token, result));
+
+// A candidate's invitation call (enrolment campaigns).
+export { invitationCallAnswer, invitationCallKey } from './invitation.js';
+export { invitationCallStatus } from '../../enrolment/index.js';

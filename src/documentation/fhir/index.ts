@@ -6,16 +6,17 @@
  * and the survey Observations derived from it), an alert as a Flag, each
  * appointment of the month or still to come as an Appointment, each staff
  * time entry as a Procedure performed by a Practitioner (staff-time.ts says
- * why), the note as a Composition (attested by the approver once approved)
- * and, once approved, a ChargeItem per code. Pure: the same
- * record and options give the same bundle, uuids included (name-based, from
- * the record's ids).
+ * why), each CCM consent as a Consent with the exact text shown, the note as
+ * a Composition (attested by the approver once approved) and, once approved,
+ * a ChargeItem per code. Pure: the same record and options give the same
+ * bundle, uuids included (name-based, from the record's ids).
  */
 import type { Bundle, BundleEntry, CarePlan, Composition, Organization, Patient, Practitioner, Reference, Resource } from '@medplum/fhirtypes';
 import type { MonthRecord } from '../types.js';
 import { communications, flags, observations } from './activity.js';
 import { appointments } from './appointments.js';
 import { chargeItems } from './billing.js';
+import { consents } from './consent.js';
 import type { BuildContext, Keyed } from './context.js';
 import { uuidV5 } from './ids.js';
 import { questionnaireEntries } from './month-questionnaires.js';
@@ -50,6 +51,7 @@ export function toFhirBundle(record: MonthRecord, options: FhirBundleOptions): B
 
   entries.add<Patient>({ key: `patient/${record.patient.id}`, resource: patient(ctx) });
   entries.add<Organization>({ key: 'organization', resource: practiceOrganization(ctx) });
+  for (const item of consents(ctx, options.generatedAt)) entries.add(item);
   const plan = carePlan(ctx);
   if (plan) entries.add<CarePlan>({ key: `patient/${record.patient.id}/care-plan`, resource: plan });
   for (const item of practitioners(ctx)) entries.add<Practitioner>(item);

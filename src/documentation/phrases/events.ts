@@ -60,6 +60,8 @@ export const EVENT_PHRASES: Readonly<Record<string, EventPhrase>> = {
   email_opted_in: log('Emails allowed again (recorded by staff)'),
   email_bounced: noted('An email bounced: the address needs checking'),
   email_full_consent: log('Chose the whole summary by email, after being told plain email is not private'),
+  'ccm_consent.recorded': noted('Consent to CCM recorded: each required element acknowledged'),
+  'ccm_consent.revoked': noted('Asked to stop CCM: consent revoked, effective the end of the month'),
   summary_sent: log('Monthly care-plan summary emailed'),
   summary_opened: log('Monthly care-plan summary opened'),
   'patient.unreachable': noted('Marked unreachable: too many contacts went unanswered'),

@@ -45,7 +45,7 @@ export const OPT_OUT_PHRASES: readonly string[] = [
   '(remove|delete|unenroll|unsubscribe) (me|us) !from|off|out|of|to|for',
   'no more (text*|messag*|msg*|sms|reminders|alerts|calls)',
   // "Don't text me after 9" is a quiet-hours wish, not an opt-out.
-  '(dont|do not|never) (text*|messag*|contact*|sms) (me|us) (anymore|any more|again|ever)? !after|before|at|until|on|in|during|today|tonight|tomorrow|between|so|too|early|late|this|when|while|past',
+  '(dont|do not|never) (text*|messag*|contact*|sms) (me|us|this number|this phone|this cell|my number|my phone|my cell) (anymore|any more|again|ever)? !after|before|at|until|on|in|during|today|tonight|tomorrow|between|so|too|early|late|this|when|while|past',
   '(dont|do not|never) send (me|us)? (any more|anymore|more|any)? (text*|messag*|msg*|sms) (anymore|any more|again|ever)? !after|before|at|until|on|in|during|today|tonight|tomorrow|between|so|too|early|late|this|when|while|past',
   '(dont|do not) call (me|us)? (anymore|any more|again|ever)',
   '(take|remove|delete|drop|get|unenroll|unenrol|erase) (me|us|my number) (off|from|out) ... (list|text*|messag*|program|service|system|subscription|database)',

@@ -73,6 +73,15 @@ function asksUsTo(tokens: readonly string[]): boolean {
 }
 
 /**
+ * Keywords only, an opt-out among them ("yes stop", "ok STOP", "STOP. HELP"):
+ * a STOP is honoured whatever keyword stands beside it.
+ */
+function mixesInOptOut(tokens: readonly string[]): boolean {
+  const hasOptOut = CARRIER_OPT_OUT.some((words) => tokens.some((_, i) => words.every((word, k) => keywordTokenEquals(tokens[i + k] ?? '', word))));
+  return hasOptOut && isKeywordMessage(tokens, [...CARRIER_OPT_OUT, ...OPT_IN, ...HELP, ['no']]);
+}
+
+/**
  * Classifies carrier keywords and opt-out requests.
  *
  * - opt_out: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT
@@ -92,9 +101,13 @@ function asksUsTo(tokens: readonly string[]): boolean {
 export function classifyKeyword(text: string): KeywordIntent | null {
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
-  const sentences = text.split(/[.!?;\n]+/).map(tokenize).filter((words) => words.length > 0);
-  const alone = (keywords: readonly string[][]) => isKeywordMessage(tokens, keywords) || sentences.some((words) => isKeywordMessage(words, keywords));
-  if (alone(CARRIER_OPT_OUT)) return 'opt_out';
+  // Each sentence with its own end, so a question beside a statement stays a question ("who is this? stop texting me").
+  const sentences = (text.match(/[^.!?;\n]+[.!?;\n]*/g) ?? []).filter((sentence) => tokenize(sentence).length > 0);
+  const alone = (keywords: readonly string[][]) => isKeywordMessage(tokens, keywords) || sentences.some((s) => isKeywordMessage(tokenize(s), keywords));
+  if (alone(CARRIER_OPT_OUT) || mixesInOptOut(tokens)) return 'opt_out';
+  const optsOut = (s: string) => isKeywordMessage(tokenize(s), OPT_OUT) || isFreeTextOptOut(s);
+  // A statement that opts out opts out, whatever else the message asks.
+  if (sentences.some((s) => !isQuestion(s) && optsOut(s))) return 'opt_out';
   if (alone(OPT_OUT) || isFreeTextOptOut(text)) return isQuestion(text) && !asksUsTo(tokens) ? 'help' : 'opt_out';
   if (isKeywordMessage(tokens, HELP)) return 'help';
   if (isKeywordMessage(tokens, OPT_IN)) return 'opt_in';

@@ -4,10 +4,12 @@
  * and changed ones update, without a reload), texts from unknown numbers
  * waiting for a person (urgent ones first), elevated cases by review
  * deadline, then the call list: the same list, in the same order, as
- * GET /practices/:id/call-list and the morning digest's count.
+ * GET /practices/:id/call-list and the morning digest's count, followed by
+ * the candidates an enrolment campaign left for a person (the API's
+ * `invitations`), each marked as an invitation and linked to their page.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { callList, loadCaseViews, type CallListEntry, type CaseView } from '../../alerts/index.js';
+import { callList, invitationCalls, loadCaseViews, type CallListEntry, type CaseView, type InvitationCallEntry } from '../../alerts/index.js';
 import { recordAccess } from '../../store/audit.js';
 import { latestAlertSeq } from '../../store/alerts.js';
 import { listCases } from '../../store/case-views.js';
@@ -34,6 +36,17 @@ function callItem(entry: CallListEntry, zone: string, caseId: string | undefined
   </li>`;
 }
 
+/** A candidate to call about joining CCM: marked, so nobody mistakes them for an enrolled patient. */
+function invitationItem(entry: InvitationCallEntry, zone: string): Html {
+  const c = entry.candidate;
+  return html`<li data-invitation>
+    <span class="badge">invitation</span> <a href="/app/enrolment/candidates/${c.id}"><strong>${name(c)}</strong></a>
+    <span>${entry.reason.detail}</span>
+    <span class="meta">${phoneLink(c.phone)} · on the list since ${localTime(entry.reason.since, zone)}
+    · prefers ${c.preferredChannel === 'voice' ? 'calls' : 'texts'}${c.language === 'es' ? ', Spanish' : ''}</span>
+  </li>`;
+}
+
 /** Elevated cases: the nearest review deadline first; those reviewed already (no deadline) after, longest open first. */
 const byDeadline = (a: CaseView, b: CaseView) =>
   (a.reviewDueAt ?? '\uffff').localeCompare(b.reviewDueAt ?? '\uffff') || a.case.openedAt.localeCompare(b.case.openedAt);
@@ -56,10 +69,13 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
     const texts = await listTextsToRead(pool, practice.id, TEXTS_SHOWN);
     // The whole call list: a patient whose case is above is still someone to call today.
     const calls = await callList(pool, practice, now);
+    const invitations = await invitationCalls(pool, practice);
     const caseOf = new Map(cases.map((v) => [v.case.patientId, v.case.id]));
     const linked = texts.data.flatMap((t) => (t.linked ? [t.linked.patient.id] : []));
     const shown = new Set([...cases.map((v) => v.case.patientId), ...calls.map((c) => c.patient.id), ...linked]);
     await recordAccess(pool, readEntry(request, 'web.today'), [...shown]);
+    // Candidates are no patients yet: their names and numbers are read for the practice.
+    if (invitations.length > 0) await recordAccess(pool, readEntry(request, 'web.today'), [null]);
     const zone = practice.timezone;
     const moreTexts =
       texts.total > texts.data.length
@@ -69,7 +85,7 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
       ${section('urgent-cases', 'Urgent', 'No urgent cases. New ones appear here as they come in.', urgent.map((v) => caseCard(v, zone, now)), { after })}
       ${section('unknown-texts', 'Texts from unknown numbers', 'No text from an unknown number is waiting for a person.', texts.data.map((t) => unknownTextItem(t, zone, now)), { count: texts.total, more: moreTexts })}
       ${section('review-cases', 'Reviews due', 'Nothing waiting for review.', reviews.map((v) => caseCard(v, zone, now)))}
-      ${section('call-list', 'Call list', 'Nobody to call today.', calls.map((c) => callItem(c, zone, caseOf.get(c.patient.id))))}`;
+      ${section('call-list', 'Call list', 'Nobody to call today.', [...calls.map((c) => callItem(c, zone, caseOf.get(c.patient.id))), ...invitations.map((i) => invitationItem(i, zone))])}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Today', session: request.staffSession, practiceName: practice.name, current: 'today', liveAlerts: true, body }));
   });
 };

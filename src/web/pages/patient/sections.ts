@@ -27,6 +27,7 @@ export const NOTICES = {
   medication_stopped: 'Medicine stopped: no more reminders or refill questions for it. Tick "Active" to restart it.',
   care_plan_saved: 'Care plan saved.',
   consent_saved: 'Consent saved; outreach is planned again to match it.',
+  consent_revoked: 'Consent revoked: CCM ends at the end of the month they asked in, and the patient is disenrolled.',
   email_saved: 'Email saved.',
   mrn_saved: 'Medical record number saved.',
   appointment_added: 'Appointment added.',

@@ -26,6 +26,7 @@ import type { FailedForm } from '../form-errors.js';
 import { appointmentsSection } from './appointments.js';
 import { carePlanSection } from './care-plan-form.js';
 import { consentSection } from './consent-form.js';
+import { revokeSection } from '../patient-revoke-view.js';
 import { patientHeader } from './header.js';
 import { identifierSection } from './identifier-form.js';
 import { medicinesSection } from './medicines.js';
@@ -56,6 +57,7 @@ export function patientView({ deps, practiceOf }: PageDeps): ShowPatient {
       listAlerts(pool, { practiceId: practice.id, patientId: patient.id, limit: ALERTS_SHOWN }),
     ]);
     const appointments = await upcomingAppointments(pool, patient.id, now);
+    const revoke = await revokeSection(pool, { patient, zone, csrf: session.csrfToken, now, failed });
     await recordAccess(pool, readEntry(request, 'web.patient'), [patient.id]);
     const month = DateTime.fromJSDate(now, { zone }).toFormat('yyyy-MM');
     const csrf = session.csrfToken;
@@ -69,6 +71,7 @@ export function patientView({ deps, practiceOf }: PageDeps): ShowPatient {
       ${appointmentsSection({ patientId: patient.id, appointments, zone: patientZone(practice, patient), csrf, failed })}
       ${carePlanSection({ patientId: patient.id, plan, zone, csrf, failed })}
       ${consentSection({ patient, zone, csrf, failed })}
+      ${revoke}
       ${identifierSection({ patient, csrf, failed })}
       ${outreachSection(patient, practice, schedule, medications, csrf, now, failed)}
       ${timelineSection(transcript, alerts, zone)}`;
