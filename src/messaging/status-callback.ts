@@ -3,7 +3,7 @@ import { findPatient, markPhoneInvalid, updatePatient } from '../store/patients.
 import { unplan } from '../store/outreach.js';
 import { recordEvent } from '../store/patient-events.js';
 import { findPractice } from '../store/practices.js';
-import { changeCandidateState, markReached } from '../store/candidates.js';
+import { changeCandidateState, markLandline, markReached } from '../store/candidates.js';
 import { withTransaction } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { optOut, replanPatient } from '../outreach/index.js';
@@ -49,6 +49,8 @@ export function handleStatusCallback(deps: RuntimeDeps, callback: StatusCallback
         await changeCandidateState(tx, message.candidateId, { state: 'opted_out', at });
         await cancelPendingForCandidate(tx, message.candidateId, at);
       }
+      // A landline takes calls: the campaign's next step is a call (for the number the text went to).
+      if (callback.errorCode === LANDLINE) await markLandline(tx, message.candidateId, message.toNumber, at);
     }
     const cannotText = callback.errorCode !== null && NUMBER_CANNOT_TEXT.has(callback.errorCode);
     if ((callback.errorCode === 21610 || cannotText) && message.audience === 'patient' && message.patientId && message.practiceId) {

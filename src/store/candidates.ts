@@ -224,6 +224,11 @@ export async function changeCandidateState(db: Queryable, id: string, change: St
   return rows[0] ? toCandidate(rows[0]) : null;
 }
 
+/** The carrier says their number is a landline: the campaign calls from now on. */
+export async function markLandline(db: Queryable, id: string, phone: string, at: Date): Promise<void> {
+  await db.query("UPDATE candidates SET phone_type = 'landline', updated_at = $3 WHERE id = $1 AND phone = $2 AND phone_type <> 'landline'", [id, phone, at]);
+}
+
 /** A message reached them (delivered, answered): kept once, for the funnel's "reached". */
 export async function markReached(db: Queryable, id: string, at: Date): Promise<void> {
   await db.query('UPDATE candidates SET reached_at = $2, updated_at = $2 WHERE id = $1 AND reached_at IS NULL', [id, at]);

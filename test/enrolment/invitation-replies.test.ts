@@ -151,4 +151,18 @@ describe('answering the invitation by text', () => {
     expect(response.statusCode).toBe(204);
     expect((await candidateRow(s, candidate.id)).reached_at).not.toBeNull();
   });
+
+  it('a text the carrier says went to a landline turns the reminder into a call', async () => {
+    const candidate = await addCandidate(s);
+    await startCampaignFor(s, [candidate.id]);
+    await s.runDue();
+    const sent = s.sentTo(candidate.phone)[0]!;
+    const messageId = new URL(sent.StatusCallback).searchParams.get('messageId')!;
+    const sid = (await s.t.db.pool.query('SELECT twilio_sid FROM messages WHERE id = $1', [messageId])).rows[0].twilio_sid as string;
+    await postTwilio(s.t.service.app, `/webhooks/twilio/status?messageId=${messageId}`, { MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30006' });
+    expect((await candidateRow(s, candidate.id)).phone_type).toBe('landline');
+    await s.advance(3 * DAY);
+    expect(s.twilio.calls.filter((call) => call.To === candidate.phone)).toHaveLength(1);
+    expect(s.sentTo(candidate.phone)).toHaveLength(1);
+  });
 });

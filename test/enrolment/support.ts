@@ -51,7 +51,7 @@ export async function startCampaignFor(s: Scenario, candidateIds: string[] | 'al
 /** The candidate's row as the database has it. */
 export async function candidateRow(s: Scenario, id: string) {
   const { rows } = await s.t.db.pool.query(
-    `SELECT state, reached_at, interested_at, declined_at, declined_how, opted_out_at, no_answer_at, call_reason, call_listed_at
+    `SELECT state, reached_at, interested_at, declined_at, declined_how, opted_out_at, no_answer_at, call_reason, call_listed_at, phone_type
      FROM candidates WHERE id = $1`,
     [id],
   );
@@ -65,6 +65,7 @@ export async function candidateRow(s: Scenario, id: string) {
     no_answer_at: Date | null;
     call_reason: string | null;
     call_listed_at: Date | null;
+    phone_type: 'mobile' | 'landline' | 'unknown';
   };
 }
 
