@@ -27,6 +27,11 @@ export const coordinatorPrompts = {
   'coordinator.digest': {
     sms: 'Good morning from ccm-bot for {practiceName}: {urgent} urgent alerts open, {elevated} reviews waiting ({overdue} overdue), {toCall} patients to call today, {unmatched} texts from unknown numbers to read.',
   },
+  // The same when the call list holds candidates to call about an invitation. Vars: also invitations (counted in
+  // toCall): candidates are no patients yet, so the count does not say "patients" and says how many are invitations.
+  'coordinator.digest_with_invitations': {
+    sms: 'Good morning from ccm-bot for {practiceName}: {urgent} urgent alerts open, {elevated} reviews waiting ({overdue} overdue), {toCall} to call today ({invitations} about an invitation), {unmatched} texts from unknown numbers to read.',
+  },
 
   // The escalation call. Vars: practiceName, patientShortName, reason.
   'coordinator.call_alert': {

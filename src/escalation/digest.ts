@@ -7,7 +7,7 @@ import { findPractice, listPractices, type Practice } from '../store/practices.j
 import { cancelPendingRuns, claimRun, scheduleRun } from '../store/scheduled-runs.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
-import { callList } from '../alerts/index.js';
+import { callList, invitationCalls } from '../alerts/index.js';
 import { queueOutreach } from '../messaging/index.js';
 
 const DIGEST = 'digest';
@@ -53,9 +53,9 @@ export async function scheduleAllDigests(deps: RuntimeDeps): Promise<void> {
 /**
  * Sends a practice's morning digest for `date` to each active coordinator who
  * gets it: counts only (open urgent alerts, reviews waiting and overdue,
- * patients to call), no names. Runs once per practice and day, and each
- * coordinator gets at most one per day, whatever restarts, repeated jobs or
- * second instances happen. Then the next day's is scheduled.
+ * patients and candidates to call), no names. Runs once per practice and
+ * day, and each coordinator gets at most one per day, whatever restarts,
+ * repeated jobs or second instances happen. Then the next day's is scheduled.
  */
 export async function sendDigest(deps: RuntimeDeps, job: { practiceId: string; date: string }): Promise<void> {
   const at = deps.clock.now();
@@ -64,8 +64,11 @@ export async function sendDigest(deps: RuntimeDeps, job: { practiceId: string; d
     if (!practice) return;
     if (await claimRun(tx, DIGEST, runKey(practice.id, job.date), at)) {
       const counts = await queueCounts(tx, practice.id);
-      const toCall = (await callList(tx, practice, at)).length;
-      const body = coordinatorSms('coordinator.digest', { practiceName: practice.name, ...counts, toCall });
+      // The call list as Today shows it: the patients, and the candidates a campaign left for a person to call.
+      const patients = (await callList(tx, practice, at)).length;
+      const invitations = (await invitationCalls(tx, practice)).length;
+      const vars = { practiceName: practice.name, ...counts, toCall: patients + invitations, invitations };
+      const body = coordinatorSms(invitations > 0 ? 'coordinator.digest_with_invitations' : 'coordinator.digest', vars);
       const coordinators = (await listCoordinators(tx, practice.id)).filter((c) => c.active && c.receivesDigest);
       for (const coordinator of coordinators) {
         if (!(await claimDigestDelivery(tx, coordinator.id, job.date))) continue;

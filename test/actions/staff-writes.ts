@@ -733,6 +733,11 @@ export const STAFF_WRITES: StaffWrite[] = [
     run: (w, x) => status(w.web.post(`/app/enrolment/candidates/${x.candidateId}/called`, {})),
     state: candidateState,
   }),
+  web('POST /enrolment/consent-text', 'publish a new consent text', 'web.consent_text.publish', {
+    prepare: nothing,
+    run: (w) => status(w.web.post('/app/enrolment/consent-text', { language: CONSENT_TEXT.language, ...CONSENT_TEXT.elements })),
+    state: consentTexts,
+  }),
   web('POST /patients/:id/consent/revoke', 'revoke a CCM consent', 'web.consent.revoke', {
     prepare: consented,
     run: (w, x) => status(w.web.post(`/app/patients/${x.patientId}/consent/revoke`, { how: 'by phone', on: '2026-11-24' })),

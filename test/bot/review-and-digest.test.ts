@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { ACCOUNT_SID, ADMIN_TOKEN, AUTH_TOKEN, LogCapture, PUBLIC_URL } from '../helpers/service.js';
 import { enqueueJob } from '../../src/store/job-queue.js';
 import { scheduleRecurring } from '../../src/jobs/definitions.js';
+import { listForCall } from '../../src/store/candidates.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -91,5 +92,29 @@ describe('the morning digest', () => {
     const { rows } = await s.t.db.pool.query("SELECT due_at FROM scheduled_runs WHERE kind = 'digest' AND done_at IS NULL");
     expect(rows).toHaveLength(1);
     expect(new Date(rows[0].due_at).getUTCHours() * 60 + new Date(rows[0].due_at).getUTCMinutes()).toBe(12 * 60 + 45); // 06:45 CST
+  });
+
+  it('counts the candidates left to call about an invitation, as Today does, and names none of them', async () => {
+    const practitioner = await s.admin.post(`/api/v1/practices/${s.practice.id}/staff`, { name: 'Dr. Alan Grant', role: 'practitioner', credential: 'MD' });
+    const candidate = await s.admin.post(`/api/v1/practices/${s.practice.id}/candidates`, {
+      firstName: 'Ines',
+      lastName: 'Invited',
+      phone: '(555) 300-0077',
+      conditions: ['hypertension', 'COPD'],
+      billingPractitionerId: practitioner.body.id,
+      lastVisitOn: '2026-08-14',
+    });
+    expect(candidate.status).toBe(201);
+    await listForCall(s.t.db.pool, candidate.body.id, 'no_answer', s.clock.now());
+    const { rows } = await s.t.db.pool.query("SELECT due_at FROM scheduled_runs WHERE kind = 'digest' AND done_at IS NULL");
+    const before = digestsTo(s.coordinator.phone).length;
+    await s.advanceTo(new Date(rows[0].due_at));
+    expect(digestsTo(s.coordinator.phone)).toHaveLength(before + 1);
+    const digest = digestsTo(s.coordinator.phone).at(-1)!;
+    const list = (await s.admin.get(`/api/v1/practices/${s.practice.id}/call-list`)).body;
+    expect(list.invitations).toHaveLength(1);
+    expect(digest.Body).toContain(`, ${list.data.length + 1} to call today (1 about an invitation), `);
+    expect(digest.Body).not.toContain('patients to call');
+    expect(digest.Body).not.toContain('Ines');
   });
 });

@@ -15,6 +15,7 @@ const VARS = {
   elevated: 148,
   overdue: 17,
   toCall: 23,
+  invitations: 5,
   unmatched: 4,
   senderPhone: '(555) 987-6543',
   link: 'https://ccm.riverside-family-medicine.example/app/unknown-senders/c0a80121-6b1e-4c6e-9a55-2f0c8f0b6d11',
@@ -42,6 +43,10 @@ describe('what coordinators are told', () => {
     expect(template).not.toMatch(/\{patient/);
     expect(coordinatorSms('coordinator.digest', VARS)).toBe(
       'Good morning from ccm-bot for Riverside Family Medicine Associates: 12 urgent alerts open, 148 reviews waiting (17 overdue), 23 patients to call today, 4 texts from unknown numbers to read.',
+    );
+    expect(coordinatorPrompts['coordinator.digest_with_invitations'].sms).not.toMatch(/\{patient/);
+    expect(coordinatorSms('coordinator.digest_with_invitations', VARS)).toBe(
+      'Good morning from ccm-bot for Riverside Family Medicine Associates: 12 urgent alerts open, 148 reviews waiting (17 overdue), 23 to call today (5 about an invitation), 4 texts from unknown numbers to read.',
     );
   });
 

@@ -3,8 +3,9 @@
  * and starts a campaign; the list shows each one's state and standing and the
  * month's funnel; a coordinator opens a candidate from the call list, reads
  * the consent script, ticks each element and enrols them, or records a no or
- * a call; a patient's page revokes a consent. Every form goes through the
- * action the API uses, and a refused one comes back saying what to fix.
+ * a call; a patient's page revokes a consent; an admin publishes the consent
+ * text. Every form goes through the action the API uses, and a refused one
+ * comes back saying what to fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextPhone } from '../helpers/api.js';
@@ -124,6 +125,76 @@ describe('the enrolment page', () => {
   });
 });
 
+describe('the consent text, from the enrolment page', () => {
+  const consentText = async (language: 'en' | 'es') => (await s.admin.get(`/api/v1/practices/${s.practice.id}/consent-text?language=${language}`)).body;
+  const versions = async () => (await s.t.db.pool.query('SELECT * FROM consent_texts WHERE practice_id = $1 ORDER BY language, version', [s.practice.id])).rows;
+  /** A language's boxes on the page, as typed in them: element -> wording. */
+  const boxes = (body: string, language: string) =>
+    Object.fromEntries(
+      [...body.matchAll(new RegExp(`<textarea id="consent-${language}-(\\w+)"[^>]*>([^<]*)</textarea>`, 'g'))].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+      ]),
+    );
+  const NEW_WORDING = {
+    offered: '{practice} offers you CCM with {practitioner}:\r\na care plan, check-ins and a care team at any hour.',
+    cost_sharing: 'A monthly copay may apply.',
+    one_practitioner: 'One practitioner bills CCM a month.',
+    stop_any_time: 'You may stop at any time; it ends at the end of the month.',
+  };
+
+  it('shows an admin each language\'s current version, and publishes new English wording as version 2, leaving version 1 as it was', async () => {
+    const page = await ada.get('/app/enrolment');
+    expect(page.body).toContain('<h2 id="consent-text-title">Consent text</h2>');
+    expect(text(page.body)).toContain('Publishing makes a new version, shown from then on; consents given earlier keep the text they were shown.');
+    const en = await consentText('en');
+    const es = await consentText('es');
+    expect(en.version).toBe(1);
+    expect(text(page.body)).toContain('English: version 1');
+    expect(text(page.body)).toContain(`Spanish: version ${es.version}`);
+    expect(boxes(page.body, 'en')).toEqual(en.elements);
+    expect(boxes(page.body, 'es')).toEqual(es.elements);
+    expect(page.body).toContain('lang="es" rows="4"');
+    const before = await versions();
+
+    const published = await ada.post('/app/enrolment/consent-text', { language: 'en', ...NEW_WORDING });
+    expect(published.status, published.body.slice(0, 500)).toBe(303);
+    expect(published.headers.location).toBe('/app/enrolment?notice=consent_text_published&language=en&version=2');
+    const now = await consentText('en');
+    // The browser's CRLF is kept as LF, like the API's text.
+    expect(now).toMatchObject({ version: 2, elements: { ...NEW_WORDING, offered: NEW_WORDING.offered.replace('\r\n', '\n') }, createdBy: 'Ada Admin' });
+    const after = await versions();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.find((v) => v.language === 'en' && v.version === 1)).toEqual(before.find((v) => v.language === 'en' && v.version === 1));
+    expect((await consentText('es')).version).toBe(es.version);
+
+    const shown = await ada.get(String(published.headers.location));
+    expect(text(shown.body)).toContain('English consent text published as version 2');
+    expect(text(shown.body)).toContain('English: version 2');
+    expect(boxes(shown.body, 'en').one_practitioner).toBe(NEW_WORDING.one_practitioner);
+  });
+
+  it('brings an empty element back with the rest of what was typed, and publishes nothing', async () => {
+    const before = await versions();
+    const refused = await ada.post('/app/enrolment/consent-text', { language: 'en', ...NEW_WORDING, cost_sharing: '  ', one_practitioner: 'Only one of us bills it.' });
+    expect(refused.status).toBe(400);
+    expect(text(refused.body)).toContain('What it may cost: must say the element in full');
+    expect(refused.body).toMatch(/<details class="card" data-consent-text="en" open>/);
+    expect(refused.body).toMatch(/<textarea id="consent-en-cost_sharing" name="cost_sharing" lang="en" rows="4" required maxlength="2000" aria-invalid="true" aria-describedby="consent-text-en-error consent-text-help" autofocus>/);
+    expect(boxes(refused.body, 'en').one_practitioner).toBe('Only one of us bills it.');
+    expect(await versions()).toEqual(before);
+  });
+
+  it('is not shown to a coordinator, and refuses their publishing', async () => {
+    const before = await versions();
+    const page = await nora.get('/app/enrolment');
+    expect(page.body).not.toContain('action="/app/enrolment/consent-text"');
+    const refused = await nora.post('/app/enrolment/consent-text', { language: 'en', ...NEW_WORDING });
+    expect(refused.status).toBe(403);
+    expect(await versions()).toEqual(before);
+  });
+});
+
 describe('a candidate, from the call list', () => {
   it('appears on Today marked as an invitation, and the script enrols them once every element is acknowledged', async () => {
     const c = await addCandidate({ firstName: 'Sol', lastName: 'Script', language: 'es' });
@@ -210,6 +281,7 @@ describe('odd forms', () => {
       ['/app/enrolment/campaigns', ['name', 'which', 'candidateIds']],
       [`/app/enrolment/candidates/${c.id}/consent`, ['consentTextId', 'elements']],
       [`/app/enrolment/candidates/${c.id}/decline`, ['note']],
+      ['/app/enrolment/consent-text', ['language', ...ELEMENTS]],
     ];
     const failures: string[] = [];
     for (const [url, fields] of forms) {

@@ -1,14 +1,26 @@
 /**
  * Enrolment (/app/enrolment): the practice's candidates (patients eligible
  * for CCM, not enrolled yet) with their state and standing, the funnel for a
- * month, and for admins the forms that add candidates, upload the list and
- * start a campaign. Each form is read into the body the API takes and made by
- * the same action; a refused form comes back with what was typed. One
- * candidate's page is candidate.ts; the CSV upload, enrolment-import.ts.
+ * month, and for admins the forms that add candidates, upload the list, start
+ * a campaign and publish the consent text. Each form is read into the body
+ * the API takes and made by the same action; a refused form comes back with
+ * what was typed. One candidate's page is candidate.ts; the CSV upload,
+ * enrolment-import.ts.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addCandidate, candidatesWithStanding, enrolmentFunnel, newCandidateSchema, startCampaign, StartCampaignSchema } from '../../actions/index.js';
+import {
+  addCandidate,
+  candidatesWithStanding,
+  consentTextFor,
+  ConsentTextSchema,
+  enrolmentFunnel,
+  newCandidateSchema,
+  publishConsentText,
+  startCampaign,
+  StartCampaignSchema,
+} from '../../actions/index.js';
+import { CONSENT_ELEMENTS } from '../../enrolment/index.js';
 import { DomainError } from '../../errors.js';
 import { recordAccess } from '../../store/audit.js';
 import { listStaff } from '../../store/staff.js';
@@ -18,23 +30,30 @@ import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { redirect, requireSession } from '../session.js';
 import { candidatePages } from './candidate.js';
+import { consentTextForm, consentTextSection, ELEMENT_LABELS } from './consent-text-view.js';
 import { candidateImport } from './enrolment-import.js';
 import { addCandidateForm, CAMPAIGN_FORM, campaignForm, CANDIDATE_FORM, candidatesSection, funnelSection, importForm } from './enrolment-view.js';
-import { field, optional } from './forms.js';
+import { field, lf, optional } from './forms.js';
 import { failedForm, fieldTable, type FailedForm } from './form-errors.js';
 import { patientRevoke } from './patient-revoke.js';
 
 const PageQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
-  notice: z.enum(['candidate_added', 'campaign_started']).optional(),
+  notice: z.enum(['candidate_added', 'campaign_started', 'consent_text_published']).optional(),
   invited: z.coerce.number().int().min(0).optional(),
   skipped: z.coerce.number().int().min(0).optional(),
+  language: z.enum(['en', 'es']).optional(),
+  version: z.coerce.number().int().min(1).optional(),
 });
 type PageQuery = z.infer<typeof PageQuery>;
 
 /** What a form's redirect reports (the URL carries a key and counts, never anything about a candidate). */
 function noticeText(q: PageQuery): string | undefined {
   if (q.notice === 'candidate_added') return 'Candidate added.';
+  if (q.notice === 'consent_text_published') {
+    const which = `${q.language === 'es' ? 'Spanish' : 'English'} consent text published${q.version ? ` as version ${q.version}` : ''}`;
+    return `${which}: the consent page and the phone script show it from now on; consents given earlier keep the text they were shown.`;
+  }
   if (q.notice !== 'campaign_started') return undefined;
   const skipped = q.skipped ? ` ${q.skipped} skipped (they need an initiating visit first, or were invited or answered before).` : '';
   return `Campaign started: ${q.invited ?? 0} invited; the invitations go out as quiet hours and the daily limits allow.${skipped}`;
@@ -55,6 +74,8 @@ const CANDIDATE_FIELDS = fieldTable({
   preferredChannel: ['preferredChannel', 'Prefers'],
 });
 const CAMPAIGN_FIELDS = fieldTable({ name: ['name', 'Name'], candidateIds: ['which', 'Whom to invite'] });
+// Each element is a box named after it; the action names it elements.<key>.
+const CONSENT_TEXT_FIELDS = fieldTable(Object.fromEntries(CONSENT_ELEMENTS.map((key) => [`elements.${key}`, [key, ELEMENT_LABELS[key]] as const])));
 
 /** A repeated field (ticked boxes) as a list. */
 const many = (body: unknown, name: string): string[] => {
@@ -78,6 +99,11 @@ function readCandidateForm(body: unknown) {
     language: optional(body, 'language'),
     preferredChannel: optional(body, 'preferredChannel'),
   };
+}
+
+/** A language's consent text form as the API's body. */
+function readConsentTextForm(body: unknown) {
+  return { language: field(body, 'language'), elements: Object.fromEntries(CONSENT_ELEMENTS.map((key) => [key, lf(field(body, key))])) };
 }
 
 /** The campaign form as the API's body: all listed candidates, or the ticked ones. */
@@ -110,6 +136,8 @@ export const enrolmentPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps
     const csrf = session.csrfToken;
     const eligible = candidates.filter((c) => c.state === 'listed' && c.standing === 'eligible').length;
     const failed = o.failed;
+    // The versions shown now; reading makes version 1 (or one with the practice's new name) when needed, as the consent page would.
+    const texts = admin ? [await consentTextFor(pool, practice, 'en', now), await consentTextFor(pool, practice, 'es', now)] : [];
     const body = html`
       ${notice && !failed && !o.importProblem ? html`<p class="notice" role="status">${notice}</p>` : ''}
       ${admin
@@ -118,9 +146,10 @@ export const enrolmentPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps
             <div>${addCandidateForm({ csrf, practitioners, failed })}</div>
             <div>${importForm({ csrf, practitioners, problem: o.importProblem?.message })}</div>
           </div>`
-        : html`<p class="meta">Admins add candidates and start campaigns; open a candidate to take consent by phone.</p>`}
+        : html`<p class="meta">Admins add candidates, start campaigns and publish the consent text; open a candidate to take consent by phone.</p>`}
       ${candidatesSection(candidates, admin)}
-      ${funnelSection(funnel)}`;
+      ${funnelSection(funnel)}
+      ${admin ? consentTextSection({ texts, csrf, failed, zone: practice.timezone }) : ''}`;
     return reply
       .code(failed?.status ?? o.importProblem?.status ?? 200)
       .type('text/html; charset=utf-8')
@@ -150,6 +179,20 @@ export const enrolmentPages: FastifyPluginAsync<PageDeps> = async (app, pageDeps
       return show(request, reply, { failed: failedForm(error, CAMPAIGN_FORM, request.body, CAMPAIGN_FIELDS) });
     }
     return redirect(reply, `/app/enrolment?notice=campaign_started&invited=${started.invited.length}&skipped=${started.skipped.length}`);
+  });
+
+  app.post('/enrolment/consent-text', async (request, reply) => {
+    const practice = await practiceOf(request);
+    // The form the text came from, so a refused one comes back in its own box.
+    const form = consentTextForm(field(request.body, 'language') === 'es' ? 'es' : 'en');
+    let published;
+    try {
+      const text = ConsentTextSchema.parse(readConsentTextForm(request.body));
+      published = await publishConsentText(actionContext(deps, request), { practiceId: practice.id, text });
+    } catch (error) {
+      return show(request, reply, { failed: failedForm(error, form, request.body, CONSENT_TEXT_FIELDS) });
+    }
+    return redirect(reply, `/app/enrolment?notice=consent_text_published&language=${published.language}&version=${published.version}`);
   });
 
   await app.register(candidateImport, { ...pageDeps, show });

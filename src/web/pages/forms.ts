@@ -18,6 +18,9 @@ export function optional(body: unknown, name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** Browsers send a textarea's line breaks as CRLF; the record keeps LF. */
+export const lf = (text: string): string => text.replace(/\r\n?/g, '\n');
+
 /** A checkbox is sent only when ticked. */
 export const ticked = (body: unknown, name: string): boolean => field(body, name) !== '';
 

@@ -15,15 +15,12 @@ import { actionContext } from '../context.js';
 import type { PageDeps } from '../page-deps.js';
 import { redirect } from '../session.js';
 import { failedForm, fieldTable } from './form-errors.js';
-import { actingStaff, field, optional, ownPatient, ticked } from './forms.js';
+import { actingStaff, field, lf, optional, ownPatient, ticked } from './forms.js';
 import { confirmationOf, needsAsking, openItems } from './month-approval.js';
 import { monthView, ownMonth } from './month-page.js';
 import { ADDENDUM_FORM, APPROVE_FORM, DECISIONS_FORM, NOTE_FORM, TIME_FORM } from './month-view-forms.js';
 
 const PatientParams = z.object({ id: z.uuid() });
-
-/** Browsers send a textarea's line breaks as CRLF; the record keeps LF. */
-const lf = (text: string) => text.replace(/\r\n?/g, '\n');
 
 const NOTE_FIELDS = fieldTable({ note: ['note', 'Note'] });
 const ADDENDUM_FIELDS = fieldTable({ text: ['text', 'Addendum'] });
