@@ -5,15 +5,15 @@
  * registered here only, for this route; its fields land on the body so the
  * form's CSRF token is checked like any other.
  */
-import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { importAppointments, MAX_IMPORT_FILE_BYTES, type AppointmentRowResult } from '../../actions/index.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { importAppointments, type AppointmentRowResult } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
 import { actionContext } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import { requireSession } from '../session.js';
 import type { ImportOptions } from './admin-import.js';
+import { acceptCsvUpload, UPLOAD_BODY_LIMIT, uploadedText } from './csv-upload.js';
 import { optional } from './forms.js';
 
 const STATUS_WORDS: Record<AppointmentRowResult['status'], string> = {
@@ -40,23 +40,13 @@ function report(results: AppointmentRowResult[]) {
 }
 
 export const adminAppointmentImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await acceptCsvUpload(app);
 
-  // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
-  app.setErrorHandler((error: FastifyError | DomainError) => {
-    if (error instanceof DomainError || (error as FastifyError).validation) throw error;
-    const status = (error as FastifyError).statusCode ?? 500;
-    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-    if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
-    throw error;
-  });
-
-  app.post('/admin/appointments/import', { bodyLimit: MAX_IMPORT_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+  app.post('/admin/appointments/import', { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
     const practice = await practiceOf(request);
     const body = request.body as Record<string, unknown> | undefined;
-    const file = body?.file;
-    const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+    const text = uploadedText(body);
     if (text.trim() === '') return showProblem(request, reply, 'Choose a CSV file with a header row and one row per appointment.', 400);
     const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
     let results: AppointmentRowResult[];

@@ -4,15 +4,15 @@
  * became of each line. Multipart is registered here only, for this route; its
  * fields land on the body so the form's CSRF token is checked like any other.
  */
-import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { FILE_CONSENT_FIELDS, importPatients, MAX_IMPORT_FILE_BYTES, type RowResult } from '../../actions/index.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { FILE_CONSENT_FIELDS, importPatients, type RowResult } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
 import { actionContext } from '../context.js';
 import { html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { requireSession } from '../session.js';
+import { acceptCsvUpload, UPLOAD_BODY_LIMIT, uploadedText } from './csv-upload.js';
 import { optional } from './forms.js';
 
 export interface ImportOptions extends PageDeps {
@@ -42,23 +42,13 @@ function report(results: RowResult[]) {
 }
 
 export const adminImport: FastifyPluginAsync<ImportOptions> = async (app, { deps, practiceOf, showProblem }) => {
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await acceptCsvUpload(app);
 
-  // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
-  app.setErrorHandler((error: FastifyError | DomainError, _request, _reply) => {
-    if (error instanceof DomainError || (error as FastifyError).validation) throw error;
-    const status = (error as FastifyError).statusCode ?? 500;
-    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-    if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
-    throw error;
-  });
-
-  app.post('/admin/import', { bodyLimit: MAX_IMPORT_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+  app.post('/admin/import', { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
     const practice = await practiceOf(request);
     const body = request.body as Record<string, unknown> | undefined;
-    const file = body?.file;
-    const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+    const text = uploadedText(body);
     if (text.trim() === '') return showProblem(request, reply, 'Choose a CSV file with a header row and one row per patient.', 400);
     const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
     // Consent for the whole file, for a file without consent columns (the action checks all of it).

@@ -4,9 +4,8 @@
  * line. Multipart is registered here only, for this route; its fields land on
  * the body so the form's CSRF token is checked like any other.
  */
-import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { importCandidates, MAX_IMPORT_FILE_BYTES, type CandidateRowResult } from '../../actions/index.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { importCandidates, type CandidateRowResult } from '../../actions/index.js';
 import { DomainError } from '../../errors.js';
 import { actionContext } from '../context.js';
 import { html } from '../html.js';
@@ -14,6 +13,7 @@ import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
 import { requireSession } from '../session.js';
 import type { ShowEnrolment } from './enrolment.js';
+import { acceptCsvUpload, UPLOAD_BODY_LIMIT, uploadedText } from './csv-upload.js';
 import { optional } from './forms.js';
 
 const STATUS_WORDS: Record<CandidateRowResult['status'], string> = { imported: 'added', existing: 'already listed or enrolled (left as it was)', failed: 'not added' };
@@ -36,23 +36,13 @@ function report(results: CandidateRowResult[]) {
 }
 
 export const candidateImport: FastifyPluginAsync<PageDeps & { show: ShowEnrolment }> = async (app, { deps, practiceOf, show }) => {
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await acceptCsvUpload(app);
 
-  // A broken or oversized upload is said in words; anything else goes to the workspace's error page.
-  app.setErrorHandler((error: FastifyError | DomainError, _request, _reply) => {
-    if (error instanceof DomainError || (error as FastifyError).validation) throw error;
-    const status = (error as FastifyError).statusCode ?? 500;
-    if (status === 413) throw new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`);
-    if (status >= 400 && status < 500) throw new DomainError('bad_request', 'The upload could not be read; choose the file and send it again.');
-    throw error;
-  });
-
-  app.post('/enrolment/candidates/import', { bodyLimit: MAX_IMPORT_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+  app.post('/enrolment/candidates/import', { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 'Send the file with the upload form.');
     const practice = await practiceOf(request);
     const body = request.body as Record<string, unknown> | undefined;
-    const file = body?.file;
-    const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
+    const text = uploadedText(body);
     if (text.trim() === '') return show(request, reply, { importProblem: { message: 'Choose a CSV file with a header row and one row per candidate.', status: 400 } });
     const ignore = optional(body, 'ignore')?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
     let results: CandidateRowResult[];
