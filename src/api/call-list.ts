@@ -10,15 +10,18 @@ import { authorize } from '../actions/index.js';
 import { logRead, readEntry } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
 
+/** Who to call, patient or candidate: enough to dial and greet them. */
+const PersonToCallSchema = z.object({
+  id: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string(),
+  language: z.enum(['en', 'es']),
+  preferredChannel: z.enum(['sms', 'voice']),
+});
+
 const EntrySchema = z.object({
-  patient: z.object({
-    id: z.uuid(),
-    firstName: z.string(),
-    lastName: z.string(),
-    phone: z.string(),
-    language: z.enum(['en', 'es']),
-    preferredChannel: z.enum(['sms', 'voice']),
-  }),
+  patient: PersonToCallSchema,
   reasons: z.array(
     z.object({
       code: z.enum(CALL_REASONS),
@@ -32,14 +35,7 @@ const EntrySchema = z.object({
 
 const InvitationEntrySchema = z.object({
   kind: z.literal('invitation').describe('A candidate (not enrolled yet) to call about joining CCM; their page: GET /candidates/:id'),
-  candidate: z.object({
-    id: z.uuid(),
-    firstName: z.string(),
-    lastName: z.string(),
-    phone: z.string(),
-    language: z.enum(['en', 'es']),
-    preferredChannel: z.enum(['sms', 'voice']),
-  }),
+  candidate: PersonToCallSchema,
   reason: z.object({
     code: z.enum(Object.keys(INVITATION_CALL_REASONS) as [keyof typeof INVITATION_CALL_REASONS, ...Array<keyof typeof INVITATION_CALL_REASONS>]),
     detail: z.string().describe('In words: "did not answer the invitation", "said yes but has not signed", ...'),
