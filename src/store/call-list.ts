@@ -7,13 +7,17 @@
 import { patientsInContact } from './month-activity.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
-export interface CallListPatient {
+/** Who to call, patient or candidate: enough to dial and greet them. */
+export interface PersonToCall {
   id: string;
   firstName: string;
   lastName: string;
   phone: string;
   language: 'en' | 'es';
   preferredChannel: 'sms' | 'voice';
+}
+
+export interface CallListPatient extends PersonToCall {
   lastReplyAt: string | null;
   unreachableAt: string | null;
   /** Twilio said the number cannot take texts: nothing goes out until staff correct it. */
@@ -106,13 +110,7 @@ export async function callListFacts(db: Queryable, practiceId: string, now: Date
 }
 
 /** A candidate (invited, not enrolled) left for a person to call about their invitation. */
-export interface InvitationToCall {
-  id: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  language: 'en' | 'es';
-  preferredChannel: 'sms' | 'voice';
+export interface InvitationToCall extends PersonToCall {
   state: string;
   callReason: 'no_answer' | 'consent_unsigned' | 'asked_for_call' | 'voice_interest';
   callListedAt: string;

@@ -29,6 +29,17 @@ async function invited(overrides: Parameters<typeof addCandidate>[1] = {}) {
 /** The candidate's texts after the first `count` (API sends and TwiML replies alike). */
 const textsAfter = async (candidateId: string, count: number) => (await outboundTo(s, candidateId)).slice(count);
 
+/** A candidate invited now, and the invitation's message id and Twilio sid (for its status callbacks). */
+async function invitationSent() {
+  const candidate = await addCandidate(s);
+  await startCampaignFor(s, [candidate.id]);
+  await s.runDue();
+  const sent = s.sentTo(candidate.phone)[0]!;
+  const messageId = new URL(sent.StatusCallback).searchParams.get('messageId')!;
+  const sid = (await s.t.db.pool.query('SELECT twilio_sid FROM messages WHERE id = $1', [messageId])).rows[0].twilio_sid as string;
+  return { candidate, messageId, sid };
+}
+
 describe('answering the invitation by text', () => {
   it('"yes" makes the candidate interested and queues the consent link; no consent is recorded', async () => {
     const candidate = await invited({ firstName: 'Ana' });
@@ -141,24 +152,14 @@ describe('answering the invitation by text', () => {
   });
 
   it('a delivered invitation counts the candidate as reached', async () => {
-    const candidate = await addCandidate(s);
-    await startCampaignFor(s, [candidate.id]);
-    await s.runDue();
-    const sent = s.sentTo(candidate.phone)[0]!;
-    const messageId = new URL(sent.StatusCallback).searchParams.get('messageId')!;
-    const sid = (await s.t.db.pool.query('SELECT twilio_sid FROM messages WHERE id = $1', [messageId])).rows[0].twilio_sid as string;
+    const { candidate, messageId, sid } = await invitationSent();
     const response = await postTwilio(s.t.service.app, `/webhooks/twilio/status?messageId=${messageId}`, { MessageSid: sid, MessageStatus: 'delivered' });
     expect(response.statusCode).toBe(204);
     expect((await candidateRow(s, candidate.id)).reached_at).not.toBeNull();
   });
 
   it('a text the carrier says went to a landline turns the reminder into a call', async () => {
-    const candidate = await addCandidate(s);
-    await startCampaignFor(s, [candidate.id]);
-    await s.runDue();
-    const sent = s.sentTo(candidate.phone)[0]!;
-    const messageId = new URL(sent.StatusCallback).searchParams.get('messageId')!;
-    const sid = (await s.t.db.pool.query('SELECT twilio_sid FROM messages WHERE id = $1', [messageId])).rows[0].twilio_sid as string;
+    const { candidate, messageId, sid } = await invitationSent();
     await postTwilio(s.t.service.app, `/webhooks/twilio/status?messageId=${messageId}`, { MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '30006' });
     expect((await candidateRow(s, candidate.id)).phone_type).toBe('landline');
     await s.advance(3 * DAY);
