@@ -23,6 +23,7 @@ import { FRESH_TEXTS_C } from '../test/understand/fresh-2026-12-c.js';
 import { FRESH_TEXTS_D } from '../test/understand/fresh-2026-12-d.js';
 import { FRESH_TEXTS_E } from '../test/understand/fresh-2026-12-e.js';
 import { FRESH_TEXTS_F } from '../test/understand/fresh-2026-12-f.js';
+import { FRESH_TEXTS_G } from '../test/understand/fresh-2026-12-g.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -49,6 +50,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
 const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12-g (unseen until scored once, after someone else\'s trouble and the patient\'s baseline were placed)': withContext(FRESH_TEXTS_G),
   'fresh-2026-12-f (unseen until scored once, after the panel simulator came)': withContext(FRESH_TEXTS_F),
   'fresh-2026-12-e (unseen until scored once, after the closed world\'s benign statements were placed)': withContext(FRESH_TEXTS_E),
   'fresh-2026-12-d (unseen until the closed world was tuned on the others; questions for staff labelled concerning)': withContext(FRESH_TEXTS_D),

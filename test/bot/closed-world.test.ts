@@ -185,3 +185,34 @@ describe('a concern said and then silence (a sixth fresh corpus, F)', () => {
     expect((await reasons(patient.id)).some((r) => r.startsWith('urgent:'))).toBe(true);
   });
 });
+
+describe('a seventh round, after F', () => {
+  it('"1 but my sugars have been in the 300s all week": a decade is at least its figure, so it is above 300', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, '1 but my sugars have been in the 300s all week, not sure why');
+    expect(await reasons(patient.id)).toContain('elevated:glucose_high');
+  });
+
+  it.each([
+    ['medication', 'no he didnt, grandpa keeps sayin he already took it but the pill box is still full for tues and wed'],
+    ['wellness', 'one feeling okay but my sugar was 3:15 this morning'],
+    ['wellness', '1 but got a 62 before supper yesterday, ate some crackers and it came up'],
+  ] as const)('to the %s question, "%s" reaches a person', async (flow, text) => {
+    const patient = await s.newPatient();
+    if (flow === 'medication') await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'donepezil', dose: '5 mg', times: ['08:00'] });
+    await s.checkIn(patient, flow);
+    await s.say(patient, text);
+    expect((await s.alerts(patient.id)).length).toBeGreaterThan(0);
+  });
+
+  it.each(['1 my dog is sick though, taking her to the vet tomorrow', '1, had some swelling back in August after the long flight but none since'])(
+    '"%s" to "how are you feeling?" raises nothing',
+    async (text) => {
+      const patient = await s.newPatient();
+      await s.checkIn(patient, 'wellness');
+      await s.say(patient, text);
+      expect(await s.alerts(patient.id)).toEqual([]);
+    },
+  );
+});

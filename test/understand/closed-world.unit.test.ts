@@ -31,6 +31,9 @@ describe('what the reader settles by itself', () => {
     // A denial reaches the body part after the symptom; a change the clinician made is known to the care team.
     'ya no tengo swelling en los pies', 'Ya no me falta el aire como antes', 'No, no he tenido problemas', 'no complaints',
     'Se me quitó el mareo desde que me cambiaron la pastilla', 'the doc switched my water pill and the swelling went down',
+    // Someone else's trouble (not family: a relative may be the patient); a trouble not had since; the patient's baseline.
+    '1 my dog is sick though, taking her to the vet tomorrow', 'mi vecina anda con mucha tos', 'my neighbor has the flu',
+    '1, had some swelling back in August after the long flight but none since', 'a little winded after mowing the whole yard but thats normal for me',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });
@@ -75,6 +78,12 @@ describe('what goes to a person', () => {
     ['Mom got a new phone, please send her texts to this number from now on. This is her son Mike', 'new phone'],
     ['Tengo nuevo número de teléfono, este es el bueno', 'nuevo numero'],
     ['I changed my number', 'changed my number'],
+    // Doses left in the pill box; a reading dictated as a clock time (a seventh round, after F).
+    ['no he didnt, grandpa keeps sayin he already took it but the pill box is still full for tues and wed', 'pill box is still full'],
+    ['one feeling okay but my sugar was 3:15 this morning', 'sugar'],
+    // A relative may be the patient; someone else beside the writer is the writer's news.
+    ['my husband is sick, coughing all night', 'sick'],
+    ['my friend says i look sick', 'sick'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);

@@ -35,7 +35,8 @@ export const IDIOMS: readonly string[] = [
 
 /**
  * Words saying a symptom has passed ("the cough is gone now", "ya se me
- * quitó la tos"): a concern in the same clause is history, not news. Red
+ * quitó la tos", "none since", "normal for me"): a concern in the same
+ * clause is history or the patient's baseline, not news. Red
  * flags do not use this: "the chest pain is gone" is still urgent.
  */
 export const RESOLVED: readonly string[] = [
@@ -48,4 +49,8 @@ export const RESOLVED: readonly string[] = [
   'se (me|le)? (quito|quitaron)',
   'ya (se)? (me|le)? (paso|quito)',
   'desaparecio',
+  // Not since: "had some swelling in August but none since".
+  '(none|nothing|no more|not once) since', '(ninguna|ninguno|nada|no mas) desde (entonces|ese dia|eso|ahi)',
+  // The patient's own baseline, said to be so: "winded after mowing, but that's normal for me".
+  '(normal|usual|typical) for (me|him|her)', '(lo)? (normal|de siempre) (para|en) (mi|el|ella)',
 ];

@@ -49,6 +49,8 @@ export interface DetectorOptions<C extends string = string> {
   resolved?: readonly string[];
   /** Categories that are events, not states ("a fall"): "it's gone now" after them settles nothing. */
   lasting?: readonly C[];
+  /** A clause this says is about someone other than the patient ("my dog is sick") mentions nothing. */
+  othersClause?: (tokens: readonly string[]) => boolean;
 }
 
 export interface PhraseDetector<C extends string> {
@@ -91,7 +93,7 @@ export function createPhraseDetector<C extends string>(
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
-    if (!evenResolved && saysResolved(tokens)) return [];
+    if (!evenResolved && (saysResolved(tokens) || options.othersClause?.(tokens))) return [];
     const found: Found<C>[] = [];
     for (const { mention, pattern } of compiled) {
       for (const { start, end } of findPhrase(pattern, tokens)) {

@@ -97,6 +97,8 @@ export const NEWS_PHRASES = [
   'dia (por|de) medio',
   '(till|until|til|hasta) (payday|pay day|paycheck|my check|the check|el cheque|la quincena|que me paguen|next month|el mes que viene|el otro mes)',
   '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
+  // Doses left in the pill box are doses not taken: "the pill box is still full for tues and wed".
+  '(pill box|pillbox|pill organizer|pill case|pill container|pastillero) ...4 (full|still|untouched|lleno|llena|intacto)',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   'thought (you|u|yall) should know',

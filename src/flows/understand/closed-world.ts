@@ -10,7 +10,9 @@
  * unless its clause settles it ("no pain", "legs look fine", "the cough is
  * gone"); a denied everyday word is news ("didn't take them", "no puedo
  * caminar"); and tokens that are no word at all (a typo, a name, a medicine
- * it does not know) are news when there are two or more. Pure: no I/O.
+ * it does not know) are news when there are two or more. A figure standing
+ * alone ("got a 62 before supper") is news; a clause about someone who is
+ * never the patient ("my dog is sick") is not. Pure: no I/O.
  */
 import { splitClauses } from '../text/clauses.js';
 import { RESOLVED } from '../text/figures-of-speech.js';
@@ -19,6 +21,7 @@ import { findPhrase } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
+import { aboutSomeoneElse } from '../text/someone-else.js';
 import { CLINICIAN_CHANGES, EXCESS_PATTERNS, FUNCTION_WORDS, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing } from './denial.js';
@@ -114,6 +117,17 @@ const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/i;
 const aboutMedicine = (tokens: readonly string[], placed: ReadonlySet<string>) =>
   tokens.some((t) => placed.has(t) || MEDICINE_WORDS.has(t) || ['medicine', 'care'].includes(healthGroup(t) ?? '') || (t.length > 4 && !isWord(t)));
 
+/** Words that say what a figure counts ("30 minutes", "82 years old", "a 90 day supply"): no reading. */
+const COUNTED = new Set(
+  'minute minutes min mins hour hours hr hrs day days week weeks wk wks month months year years yr yrs yo mile miles block blocks step steps times percent ' +
+    'minuto minutos hora horas dia dias semana semanas mes meses ano anos milla millas cuadras pasos veces por'.split(' '),
+);
+/** Readings fall from 40 up (a sugar of 62, a pulse of 48); smaller figures are counts and dates. */
+const READING_FLOOR = 40;
+/** A two- or three-digit figure from 40 up, standing alone: it may be a reading that was not read. */
+const bareFigure = (tokens: readonly string[], i: number) =>
+  /^\d{2,3}$/.test(tokens[i] ?? '') && Number(tokens[i]) >= READING_FLOOR && !COUNTED.has(tokens[i + 1] ?? '') && !isNumber(tokens[i - 1] ?? '') && !isNumber(tokens[i + 1] ?? '');
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -141,6 +155,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
   clauses.forEach((tokens, c) => {
+    // "My dog is sick", "mi vecina anda con tos": someone else's trouble is not the patient's news.
+    if (aboutSomeoneElse(written[c]!)) return;
     blank(tokens, IDIOM_PATTERNS);
     blank(tokens, CLINICIAN_CHANGES);
     blankFirstWord(tokens, INTENSIFIERS);
@@ -178,6 +194,9 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         // "Didn't miss a single day", "no me faltó nada": a lapse denied is good news.
         if (LAPSES.has(token) && denied(tokens, i)) return;
         if (!denied(tokens, i) || SELF_NEGATING.has(token)) left.news.push(token);
+      } else if (bareFigure(tokens, i)) {
+        // "1 but got a 62 before supper": a figure no reading was read from, and no unit says what it counts.
+        left.news.push(token);
       } else if (group === 'medicine' || /^\d\d+$/.test(token) || !isWord(token)) {
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
       } else if (LAPSES.has(token) && denied(tokens, i)) {

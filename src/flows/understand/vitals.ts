@@ -122,7 +122,9 @@ function nearbyNumber(words: string[], index: number, used: Set<number>, key: Ke
 const OF = new Set(['of', 'de', 'del']);
 
 /** "over 300", "above 300", "more than 300", "arriba de 300", "mas de 300", "encima de 300". */
+/** "Over 300", "más de 300", and a decade ("in the 300s"): at least the figure, maybe more. */
 const saidOver = (words: string[], at: number) =>
+  /^\d+0s$/.test(words[at] ?? '') ||
   /^(over|above)$/.test(words[at - 1] ?? '') ||
   (/^(than|de)$/.test(words[at - 1] ?? '') && /^(more|arriba|mas|encima)$/.test(words[at - 2] ?? ''));
 

@@ -13,12 +13,20 @@ export function namesIn(text: string): Set<string> {
   return names;
 }
 
+/**
+ * A clock time said to be a measure is a reading dictated wrong ("my sugar
+ * was 3:15" is 315): it stays, as the figure, so a person reads it. "Checked my sugar at
+ * 3:15" is a time.
+ */
+const MEASURE_BEFORE = /\b(?:sugars?|glucose|bs|bg|meter|reading|bp|pressure|pulse|azucar|azúcar|glucosa|presion|presión)\s+(?:was|is|were|read|reads|came out|fue|salio|salió|estaba|esta|está|de)?\s*$/i;
+const clockTime = (match: string, offset: number, text: string) => (MEASURE_BEFORE.test(text.slice(Math.max(0, offset - 30), offset)) ? match.replace(':', '') : ' ');
+
 /** Money, times of day and dates are no news: "$40", "at 7:30", "10 am", "the 14th". */
 export const withoutFigures = (text: string) =>
   text
     .replace(/\$\s?\d+(?:[.,]\d+)?/g, ' ')
     .replace(/\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/gi, ' ')
-    .replace(/\b\d{1,2}:\d{2}\b/g, ' ')
+    .replace(/\b\d{1,2}:\d{2}\b/g, clockTime)
     .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
     .replace(/\b\d+(?:[.,]\d+)?\s?(?:dollars|bucks|cents|dolares|pesos)\b/gi, ' ');
 

@@ -56,7 +56,9 @@ describe('typos a stem forgives, and those it does not', () => {
 
 describe('readings written in words', () => {
   it.each([
-    ['sugar was in the 50s', [{ kind: 'glucose', mgdl: 50 }]],
+    ['sugar was in the 50s', [{ kind: 'glucose', mgdl: 50, over: true }]],
+    // A decade is at least its figure: "in the 300s" is above 300.
+    ['my sugars have been in the 300s all week', [{ kind: 'glucose', mgdl: 300, over: true }]],
     ['la glucosa me ha salido arriba de 300', [{ kind: 'glucose', mgdl: 300, over: true }]],
     ['el aparatito dice 83 de oxigeno', [{ kind: 'oxygen', percent: 83 }]],
     ['heart racing, my watch says 140', [{ kind: 'pulse', bpm: 140 }]],
