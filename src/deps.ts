@@ -8,6 +8,14 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { RuntimeDeps } from './runtime.js';
 import type { Database } from './store/database.js';
+import type { AlertListener } from './store/alert-listener/index.js';
+
+/** What the live Today channel follows: news of alerts as the database announces it, and how often it reads anyway. */
+export interface LiveDeps {
+  alerts: AlertListener;
+  /** The catch-up read's interval, in case a notification was lost; pages otherwise read on news. */
+  safetyPollMs: number;
+}
 
 export interface AppDeps {
   config: Config;
@@ -16,4 +24,5 @@ export interface AppDeps {
   /** What the conversation runtime runs with (the pool, the clock, Twilio's transports). */
   runtime: RuntimeDeps;
   clock: Clock;
+  live: LiveDeps;
 }

@@ -11,6 +11,7 @@ import { createTwilioCalls, simulatedCalls, type CallTransport } from './transpo
 import { createTwilioTransport, simulatedTransport, type SmsTransport } from './transport/index.js';
 import { createSmtpTransport, simulatedMail, type MailTransport } from './transport/index.js';
 import { buildApp, type App } from './app.js';
+import { createAlertListener } from './store/alert-listener/index.js';
 import { warmDictionary } from './flows/understand/index.js';
 
 export interface Service {
@@ -41,7 +42,12 @@ export interface ServiceOptions {
   calls?: CallTransport;
   /** Where emails go instead of SMTP_URL's server or the built-in simulation. */
   mail?: MailTransport;
+  /** How often a live page reads alerts without being told to (default 30 s); tests set it long to show the push. */
+  liveSafetyPollMs?: number;
 }
+
+/** The live channel reads on news; this read only catches up on a notification lost on the way. */
+const LIVE_SAFETY_POLL_MS = 30_000;
 
 /** Wires the service together: store, migrations, jobs, HTTP app. Nothing listens until start(). */
 export async function createService(given: Config, options: ServiceOptions = {}): Promise<Service> {
@@ -83,7 +89,10 @@ export async function createService(given: Config, options: ServiceOptions = {})
   };
   const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
   defineJobs(jobs, runtime);
-  const app = await buildApp({ config, db, logger, runtime, clock });
+  // One listener per instance, started by the first live page, whichever instance wrote the alert.
+  const liveAlerts = createAlertListener(db, logger);
+  const live = { alerts: liveAlerts, safetyPollMs: options.liveSafetyPollMs ?? LIVE_SAFETY_POLL_MS };
+  const app = await buildApp({ config, db, logger, runtime, clock, live });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -107,6 +116,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
     stop() {
       stopping ??= (async () => {
         await app.close();
+        await liveAlerts.close();
         await jobs.stop(config.shutdownGraceMs);
         mail.close();
         if (!options.db) await db.close();

@@ -14,7 +14,7 @@ import { findPractice } from '../store/practices.js';
 import { databaseFault } from '../store/sql.js';
 import { html } from './html.js';
 import { page } from './layout.js';
-import { liveEvents } from './live-events.js';
+import { liveEventsRoute } from './live-events.js';
 import { checkCsrf, loadSession, readCookie, redirect, SESSION_COOKIE, sessionCookie } from './session.js';
 import { todayPage } from './pages/today.js';
 import { alertPages } from './pages/alerts.js';
@@ -151,7 +151,7 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   // The idle warning's "Stay signed in": any request with the session counts as activity.
   app.post('/keepalive', async (request) => ({ expiresAt: request.staffSession!.expiresAt.toISOString() }));
 
-  app.get('/events', (request, reply) => liveEvents(deps, request, reply));
+  liveEventsRoute(app, deps);
 
   const practiceOf = async (request: FastifyRequest) => (await findPractice(deps.db.pool, request.staffSession!.user.practiceId))!;
   const pages: PageDeps = { deps, practiceOf };

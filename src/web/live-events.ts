@@ -3,11 +3,13 @@
  * card, sent again whenever an alert joins their case), and how
  * long the session has left, so the page can warn before the automatic
  * logoff. It reads without counting as activity. Every instance of the
- * service can serve it: it follows the alerts table, not this process.
+ * service can serve it: it follows the alerts table through PostgreSQL's
+ * LISTEN/NOTIFY (store/alert-listener/), not this process, and reads
+ * what is new after its own cursor when told.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
-import { resumeSession } from './sign-in.js';
+import { resumeSession, type ActiveSession } from './sign-in.js';
 import { loadCaseViews } from '../alerts/index.js';
 import { latestAlertSeq } from '../store/alerts.js';
 import { findCasesWithNames, urgentCaseNewsAfter } from '../store/case-views.js';
@@ -16,10 +18,32 @@ import { recordAccess } from '../store/audit.js';
 import { readCookie, SESSION_COOKIE } from './session.js';
 import { caseCard } from './pages/case-card.js';
 
-/** How often the channel looks for news (real time: it is I/O, not scheduled work). */
-export const LIVE_POLL_MS = 2000;
+/** How often the page hears how long its session has left (real time: it is I/O, not scheduled work). */
+export const LIVE_SESSION_MS = 2000;
+/**
+ * Between reads the countdown runs from the expiry last read: a keepalive or
+ * sign-out in another tab or on another instance shows within this many
+ * ticks (30 s), and the page reads the database that seldom while idle.
+ */
+const SESSION_READ_TICKS = 15;
+/** From here to the logoff (the warning shows at two minutes) every tick reads, so both follow the session as it is. */
+const NEAR_LOGOFF_SECONDS = 150;
 
-export async function liveEvents(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/**
+ * GET /events. Its streams end when the app closes: an open stream would hold
+ * the server's shutdown forever, and the browser reconnects by itself (to
+ * another instance behind the load balancer) and catches up from its last id.
+ */
+export function liveEventsRoute(app: FastifyInstance, deps: AppDeps): void {
+  const streams = new Set<() => void>();
+  app.addHook('preClose', (done) => {
+    for (const end of [...streams]) end();
+    done();
+  });
+  app.get('/events', (request, reply) => liveEvents(deps, request, reply, streams));
+}
+
+async function liveEvents(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, streams: Set<() => void>): Promise<void> {
   const session = request.staffSession;
   if (!session) {
     reply.code(401).send();
@@ -40,39 +64,78 @@ export async function liveEvents(deps: AppDeps, request: FastifyRequest, reply: 
   out.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   const send = (event: string, data: string, id?: string) => out.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
 
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const alive = await resumeSession(records, token, false);
-      const secondsLeft = alive ? Math.max(0, Math.floor((alive.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)) : 0;
-      send('session', JSON.stringify({ secondsLeft }));
-      if (!alive) return stop();
-      if (!wantsAlerts) return;
-      const news = await urgentCaseNewsAfter(deps.db.pool, practice.id, seq);
-      if (news.length === 0) return;
-      const now = deps.clock.now();
-      const views = new Map((await loadCaseViews(deps.db.pool, await findCasesWithNames(deps.db.pool, news.map((n) => n.caseId)), now)).map((v) => [v.case.id, v]));
-      await recordAccess(deps.db.pool, { actor: { kind: 'user', id: alive.user.id }, practiceId: practice.id, action: 'web.today.live', at: now }, [...views.values()].map((v) => v.case.patientId));
-      for (const { caseId, seq: next } of news) {
-        const view = views.get(caseId);
-        if (view) send('case', caseCard(view, practice.timezone, now).value, next);
-        seq = next;
-      }
-    } catch (error) {
-      // A database hiccup: the next tick tries again; the page keeps its connection.
-      request.log.warn({ err: { message: (error as Error).message } }, 'live channel tick failed');
-    } finally {
-      busy = false;
+  const sendNews = async (alive: ActiveSession) => {
+    const news = await urgentCaseNewsAfter(deps.db.pool, practice.id, seq);
+    if (news.length === 0) return;
+    const now = deps.clock.now();
+    const views = new Map((await loadCaseViews(deps.db.pool, await findCasesWithNames(deps.db.pool, news.map((n) => n.caseId)), now)).map((v) => [v.case.id, v]));
+    await recordAccess(deps.db.pool, { actor: { kind: 'user', id: alive.user.id }, practiceId: practice.id, action: 'web.today.live', at: now }, [...views.values()].map((v) => v.case.patientId));
+    for (const { caseId, seq: next } of news) {
+      const view = views.get(caseId);
+      if (view) send('case', caseCard(view, practice.timezone, now).value, next);
+      seq = next;
     }
   };
-  const timer = setInterval(() => void tick(), LIVE_POLL_MS);
+  const secondsLeftOf = (alive: ActiveSession | null) => (alive ? Math.max(0, Math.floor((alive.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)) : 0);
+  let lastRead: ActiveSession | null = null;
+  let ticksSinceRead = 0;
+  // The session is read before every read of news, so no card reaches a page whose session has ended.
+  const tick = async (withNews: boolean) => {
+    const alive = await resumeSession(records, token, false);
+    [lastRead, ticksSinceRead] = [alive, 0];
+    send('session', JSON.stringify({ secondsLeft: secondsLeftOf(alive) }));
+    if (!alive) return stop();
+    if (withNews && wantsAlerts) await sendNews(alive);
+  };
+
+  // One read at a time, and none dropped: news that comes during a read makes one more read after it.
+  let open = true;
+  let reading = false;
+  let wanted: boolean | null = null;
+  const read = async (withNews: boolean) => {
+    wanted = (wanted ?? false) || withNews;
+    if (reading) return;
+    reading = true;
+    try {
+      while (wanted !== null && open) {
+        const next: boolean = wanted;
+        wanted = null;
+        try {
+          await tick(next);
+        } catch (error) {
+          // A database hiccup: the next tick or notification tries again; the page keeps its connection.
+          request.log.warn({ err: { message: (error as Error).message } }, 'live channel read failed');
+        }
+      }
+    } finally {
+      reading = false;
+    }
+  };
+
+  const unfollow = wantsAlerts ? deps.live.alerts.follow(practice.id, () => void read(true)) : () => undefined;
+  const sessionTimer = setInterval(() => {
+    // A read under way says how long is left when it ends.
+    if (reading) return;
+    ticksSinceRead += 1;
+    const secondsLeft = secondsLeftOf(lastRead);
+    if (ticksSinceRead >= SESSION_READ_TICKS || secondsLeft <= NEAR_LOGOFF_SECONDS) void read(false);
+    else send('session', JSON.stringify({ secondsLeft }));
+  }, LIVE_SESSION_MS);
+  // A catch-up in case a notification was lost; news otherwise comes as it is committed.
+  const safetyPoll = wantsAlerts ? setInterval(() => void read(true), deps.live.safetyPollMs) : undefined;
+  const close = () => {
+    open = false;
+    clearInterval(sessionTimer);
+    clearInterval(safetyPoll);
+    unfollow();
+    streams.delete(stop);
+  };
   const stop = () => {
-    clearInterval(timer);
+    close();
     out.end();
   };
-  request.raw.on('close', () => clearInterval(timer));
+  streams.add(stop);
+  request.raw.on('close', close);
   out.write('retry: 5000\n\n');
-  await tick();
+  await read(true);
 }
