@@ -12,7 +12,7 @@ import { createTwilioTransport, simulatedTransport, type SmsTransport } from './
 import { createSmtpTransport, simulatedMail, type MailTransport } from './transport/index.js';
 import { buildApp, type App } from './app.js';
 import { createAlertListener } from './store/alert-listener/index.js';
-import { warmDictionary } from './flows/understand/index.js';
+import { warmDictionaryInBackground } from './flows/understand/index.js';
 
 export interface Service {
   config: Config;
@@ -107,8 +107,9 @@ export async function createService(given: Config, options: ServiceOptions = {})
       await jobs.start();
       await scheduleRecurring(runtime);
       const address = await app.listen({ port: config.port, host: config.host });
-      // The closed world's dictionaries take half a second to load: now, rather than on a patient's first text.
-      setImmediate(warmDictionary);
+      // The closed world's dictionaries take about a second to load: now, in slices that let requests through,
+      // rather than on a patient's first text.
+      void warmDictionaryInBackground();
       announce(config, db, logger);
       if (firstToken?.created) welcome(config, firstToken);
       return address;

@@ -15,7 +15,7 @@ export { REQUEST_KINDS, readRequests } from './requests.js';
 export type { RequestKind } from './requests.js';
 export { readVitals } from './vitals.js';
 export { leftOver, needsAPerson, READING_WORDS, UNKNOWN_WORDS_FOR_REVIEW, type LeftOver } from './closed-world.js';
-export { warmDictionary } from './dictionary.js';
+export { warmDictionary, warmDictionaryInBackground } from './dictionary.js';
 export type { Vital } from './vitals.js';
 export { readMedicineMentions, type MedicineMention } from './medicine-mentions.js';
 export { readMissedSpan } from './missed-span.js';
