@@ -63,6 +63,12 @@ const CORPORA: Record<string, Labelled[]> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Until 2026-12-05 the symptoms texts were sent as answers to the check-in's first question (a
+ * blood pressure), which none of them answers; BENCH_SYMPTOMS_AT=bp measures that way still, to
+ * compare with the figures of that time.
+ */
+const SYMPTOMS_AT_TREND = process.env.BENCH_SYMPTOMS_AT !== 'bp';
 /** Tuesday 10:00 in Chicago: inside every quiet-hours window. */
 const NOW = '2026-11-24T16:00:00Z';
 const TOKEN = 'bench-admin-token-0123456789';
@@ -118,18 +124,28 @@ async function send(t: Labelled): Promise<Outcome> {
     await api('POST', `/patients/${patient.id}/check-ins`, { flow: t.context });
     await service.jobs.runDue();
   }
+  // The corpora's symptoms texts answer "any swelling, shortness of breath or weight gain? 1 none, 2 same
+  // as before, 3 worse"; the symptoms check-in asks that last ("compared with last week: 1 better, 2 about
+  // the same, 3 worse"), after a blood pressure and a pain score, so those two are answered first.
+  if (t.context === 'symptoms' && SYMPTOMS_AT_TREND) for (const answer of ['SKIP', '0']) await text(phone, answer);
+  const response = await text(phone, t.text);
+  const { rows } = await pool.query<{ level: string; reason: string }>('SELECT level, reason FROM alerts WHERE patient_id = $1', [patient.id]);
+  const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
+  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), reasons: rows.map((r) => r.reason), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+}
+
+/** One text from the patient through the SMS webhook. */
+async function text(phone: string, body: string) {
   sids += 1;
   const sid = `SM${sids.toString(16).padStart(32, '0')}`;
   const response = await app.inject({
     method: 'POST',
     url: '/webhooks/twilio/sms',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ MessageSid: sid, From: phone, To: practice.phoneNumber, Body: t.text }).toString(),
+    payload: new URLSearchParams({ MessageSid: sid, From: phone, To: practice.phoneNumber, Body: body }).toString(),
   });
   if (response.statusCode !== 200) throw new Error(`webhook answered ${response.statusCode}`);
-  const { rows } = await pool.query<{ level: string; reason: string }>('SELECT level, reason FROM alerts WHERE patient_id = $1', [patient.id]);
-  const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
-  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), reasons: rows.map((r) => r.reason), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+  return response;
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((part / whole) * 100).toFixed(1)}% (${part}/${whole})`);

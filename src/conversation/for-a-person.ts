@@ -4,7 +4,7 @@
  * closed-world.ts); a question the bot cannot answer (it answers only who we
  * are) is a person's to answer too.
  */
-import { isQuestion } from '../flows/text/index.js';
+import { isQuestion, tokenize } from '../flows/text/index.js';
 import { leftOver, needsAPerson, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
 import type { Medication } from '../store/medications.js';
 import type { Answered } from './reading.js';
@@ -14,6 +14,9 @@ export function aPersonShouldRead(
   c: { medications: readonly Medication[]; reading: MessageReading; answered: Answered; answerTaken: boolean },
 ): boolean {
   if (asksSomething(text)) return true;
+  // One word the check-in took as its answer ("SKIP" to the blood pressure) says nothing more: even a word
+  // that elsewhere tells of trouble ("skip" a dose) is the answer here.
+  if (c.answerTaken && tokenize(text).length <= 1) return false;
   // The check-in took a concern from it ("my knee hurts" to "what is your main concern?"): its questions ask the rest.
   const concernsPlaced = c.answered.concernCategory !== undefined || c.answered.observations.some((o) => o.kind === 'concern');
   return needsAPerson(leftOver(text, placedWords(c.medications, text, c.reading), { concernsPlaced, answerTaken: c.answerTaken }));

@@ -216,3 +216,13 @@ describe('a seventh round, after F', () => {
     },
   );
 });
+
+describe('an answer the check-in asked for', () => {
+  it('"SKIP" to the blood pressure question is the answer, not a skipped dose: no alert, and the next question', async () => {
+    const patient = await s.newPatient({ conditions: ['heart failure', 'hypertension'] });
+    await s.checkIn(patient, 'symptoms');
+    const replies = await s.say(patient, 'SKIP');
+    expect(replies).toEqual([expect.stringContaining('how bad is your pain')]);
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+});
