@@ -1,6 +1,6 @@
 import { findConversation } from '../store/conversations.js';
 import { enqueueJob } from '../store/job-queue.js';
-import { claimForSending, releaseForRetry } from '../store/message-sending.js';
+import { claimForSending, keepUncertain, releaseForRetry } from '../store/message-sending.js';
 import { applyStatus, cancelPendingForCandidate, findMessage, type Message } from '../store/messages.js';
 import { recordEvent } from '../store/patient-events.js';
 import { unplan } from '../store/outreach.js';
@@ -13,7 +13,7 @@ import { statusCallbackUrl, type RuntimeDeps } from '../runtime.js';
 import { optOut } from '../outreach/index.js';
 import { stopConversation } from '../store/conversations.js';
 import { bodyToSend } from './form-link.js';
-import { settleUncertainSend } from './send-recovery.js';
+import { SEND_TIMEOUT_MS, settleUncertainSend } from './send-recovery.js';
 import { recordSent } from './sent.js';
 import { TransportError } from '../transport/index.js';
 
@@ -41,8 +41,9 @@ export type DeliveryPolicy = (target: DeliveryTarget, now: Date) => Date | null;
  * closed while Twilio is called. Failures are sorted: throttling and outages
  * retry with backoff, 21610 opts the patient out, 21211 marks the number
  * invalid, anything else fails the message. A message whose earlier send was
- * cut short, or a webhook reply Twilio never confirmed, is first settled from
- * what Twilio has (send-recovery.ts).
+ * cut short (a crash, a lost answer, a 5xx: Twilio may have taken it), or a
+ * webhook reply Twilio never confirmed, is first settled from what Twilio
+ * has (send-recovery.ts), so a retry never sends a text Twilio already has.
  */
 export async function deliverMessage(deps: RuntimeDeps, messageId: string, policy: DeliveryPolicy): Promise<void> {
   const found = await loadTarget(deps, messageId);
@@ -50,6 +51,11 @@ export async function deliverMessage(deps: RuntimeDeps, messageId: string, polic
   if (!target || target.message.status !== 'pending') return;
   const { message, patient, candidate } = target;
   const now = deps.clock.now();
+  if (message.attempts >= MAX_SEND_ATTEMPTS) {
+    // Every attempt is spent: the last was cut short (its answer lost, a 5xx, a crash) and Twilio turned out not to have the text.
+    await withTransaction(deps.pool, (tx) => abandon(tx, message, 'failed', message.errorCode, now));
+    return;
+  }
   const mayGo = candidate
     ? candidateTextMayGo(candidate.state, message.kind, message.inReplyTo !== null)
     : Boolean(patient && !patient.smsOptedOutAt && !patient.phoneInvalidAt);
@@ -79,7 +85,8 @@ export async function deliverMessage(deps: RuntimeDeps, messageId: string, polic
     await recordSent(deps, claimed, result);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    deps.logger.warn({ messageId, failure: error.failure, code: error.code, attempt: claimed.attempts }, 'send failed');
+    const { failure, code, mayHaveReachedTwilio } = error;
+    deps.logger.warn({ messageId, failure, code, mayHaveReachedTwilio, attempt: claimed.attempts }, 'send failed');
     const failedAt = deps.clock.now();
     await withTransaction(deps.pool, (tx) => handleFailure(tx, deps, target, claimed, error, failedAt));
   }
@@ -105,9 +112,19 @@ async function handleFailure(
   at: Date,
 ) {
   const { practice, patient } = target;
+  const delay = deps.sendRetryBaseMs * 2 ** (claimed.attempts - 1);
+  if (error.failure === 'retry' && error.mayHaveReachedTwilio) {
+    // Twilio may have the text: it stays `submitting`, and the next run asks Twilio before sending
+    // again (send-recovery.ts), as after a crash mid-send. Even after the last attempt, so a text
+    // Twilio has is recorded as sent, not failed.
+    await keepUncertain(tx, claimed.id, error.code, at);
+    const checkAt = Math.max(at.getTime() + delay, Date.parse(claimed.claimedAt!) + SEND_TIMEOUT_MS);
+    await enqueueJob(tx, 'message.send', { messageId: claimed.id }, { runAt: new Date(checkAt), now: at });
+    return;
+  }
   if (error.failure === 'retry' && claimed.attempts < MAX_SEND_ATTEMPTS) {
+    // Twilio's answer says it did not take the text (429): sent again after the backoff.
     await releaseForRetry(tx, claimed.id, error.code, at);
-    const delay = deps.sendRetryBaseMs * 2 ** (claimed.attempts - 1);
     await enqueueJob(tx, 'message.send', { messageId: claimed.id }, { runAt: new Date(at.getTime() + delay), now: at });
     return;
   }

@@ -15,8 +15,9 @@ export const REPLY_CONFIRM_MS = 2 * 60_000;
 /**
  * Settles a message whose fate is uncertain, from what Twilio has:
  * - `submitting`: a worker took it to send and did not record the outcome
- *   (killed mid-send). If Twilio has the text, its sid and status are
- *   recorded; if not, it goes back to pending and is sent now.
+ *   (killed mid-send), or Twilio's answer was lost or was a 5xx (delivery.ts
+ *   leaves it so). If Twilio has the text, its sid and status are recorded;
+ *   if not, it goes back to pending and is sent now.
  * - `queued` with no Twilio sid: a reply handed back in a webhook's TwiML
  *   whose status callback never came (the process died before answering,
  *   or the callback was lost). Found: recorded; not found: sent by the API.

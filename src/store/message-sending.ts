@@ -25,6 +25,16 @@ export async function releaseForRetry(db: Queryable, id: string, errorCode: numb
 }
 
 /**
+ * Leaves a claimed message `submitting` after a send whose answer was lost
+ * or was a 5xx: Twilio may have the text, so the next attempt asks Twilio
+ * first, as after a crash mid-send. The claim time stays: the lookup covers
+ * texts from then on.
+ */
+export async function keepUncertain(db: Queryable, id: string, errorCode: number | null, at: Date): Promise<void> {
+  await db.query(`UPDATE messages SET error_code = $2, updated_at = $3 WHERE id = $1 AND status = 'submitting'`, [id, errorCode, at]);
+}
+
+/**
  * Puts a message whose send is known not to have reached Twilio back to
  * pending: a send cut short by a crash, or a webhook reply Twilio never got.
  * Only from the state it was found in, so two workers cannot both reopen it.

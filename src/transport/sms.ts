@@ -15,8 +15,9 @@ export interface SendResult {
 
 /**
  * Why a send failed, as far as what to do next is concerned:
- * `retry` (429, 5xx, network), `opted_out` (21610: the number sent STOP),
- * `invalid_number` (21211), `rejected` (any other refusal: do not retry).
+ * `retry` (429, 5xx, network; see TransportError.mayHaveReachedTwilio),
+ * `opted_out` (21610: the number sent STOP), `invalid_number` (21211),
+ * `rejected` (any other refusal: do not retry).
  */
 export type SendFailure = 'retry' | 'opted_out' | 'invalid_number' | 'rejected';
 
@@ -26,6 +27,13 @@ export class TransportError extends Error {
     readonly failure: SendFailure,
     readonly code: number | null,
     message: string,
+    /**
+     * Twilio may have taken the request all the same: its answer was lost
+     * (a reset, a timeout) or was a 5xx. Whoever retries asks Twilio first,
+     * as after a crash mid-send. False when the answer proves it was not
+     * taken (4xx, 429) or the request never left (refused, no DNS).
+     */
+    readonly mayHaveReachedTwilio = false,
   ) {
     super(message);
   }
@@ -71,7 +79,10 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Texts from the practice's number to one patient are few; the latest this many cover any recovery window. */
 const LOOKUP_DEPTH = 50;
 
-const NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/** Network errors after which the request may have reached Twilio: the connection broke or timed out (axios says ECONNABORTED). */
+const ANSWER_LOST = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE']);
+/** Network errors that mean the request never left: nothing was connected to. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Sorts an error from Twilio's REST API (a send, a call, a lookup) by what to do next. */
 export function classifyTwilioError(error: unknown): TransportError {
@@ -79,16 +90,20 @@ export function classifyTwilioError(error: unknown): TransportError {
     const code = error.code ?? null;
     if (code === 21610) return new TransportError('opted_out', code, 'the recipient has opted out (21610)');
     if (code === 21211) return new TransportError('invalid_number', code, 'the number is not a valid phone number (21211)');
-    if (error.status === 429 || code === 20429 || error.status >= 500) {
-      return new TransportError('retry', code, `Twilio answered ${error.status}`);
-    }
+    if (error.status === 429 || code === 20429) return new TransportError('retry', code, `Twilio answered ${error.status}`);
+    // A 5xx does not say the request was not acted on.
+    if (error.status >= 500) return new TransportError('retry', code, `Twilio answered ${error.status}`, true);
     return new TransportError('rejected', code, `Twilio refused the message (${error.status}, code ${code ?? 'none'})`);
   }
   const networkCode = (error as { code?: unknown }).code;
-  if (typeof networkCode === 'string' && NETWORK_ERRORS.has(networkCode)) {
+  if (typeof networkCode === 'string' && NEVER_SENT.has(networkCode)) {
     return new TransportError('retry', null, `network error ${networkCode}`);
   }
-  return new TransportError('retry', null, `unexpected send error: ${(error as Error).message ?? String(error)}`);
+  if (typeof networkCode === 'string' && ANSWER_LOST.has(networkCode)) {
+    return new TransportError('retry', null, `network error ${networkCode}`, true);
+  }
+  // Unknown (an unreadable answer, say): it may have come after Twilio acted on the request.
+  return new TransportError('retry', null, `unexpected send error: ${(error as Error).message ?? String(error)}`, true);
 }
 
 export interface TwilioTransportOptions {

@@ -115,15 +115,21 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
   const sent: SentSms[] = [];
   const messages: TwilioMessage[] = [];
   const scope = nock('https://api.twilio.com').persist();
-  const planned: Array<{ status: number; body: Record<string, unknown> }> = [];
+  // What the next creates answer: a status and body, or `lost`: Twilio takes the text and the connection breaks before the answer.
+  const planned: Array<{ status: number; body: Record<string, unknown> } | { lost: string }> = [];
+  let messagePosts = 0;
+  let messageLookups = 0;
   const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
-  scope.post(path).reply(function (_uri, requestBody) {
+  // Async: an error it throws reaches the client as a broken connection (nock destroys the request with it).
+  scope.post(path).reply(async function (_uri, requestBody) {
+    messagePosts += 1;
     const params = Object.fromEntries(new URLSearchParams(String(requestBody))) as unknown as SentSms;
     const next = planned.shift() ?? { status: 201, body: {} };
-    if (next.status >= 300) return [next.status, next.body];
+    if ('status' in next && next.status >= 300) return [next.status, next.body];
     sent.push(params);
     const message = { sid: newMessageSid(), to: params.To, from: params.From, body: params.Body, status: 'queued', dateCreated: now() };
     messages.push(message);
+    if ('lost' in next) throw Object.assign(new Error('socket hang up'), { code: next.lost });
     return [next.status, { ...asResource(message), ...next.body }];
   });
   const calls: PlacedCall[] = [];
@@ -161,6 +167,7 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     return [200, { calls: resources, next_page_uri: null, page: 0, page_size: 50 }];
   });
   scope.get(path).query(true).reply(function (uri) {
+    messageLookups += 1;
     const query = new URL(uri, 'https://api.twilio.com').searchParams;
     const matches = messages.filter((m) => (!query.get('To') || m.to === query.get('To')) && (!query.get('From') || m.from === query.get('From')));
     const pageSize = Number(query.get('PageSize') ?? 50);
@@ -178,6 +185,14 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     acceptTwiml(to: string, from: string, bodies: string[]) {
       for (const body of bodies) messages.push({ sid: newMessageSid(), to, from, body, status: 'sent', dateCreated: now() });
     },
+    /** How many times the service asked Twilio to create a message (answered or not). */
+    get messagePosts() {
+      return messagePosts;
+    },
+    /** How many times the service listed messages (to settle an uncertain send). */
+    get messageLookups() {
+      return messageLookups;
+    },
     /** How many times the service listed calls. */
     get callLookups() {
       return callLookups;
@@ -189,6 +204,10 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     /** The next create answers with this HTTP status and body (e.g. 503, or 400 with code 21610). */
     failNext(status: number, body: Record<string, unknown> = {}) {
       planned.push({ status, body: { code: body.code, message: body.message ?? 'error', status, ...body } });
+    },
+    /** Twilio takes the next text, then the connection breaks (`code`, e.g. ECONNRESET) before its answer reaches the service. */
+    loseNextAnswer(code = 'ECONNRESET') {
+      planned.push({ lost: code });
     },
     done() {
       nock.cleanAll();
