@@ -250,7 +250,11 @@ export async function findAlertWithNames(db: Queryable, id: string): Promise<Ale
   return rows[0] ? toAlertWithNames(rows[0]) : null;
 }
 
-/** Where the alert sequence stands: the live channel reports only alerts raised after it. */
+/**
+ * Where the alert sequence stands: the live channel reports alerts raised after
+ * it, and those with a seq before it whose transactions had not committed yet
+ * (web/live-events.ts looks back for them).
+ */
 export async function latestAlertSeq(db: Queryable, practiceId: string): Promise<string> {
   const { rows } = await db.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM alerts WHERE practice_id = $1', [practiceId]);
   return rows[0]?.seq ?? '0';

@@ -91,17 +91,45 @@ export async function listEvidenceWithWords(db: Queryable, alertIds: readonly st
   }));
 }
 
+/** An urgent case a live page has news of, and the alerts that are the news. */
+export interface UrgentCaseNews {
+  caseId: string;
+  /** The seq of the newest of them. */
+  seq: string;
+  alerts: Array<{ seq: string; createdAt: string }>;
+}
+
+/** Alerts per read, at most; the rest come with the next one (what was sent is skipped, so each read gets further). */
+const NEWS_LIMIT = 200;
+
 /**
- * Urgent cases with an alert raised after `afterSeq`, and the sequence each
- * stands at, oldest news first: a new urgent case, or news on one (another
- * alert joining it, or an elevated case made urgent).
+ * Urgent cases (not resolved) with alerts a live page has not had, oldest
+ * news first: a new urgent case, or news on one (another alert joining it,
+ * or an elevated case made urgent). Its alerts are those after `afterSeq`
+ * and, whatever their seq, those created since `since` (an alert whose
+ * transaction committed after the page's cursor had passed its seq: see
+ * web/live-events.ts); never those in `skip`, the page has them.
  */
-export async function urgentCaseNewsAfter(db: Queryable, practiceId: string, afterSeq: string): Promise<Array<{ caseId: string; seq: string }>> {
-  const { rows } = await db.query<{ case_id: string; seq: string }>(
-    `SELECT a.case_id, max(a.seq)::text AS seq FROM alerts a JOIN cases c ON c.id = a.case_id
-     WHERE a.practice_id = $1 AND a.seq > $2::bigint AND c.level = 'urgent' AND c.status <> 'resolved'
-     GROUP BY a.case_id ORDER BY max(a.seq) LIMIT 50`,
-    [practiceId, afterSeq],
+export async function urgentCaseNews(
+  db: Queryable,
+  practiceId: string,
+  q: { afterSeq: string; since: Date; skip: readonly string[] },
+): Promise<UrgentCaseNews[]> {
+  const { rows } = await db.query<{ case_id: string; seq: string; created_at: Date }>(
+    `SELECT a.case_id, a.seq::text AS seq, a.created_at FROM alerts a JOIN cases c ON c.id = a.case_id
+     WHERE a.practice_id = $1 AND (a.seq > $2::bigint OR a.created_at >= $3) AND a.seq <> ALL($4::bigint[])
+       AND c.level = 'urgent' AND c.status <> 'resolved'
+     ORDER BY a.seq LIMIT ${NEWS_LIMIT}`,
+    [practiceId, q.afterSeq, q.since, q.skip],
   );
-  return rows.map((row) => ({ caseId: row.case_id, seq: row.seq }));
+  // In seq order, so each case's last alert is its newest, and a case moves behind those with older news.
+  const news = new Map<string, UrgentCaseNews>();
+  for (const row of rows) {
+    const entry = news.get(row.case_id) ?? { caseId: row.case_id, seq: row.seq, alerts: [] };
+    news.delete(row.case_id);
+    entry.seq = row.seq;
+    entry.alerts.push({ seq: row.seq, createdAt: toIso(row.created_at) });
+    news.set(row.case_id, entry);
+  }
+  return [...news.values()];
 }

@@ -5,14 +5,15 @@
  * logoff. It reads without counting as activity. Every instance of the
  * service can serve it: it follows the alerts table through PostgreSQL's
  * LISTEN/NOTIFY (store/alert-listener/), not this process, and reads
- * what is new after its own cursor when told.
+ * what is new after its own cursor when told (and a few minutes back, for
+ * alerts whose transactions committed late).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import { resumeSession, type ActiveSession } from './sign-in.js';
 import { loadCaseViews } from '../alerts/index.js';
 import { latestAlertSeq } from '../store/alerts.js';
-import { findCasesWithNames, urgentCaseNewsAfter } from '../store/case-views.js';
+import { findCasesWithNames, urgentCaseNews } from '../store/case-views.js';
 import { findPractice } from '../store/practices.js';
 import { recordAccess } from '../store/audit.js';
 import { readCookie, SESSION_COOKIE } from './session.js';
@@ -28,6 +29,22 @@ export const LIVE_SESSION_MS = 2000;
 const SESSION_READ_TICKS = 15;
 /** From here to the logoff (the warning shows at two minutes) every tick reads, so both follow the session as it is. */
 const NEAR_LOGOFF_SECONDS = 150;
+/**
+ * How far back, by the service clock, every read of news also looks. An
+ * alert's seq is taken from a sequence when it is inserted, but transactions
+ * commit in any order: T1 takes 10, T2 takes 11 and commits first, a read
+ * sees 11 and moves the cursor past 10, and T1's alert, committed a moment
+ * later, would never reach the page (nor a page reconnecting from 11). So
+ * each read also takes the urgent alerts created within this window that the
+ * stream has not sent, whatever their seq. It need only outlast an alert's
+ * transaction, from the instant it is given (its created_at: when the text,
+ * call or job that raised it began) to its commit: seconds; ten minutes leaves
+ * room for lock waits and instances' clocks a little apart. Why not a
+ * commit-ordered watermark: PostgreSQL keeps no commit order a query can read
+ * (commit timestamps are off by default; a row's xmin is 32 bits, wraps and
+ * changes with every update), and a window by the clock works alike on PGlite.
+ */
+const LATE_COMMIT_MS = 10 * 60_000;
 
 /**
  * GET /events. Its streams end when the app closes: an open stream would hold
@@ -64,16 +81,26 @@ async function liveEvents(deps: AppDeps, request: FastifyRequest, reply: Fastify
   out.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   const send = (event: string, data: string, id?: string) => out.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
 
+  // The alerts this stream has sent from the window (seq -> created_at), so a late read does not send them twice.
+  // A (re)connected stream starts with none and sends the window's cards again: a card replaces the one the
+  // page has for its case, so that costs a repaint, never a card. Older ones can come back neither way (their
+  // seqs are behind the cursor), and are forgotten.
+  const sent = new Map<string, number>();
   const sendNews = async (alive: ActiveSession) => {
-    const news = await urgentCaseNewsAfter(deps.db.pool, practice.id, seq);
-    if (news.length === 0) return;
     const now = deps.clock.now();
+    const since = now.getTime() - LATE_COMMIT_MS;
+    for (const [alertSeq, createdAt] of sent) if (createdAt < since) sent.delete(alertSeq);
+    const news = await urgentCaseNews(deps.db.pool, practice.id, { afterSeq: seq, since: new Date(since), skip: [...sent.keys()] });
+    if (news.length === 0) return;
     const views = new Map((await loadCaseViews(deps.db.pool, await findCasesWithNames(deps.db.pool, news.map((n) => n.caseId)), now)).map((v) => [v.case.id, v]));
     await recordAccess(deps.db.pool, { actor: { kind: 'user', id: alive.user.id }, practiceId: practice.id, action: 'web.today.live', at: now }, [...views.values()].map((v) => v.case.patientId));
-    for (const { caseId, seq: next } of news) {
+    for (const { caseId, seq: newest, alerts } of news) {
+      for (const alert of alerts) sent.set(alert.seq, Date.parse(alert.createdAt));
+      // The id (Last-Event-ID on reconnecting) never goes back: a late alert's card carries the cursor, not its
+      // own seq, and a reconnect from there finds whatever else came late in the window.
+      if (BigInt(newest) > BigInt(seq)) seq = newest;
       const view = views.get(caseId);
-      if (view) send('case', caseCard(view, practice.timezone, now).value, next);
-      seq = next;
+      if (view) send('case', caseCard(view, practice.timezone, now).value, seq);
     }
   };
   const secondsLeftOf = (alive: ActiveSession | null) => (alive ? Math.max(0, Math.floor((alive.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)) : 0);

@@ -13,7 +13,7 @@ import { ALERT_CHANNEL, ALERT_LISTENER_NAME } from '../../src/store/alert-listen
 import { raiseAlert } from '../../src/alerts/index.js';
 import { findPatient } from '../../src/store/patients.js';
 import { findPractice } from '../../src/store/practices.js';
-import { withTransaction } from '../../src/store/sql.js';
+import { withTransaction, type Queryable } from '../../src/store/sql.js';
 import { testDbKind } from '../helpers/database.js';
 import { eventually } from '../helpers/real-time.js';
 import { startScenario, type Scenario } from '../helpers/scenario.js';
@@ -66,6 +66,37 @@ async function todayOnB(): Promise<LiveStream> {
 }
 const cardOf = (name: string) => (e: LiveEvent) => e.event === 'case' && e.data.includes(name);
 
+/**
+ * Raises the patient's urgent alert in a transaction that takes its seq before `overtake` runs
+ * and commits after it: overtaken by a later one. Returns the alert's seq. On a server it is
+ * just that, open on a connection of its own while `overtake` commits through others. PGlite is
+ * one session whose transactions take turns, never overlapping; there the alert is given a seq
+ * taken before `overtake` ran, which is what the overtaken transaction's alert would carry.
+ */
+async function overtaken(patientId: string, overtake: () => Promise<void>): Promise<string> {
+  const [practice, patient] = [(await findPractice(s.t.db.pool, s.practice.id))!, (await findPatient(s.t.db.pool, patientId))!];
+  const raise = async (tx: Queryable) => {
+    const subject = { practice, patient, conversationId: null, messageId: null };
+    const { alert } = await raiseAlert(tx, subject, { level: 'urgent', reason: 'chest_pain', explanation: 'Reports chest pain.', evidence: [] }, s.clock.now());
+    return alert.id;
+  };
+  const seqOf = async (db: Queryable, id: string) => (await db.query<{ seq: string }>('SELECT seq::text AS seq FROM alerts WHERE id = $1', [id])).rows[0]!.seq;
+  if (testDbKind() === 'server') {
+    return withTransaction(s.t.db.pool, async (tx) => {
+      const id = await raise(tx);
+      await overtake();
+      return seqOf(tx, id);
+    });
+  }
+  const taken = (await s.t.db.pool.query<{ seq: string }>("SELECT nextval('record_seq')::text AS seq")).rows[0]!.seq;
+  await overtake();
+  return withTransaction(s.t.db.pool, async (tx) => {
+    const id = await raise(tx);
+    await tx.query('UPDATE alerts SET seq = $2 WHERE id = $1', [id, taken]);
+    return seqOf(tx, id);
+  });
+}
+
 describe('the live Today channel on two instances', () => {
   it('delivers an urgent alert raised through instance A to the page instance B serves, and its case again when another alert joins it', async () => {
     const page = await todayOnB();
@@ -110,6 +141,53 @@ describe('the live Today channel on two instances', () => {
     const bea = await s.newPatient({ firstName: 'Bea', lastName: 'Back' });
     await s.say(bea, 'I have chest pain');
     await page.next("Bea's card", cardOf('Back, Bea'));
+  });
+
+  it('delivers an urgent alert whose transaction commits after a later one was read, and no card twice', async () => {
+    const page = await todayOnB();
+    const ida = await s.newPatient({ firstName: 'Ida', lastName: 'Overtaken' });
+    const ian = await s.newPatient({ firstName: 'Ian', lastName: 'Overtaking' });
+    const ivy = await s.newPatient({ firstName: 'Ivy', lastName: 'Later' });
+
+    // Ida's alert takes its seq first; Ian's, taken after, commits and reaches the page first.
+    let ians!: LiveEvent;
+    const idasSeq = await overtaken(ida.id, async () => {
+      await s.say(ian, 'I have chest pain');
+      ians = await page.next("Ian's card", cardOf('Overtaking, Ian'));
+    });
+    // The page's cursor is past Ida's alert: the gap a read after the cursor alone falls into.
+    expect(BigInt(idasSeq)).toBeLessThan(BigInt(ians.id!));
+    const idas = await page.next("Ida's card", cardOf('Overtaken, Ida'));
+    // Its id is the cursor, which never goes back: a reconnect from it still looks back for Ida.
+    expect(idas.id).toBe(ians.id);
+
+    await s.say(ivy, 'I have chest pain');
+    await page.next("Ivy's card", cardOf('Later, Ivy'));
+    // The reads since looked back over Ian's and Ida's alerts, and skipped them: each card came once.
+    expect(page.events.filter(cardOf('Overtaking, Ian'))).toHaveLength(1);
+    expect(page.events.filter(cardOf('Overtaken, Ida'))).toHaveLength(1);
+  });
+
+  it('gives a page that reconnects, or loads, after the later alert the overtaken one all the same', async () => {
+    const first = await todayOnB();
+    const una = await s.newPatient({ firstName: 'Una', lastName: 'Unseen' });
+    const uri = await s.newPatient({ firstName: 'Uri', lastName: 'Upfront' });
+
+    // The page has Uri's card and loses its connection before Una's transaction commits.
+    let lastId = '';
+    await overtaken(una.id, async () => {
+      await s.say(uri, 'I have chest pain');
+      lastId = (await first.next("Uri's card", cardOf('Upfront, Uri'))).id!;
+      first.close();
+    });
+
+    // The browser reconnects (to any instance) with the id of the last event it had; a page
+    // rendered meanwhile connects with the sequence it was rendered after, the same one.
+    const reconnected = openLiveStream(`${base}/app/events?alerts=1`, cookie, { lastEventId: lastId });
+    const rendered = openLiveStream(`${base}/app/events?alerts=1&after=${lastId}`, cookie);
+    streams.push(reconnected, rendered);
+    await reconnected.next("Una's card on reconnecting", cardOf('Unseen, Una'));
+    await rendered.next("Una's card on the page rendered after Uri's", cardOf('Unseen, Una'));
   });
 
   it("ends its pages' streams when the instance stops, so their browsers reconnect (to another instance)", async () => {

@@ -16,6 +16,8 @@ export interface LiveStream {
   response: Promise<IncomingMessage>;
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
+  /** Every event received so far, in order. */
+  readonly events: readonly LiveEvent[];
   /** The next event (after those already taken) that matches; fails after `timeoutMs` of real time. */
   next(what: string, match: (event: LiveEvent) => boolean, timeoutMs?: number): Promise<LiveEvent>;
   close(): void;
@@ -36,12 +38,15 @@ function parse(block: string): LiveEvent | null {
   return event;
 }
 
-/** Opens `url` (`/app/events?...` on a listening service) with the signed-in page's cookie. */
-export function openLiveStream(url: string, cookie: string): LiveStream {
+/**
+ * Opens `url` (`/app/events?...` on a listening service) with the signed-in page's cookie;
+ * with `lastEventId`, as the browser reconnects after the last event it received.
+ */
+export function openLiveStream(url: string, cookie: string, o: { lastEventId?: string } = {}): LiveStream {
   const events: LiveEvent[] = [];
   const waiters = new Set<() => void>();
   let taken = 0;
-  const req = request(url, { headers: { cookie, accept: 'text/event-stream' } });
+  const req = request(url, { headers: { cookie, accept: 'text/event-stream', ...(o.lastEventId ? { 'last-event-id': o.lastEventId } : {}) } });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.on('response', resolve);
     req.on('error', reject);
@@ -66,6 +71,7 @@ export function openLiveStream(url: string, cookie: string): LiveStream {
   return {
     response,
     ended,
+    events,
     next(what, match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const look = () => {
