@@ -70,6 +70,12 @@
     if (!card) return;
     var existing = document.querySelector('[data-case-id="' + card.getAttribute('data-case-id') + '"]');
     var from = existing && existing.parentElement;
+    // The same card again (a reconnect re-sends the last minutes' cards): refreshed in place, not announced.
+    if (existing && from === list && existing.getAttribute('data-version') === card.getAttribute('data-version')) {
+      if (existing.classList.contains('new')) card.classList.add('new');
+      list.replaceChild(card, existing);
+      return;
+    }
     card.classList.add('new');
     if (existing && from === list) list.replaceChild(card, existing);
     else {

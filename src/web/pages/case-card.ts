@@ -26,7 +26,8 @@ function deadline(view: CaseView, zone: string): Html | string {
 
 export function caseCard(view: CaseView, zone: string, now: Date): Html {
   const c = view.case;
-  return html`<li class="case ${c.level}${view.overdue ? ' overdue' : ''}" data-case-id="${c.id}">
+  // The version tells the page a card it already shows from news: the live channel may send a card again.
+  return html`<li class="case ${c.level}${view.overdue ? ' overdue' : ''}" data-case-id="${c.id}" data-version="${view.alerts.length}-${c.status}">
     <span><span class="badge level-${c.level}">${c.level}</span>
     <a href="/app/cases/${c.id}"><strong>${name(c.patient)}</strong>: ${view.reasons.map((r) => r.description).join('; ')}</a></span>
     ${view.latestWords ? html`<q class="patient-text">${view.latestWords.text}</q>` : ''}
