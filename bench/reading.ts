@@ -24,6 +24,7 @@ import { FRESH_TEXTS_D } from '../test/understand/fresh-2026-12-d.js';
 import { FRESH_TEXTS_E } from '../test/understand/fresh-2026-12-e.js';
 import { FRESH_TEXTS_F } from '../test/understand/fresh-2026-12-f.js';
 import { FRESH_TEXTS_G } from '../test/understand/fresh-2026-12-g.js';
+import { FRESH_TEXTS_H } from '../test/understand/fresh-2026-12-h.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -50,6 +51,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
 const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12-h (unseen until scored once, after G: what passed settles only what it is said of; chart shorthand)': withContext(FRESH_TEXTS_H),
   'fresh-2026-12-g (unseen until scored once, after someone else\'s trouble and the patient\'s baseline were placed)': withContext(FRESH_TEXTS_G),
   'fresh-2026-12-f (unseen until scored once, after the panel simulator came)': withContext(FRESH_TEXTS_F),
   'fresh-2026-12-e (unseen until scored once, after the closed world\'s benign statements were placed)': withContext(FRESH_TEXTS_E),

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/understand/dictionary.js';
-import { leftOver, needsAPerson } from '../../src/flows/understand/index.js';
+import { leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
 
 // The word lists load once (as the service does after it starts listening), not inside the first test's time.
 beforeAll(() => warmDictionary(), 60_000);
@@ -34,6 +34,9 @@ describe('what the reader settles by itself', () => {
     // Someone else's trouble (not family: a relative may be the patient); a trouble not had since; the patient's baseline.
     '1 my dog is sick though, taking her to the vet tomorrow', 'mi vecina anda con mucha tos', 'my neighbor has the flu',
     '1, had some swelling back in August after the long flight but none since', 'a little winded after mowing the whole yard but thats normal for me',
+    '1 and before you ask, no, the chest thing never came back', 'the breathing thing cleared up, havent had it since',
+    // An empty pill organizer is the day's doses taken; out of cell range is no medicine run out.
+    'grandpa says yes he took them, i saw the pill box empty for today', 'Will be out of cell range camping thru Sunday',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });
@@ -84,6 +87,10 @@ describe('what goes to a person', () => {
     // A relative may be the patient; someone else beside the writer is the writer's news.
     ['my husband is sick, coughing all night', 'sick'],
     ['my friend says i look sick', 'sick'],
+    // What passed settles only what it is said of: an "and" keeps the other trouble apart.
+    ['my legs are swollen and the cough is gone', 'legs'],
+    ['me duele la rodilla y ya se me quitó la tos', 'rodilla'],
+    ['he has been more mixed up in the evenings', 'mixed up'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);
@@ -93,5 +100,22 @@ describe('what goes to a person', () => {
   it('reads two tokens that are no word as something to read, one as a slip', () => {
     expect(needsAPerson(leftOver('took the xarelto and the jardiance'))).toBe(true);
     expect(needsAPerson(leftOver('took em all, thx Nora'))).toBe(false);
+  });
+});
+
+describe('concerns beside something that passed', () => {
+  it.each([
+    ['my legs are swollen and the cough is gone', 'swelling'],
+    ['me duele la rodilla y ya se me quitó la tos', 'pain'],
+    ['i keep gagging on the new potassium pill', 'vomiting'],
+    ['just the usual little puffiness at night', 'swelling'],
+  ])('"%s" is %s', (text, category) => {
+    expect(readMessage(text).concerns).toContain(category);
+  });
+
+  it('reads chart shorthand: "wt 184" is a weight, "no sob" denies shortness of breath', () => {
+    expect(readMessage('1 wt same 184, no sob, ankles ok').vitals).toEqual([expect.objectContaining({ kind: 'weight', pounds: 184 })]);
+    expect(needsAPerson(leftOver('1 wt same 184, no sob, ankles ok', ['wt', '184']))).toBe(false);
+    expect(leftOver('i get sob walking to the mailbox').news).toContain('sob');
   });
 });

@@ -49,8 +49,24 @@ export const RESOLVED: readonly string[] = [
   'se (me|le)? (quito|quitaron)',
   'ya (se)? (me|le)? (paso|quito)',
   'desaparecio',
-  // Not since: "had some swelling in August but none since".
+  // Not since: "had some swelling in August but none since", "the chest thing never came back".
   '(none|nothing|no more|not once) since', '(ninguna|ninguno|nada|no mas) desde (entonces|ese dia|eso|ahi)',
+  '(havent|have not|hasnt|has not) (had|felt|noticed) (it|that|one|any|them)? since', '(never|hasnt|has not|didnt|did not) (came|come) back',
+  'no (me|le)? ha (vuelto|regresado)', 'no (me|le)? (volvio|regreso)',
   // The patient's own baseline, said to be so: "winded after mowing, but that's normal for me".
   '(normal|usual|typical) for (me|him|her)', '(lo)? (normal|de siempre) (para|en) (mi|el|ella)',
 ];
+
+/** Words that join two statements in one clause: "my legs are swollen and the cough is gone". */
+const JOINING: ReadonlySet<string> = new Set(['and', 'plus', 'also', 'n', 'y', 'e', 'tambien']);
+
+/**
+ * Whether the words saying something passed (at `marker`) are about the
+ * words at `item`: no "and" stands between them. In "my legs are swollen and
+ * the cough is gone" only the cough is gone.
+ */
+export function governs(tokens: readonly string[], marker: { start: number; end: number }, item: { start: number; end: number }): boolean {
+  const [from, to] = marker.start >= item.end ? [item.end, marker.start] : [marker.end, item.start];
+  for (let i = from; i < to; i++) if (JOINING.has(tokens[i] ?? '')) return false;
+  return true;
+}

@@ -7,6 +7,7 @@
  */
 import { splitClauses } from './clauses.js';
 import { NEGATION_CARRIERS, findNegator } from './negation.js';
+import { governs } from './figures-of-speech.js';
 import { findPhrase } from './phrase-match.js';
 import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
 
@@ -91,9 +92,21 @@ export function createPhraseDetector<C extends string>(
   const saysResolved = (tokens: readonly string[]) =>
     resolved.some((marker) => findPhrase(marker, tokens).some(({ start }) => findNegator(tokens, start) < 0));
 
+  /** Where the clause says something passed, in words not themselves denied ("it's not gone"). */
+  const resolvedMarkers = (tokens: readonly string[]) =>
+    resolved.flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
-    if (!evenResolved && (saysResolved(tokens) || options.othersClause?.(tokens))) return [];
+    if (!evenResolved && options.othersClause?.(tokens)) return [];
+    const found = findAll(tokens);
+    if (evenResolved) return found;
+    // What the clause says passed is no mention; what an "and" keeps apart from it still is.
+    const markers = resolvedMarkers(tokens);
+    return found.filter((item) => !markers.some((marker) => governs(tokens, marker, item)));
+  }
+
+  function findAll(tokens: readonly string[]): Found<C>[] {
     const found: Found<C>[] = [];
     for (const { mention, pattern } of compiled) {
       for (const { start, end } of findPhrase(pattern, tokens)) {

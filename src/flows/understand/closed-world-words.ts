@@ -56,7 +56,7 @@ export const NEVER_NEWS = new Set(
 
 /** The words of a reading the reader parsed: they are accounted for with it. */
 export const READING_WORDS = (
-  'blood pressure bp sugar sugars glucose bs bg meter reading readings weight weighed weigh weighs lbs lb pounds pound ' +
+  'blood pressure bp sugar sugars glucose bs bg meter reading readings weight weighed weigh weighs wt wgt lbs lb pounds pound ' +
   'pulse heart rate hr oxygen o2 sat sats spo2 temp temperature degrees over con sobre presion azucar glucosa peso pese ' +
   'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg'
 ).split(' ');
@@ -99,6 +99,8 @@ export const NEWS_PHRASES = [
   '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
   // Doses left in the pill box are doses not taken: "the pill box is still full for tues and wed".
   '(pill box|pillbox|pill organizer|pill case|pill container|pastillero) ...4 (full|still|untouched|lleno|llena|intacto)',
+  // Confusion in everyday words: "he's been more mixed up in the evenings".
+  '(mixed|muddled) up',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   'thought (you|u|yall) should know',

@@ -15,8 +15,8 @@
  * never the patient ("my dog is sick") is not. Pure: no I/O.
  */
 import { splitClauses } from '../text/clauses.js';
-import { RESOLVED } from '../text/figures-of-speech.js';
-import { NEGATORS, SELF_NEGATING } from '../text/negation.js';
+import { governs, RESOLVED } from '../text/figures-of-speech.js';
+import { findNegator, NEGATORS, SELF_NEGATING } from '../text/negation.js';
 import { findPhrase } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
@@ -119,8 +119,10 @@ const aboutMedicine = (tokens: readonly string[], placed: ReadonlySet<string>) =
 
 /** Words that say what a figure counts ("30 minutes", "82 years old", "a 90 day supply"): no reading. */
 const COUNTED = new Set(
-  'minute minutes min mins hour hours hr hrs day days week weeks wk wks month months year years yr yrs yo mile miles block blocks step steps times percent ' +
-    'minuto minutos hora horas dia dias semana semanas mes meses ano anos milla millas cuadras pasos veces por'.split(' '),
+  (
+    'minute minutes min mins hour hours hr hrs day days week weeks wk wks month months year years yr yrs yo mile miles block blocks step steps times percent ' +
+    'minuto minutos hora horas dia dias semana semanas mes meses ano anos milla millas cuadras pasos veces por'
+  ).split(' '),
 );
 /** Readings fall from 40 up (a sugar of 62, a pulse of 48); smaller figures are counts and dates. */
 const READING_FLOOR = 40;
@@ -168,7 +170,13 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     }
     // "I was dizzy last week but it's gone now": the clause after settles this one.
     const next = clauses[c + 1];
-    const settled = has(tokens, SUBSIDED) || (next !== undefined && (onlyResolution(next) || onlyContentment(next)));
+    const nextSettles = next !== undefined && (onlyResolution(next) || onlyContentment(next));
+    // "The cough is gone" settles the cough; "my legs are swollen and the cough is gone" not the legs.
+    // ("No se me quita", "it hasn't gone away": denied, they say it has not passed.)
+    const passed = SUBSIDED.flatMap((p) => findPhrase(p, tokens)).filter(({ start }) => findNegator(tokens, start) < 0);
+    const settled = (i: number) => nextSettles || passed.some((marker) => governs(tokens, marker, { start: i, end: i + 1 }));
+    // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
+    for (const { start, end } of passed) tokens.fill('', start, end);
     const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
     const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i));
@@ -187,7 +195,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       const group = healthGroup(token);
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
-        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || well || settled)) left.news.push(token);
+        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || well || settled(i))) left.news.push(token);
       } else if (group === 'function' || group === 'care') {
         if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || excess) left.news.push(token);
       } else if (group === 'trouble') {

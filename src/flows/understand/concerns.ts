@@ -40,7 +40,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
     '(i|did|she|he|mom|dad|mother|father) (also|just|kind of)? fall !asleep|behind|for|in|back|apart|through',
   ],
   swelling: [
-    'swell*', 'swollen', 'swolen', 'puffy', 'puffed up', 'edema', 'retaining (water|fluid)', 'fluid (in|on) (my)? (legs|feet|ankles)',
+    'swell*', 'swollen', 'swolen', 'puffy', 'puffiness', 'puffed up', 'edema', 'retaining (water|fluid)', 'fluid (in|on) (my)? (legs|feet|ankles)',
     `${BODY} ... (huge|big|fat|tight) !than`, 'shoes (dont|do not|wont) fit', '(cant|cannot|can not|couldnt) (get|put|fit) (my|her|his)? (shoes|boots|socks|slippers) on', 'socks ... (marks|tight)',
   ],
   weight_gain: [
@@ -56,7 +56,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
     `${SUGAR} ... (high|up|over|through the roof|sky high|spiked|spiking|out of control)`, 'high (blood)? sugar', 'hyperglycemi*',
   ],
   breathing: [
-    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', 'puff*',
+    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up',
     '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
     'short winded', 'huff* and puff*',
     '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
@@ -82,7 +82,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   fever: ['fever*', 'feverish', 'chills', 'burning up', 'running a temp*', 'high temp*'],
   vomiting: [
-    'vomit*', 'throw* up', 'threw up', 'puk*', 'nause*', 'queasy', 'diarrhea', 'diarrhoea',
+    'vomit*', 'throw* up', 'threw up', 'puk*', 'nause*', 'queasy', 'diarrhea', 'diarrhoea', 'gag', 'gagging', 'gagged', 'retch*', 'dry heav*',
     `(cant|cannot|can not|couldnt) keep (anything|food|it|pills|meds|medicine|water) down`,
     '(sick|ill) to (my|her|his)? stomach', 'stomach (tore|torn|messed|tied) up', '(running|run|ran) to the (bathroom|toilet|restroom)', 'the runs',
   ],

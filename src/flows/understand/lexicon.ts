@@ -29,7 +29,9 @@ const SYMPTOMS_AND_BODY = [
   'blur*', 'blind*', 'infect*', 'pus', 'ooz*', 'drain*', 'discharge', 'fluid', 'edema', 'gout', 'arthritis', 'flare*', 'flu',
   'virus', 'covid', 'sick', 'sickly', 'sicker', 'ill', 'illness', 'weak', 'weaker', 'weakness', 'tired*', 'sleepy', 'drows*',
   'groggy', 'stiff*', 'sprain*', 'fractur*', 'injur*', 'lump*', 'bump*', 'sore', 'ulcer*', 'blister*', 'scab*', 'limp', 'limping', 'limped', 'gassy',
-  'heartburn', 'reflux', 'indigestion', 'hoarse', 'snor*', 'thirst*', 'parched', 'jaundice*', 
+  'heartburn', 'reflux', 'indigestion', 'hoarse', 'snor*', 'thirst*', 'parched', 'jaundice*', 'gag', 'gags', 'gagg*',
+  // The shorthand of charts, which patients who were nurses write: short of breath, on exertion; chest pain.
+  'sob', 'doe', 'cp',
   'clot', 'clots', 'clotting', 'stabbing', 'neuropathy', 'jaundice*', 'hemorrhoid*', 'incontinen*', 'urgency',
   // Spanish: the body
   'cabeza', 'pecho', 'corazon', 'brazo*', 'pierna*', 'tobillo*', 'rodilla*', 'cadera*', 'hombro*', 'cuello',

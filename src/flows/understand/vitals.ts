@@ -29,7 +29,7 @@ const KEYWORDS: Readonly<Record<Key, readonly string[]>> = {
   glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'glucometer', 'meter', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
   oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'oxigenacion', 'saturacion', 'oximetro'],
   pulse: ['pulse', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
-  weight: ['weigh', 'weighed', 'weight', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
+  weight: ['weigh', 'weighed', 'weight', 'wt', 'wgt', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
   gain: ['gained', 'gain', 'put', 'up', 'subi', 'subido', 'aumente', 'aumentado', 'engorde', 'gane', 'ganado'],
   temperature: ['temp', 'temperature', 'fever', 'thermometer', 'temperatura', 'fiebre', 'calentura', 'termometro'],
 };
