@@ -24,7 +24,8 @@ export function aPersonShouldRead(
 
 /** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
 function placedWords(medications: readonly Medication[], text: string, reading: MessageReading): string[] {
-  const medicines = medications.map((m) => m.name);
+  // A medicine as Spanish writes it is the same medicine: metformina, furosemida.
+  const medicines = medications.flatMap((m) => [m.name, `${m.name}a`, m.name.replace(/e$/i, 'a')]);
   if (reading.vitals.length === 0) return medicines;
   // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
   return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];

@@ -37,6 +37,8 @@ describe('what the reader settles by itself', () => {
     '1 and before you ask, no, the chest thing never came back', 'the breathing thing cleared up, havent had it since',
     // An empty pill organizer is the day's doses taken; out of cell range is no medicine run out.
     'grandpa says yes he took them, i saw the pill box empty for today', 'Will be out of cell range camping thru Sunday',
+    // Hashtags tell no news; the patient's baseline, said so.
+    'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });

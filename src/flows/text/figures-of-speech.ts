@@ -55,6 +55,7 @@ export const RESOLVED: readonly string[] = [
   'no (me|le)? ha (vuelto|regresado)', 'no (me|le)? (volvio|regreso)',
   // The patient's own baseline, said to be so: "winded after mowing, but that's normal for me".
   '(normal|usual|typical) for (me|him|her)', '(lo)? (normal|de siempre) (para|en) (mi|el|ella)',
+  '(like|as) (always|usual|ever)', 'como (siempre|de costumbre)',
 ];
 
 /** Words that join two statements in one clause: "my legs are swollen and the cough is gone". */

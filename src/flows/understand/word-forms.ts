@@ -21,9 +21,10 @@ export function namesIn(text: string): Set<string> {
 const MEASURE_BEFORE = /\b(?:sugars?|glucose|bs|bg|meter|reading|bp|pressure|pulse|azucar|azúcar|glucosa|presion|presión)\s+(?:was|is|were|read|reads|came out|fue|salio|salió|estaba|esta|está|de)?\s*$/i;
 const clockTime = (match: string, offset: number, text: string) => (MEASURE_BEFORE.test(text.slice(Math.max(0, offset - 30), offset)) ? match.replace(':', '') : ' ');
 
-/** Money, times of day and dates are no news: "$40", "at 7:30", "10 am", "the 14th". */
+/** Money, times of day, dates and hashtags are no news: "$40", "at 7:30", "10 am", "the 14th", "#blessed". */
 export const withoutFigures = (text: string) =>
   text
+    .replace(/#[\p{L}\p{N}_]+/gu, ' ')
     .replace(/\$\s?\d+(?:[.,]\d+)?/g, ' ')
     .replace(/\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/gi, ' ')
     .replace(/\b\d{1,2}:\d{2}\b/g, clockTime)
