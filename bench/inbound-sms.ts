@@ -7,7 +7,13 @@
  *
  * Targets: the full path reaches at least half the floor's throughput, and
  * its p99 latency stays under 50 ms at 200 requests/s.
+ *
+ * It also prints the SQL statements and transactions each text of the script
+ * takes: a few more patients send the script to the service built in this
+ * process on the same database, and every statement its pool runs for a
+ * request is counted (not timed: counting is all this part does).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -15,10 +21,16 @@ import pg from 'pg';
 import twilio from 'twilio';
 import { closedLoop, formatResult, openLoop, type LoadResult, type Send } from './load.js';
 import { cpuPerRequest, cpuSnapshot } from './cpu.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createService } from '../src/service.js';
+import { openDatabase } from '../src/store/database.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Enough patients that each one sends its script once in a whole run.
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 5000);
+/** Patients beside those whose texts are timed: each sends the script once, its statements counted. */
+const COUNTED_PATIENTS = Number(process.env.BENCH_COUNTED_PATIENTS ?? 20);
 const COHORT = 400;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -75,13 +87,13 @@ async function api(method: string, path: string, body?: unknown) {
   return (await response.json()) as { id: string; phone: string };
 }
 
-/** Enrols the patients and opens a check-in for each, in simulated mode (nothing may leave the machine). */
-async function seed(databaseUrl: string, db: pg.Pool): Promise<string[]> {
+/** Enrols `patients` patients and opens a check-in for each, in simulated mode (nothing may leave the machine). */
+async function seed(databaseUrl: string, db: pg.Pool, patients: number): Promise<string[]> {
   const service = await run('src/server.ts', SERVICE_PORT, { DATABASE_URL: databaseUrl, ADMIN_TOKEN: ADMIN });
   try {
     const practice = await api('POST', '/api/v1/practices', { name: 'Bench Clinic', timezone: 'UTC', phoneNumber: PRACTICE_PHONE, quietHours: { start: '00:00', end: '00:01' } });
     const phones: string[] = [];
-    for (let i = 0; i < PATIENTS; i += 1) {
+    for (let i = 0; i < patients; i += 1) {
       const patient = await api('POST', `/api/v1/practices/${practice.id}/patients`, {
         firstName: 'Bench',
         lastName: `Patient ${i}`,
@@ -95,13 +107,23 @@ async function seed(databaseUrl: string, db: pg.Pool): Promise<string[]> {
     // Wait until every opening text is out, so the reply clocks run and jobs are quiet.
     for (;;) {
       const { rows } = await db.query("SELECT count(*)::int AS n FROM messages WHERE kind = 'check_in' AND status = 'simulated'");
-      if (rows[0].n >= PATIENTS) break;
+      if (rows[0].n >= patients) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     return phones;
   } finally {
     await service.stop();
   }
+}
+
+/** A signed inbound text, as Twilio would POST it to `url`. */
+function signedText(url: string, from: string, body: string) {
+  const sid = `SM${randomBytes(16).toString('hex')}`;
+  const params = { MessageSid: sid, SmsSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: PRACTICE_PHONE, Body: body, NumMedia: '0' };
+  return {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params) },
+    payload: new URLSearchParams(params).toString(),
+  };
 }
 
 /**
@@ -119,19 +141,86 @@ function sender(port: number, phones: string[]): Send {
     const cohort = Math.floor(i / perCohort) % Math.floor(phones.length / COHORT);
     const from = phones[cohort * COHORT + (i % COHORT)]!;
     const turn = Math.floor((i % perCohort) / COHORT);
-    const sid = `SM${randomBytes(16).toString('hex')}`;
-    const params = { MessageSid: sid, SmsSid: sid, AccountSid: `AC${'0'.repeat(32)}`, From: from, To: PRACTICE_PHONE, Body: SCRIPT[turn]!, NumMedia: '0' };
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `http://127.0.0.1:${port}/webhooks/twilio/sms`, params),
-      },
-      body: new URLSearchParams(params).toString(),
-    });
+    const text = signedText(url, from, SCRIPT[turn]!);
+    const response = await fetch(url, { method: 'POST', headers: text.headers, body: text.payload });
     await response.text();
     return response.status === 200;
   };
+}
+
+interface Counted {
+  /** Statements other than BEGIN, COMMIT and ROLLBACK. */
+  statements: number;
+  /** Every round trip to the database, BEGIN and COMMIT included. */
+  roundTrips: number;
+  /** Transactions: each BEGIN, and each statement run outside one. */
+  transactions: number;
+}
+
+/**
+ * What each text of the script costs the database: the service is built in
+ * this process on the same database (its jobs not started), every query of
+ * its pool is counted against the request that made it (AsyncLocalStorage
+ * follows the request through all it awaits), and each patient of `phones`
+ * sends the script, one text after another. Returns the counts per turn.
+ */
+async function countStatements(databaseUrl: string, phones: string[]): Promise<Counted[][]> {
+  const publicUrl = 'http://bench.invalid';
+  const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: AUTH_TOKEN, LOG_LEVEL: 'warn' };
+  const config = loadConfig(env);
+  const logger = createLogger('warn');
+  const db = await openDatabase({ url: databaseUrl, logger });
+  const request = new AsyncLocalStorage<Counted>();
+  const inTransaction = new WeakSet<object>();
+  db.pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const counted = request.getStore();
+      if (counted) {
+        const first = args[0];
+        const text = (typeof first === 'string' ? first : (first as { text: string }).text).trimStart().toUpperCase();
+        counted.roundTrips += 1;
+        if (text.startsWith('BEGIN')) {
+          inTransaction.add(client);
+          counted.transactions += 1;
+        } else if (text.startsWith('COMMIT') || text.startsWith('ROLLBACK')) {
+          inTransaction.delete(client);
+        } else {
+          counted.statements += 1;
+          if (!inTransaction.has(client)) counted.transactions += 1;
+        }
+      }
+      return query(...args);
+    };
+  });
+  const service = await createService(config, { db, logger });
+  try {
+    const turns: Counted[][] = SCRIPT.map(() => []);
+    for (const [turn, body] of SCRIPT.entries()) {
+      for (const from of phones) {
+        const counted: Counted = { statements: 0, roundTrips: 0, transactions: 0 };
+        const text = signedText(`${publicUrl}/webhooks/twilio/sms`, from, body);
+        // inject() answers a lazy chain that sends when awaited: awaited inside run(), so the request runs in its context.
+        const response = await request.run(counted, async () => await service.app.inject({ method: 'POST', url: '/webhooks/twilio/sms', headers: text.headers, payload: text.payload }));
+        if (response.statusCode !== 200) throw new Error(`a counted text got ${response.statusCode}: ${response.body}`);
+        turns[turn]!.push(counted);
+      }
+    }
+    // Whatever a request left running after its reply (nothing should) is counted too.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return turns;
+  } finally {
+    await service.stop();
+    await db.close();
+  }
+}
+
+function printStatements(perTurn: Counted[][]) {
+  console.log(`statements per inbound text (median of ${COUNTED_PATIENTS} patients; BEGIN and COMMIT are round trips, not statements):`);
+  for (const [turn, counts] of perTurn.entries()) {
+    const m = (pick: (c: Counted) => number) => median(counts.map(pick));
+    console.log(`  ${JSON.stringify(SCRIPT[turn]).padEnd(17)} ${m((c) => c.statements)} statements, ${m((c) => c.roundTrips)} round trips, ${m((c) => c.transactions)} transaction(s)`);
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -145,10 +234,16 @@ async function main() {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // end() resolves while its connections are still closing; dropping the database right after ends them with an error.
+  db.on('error', () => undefined);
   const started: Running[] = [];
   try {
     console.log(`inbound-sms: ${PATIENTS} patients, ${SECONDS} s per run, ${CONCURRENCY} clients, PostgreSQL ${new URL(SERVER_URL).host}`);
-    const phones = await seed(databaseUrl, db);
+    const seeded = await seed(databaseUrl, db, PATIENTS + COUNTED_PATIENTS);
+    const phones = seeded.slice(0, PATIENTS);
+    const perTurn = await countStatements(databaseUrl, seeded.slice(PATIENTS));
+    // BENCH_STATEMENTS_ONLY=1: the counts alone, no load runs (a quick check after a change to the inbound path).
+    if (process.env.BENCH_STATEMENTS_ONLY) return printStatements(perTurn);
     const twilioEnv = { DATABASE_URL: databaseUrl, TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
     // BENCH_PROFILE=dir writes a CPU profile of the service to dir.
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
@@ -183,6 +278,7 @@ async function main() {
     console.log(`median max throughput: floor ${floorMax.toFixed(0)} req/s, full path ${fullMax.toFixed(0)} req/s`);
     console.log(`full/floor throughput: ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
     console.log(`full path p99 at ${RATE} req/s: ${fullRate.p99.toFixed(1)} ms (target < 50 ms) ${fullRate.p99 < 50 ? 'MET' : 'MISSED'}`);
+    printStatements(perTurn);
   } finally {
     for (const server of started) await server.stop();
     await db.end();

@@ -8,9 +8,11 @@
  *     of those texts sent through the simulated transport by 10 send workers;
  *   - the floor: plain single-row inserts of as many rows, through the same
  *     pool with as many workers as the dispatcher uses.
- * Targets: dispatch at least a quarter of the floor's rate; peak memory at
- * 100,000 patients within 1.5x of the peak at 10,000 (each size runs in a
- * fresh process, so its peak is its own).
+ * Targets (issue 22): dispatch at least the floor's rate (a slot's batch is a
+ * few set-based statements, not a round of statements per patient; the
+ * statements a batch took are printed); peak memory at 100,000 patients within
+ * 1.5x of the peak at 10,000 (each size runs in a fresh process, so its peak
+ * is its own).
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
@@ -43,6 +45,9 @@ interface Figures {
   planPerSecond: number;
   started: number;
   dispatchPerSecond: number;
+  /** Round trips of the dispatch (BEGIN and COMMIT included) per batch, and the batches. */
+  statementsPerBatch: number;
+  batches: number;
   delivered: number;
   deliverPerSecond: number;
   floorPerSecond: number;
@@ -77,6 +82,18 @@ async function measure(patients: number): Promise<Figures> {
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: url, ADMIN_TOKEN: 'bench-admin-token-0123456789', LOG_LEVEL: 'warn' });
   const logger = createLogger('warn');
   const db = await openDatabase({ url, logger });
+  // Every round trip of the pool's connections while `counting` (the dispatch alone runs then).
+  const counted = { counting: false, roundTrips: 0, batches: 0 };
+  db.pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      if (counted.counting) {
+        counted.roundTrips += 1;
+        if (args[0] === 'BEGIN') counted.batches += 1;
+      }
+      return query(...args);
+    };
+  });
   const clock = new ManualClock(START);
   const service = await createService(config, { db, logger, clock });
   try {
@@ -100,9 +117,11 @@ async function measure(patients: number): Promise<Figures> {
     const planned = Number((await pool.query('SELECT count(*) FROM outreach')).rows[0].count);
 
     clock.set(new Date(FIRST_SLOT));
+    counted.counting = true;
     t0 = performance.now();
     const started = await dispatchDue(service.runtime, practiceId);
     const dispatchSeconds = seconds(t0);
+    counted.counting = false;
 
     // Sending what the dispatcher queued, as the send workers do (10 at a time), on a sample of the texts.
     const sample = (await pool.query<{ id: string }>(`SELECT id FROM messages WHERE kind = 'check_in' LIMIT $1`, [DELIVERY_SAMPLE])).rows.map((r) => r.id);
@@ -135,6 +154,9 @@ async function measure(patients: number): Promise<Figures> {
       planPerSecond: planned / planSeconds,
       started,
       dispatchPerSecond: started / dispatchSeconds,
+      // The last transaction of each worker finds nothing due: it is a batch too, of no contacts.
+      statementsPerBatch: counted.roundTrips / counted.batches,
+      batches: counted.batches,
       delivered,
       deliverPerSecond: delivered / deliverSeconds,
       floorPerSecond: ids.length / floorSeconds,
@@ -167,7 +189,8 @@ if (process.argv[2] === '--size') {
     console.log(`    dispatch a slot:   ${r.started.toLocaleString('en-US')} check-ins started at ${rate(r.dispatchPerSecond)} (${WORKERS} workers)`);
     console.log(`    send its texts:    ${r.delivered.toLocaleString('en-US')} (a sample) at ${rate(r.deliverPerSecond)} (${SEND_WORKERS} send workers)`);
     console.log(`    floor:             single-row inserts at ${rate(r.floorPerSecond)} (${WORKERS} workers)`);
-    console.log(`    dispatch / floor:  ${(r.dispatchPerSecond / r.floorPerSecond).toFixed(2)} (target >= 0.25)`);
+    console.log(`    dispatch / floor:  ${(r.dispatchPerSecond / r.floorPerSecond).toFixed(2)} (target >= 1.0)`);
+    console.log(`    statements:        ${r.statementsPerBatch.toFixed(1)} round trips per batch, BEGIN and COMMIT included (${r.batches} transactions)`);
     console.log(`    peak memory:       ${Math.round(r.peakRssMb)} MB`);
   }
   if (results.length >= 2) {

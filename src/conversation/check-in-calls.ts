@@ -7,13 +7,12 @@ import { DateTime } from 'luxon';
 import { findConversation, lockConversation } from '../store/conversations.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { recordEvent } from '../store/patient-events.js';
-import { findCall, insertCall, lockCallByToken, updateCall, type PatientCall } from '../store/patient-calls.js';
+import { findCall, insertCall, lockCallByToken, queueFirstCalls, updateCall, type PatientCall } from '../store/patient-calls.js';
 import { findPatient, lockPatient, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { inQuietHours } from '../planning/index.js';
 import type { RuntimeDeps } from '../runtime.js';
-import { startReplyClock } from '../messaging/index.js';
 import { timeOut } from './timeout.js';
 import { TransportError } from '../transport/index.js';
 
@@ -43,20 +42,25 @@ export const checkInCallUrls = (deps: Pick<RuntimeDeps, 'publicUrl'>, token: str
   };
 };
 
-/** Queues a call for the conversation; the wait for its answers starts now, so an unanswered check-in ends. */
-export async function queueCheckInCall(
+/**
+ * Queues the first call of each of these check-ins (a slot's patients who take
+ * calls, in one statement); the wait for their answers starts now, so an
+ * unanswered check-in ends. Returns the calls in order.
+ */
+export function queueCheckInCalls(
   tx: Queryable,
   deps: RuntimeDeps,
   practice: Practice,
-  patient: Patient,
-  conversationId: string,
-  attempt: number,
+  checkIns: ReadonlyArray<{ patientId: string; conversationId: string }>,
   at: Date,
-): Promise<PatientCall> {
-  const call = await insertCall(tx, { practiceId: practice.id, patientId: patient.id, conversationId, direction: 'outbound', attempt, status: 'queued', at });
-  await enqueueJob(tx, 'voice.call', { callId: call.id }, { runAt: at, now: at });
-  if (attempt === 1) await startReplyClock(tx, deps, conversationId, at);
-  return call;
+): Promise<PatientCall[]> {
+  return queueFirstCalls(tx, practice.id, checkIns, at, deps.conversationTimeoutMs);
+}
+
+/** Queues a call for the conversation; the wait for its answers starts now, so an unanswered check-in ends. */
+export async function queueCheckInCall(tx: Queryable, deps: RuntimeDeps, practice: Practice, patient: Patient, conversationId: string, at: Date): Promise<PatientCall> {
+  const [call] = await queueCheckInCalls(tx, deps, practice, [{ patientId: patient.id, conversationId }], at);
+  return call!;
 }
 
 /** The 'voice.call' job: places the call unless its check-in is over or it was placed already. */

@@ -6,20 +6,21 @@
  * cadence slot for a whole panel goes out quickly.
  */
 import { DateTime } from 'luxon';
-import { findActiveConversations, lockConversation, type Conversation } from '../store/conversations.js';
+import { lockConversation, type Conversation } from '../store/conversations.js';
 import { insertOpenings, type Opening } from '../store/conversation-openings.js';
-import { listMedicationsOf, type Medication } from '../store/medications.js';
-import { claimDueContacts, deferContact, latestDueCheckIns, settleContacts, type OutreachRow, type Settlement } from '../store/outreach.js';
+import { readDispatchContext } from '../store/dispatch-context.js';
+import type { Medication } from '../store/medications.js';
+import { claimDueContacts, deferContacts, settleContacts, type Deferral, type OutreachRow, type Settlement } from '../store/outreach.js';
 import { lockPatients, type Patient } from '../store/patients.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { BloodPressureLimit } from '../flows/index.js';
 import { goesDespite } from '../planning/index.js';
-import { crisisLimit, prepareOpening, type FlowSetup } from './open.js';
+import { crisisLimit, flowStarts, prepareOpening, type FlowSetup, type StartFlow } from './open.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { blockOf, medicinesDueAt, patientZone, scheduleDispatches } from '../outreach/index.js';
 import { timeOut } from './timeout.js';
-import { queueCheckInCall } from './check-in-calls.js';
+import { queueCheckInCalls } from './check-in-calls.js';
 import { sendQuestionnaire } from './questionnaire-send.js';
 import { makeSummary } from './summary-make.js';
 
@@ -34,51 +35,68 @@ const BATCH = 200;
 
 type Outcome = { status: 'open'; setup: FlowSetup } | { status: 'skipped' | 'cancelled' | 'late'; reason: string } | { status: 'deferred'; until: Date };
 
+/** What every batch of one run shares: the practice, the time, and what is read or worked out once. */
+interface Run {
+  deps: RuntimeDeps;
+  practice: Practice;
+  now: Date;
+  /** The practice's blood-pressure crisis limit, read once a run (in the batch's transaction) when a symptoms check-in first needs it. */
+  crisis: (tx: Queryable) => Promise<BloodPressureLimit | undefined>;
+  /** The run's flows start once per distinct input (open.ts flowStarts). */
+  start: StartFlow;
+}
+
 /** Starts every contact of the practice that is due now; returns how many were started. */
 export async function dispatchDue(deps: RuntimeDeps, practiceId: string): Promise<number> {
   const now = deps.clock.now();
   const practice = await findPractice(deps.pool, practiceId);
   if (!practice) return 0;
-  const counts = await Promise.all(Array.from({ length: WORKERS }, () => work(deps, practice, now)));
+  let crisis: Promise<BloodPressureLimit | undefined> | undefined;
+  const run: Run = { deps, practice, now, crisis: (tx) => (crisis ??= crisisLimit(tx, practice.id)), start: flowStarts() };
+  const counts = await Promise.all(Array.from({ length: WORKERS }, () => work(run)));
   return counts.reduce((a, b) => a + b, 0);
 }
 
-async function work(deps: RuntimeDeps, practice: Practice, now: Date): Promise<number> {
+async function work(run: Run): Promise<number> {
   let started = 0;
   for (;;) {
-    const batch = await withTransaction(deps.pool, (tx) => takeBatch(tx, deps, practice, now));
+    const batch = await withTransaction(run.deps.pool, (tx) => takeBatch(tx, run));
     if (batch === null) return started;
     started += batch;
   }
 }
 
-/** What a batch needs to know about its patients, read in a few queries. */
+/** What a batch needs to know about its patients, read in two statements once they are locked. */
 interface BatchFacts {
   patients: Map<string, Patient>;
   open: Map<string, Conversation>;
   medications: Map<string, Medication[]>;
   latestCheckIn: Map<string, string>;
-  crisis: BloodPressureLimit | undefined;
   /** Patients this batch opens a conversation with. */
   opening: Set<string>;
 }
 
-/** One batch in one transaction; null when nothing was due. Returns how many conversations it opened. */
-async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, now: Date): Promise<number | null> {
+/**
+ * One batch in one transaction; null when nothing was due. Returns how many
+ * conversations it opened. Its statements do not grow with its size: the
+ * claim, the patients locked, what is known about them, then the
+ * conversations with their texts and jobs, the calls, what became of each
+ * contact (and, when some wait for another conversation, their new times).
+ * Only a patient whose unanswered conversation ends now, a questionnaire and
+ * a summary take statements of their own.
+ */
+async function takeBatch(tx: Queryable, run: Run): Promise<number | null> {
+  const { deps, practice, now } = run;
   const contacts = await claimDueContacts(tx, practice.id, now, BATCH);
   if (contacts.length === 0) return null;
   const ids = [...new Set(contacts.map((c) => c.patientId))];
-  const facts: BatchFacts = {
-    patients: await lockPatients(tx, ids),
-    open: await findActiveConversations(tx, ids),
-    medications: await listMedicationsOf(tx, ids),
-    latestCheckIn: await latestDueCheckIns(tx, ids, now),
-    crisis: contacts.some((c) => c.flow === 'symptoms') ? await crisisLimit(tx, practice.id) : undefined,
-    opening: new Set(),
-  };
+  const patients = await lockPatients(tx, ids);
+  const facts: BatchFacts = { patients, ...(await readDispatchContext(tx, ids, now)), opening: new Set() };
+  const crisis = contacts.some((c) => c.flow === 'symptoms') ? await run.crisis(tx) : undefined;
   const openings: Opening[] = [];
   const openedFor: OutreachRow[] = [];
   const settled: Settlement[] = [];
+  const deferred: Deferral[] = [];
   for (const contact of contacts) {
     const outcome = await decide(tx, deps, practice, contact, facts, now);
     if (outcome.status === 'open') {
@@ -99,25 +117,25 @@ async function takeBatch(tx: Queryable, deps: RuntimeDeps, practice: Practice, n
       const replyWindowSeconds = contact.kind === 'reminder' ? practice.outreach.reminderReplyMinutes * 60 : null;
       // A patient who takes calls is never texted, whatever was planned before they said so.
       const channel = patient.preferredChannel === 'voice' ? 'voice' : contact.channel;
-      openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis: facts.crisis, replyWindowSeconds, channel }));
+      openings.push(prepareOpening({ practice, patient, flow, setup: outcome.setup, crisis, replyWindowSeconds, channel }, run.start));
       openedFor.push(contact);
       facts.opening.add(patient.id);
     } else if (outcome.status === 'deferred') {
-      await deferContact(tx, contact.id, outcome.until, now);
-      await scheduleDispatches(tx, practice.id, [outcome.until], now);
+      deferred.push({ id: contact.id, dueAt: outcome.until });
     } else {
       settled.push({ id: contact.id, status: outcome.status, reason: outcome.reason, conversationId: null });
     }
   }
   const opened = await insertOpenings(tx, practice, openings, now);
-  for (const [i, o] of opened.entries()) {
-    settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId });
-    // A patient who takes calls is called: the call asks the first question.
-    if (openings[i]!.channel === 'voice') {
-      await queueCheckInCall(tx, deps, practice, facts.patients.get(openings[i]!.patientId)!, o.conversationId, 1, now);
-    }
-  }
+  for (const [i, o] of opened.entries()) settled.push({ id: openedFor[i]!.id, status: 'started', reason: null, conversationId: o.conversationId });
+  // A patient who takes calls is called: the call asks the first question.
+  const calls = opened.flatMap((o, i) => (openings[i]!.channel === 'voice' ? [{ patientId: openings[i]!.patientId, conversationId: o.conversationId }] : []));
+  await queueCheckInCalls(tx, deps, practice, calls, now);
   await settleContacts(tx, settled, now);
+  if (deferred.length > 0) {
+    await deferContacts(tx, deferred, now);
+    await scheduleDispatches(tx, practice.id, deferred.map((d) => d.dueAt), now);
+  }
   return opened.length;
 }
 

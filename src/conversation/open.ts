@@ -5,7 +5,7 @@
  * has exactly one place to go.
  */
 import { DateTime } from 'luxon';
-import { startFlow, type BloodPressureLimit, type FlowInput, type FlowName, type Locale } from '../flows/index.js';
+import { startFlow, type BloodPressureLimit, type FlowInput, type FlowName, type FlowStep, type Locale } from '../flows/index.js';
 import { insertOpenings, type Opened, type Opening } from '../store/conversation-openings.js';
 import type { Medication } from '../store/medications.js';
 import type { Patient } from '../store/patients.js';
@@ -39,6 +39,24 @@ export interface FlowSetup {
   medications?: ReadonlyArray<Pick<Medication, 'id' | 'name' | 'dose'>>;
 }
 
+/** Starts a flow: startFlow, or one that remembers (flowStarts) when many patients start the same way. */
+export type StartFlow = (flow: FlowName, input: FlowInput) => FlowStep;
+
+/**
+ * startFlow for a batch of openings: a flow started with the same input starts
+ * the same way (the machine is pure), so a slot's thousand check-ins in one
+ * language start it once. The steps are shared: read them, never change them.
+ */
+export function flowStarts(): StartFlow {
+  const started = new Map<string, FlowStep>();
+  return (flow, input) => {
+    const key = `${flow}\u0000${JSON.stringify(input)}`;
+    let step = started.get(key);
+    if (!step) started.set(key, (step = startFlow(flow, input)));
+    return step;
+  };
+}
+
 /**
  * A conversation ready to open: the flow started, its first question in the
  * patient's words. Pure: `crisis` is the practice's blood-pressure crisis
@@ -55,6 +73,7 @@ export function prepareOpening(
     /** The channel planned for it (the learned sequence's); the patient's own by default. */
     channel?: 'sms' | 'voice' | null;
   },
+  start: StartFlow = startFlow,
 ): Opening {
   const { practice, patient, flow, setup } = c;
   const input: FlowInput = { locale: patient.language };
@@ -67,7 +86,7 @@ export function prepareOpening(
   }
   if (flow === 'refill' && setup.medication?.refillDueOn) input.refillDate = readableDate(setup.medication.refillDueOn, patient.language);
   if (flow === 'symptoms' && c.crisis) input.bpCrisis = c.crisis;
-  const step = startFlow(flow, input);
+  const step = start(flow, input);
   return {
     channel: c.channel ?? patient.preferredChannel,
     patientId: patient.id,
@@ -111,6 +130,6 @@ export async function openConversation(
   const [opened] = await insertOpenings(tx, c.practice, [opening], c.at);
   const conversationId = opened!.conversationId;
   if (c.onCall) await startReplyClock(tx, deps, conversationId, c.at);
-  const call = opening.channel === 'voice' && !c.onCall ? await queueCheckInCall(tx, deps, c.practice, c.patient, conversationId, 1, c.at) : null;
+  const call = opening.channel === 'voice' && !c.onCall ? await queueCheckInCall(tx, deps, c.practice, c.patient, conversationId, c.at) : null;
   return { ...opened!, callId: call?.id ?? null };
 }

@@ -75,7 +75,7 @@ export interface TurnOutcome {
   says: Said[];
   /** An emergency or a call for help was escalated: a call offers a nurse on the line at once. */
   urgent: 'red_flag' | 'self_harm' | 'distress' | null;
-  /** The check-in still waiting for an answer after this turn; null when none is. */
+  /** On a call, the check-in still waiting for an answer after this turn; null when none is, and for a text or a form. */
   conversation: Conversation | null;
 }
 
@@ -233,7 +233,9 @@ async function readAndAnswer(
   else if (alerts.length === 0 && reading.vitals.length > 0 && extra.length > 0) says.push(say('reading_recorded', 'system.reading_recorded'));
   if (question) says.push(question);
   if (says.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
-  const open = conversation && stillOpen ? await findConversation(tx, conversation.id) : null;
+  // Only a call goes on to ask in the same request, and needs the conversation as it is now (its version names the
+  // next gather); a text's next question is already among the says, so its turn spares the read.
+  const open = conversation && stillOpen && t.channel === 'voice' ? await findConversation(tx, conversation.id) : null;
   return { says, urgent: null, conversation: open?.status === 'active' ? open : null };
 }
 

@@ -14,7 +14,7 @@ import { planContacts, unplan, type PatientContacts } from '../store/outreach.js
 import { recordEvent } from '../store/patient-events.js';
 import { findPatient, findPatients, lockPatient, type Patient } from '../store/patients.js';
 import { findPractice, listPractices, type Practice } from '../store/practices.js';
-import { scheduleRun } from '../store/scheduled-runs.js';
+import { scheduleJobRuns, scheduleRun } from '../store/scheduled-runs.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { assessPatient } from '../alerts/index.js';
 import type { ChannelChoice } from '../planning/index.js';
@@ -101,13 +101,11 @@ export function dueContacts(
   return [...checkIns.map((contact) => byChoice(contact, choice)), ...reminders, ...refillContacts(plan, now, cadenceEnd)];
 }
 
-/** Makes sure a dispatch run exists for each due time, once, whoever asks. */
+/** Makes sure a dispatch run exists for each due time, once, whoever asks (one statement for all of them). */
 export async function scheduleDispatches(tx: Queryable, practiceId: string, dueTimes: readonly Date[], now: Date): Promise<void> {
-  for (const dueAt of dueTimes) {
-    if (await scheduleRun(tx, 'outreach.dispatch', `${practiceId}:${dueAt.toISOString()}`, dueAt)) {
-      await enqueueJob(tx, 'outreach.dispatch', { practiceId }, { runAt: dueAt, now });
-    }
-  }
+  const times = [...new Set(dueTimes.map((t) => t.getTime()))].map((t) => new Date(t));
+  const runs = times.map((dueAt) => ({ key: `${practiceId}:${dueAt.toISOString()}`, dueAt }));
+  await scheduleJobRuns(tx, 'outreach.dispatch', runs, { practiceId }, now);
 }
 
 /**

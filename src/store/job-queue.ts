@@ -92,6 +92,17 @@ export const insertJobsFrom = (select: string) =>
   `INSERT INTO ${JOB_TABLE} (name, data, next_run_at, type, priority)
    SELECT job.name, job.data, job.next_run_at, 'normal', job.priority FROM (${select}) AS job(name, data, next_run_at, priority)`;
 
+/**
+ * SQL for a CTE that wakes the job workers for jobs a statement queued:
+ * `jobs` names a CTE of (name, next_run_at), an insertJobsFrom(...) RETURNING
+ * them; `now` is the parameter holding the service's time. One NOTIFY per job
+ * name due within the horizon, however many jobs, as enqueueJob would send
+ * for each. Reference it from the statement's query, or it does not run.
+ */
+export const wakeUpFor = (jobs: string, now: string) =>
+  `SELECT pg_notify('${JOB_CHANNEL}', json_build_object('jobName', name, 'nextRunAt', min(next_run_at), 'timestamp', ${now}::timestamptz)::text)
+   FROM ${jobs} WHERE next_run_at - ${now}::timestamptz < interval '${WAKE_UP_HORIZON_MS} milliseconds' GROUP BY name`;
+
 export interface QueuedJob {
   id: string;
   name: string;

@@ -153,19 +153,20 @@ export async function settleContacts(db: Queryable, settlements: readonly Settle
   );
 }
 
-/** Moves a contact later (the patient is in another conversation until then). */
-export async function deferContact(db: Queryable, id: string, dueAt: Date, at: Date): Promise<void> {
-  await db.query('UPDATE outreach SET due_at = $2, updated_at = $3 WHERE id = $1', [id, dueAt, at]);
+/** A contact moved later: the patient is in another conversation until then. */
+export interface Deferral {
+  id: string;
+  dueAt: Date;
 }
 
-/** The latest planned check-in due by `now` of each of these patients (an outage left several: only the last goes). */
-export async function latestDueCheckIns(db: Queryable, patientIds: readonly string[], now: Date): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ patient_id: string; latest: Date }>(
-    `SELECT patient_id, max(due_at) AS latest FROM outreach
-     WHERE patient_id = ANY($1) AND kind = 'check_in' AND status = 'planned' AND due_at <= $2 GROUP BY patient_id`,
-    [patientIds, now],
+/** Moves each contact later, in one statement. */
+export async function deferContacts(db: Queryable, deferrals: readonly Deferral[], at: Date): Promise<void> {
+  if (deferrals.length === 0) return;
+  await db.query(
+    `UPDATE outreach o SET due_at = d.due_at, updated_at = $3
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) WHERE o.id = d.id`,
+    [deferrals.map((d) => d.id), deferrals.map((d) => d.dueAt), at],
   );
-  return new Map(rows.map((r) => [r.patient_id, toIso(r.latest)]));
 }
 
 /** The patient's contacts due in [from, to), oldest first. */

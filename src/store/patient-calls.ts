@@ -4,6 +4,7 @@
  * channel waits for between requests.
  */
 import { randomBytes } from 'node:crypto';
+import { insertJobsFrom, wakeUpFor } from './job-queue.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 /** What the voice channel waits for beyond the flow's own question. */
@@ -94,6 +95,46 @@ export async function insertCall(
     [c.practiceId, c.patientId, c.conversationId, c.direction, randomBytes(24).toString('base64url'), c.callSid ?? null, c.attempt ?? 1, c.status, c.at],
   );
   return toCall(rows[0]!);
+}
+
+/**
+ * Queues the first call of each of these check-ins, in one statement: the
+ * call, its 'voice.call' job due at once, and the wait for the check-in's
+ * answers, which starts now (the conversation's reply window, or
+ * `defaultReplyMs`), with its 'conversation.timeout' job at that version.
+ * One wake-up for the workers however many calls. Returns the calls in order.
+ */
+export async function queueFirstCalls(
+  db: Queryable,
+  practiceId: string,
+  calls: ReadonlyArray<{ patientId: string; conversationId: string }>,
+  at: Date,
+  defaultReplyMs: number,
+): Promise<PatientCall[]> {
+  if (calls.length === 0) return [];
+  const tokens = calls.map(() => randomBytes(24).toString('base64url'));
+  const { rows } = await db.query<Row>({
+    name: 'queue-first-calls',
+    text: `WITH c AS MATERIALIZED (SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS c(patient_id, conversation_id, token)),
+           call AS (
+             INSERT INTO patient_calls (practice_id, patient_id, conversation_id, direction, token, attempt, status, started_at)
+             SELECT $1, patient_id, conversation_id, 'outbound', token, 1, 'queued', $2 FROM c RETURNING *
+           ),
+           wait AS (
+             UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond'
+             WHERE id IN (SELECT conversation_id FROM c) AND status = 'active' RETURNING id, version, expires_at
+           ),
+           job AS (
+             ${insertJobsFrom(`SELECT 'voice.call', jsonb_build_object('callId', id), $2::timestamptz, 0 FROM call
+                UNION ALL SELECT 'conversation.timeout', jsonb_build_object('conversationId', id, 'version', version), expires_at, 0 FROM wait`)}
+             RETURNING name, next_run_at
+           ),
+           wake AS (${wakeUpFor('job', '$2')})
+           SELECT call.* FROM call, (SELECT count(*) FROM wake) AS woke`,
+    values: [practiceId, at, calls.map((c) => c.patientId), calls.map((c) => c.conversationId), tokens, defaultReplyMs],
+  });
+  const byToken = new Map(rows.map((row) => [row.token, toCall(row)]));
+  return tokens.map((token) => byToken.get(token)!);
 }
 
 /** The call a token names, locked for the rest of the transaction (Twilio's requests for one call come one at a time). */
