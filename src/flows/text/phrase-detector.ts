@@ -89,12 +89,10 @@ export function createPhraseDetector<C extends string>(
     return kept;
   }
 
-  const saysResolved = (tokens: readonly string[]) =>
-    resolved.some((marker) => findPhrase(marker, tokens).some(({ start }) => findNegator(tokens, start) < 0));
-
   /** Where the clause says something passed, in words not themselves denied ("it's not gone"). */
   const resolvedMarkers = (tokens: readonly string[]) =>
     resolved.flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+  const saysResolved = (tokens: readonly string[]) => resolvedMarkers(tokens).length > 0;
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
