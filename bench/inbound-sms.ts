@@ -25,6 +25,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createService } from '../src/service.js';
 import { openDatabase } from '../src/store/database.js';
+import { adminRequest } from './admin-api.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Enough patients that each one sends its script once in a whole run.
@@ -77,15 +78,7 @@ async function run(script: string, port: number, env: Record<string, string>, no
   };
 }
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${SERVICE_PORT}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; phone: string };
-}
+const api = (method: string, path: string, body?: unknown) => adminRequest(SERVICE_PORT, ADMIN, method, path, body);
 
 /** Enrols `patients` patients and opens a check-in for each, in simulated mode (nothing may leave the machine). */
 async function seed(databaseUrl: string, db: pg.Pool, patients: number): Promise<string[]> {

@@ -26,6 +26,7 @@ import pg from 'pg';
 import twilio from 'twilio';
 import { migrate } from '../src/store/migrate.js';
 import { closedLoop, formatResult, openLoop, type LoadResult, type Send } from './load.js';
+import { adminRequest } from './admin-api.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -113,15 +114,7 @@ async function startInstance(name: string, port: number, databaseUrl: string, tw
   };
 }
 
-async function api(port: number, method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path} -> ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; phone: string };
-}
+const api = (port: number, method: string, path: string, body?: unknown) => adminRequest(port, ADMIN, method, path, body);
 
 /** Runs `work` over `items`, `concurrency` at a time. */
 async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, i: number) => Promise<void>) {

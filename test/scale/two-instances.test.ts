@@ -27,8 +27,6 @@ import { TEST_START } from '../helpers/service.js';
 import { fakeTwilioMessages, fixture, inboundSmsParams, messageBodies, postTwilio } from '../helpers/twilio.js';
 import { advanceAll, runDueOnAll, startInstance, type Instance } from './instances.js';
 
-const SERVER_ONLY =
-  'needs the PostgreSQL server (TEST_DB=server): two instances are two processes on one database, and the embedded PGlite database belongs to the one process that opened it';
 const PATIENTS = 16;
 /** A dead worker's claim on a job runs out after the job's lock lifetime (jobs/definitions.ts). */
 const SEND_LOCK_MS = 15_000;
@@ -61,12 +59,8 @@ const INSTRUMENTATION = `
   END $$;
   CREATE TRIGGER hold_victims AFTER INSERT ON messages FOR EACH STATEMENT EXECUTE FUNCTION hold_victims();`;
 
-if (testDbKind() !== 'server') {
-  describe('two instances on one database', () => {
-    it('runs on the PostgreSQL server only', (ctx) => ctx.skip(SERVER_ONLY));
-  });
-}
-
+// The PostgreSQL server only: two instances are two processes on one database, and the embedded
+// PGlite database belongs to the one process that opened it.
 describe.runIf(testDbKind() === 'server')('two instances behind a load balancer on one database', () => {
   let database: { url: string; drop(): Promise<void> };
   let db: pg.Pool;
