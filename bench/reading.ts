@@ -25,6 +25,7 @@ import { FRESH_TEXTS_E } from '../test/understand/fresh-2026-12-e.js';
 import { FRESH_TEXTS_F } from '../test/understand/fresh-2026-12-f.js';
 import { FRESH_TEXTS_G } from '../test/understand/fresh-2026-12-g.js';
 import { FRESH_TEXTS_H } from '../test/understand/fresh-2026-12-h.js';
+import { FRESH_TEXTS_I } from '../test/understand/fresh-2026-12-i.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -51,6 +52,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
 const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12-i (unseen until scored once, after denied lists, red-flag words placed, readings in dashes, long names spelt by ear)': withContext(FRESH_TEXTS_I),
   'fresh-2026-12-h (unseen until scored once, after G: what passed settles only what it is said of; chart shorthand)': withContext(FRESH_TEXTS_H),
   'fresh-2026-12-g (unseen until scored once, after someone else\'s trouble and the patient\'s baseline were placed)': withContext(FRESH_TEXTS_G),
   'fresh-2026-12-f (unseen until scored once, after the panel simulator came)': withContext(FRESH_TEXTS_F),
@@ -64,7 +66,7 @@ const CORPORA: Record<string, Labelled[]> = {
   corpus: older(CONCERNING, BENIGN),
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * Until 2026-12-05 the symptoms texts were sent as answers to the check-in's first question (a
  * blood pressure), which none of them answers; BENCH_SYMPTOMS_AT=bp measures that way still, to
@@ -159,7 +161,8 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   const results: Array<{ t: Labelled; o: Outcome }> = [];
   for (const t of texts) results.push({ t, o: await send(t) });
   // A check-in that took a concern asks about it before it raises it: the wait for those answers runs out here.
-  clock.advance(DAY_MS);
+  // A week on, so every corpus is read on the same weekday ("since Sunday" counts the same), whichever runs first.
+  clock.advance(WEEK_MS);
   await service.jobs.runDue();
   const reachedByEnd = new Set(
     (await pool.query<{ patient_id: string }>('SELECT DISTINCT patient_id FROM alerts WHERE patient_id = ANY($1)', [results.map((r) => r.o.patientId)])).rows.map((r) => r.patient_id),

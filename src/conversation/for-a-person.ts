@@ -5,7 +5,7 @@
  * are) is a person's to answer too.
  */
 import { isQuestion, tokenize } from '../flows/text/index.js';
-import { leftOver, needsAPerson, READING_WORDS, type MessageReading } from '../flows/understand/index.js';
+import { knowMedicine, leftOver, needsAPerson, READING_WORDS, sameName, type MessageReading } from '../flows/understand/index.js';
 import type { Medication } from '../store/medications.js';
 import type { Answered } from './reading.js';
 
@@ -24,11 +24,14 @@ export function aPersonShouldRead(
 
 /** Words the turn accounts for without a person: the patient's own medicines, and a parsed reading's words and numbers. */
 function placedWords(medications: readonly Medication[], text: string, reading: MessageReading): string[] {
-  // A medicine as Spanish writes it is the same medicine: metformina, furosemida.
-  const medicines = medications.flatMap((m) => [m.name, `${m.name}a`, m.name.replace(/e$/i, 'a')]);
+  // A medicine as Spanish writes it is the same medicine (metformina, furosemida), and as it is said or
+  // misspelt ("my eliquis", "the metaforman").
+  const names = medications.flatMap((m) => knowMedicine(m).names);
+  const spoken = tokenize(text).filter((t) => names.some((name) => sameName(t, name) || sameName(t.replace(/a$/, ''), name)));
+  const medicines = [...medications.flatMap((m) => [m.name, `${m.name}a`, m.name.replace(/e$/i, 'a')]), ...spoken];
   if (reading.vitals.length === 0) return medicines;
   // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
-  return [...medicines, ...READING_WORDS, ...(text.match(/\d+/g) ?? [])];
+  return [...medicines, ...READING_WORDS, ...(text.match(/\d+(?:\/\d+)?/g) ?? []), ...(text.match(/\d+/g) ?? [])];
 }
 
 /**

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/understand/dictionary.js';
 import { leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
+import { detectRedFlag } from '../../src/flows/safety/index.js';
 
 // The word lists load once (as the service does after it starts listening), not inside the first test's time.
 beforeAll(() => warmDictionary(), 60_000);
@@ -39,6 +40,15 @@ describe('what the reader settles by itself', () => {
     'grandpa says yes he took them, i saw the pill box empty for today', 'Will be out of cell range camping thru Sunday',
     // Hashtags tell no news; the patient's baseline, said so.
     'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',
+    // A list of things denied together; a denial across the feet to the swelling; swelling that is down; a baseline.
+    'There has been no swelling, shortness of breath or weight gain.', '2 no swelling no short of breath', 'Mejor, ya no tengo los pies hinchados',
+    "Better. Swelling's down", "Same as ever. Breathing's about what it's been all year.",
+    // A night's sleep is no excess of it; a funny story is no symptom.
+    'Dormí toda la noche con una sola almohada', "Funny story, I almost grabbed my husband's bottle but caught it",
+    // A stop that stops nothing; things that die; "even" between a denial and its word.
+    'yes took it at the truck stop in Joplin', 'walked the whole block without stopping, stopping only to admire a cardinal',
+    'my blood pressure machine batteries died, new ones tomorrow', 'nurse habits die hard', "danced a cumbia and didn't even get out of breath",
+    'my back griped at me but a heating pad and it quit', 'heads up, I will be out of town',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });
@@ -55,19 +65,17 @@ describe('what goes to a person', () => {
   it.each([
     ['i stopped the water pill cause i was going to the bathroom too much', 'stopped'],
     ['no he tomado mis pastillas desde el lunes', 'tomado'],
-    ['my mom is not herself, no quiere comer y duerme todo el día', 'comer'],
+    ['my mom is not herself, no quiere comer y duerme todo el día', 'no quiere comer'],
     ["didn't take them, ran out thursday", 'take'],
     ['not feeling so good today', 'good'],
     ['no me siento bien', 'bien'],
     ['my pressure keeps climbing every morning', 'pressure'],
     ['estoy sola y nadie me ayuda con las medicinas', 'ayuda'],
     ['im using the rescue inhaler like 6 times a day now', 'inhaler'],
-    ['kind of a squeeze in the middle of my chest that goes up into my jaw', 'chest'],
     ['la metformina me cae pesada en la panza', 'panza'],
     ['me faltó la pastilla de la noche', 'falto'],
     ['My mother passed away last Tuesday, please take her off the list', 'passed away'],
     ['muerta de miedo con este dolor', 'miedo'],
-    ['me falta el aire', 'falta'],
     ['she stopped eating', 'stopped'],
     ['no swelling but my feet hurt', 'feet'],
     // Taking less to make it last, and the price of it (a sixth fresh corpus, F).
@@ -93,10 +101,30 @@ describe('what goes to a person', () => {
     ['my legs are swollen and the cough is gone', 'legs'],
     ['me duele la rodilla y ya se me quitó la tos', 'rodilla'],
     ['he has been more mixed up in the evenings', 'mixed up'],
+    ['sleeping most of the day', 'sleeping'],
+    ['she stopped eating', 'stopped'],
+    ['My vision has gone blurry in the left eye', 'blurry'],
+    ["Pee's been dark as strong tea since yesterday", 'pee'],
+    ['He refused his insulin tonight', 'refused'],
+    ["I've been taking it twice daily; the label says once", 'label says'],
+    ["I've had no get-up-and-go for a week", 'no get up and go'],
+    ["don't even want to go down to the Legion with the guys", 'dont even want to go'],
+    ['I feel funny', 'funny'],
   ])('"%s" leaves "%s"', (text, word) => {
     const left = leftOver(text);
     expect(needsAPerson(left), text).toBe(true);
     expect(left.news, text).toContain(word);
+  });
+
+  // A red flag raises what it raises: its words are placed, whatever the closed world would have said of them.
+  it.each([['kind of a squeeze in the middle of my chest that goes up into my jaw'], ['me falta el aire']])('"%s" is a red flag, its words placed with it', (text) => {
+    expect(detectRedFlag(text), text).not.toBeNull();
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it('reads a list after a denial joined by "and" as what the patient may have', () => {
+    expect(detectRedFlag('no swelling, short of breath and dizzy')?.category).toBe('breathing');
+    expect(readMessage('no swelling, short of breath and dizzy').concerns).toContain('dizziness');
   });
 
   it('reads two tokens that are no word as something to read, one as a slip', () => {

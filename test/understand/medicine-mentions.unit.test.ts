@@ -72,6 +72,11 @@ describe('readMedicineMentions in English', () => {
     expect(readMedicineMentions('forgot my eliqis', MEDS)).toEqual([notTaken('apix', 'forgot')]);
   });
 
+  it('forgives two slips in a long name spelt by ear, when its first letter is right', () => {
+    expect(readMedicineMentions('yep took the metaforman', MEDS)).toEqual([taken('metf')]);
+    expect(readMedicineMentions('took the atorvastaten and the lisinoprill', MEDS)).toEqual([taken('atorva'), taken('lisi')]);
+  });
+
   it.each([
     'should I take the metformin at night?',
     'should I take the metformin at night',

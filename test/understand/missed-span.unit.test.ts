@@ -23,6 +23,10 @@ describe('readMissedSpan', () => {
     ['hace cuatro días que no me las tomo', undefined, 4],
     ['ran out, two days now', undefined, 2],
     ['se me acabaron desde el viernes', MON, 3],
+    // Insulin is put on; "ninguna" is the pills; refusing is not taking.
+    ['hace como 5 días que no me pongo la insulina', undefined, 5],
+    ['desde el jueves pasado no me tomo ninguna', MON, 4],
+    ["she won't take the binders or the blood pressure pills since Sunday", MON, 1],
     ["haven't taken my pills since the weekend", TUE, 3],
     ['no me las he tomado desde el fin de semana', WED, 4],
     ['forgot my pills for 2 days', undefined, 2],

@@ -5,7 +5,10 @@
  */
 export const IDIOMS: readonly string[] = [
   '(fell|fall|falls|falling) (asleep|in love|behind)',
-  'dying (to|for|of laughter)',
+  'dying (to|for|of laughter|over)',
+  // Things die too: "the batteries died", "old habits die hard"; and spirits run high.
+  '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',
+  '(habit|habits) die hard', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
   '(killing|killed) it',
   // "killing myself laughing": laughter, not harm (the laugh must be said).
   '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',
@@ -31,6 +34,8 @@ export const IDIOMS: readonly string[] = [
   '(fever|temperature|fiebre|calentura) (broke|went down|came down|se quito|bajo|ya bajo)',
   '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone|bajo|se bajo) down',
   '(se|ya se) (me|le)? (bajo|quito|desinflamo) (la|el)? (hinchazon|inflamacion|hinchado)',
+  // "Swelling's down", "the puffiness is less": said of swelling, "down" is better (of a pressure it may not be).
+  '(swelling|swellings|puffiness|puffinesss|hinchazon|inflamacion) (is|s|has|got|esta)? (way|a lot|much|mucho)? (down|less|better|improved|gone|menos|mejor)',
 ];
 
 /**
@@ -40,7 +45,8 @@ export const IDIOMS: readonly string[] = [
  * flags do not use this: "the chest pain is gone" is still urgent.
  */
 export const RESOLVED: readonly string[] = [
-  'gone !up|to|through|by|out|in|into|with|for|on|off',
+  // Not "gone blurry", "gone numb": what a thing has gone is what it has become.
+  'gone !up|to|through|by|out|in|into|with|for|on|off|blurry|blurred|blind|numb|dead|weak|bad|dark|pale|red|black|blue|purple|white|yellow|gray|grey|cold|stiff|limp|crazy|wrong|funny|fuzzy|foggy|dim|quiet|silent|soft|hard|sour|downhill|haywire',
   'went away',
   'cleared up',
   'all better',
@@ -56,6 +62,11 @@ export const RESOLVED: readonly string[] = [
   // The patient's own baseline, said to be so: "winded after mowing, but that's normal for me".
   '(normal|usual|typical) for (me|him|her)', '(lo)? (normal|de siempre) (para|en) (mi|el|ella)',
   '(like|as) (always|usual|ever)', 'como (siempre|de costumbre)',
+  // "A heating pad and it quit", "then it eased up".
+  '(it|that|pain|ache|cramp) (quit|eased|let up|settled down|calmed down)',
+  // "Breathing's about what it's been all year", "same as it's been for months".
+  'what (it|its|they|theyve|theyre) (has|have|is|are)? (been|was|were) ...2 (year|years|month|months|along|forever|winter|summer)',
+  'same as (ever|always|usual|before|it has been|its been)', 'lo mismo de siempre', 'igual que siempre',
 ];
 
 /** Words that join two statements in one clause: "my legs are swollen and the cough is gone". */

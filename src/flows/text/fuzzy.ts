@@ -26,6 +26,8 @@ const NEVER_A_TYPO: ReadonlySet<string> = new Set([
   // "god" is not "good", "drop" not "droop", Spanish "por" not "poor".
   'god', 'fed', 'bet', 'wed', 'red', 'met', 'set', 'ten', 'tot', 'pop', 'cop', 'hop', 'mod', 'flor', 'fet', 'bots', 'rom',
   'kep', 'bok', 'ned', 'ben', 'toked', 'shots', 'drop', 'shets', 'por', 'son', 'con', 'ver',
+  // "The swelling I had last month" is not a swollen mouth.
+  'month', 'months',
 ]);
 
 /**

@@ -60,7 +60,7 @@ export const answersRatherThanDenies = (tokens: readonly string[], index: number
 /** Words skipped when counting the distance from a negator ("not really very good"). */
 export const NEGATION_FILLER: ReadonlySet<string> = new Set([
   // "nada de hinchazón", "no tengo nada de dolor".
-  'de', 'a', 'an', 'the', 'any', 'more', 'my', 'very', 'so', 'too', 'that', 'really', 'quite', 'all', 'much', 'real',
+  'de', 'a', 'an', 'the', 'any', 'more', 'my', 'very', 'so', 'too', 'that', 'really', 'quite', 'all', 'much', 'real', 'even',
   'el', 'la', 'los', 'las', 'un', 'una', 'mi', 'mis', 'muy', 'tan', 'mas', 'tanto', 'mucho',
 ]);
 
@@ -78,6 +78,8 @@ export const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
   'te', 'se', 'le', 'lo', 'nos', 'les', 'he', 'ha', 'hemos', 'han', 'tenido', 'tengo', 'tiene', 'tenia', 'tuve',
   // "e" is a common spelling of "he" ("no e tenido mareos").
   'e', 'siento', 'sentido', 'senti', 'estoy', 'esta', 'estado', 'estuve', 'hay', 'habia', 'hubo', 'ando', 'sido', 'soy', 'es',
+  // Spanish puts the part of the body between the denial and its state: "ya no tengo los pies hinchados".
+  'pies', 'pie', 'piernas', 'pierna', 'tobillos', 'tobillo', 'manos', 'mano',
 ]);
 
 /** How many words (filler not counted) may stand between a negator and the phrase it denies. */
@@ -86,33 +88,36 @@ export const NEGATION_WINDOW = 3;
 /** Coordinators that carry one negation over a list ("no fever or chest pain", "sin fiebre ni dolor"). */
 export const NEGATION_CARRIERS: ReadonlySet<string> = new Set(['or', 'nor', 'o', 'ni']);
 
+/** Words of one item in a denied list: "no fever, SHORTNESS OF BREATH or chest pain". */
+const LIST_ITEM_WORDS = 3;
+
 /**
  * Finds a negator that denies the phrase starting at `start`: in the same
  * clause, at most {@link NEGATION_WINDOW} words before it, with only
- * bridging words (or one listed item: "no fever or ...") in between, and
- * not followed by a word of doubt ("not sure if").
+ * bridging words (or listed items: "no fever, shortness of breath or ...")
+ * in between, and not followed by a word of doubt ("not sure if").
  *
  * @param tokens one clause's tokens
  * @returns the negator's index, or -1 when the phrase is not negated
  */
 export function findNegator(tokens: readonly string[], start: number): number {
   let counted = 0;
-  let listItemAllowed = false;
-  let carried = false;
+  // Words of the list item being crossed, after an "or"/"ni"; -1 when no list is being crossed.
+  let itemWords = -1;
   for (let i = start - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
-    if (NEGATORS.has(token)) return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
+    if (NEGATORS.has(token) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
     if (NEGATION_FILLER.has(token)) continue;
-    if (++counted > NEGATION_WINDOW) return -1;
-    if (NEGATION_BRIDGE.has(token)) continue;
-    if (NEGATION_CARRIERS.has(token) && !carried) {
-      carried = true;
-      listItemAllowed = true;
-    } else if (listItemAllowed) {
-      listItemAllowed = false;
-    } else {
-      return -1;
+    if (NEGATION_CARRIERS.has(token)) {
+      itemWords = 0;
+      continue;
     }
+    if (itemWords >= 0) {
+      if (++itemWords > LIST_ITEM_WORDS) return -1;
+      continue;
+    }
+    if (++counted > NEGATION_WINDOW) return -1;
+    if (!NEGATION_BRIDGE.has(token)) return -1;
   }
   return -1;
 }

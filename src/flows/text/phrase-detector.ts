@@ -112,9 +112,10 @@ export function createPhraseDetector<C extends string>(
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - a.end);
-    // "no chest pain": "pain" inside the denied "chest pain" is denied with it.
+    // "no chest pain": "pain" inside the denied "chest pain" is denied with it, as is a phrase that starts
+    // inside a denied one ("no weight gain. My weight..." is no "gain ... weight").
     for (const item of found) {
-      const outer = found.find((o) => o !== item && o.negated && o.start <= item.start && o.end >= item.end);
+      const outer = found.find((o) => o !== item && o.negated && o.start <= item.start && item.start < o.end);
       if (outer) item.negated = true;
     }
     // "no chest pain or shortness of breath": the denial covers the whole list.

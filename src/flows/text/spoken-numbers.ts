@@ -70,7 +70,7 @@ export function spokenNumbersToDigits(text: string): string {
   for (const piece of words) {
     const word = fold(piece).replace(/[^a-z]/g, '');
     if (/^(\s+|-)$/.test(piece)) {
-      (run.length > 0 ? pending : out).push(piece === '-' ? '' : piece);
+      (run.length > 0 ? pending : out).push(piece === '-' ? ' ' : piece);
       continue;
     }
     // "oh" is a zero only inside a number ("one oh eight"), never on its own ("oh no").

@@ -50,7 +50,7 @@ export const NEVER_NEWS = new Set(
   (
     'thanks thank gracias mil muchas appreciate bless dios bendiga love care cuidado right correct nothing anything ' +
     'everything nada todo toda todos siempre always now ahora today hoy tonight yesterday ayer manana morning night day days ' +
-    'evening afternoon dias noches tardes buenos buenas si nope em both answer contesto contestar'
+    'evening afternoon dias noches tardes buenos buenas si nope em both answer contesto contestar before antes'
   ).split(' '),
 );
 
@@ -58,11 +58,11 @@ export const NEVER_NEWS = new Set(
 export const READING_WORDS = (
   'blood pressure bp sugar sugars glucose bs bg meter reading readings weight weighed weigh weighs wt wgt lbs lb pounds pound ' +
   'pulse heart rate hr oxygen o2 sat sats spo2 temp temperature degrees over con sobre presion azucar glucosa peso pese ' +
-  'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg'
+  'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg fingerstick fbs cbg avg average promedio mg dl mgdl'
 ).split(' ');
 
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
-export const SAYINGS = ['flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
+export const SAYINGS = ['(heads|head) up', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
 export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
 /**
  * A change the clinician made ("the doc stopped the glipizide", "since they
@@ -82,7 +82,13 @@ export const CLINICIAN_CHANGES = [
 ].map(compilePattern);
 /** "Muerta de cansancio", "dead tired": "dead" only says how much; what follows is read as itself. */
 export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|beat)'].map((p) => compilePattern(p));
+/** "Blood pressure", "blood work": the blood of a measure or a test is no bleeding (the word after is read as itself). */
+export const NAMING_WORDS = ['blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)'].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
+/** The whole night is too much of most things ("coughing all night") but just enough sleep ("dormí toda la noche"). */
+const NIGHT_LONG = new Set(['all night', 'toda la noche']);
+export const EXCESS_BUT_SLEEP = EXCESS.filter((p) => !NIGHT_LONG.has(p)).map(compilePattern);
+export const SLEEP = /^(?:sleep|slept|dormi|durmi|duerm)/;
 /** News said in everyday words: running out of medicine, losing weight, a death ("ran out", "se me acabaron", "lost 9 pounds", "passed away"): news. */
 export const NEWS_PHRASES = [
   // Taking less than prescribed, to make the medicine last or for want of money: a nurse needs to know.
@@ -99,10 +105,16 @@ export const NEWS_PHRASES = [
   '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
   // Doses left in the pill box are doses not taken: "the pill box is still full for tues and wed".
   '(pill box|pillbox|pill organizer|pill case|pill container|pastillero) ...4 (full|still|untouched|lleno|llena|intacto)',
+  // Taking a medicine other than the label says: "the label says once" (and I take it twice).
+  '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia)',
   // Confusion in everyday words: "he's been more mixed up in the evenings".
   '(mixed|muddled) up',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
+  '(wanted|want|meant|needed) to (mention|report)', '(no|zero|lost my|lost his|lost her) (get up and go|oomph|pep|gumption)',
+  // Not wanting what one used to: "don't even want to go down to the Legion", "ya no quiero salir".
+  '(dont|doesnt|didnt|do not|does not|no) (even)? (want|wanna|feel like|care) (to)? (go|do|get|leave|see|eat|talk|get up|get out)',
+  '(ya no|no) (quiero|quiere|tengo ganas de|tiene ganas de) (salir|comer|hacer nada|ver a nadie|levantarme|levantarse)',
   'thought (you|u|yall) should know',
   '(tengo|quiero|queria|quisiera) (que)? (decirle|decirte|avisarle|avisarte|contarle|contarte|comentarle|comentarte)',
   // A new number, address or email: staff must record it (the bot cannot), or texts go to the wrong person.

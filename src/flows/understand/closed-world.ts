@@ -14,6 +14,7 @@
  * alone ("got a 62 before supper") is news; a clause about someone who is
  * never the patient ("my dog is sick") is not. Pure: no I/O.
  */
+import { redFlagSpans } from '../safety/red-flags/index.js';
 import { splitClauses } from '../text/clauses.js';
 import { governs, RESOLVED } from '../text/figures-of-speech.js';
 import { findNegator, NEGATORS, SELF_NEGATING } from '../text/negation.js';
@@ -22,7 +23,7 @@ import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
 import { aboutSomeoneElse } from '../text/someone-else.js';
-import { CLINICIAN_CHANGES, EXCESS_PATTERNS, FUNCTION_WORDS, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
@@ -97,6 +98,17 @@ function deniedBefore(tokens: readonly string[], index: number): boolean {
   return false;
 }
 
+/** A denied word of the body right after this one: "ya no tengo los pies HINCHADOS". */
+function deniedAfter(tokens: readonly string[], index: number): boolean {
+  for (let i = index + 1, reach = 0; i < tokens.length && reach < 2; i++) {
+    const token = tokens[i] ?? '';
+    if (FUNCTION_WORDS.has(token)) continue;
+    if (healthGroup(token) === 'symptom' && denied(tokens, i)) return true;
+    reach += 1;
+  }
+  return false;
+}
+
 /**
  * Spanish diminutives say the same thing softly: "la presión está bajita",
  * "cansadita", "un dolorcito". A token that is no word of health but whose
@@ -104,11 +116,25 @@ function deniedBefore(tokens: readonly string[], index: number): boolean {
  */
 function plainForm(token: string): string {
   if (healthGroup(token) !== null || LEVELS.has(token)) return token;
+  // "Pee's been dark", "breathing's better": the word and its "is", run together when the apostrophe goes.
+  if (token.endsWith('s') && healthGroup(token.slice(0, -1)) !== null) return token.slice(0, -1);
   const match = /^(.{3,}?)(?:c?it)([oa]s?)$/.exec(token);
   if (!match) return token;
   const plain = match[1]! + match[2]!;
   return healthGroup(plain) !== null || LEVELS.has(plain) ? plain : token;
 }
+
+/**
+ * "Stopped eating", "stopped my pills", "stop taking it": stopping a doing or a medicine is news. A
+ * stop that stops nothing named is a place or a pause: "the truck stop in Joplin", "the 'next stop'
+ * voice", "stopping only to admire a cardinal".
+ */
+const STOP = /^stop(?:s|ped|ping)?$/;
+const STOPPED_THINGS = new Set(['it', 'them', 'em', 'my', 'the', 'his', 'her', 'all', 'everything', 'that', 'this', 'those', 'these']);
+const stopsSomething = (tokens: readonly string[], i: number) => {
+  const next = tokens[i + 1] ?? '';
+  return next.endsWith('ing') || STOPPED_THINGS.has(next) || MEDICINE_WORDS.has(next) || healthGroup(next) === 'medicine';
+};
 
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
 const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/i;
@@ -152,8 +178,9 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   const clauses = splitClauses(text).map((clause) => clause.map(plainForm));
   // As written, before the found concerns are blanked: what a denial reaches is read on these.
   const written = clauses.map((clause) => [...clause]);
-  // The words of the concerns and requests the reader found are accounted for: those raise what they raise.
-  for (const spans of [concernSpans(text), requestSpans(text)]) {
+  // The words of the concerns, red flags and requests the reader found, denied or not, are accounted
+  // for: those raise what they raise, and a denial ("no short of breath") is no news.
+  for (const spans of [concernSpans(text), redFlagSpans(text), requestSpans(text)]) {
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
   clauses.forEach((tokens, c) => {
@@ -162,6 +189,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     blank(tokens, IDIOM_PATTERNS);
     blank(tokens, CLINICIAN_CHANGES);
     blankFirstWord(tokens, INTENSIFIERS);
+    blankFirstWord(tokens, NAMING_WORDS);
     blank(tokens, SAYINGS);
     // Everyday words that tell news together ("ran out", "passed away"): the phrase is the news.
     for (const { start, end } of NEWS_PHRASES.flatMap((p) => findPhrase(p, tokens))) {
@@ -179,12 +207,14 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     for (const { start, end } of passed) tokens.fill('', start, end);
     const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
+    const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
     const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i));
     // A figure beside a measure that no reading was read from ("my sugar was 3:15"): a person reads the figure.
     const unreadFigure = tokens.some((t) => /\d/.test(t) && !placed.has(t) && !isMenuAnswer(t));
     tokens.forEach((token, i) => {
       // A measure said to be high or falling is news even beside its reading ("bp keeps dropping, 92/54").
-      if ((leveled || unreadFigure) && healthGroup(token) === 'measure' && !placed.has(token)) return void left.news.push(token);
+      // ("Sugar readings keep climbing: 198 Mon, 224 Wed, 251 today": a course, whatever the figures.)
+      if (healthGroup(token) === 'measure' && (leveled || (unreadFigure && !placed.has(token)))) return void left.news.push(token);
       if (token === '' || placed.has(token) || isMenuAnswer(token) || FUNCTION_WORDS.has(token) || NEGATORS.has(token) || NEVER_NEWS.has(token)) return;
       if (NO_NEWS.has(token)) {
         // "didn't take them", "not good", "no me siento bien": a denied answer is news.
@@ -197,10 +227,11 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         // A concern the check-in took from the text accounts for its words of the body.
         if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || well || settled(i))) left.news.push(token);
       } else if (group === 'function' || group === 'care') {
-        if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || excess) left.news.push(token);
+        if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || (SLEEP.test(token) ? excessBesidesSleep : excess)) left.news.push(token);
       } else if (group === 'trouble') {
         // "Didn't miss a single day", "no me faltó nada": a lapse denied is good news.
         if (LAPSES.has(token) && denied(tokens, i)) return;
+        if (STOP.test(token) && !stopsSomething(tokens, i)) return;
         if (!denied(tokens, i) || SELF_NEGATING.has(token)) left.news.push(token);
       } else if (bareFigure(tokens, i)) {
         // "1 but got a 62 before supper": a figure no reading was read from, and no unit says what it counts.
@@ -209,8 +240,9 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
       } else if (LAPSES.has(token) && denied(tokens, i)) {
         return;
-      } else if (deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) {
-        // The "no" of "no swelling in my feet" denies the swelling, not the feet.
+      } else if (deniedDoing(tokens, i) && !deniedBefore(written[c]!, i) && !deniedAfter(written[c]!, i)) {
+        // The "no" of "no swelling in my feet" denies the swelling, not the feet; of "ya no tengo los
+        // pies hinchados", the swelling.
         left.news.push(token);
       }
     });

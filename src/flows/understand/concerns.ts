@@ -28,7 +28,8 @@ export const CONCERN_CATEGORIES = [
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 
 const BODY = '(feet|foot|ankle|ankles|leg|legs|knee|knees|hand|hands|fingers|belly|stomach|face)';
-const SUGAR = '(sugar|sugars|glucose|blood sugar|bs|bg|numbers)';
+// "My numbers" are sugars; "this number" is a phone's (one slip from "numbers").
+const SUGAR = '(sugar|sugars|glucose|blood sugar|bs|bg|my numbers|her numbers|his numbers|the numbers|sugar numbers)';
 const PART =
   '(chest|back|knee|knees|hip|hips|leg|legs|foot|feet|head|stomach|belly|neck|shoulder|shoulders|arm|arms|joint|joints|hand|hands|tooth|ear|throat|side|muscle|muscles)';
 

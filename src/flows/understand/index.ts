@@ -18,6 +18,7 @@ export { leftOver, needsAPerson, READING_WORDS, UNKNOWN_WORDS_FOR_REVIEW, type L
 export { warmDictionary, warmDictionaryInBackground } from './dictionary.js';
 export type { Vital } from './vitals.js';
 export { readMedicineMentions, type MedicineMention } from './medicine-mentions.js';
+export { knowMedicine, sameName } from './medicine-names.js';
 export { readMissedSpan } from './missed-span.js';
 
 export interface MessageReading {

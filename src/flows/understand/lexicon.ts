@@ -24,14 +24,14 @@ const SYMPTOMS_AND_BODY = [
   'faint*', 'nause*', 'queasy', 'vomit*', 'puke*', 'puking', 'cough*', 'fever*', 'feverish', 'chill', 'chills', 'sweat*', 'clammy',
   'shak*', 'trembl*', 'tremor*', 'jitter*', 'numb', 'numbness', 'tingl*', 'itch*', 'rash*', 'hives', 'bruis*', 'bleed*', 'bled', 'cramp*',
   'spasm*', 'tight*', 'burn*', 'sting*', 'throb*', 'sharp', 'dull', 'breath*', 'wheez*', 'gasp*', 'chok*',
-  'winded', 'phlegm', 'mucus', 'congest*', 'blackout*', 'migraine*', 'confus*', 'disorient*', 'letharg*', 'fatigue*', 'exhaust*',
+  'winded', 'muddl*', 'phlegm', 'mucus', 'congest*', 'blackout*', 'migraine*', 'confus*', 'disorient*', 'letharg*', 'fatigue*', 'exhaust*',
   'insomnia', 'constipat*', 'diarrh*', 'palpitat*', 'flutter*', 'racing', 'pounding', 'irregular', 'swallow*', 'slur*', 'droop*',
   'blur*', 'blind*', 'infect*', 'pus', 'ooz*', 'drain*', 'discharge', 'fluid', 'edema', 'gout', 'arthritis', 'flare*', 'flu',
   'virus', 'covid', 'sick', 'sickly', 'sicker', 'ill', 'illness', 'weak', 'weaker', 'weakness', 'tired*', 'sleepy', 'drows*',
   'groggy', 'stiff*', 'sprain*', 'fractur*', 'injur*', 'lump*', 'bump*', 'sore', 'ulcer*', 'blister*', 'scab*', 'limp', 'limping', 'limped', 'gassy',
   'heartburn', 'reflux', 'indigestion', 'hoarse', 'snor*', 'thirst*', 'parched', 'jaundice*', 'gag', 'gags', 'gagg*',
   // The shorthand of charts, which patients who were nurses write: short of breath, on exertion; chest pain.
-  'sob', 'doe', 'cp',
+  'sob', 'doe', 'cp', 'shortness',
   'clot', 'clots', 'clotting', 'stabbing', 'neuropathy', 'jaundice*', 'hemorrhoid*', 'incontinen*', 'urgency',
   // Spanish: the body
   'cabeza', 'pecho', 'corazon', 'brazo*', 'pierna*', 'tobillo*', 'rodilla*', 'cadera*', 'hombro*', 'cuello',
@@ -91,6 +91,8 @@ const TROUBLE = [
   'cambio', 'aumentaron', 'redujeron', 'quitaron', 'llamar*', 'llame*', 'llamen', 'llamada', 'transporte', 'raite', 'lleve',
   'llevar', 'alergi*', 'reaccion', 'need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo',
   'question', 'questions', 'pregunta', 'preguntas', 'duda', 'dudas',
+  // Refusing care: "he refused his insulin", "se niega a comer".
+  'refus*', 'rechaz*', 'niega', 'nego',
 ];
 
 /**
@@ -128,7 +130,8 @@ export const CONTENT = new Set(['contento', 'contenta', 'contentos', 'contentas'
 /** Words saying a body part or a symptom is well ("my legs look fine", "breathing better"): they settle its clause. */
 export const WELL = new Set([
   'fine', 'good', 'great', 'better', 'helping', 'helps', 'helped', 'working', 'works', 'fixed', 'arreglo', 'sirve', 'sirviendo', 'ok', 'okay', 'normal', 'well', 'same', 'improving', 'improved', 'healed', 'healing',
-  'gone', 'clear', 'steady', 'stable', 'perfect', 'bien', 'mejor', 'mejorando', 'igual', 'perfecto', 'perfecta', 'buena',
+  // Not "gone": "gone blurry" is no better; what is gone is read with what it is said of (RESOLVED).
+  'clear', 'steady', 'stable', 'perfect', 'bien', 'mejor', 'mejorando', 'igual', 'perfecto', 'perfecta', 'buena',
   'bueno', 'normales', 'estable', 'sano', 'sana',
 ]);
 

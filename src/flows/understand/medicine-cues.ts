@@ -23,13 +23,15 @@ const TAKE_ES = 'tome|tomo|tomado|tomando|tomar|tomarla|tomarlas|tomarlo|tomarlo
 const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   take: [
     '(took|take|taken|taking|takes|tooked|had|did|gave|give|given|giving|used|using|injected|swallowed)', `(${TAKE_ES})`,
-    '(di|dio|dado|dimos|puse|puso|puesto|inyecte|use|aplique)',
+    '(di|dio|dado|dimos|puse|puso|puesto|pongo|pone|ponemos|inyecte|use|aplique)',
   ],
   skip: ['skip*', '(missed|miss|missing|held|hold|holding)', '(salte|salto|saltado)'],
   stopped: [
     // Not "stopped by the pharmacy", "quite sure", "took off work".
     'stop* !by|at|in|for|over|to|and', '(quit|quitting)', 'discontinu*', '(me|her|him|us|im|been|went|go|going|came|coming|got|getting) off',
-    'no longer', '(anymore|any more)', 'used to (take|taking|be on)', 'gave up',
+    'no longer', '(anymore|any more)',
+    // Refusing it: "she won't take the binders", "he refused his insulin", "se niega a tomarla".
+    '(wont|will not|refuses|refused|refusing|refuse) (to)? (take|use|have)', '(refuses|refused|refusing|refuse)', 'se (niega|nego|negaba) a', 'used to (take|taking|be on)', 'gave up',
     '(deje|dejo|dejamos|dejado) (de)?', 'suspend*', '(quitaron|quito)', 'ya no (me|le)? (lo|la|los|las)? (tomo|toma|tomamos|uso|estoy tomando)', 'abandon*',
   ],
   ran_out: [

@@ -89,16 +89,22 @@ const NOT_A_NAME = new Set([
   'mesylate', 'maleate', 'and', 'with', 'insulin', 'insulina',
 ]);
 
+/** Drug names this long are spelt by ear ("metaforman", "lisinipril"): two slips are forgiven when the first letter agrees. */
+const LONG_NAME = 8;
+
 /**
  * Whether a patient's token is this name: exact, or one typo away for a
- * name of 5+ letters. The first letter must agree below 7 letters, as in
- * fuzzy.ts; a longer drug name is too unlike any everyday word to need it.
+ * name of 5+ letters (two for a long one). The first letter must agree below
+ * 7 letters, as in fuzzy.ts; a longer drug name is too unlike any everyday
+ * word to need it.
  */
 export function sameName(token: string, name: string): boolean {
   if (token === name) return true;
-  if (name.length < 5 || !/^[a-z]+$/.test(token) || Math.abs(token.length - name.length) > 1) return false;
+  if (name.length < 5 || !/^[a-z]+$/.test(token)) return false;
+  const slips = name.length >= LONG_NAME && token[0] === name[0] ? 2 : 1;
+  if (Math.abs(token.length - name.length) > slips) return false;
   if (name.length < 7 && token[0] !== name[0]) return false;
-  return editDistance(token, name) <= 1;
+  return editDistance(token, name) <= slips;
 }
 
 export interface KnownMedicine {

@@ -57,7 +57,7 @@ const ONLY_MEDICINE: ReadonlySet<CueKind> = new Set(['ran_out', 'cost', 'forgot'
 
 /** The cue's object is a pronoun: "didn't take them", "no me las he tomado". */
 const pointsBack = (tokens: readonly string[], cue: Cue) =>
-  /^(it|them|em|those)$/.test(tokens[cue.end] ?? '') || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
+  /^(it|them|em|those|any|none|ninguna|ninguno|ningunas|ningunos)$/.test(tokens[cue.end] ?? '') || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
 
 /**
  * Whether the clause says medicine was not taken. Taking, skipping and

@@ -81,7 +81,17 @@ const ALREADY_DONE = [
   '(pill box|pillbox|pill organizer|pill case|pastillero) ...3 (empty|emptied|vacio|vacia)',
 ];
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: ALREADY_DONE });
+/**
+ * Help a thing gives is no call for help: "your texts help me stay on track", "it helps me remember",
+ * "los mensajes me ayudan". A call for help has nobody named doing the helping ("help me", "please help").
+ */
+const HELP_RECEIVED = [
+  '(it|this|that|they|these|those|texts|messages|reminders|reminder|alarm|app|pillbox|organizer|calls|you all|yall) (really|sure|do|does|did|always|all)? (help|helps|helped) (me|us)',
+  '(helps|helped) (me|us)',
+  '(me|nos) (ayuda|ayudan|ayudo|ayudaron|han ayudado|ha ayudado)',
+];
+
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED] });
 
 /** The words of the requests a text makes, per clause (the closed world takes them as placed). */
 export const requestSpans = (text: string) => DETECTOR.spans(text);

@@ -26,7 +26,7 @@ type Key = 'glucose' | 'oxygen' | 'pulse' | 'weight' | 'gain' | 'temperature';
 
 /** Words that announce each vital, accents folded (a 5+ letter word forgives one typo). */
 const KEYWORDS: Readonly<Record<Key, readonly string[]>> = {
-  glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'glucometer', 'meter', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
+  glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'fbs', 'cbg', 'fingerstick', 'glucometer', 'meter', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
   oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'oxigenacion', 'saturacion', 'oximetro'],
   pulse: ['pulse', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
   weight: ['weigh', 'weighed', 'weight', 'wt', 'wgt', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
@@ -69,6 +69,8 @@ const DAY_BEFORE = new Set(['yesterday', 'ayer']);
 /** Words that date a reading to within the past week ("was 177 on monday", "el viernes estaba en 184", "since last week"). */
 const EARLIER_THIS_WEEK = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend',
+  // A log's short names ("Mon 212.4, Tue 213.0"); not "sat" and "sun", which are a saturation and the sun.
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri',
   'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'semana',
 ]);
 /** How far from its keyword a number may stand ("el oxigeno de mi papa salio 87"). */
@@ -141,13 +143,16 @@ function bloodPressures(words: string[], used: Set<number>): Vital[] {
     const slashed = /^(\d{2,3})\/(\d{2,3})$/.exec(word);
     const between = words[i + 1] ?? '';
     const joined = OVER.has(between) || (AND.has(between) && afterPressureWord(words, i));
-    const spoken = /^\d{2,3}$/.test(word) && joined && /^\d{2,3}$/.test(words[i + 2] ?? '');
+    // "bp-128-80", "presión 130 85": after a word for blood pressure, two figures side by side are one.
+    const paired = /^\d{2,3}$/.test(between) && afterPressureWord(words, i) && !used.has(i - 1);
+    const spoken = /^\d{2,3}$/.test(word) && ((joined && /^\d{2,3}$/.test(words[i + 2] ?? '')) || paired);
     if (!slashed && !spoken) return [];
-    const [systolic, diastolic] = slashed ? [Number(slashed[1]), Number(slashed[2])] : [Number(word), Number(words[i + 2])];
+    const second = paired ? i + 1 : i + 2;
+    const [systolic, diastolic] = slashed ? [Number(slashed[1]), Number(slashed[2])] : [Number(word), Number(words[second])];
     if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
     if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
     used.add(i);
-    if (spoken) used.add(i + 2);
+    if (spoken) used.add(second);
     return [{ kind: 'blood_pressure' as const, systolic, diastolic }];
   });
 }
@@ -172,9 +177,40 @@ function daysSaid(words: string[]): number | null {
 }
 
 /** A weight with where it stands in the text, to compare it with another. */
-type WeightAt = Extract<Vital, { kind: 'weight' }> & { at: number };
+type WeightAt = Extract<Vital, { kind: 'weight' }> & { at: number; first?: number };
 
 const isWeightAt = (vital: Vital | WeightAt): vital is WeightAt => vital.kind === 'weight' && 'at' in vital;
+
+/** Words that count things, not measure them: "150 for 30 days", "110 and 2 pills". */
+const COUNTS = new Set(['day', 'days', 'week', 'weeks', 'hours', 'hour', 'minutes', 'min', 'mins', 'pills', 'pill', 'units', 'mg', 'times', 'steps', 'dias', 'semanas', 'horas', 'minutos', 'pastillas', 'unidades', 'veces', 'pasos']);
+/** How far the next figure of a series may stand from the last: "198 Mon, 224 Wed", "285 en la mañana y 310". */
+const SERIES_GAP = 5;
+/** Figures below this in a series are dates and counts, not readings. */
+const SERIES_FLOOR = 40;
+
+/**
+ * The figures after the first of a measure, read as more of it: "sugar
+ * readings keep climbing: 198 Mon, 224 Wed, 251 today", "Weight log: Mon
+ * 212.4, Tue 213.0 ...". Each stands within a few words of the last, with no
+ * other measure named between; counts ("for 30 days") are no readings.
+ */
+function series(words: string[], first: number, key: Exclude<Key, 'gain'>, used: Set<number>): number[] {
+  const [min, max] = RANGES[key];
+  const values: number[] = [];
+  for (let i = first + 1, last = first; i < words.length && i - last <= SERIES_GAP; i++) {
+    if (announcesOther(words[i]!, key) || isKeyword(words[i]!, 'gain')) break;
+    const value = numberIn(words[i]!);
+    if (value === null || used.has(i) || value < Math.max(min, SERIES_FLOOR) || value > max || COUNTS.has(words[i + 1] ?? '')) continue;
+    values.push(value);
+    used.add(i);
+    last = i;
+  }
+  return values;
+}
+
+/** Of a series of sugars, the one furthest out: the lowest when any is low, else the highest. */
+const LOW_SUGAR = 70;
+const worstSugar = (values: number[]) => (values.some((v) => v < LOW_SUGAR) ? Math.min(...values) : Math.max(...values));
 
 function reading(key: Exclude<Key, 'gain'>, words: string[], index: number, used: Set<number>): Vital | WeightAt | null {
   const found = nearbyNumber(words, index, used, key);
@@ -187,10 +223,22 @@ function reading(key: Exclude<Key, 'gain'>, words: string[], index: number, used
   const [min, max] = RANGES[key];
   if (value < min || value > max) return null;
   used.add(found.at);
-  if (key === 'glucose') return saidOver(words, found.at) ? { kind: 'glucose', mgdl: value, over: true } : { kind: 'glucose', mgdl: value };
+  if (key === 'glucose') {
+    const sugars = [value, ...series(words, found.at, key, used)];
+    const worst = worstSugar(sugars);
+    return saidOver(words, found.at) && worst === value ? { kind: 'glucose', mgdl: value, over: true } : { kind: 'glucose', mgdl: worst };
+  }
   if (key === 'oxygen') return { kind: 'oxygen', percent: value };
   if (key === 'pulse') return { kind: 'pulse', bpm: value };
-  if (key === 'weight') return { kind: 'weight', pounds: value, at: found.at };
+  if (key === 'weight') {
+    // A weight log (three figures or more): the last is today's, and the first the one it is compared with.
+    // Two are a comparison, dated by their words ("182 today, was 177 on wed"): gainAgainstEarlier reads them.
+    const logged = new Set(used);
+    const later = KILO_UNITS.has(unit) ? [] : series(words, found.at, key, logged);
+    if (later.length < 2) return { kind: 'weight', pounds: value, at: found.at };
+    logged.forEach((i) => used.add(i));
+    return { kind: 'weight', pounds: later.at(-1)!, at: found.at, first: value };
+  }
   return { kind: 'temperature', fahrenheit: value };
 }
 
@@ -237,6 +285,14 @@ function gainAgainstEarlier(words: string[], weight: WeightAt, used: Set<number>
   if (pounds <= 0 || pounds > 60) return null;
   used.add(other);
   return { kind: 'weight_gain', pounds, days: dayBefore >= 0 ? 1 : 7 };
+}
+
+/** A log's gain, first to last: within a week when it names days ("Mon 212.4 ... Fri 217.6"). */
+function gainOverLog(words: string[], first: number, last: number): Vital | null {
+  const pounds = Math.round((last - first) * 10) / 10;
+  if (pounds <= 0 || pounds > 60) return null;
+  const days = words.some((w) => DAY_BEFORE.has(w)) ? 1 : words.some((w) => EARLIER_THIS_WEEK.has(w)) ? 7 : null;
+  return { kind: 'weight_gain', pounds, days };
 }
 
 /**
@@ -304,9 +360,14 @@ function joinDictatedHundreds(text: string): string {
 /** "Meter says HI", "el glucómetro marca HI": above what the meter can read (600 mg/dL on most). */
 const METER_HIGH = 600;
 const METER_SAYS = new Set(['says', 'said', 'reads', 'read', 'shows', 'showed', 'showing', 'just', 'dice', 'marca', 'salio', 'sale']);
-function meterReadsHigh(words: string[]): Vital | null {
-  const at = words.findIndex((w, i) => w === 'hi' && i > 0 && METER_SAYS.has(words[i - 1]!) && words.slice(Math.max(0, i - 4), i).some((k) => isKeyword(k, 'glucose')));
-  return at < 0 ? null : { kind: 'glucose', mgdl: METER_HIGH, over: true };
+/** "Meter just says LO": below what the meter can read (20 mg/dL on most). */
+const METER_LOW = 20;
+function meterReads(words: string[], says: 'hi' | 'lo'): boolean {
+  return words.some((w, i) => w === says && i > 0 && METER_SAYS.has(words[i - 1]!) && words.slice(Math.max(0, i - 5), i).some((k) => isKeyword(k, 'glucose') || k === 'thing' || k === 'machine'));
+}
+function meterReadsOutOfRange(words: string[]): Vital | null {
+  if (meterReads(words, 'lo')) return { kind: 'glucose', mgdl: METER_LOW };
+  return meterReads(words, 'hi') ? { kind: 'glucose', mgdl: METER_HIGH, over: true } : null;
 }
 
 /** Every vital sign the text states with a number. */
@@ -317,7 +378,7 @@ export function readVitals(text: string): Vital[] {
   if (bare.length > 0) return bare;
   const used = new Set<number>();
   const vitals: Vital[] = bloodPressures(words, used);
-  const meter = meterReadsHigh(words);
+  const meter = meterReadsOutOfRange(words);
   if (meter) vitals.push(meter);
   words.forEach((word, i) => {
     // "pulse ox" is the oximeter, "heart rate" is two words.
@@ -331,7 +392,7 @@ export function readVitals(text: string): Vital[] {
     if (!vital || vitals.some((v) => v.kind === vital.kind)) return;
     if (!isWeightAt(vital)) return void vitals.push(vital);
     vitals.push({ kind: 'weight', pounds: vital.pounds });
-    const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainAgainstEarlier(words, vital, used);
+    const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : vital.first !== undefined ? gainOverLog(words, vital.first, vital.pounds) : gainAgainstEarlier(words, vital, used);
     if (gain) vitals.push(gain);
   });
   const gain = vitals.some((v) => v.kind === 'weight_gain') ? null : gainSaid(words, used);

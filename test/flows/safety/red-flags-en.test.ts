@@ -29,6 +29,10 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ["I can't lift my arm", 'stroke'], ['worst headache of my life', 'stroke'], ['my words are coming out wrong', 'stroke'],
   ["I can't speak clearly", 'stroke'], ['I think I had a stroke', 'stroke'], ['I lost my vision', 'stroke'],
   ['my smile is crooked', 'stroke'], ['my left arm went numb', 'stroke'], ["I can't feel my arm", 'stroke'],
+  // A ninth fresh corpus (I, 2026-12-05): weakness as felt, confusion as a family sees it, means named, all at once.
+  ['since breakfast my right arm and leg feel heavy like sandbags', 'stroke'], ["he's been more muddled the past couple days", 'confusion'],
+  ['feel out of it', 'confusion'], ["she's super confused rn", 'confusion'], ['been thinking about my service pistol more than I should', 'self_harm'],
+  ['the pills in the cabinet would be an easy way to go', 'self_harm'], ['she took a whole week of pills at once', 'overdose'],
   // fainting
   ['fainted', 'fainting'], ['I fainted this morning', 'fainting'], ['passed out', 'fainting'], ['I keep passing out', 'fainting'],
   ['blacked out', 'fainting'], ['I blacked out for a minute', 'fainting'], ['lost consciousness', 'fainting'],
@@ -108,6 +112,9 @@ describe('red-flag phrase lists', () => {
     // A dictated "metformin" is one letter from "foaming"; play on the floor is no fall.
     'yes I took the Lipitor and the met forming with breakfast', 'been on the floor playing with the grandkids all afternoon',
     'went to sleep and woke up feeling great',
+    // Confused about a thing asks a question; a list of things denied together; "month" is no mouth.
+    "I'm confused about which pill is which", 'confused by the new texts', 'There has been no swelling, shortness of breath or weight gain.',
+    "danced a cumbia and didn't even get out of breath", '1 the swelling I had last month is all gone since they upped the water pill',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

@@ -54,6 +54,13 @@ describe('splitClauses', () => {
     ['pain is 7.5 today', [['pain', 'is', '7', '5', 'today']]],
     ['bp 145-92; pulse 70', [['bp', '145', '92'], ['pulse', '70']]],
     ['fine - thanks', [['fine'], ['thanks']]],
+    // A list of things denied together is one clause; with "and", or after "not", the patient may be telling what they have.
+    ['no swelling, shortness of breath or weight gain', [['no', 'swelling', 'or', 'shortness', 'of', 'breath', 'or', 'weight', 'gain']]],
+    ['without fever, chills, cough or sweats', [['without', 'fever', 'or', 'chills', 'or', 'cough', 'or', 'sweats']]],
+    ['sin hinchazón, mareo ni dolor', [['sin', 'hinchazon', 'or', 'mareo', 'ni', 'dolor']]],
+    ['no swelling, short of breath and dizzy', [['no', 'swelling'], ['short', 'of', 'breath', 'and', 'dizzy']]],
+    ['not great, short of breath or wheezing', [['not', 'great'], ['short', 'of', 'breath', 'or', 'wheezing']]],
+    ['no, chest pain or pressure', [['no'], ['chest', 'pain', 'or', 'pressure']]],
   ])('%j', (input, expected) => {
     expect(splitClauses(input)).toEqual(expected);
   });

@@ -82,6 +82,20 @@ describe('readings written in words', () => {
     // Above what the meter reads.
     ['MY METER JUST SAYS HI AND I CANT STOP THROWING UP', [{ kind: 'glucose', mgdl: 600, over: true }]],
     ['Hi, sugar was good this morning', []],
+    // Written as a list with dashes; two figures side by side after a word for blood pressure; a nurse's word for a sugar.
+    ['1 / bp-128-80 / sugar-112 / weight-174', [{ kind: 'blood_pressure', systolic: 128, diastolic: 80 }, { kind: 'glucose', mgdl: 112 }, { kind: 'weight', pounds: 174 }]],
+    ['presión 130 85', [{ kind: 'blood_pressure', systolic: 130, diastolic: 85 }]],
+    ['fingerstick 126 with breakfast', [{ kind: 'glucose', mgdl: 126 }]],
+    ['one forty-five over ninety-two', [{ kind: 'blood_pressure', systolic: 145, diastolic: 92 }]],
+    // A series of one measure: the sugar furthest out, a weight log's last and its gain from the first.
+    ['Sugar readings keep climbing: 198 Mon, 224 Wed, 251 today', [{ kind: 'glucose', mgdl: 251 }]],
+    ['mi sugar sigue alto, 285 en la mañana y 310 después de cenar', [{ kind: 'glucose', mgdl: 310 }]],
+    ['sugar 62 at 3 am then 85 after juice', [{ kind: 'glucose', mgdl: 62 }]],
+    ['sugar 150 for 30 days', [{ kind: 'glucose', mgdl: 150 }]],
+    ['Weight log: Mon 212.4, Tue 213.0, Wed 214.8, Thu 216.1, Fri 217.6', [{ kind: 'weight', pounds: 217.6 }, { kind: 'weight_gain', pounds: 5.2, days: 7 }]],
+    ['weighed 182 today, was 177 on wed', [{ kind: 'weight', pounds: 182 }, { kind: 'weight_gain', pounds: 5, days: 7 }]],
+    // Below what the meter reads.
+    ['her sugar thing just says LO', [{ kind: 'glucose', mgdl: 20 }]],
   ])('"%s"', (text, vitals) => {
     expect(readVitals(text)).toEqual(vitals);
   });
@@ -102,6 +116,9 @@ describe('requests', () => {
     ['llámame por favor', 'callback'],
     ['who is this?', 'who_is_this'],
     ['wrong number', 'wrong_number'],
+    ['please help me', 'distress'],
+    ['can you help me I fell', 'distress'],
+    ['ayúdenme por favor', 'distress'],
   ])('"%s" asks for %s', (text, kind) => {
     expect(readRequests(text)).toContain(kind);
   });
@@ -114,5 +131,9 @@ describe('requests', () => {
     ['out of breath after the stairs'],
   ])('"%s" asks nothing of the team', (text) => {
     expect(readRequests(text).filter((k) => k === 'refill' || k === 'appointment')).toEqual([]);
+  });
+
+  it.each([['your texts help me stay on track honestly, thanks'], ['it really helps me remember'], ['los mensajes me ayudan mucho']])('"%s" is help received, not a call for it', (text) => {
+    expect(readRequests(text)).not.toContain('distress');
   });
 });

@@ -43,6 +43,13 @@ export function detectRedFlag(text: string): RedFlag | null {
   return { category: best.category, locale: best.locales.length > 1 ? guessLocale(text) : best.locales[0]! };
 }
 
+/**
+ * Where red-flag phrases stand, denied or not, per clause (the closed world
+ * takes their words as placed: a red flag raises what it raises, and "no
+ * short of breath" is a denial it need not show a person).
+ */
+export const redFlagSpans = (text: string) => DETECTOR.spans(text);
+
 function rank(category: RedFlagCategory): number {
   return RED_FLAG_CATEGORIES.indexOf(category);
 }

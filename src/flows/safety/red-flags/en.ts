@@ -67,7 +67,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CANT} (speak|talk) (properly|clearly|normally|straight|well)`,
     '(trouble|difficulty|hard time) (speaking|talking|finding words|getting words out)',
     // Hands and feet left out: numb hands and feet are everyday neuropathy, not a stroke sign.
-    '(arm|arms|face|one side|left side|right side) ... (numb*|weak*|dead|tingl*|paralyz*)',
+    // "Heavy like sandbags": weakness as patients feel it.
+    '(arm|arms|face|one side|left side|right side) ... (numb*|weak*|dead|tingl*|paralyz*|heavy)',
     '(numb*|weak*|tingl*|paralyz*) ... (arm|arms|face|one side|left side|right side)',
     'half (of)? (my|his|her)? (body|face) ... (numb*|weak*|dead|tingl*|paralyz*)',
     '(numb*|weak*|tingl*|paralyz*) ... half (of)? (my|his|her)? (body|face)',
@@ -132,6 +133,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
     '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)?',
     '(be|being|just be) done with (it all|life|everything|it)',
+    // Means named: "been thinking about my service pistol", "the pills in the cabinet would be an easy way".
+    '(thinking|thought|think|thinkin) (about|bout|of) (my|the|his|her|a|that) ...2 (gun|guns|pistol|rifle|revolver|firearm|shotgun)',
+    '(easy|quick|painless) way (to go|out)',
   ],
   severe_bleeding: [
     '(pee|urine|piss) (is|was|looks|turned)? (red|bloody|pink|like fruit punch|dark red)',
@@ -166,6 +170,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'anaphyla*',
   ],
   confusion: [
+    // Confusion as a family sees it: "he's been more muddled", "feel out of it", "she's super confused rn"
+    // (not "confused about the texts": that says who asks, and about what).
+    'muddled',
+    '(feel|feels|feeling|felt|seems|seemed|been|acting|hes|shes|is|im) (kind of|kinda|a little|a bit|so|really|all)? out of it',
+    '(hes|shes|he is|she is|hes been|shes been|he has been|she has been|seems|getting|acting|super|more|real|very|so|all) confused !about|by|with|on|as|why|what|which|how|over|because|if|whether',
     '(not|isnt|is not|wasnt) making (much|any)? sense',
     `${CANT} think (straight|clearly)`,
     'disoriented',
@@ -182,6 +191,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(took|taken|swallowed) (all|a week of|the whole week of) ... (pills|meds|doses)? (by mistake|by accident|accidentally)`,
     '(took|taken) (them|it|my pills|my meds|my medicine) (again|twice) !yesterday|today|this|last|tonight', 'double dos*',
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
+    `(took|taken|swallowed) (all|a week of|the whole week of|a weeks worth of) ...4 (at once|all at once|at the same time|together)`,
     '(took|taken|swallowed) ... on purpose',
     // A wrong dose: "gave myself 40 units instead of 4", "took my pills twice by mistake".
     'units ...5 instead of',

@@ -76,6 +76,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
   ],
   self_harm: [
     'no (quiero|deseo) seguir viviendo',
+    // "Ya no quiero seguir", "me duermo y ya no despierto": wanting it over, said softly.
+    'ya no (quiero|puedo) seguir',
+    '(duermo|dormir|dormirme|me duerma|me duermo) y (ya)? no (despierto|despertar|despertarme|me despierte)',
     '(ya)? (pense|pensado|se) como (hacerlo|matarme)',
     '(guardando|guarde|junte|juntando) (las|mis|todas las)? (pastillas|pildoras)',
     'suicid*',
@@ -124,12 +127,15 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(habla|dice) (puras)? (incoherencias|cosas sin sentido|cosas raras)',
     'no (puedo|puede) pensar (bien|claro|con claridad)',
     'desorientad*',
+    '(muy|bien|mas|super|anda|esta|se ve|lo veo|la veo) (confundid*|perdid*|ido|ida)',
     'no (se|sabe) donde (estoy|esta)',
     // Una madre que no reconoce a su hija.
     '(no|ya no) (me|nos|lo|la|los|te) (reconoce|reconocio|conoce)',
   ],
   overdose: [
     'sobredosis',
+    // "Se tomó todas las pastillas de la semana de una vez".
+    `(tomo|tome|trago|trague|tomado) (todas|todos) (las|los|sus|mis) ${PILLS} ...6 (de una vez|juntas|juntos|al mismo tiempo)`,
     // Past tense only: "tomo demasiadas pastillas" is a complaint about how many pills there are.
     `(tome|trague|tomado) ... (demasiad*|de mas|todo el frasco|toda la caja)`,
     // A wrong dose: "me tome muchas pastillas por error", "40 unidades en vez de 4".
