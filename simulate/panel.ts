@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { advanceClock } from '../src/jobs/drive.js';
+import { advanceToNextJob } from '../src/jobs/drive.js';
 import { scheduleRecurring } from '../src/jobs/definitions.js';
 import { createLogger } from '../src/logger.js';
 import { createService, type Service } from '../src/service.js';
 import { openDatabase, type Database } from '../src/store/database.js';
-import { nextDueAt } from '../src/store/job-queue.js';
 import { createPatients, reply, unprompted, type PlannedText, type SimPatient } from './patients.js';
 import { createCoordinator, type SimCoordinator } from './coordinator.js';
 import { coordinatorCallee, patientCallee } from './callee.js';
@@ -100,7 +99,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
   const dataDir = await mkdtemp(join(tmpdir(), 'ccm-sim-'));
   const logger = createLogger('silent');
   // In memory: the month is thrown away after its report, and no file system sits under every query.
-  const db = given ?? (await openDatabase({ dataDir: 'memory://', logger }));
+  const db = given ?? (await openDatabase({ dataDir: 'memory://', logger, inProcess: true }));
   const clock = new ManualClock(start.toJSDate());
   const twilio = new SimTwilio(clock, options.seed, options.practiceTz, () => PRACTICE_NUMBER);
   const config = loadConfig({ NODE_ENV: 'development', ADMIN_TOKEN, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: dataDir });
@@ -174,6 +173,11 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     let answered = 0;
     const asked: SimRun['asked'] = [];
     let stuck = 0;
+    // Every use of the database takes the pool's one connection: while there has been none since the last
+    // step, no job can have been queued, and the step need not ask again what the last one found.
+    let dbUses = 0;
+    db.pool.on('acquire', () => (dbUses += 1));
+    let lastStep: { nextDueAt: Date | null; dbUses: number } | undefined;
     const react = (p: SimPatient, body: string, started: boolean, now: Date) => {
       if (p.optedOutAt) return;
       const answer = reply(p, body, started, progressAt(now), now);
@@ -184,22 +188,23 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
 
     for (;;) {
       queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
-      const nextJob = await nextDueAt(db.pool, service.jobs.jobs);
       const nextText = queue[0]?.at;
       const now = clock.now();
       const nextTwilioEvent = twilio.events.nextAt();
       const nextVisit = forms.nextAt();
+      // The next instant something other than a job happens; advanceToNextJob stops sooner at a job due first.
       let target = Math.min(
-        nextJob?.getTime() ?? Infinity,
         nextText?.getTime() ?? Infinity,
         nextTwilioEvent?.getTime() ?? Infinity,
         nextVisit?.getTime() ?? Infinity,
         coordinator.nextAt(now).getTime(),
         end.getTime(),
       );
-      // A job due but held by nobody's lock should not exist here (one worker); move on rather than spin.
+      // Something due that does nothing should not exist here; move on rather than spin.
       if (target <= now.getTime() && ++stuck > 50) target = now.getTime() + 1000;
-      const ran = await advanceClock(service.jobs, db.pool, clock, new Date(Math.max(target, now.getTime())));
+      const known = lastStep?.dbUses === dbUses ? lastStep : undefined;
+      const { ran, nextDueAt } = await advanceToNextJob(service.jobs, clock, new Date(Math.max(target, now.getTime())), known);
+      lastStep = { nextDueAt, dbUses };
       if (ran > 0) stuck = 0;
       timings.jobs += ran;
       timings.steps += 1;

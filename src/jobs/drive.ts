@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { ManualClock } from '../clock.js';
-import { nextDueAt } from '../store/job-queue.js';
 import type { JobRunner } from './runner.js';
 
 /**
@@ -10,19 +9,52 @@ import type { JobRunner } from './runner.js';
  * timeout fires 24 hours after its question. Jobs queued on the way run in
  * their turn. Returns how many jobs ran. For tests and simulations; the
  * running service uses Agenda's workers on the machine's clock.
+ * (`pool` is no longer read: the runner's own claims say when the next job is due.)
  */
-export async function advanceClock(runner: JobRunner, pool: pg.Pool, clock: ManualClock, target: Date): Promise<number> {
+export async function advanceClock(runner: JobRunner, _pool: pg.Pool, clock: ManualClock, target: Date): Promise<number> {
   if (target < clock.now()) throw new RangeError(`cannot advance to ${target.toISOString()}: it is before ${clock.now().toISOString()}`);
-  let ran = await runner.runDue();
+  let ran = 0;
   for (;;) {
-    const next = await nextDueAt(pool, runner.jobs);
-    if (!next || next > target) break;
-    if (next > clock.now()) clock.set(next);
-    const step = await runner.runDue();
-    // A due job nobody could take (another worker holds it): stop rather than spin.
-    if (step === 0) break;
-    ran += step;
+    const step = await runner.runDueJobs();
+    ran += step.ran;
+    const next = step.nextDueAt;
+    // A due job nobody could take (another worker holds it; next <= now): stop rather than spin.
+    if (!next || next > target || next <= clock.now()) break;
+    clock.set(next);
   }
-  clock.set(target);
-  return ran + (await runner.runDue());
+  if (clock.now() < target) {
+    clock.set(target);
+    ran += (await runner.runDueJobs()).ran;
+  }
+  return ran;
+}
+
+/**
+ * One step of a clock-driven loop that has its own events besides jobs (the
+ * panel simulator): runs the jobs due now; if none was, moves the clock to the
+ * first instant a job falls due, or to `limit` if that comes first, and runs
+ * the jobs due then. It stops there so the caller can see what those jobs
+ * started (a text's delivery report, a phone ringing) before time moves on.
+ * Returns how many jobs ran and when the next is due, as the last claim saw it.
+ * A caller that knows nothing has touched the database since the last step
+ * passes that back as `known`: no job can have been queued, and the claim at
+ * `now` would only say so again. A job due now that nobody can take (another
+ * worker holds it) does not hold the clock back.
+ */
+export async function advanceToNextJob(
+  runner: JobRunner,
+  clock: ManualClock,
+  limit: Date,
+  known?: { nextDueAt: Date | null },
+): Promise<{ ran: number; nextDueAt: Date | null }> {
+  const now = clock.now();
+  if (limit < now) throw new RangeError(`cannot advance to ${limit.toISOString()}: it is before ${now.toISOString()}`);
+  const first = known ? { ran: 0, nextDueAt: known.nextDueAt } : await runner.runDueJobs();
+  // What these jobs started may be due now: the caller looks before time moves.
+  if (first.ran > 0) return first;
+  const next = first.nextDueAt;
+  const stop = next && next > now && next < limit ? next : limit;
+  if (stop.getTime() === now.getTime()) return first;
+  clock.set(stop);
+  return runner.runDueJobs();
 }

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import {
-  claimDueJob,
+  claimDueJobOrNext,
   failJob,
   finishJob,
   JOB_CHANNEL,
@@ -53,6 +53,12 @@ export interface JobRunner {
    * clock they move (jobs/drive.ts); the service itself relies on start().
    */
   runDue(): Promise<number>;
+  /**
+   * runDue(), and when the next job can be taken (null: none is queued), read
+   * by the same statement that found nothing more to run: a clock-driven loop
+   * needs both at every step (jobs/drive.ts).
+   */
+  runDueJobs(): Promise<{ ran: number; nextDueAt: Date | null }>;
   /** The jobs this runner handles, with their lock lifetimes. */
   readonly jobs: readonly JobLockLifetime[];
   readonly agenda: Agenda;
@@ -106,11 +112,11 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
   const handlers = new Map<string, (data: unknown) => Promise<void>>();
   const jobs: JobLockLifetime[] = [];
 
-  async function runDue(): Promise<number> {
+  async function runDueJobs(): Promise<{ ran: number; nextDueAt: Date | null }> {
     let ran = 0;
     for (;;) {
-      const job = await claimDueJob(pool, jobs, clock.now());
-      if (!job) return ran;
+      const { job, nextDueAt } = await claimDueJobOrNext(pool, jobs, clock.now());
+      if (!job) return { ran, nextDueAt };
       try {
         await handlers.get(job.name)!(job.data);
         await finishJob(pool, job.id, clock.now());
@@ -155,6 +161,7 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
       if (result.timedOut) logger.warn({ running: result.running }, 'jobs still running at shutdown; they will be retried');
       await agenda.stop(false);
     },
-    runDue,
+    runDue: async () => (await runDueJobs()).ran,
+    runDueJobs,
   };
 }

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { PGlite } from '@electric-sql/pglite';
 import { createBulkLane, type BulkLane } from './bulk.js';
+import { inProcessStream } from './in-process-link.js';
 import { startEmbeddedHere, startEmbeddedThread } from './embedded-thread.js';
 import { buildImage, copyImage, defaultImageCache, findImage, imageKey, removeImageFiles, UnusableImage } from './database-image.js';
 
@@ -32,7 +34,17 @@ export type DatabaseOptions =
    * kept in `image.cache` (default node_modules/.cache/ccm-bot); `image: false`
    * runs initdb instead.
    */
-  | (CommonOptions & { dataDir: string; loadDataDir?: Blob; image?: { cache?: string } | false });
+  | (CommonOptions & {
+      dataDir: string;
+      loadDataDir?: Blob;
+      image?: { cache?: string } | false;
+      /**
+       * In memory only: the pool talks to PGlite on this thread through an in-process pipe
+       * (store/in-process-link.ts) instead of the Unix socket; the same driver, SQL and session.
+       * For the panel simulator, where the socket was a fifth of the run's time.
+       */
+      inProcess?: boolean;
+    });
 
 /**
  * PostgreSQL's default 128 MB of shared buffers is memory PGlite's WebAssembly
@@ -65,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { pool, bulk: createBulkLane(pool, Math.max(1, Math.floor(max / 4))), kind: 'server', close: () => pool.end() };
   }
   const inMemory = options.dataDir.startsWith('memory://');
+  if (inMemory && options.inProcess) return openInProcess(options.dataDir, options.loadDataDir, options.logger);
   const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const fresh = !inMemory && options.image !== false && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'));
@@ -120,6 +133,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pool.end();
       await thread.close();
       await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An in-memory PGlite on this thread, its pool connected by an in-process pipe (one connection, as by socket). */
+async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, logger: Logger | undefined): Promise<Database> {
+  const params = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_START_PARAMS] };
+  const db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
+  const pool = createPool({ stream: inProcessStream(db), user: 'postgres', database: 'postgres', max: 1 }, logger);
+  // As for the socket: a new connection meets the one session's prepared statements (see openDatabase).
+  pool.on('connect', (client) => {
+    client.query('DEALLOCATE ALL').catch((err: unknown) => logger?.warn({ err }, 'could not reset prepared statements'));
+  });
+  return {
+    pool,
+    bulk: createBulkLane(pool, 1),
+    kind: 'embedded',
+    async close() {
+      await pool.end();
+      await db.close();
     },
   };
 }

@@ -136,32 +136,64 @@ const DEFINITIONS = `SELECT * FROM unnest($1::text[], $2::float8[]) AS d(name, l
 const lifetimeParams = (jobs: readonly JobLockLifetime[]) => [jobs.map((j) => j.name), jobs.map((j) => j.lockLifetimeMs)];
 
 /**
+ * SQL for when the earliest of the jobs named in $1 can next be taken ($2 lock lifetimes): a waiting job when
+ * it is due, a locked one when its lock expires; NULL when there is none. least() skips a NULL: either kind
+ * may be missing. Each side reads one of Agenda's indexes.
+ */
+const NEXT_DUE = `SELECT least(
+       (SELECT min(j.next_run_at) FROM ${JOB_TABLE} j
+        WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL),
+       (SELECT min(j.locked_at + make_interval(secs => d.lifetime_ms / 1000)) FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
+        WHERE j.disabled = false AND j.locked_at IS NOT NULL))`;
+
+/** What one claim found: the job it took, or (none due) when the next can be taken. */
+export interface Claim {
+  job: ClaimedJob | null;
+  /** When `job` is null: the earliest instant a job can next be taken (as nextDueAt); null when there is none. */
+  nextDueAt: Date | null;
+}
+
+/**
  * Takes the next job due at `now`, in Agenda's order (earliest first, then
  * highest priority), and locks it as Agenda's processor would; failing that,
  * a job whose lock a dead worker left behind, once the lock has expired.
  * Used by the clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs
- * another worker holds right now. Two statements, each on an index of
- * Agenda's (next_run_at, locked_at): finished jobs stay in the table a week,
- * and one condition covering both kinds scanned every one of them per claim.
+ * another worker holds right now. Each kind reads an index of Agenda's
+ * (next_run_at, locked_at): finished jobs stay in the table a week, and one
+ * condition covering both kinds scanned every one of them per claim.
+ *
+ * One round trip whatever it finds: coalesce() and CASE evaluate their
+ * sub-selects only when reached, so the abandoned kind is looked for only when
+ * no job waits, and when the next is due only when nothing was taken. A
+ * driver asks this after every job and at every clock step (a simulated
+ * month: tens of thousands of times), and three statements for an empty
+ * claim were most of what moving the clock cost.
  */
-export async function claimDueJob(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<ClaimedJob | null> {
-  // Both take $1 names, $2 lock lifetimes, $3 now; the waiting kind has no use for $2 but must still give its type.
+export async function claimDueJobOrNext(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<Claim> {
+  // $1 names, $2 lock lifetimes, $3 now.
   const waiting = `SELECT j.id FROM ${JOB_TABLE} j
-     WHERE j.name = ANY($1) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= $3 AND $2::float8[] IS NOT NULL
+     WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= $3::timestamptz
      ORDER BY j.next_run_at, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED`;
   const abandoned = `SELECT j.id FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
      WHERE j.disabled = false AND j.locked_at IS NOT NULL AND j.locked_at <= $3::timestamptz - make_interval(secs => d.lifetime_ms / 1000)
      ORDER BY j.next_run_at NULLS LAST, j.priority DESC LIMIT 1 FOR UPDATE OF j SKIP LOCKED`;
-  for (const candidate of [waiting, abandoned]) {
-    const { rows } = await db.query<{ id: string; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null }>(
-      `UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3 WHERE id = (${candidate})
-       RETURNING id, name, data, next_run_at, fail_count`,
-      [...lifetimeParams(jobs), now],
-    );
-    const row = rows[0];
-    if (row) return { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null, failCount: row.fail_count ?? 0 };
-  }
-  return null;
+  const { rows } = await db.query<{ id: string | null; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null; next_due_at: Date | null }>({
+    name: 'claim-due-job',
+    text: `WITH claimed AS (
+         UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3 WHERE id = coalesce((${waiting}), (${abandoned}))
+         RETURNING id, name, data, next_run_at, fail_count)
+       SELECT c.*, CASE WHEN c.id IS NULL THEN (${NEXT_DUE}) END AS next_due_at
+       FROM (SELECT 1) AS one LEFT JOIN claimed c ON true`,
+    values: [...lifetimeParams(jobs), now],
+  });
+  const row = rows[0]!;
+  if (row.id === null) return { job: null, nextDueAt: row.next_due_at };
+  return { job: { id: row.id, name: row.name, data: row.data, nextRunAt: row.next_run_at?.toISOString() ?? null, failCount: row.fail_count ?? 0 }, nextDueAt: null };
+}
+
+/** Takes the next job due at `now` (claimDueJobOrNext), or null when none is. */
+export async function claimDueJob(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<ClaimedJob | null> {
+  return (await claimDueJobOrNext(db, jobs, now)).job;
 }
 
 /** Records a claimed job as run, as Agenda records a one-off job: finished. */
@@ -195,15 +227,7 @@ export async function failJob(db: Queryable, id: string, f: JobFailure): Promise
  * due, a locked one when its lock expires. Null when there is none.
  */
 export async function nextDueAt(db: Queryable, jobs: readonly JobLockLifetime[]): Promise<Date | null> {
-  // least() skips a NULL: either kind may be missing. Each side reads one of Agenda's indexes.
-  const { rows } = await db.query<{ at: Date | null }>(
-    `SELECT least(
-       (SELECT min(j.next_run_at) FROM ${JOB_TABLE} j
-        WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL),
-       (SELECT min(j.locked_at + make_interval(secs => d.lifetime_ms / 1000)) FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
-        WHERE j.disabled = false AND j.locked_at IS NOT NULL)) AS at`,
-    lifetimeParams(jobs),
-  );
+  const { rows } = await db.query<{ at: Date | null }>(`SELECT (${NEXT_DUE}) AS at`, lifetimeParams(jobs));
   return rows[0]?.at ?? null;
 }
 

@@ -3,6 +3,7 @@ import { startTestService, type TestService } from '../helpers/service.js';
 import { systemClock } from '../../src/clock.js';
 import { enqueueJob, listPendingJobs, type JobName } from '../../src/store/job-queue.js';
 import { withTransaction } from '../../src/store/sql.js';
+import { advanceToNextJob } from '../../src/jobs/drive.js';
 
 /** A job name only these tests define; the runner's typed API is for the service's own jobs. */
 const PING = 'test.ping' as JobName;
@@ -103,5 +104,24 @@ describe('jobs driven by a manual clock', () => {
 
   it('never move the clock backwards', async () => {
     await expect(t.advanceTo('2020-01-01T00:00:00Z')).rejects.toThrow(/before/);
+  });
+
+  it('step to the first job due before a limit, and stop there (advanceToNextJob)', async () => {
+    runs.length = 0;
+    const start = t.clock.now();
+    const later = (ms: number) => new Date(start.getTime() + ms);
+    // The job the first test left pending (n 3) falls due an hour from here.
+    await enqueueJob(t.db.pool, PING, { n: 5 } as never, { runAt: later(2 * HOUR), now: start });
+    expect(await advanceToNextJob(t.service.jobs, t.clock, later(30 * 60_000))).toEqual({ ran: 0, nextDueAt: later(HOUR) });
+    expect(t.clock.now()).toEqual(later(30 * 60_000));
+    expect(await advanceToNextJob(t.service.jobs, t.clock, later(5 * HOUR))).toEqual({ ran: 1, nextDueAt: later(2 * HOUR) });
+    expect(t.clock.now()).toEqual(later(HOUR));
+    // Told nothing was queued since, it does not ask again; a job queued due now runs before the clock moves.
+    await enqueueJob(t.db.pool, PING, { n: 6 } as never, { runAt: later(HOUR) });
+    expect(await advanceToNextJob(t.service.jobs, t.clock, later(5 * HOUR))).toMatchObject({ ran: 1 });
+    expect(t.clock.now()).toEqual(later(HOUR));
+    expect(runs.map((r) => r.n)).toEqual([3, 6]);
+    expect(await advanceToNextJob(t.service.jobs, t.clock, later(5 * HOUR), { nextDueAt: later(2 * HOUR) })).toMatchObject({ ran: 1 });
+    expect(runs.at(-1)).toEqual({ n: 5, at: later(2 * HOUR).toISOString() });
   });
 });
