@@ -49,6 +49,10 @@ describe('what the reader settles by itself', () => {
     'yes took it at the truck stop in Joplin', 'walked the whole block without stopping, stopping only to admire a cardinal',
     'my blood pressure machine batteries died, new ones tomorrow', 'nurse habits die hard', "danced a cumbia and didn't even get out of breath",
     'my back griped at me but a heating pad and it quit', 'heads up, I will be out of town',
+    // English "no" denies a thing, not a doing; dates, "at 8 sharp", blessings, a text sent to the wrong chat.
+    'no changes, no trend, no complaints', 'Eye doctor says everything looks good', 'no reading today, the cuff batteries died',
+    "I'll be traveling 12/20-1/3 to my daughter's", 'took the Eliquis at 8 sharp', 'Merry Christmas, God bless your hearts',
+    'Oops wrong conversation! That was meant for my sister', 'Breathing is as it was', 'I can walk the whole block now. Used to be a 2-stop route lol', 'Ankles are their usual selves', 'fui a la feria y ni me cansé',
   ])('"%s"', (text) => {
     expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
   });
@@ -102,6 +106,16 @@ describe('what goes to a person', () => {
     ['me duele la rodilla y ya se me quitó la tos', 'rodilla'],
     ['he has been more mixed up in the evenings', 'mixed up'],
     ['sleeping most of the day', 'sleeping'],
+    // Going without is news however it is denied; so is a doing Spanish "no" denies.
+    ['no food in the house', 'food'],
+    ['no money for my meds', 'money'],
+    ['no ride to dialysis', 'ride'],
+    ['no way to get to the pharmacy', 'no way to get'],
+    ['no sleep last night', 'sleep'],
+    ['no puedo caminar', 'caminar'],
+    // Well as it was says it is not now: the clause after does not settle the one before.
+    ['Been a bit tired walking to the mailbox lately. Used to be fine.', 'used to be fine'],
+    ['antes podía caminar más', 'antes podia'],
     ['she stopped eating', 'stopped'],
     ['My vision has gone blurry in the left eye', 'blurry'],
     ["Pee's been dark as strong tea since yesterday", 'pee'],

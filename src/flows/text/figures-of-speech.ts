@@ -64,6 +64,8 @@ export const RESOLVED: readonly string[] = [
   '(like|as) (always|usual|ever)', 'como (siempre|de costumbre)',
   // "A heating pad and it quit", "then it eased up".
   '(it|that|pain|ache|cramp) (quit|eased|let up|settled down|calmed down)',
+  // "Breathing is as it was", "ankles are their usual selves".
+  '(as|like) (it|they|she|he) (was|were|has been|have been|always is|always are)', '(their|its|my|his|her) usual',
   // "Breathing's about what it's been all year", "same as it's been for months".
   'what (it|its|they|theyve|theyre) (has|have|is|are)? (been|was|were) ...2 (year|years|month|months|along|forever|winter|summer)',
   'same as (ever|always|usual|before|it has been|its been)', 'lo mismo de siempre', 'igual que siempre',

@@ -50,7 +50,7 @@ export const NEVER_NEWS = new Set(
   (
     'thanks thank gracias mil muchas appreciate bless dios bendiga love care cuidado right correct nothing anything ' +
     'everything nada todo toda todos siempre always now ahora today hoy tonight yesterday ayer manana morning night day days ' +
-    'evening afternoon dias noches tardes buenos buenas si nope em both answer contesto contestar before antes'
+    'evening afternoon dias noches tardes buenos buenas si nope em both answer contesto contestar before antes reading readings lectura lecturas'
   ).split(' '),
 );
 
@@ -62,7 +62,7 @@ export const READING_WORDS = (
 ).split(' ');
 
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
-export const SAYINGS = ['(heads|head) up', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
+export const SAYINGS = ['(heads|head) up', 'on the other hand', '(dont|do not) ask', 'bless (your|their|his|her|our) (heart|hearts)', '(wrong|equivocado|equivocada) (conversation|chat|thread|text|message|window|group|conversacion|chat|mensaje)', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
 export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
 /**
  * A change the clinician made ("the doc stopped the glipizide", "since they
@@ -83,12 +83,19 @@ export const CLINICIAN_CHANGES = [
 /** "Muerta de cansancio", "dead tired": "dead" only says how much; what follows is read as itself. */
 export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|beat)'].map((p) => compilePattern(p));
 /** "Blood pressure", "blood work": the blood of a measure or a test is no bleeding (the word after is read as itself). */
-export const NAMING_WORDS = ['blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)'].map((p) => compilePattern(p));
+export const NAMING_WORDS = [
+  'blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)',
+  // "The eye doctor", "my heart doctor", "a foot exam": a part of the body naming the care it gets.
+  '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady)',
+].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
 /** The whole night is too much of most things ("coughing all night") but just enough sleep ("dormí toda la noche"). */
 const NIGHT_LONG = new Set(['all night', 'toda la noche']);
 export const EXCESS_BUT_SLEEP = EXCESS.filter((p) => !NIGHT_LONG.has(p)).map(compilePattern);
 export const SLEEP = /^(?:sleep|slept|dormi|durmi|duerm)/;
+/** Saying one was well before says one is not now: "used to be fine", "antes estaba bien", "solía caminar". */
+const PAST_WELL = ['(used|use) to (be|feel) ...1 (fine|good|ok|okay|better|great|normal|easy|easier|able)', '(antes|before) (i|yo)? (could|was|felt|estaba|podia|me sentia|caminaba|hacia)', '(solia|solias|solian)'];
+export const PAST_WELL_PATTERNS = PAST_WELL.map(compilePattern);
 /** News said in everyday words: running out of medicine, losing weight, a death ("ran out", "se me acabaron", "lost 9 pounds", "passed away"): news. */
 export const NEWS_PHRASES = [
   // Taking less than prescribed, to make the medicine last or for want of money: a nurse needs to know.
@@ -109,6 +116,8 @@ export const NEWS_PHRASES = [
   '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia)',
   // Confusion in everyday words: "he's been more mixed up in the evenings".
   '(mixed|muddled) up',
+  // No way to get there: "no way to get to the pharmacy", "no tengo cómo llegar".
+  '(no|without|dont have|didnt have|have no|has no) (a)? (way|means) to (get|go)', 'no (tengo|tiene|tenemos) (como|en que) (llegar|ir)',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   '(wanted|want|meant|needed) to (mention|report)', '(no|zero|lost my|lost his|lost her) (get up and go|oomph|pep|gumption)',
@@ -123,5 +132,7 @@ export const NEWS_PHRASES = [
   '(send|sending|text|texting|call|calling) ...3 (to|at) (this|that|my|her|his|the new|a new) (number|phone|cell)',
   '(nuevo|otro|diferente) (numero|telefono|celular|correo|domicilio|direccion)',
   '(cambio|cambie|cambiar|cambiamos|cambiaron|actualizar|actualicen) ...2 (numero|telefono|celular|direccion|domicilio|correo)',
+  // Well as it was, not as it is: "used to be fine", "antes podía caminar más".
+  ...PAST_WELL,
   '(passed|pass|passes|passing) away', 'lost (some|a lot of|a bunch of)? weight', 'lost ...2 (pounds|lbs|lb|libras|kilos)', '(baje|perdi) (de)? peso', '(ran|run|runs|running|runnin) (out|low)', 'se (me|le)? (acabo|acabaron|termino|terminaron)'].map(compilePattern);
 

@@ -23,9 +23,9 @@ import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
 import { aboutSomeoneElse } from '../text/someone-else.js';
-import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
-import { denied, deniedDoing } from './denial.js';
+import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
 import { requestSpans } from './requests.js';
 import { isWord, namesIn, withoutFigures } from './word-forms.js';
@@ -198,7 +198,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     }
     // "I was dizzy last week but it's gone now": the clause after settles this one.
     const next = clauses[c + 1];
-    const nextSettles = next !== undefined && (onlyResolution(next) || onlyContentment(next));
+    // ("... lately. Used to be fine": well as it was says it is not now.)
+    const nextSettles = next !== undefined && !has(next, PAST_WELL_PATTERNS) && (onlyResolution(next) || onlyContentment(next));
     // "The cough is gone" settles the cough; "my legs are swollen and the cough is gone" not the legs.
     // ("No se me quita", "it hasn't gone away": denied, they say it has not passed.)
     const passed = SUBSIDED.flatMap((p) => findPhrase(p, tokens)).filter(({ start }) => findNegator(tokens, start) < 0);
@@ -222,6 +223,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         if (deniedDoing(tokens, i) && !options.answerTaken) left.news.push(token);
         return;
       }
+      // "No money for the pills", "no food in the house", "no ride": going without is news.
+      if (NEEDS.has(token) && (denied(tokens, i) || deniedDoing(tokens, i))) return void left.news.push(token);
       const group = healthGroup(token);
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
@@ -240,7 +243,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
       } else if (LAPSES.has(token) && denied(tokens, i)) {
         return;
-      } else if (deniedDoing(tokens, i) && !deniedBefore(written[c]!, i) && !deniedAfter(written[c]!, i)) {
+      } else if (deniedEveryday(tokens, i) && !deniedBefore(written[c]!, i) && !deniedAfter(written[c]!, i)) {
         // The "no" of "no swelling in my feet" denies the swelling, not the feet; of "ya no tengo los
         // pies hinchados", the swelling.
         left.news.push(token);

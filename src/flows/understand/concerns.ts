@@ -59,7 +59,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   breathing: [
     'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up',
     '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
-    'short winded', 'huff* and puff*',
+    'short winded', '(short|out) of wind', 'huff* and puff*',
     '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
   ],
   pain: [

@@ -45,6 +45,27 @@ export const denied = (tokens: readonly string[], index: number) => {
   return negator !== null && !NOBODY.has(negator);
 };
 
+/**
+ * Spanish "no" denies a verb ("no puedo caminar"); English "no" denies a thing ("no changes", "no
+ * overnight awakenings"), and English denies a doing with "not", "didn't", "never". Words that
+ * mark a clause as Spanish, so its "no" is read as Spanish.
+ */
+const SPANISH_CLAUSE = new Set(['me', 'te', 'se', 'le', 'lo', 'la', 'las', 'los', 'el', 'que', 'de', 'en', 'con', 'por', 'para', 'yo', 'mi', 'mis', 'su', 'tengo', 'puedo', 'quiero', 'he', 'ha', 'hay', 'estoy', 'esta', 'muy', 'ya', 'nada', 'ni', 'pero', 'porque', 'del', 'al', 'una', 'un']);
+const englishNo = (tokens: readonly string[], negator: string) => negator === 'no' && !tokens.some((t) => SPANISH_CLAUSE.has(t));
+
+/**
+ * What one needs to live and get care: without it is news however it is denied ("no money for the
+ * pills", "no food in the house", "no ride", "sin dinero").
+ */
+export const NEEDS: ReadonlySet<string> = new Set(['money', 'cash', 'food', 'groceries', 'ride', 'rides', 'help', 'heat', 'heating', 'power', 'electricity', 'dinero', 'plata', 'comida', 'ayuda', 'luz', 'calefaccion']);
+
+/** An everyday word denied as a doing: as deniedDoing, but English "no" before it denies a thing, not a doing. */
+export const deniedEveryday = (tokens: readonly string[], index: number) => {
+  if (!deniedDoing(tokens, index)) return false;
+  const negator = negatorOf(tokens, index);
+  return negator === null || !englishNo(tokens, negator);
+};
+
 /** A doing denied: "didn't take them", "no puedo caminar", "nobody helps"; "nothing new" denies no doing. */
 export const deniedDoing = (tokens: readonly string[], index: number) => {
   if (HARDLY.has(tokens[index - 1] ?? '') || HARDLY.has(tokens[index - 2] ?? '')) return true;

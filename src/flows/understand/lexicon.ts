@@ -45,7 +45,7 @@ const SYMPTOMS_AND_BODY = [
   'vomit*', 'devolv*', 'tos', 'tosiendo', 'toso', 'fiebre', 'calentura', 'escalofrio*', 'sudor*', 'sudand*', 'temblor*',
   'tembl*', 'entumid*', 'adormecid*', 'hormigue*', 'picazon', 'comezon', 'ronchas', 'sarpullido', 'moreton*', 'morete*',
   'sangr*', 'calambre*', 'punzada*', 'opresion', 'apret*', 'respir*', 'aire', 'ahog*', 'asfixi*', 'flema*', 'silbido',
-  'congestion*', 'migrana*', 'confundid*', 'desorientad*', 'cansad*', 'cansancio', 'fatiga*', 'agotad*', 'debil*', 'insomnio',
+  'congestion*', 'migrana*', 'confundid*', 'desorientad*', 'cansad*', 'cansancio', 'canse', 'canso', 'cansa', 'cansas', 'fatiga*', 'agotad*', 'debil*', 'insomnio',
   'estrenid*', 'diarrea', 'palpitacion*', 'taquicardia', 'arritmia', 'tragar', 'borros*', 'ciego', 'ciega', 'infeccion*',
   'infectad*', 'pus', 'liquido', 'gota', 'artritis', 'gripa', 'gripe', 'resfri*', 'enferm*', 'malest*', 'flojo', 'floja', 'flojera', 'rigid*', 'esguince',
   'fractura*', 'golpe*', 'golpead*', 'bolita*', 'chichon', 'ulcera*', 'ampolla*', 'cojea*', 'acidez', 'agruras', 'ronc*',
@@ -102,7 +102,7 @@ const TROUBLE = [
  */
 const CARE = [
   'doctor*', 'dr', 'doc', 'nurse*', 'clinic', 'appointment*', 'appt', 'referral', 'specialist', 'cardiologist', 'procedure*',
-  'result*', 'lab', 'labs', 'xray', 'scan', 'mri', 'biopsy', 'prescri*', 'refill*', 'pharmac*', 'dose*', 'dosage', 'mg',
+  'result*', 'lab', 'labs', 'a1c', 'hba1c', 'dialysis', 'dialisis', 'xray', 'scan', 'mri', 'biopsy', 'prescri*', 'refill*', 'pharmac*', 'dose*', 'dosage', 'mg',
   'insulin', 'inhaler', 'injection*', 'shot', 'shots', 'drops', 'tablet*', 'capsule*', 'vaccine*', 'insurance', 'medicare',
   'medicaid', 'doctora', 'medico', 'medica', 'enfermera*', 'clinica', 'cita', 'citas', 'receta*', 'farmacia',
   'seguro', 'dosis', 'insulina', 'inyeccion*', 'gotas', 'inhalador', 'vacuna*',
@@ -132,7 +132,7 @@ export const WELL = new Set([
   'fine', 'good', 'great', 'better', 'helping', 'helps', 'helped', 'working', 'works', 'fixed', 'arreglo', 'sirve', 'sirviendo', 'ok', 'okay', 'normal', 'well', 'same', 'improving', 'improved', 'healed', 'healing',
   // Not "gone": "gone blurry" is no better; what is gone is read with what it is said of (RESOLVED).
   'clear', 'steady', 'stable', 'perfect', 'bien', 'mejor', 'mejorando', 'igual', 'perfecto', 'perfecta', 'buena',
-  'bueno', 'normales', 'estable', 'sano', 'sana',
+  'bueno', 'normales', 'estable', 'sano', 'sana', 'smooth', 'easier', 'easy', 'grand',
 ]);
 
 /** Doing a body's work too much: "sleeping all day", "duerme todo el día". Pattern syntax: src/flows/text/phrase-pattern.ts. */

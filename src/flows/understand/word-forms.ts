@@ -29,6 +29,10 @@ export const withoutFigures = (text: string) =>
     .replace(/\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)/gi, ' ')
     .replace(/\b\d{1,2}:\d{2}\b/g, clockTime)
     .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
+    // A date ("12/20", "1/3"): no reading starts below 40.
+    .replace(/\b([1-3]?\d)\/\d{1,2}(?:\/\d{2,4})?\b/g, (date, first: string) => (Number(first) < 40 ? ' ' : date))
+    // "At 8 sharp": the hour, not a pain.
+    .replace(/\b(?:at|by)\s+\d{1,2}(?::\d{2})?\s+sharp\b/gi, ' ')
     .replace(/\b\d+(?:[.,]\d+)?\s?(?:dollars|bucks|cents|dolares|pesos)\b/gi, ' ');
 
 /** Spanish pronouns joined to a verb ("avisarles", "dígame") and little-words ("cuartito") the dictionaries leave out. */

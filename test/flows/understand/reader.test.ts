@@ -17,6 +17,7 @@ describe('concerns', () => {
     ['the new pills got me sick to my stomach', 'vomiting'],
     ['been gaining weight', 'weight_gain'],
     ['have to sleep sitting up to breathe', 'breathing'],
+    ['been a bit short of wind walking to the mailbox', 'breathing'],
   ])('"%s" is %s', (text, category) => {
     expect(readConcerns(text)).toContain(category);
   });
