@@ -26,6 +26,7 @@ import { FRESH_TEXTS_F } from '../test/understand/fresh-2026-12-f.js';
 import { FRESH_TEXTS_G } from '../test/understand/fresh-2026-12-g.js';
 import { FRESH_TEXTS_H } from '../test/understand/fresh-2026-12-h.js';
 import { FRESH_TEXTS_I } from '../test/understand/fresh-2026-12-i.js';
+import { FRESH_TEXTS_J } from '../test/understand/fresh-2026-12-j.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -52,6 +53,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
 const CORPORA: Record<string, Labelled[]> = {
+  'fresh-2026-12-j (unseen until scored once, after I taught English "no", going without, a series of readings)': withContext(FRESH_TEXTS_J),
   'fresh-2026-12-i (unseen until scored once, after denied lists, red-flag words placed, readings in dashes, long names spelt by ear)': withContext(FRESH_TEXTS_I),
   'fresh-2026-12-h (unseen until scored once, after G: what passed settles only what it is said of; chart shorthand)': withContext(FRESH_TEXTS_H),
   'fresh-2026-12-g (unseen until scored once, after someone else\'s trouble and the patient\'s baseline were placed)': withContext(FRESH_TEXTS_G),

@@ -8,7 +8,7 @@ export const IDIOMS: readonly string[] = [
   'dying (to|for|of laughter|over)',
   // Things die too: "the batteries died", "old habits die hard"; and spirits run high.
   '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',
-  '(habit|habits) die hard', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
+  '(habit|habits) die hard', '(broke|breaks|break|breaking) (my|his|her|our) heart', '(me|le|nos)? (rompio|rompe|rompieron|partio) (el|mi)? corazon', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
   '(killing|killed) it',
   // "killing myself laughing": laughter, not harm (the laugh must be said).
   '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',

@@ -23,7 +23,7 @@ import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
 import { aboutSomeoneElse } from '../text/someone-else.js';
-import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
@@ -154,7 +154,14 @@ const COUNTED = new Set(
 const READING_FLOOR = 40;
 /** A two- or three-digit figure from 40 up, standing alone: it may be a reading that was not read. */
 const bareFigure = (tokens: readonly string[], i: number) =>
-  /^\d{2,3}$/.test(tokens[i] ?? '') && Number(tokens[i]) >= READING_FLOOR && !COUNTED.has(tokens[i + 1] ?? '') && !isNumber(tokens[i - 1] ?? '') && !isNumber(tokens[i + 1] ?? '');
+  /^\d{2,3}$/.test(tokens[i] ?? '') && Number(tokens[i]) >= READING_FLOOR && !counts(tokens[i + 1] ?? '') && !isNumber(tokens[i - 1] ?? '') && !isNumber(tokens[i + 1] ?? '');
+/** "84 quarts of peaches", "30 minutes": a figure before things in the plural counts them; it is no reading. */
+const counts = (next: string) => COUNTED.has(next) || (next.length > 3 && next.endsWith('s') && isWord(next) && healthGroup(next) === null && !READING_WORDS.includes(next));
+
+/** How far a level may stand from the measure it is said of: "my sugar has been running high". */
+const LEVEL_REACH = 4;
+const nearAMeasure = (tokens: readonly string[], i: number) =>
+  tokens.slice(Math.max(0, i - LEVEL_REACH), i + LEVEL_REACH + 1).some((t) => healthGroup(t) === 'measure');
 
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
@@ -209,7 +216,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
     const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
-    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i));
+    // A level said of a measure near it: "sugar's been high", "high sugar"; not "the sugar shack ... boiling down sap".
+    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i) && nearAMeasure(tokens, i));
     // A figure beside a measure that no reading was read from ("my sugar was 3:15"): a person reads the figure.
     const unreadFigure = tokens.some((t) => /\d/.test(t) && !placed.has(t) && !isMenuAnswer(t));
     tokens.forEach((token, i) => {
@@ -228,7 +236,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       const group = healthGroup(token);
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
-        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || well || settled(i))) left.news.push(token);
+        // ("Legs not swollen": the body part before a denied symptom is denied with it.)
+        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || deniedAfter(written[c]!, i) || well || settled(i))) left.news.push(token);
       } else if (group === 'function' || group === 'care') {
         if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || (SLEEP.test(token) ? excessBesidesSleep : excess)) left.news.push(token);
       } else if (group === 'trouble') {
@@ -239,6 +248,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       } else if (bareFigure(tokens, i)) {
         // "1 but got a 62 before supper": a figure no reading was read from, and no unit says what it counts.
         left.news.push(token);
+      } else if (/^\d+$/.test(token) && counts(tokens[i + 1] ?? '')) {
+        return;
       } else if (group === 'medicine' || /^\d\d+$/.test(token) || !isWord(token)) {
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
       } else if (LAPSES.has(token) && denied(tokens, i)) {
