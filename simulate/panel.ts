@@ -68,6 +68,7 @@ export interface SimRun {
   close(): Promise<void>;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
 const ADMIN_TOKEN = 'sim-admin-token-0123456789';
 const PRACTICE_NUMBER = '+15550100000';
 /** Phone streams (who picks up, what they press): past the patients' (0 .. n-1) and the coordinator's desk (1,000,000). */
@@ -178,6 +179,8 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     let dbUses = 0;
     db.pool.on('acquire', () => (dbUses += 1));
     let lastStep: { nextDueAt: Date | null; dbUses: number } | undefined;
+    // The job table's hourly upkeep, as the running service schedules it (jobs.prune).
+    let maintainedAt = clock.now().getTime();
     const react = (p: SimPatient, body: string, started: boolean, now: Date) => {
       if (p.optedOutAt) return;
       const answer = reply(p, body, started, progressAt(now), now);
@@ -233,6 +236,10 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
         for (const r of replies) react(text.patient, r.body, false, clock.now());
       }
       if (coordinator.nextAt(clock.now()) <= clock.now() && clock.now() < end) await coordinator.act(clock.now());
+      if (clock.now().getTime() - maintainedAt >= HOUR_MS) {
+        await service.jobs.maintain();
+        maintainedAt = clock.now().getTime();
+      }
       if (clock.now().getTime() >= end.getTime() && (queue.length === 0 || queue[0]!.at > end)) break;
     }
     timings.month = (performance.now() - t2) / 1000;

@@ -11,6 +11,7 @@ import {
   JOB_CHANNEL,
   JOB_TABLE,
   pruneFinishedJobs,
+  analyzeJobTable,
   type JobLockLifetime,
   type JobName,
   type JobPayloads,
@@ -59,6 +60,11 @@ export interface JobRunner {
    * needs both at every step (jobs/drive.ts).
    */
   runDueJobs(): Promise<{ ran: number; nextDueAt: Date | null }>;
+  /**
+   * The job table's upkeep, hourly (start() schedules it; a clock-driven loop calls it itself):
+   * finished jobs older than a week go, and the table is counted again for the planner.
+   */
+  maintain(): Promise<void>;
   /** The jobs this runner handles, with their lock lifetimes. */
   readonly jobs: readonly JobLockLifetime[];
   readonly agenda: Agenda;
@@ -132,9 +138,15 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
     }
   }
 
+  async function maintain(): Promise<void> {
+    await pruneFinishedJobs(pool, new Date(clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
+    await analyzeJobTable(pool);
+  }
+
   return {
     agenda,
     jobs,
+    maintain,
     define(name, handler, options) {
       const lockLifetimeMs = options?.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS;
       handlers.set(name, handler as (data: unknown) => Promise<void>);
@@ -146,13 +158,7 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
       });
     },
     async start() {
-      agenda.define(
-        'jobs.prune',
-        async () => {
-          await pruneFinishedJobs(pool, new Date(clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
-        },
-        { lockLifetime: 60_000 },
-      );
+      agenda.define('jobs.prune', maintain, { lockLifetime: 60_000 });
       await agenda.start();
       await agenda.every('1 hour', 'jobs.prune');
     },

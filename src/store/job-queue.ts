@@ -231,6 +231,16 @@ export async function nextDueAt(db: Queryable, jobs: readonly JobLockLifetime[])
   return rows[0]?.at ?? null;
 }
 
+/**
+ * Has PostgreSQL count the job table again. Embedded PGlite runs no autovacuum, so without this its
+ * planner never learns how many finished jobs the table holds, and the claim's abandoned-lock branch
+ * reads every finished job of a name (measured: 4.4 ms a claim with 40,000 finished jobs, 1.5 ms
+ * after ANALYZE). On a server autovacuum does the same; doing it hourly there costs next to nothing.
+ */
+export async function analyzeJobTable(db: Queryable): Promise<void> {
+  await db.query(`ANALYZE ${JOB_TABLE}`);
+}
+
 /** Deletes finished one-off jobs older than `before` (they are kept a while as an operations record). */
 export async function pruneFinishedJobs(db: Queryable, before: Date): Promise<number> {
   const { rowCount } = await db.query(`DELETE FROM ${JOB_TABLE} WHERE next_run_at IS NULL AND last_finished_at < $1`, [before]);
