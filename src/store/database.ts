@@ -121,8 +121,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // connection's driver knows none of them while the session still has them all, and
   // the next PREPARE fails with "already exists". Start every connection from a clean
   // slate. (Queued before any other query on the client; the pool holds one connection.)
+  return embeddedDatabase(pool, options.logger, async () => {
+    await thread.close();
+    await rm(socketDir, { recursive: true, force: true });
+  });
+}
+
+/** The one-connection pool of an embedded PGlite, however it is reached, as a Database; `release` closes what serves it. */
+function embeddedDatabase(pool: pg.Pool, logger: Logger | undefined, release: () => Promise<void>): Database {
   pool.on('connect', (client) => {
-    client.query('DEALLOCATE ALL').catch((err: unknown) => options.logger?.warn({ err }, 'could not reset prepared statements'));
+    client.query('DEALLOCATE ALL').catch((err: unknown) => logger?.warn({ err }, 'could not reset prepared statements'));
   });
   return {
     pool,
@@ -131,8 +139,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'embedded',
     async close() {
       await pool.end();
-      await thread.close();
-      await rm(socketDir, { recursive: true, force: true });
+      await release();
     },
   };
 }
@@ -143,18 +150,7 @@ async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, log
   const db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
   const pool = createPool({ stream: inProcessStream(db), user: 'postgres', database: 'postgres', max: 1 }, logger);
   // As for the socket: a new connection meets the one session's prepared statements (see openDatabase).
-  pool.on('connect', (client) => {
-    client.query('DEALLOCATE ALL').catch((err: unknown) => logger?.warn({ err }, 'could not reset prepared statements'));
-  });
-  return {
-    pool,
-    bulk: createBulkLane(pool, 1),
-    kind: 'embedded',
-    async close() {
-      await pool.end();
-      await db.close();
-    },
-  };
+  return embeddedDatabase(pool, logger, () => db.close());
 }
 
 /**
