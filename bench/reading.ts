@@ -11,6 +11,7 @@
  *   100 texts: the cost of the closed world's safety net, in a nurse's reads.
  * Run alone: `node --import tsx bench/reading.ts [corpus-name]`.
  */
+import { readFileSync } from 'node:fs';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -52,7 +53,9 @@ function older(concerning: ReadonlyArray<{ text: string; lang: 'en' | 'es'; leve
 const withContext = (texts: readonly FreshText[]): Labelled[] =>
   texts.map((t) => ({ text: t.text, lang: t.language === 'es' ? 'es' : 'en', context: t.context, concerning: t.concerning, urgent: t.level === 'urgent', question: t.isQuestion }));
 
-const CORPORA: Record<string, Labelled[]> = {
+/** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
+const trial = process.env.BENCH_READING_FILE;
+const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
   'fresh-2026-12-j (unseen until scored once, after I taught English "no", going without, a series of readings)': withContext(FRESH_TEXTS_J),
   'fresh-2026-12-i (unseen until scored once, after denied lists, red-flag words placed, readings in dashes, long names spelt by ear)': withContext(FRESH_TEXTS_I),
   'fresh-2026-12-h (unseen until scored once, after G: what passed settles only what it is said of; chart shorthand)': withContext(FRESH_TEXTS_H),

@@ -38,6 +38,8 @@ describe('what the reader settles by itself', () => {
     '1 and before you ask, no, the chest thing never came back', 'the breathing thing cleared up, havent had it since',
     // An empty pill organizer is the day's doses taken; out of cell range is no medicine run out.
     'grandpa says yes he took them, i saw the pill box empty for today', 'Will be out of cell range camping thru Sunday',
+    // After a reading, "up" and "down" of a day, not of the measure.
+    'Pressure was good. Up early and walked the dog', 'Sugar was fine. Going down to the lake with the grandkids',
     // Hashtags tell no news; the patient's baseline, said so.
     'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',
     // A list of things denied together; a denial across the feet to the swelling; swelling that is down; a baseline.
@@ -77,6 +79,8 @@ describe('what goes to a person', () => {
     ['not feeling so good today', 'good'],
     ['no me siento bien', 'bien'],
     ['my pressure keeps climbing every morning', 'pressure'],
+    // A course said after the figures, in a clause of its own.
+    ['Fasting sugars 182, 190, 205, 211 over the week. Creeping up like tartar.', 'up'],
     ['estoy sola y nadie me ayuda con las medicinas', 'ayuda'],
     ['im using the rescue inhaler like 6 times a day now', 'inhaler'],
     ['la metformina me cae pesada en la panza', 'panza'],

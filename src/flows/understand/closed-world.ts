@@ -163,6 +163,20 @@ const LEVEL_REACH = 4;
 const nearAMeasure = (tokens: readonly string[], i: number) =>
   tokens.slice(Math.max(0, i - LEVEL_REACH), i + LEVEL_REACH + 1).some((t) => healthGroup(t) === 'measure');
 
+/**
+ * "Fasting sugars 182, 190, 205, 211. Creeping up.": a clause that opens on a
+ * course goes on with the measure named just before it. "Up" and "down"
+ * only after a word of moving ("creeping up", not "up early"), and not on the
+ * way somewhere ("going down to the lake").
+ */
+const MOVING = /^(creep|crept|inch|edg|trend|climb|ris|go|went|gone|head|keep|kept|still|get|got|slowly|steadily)/;
+const ON_THE_WAY = new Set(['to', 'the', 'a', 'for', 'at', 'in', 'with', 'and', 'there', 'here', 'home', 'north', 'south', 'east', 'west', 'town', 'early', 'late']);
+const opensACourse = (tokens: readonly string[], i: number, before: readonly string[]) =>
+  i < LEVEL_REACH &&
+  before.slice(-2 * LEVEL_REACH).some((t) => healthGroup(t) === 'measure') &&
+  !ON_THE_WAY.has(tokens[i + 1] ?? '') &&
+  (!['up', 'down', 'over'].includes(tokens[i]!) || MOVING.test(tokens[i - 1] ?? ''));
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -218,6 +232,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
     // A level said of a measure near it: "sugar's been high", "high sugar"; not "the sugar shack ... boiling down sap".
     const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i) && nearAMeasure(tokens, i));
+    const course = tokens.findIndex((t, i) => LEVELS.has(t) && !denied(tokens, i) && opensACourse(tokens, i, written.slice(0, c).flat()));
+    if (course >= 0) left.news.push(tokens[course]!);
     // A figure beside a measure that no reading was read from ("my sugar was 3:15"): a person reads the figure.
     const unreadFigure = tokens.some((t) => /\d/.test(t) && !placed.has(t) && !isMenuAnswer(t));
     tokens.forEach((token, i) => {

@@ -30,6 +30,11 @@ const EN: CategoryPhrases<RequestKind> = {
   callback: [
     'call me', 'give me a (call|ring)', `(can|could|would|will|please|pls) ${STAFF}? call`, 'call (me)? back', 'callback',
     `(talk|speak|speaking|talking) (to|with) ${STAFF}`, 'need to (talk|speak)', 'want to (talk|speak)', 'phone me',
+    // Asked through someone: "have the nurse return my call", "ask the doctor to ring me", "please get back to me".
+    '(return|returns|returned|returning) (my|our|his|her|the|this)? (call|calls|phone call|message|messages)',
+    `(have|ask|get|tell) ${STAFF} (to)? (call|ring|phone|contact|reach|text) (me|us|him|her|mom|dad|my)?`,
+    `${STAFF} (call|ring|phone|contact|reach) (me|us|him|her|mom|dad)`,
+    '(get|getting) back to (me|us)', '(contact|reach) (me|us) (today|tomorrow|please|asap|soon|when)',
   ],
   // Any word about an appointment is a question for the front desk, except one that went fine (PAST_APPOINTMENTS).
   appointment: [
@@ -58,6 +63,9 @@ const ES: CategoryPhrases<RequestKind> = {
   callback: [
     'llam*me', 'llameme', 'llamarme', 'llamarnos', 'llamarle', 'me (puede|pueden|podria|podrian|puedes) (llamar|marcar|hablar)', '(hablar|platicar) con (la|el|una|un|alguien|alguna)? (enfermera|enfermero|doctor|doctora|medico|persona)?',
     'necesito hablar', 'quiero hablar', 'que me (llamen|llame|marquen)', 'marquenme',
+    // Para otra persona: "¿la pueden llamar hoy?", "que la llame la enfermera", "devuélvame la llamada".
+    '(la|lo|le|les) (puede|pueden|podria|podrian|puedes) (llamar|marcar|hablar)', 'que (la|lo|le|nos) (llamen|llame|marquen)',
+    'llamar*la', 'llamar*lo', '(devuelva*|regrese*|regres*) (la|mi|su)? llamada', '(comuniquese|comuniquen*) conmigo',
   ],
   appointment: [
     'cita', 'citas', 'consulta !medica', '(necesito|quiero|tengo que) ver (al|a la) (doctor|doctora|medico)', 'me dan otra',

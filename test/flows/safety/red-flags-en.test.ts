@@ -33,6 +33,10 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['since breakfast my right arm and leg feel heavy like sandbags', 'stroke'], ["he's been more muddled the past couple days", 'confusion'],
   ['feel out of it', 'confusion'], ["she's super confused rn", 'confusion'], ['been thinking about my service pistol more than I should', 'self_harm'],
   ['the pills in the cabinet would be an easy way to go', 'self_harm'], ['she took a whole week of pills at once', 'overdose'],
+  // A tenth (J): breath said with "hardly", confusion as nonsense, not seeing the point, a burden who would not wake.
+  ["I can't hardly get my breath honey", 'breathing'], ['my wife is talking nonsense', 'confusion'],
+  ['I DONT SEE THE POINT IN ANY OF THIS ANYMORE', 'self_harm'], ["everyone'd be better off if I just didn't wake up", 'self_harm'],
+  ['honestly tired of living like this', 'self_harm'],
   // fainting
   ['fainted', 'fainting'], ['I fainted this morning', 'fainting'], ['passed out', 'fainting'], ['I keep passing out', 'fainting'],
   ['blacked out', 'fainting'], ['I blacked out for a minute', 'fainting'], ['lost consciousness', 'fainting'],

@@ -37,6 +37,8 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['Mi esposo no puede levantar el brazo derecho', 'stroke'], ['está hablando enredado desde hace rato', 'stroke'],
   ['mi mamá está bien confundida, no me reconoce', 'confusion'], ['se cayó y sigue tirado en el piso', 'fall'],
   // Un noveno corpus nuevo (I, 2026-12-05).
+  ['tengo un peso en el pecho que se me va hasta la espalda', 'chest_pain'], ['no sabe ni dónde está', 'confusion'],
+  ['dice que ya está cansada de vivir así', 'self_harm'],
   ['desde que se murió mi esposo ya no quiero seguir', 'self_harm'], ['a veces pienso que mejor me duermo y ya no despierto', 'self_harm'],
   ['se tomó todas las pastillas de la semana del pastillero de una vez', 'overdose'],
 ];

@@ -38,7 +38,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(drown*|smother*|suffocat*|choking) ...4 (lay|lie|laying|lying) (down|flat)',
     '(lips|face|fingers) ... (gray|grey|dusky)',
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
-    `${CANT} (catch|get) (my|a)? breath`,
+    `${CANT} (hardly|barely|really|even)? (catch|get) (my|a|his|her)? breath`,
     `${CANT} get (enough|no|any)? air`,
     '(can|could) (hardly|barely) (breath*|breth*)',
     '(short|shortness) of breath',
@@ -122,6 +122,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Being a burden, and farewells: the warning signs said without the words of suicide.
     '(everybody|everyone|every one|they|family|kids|yall|you all) (would|will|d)? (be)? better off (not|without) ...4 (me|of me)',
     '(whats|what is) the (point|use) (anymore|of living|of going on|of anything)',
+    '(dont|do not|cant|can not|cannot) see (the|any)? (point|use|reason) ...4 (anymore|any more|of living|in living|of going on|to go on|to keep going)',
+    '(tired|sick|weary) of (living|being alive|life)',
+    // "Everyone'd be better off if I just didn't wake up": a burden and a sleep that does not end.
+    'better off if (i|im) ...3 (didnt|did not|never|wasnt|was not|werent|were not|wouldnt|would not) (wake|woke|here|around|alive|be here)',
     'i (wont|will not) (be)? (needing|need) (my|the|these|those|any)? (pills|meds|medicine|medicines|medications) anymore',
     '(tell|say) ...3 (goodbye|good bye|bye) (for me|from me)',
     '(end|ending) it all',
@@ -173,6 +177,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Confusion as a family sees it: "he's been more muddled", "feel out of it", "she's super confused rn"
     // (not "confused about the texts": that says who asks, and about what).
     'muddled',
+    '(talking|talks|talk|saying|says) (nonsense|gibberish|crazy things)', '(talking|talks|talk) out of (his|her|my) head',
     '(feel|feels|feeling|felt|seems|seemed|been|acting|hes|shes|is|im) (kind of|kinda|a little|a bit|so|really|all)? out of it',
     '(hes|shes|he is|she is|hes been|shes been|he has been|she has been|seems|getting|acting|super|more|real|very|so|all) confused !about|by|with|on|as|why|what|which|how|over|because|if|whether',
     '(not|isnt|is not|wasnt) making (much|any)? sense',

@@ -13,6 +13,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     `${CHEST_SYMPTOM} ... pecho`,
     `pecho ... ${CHEST_SYMPTOM}`,
     'infarto',
+    // Something heavy on the chest ("un peso en el pecho"), not the patient's weight ("peso 180").
+    '(peso|piedra|losa|plancha|elefante) (en|sobre) (el|mi)? pecho',
     '(aprieta*|apriet*|oprim*) ...5 (brazo|quijada|mandibula|espalda)',
     '(se me corre|se me va|se me pasa|baja|corre) (al|hacia el|por el) (brazo|quijada|mandibula)',
     'ataque (al)? (corazon|cardiaco)',
@@ -97,6 +99,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(diga|digale|diganle|dile) adios ...3 (de mi parte|por mi)',
     '(que|ojala) dios me (recoja|lleve|llame) (ya|pronto)?',
     'para que (sigo|seguir) (aqui|viviendo|vivo|en este mundo)',
+    '(cansad*|harto|harta|hartos|hartas) de (vivir|la vida|estar vivo|estar viva)',
   ],
   severe_bleeding: [
     '(excremento|heces|popo|del bano|evacuacion*) ... (negro|negra|chapopote|alquitran)',
@@ -128,7 +131,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (puedo|puede) pensar (bien|claro|con claridad)',
     'desorientad*',
     '(muy|bien|mas|super|anda|esta|se ve|lo veo|la veo) (confundid*|perdid*|ido|ida)',
-    'no (se|sabe) donde (estoy|esta)',
+    'no (se|sabe) (ni)? (donde|en donde|adonde) (estoy|esta)',
     // Una madre que no reconoce a su hija.
     '(no|ya no) (me|nos|lo|la|los|te) (reconoce|reconocio|conoce)',
   ],
