@@ -40,6 +40,8 @@ describe('what the reader settles by itself', () => {
     'grandpa says yes he took them, i saw the pill box empty for today', 'Will be out of cell range camping thru Sunday',
     // After a reading, "up" and "down" of a day, not of the measure.
     'Pressure was good. Up early and walked the dog', 'Sugar was fine. Going down to the lake with the grandkids',
+    // An organ naming the medicine for it; a heart that is full.
+    'took all of them, even my little white heart pill', "Finished the wedding quilt, my heart's full",
     // Hashtags tell no news; the patient's baseline, said so.
     'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',
     // A list of things denied together; a denial across the feet to the swelling; swelling that is down; a baseline.

@@ -13,7 +13,7 @@ export const IDIOMS: readonly string[] = [
   // "killing myself laughing": laughter, not harm (the laugh must be said).
   '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',
   '(a|such a|real|big) pain in the (neck|butt|rear|behind|backside)',
-  'heart (is|was) (so)? full',
+  '(heart|hearts) (is|was|s)? (so)? full',
   // "nearly had a heart attack when I saw the price of eggs", "casi me da un infarto", "gonna give me a stroke".
   '(nearly|almost|about to) (had|have|gave|give) (me)? (a)? (heart attack|stroke|coronary)',
   '(gonna|going to|will|gon) give me a (heart attack|stroke|coronary)',

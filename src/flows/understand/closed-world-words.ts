@@ -85,8 +85,8 @@ export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|
 /** "Blood pressure", "blood work": the blood of a measure or a test is no bleeding (the word after is read as itself). */
 export const NAMING_WORDS = [
   'blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)',
-  // "The eye doctor", "my heart doctor", "a foot exam": a part of the body naming the care it gets.
-  '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady)',
+  // "The eye doctor", "my heart doctor", "a foot exam", "my little white heart pill": a part of the body naming the care it gets.
+  '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs|stomach|thyroid|nerve) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady|pill|pills|med|meds|medicine|medication|cream)',
 ].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
 /** The whole night is too much of most things ("coughing all night") but just enough sleep ("dormí toda la noche"). */
