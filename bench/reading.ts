@@ -28,6 +28,7 @@ import { FRESH_TEXTS_G } from '../test/understand/fresh-2026-12-g.js';
 import { FRESH_TEXTS_H } from '../test/understand/fresh-2026-12-h.js';
 import { FRESH_TEXTS_I } from '../test/understand/fresh-2026-12-i.js';
 import { FRESH_TEXTS_J } from '../test/understand/fresh-2026-12-j.js';
+import { FRESH_TEXTS_K } from '../test/understand/fresh-2026-12-k.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -56,6 +57,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-k (unseen until scored once, after J taught calls asked through someone and a course said after its figures)': withContext(FRESH_TEXTS_K),
   'fresh-2026-12-j (unseen until scored once, after I taught English "no", going without, a series of readings)': withContext(FRESH_TEXTS_J),
   'fresh-2026-12-i (unseen until scored once, after denied lists, red-flag words placed, readings in dashes, long names spelt by ear)': withContext(FRESH_TEXTS_I),
   'fresh-2026-12-h (unseen until scored once, after G: what passed settles only what it is said of; chart shorthand)': withContext(FRESH_TEXTS_H),
@@ -191,6 +193,8 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   // Each text is its own patient's: a patient with something to review is one case.
   console.log(`  review load: cases per 100 texts         ${((results.filter((r) => r.o.raised).length / results.length) * 100).toFixed(1)}`);
   if (process.env.BENCH_READING_LIST) {
+    // BENCH_READING_REASONS=1: what each text raised, concerning or not.
+    if (process.env.BENCH_READING_REASONS) for (const r of results) console.log(`    ${r.o.reasons.join(', ') || 'nothing'} ← ${r.t.text.slice(0, 80)}`);
     for (const r of concerning.filter((x) => !reachedByEnd.has(x.o.patientId))) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
     for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}  ← ${r.o.reasons.join(', ')}`);

@@ -41,7 +41,9 @@ describe('what the reader settles by itself', () => {
     // After a reading, "up" and "down" of a day, not of the measure.
     'Pressure was good. Up early and walked the dog', 'Sugar was fine. Going down to the lake with the grandkids',
     // An organ naming the medicine for it; a heart that is full.
-    'took all of them, even my little white heart pill', "Finished the wedding quilt, my heart's full",
+    'took all of them, even my little white heart pill', 'Skated on the pond, no chest trouble, no knee problems',
+    // A worsening denied; Spanish sayings of "no change".
+    'la tos es la misma de siempre, pero no ha empeorado nada', 'Sigo igual, ni más ni menos', 'ensayamos a las 5 de la mañana y sin toser ni una vez', "Finished the wedding quilt, my heart's full",
     // Hashtags tell no news; the patient's baseline, said so.
     'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',
     // A list of things denied together; a denial across the feet to the swelling; swelling that is down; a baseline.
@@ -81,6 +83,7 @@ describe('what goes to a person', () => {
     ['not feeling so good today', 'good'],
     ['no me siento bien', 'bien'],
     ['my pressure keeps climbing every morning', 'pressure'],
+    ['la tos ha empeorado con el frío', 'empeorado'],
     // A course said after the figures, in a clause of its own.
     ['Fasting sugars 182, 190, 205, 211 over the week. Creeping up like tartar.', 'up'],
     ['estoy sola y nadie me ayuda con las medicinas', 'ayuda'],

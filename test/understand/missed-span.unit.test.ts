@@ -55,6 +55,8 @@ describe('readMissedSpan', () => {
     ['Since Tuesday I have not taken my medicine', THU, 2],
     ['No, ran out 3 days ago', undefined, 3],
     ['forgot to pick up my refill, been 2 days without', undefined, 2],
+    // The weekday and the patient's own count disagree: the longer is the one a nurse must hear.
+    ["Haven't taken the heart pills since Sunday, five days, my mail order never came", TUE, 5],
   ])('"%s" (today %s) is %i days', (text, today, days) => {
     expect(readMissedSpan(text, today)).toBe(days);
   });

@@ -22,7 +22,7 @@ export const FUNCTION_WORDS = new Set(
     'el la los las un una unos unas y e o u pero que de del al a en con por para sin sobre es son era eran fue ser ' +
     'estar esta estas estoy estaba estan este esto eso esa ese estos esas yo me mi mis tu tus te su sus se le les lo nos ' +
     'muy mas ya no si tambien pues bueno buena aqui ahi alli hay como cuando donde quien porque pq asi ok vale ' +
-    'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia tenido tuve tuvo tenemos tuvimos hemos han habido cual desde hasta tanto puedo uno dos ' +
+    'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia tenido tuve tuvo tenemos tuvimos he ha has hemos han habido cual desde hasta tanto puedo uno dos ' +
     'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
     // Days and months (dictionaries leave proper nouns out).
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
@@ -62,7 +62,7 @@ export const READING_WORDS = (
 ).split(' ');
 
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
-export const SAYINGS = ['(heads|head) up', 'on the other hand', '(dont|do not) ask', 'bless (your|their|his|her|our) (heart|hearts)', '(wrong|equivocado|equivocada) (conversation|chat|thread|text|message|window|group|conversacion|chat|mensaje)', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*'].map(compilePattern);
+export const SAYINGS = ['(heads|head) up', 'on the other hand', '(dont|do not) ask', 'bless (your|their|his|her|our) (heart|hearts)', '(wrong|equivocado|equivocada) (conversation|chat|thread|text|message|window|group|conversacion|chat|mensaje)', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*', 'ni (mas|mejor) ni (menos|peor)', 'ni una (sola)? vez'].map(compilePattern);
 export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
 /**
  * A change the clinician made ("the doc stopped the glipizide", "since they

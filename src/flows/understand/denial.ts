@@ -6,6 +6,7 @@
  */
 import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, answersRatherThanDenies } from '../text/negation.js';
 import { FUNCTION_WORDS } from './closed-world-words.js';
+import { healthGroup } from './lexicon.js';
 
 /** How far back (in words) a "no" reaches to deny a word. */
 const DENIAL_REACH = 3;
@@ -25,13 +26,15 @@ const THING_NEGATORS = new Set(['nothing', 'nothin', 'nada', 'none', 'zero', 'ni
  */
 function negatorOf(tokens: readonly string[], index: number): string | null {
   let counted = 0;
+  // ("No chest trouble", "no knee problems": the body part is part of what is denied; "no, legs are fine" denies no "fine".)
+  const troubleWord = ['symptom', 'trouble'].includes(healthGroup(tokens[index] ?? '') ?? '');
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
     if (answersRatherThanDenies(tokens, i)) return null;
     if (NEGATORS.has(token) || SELF_NEGATING.has(token) || NOBODY.has(token)) return token;
     if (token === '' || NEGATION_FILLER.has(token)) continue;
     if (++counted > DENIAL_REACH) return null;
-    if (!NEGATION_BRIDGE.has(token) && !FUNCTION_WORDS.has(token) && !NO_NEWS_VERBS.has(token)) return null;
+    if (!NEGATION_BRIDGE.has(token) && !FUNCTION_WORDS.has(token) && !NO_NEWS_VERBS.has(token) && !(troubleWord && healthGroup(token) === 'symptom')) return null;
   }
   return null;
 }

@@ -84,7 +84,7 @@ const TROUBLE = [
   'losing', 'tumble', 'tumbled', 'fell', 'fall', 'falls', 'falling', 'fallen', 'tripped', 'accident*', 'broke', 'broken',
   'die', 'dying', 'died', 'dead', 'death', 'fallec*', 'funeral', 'velorio', 'entierro', 'kill', 'kills', 'killing', 'killed', 'suicid*', 'gun', 'emergency', 'urgent*',
   'ambulance', '911', 'er', 'hospital*', 'surgery', 'discharged', 'admitted', 'changed', 'switched', 'increased', 'decreased',
-  'doubled', 'halved', 'upped', 'lowered', 'allerg*', 'reaction', 'worsening', 'callback', 'ride',
+  'doubled', 'halved', 'upped', 'lowered', 'allerg*', 'reaction', 'worsen*', 'empeor*', 'callback', 'ride',
   'transport*', 'emergencia', 'urgencia', 'ambulancia', 'hospital', 'internad*', 'operacion', 'cirugia', 'mal', 'malo', 'mala',
   'peor', 'raro', 'rara', 'extran*', 'diferente', 'problema*', 'dificil', 'cuesta', 'dej*', 'olvid*', 'caro', 'pagar',
   'perdi*', 'cai', 'caido', 'caida', 'cayo', 'resbal*', 'tropec*', 'accidente', 'morir*', 'muer*', 'matar*', 'cambiaron',

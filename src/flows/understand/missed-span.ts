@@ -146,12 +146,16 @@ export function readMissedSpan(text: string, today?: number): number | null {
     const clauses = splitClauses(sentence);
     const missed = clauses.map(saysMissed);
     if (!missed.some(Boolean)) continue;
+    // "Since Sunday, five days": the weekday counted from today and the patient's own count may differ
+    // (a text read a day late, a slip of the week); the longer is the one a nurse must hear.
+    let longest: number | null = null;
     for (const [i, tokens] of clauses.entries()) {
       const span = spanIn(tokens, day);
       if (!span || span.days === null) continue;
       const bare = tokens.every((t, at) => (at >= span.start && at < span.end) || BARE.has(t));
-      if (missed[i] || bare) return span.days;
+      if (missed[i] || bare) longest = Math.max(longest ?? 0, span.days);
     }
+    if (longest !== null) return longest;
   }
   return null;
 }

@@ -59,6 +59,9 @@ const NOT_A_SCORE_AFTER = new Set([
 ]);
 /** "on the 10", "a las 8": a date or an hour. */
 const NOT_A_SCORE_BEFORE = new Set(['the', 'on', 'at', 'el', 'las', 'los', 'dia']);
+/** "2 same with the back": the menu's answer first, then the words of its choice; no score. */
+const MENU_CHOICE_WORDS = new Set(['same', 'better', 'worse', 'igual', 'mejor', 'peor']);
+const menuAnswer = (words: string[], i: number) => i === 0 && MENU_CHOICE_WORDS.has(words[1] ?? '');
 /** How far from a pain word a score may stand, either side. */
 const SCORE_SPAN = 4;
 const ONE_DAY = new Set(['yesterday', 'overnight', 'ayer', 'today', 'hoy']);
@@ -319,7 +322,7 @@ function painScore(words: string[], used: Set<number>): Vital | null {
   for (const [i, word] of words.entries()) {
     const match = /^(\d{1,2})(\/10)?$/.exec(word);
     if (!match || used.has(i) || Number(match[1]) > 10) continue;
-    if (NOT_A_SCORE_AFTER.has(words[i + 1] ?? '') || NOT_A_SCORE_BEFORE.has(words[i - 1] ?? '')) continue;
+    if (NOT_A_SCORE_AFTER.has(words[i + 1] ?? '') || NOT_A_SCORE_BEFORE.has(words[i - 1] ?? '') || menuAnswer(words, i)) continue;
     const outOfTen = match[2] !== undefined || (/^(out|de)$/.test(words[i + 1] ?? '') && words.slice(i + 2, i + 4).includes('10'));
     if (!outOfTen && !near.some((at) => Math.abs(at - i) <= SCORE_SPAN)) continue;
     used.add(i);

@@ -37,6 +37,12 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ["I can't hardly get my breath honey", 'breathing'], ['my wife is talking nonsense', 'confusion'],
   ['I DONT SEE THE POINT IN ANY OF THIS ANYMORE', 'self_harm'], ["everyone'd be better off if I just didn't wake up", 'self_harm'],
   ['honestly tired of living like this', 'self_harm'],
+  // An eleventh (K): a blow to the head in a fall, a face that smiles on one side, slow speech, sight that goes
+  // like a curtain, pills with drink, a tearing pain through to the back.
+  ['I slipped on the ice and hit the back of my head', 'fall'], ['my wife says my mouth smiles only on one side', 'stroke'],
+  ['she vomit twice and talking slow', 'stroke'], ['the left side of my vision is just gone, like a curtain came down', 'stroke'],
+  ['I took like 15 of my sleeping pills with some whiskey an hour ago', 'overdose'],
+  ['a pain in my gut tearin straight through to my back', 'chest_pain'],
   // fainting
   ['fainted', 'fainting'], ['I fainted this morning', 'fainting'], ['passed out', 'fainting'], ['I keep passing out', 'fainting'],
   ['blacked out', 'fainting'], ['I blacked out for a minute', 'fainting'], ['lost consciousness', 'fainting'],
@@ -119,6 +125,8 @@ describe('red-flag phrase lists', () => {
     // Confused about a thing asks a question; a list of things denied together; "month" is no mouth.
     "I'm confused about which pill is which", 'confused by the new texts', 'There has been no swelling, shortness of breath or weight gain.',
     "danced a cumbia and didn't even get out of breath", '1 the swelling I had last month is all gone since they upped the water pill',
+    // Tearing and ripping of work; pills with a meal's drink.
+    'tearing down the old shed and my back is sore', 'ripping up carpet in the back room', 'took my pills with a glass of wine at dinner',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

@@ -103,6 +103,8 @@ describe('readings written in words', () => {
 
   it('a low pain score is an answer, not a concern', () => {
     expect(readMessage('pain is a 1 today').concerns).toEqual([]);
+    // The menu's "2" (the same) is no score: the pain after it is news.
+    expect(readMessage('2 same with the back, but it burns when I pee').concerns).toEqual(['pain']);
     expect(readMessage('my knee pain is a 6').concerns).toEqual(['pain']);
   });
 });

@@ -29,6 +29,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'elephant ... chest',
     'radiat* ... (chest|left arm|jaw)',
     `${CHEST_SYMPTOM} (going|goes|went|shooting|shoots|spreading|spreads|running|runs|moving|moves) ... (left arm|jaw)`,
+    // A tearing pain through to the back: how a torn aorta is told.
+    '(pain|ache|hurts|hurting|feels|feeling) ...3 (tearing|tearin|ripping|rippin) ...3 (through|thru|into|to) (my|the)? (back|chest)',
+    '(tearing|tearin|ripping|rippin) (pain|feeling|sensation)',
     'heart attack',
     'heart (pain*|hurt*|ache)',
     'angina',
@@ -61,6 +64,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*)',
     '(droop*|drooping|crooked) (face|mouth|smile|eye)',
     '(smile|mouth) ... (crooked|droop*|lopsided|uneven)',
+    // "My mouth smiles only on one side": a face that works on one side.
+    '(smile|smiles|smiling|mouth|face) ...3 (only|just) (on)? one side',
+    '(talking|talks|speech|speaking|words) (real|so|very|all)? (slow|slowed|thick|thickly)',
     'slurred|slurring|slur',
     '(speech|words) ... (slurred|garbled|jumbled|weird|strange|funny|wrong|mixed up)',
     // Not "right": "I can't talk right now" is a busy patient.
@@ -80,6 +86,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'headache ... worst',
     'stroke',
     '(lost|losing|loss of) (my)? (vision|sight)',
+    // Sight that goes all at once: "the left side of my vision is just gone, like a curtain came down".
+    '(vision|sight|eyesight) ...4 (gone|went black|went dark|blacked out)', 'curtain (came|coming|comes|come) down',
     'went blind',
   ],
   fainting: [
@@ -102,7 +110,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(fell|fallen|fall|falling) ...5 ${CANT} (get|stand|move|walk)`,
     `${CANT} get (up|off) ... (floor|ground|fell|fallen)`,
     `(floor|ground) ... ${CANT} (get|stand) up`,
-    '(fell|fallen|falls) ...5 (hit|hurt|bump*|bang*|struck|cut) (my|her|his)? head',
+    // A blow to the head in a fall, however it is said ("she lick her head on the tub", "knocked his head").
+    '(fell|fallen|falls|fall|slipped|tripped|tumbled) ...8 (hit|hurt|bump*|bang*|struck|cut|lick|licked|knock*|whack*|smack*|crack*) (my|her|his)? ...4 head',
     '(fell|fallen) ... (bleeding|blood)',
     // Still down: "he's still on the floor", "been lying on the floor".
     'still (lying|laying)? (on|in) the (floor|ground)',
@@ -198,6 +207,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
     `(took|taken|swallowed) (all|a week of|the whole week of|a weeks worth of) ...4 (at once|all at once|at the same time|together)`,
     '(took|taken|swallowed) ... on purpose',
+    // Sleeping or pain pills with drink: "took like 15 of my sleeping pills with some whiskey".
+    `(took|taken|swallowed) ...5 ${PILLS} ...3 (with|and|plus) (some|a|the|a lot of|a bottle of|half a bottle of)? (whiskey|whisky|vodka|alcohol|liquor|booze|wine|beer|rum|tequila|gin|bourbon)`,
     // A wrong dose: "gave myself 40 units instead of 4", "took my pills twice by mistake".
     'units ...5 instead of',
     `(took|taken|gave|given|injected) ...5 (double|twice|extra|wrong) ...5 (mistake|accident|accidentally|by error)`,
