@@ -13,10 +13,11 @@ import type { PromptKey } from '../../prompts/index.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { changeCandidateState, clearCall, findCandidate, listForCall, markReached, type Candidate } from '../store/candidates.js';
 import { applyStatus, findMessage, insertCandidateCall, insertCallAnswer, type Message } from '../store/messages.js';
+import { claimAgain, claimForSending, keepUncertain, renewClaim } from '../store/message-sending.js';
 import { findPractice, type Practice } from '../store/practices.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
-import { TransportError } from '../transport/index.js';
+import { PLACING_MS, placeClaimedCall, settleUncertainCall } from '../messaging/index.js';
 import { declineInvitation } from './consent-record.js';
 import { candidateSpeech } from './texts.js';
 
@@ -53,22 +54,36 @@ export async function queueInvitationCall(tx: Queryable, c: { practice: Practice
   return message;
 }
 
-/** The 'enrolment.call' job: places the call once, unless the candidate answered (or stopped) meanwhile. */
+/**
+ * The 'enrolment.call' job: places the call once, unless the candidate
+ * answered (or stopped) meanwhile. The message is claimed ('submitting',
+ * with when) before Twilio is asked, so a run after a crash or a lost answer
+ * looks for the call at Twilio: found, it is recorded; not there, placed.
+ */
 export async function placeInvitationCall(deps: RuntimeDeps, messageId: string): Promise<void> {
   const message = await findMessage(deps.pool, messageId);
-  if (!message || message.status !== 'pending' || !message.candidateId) return;
-  const candidate = await findCandidate(deps.pool, message.candidateId);
+  if (!message || !message.candidateId) return;
+  if (message.status === 'submitting' && !message.twilioSid) return settleInvitationCall(deps, message);
+  if (message.status !== 'pending') return;
   const now = deps.clock.now();
-  if (!candidate || candidate.state !== 'invited') {
+  if (!(await stillInvited(deps, message))) {
     await applyStatus(deps.pool, { id: messageId }, { status: 'cancelled', at: now });
     return;
   }
-  // Taken once: a second run of the job finds it no longer pending.
-  const claimed = await applyStatus(deps.pool, { id: messageId }, { status: 'submitting', at: now });
-  if (!claimed) return;
-  const urls = invitationCallUrls(deps, messageId);
-  try {
-    const placed = await deps.calls.placeCall({
+  // Taken once: a second run of the job finds it claimed, and settles it from what Twilio has.
+  const claimed = await claimForSending(deps.pool, messageId, now);
+  if (claimed) await ringCandidate(deps, claimed);
+}
+
+const stillInvited = async (deps: RuntimeDeps, message: Message) => (await findCandidate(deps.pool, message.candidateId!))?.state === 'invited';
+
+/** Asks Twilio to ring the candidate for a call this worker has claimed, and records what came of it. */
+async function ringCandidate(deps: RuntimeDeps, message: Message): Promise<void> {
+  const urls = invitationCallUrls(deps, message.id);
+  const heldSince = new Date(message.claimedAt!);
+  const result = await placeClaimedCall(
+    deps,
+    {
       to: message.toNumber,
       from: message.fromNumber,
       url: urls.answer,
@@ -76,13 +91,80 @@ export async function placeInvitationCall(deps: RuntimeDeps, messageId: string):
       // Twilio waits for the greeting to end before asking what to say: a machine hears only the callback message.
       machineDetection: 'DetectMessageEnd',
       ringSeconds: RING_SECONDS,
-    });
-    await applyStatus(deps.pool, { id: messageId }, { status: placed.status === 'simulated' ? 'simulated' : 'queued', twilioSid: placed.sid, at: deps.clock.now(), sent: true });
-  } catch (error) {
-    if (!(error instanceof TransportError)) throw error;
-    deps.logger.warn({ messageId, failure: error.failure, code: error.code }, 'invitation call failed');
-    await applyStatus(deps.pool, { id: messageId }, { status: 'failed', errorCode: error.code, at: deps.clock.now() });
+    },
+    () => renewClaim(deps.pool, message.id, heldSince, deps.clock.now()),
+  );
+  const log = { messageId: message.id, attempt: message.attempts };
+  const now = deps.clock.now();
+  switch (result.outcome) {
+    case 'placed': {
+      const status = result.call.status === 'simulated' ? 'simulated' : 'queued';
+      await applyStatus(deps.pool, { id: message.id }, { status, twilioSid: result.call.sid, at: now, sent: true });
+      return;
+    }
+    case 'taken over':
+      deps.logger.info(log, 'invitation call taken over by a retry while it waited its turn; not placed here');
+      return;
+    case 'uncertain':
+      // Twilio may be ringing the candidate: the message stays 'submitting', and the call is looked for before any second try.
+      deps.logger.warn({ ...log, failure: result.error.failure, code: result.error.code }, 'invitation call: Twilio\'s answer lost; looking for the call before trying again');
+      await keepUncertain(deps.pool, message.id, result.error.code, now);
+      await enqueueJob(deps.pool, 'enrolment.call', { messageId: message.id }, { runAt: new Date(now.getTime() + PLACING_MS), now });
+      return;
+    case 'failed':
+      deps.logger.warn({ ...log, failure: result.error.failure, code: result.error.code }, 'invitation call failed');
+      await applyStatus(deps.pool, { id: message.id }, { status: 'failed', errorCode: result.error.code, at: now });
   }
+}
+
+/**
+ * An invitation call claimed and never recorded (the process died, or
+ * Twilio's answer was lost): recorded from Twilio's call list if Twilio has
+ * it; otherwise placed again if the candidate is still invited, or ended.
+ */
+async function settleInvitationCall(deps: RuntimeDeps, message: Message): Promise<void> {
+  const placingSince = new Date(message.claimedAt!);
+  const settled = await settleUncertainCall(deps, {
+    to: message.toNumber,
+    from: message.fromNumber,
+    placingSince,
+    attempts: message.attempts,
+    adopt: async (tx, found) => {
+      const status = messageStatusOfCall(found.status) ?? 'queued';
+      const recorded = await applyStatus(tx, { id: message.id }, { status, twilioSid: found.sid, at: deps.clock.now(), sent: true });
+      return recorded?.twilioSid === found.sid;
+    },
+  });
+  const log = { messageId: message.id, attempt: message.attempts };
+  const now = deps.clock.now();
+  switch (settled.next) {
+    case 'wait':
+      await enqueueJob(deps.pool, 'enrolment.call', { messageId: message.id }, { runAt: settled.until, now });
+      return;
+    case 'settled':
+      return;
+    case 'found':
+      deps.logger.info({ ...log, callSid: settled.call.sid }, 'uncertain invitation call settled: Twilio has the call');
+      return;
+    case 'give up':
+      deps.logger.warn(log, 'uncertain invitation call: Twilio never got it, and it is too late to place it again');
+      await applyStatus(deps.pool, { id: message.id }, { status: 'failed', at: now });
+      return;
+    case 'place again':
+      break;
+  }
+  if (!(await stillInvited(deps, message))) {
+    await applyStatus(deps.pool, { id: message.id }, { status: 'cancelled', at: now });
+    return;
+  }
+  const again = await claimAgain(deps.pool, message.id, placingSince, now);
+  if (!again) {
+    // Another worker took it over; should it die too, this look comes round again.
+    await enqueueJob(deps.pool, 'enrolment.call', { messageId: message.id }, { runAt: new Date(now.getTime() + PLACING_MS), now });
+    return;
+  }
+  deps.logger.warn(log, 'uncertain invitation call: Twilio never got it; placing it again');
+  await ringCandidate(deps, again);
 }
 
 /** What the call says next: sentences, then a wait for one key (to `gatherTurn`), or the end. */
@@ -154,8 +236,11 @@ export async function invitationCallStatus(deps: RuntimeDeps, messageId: string,
   await withTransaction(deps.pool, async (tx) => {
     const message = await findMessage(tx, messageId);
     if (!message || message.kind !== 'invitation_call') return;
-    // Twilio's call statuses as message statuses: an answered call was delivered, the others were not.
-    const asMessage = status === 'completed' ? 'delivered' : status === 'in-progress' ? 'sent' : ['busy', 'no-answer', 'failed', 'canceled'].includes(status) ? 'undelivered' : null;
+    const asMessage = messageStatusOfCall(status);
     if (asMessage) await applyStatus(tx, { id: messageId }, { status: asMessage, at });
   });
 }
+
+/** Twilio's call status as the call's message status: an answered call was delivered, the others were not; null while it goes on. */
+const messageStatusOfCall = (status: string) =>
+  status === 'completed' ? 'delivered' : status === 'in-progress' ? 'sent' : ['busy', 'no-answer', 'failed', 'canceled'].includes(status) ? 'undelivered' : null;

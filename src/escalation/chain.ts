@@ -6,13 +6,13 @@ import { findCoordinator, listCoordinators, listOnCall, type Coordinator } from 
 import {
   claimStep,
   findAttempt,
-  knownCallSids,
   listCallsWithoutSid,
   markPlacing,
   recordPlacedCall,
   updateAttempt,
   type EscalationAttempt,
 } from '../store/escalations.js';
+import { knownCallSids } from '../store/call-sids.js';
 import { enqueueJob } from '../store/job-queue.js';
 import { recordEvent } from '../store/patient-events.js';
 import { findPatient, type Patient } from '../store/patients.js';

@@ -156,14 +156,3 @@ export async function listCallsWithoutSid(db: Queryable, coordinatorId: string, 
   );
   return rows.map(toAttempt);
 }
-
-/** Which of these Twilio call ids are already recorded, on an escalation attempt or a patient call. */
-export async function knownCallSids(db: Queryable, sids: string[]): Promise<Set<string>> {
-  if (sids.length === 0) return new Set();
-  const { rows } = await db.query<{ call_sid: string }>(
-    `SELECT call_sid FROM escalation_attempts WHERE call_sid = ANY($1::text[])
-     UNION SELECT call_sid FROM patient_calls WHERE call_sid = ANY($1::text[])`,
-    [sids],
-  );
-  return new Set(rows.map((row) => row.call_sid));
-}

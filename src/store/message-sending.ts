@@ -54,3 +54,30 @@ export async function knownSids(db: Queryable, sids: readonly string[]): Promise
   const { rows } = await db.query<{ twilio_sid: string }>('SELECT twilio_sid FROM messages WHERE twilio_sid = ANY($1)', [sids]);
   return new Set(rows.map((row) => row.twilio_sid));
 }
+
+/**
+ * Takes a message being handed over to hand it over again (an invitation
+ * call Twilio turned out not to have), only if its claim is still the one
+ * taken at `heldSince`: of two workers settling it, one places it.
+ */
+export async function claimAgain(db: Queryable, id: string, heldSince: Date, at: Date): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `UPDATE messages SET attempts = attempts + 1, claimed_at = $3, updated_at = $3
+     WHERE id = $1 AND status = 'submitting' AND twilio_sid IS NULL AND claimed_at = $2 RETURNING *`,
+    [id, heldSince, at],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/**
+ * Moves a claim to `at` when its turn to reach Twilio comes (a call's turn
+ * after pacing), only if it is still the one taken at `heldSince`. False: a
+ * retry took the message over meanwhile, and this worker must stop.
+ */
+export async function renewClaim(db: Queryable, id: string, heldSince: Date, at: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE messages SET claimed_at = $3, updated_at = $3 WHERE id = $1 AND status = 'submitting' AND twilio_sid IS NULL AND claimed_at = $2`,
+    [id, heldSince, at],
+  );
+  return (rowCount ?? 0) > 0;
+}

@@ -45,6 +45,10 @@ export interface PatientCall {
   durationSeconds: number | null;
   startedAt: string;
   endedAt: string | null;
+  /** When the service last began asking Twilio for this call (status 'placing'); null before. */
+  placingAt: string | null;
+  /** How many times the service has asked Twilio for this call (a retry after a lost answer asks again). */
+  placingAttempts: number;
 }
 
 interface Row {
@@ -64,6 +68,8 @@ interface Row {
   duration_seconds: number | null;
   started_at: Date | string;
   ended_at: Date | string | null;
+  placing_at: Date | string | null;
+  placing_attempts: number;
 }
 
 const toCall = (row: Row): PatientCall => ({
@@ -83,6 +89,8 @@ const toCall = (row: Row): PatientCall => ({
   durationSeconds: row.duration_seconds,
   startedAt: toIso(row.started_at),
   endedAt: toIsoOrNull(row.ended_at),
+  placingAt: toIsoOrNull(row.placing_at),
+  placingAttempts: row.placing_attempts,
 });
 
 export async function insertCall(
@@ -151,6 +159,61 @@ export async function findCallBySid(db: Queryable, callSid: string): Promise<Pat
 export async function findCall(db: Queryable, id: string): Promise<PatientCall | null> {
   const { rows } = await db.query<Row>('SELECT * FROM patient_calls WHERE id = $1', [id]);
   return rows[0] ? toCall(rows[0]) : null;
+}
+
+/**
+ * Takes a queued call to place it, marking when: only one worker wins it,
+ * and from then on a retry knows Twilio may have the call (the process may
+ * die, or Twilio's answer be lost, before its id is recorded).
+ */
+export async function claimCallForPlacing(db: Queryable, id: string, at: Date): Promise<PatientCall | null> {
+  const { rows } = await db.query<Row>(
+    `UPDATE patient_calls SET status = 'placing', placing_at = $2, placing_attempts = placing_attempts + 1
+     WHERE id = $1 AND status = 'queued' AND call_sid IS NULL RETURNING *`,
+    [id, at],
+  );
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+/**
+ * Takes a call being placed to place it again (Twilio turned out not to
+ * have it), only if its claim is still the one taken at `heldSince`: of two
+ * workers settling it, one places it.
+ */
+export async function claimCallAgain(db: Queryable, id: string, heldSince: Date, at: Date): Promise<PatientCall | null> {
+  const { rows } = await db.query<Row>(
+    `UPDATE patient_calls SET placing_at = $3, placing_attempts = placing_attempts + 1
+     WHERE id = $1 AND status = 'placing' AND call_sid IS NULL AND placing_at = $2 RETURNING *`,
+    [id, heldSince, at],
+  );
+  return rows[0] ? toCall(rows[0]) : null;
+}
+
+/**
+ * Moves a claim to `at` when its turn to ask Twilio comes (after pacing),
+ * only if it is still the one taken at `heldSince`. False: a retry took the
+ * call over meanwhile, and this worker must not ring as well.
+ */
+export async function renewPlacingClaim(db: Queryable, id: string, heldSince: Date, at: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE patient_calls SET placing_at = $3 WHERE id = $1 AND status = 'placing' AND call_sid IS NULL AND placing_at = $2`,
+    [id, heldSince, at],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Records Twilio's id for a call it placed (or that a retry found at
+ * Twilio), and its status unless Twilio's callbacks already said more.
+ * False when the call had an id already.
+ */
+export async function recordCallSid(db: Queryable, id: string, call: { callSid: string | null; status: string }): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE patient_calls SET call_sid = $2, status = CASE WHEN status IN ('queued', 'placing') THEN $3 ELSE status END
+     WHERE id = $1 AND call_sid IS NULL`,
+    [id, call.callSid, call.status],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 export interface CallChanges {

@@ -75,6 +75,8 @@ export interface PlacedCall {
   StatusCallback: string;
   MachineDetection?: string;
   Timeout?: string;
+  /** The call's status in Twilio's call list (default completed): a test sets it to say the call goes on. */
+  status?: string;
 }
 
 /** A message as Twilio keeps it: sent through the API, or created from a webhook's TwiML reply. */
@@ -133,11 +135,19 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     return [next.status, { ...asResource(message), ...next.body }];
   });
   const calls: PlacedCall[] = [];
-  scope.post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).reply(function (_uri, requestBody) {
+  // What the next call creates answer, as for texts: a status and body, or `lost` (Twilio places the call, the answer never arrives).
+  const plannedCalls: Array<{ status: number; body: Record<string, unknown>; placedAnyway?: boolean } | { lost: string }> = [];
+  let callPosts = 0;
+  scope.post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Calls.json`).reply(async function (_uri, requestBody) {
+    callPosts += 1;
     const params = Object.fromEntries(new URLSearchParams(String(requestBody))) as unknown as Omit<PlacedCall, 'sid' | 'at'>;
+    const next = plannedCalls.shift() ?? { status: 201, body: {} };
+    if ('status' in next && next.status >= 300 && !next.placedAnyway) return [next.status, next.body];
     const sid = `CA${randomBytes(16).toString('hex')}`;
     calls.push({ ...params, sid, at: now() });
-    return [201, { sid, status: 'queued', to: params.To, from: params.From }];
+    if ('status' in next && next.status >= 300) return [next.status, next.body];
+    if ('lost' in next) throw Object.assign(new Error('socket hang up'), { code: next.lost });
+    return [201, { sid, status: 'queued', to: params.To, from: params.From, ...next.body }];
   });
   // A call in progress sent to new TwiML (a machine answered a check-in call).
   const redirected: Array<{ sid: string; url: string }> = [];
@@ -159,7 +169,7 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
       sid: c.sid,
       to: c.To,
       from: c.From,
-      status: 'completed',
+      status: c.status ?? 'completed',
       direction: 'outbound-api',
       parent_call_sid: null,
       date_created: rfc2822(c.at),
@@ -192,6 +202,21 @@ export function fakeTwilioMessages(options: FakeTwilioOptions = {}) {
     /** How many times the service listed messages (to settle an uncertain send). */
     get messageLookups() {
       return messageLookups;
+    },
+    /** How many times the service asked Twilio to create a call (answered or not). */
+    get callPosts() {
+      return callPosts;
+    },
+    /**
+     * The next call create answers with this HTTP status (e.g. 500, or 400 with code 21211); it places
+     * nothing, unless `placedAnyway` (a 5xx after Twilio had created the call).
+     */
+    failNextCall(status: number, body: Record<string, unknown> = {}, placedAnyway = false) {
+      plannedCalls.push({ status, body: { code: body.code, message: body.message ?? 'error', status, ...body }, placedAnyway });
+    },
+    /** Twilio places the next call, then the connection breaks (`code`, e.g. ECONNRESET) before its answer reaches the service. */
+    loseNextCallAnswer(code = 'ECONNRESET') {
+      plannedCalls.push({ lost: code });
     },
     /** How many times the service listed calls. */
     get callLookups() {

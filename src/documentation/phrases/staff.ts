@@ -33,9 +33,11 @@ export const WARNING_TITLES: Readonly<Record<string, string>> = {
 
 export const warningTitle = (code: string) => WARNING_TITLES[code] ?? 'Check before billing';
 
-/** Twilio's call statuses (https://www.twilio.com/docs/voice/api/call-resource#call-status-values). */
+/** Twilio's call statuses (https://www.twilio.com/docs/voice/api/call-resource#call-status-values), and ours before Twilio's. */
 export const CALL_STATUSES: Readonly<Record<string, string>> = {
   queued: 'not yet placed',
+  // Twilio was asked and its answer is not recorded yet (settled from Twilio's call list after a crash).
+  placing: 'being placed',
   initiated: 'placed',
   ringing: 'ringing',
   'in-progress': 'in progress',
