@@ -43,6 +43,8 @@ describe('what the reader settles by itself', () => {
     // An organ naming the medicine for it; a heart that is full.
     'took all of them, even my little white heart pill', 'Skated on the pond, no chest trouble, no knee problems',
     // A worsening denied; Spanish sayings of "no change".
+    // Money won is no price.
+    'Mahjong with the ladies all afternoon, I win $14, they say I cheat haha', 'gané 40 dólares en la lotería y me tomé las pastillas',
     'la tos es la misma de siempre, pero no ha empeorado nada', 'Sigo igual, ni más ni menos', 'ensayamos a las 5 de la mañana y sin toser ni una vez', "Finished the wedding quilt, my heart's full",
     // Hashtags tell no news; the patient's baseline, said so.
     'Feeling AMAZING today!! Walked 2 miles with my walking group #healthyliving #60isthenew40', '2. Same. No swelling, sleep good, cough little bit like always.',

@@ -137,7 +137,10 @@ const stopsSomething = (tokens: readonly string[], i: number) => {
 };
 
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
-const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/i;
+const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/gi;
+/** Money won is no price: "I win $14 at mahjong", "hit a jackpot, $1,200", "gané 40 dólares". */
+const WON = /(?<!\p{L})(?:win|wins|won|winning|winnings|jackpot|prize|raffle|lottery|lotto|gan[eé]|ganamos|gan[oó]|premio)(?!\p{L})[^.!?]{0,25}$/iu;
+const pricesIn = (text: string) => [...text.matchAll(MONEY)].filter((m) => !WON.test(text.slice(0, m.index)));
 
 /** The words of medicines and their getting: a price beside them is news, "won $40 at bingo" is not. */
 const aboutMedicine = (tokens: readonly string[], placed: ReadonlySet<string>) =>
@@ -194,7 +197,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   const placed = new Set([...known].flatMap((word) => tokenize(word)));
   const names = namesIn(text);
   const left: LeftOver = { news: [], unknown: [] };
-  if (MONEY.test(text) && aboutMedicine(tokenize(text), placed)) left.news.push('cost');
+  if (pricesIn(text).length > 0 && aboutMedicine(tokenize(text), placed)) left.news.push('cost');
   text = withoutFigures(text);
   const clauses = splitClauses(text).map((clause) => clause.map(plainForm));
   // As written, before the found concerns are blanked: what a denial reaches is read on these.

@@ -33,7 +33,9 @@ const MILD_PAIN_SCORE = 3;
 export function readMessage(text: string): MessageReading {
   const vitals = readVitals(text);
   const mildPain = vitals.some((v) => v.kind === 'pain' && v.score <= MILD_PAIN_SCORE);
-  const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain'));
+  // A gain said with its figure ("weight up only 1 lb") is weighed against the practice's thresholds, as a reading is.
+  const gainWeighed = vitals.some((v) => v.kind === 'weight_gain');
+  const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain') && !(gainWeighed && c === 'weight_gain'));
   return { concerns, vitals, requests: readRequests(text) };
 }
 

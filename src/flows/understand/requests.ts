@@ -45,7 +45,7 @@ const EN: CategoryPhrases<RequestKind> = {
     'refill*', 'prescription*', 'rx', 'more (pills|meds|medicine|medication|insulin)', '(ran|run|running) (out|low)',
     'out of (my)? (pills|meds|medicine|medication|insulin)',
     // "I'm out of my lasix": whatever the medicine is called (not "out of town", "out of breath").
-    '(im|i am|were|we are|shes|she is|hes|he is|almost|nearly|completely|all|ran|run|running)? out of (my|her|his)? !10|ten|town|cell|range|service|signal|reception|nowhere|curiosity|mind|breath|bed|here|there|work|it|time|state|country|luck|ideas|the|hospital|surgery|shape|place|sorts|control|order|reach|money|food|milk|gas|pain|danger|patience',
+    '(im|i am|were|we are|shes|she is|hes|he is|almost|nearly|completely|all|ran|run|running)? out of (my|her|his)? !me|us|him|them|you|10|ten|town|cell|range|service|signal|reception|nowhere|curiosity|mind|breath|bed|here|there|work|it|time|state|country|luck|ideas|the|hospital|surgery|shape|place|sorts|control|order|reach|money|food|milk|gas|pain|danger|patience',
     '(only|just) (got|have|has)? (1|2|3|4|5|one|two|three|four|five|a few|a couple|couple) (of)? ...3 (pill|pills|meds|tablet|tablets|capsules|doses|shots|refills)? left',
     '(no|zero) (refills|pills|meds|tablets|doses) left', '(inhaler|bottle|pen|vial|pump|box) (is|s)? (empty|almost empty|nearly empty|out)',
   ],

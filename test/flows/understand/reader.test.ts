@@ -103,6 +103,10 @@ describe('readings written in words', () => {
 
   it('a low pain score is an answer, not a concern', () => {
     expect(readMessage('pain is a 1 today').concerns).toEqual([]);
+    // A gain said with its figure is weighed as a reading is, not raised as a concern whatever it weighs.
+    expect(readMessage('ate everything on the ship, weight up only 1 lb').concerns).toEqual([]);
+    expect(readMessage('ate everything on the ship, weight up only 1 lb').vitals).toEqual([{ kind: 'weight_gain', pounds: 1, days: null }]);
+    expect(readMessage('my weight is up and my ankles are puffy').concerns).toContain('weight_gain');
     // The menu's "2" (the same) is no score: the pain after it is news.
     expect(readMessage('2 same with the back, but it burns when I pee').concerns).toEqual(['pain']);
     expect(readMessage('my knee pain is a 6').concerns).toEqual(['pain']);
@@ -134,6 +138,7 @@ describe('requests', () => {
     ['picked up my refill last week'],
     ['ya me surtieron la receta en la farmacia, gracias'],
     ["I'm out of town till Monday"],
+    ['the lathe grabbed the gouge and scared the daylights out of me'],
     ['out of breath after the stairs'],
   ])('"%s" asks nothing of the team', (text) => {
     expect(readRequests(text).filter((k) => k === 'refill' || k === 'appointment')).toEqual([]);
