@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import { lazyTwilioClient, type TwilioClientOptions } from './twilio-client.js';
 import { classifyTwilioError } from './sms.js';
 
 export interface OutboundCall {
@@ -107,16 +107,13 @@ export function createPacer(perSecond: number, sleep = (ms: number) => new Promi
   };
 }
 
-export interface TwilioCallOptions {
-  accountSid: string;
-  authToken: string;
-  keepAlive: boolean;
+export interface TwilioCallOptions extends TwilioClientOptions {
   callsPerSecond: number;
 }
 
 /** Places calls through Twilio's Calls API, paced to the account's calls per second. */
 export function createTwilioCalls({ accountSid, authToken, keepAlive, callsPerSecond }: TwilioCallOptions): CallTransport {
-  const client = twilio(accountSid, authToken, { keepAlive, timeout: 10_000, autoRetry: false });
+  const client = lazyTwilioClient({ accountSid, authToken, keepAlive });
   const pace = createPacer(callsPerSecond);
   return {
     simulated: false,
@@ -124,7 +121,7 @@ export function createTwilioCalls({ accountSid, authToken, keepAlive, callsPerSe
       await pace();
       await call.onTurn?.();
       try {
-        const placed = await client.calls.create({
+        const placed = await (await client()).calls.create({
           to: call.to,
           from: call.from,
           url: call.url,
@@ -145,7 +142,7 @@ export function createTwilioCalls({ accountSid, authToken, keepAlive, callsPerSe
     },
     async redirectCall(callSid, url) {
       try {
-        await client.calls(callSid).update({ url, method: 'POST' });
+        await (await client()).calls(callSid).update({ url, method: 'POST' });
       } catch (error) {
         throw classifyTwilioError(error);
       }
@@ -153,7 +150,7 @@ export function createTwilioCalls({ accountSid, authToken, keepAlive, callsPerSe
     async lookup({ to, from, since }) {
       try {
         // Twilio lists newest first, and its date filters work on whole days, so filter here.
-        const recent = await client.calls.list({ to, from, limit: LOOKUP_DEPTH });
+        const recent = await (await client()).calls.list({ to, from, limit: LOOKUP_DEPTH });
         return recent
           .filter((c) => placedThroughApi(c) && (c.dateCreated?.getTime() ?? 0) >= since.getTime() - CALL_CLOCK_SKEW_MS)
           .reverse()

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 
 export interface OutboundEmail {
   to: string;
@@ -95,21 +94,25 @@ export interface SmtpTransportOptions {
  * (jobs); nodemailer's own logging stays off, since it would write addresses.
  */
 export function createSmtpTransport({ url }: SmtpTransportOptions): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url,
-    requireTLS: true,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-    dnsTimeout: 10_000,
-    logger: false,
-    debug: false,
-  });
+  // Loaded on the first email, not at start (as transport/twilio-client.ts does for Twilio).
+  const open = async () =>
+    (await import('nodemailer')).default.createTransport({
+      url,
+      requireTLS: true,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+      dnsTimeout: 10_000,
+      logger: false,
+      debug: false,
+    });
+  let transporter: ReturnType<typeof open> | undefined;
+  const smtp = () => (transporter ??= open());
   return {
     simulated: false,
     async send(email) {
       try {
-        const info = await transporter.sendMail({
+        const info = await (await smtp()).sendMail({
           to: email.to,
           from: email.from,
           subject: email.subject,
@@ -127,7 +130,7 @@ export function createSmtpTransport({ url }: SmtpTransportOptions): MailTranspor
       }
     },
     close() {
-      transporter.close();
+      void transporter?.then((t) => t.close());
     },
   };
 }

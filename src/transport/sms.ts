@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+import { createRequire } from 'node:module';
+import { lazyTwilioClient, type TwilioClientOptions } from './twilio-client.js';
 
 export interface OutboundSms {
   to: string;
@@ -84,9 +85,15 @@ const ANSWER_LOST = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE']
 /** Network errors that mean the request never left: nothing was connected to. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/**
+ * Twilio's error class alone, not the whole package (twilio-client.ts says why). Required, not
+ * imported: its module is CommonJS with an `exports.default`, which ESM loaders unwrap differently.
+ */
+const RestException = createRequire(import.meta.url)('twilio/lib/base/RestException.js').default as typeof import('twilio/lib/base/RestException.js').default;
+
 /** Sorts an error from Twilio's REST API (a send, a call, a lookup) by what to do next. */
 export function classifyTwilioError(error: unknown): TransportError {
-  if (error instanceof twilio.RestException) {
+  if (error instanceof RestException) {
     const code = error.code ?? null;
     if (code === 21610) return new TransportError('opted_out', code, 'the recipient has opted out (21610)');
     if (code === 21211) return new TransportError('invalid_number', code, 'the number is not a valid phone number (21211)');
@@ -106,22 +113,17 @@ export function classifyTwilioError(error: unknown): TransportError {
   return new TransportError('retry', null, `unexpected send error: ${(error as Error).message ?? String(error)}`, true);
 }
 
-export interface TwilioTransportOptions {
-  accountSid: string;
-  authToken: string;
-  /** Off in tests: nock cannot settle requests on kept-alive sockets. */
-  keepAlive: boolean;
-}
+export type TwilioTransportOptions = TwilioClientOptions;
 
 /** Sends through Twilio's Messages API. Retries are ours (jobs), so the client's own are off. */
 export function createTwilioTransport({ accountSid, authToken, keepAlive }: TwilioTransportOptions): SmsTransport {
-  // A send gives up after 10 s; messaging/send-recovery.ts relies on that bound.
-  const client = twilio(accountSid, authToken, { keepAlive, timeout: 10_000, autoRetry: false });
+  // A send gives up after 10 s (twilio-client.ts); messaging/send-recovery.ts relies on that bound.
+  const client = lazyTwilioClient({ accountSid, authToken, keepAlive });
   return {
     simulated: false,
     async send(sms) {
       try {
-        const message = await client.messages.create({
+        const message = await (await client()).messages.create({
           to: sms.to,
           from: sms.from,
           body: sms.body,
@@ -135,7 +137,7 @@ export function createTwilioTransport({ accountSid, authToken, keepAlive }: Twil
     async lookup({ to, from, body, since }) {
       try {
         // Twilio lists newest first, and its date filters work on whole days of the sent date, so filter here.
-        const recent = await client.messages.list({ to, from, limit: LOOKUP_DEPTH });
+        const recent = await (await client()).messages.list({ to, from, limit: LOOKUP_DEPTH });
         return recent
           .filter((m) => m.body === body && (m.dateCreated?.getTime() ?? 0) >= since.getTime() - CLOCK_SKEW_MS)
           .reverse()

@@ -1,4 +1,4 @@
-import twilio from 'twilio';
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
@@ -41,7 +41,7 @@ export const twilioWebhooks: FastifyPluginAsyncZod<WebhookOptions> = async (app,
       const body = request.body;
       const result = await handleInboundSms(runtime, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
       if (result.duplicate) request.log.info({ messageSid: body.MessageSid }, 'redelivered text answered as before');
-      const twiml = new twilio.twiml.MessagingResponse();
+      const twiml = new MessagingResponse();
       for (const message of result.replies) {
         twiml.message({ action: statusCallbackUrl(config, message.id), method: 'POST' }, message.body);
       }

@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+// The signature check alone, not the whole twilio package (transport/twilio-client.ts says why).
+import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -26,7 +27,7 @@ export function twilioSignatureCheck(authToken: string | undefined, publicUrl: s
       return reject(reply, 403, 'forbidden', 'Missing X-Twilio-Signature header');
     }
     const params = (request.body ?? {}) as Record<string, unknown>;
-    if (!twilio.validateRequest(authToken, signature, publicUrl + request.url, params)) {
+    if (!validateRequest(authToken, signature, publicUrl + request.url, params)) {
       return reject(reply, 403, 'forbidden', 'X-Twilio-Signature does not match this request (check PUBLIC_URL)');
     }
   };

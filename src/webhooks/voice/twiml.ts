@@ -1,11 +1,11 @@
-import twilio from 'twilio';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { VoiceLanguage, VoiceTurn } from '../../channels/voice/index.js';
 
 /** Emergency numbers are read digit by digit ("nine one one"), not as amounts. */
 const DIGIT_NUMBERS = /\b(911|988)\b/;
 
 /** Fills a <Say> with the sentence, marking emergency numbers to be read as digits. */
-function speak(element: ReturnType<twilio.twiml.VoiceResponse['say']>, sentence: string): void {
+function speak(element: ReturnType<VoiceResponse['say']>, sentence: string): void {
   for (const piece of sentence.split(DIGIT_NUMBERS)) {
     if (DIGIT_NUMBERS.test(piece)) element.sayAs({ 'interpret-as': 'digits' }, piece);
     else if (piece) element.addText(piece);
@@ -24,7 +24,7 @@ export interface Voices {
  * too; a bridge is a <Dial> showing the practice's number.
  */
 export function renderVoiceTurn(turn: VoiceTurn, voices: Voices): string {
-  const response = new twilio.twiml.VoiceResponse();
+  const response = new VoiceResponse();
   const sayIn = (language: VoiceLanguage) => ({ voice: voices[language] as never, language });
   const spoken = turn.say.map((s) => (typeof s === 'string' ? { text: s, language: turn.language } : s));
   const next = turn.next;
