@@ -126,7 +126,9 @@ describe('red-flag phrase lists', () => {
     "I'm confused about which pill is which", 'confused by the new texts', 'There has been no swelling, shortness of breath or weight gain.',
     "danced a cumbia and didn't even get out of breath", '1 the swelling I had last month is all gone since they upped the water pill',
     // Tearing and ripping of work; pills with a meal's drink.
-    'tearing down the old shed and my back is sore', 'ripping up carpet in the back room', 'took my pills with a glass of wine at dinner',
+    'tearing down the old shed and my back is sore', 'ripping up carpet in the back room', 'took my pills with a glass of wine at dinner', 'took my pills with some wine at supper',
+    'the blurry vision is all gone now', 'my mouth hurts only on one side when I chew', "I don't see the point of these texts anymore",
+    "don't see the point in any of this texting, I'm fine",
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

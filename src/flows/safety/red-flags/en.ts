@@ -64,8 +64,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*)',
     '(droop*|drooping|crooked) (face|mouth|smile|eye)',
     '(smile|mouth) ... (crooked|droop*|lopsided|uneven)',
-    // "My mouth smiles only on one side": a face that works on one side.
-    '(smile|smiles|smiling|mouth|face) ...3 (only|just) (on)? one side',
+    // "My mouth smiles only on one side": a face that works on one side (not a mouth that hurts on one side).
+    '(smile|smiles|smiling) ...3 (only|just)? (on)? one side',
     '(talking|talks|speech|speaking|words) (real|so|very|all)? (slow|slowed|thick|thickly)',
     'slurred|slurring|slur',
     '(speech|words) ... (slurred|garbled|jumbled|weird|strange|funny|wrong|mixed up)',
@@ -87,7 +87,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'stroke',
     '(lost|losing|loss of) (my)? (vision|sight)',
     // Sight that goes all at once: "the left side of my vision is just gone, like a curtain came down".
-    '(vision|sight|eyesight) ...4 (gone|went black|went dark|blacked out)', 'curtain (came|coming|comes|come) down',
+    // (Not "the blurry vision is all gone now": a trouble that passed.)
+    '(vision|sight|eyesight) (just)? (went|goes|going|turned) (black|dark|out|gray|grey)', 'curtain (came|coming|comes|come) down',
+    '(side|half|part) of (my|his|her|the)? (vision|sight) (is|was|just|has)? ...2 (gone|black|dark|missing)',
     'went blind',
   ],
   fainting: [
@@ -131,7 +133,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Being a burden, and farewells: the warning signs said without the words of suicide.
     '(everybody|everyone|every one|they|family|kids|yall|you all) (would|will|d)? (be)? better off (not|without) ...4 (me|of me)',
     '(whats|what is) the (point|use) (anymore|of living|of going on|of anything)',
-    '(dont|do not|cant|can not|cannot) see (the|any)? (point|use|reason) ...4 (anymore|any more|of living|in living|of going on|to go on|to keep going)',
+    // Of living, not of a form: "I don't see the point in any of this anymore" (not "... of these texts").
+    '(dont|do not|cant|can not|cannot) see (the|any)? (point|use|reason) (in|of|to)? (anything|living|life|going on|go on|keep going|any of this|it all) (anymore|any more)? !texting|texts|text|messages|stuff|program|paperwork|form|forms|app',
     '(tired|sick|weary) of (living|being alive|life)',
     // "Everyone'd be better off if I just didn't wake up": a burden and a sleep that does not end.
     'better off if (i|im) ...3 (didnt|did not|never|wasnt|was not|werent|were not|wouldnt|would not) (wake|woke|here|around|alive|be here)',
@@ -207,8 +210,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
     `(took|taken|swallowed) (all|a week of|the whole week of|a weeks worth of) ...4 (at once|all at once|at the same time|together)`,
     '(took|taken|swallowed) ... on purpose',
-    // Sleeping or pain pills with drink: "took like 15 of my sleeping pills with some whiskey".
-    `(took|taken|swallowed) ...5 ${PILLS} ...3 (with|and|plus) (some|a|the|a lot of|a bottle of|half a bottle of)? (whiskey|whisky|vodka|alcohol|liquor|booze|wine|beer|rum|tequila|gin|bourbon)`,
+    // Sleeping or pain pills with drink: "took like 15 of my sleeping pills with some whiskey" (not "my pills with some wine").
+    '(took|taken|swallowed) ...5 (sleeping|sleep|pain|nerve|anxiety) (pills|meds|tablets) ...3 (with|and|plus) ...2 (whiskey|whisky|vodka|alcohol|liquor|booze|wine|beer|rum|tequila|gin|bourbon)',
     // A wrong dose: "gave myself 40 units instead of 4", "took my pills twice by mistake".
     'units ...5 instead of',
     `(took|taken|gave|given|injected) ...5 (double|twice|extra|wrong) ...5 (mistake|accident|accidentally|by error)`,
