@@ -28,7 +28,10 @@ export class EventQueue {
 
   at(at: number, run: () => Promise<void>): void {
     const event = { at, seq: this.seq++, run };
-    const i = this.events.findIndex((e) => e.at > at);
-    this.events.splice(i < 0 ? this.events.length : i, 0, event);
+    // After every event due by then (ties keep their order), found from the end: a new event (a delivery
+    // report seconds on) almost always goes last, and a search from the front read every queued event.
+    let i = this.events.length;
+    while (i > 0 && this.events[i - 1]!.at > at) i -= 1;
+    this.events.splice(i, 0, event);
   }
 }

@@ -156,7 +156,13 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     const byPhone = new Map(patients.map((p) => [p.phone, p]));
     const queue: PlannedText[] = [];
     let seq = 0;
-    const plan = (p: SimPatient, at: Date, body: string, label: PlannedText['label']) => queue.push({ at, patient: p, body, label, seq: seq++ });
+    // Sorted at the top of the loop only when a text was planned since: a sorted queue stays sorted as texts are
+    // taken from its front, and sorting it again at every step was work in proportion to the panel at every step.
+    let unsorted = false;
+    const plan = (p: SimPatient, at: Date, body: string, label: PlannedText['label']) => {
+      queue.push({ at, patient: p, body, label, seq: seq++ });
+      unsorted = true;
+    };
 
     // Texts patients write first, and opt-outs, planned up front (in index order: deterministic).
     for (const p of patients) {
@@ -190,7 +196,8 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     };
 
     for (;;) {
-      queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+      if (unsorted) queue.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
+      unsorted = false;
       const nextText = queue[0]?.at;
       const now = clock.now();
       const nextTwilioEvent = twilio.events.nextAt();

@@ -10,6 +10,7 @@
  * self-harm answer took the crisis path and raised an urgent alert, no link's
  * token is in a stored message, every form request answered without a 5xx.
  */
+import type pg from 'pg';
 import { DateTime } from 'luxon';
 import { FALL_LINK_IDS, HEALTH_LINK_ID, phqLinkId, READING_LINK_IDS, SYMPTOM_LINK_IDS } from '../src/flows/questionnaire/index.js';
 import type { SimRun } from './panel.js';
@@ -185,10 +186,7 @@ export async function questionnaireChecks(run: SimRun): Promise<Check[]> {
   }
 
   const tokens = [...new Set(run.twilio.messages.map((m) => tokenIn(m.body)).filter((t): t is string => t !== null))];
-  const { rows: leaks } = await pool.query<{ kind: string; n: string }>(
-    'SELECT m.kind, count(*) AS n FROM messages m JOIN unnest($1::text[]) AS t(token) ON position(t.token IN m.body) > 0 GROUP BY m.kind ORDER BY m.kind',
-    [tokens],
-  );
+  const leaks = await tokenLeaks(pool, tokens);
 
   const failed = run.forms.requests.filter((r) => r.status >= 500).map((r) => `${r.method} ${r.path} answered ${r.status} at ${local(r.at)}`);
   const refused = forms.flatMap((f) => [...f.refused, ...f.answers.unknown].map((x) => `patient ${f.patient.index}: ${x}`));
@@ -200,4 +198,28 @@ export async function questionnaireChecks(run: SimRun): Promise<Check[]> {
     ['no form request answered 5xx', failed],
     ['every form screen the patients posted was taken', refused],
   ];
+}
+
+/**
+ * Stored messages holding any of these tokens, per kind (ordered by kind as PostgreSQL orders it): a message
+ * counts once for each token it holds, as a join of messages and tokens on position(token IN body) > 0
+ * counts. That join compared every token with every message, a cost that grew with the square of the panel
+ * (tens of thousands of each at 4,000 patients). A body holds a token exactly when one of its windows of the
+ * token's length is one; only a body with a run of that many word characters (tokens are [A-Za-z0-9_-])
+ * can, so PostgreSQL sends only those.
+ */
+async function tokenLeaks(pool: pg.Pool, tokens: string[]): Promise<Array<{ kind: string; n: number }>> {
+  if (tokens.length === 0) return [];
+  const wanted = new Set(tokens);
+  const lengths = [...new Set(tokens.map((t) => t.length))];
+  const { rows } = await pool.query<{ kind: string; body: string }>('SELECT kind, body FROM messages WHERE body ~ $1 ORDER BY kind', [
+    `[[:alnum:]_-]{${Math.min(...lengths)}}`,
+  ]);
+  const counts = new Map<string, number>();
+  for (const { kind, body } of rows) {
+    const held = new Set<string>();
+    for (const length of lengths) for (let i = 0; i + length <= body.length; i += 1) if (wanted.has(body.slice(i, i + length))) held.add(body.slice(i, i + length));
+    if (held.size > 0) counts.set(kind, (counts.get(kind) ?? 0) + held.size);
+  }
+  return [...counts].map(([kind, n]) => ({ kind, n }));
 }

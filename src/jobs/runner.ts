@@ -11,11 +11,11 @@ import {
   JOB_CHANNEL,
   JOB_TABLE,
   pruneFinishedJobs,
-  analyzeJobTable,
   type JobLockLifetime,
   type JobName,
   type JobPayloads,
 } from '../store/job-queue.js';
+import { analyzeGrownTables } from '../store/statistics.js';
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -61,8 +61,8 @@ export interface JobRunner {
    */
   runDueJobs(): Promise<{ ran: number; nextDueAt: Date | null }>;
   /**
-   * The job table's upkeep, hourly (start() schedules it; a clock-driven loop calls it itself):
-   * finished jobs older than a week go, and the table is counted again for the planner.
+   * The database's upkeep, hourly (start() schedules it; a clock-driven loop calls it itself): finished
+   * jobs older than a week go, and tables that have grown are counted again for the planner.
    */
   maintain(): Promise<void>;
   /** The jobs this runner handles, with their lock lifetimes. */
@@ -140,7 +140,8 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
 
   async function maintain(): Promise<void> {
     await pruneFinishedJobs(pool, new Date(clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
-    await analyzeJobTable(pool);
+    // The database's tables too: on embedded PGlite nothing else counts them (store/statistics.ts).
+    await analyzeGrownTables(pool);
   }
 
   return {

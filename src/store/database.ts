@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createBulkLane, type BulkLane } from './bulk.js';
 import { inProcessStream } from './in-process-link.js';
+import { prepareStatementsOf } from './prepared-statements.js';
 import { startEmbeddedHere, startEmbeddedThread } from './embedded-thread.js';
 import { buildImage, copyImage, defaultImageCache, findImage, imageKey, removeImageFiles, UnusableImage } from './database-image.js';
 
@@ -149,6 +150,8 @@ async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, log
   const params = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_START_PARAMS] };
   const db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
   const pool = createPool({ stream: inProcessStream(db), user: 'postgres', database: 'postgres', max: 1 }, logger);
+  // Parsing and planning in WebAssembly were a large part of each query here (store/prepared-statements.ts).
+  pool.on('connect', (client) => prepareStatementsOf(client));
   // As for the socket: a new connection meets the one session's prepared statements (see openDatabase).
   return embeddedDatabase(pool, logger, () => db.close());
 }

@@ -136,15 +136,59 @@ const DEFINITIONS = `SELECT * FROM unnest($1::text[], $2::float8[]) AS d(name, l
 const lifetimeParams = (jobs: readonly JobLockLifetime[]) => [jobs.map((j) => j.name), jobs.map((j) => j.lockLifetimeMs)];
 
 /**
+ * Our indexes on Agenda's table, created with it (store/migrate.ts: the table itself is made after the
+ * numbered migrations, so a migration could not index it on a new database). Each holds one small set
+ * the clock-driven claim (claimDueJobOrNext) reads: the jobs waiting to run, and the jobs a worker holds.
+ * Finished jobs, kept a week and by far most of the table, are in neither, so what a claim reads stays
+ * the same however many jobs have run. Agenda's own indexes cannot do this: its (name, next_run_at, ...)
+ * index holds every finished job, and its locked_at index has no name to join the lock lifetimes on.
+ *
+ * The predicates follow how Agenda writes the table, so its own workers keep them true: a job waits
+ * while next_run_at is set and locked_at is not (queued; failed with a retry due, last_finished_at
+ * then set too; a repeating job between runs); a worker's lock sets locked_at and a run's end clears
+ * it (Job.run -> saveJobState); a finished one-off job has neither (next_run_at NULL).
+ */
+export const JOB_TABLE_INDEXES = [
+  // In the claim's order (claimDueJobOrNext), so the first due entry is the job to take.
+  `CREATE INDEX IF NOT EXISTS ${JOB_TABLE}_waiting_idx ON ${JOB_TABLE} (next_run_at, priority DESC)
+   WHERE next_run_at IS NOT NULL AND locked_at IS NULL AND disabled = FALSE`,
+  `CREATE INDEX IF NOT EXISTS ${JOB_TABLE}_locked_idx ON ${JOB_TABLE} (name, locked_at)
+   WHERE locked_at IS NOT NULL AND disabled = FALSE`,
+];
+
+/**
+ * SQL for the first instant a lock on one of the jobs named in $1 ($2 lock lifetimes) runs out; NULL
+ * when none is locked. Per name, the oldest lock: ORDER BY ... LIMIT 1 on the locked index's
+ * (name, locked_at) reads one entry, and a planner with no statistics, or old ones, still takes that
+ * path over reading the table (a first row from an ordered index beats any sort). The same condition
+ * as a plain join is what the planner once answered by reading every finished job of each name.
+ * Most of the time no job is locked at all (a clock-driven run finishes each job before it claims the
+ * next), and one look at the index says so before a look per name.
+ */
+const LOCK_RUNS_OUT = `CASE WHEN (SELECT true FROM ${JOB_TABLE} j WHERE j.locked_at IS NOT NULL AND j.disabled = false ORDER BY j.name, j.locked_at LIMIT 1)
+       THEN (SELECT min(l.runs_out_at) FROM (${DEFINITIONS}) d CROSS JOIN LATERAL (
+         SELECT j.locked_at + make_interval(secs => d.lifetime_ms / 1000) AS runs_out_at FROM ${JOB_TABLE} j
+         WHERE j.name = d.name AND j.disabled = false AND j.locked_at IS NOT NULL ORDER BY j.locked_at LIMIT 1) l) END`;
+
+/**
  * SQL for when the earliest of the jobs named in $1 can next be taken ($2 lock lifetimes): a waiting job when
  * it is due, a locked one when its lock expires; NULL when there is none. least() skips a NULL: either kind
- * may be missing. Each side reads one of Agenda's indexes.
+ * may be missing.
+ *
+ * The waiting side is the first entry of an index of waiting jobs. A min() over the jobs of these names read
+ * every job queued for later (thousands on a large panel, at every claim), and so did ORDER BY ... LIMIT 1
+ * with the names as a filter whenever the table had no statistics: the planner then guesses that hardly
+ * any row matches and sorts them all. Without the names it reads the first entry whatever it guesses;
+ * when that job is of a name this runner does not handle (none in the service), the filtered form answers.
  */
 const NEXT_DUE = `SELECT least(
-       (SELECT min(j.next_run_at) FROM ${JOB_TABLE} j
-        WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL),
-       (SELECT min(j.locked_at + make_interval(secs => d.lifetime_ms / 1000)) FROM ${JOB_TABLE} j JOIN (${DEFINITIONS}) d USING (name)
-        WHERE j.disabled = false AND j.locked_at IS NOT NULL))`;
+       (SELECT CASE WHEN h.name = ANY($1::text[]) THEN h.next_run_at ELSE (
+           SELECT j.next_run_at FROM ${JOB_TABLE} j
+           WHERE j.name = ANY($1::text[]) AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL
+           ORDER BY j.next_run_at LIMIT 1) END
+        FROM (SELECT j.name, j.next_run_at FROM ${JOB_TABLE} j
+              WHERE j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL ORDER BY j.next_run_at LIMIT 1) h),
+       (${LOCK_RUNS_OUT}))`;
 
 /** What one claim found: the job it took, or (none due) when the next can be taken. */
 export interface Claim {
@@ -157,17 +201,23 @@ export interface Claim {
  * Takes the next job due at `now`, in Agenda's order (earliest first, then
  * highest priority), and locks it as Agenda's processor would; failing that,
  * a job whose lock a dead worker left behind, once the lock has expired.
+ * Jobs due at the same instant with the same priority go in the order their
+ * rows lie (about the order they were queued): the waiting index's order, and
+ * as far as a seed's report shows the order they went in before (the same
+ * report for 100 and 400 patients; taking them by name changed it). Many jobs
+ * fall due at one instant in a simulated month.
  * Used by the clock-driven runner (jobs/drive.ts); SKIP LOCKED leaves jobs
- * another worker holds right now. Each kind reads an index of Agenda's
- * (next_run_at, locked_at): finished jobs stay in the table a week, and one
- * condition covering both kinds scanned every one of them per claim.
+ * another worker holds right now. Finished jobs stay in the table a week;
+ * every part of this reads only waiting or locked jobs (JOB_TABLE_INDEXES),
+ * so its cost does not grow with them.
  *
  * One round trip whatever it finds: coalesce() and CASE evaluate their
  * sub-selects only when reached, so the abandoned kind is looked for only when
- * no job waits, and when the next is due only when nothing was taken. A
- * driver asks this after every job and at every clock step (a simulated
- * month: tens of thousands of times), and three statements for an empty
- * claim were most of what moving the clock cost.
+ * no job waits and some lock has run out (in a clock-driven run, almost never:
+ * its own claims are finished before the next), and when the next is due only
+ * when nothing was taken. A driver asks this after every job and at every
+ * clock step (a simulated month: tens of thousands of times), and three
+ * statements for an empty claim were most of what moving the clock cost.
  */
 export async function claimDueJobOrNext(db: Queryable, jobs: readonly JobLockLifetime[], now: Date): Promise<Claim> {
   // $1 names, $2 lock lifetimes, $3 now.
@@ -180,7 +230,8 @@ export async function claimDueJobOrNext(db: Queryable, jobs: readonly JobLockLif
   const { rows } = await db.query<{ id: string | null; name: string; data: unknown; next_run_at: Date | null; fail_count: number | null; next_due_at: Date | null }>({
     name: 'claim-due-job',
     text: `WITH claimed AS (
-         UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3 WHERE id = coalesce((${waiting}), (${abandoned}))
+         UPDATE ${JOB_TABLE} SET locked_at = $3, last_run_at = $3
+         WHERE id = coalesce((${waiting}), CASE WHEN (${LOCK_RUNS_OUT}) <= $3::timestamptz THEN (${abandoned}) END)
          RETURNING id, name, data, next_run_at, fail_count)
        SELECT c.*, CASE WHEN c.id IS NULL THEN (${NEXT_DUE}) END AS next_due_at
        FROM (SELECT 1) AS one LEFT JOIN claimed c ON true`,
@@ -229,16 +280,6 @@ export async function failJob(db: Queryable, id: string, f: JobFailure): Promise
 export async function nextDueAt(db: Queryable, jobs: readonly JobLockLifetime[]): Promise<Date | null> {
   const { rows } = await db.query<{ at: Date | null }>(`SELECT (${NEXT_DUE}) AS at`, lifetimeParams(jobs));
   return rows[0]?.at ?? null;
-}
-
-/**
- * Has PostgreSQL count the job table again. Embedded PGlite runs no autovacuum, so without this its
- * planner never learns how many finished jobs the table holds, and the claim's abandoned-lock branch
- * reads every finished job of a name (measured: 4.4 ms a claim with 40,000 finished jobs, 1.5 ms
- * after ANALYZE). On a server autovacuum does the same; doing it hourly there costs next to nothing.
- */
-export async function analyzeJobTable(db: Queryable): Promise<void> {
-  await db.query(`ANALYZE ${JOB_TABLE}`);
 }
 
 /** Deletes finished one-off jobs older than `before` (they are kept a while as an operations record). */

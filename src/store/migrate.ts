@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
-import { JOB_TABLE } from './job-queue.js';
+import { JOB_TABLE, JOB_TABLE_INDEXES } from './job-queue.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any fixed number; instances starting together queue on it instead of migrating twice. */
@@ -24,10 +24,15 @@ async function readMigrations(): Promise<Migration[]> {
   return Promise.all(files.map(async (file) => ({ version: file.replace(/\.sql$/, ''), sql: await readFile(MIGRATIONS_DIR + file, 'utf8') })));
 }
 
-/** Agenda's own schema statements, all idempotent. */
+/**
+ * Agenda's own schema statements, and our indexes on its table (job-queue.ts), all idempotent. They
+ * run after the numbered migrations, which is why the indexes are here and not in one: a database
+ * that already has the table gets them at its next start, since they change the fingerprint below.
+ */
 const jobTableStatements = () => [
   getCreateTableSQL(JOB_TABLE),
   ...getCreateIndexesSQL(JOB_TABLE),
+  ...JOB_TABLE_INDEXES,
   getUpdateTimestampTriggerSQL(JOB_TABLE),
 ];
 

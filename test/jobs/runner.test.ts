@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { systemClock } from '../../src/clock.js';
-import { enqueueJob, listPendingJobs, type JobName } from '../../src/store/job-queue.js';
+import { claimDueJobOrNext, enqueueJob, listPendingJobs, type JobLockLifetime, type JobName } from '../../src/store/job-queue.js';
+import type { Database } from '../../src/store/database.js';
+import { createTestDatabase } from '../helpers/database.js';
 import { withTransaction } from '../../src/store/sql.js';
 import { advanceToNextJob } from '../../src/jobs/drive.js';
 
@@ -137,5 +139,66 @@ describe('jobs driven by a manual clock', () => {
     // Never analysed, a table counts -1 rows (PostgreSQL 14 and later); once counted, 0 or more.
     const counted = await t.db.pool.query("SELECT reltuples FROM pg_class WHERE relname = 'agenda_jobs'");
     expect(Number(counted.rows[0].reltuples)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the clock-driven claim, beside a week of finished jobs', () => {
+  let db: Database;
+  const now = new Date('2026-12-15T12:00:00Z');
+  const JOBS: JobLockLifetime[] = ['message.send', 'conversation.timeout', 'voice.call', 'outreach.plan'].map((name) => ({ name, lockLifetimeMs: 15_000 }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Queued for later (so the measured claims take nothing), and three held by a live worker.
+    await db.pool.query(
+      `INSERT INTO agenda_jobs (name, data, next_run_at) SELECT (ARRAY['message.send', 'conversation.timeout'])[1 + i % 2], '{}', $1::timestamptz + i * interval '1 minute' FROM generate_series(1, 200) i`,
+      [now],
+    );
+    await db.pool.query(`INSERT INTO agenda_jobs (name, data, next_run_at, locked_at) SELECT 'voice.call', '{}', $1, $1 FROM generate_series(1, 3)`, [new Date(now.getTime() - 1000)]);
+  });
+  afterAll(() => db.close());
+
+  /** Pages one empty claim touches (its prepared statement, under EXPLAIN ANALYZE), and whether any part that ran read the whole table. */
+  async function claimCost(): Promise<{ pages: number; tableRead: boolean; nextDueAt: Date | null }> {
+    const client = await db.pool.connect();
+    try {
+      const { job, nextDueAt } = await claimDueJobOrNext(client, JOBS, now);
+      expect(job).toBeNull();
+      const array = (values: string[], type: string) => `ARRAY[${values.join(', ')}]::${type}[]`;
+      const params = [
+        array(JOBS.map((j) => client.escapeLiteral(j.name)), 'text'),
+        array(JOBS.map((j) => String(j.lockLifetimeMs)), 'float8'),
+        `${client.escapeLiteral(now.toISOString())}::timestamptz`,
+      ];
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE "claim-due-job"(${params.join(', ')})`);
+      type Node = { 'Node Type': string; 'Actual Loops': number; 'Shared Hit Blocks': number; 'Shared Read Blocks': number; Plans?: Node[] };
+      const plan = rows[0]['QUERY PLAN'][0].Plan as Node;
+      const ran = (node: Node): Node[] => (node['Actual Loops'] > 0 ? [node, ...(node.Plans ?? []).flatMap(ran)] : []);
+      const tableRead = ran(plan).some((node) => node['Node Type'] === 'Seq Scan');
+      return { pages: plan['Shared Hit Blocks'] + plan['Shared Read Blocks'], tableRead, nextDueAt };
+    } finally {
+      client.release();
+    }
+  }
+
+  it('reads the same few index pages with 20,000 finished jobs as with none, whatever the statistics say', async () => {
+    // With next to nothing in the table, reading it through may well be the cheapest way.
+    const empty = await claimCost();
+    // The first lock to run out comes before the first waiting job.
+    expect(empty.nextDueAt).toEqual(new Date(now.getTime() - 1000 + 15_000));
+    await db.pool.query(
+      `INSERT INTO agenda_jobs (name, data, next_run_at, last_run_at, last_finished_at) SELECT (ARRAY['message.send', 'conversation.timeout', 'voice.call'])[1 + i % 3], '{}', NULL, t, t
+       FROM generate_series(1, 20000) i, LATERAL (SELECT $1::timestamptz - i * interval '30 seconds' AS t) at`,
+      [now],
+    );
+    // Never analysed since (on embedded PGlite, nothing else counts the table): the planner guesses.
+    const unknown = await claimCost();
+    await db.pool.query('ANALYZE agenda_jobs');
+    const counted = await claimCost();
+    for (const cost of [unknown, counted]) {
+      expect(cost).toMatchObject({ tableRead: false, nextDueAt: empty.nextDueAt });
+      // A page more at most (an index's second level), never a page per finished job.
+      expect(cost.pages).toBeLessThanOrEqual(empty.pages + 2);
+    }
   });
 });

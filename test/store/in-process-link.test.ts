@@ -46,4 +46,16 @@ describe.runIf(process.env.TEST_DB !== 'server')('an in-memory database linked i
     await expect(db.pool.query('SELECT * FROM no_such_table')).rejects.toThrow(/does not exist/);
     expect((await db.pool.query({ name: 'link-test', text: 'SELECT $1::text AS s', values: ['again'] })).rows).toEqual([{ s: 'again' }]);
   });
+
+  it('prepares each statement with parameters once and runs it by name after, across a failed query', async () => {
+    const text = 'SELECT 12 / $1::int AS q';
+    const prepared = async () =>
+      (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text])).rows[0]!.n;
+    for (const [d, q] of [[1, 12], [2, 6], [3, 4]]) expect((await db.pool.query(text, [d])).rows).toEqual([{ q }]);
+    expect(await prepared()).toBe(1);
+    // The same statement failing discards the connection; the next one prepares it again on the same session.
+    await expect(db.pool.query(text, [0])).rejects.toThrow(/division by zero/);
+    expect((await db.pool.query({ text, values: [4] })).rows).toEqual([{ q: 3 }]);
+    expect(await prepared()).toBe(1);
+  });
 });
