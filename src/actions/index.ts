@@ -64,7 +64,7 @@ export { importAppointments, type AppointmentFile, type AppointmentRowResult } f
 export { readAppointmentTime } from './appointments/csv.js';
 
 export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
-export { acknowledgeCase, resolveCase, caseFor } from './cases.js';
+export { acknowledgeCase, resolveCase, textCasePatient, caseFor } from './cases.js';
 export { reviewText, linkText, unmatchedTextFor } from './unmatched-texts.js';
 
 export { logTime, correctTime, withdrawTime } from './records/time-entries.js';

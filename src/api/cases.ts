@@ -8,7 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiOptions } from './options.js';
 import { loadCaseViews } from '../alerts/index.js';
-import { acknowledgeCase, authorize, caseFor, resolveCase } from '../actions/index.js';
+import { acknowledgeCase, authorize, caseFor, resolveCase, textCasePatient } from '../actions/index.js';
+import { CARE_TEAM_TEXT_MAX } from '../escalation/index.js';
 import { notFound } from '../errors.js';
 import { findCasesWithNames, listCases } from '../store/case-views.js';
 import { findPractice } from '../store/practices.js';
@@ -17,6 +18,12 @@ import { CaseDetailSchema, CaseQuerySchema, CaseSchema, presentCase, presentCase
 import { actionContext } from './context.js';
 import { logRead } from './patients/access.js';
 import { IdParamsSchema, errorResponses } from './schemas.js';
+
+/** The text as queued ('pending' until the send job hands it to Twilio), and the case it took. */
+const TextedSchema = z.object({
+  text: z.object({ id: z.uuid(), body: z.string(), status: z.string(), createdAt: z.string(), repeated: z.boolean() }),
+  case: CaseDetailSchema,
+});
 
 export const caseRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }) => {
   const { pool } = deps.db;
@@ -102,6 +109,35 @@ export const caseRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps 
       const { coordinatorId, note } = request.body;
       const resolved = await resolveCase(actionContext(deps, request), { caseId: request.params.id, coordinatorId, note });
       return detail(request, resolved.id);
+    },
+  );
+
+  app.post(
+    '/cases/:id/text',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "A coordinator texts the case's patient: an answer the bot could not give, signed with her name",
+        description:
+          "Sent from the practice's number through the send queue: outside the patient's hours it waits for the morning; it is in the patient's transcript, and their answer comes back like any text. " +
+          'It takes the case (every open alert is acknowledged). 409 when the patient stopped texts, has a phone that cannot take them, or is no longer enrolled. ' +
+          'The same words again within 10 minutes are the same text: the first is returned with 200 and `repeated: true`, nothing is sent twice.',
+        params: IdParamsSchema,
+        body: ActorSchema.extend({ words: z.string().trim().min(1, 'write the text').max(CARE_TEAM_TEXT_MAX) }).meta({
+          example: { words: 'No charge for these texts. Your plan covers the care program; reply here any time.' },
+        }),
+        response: {
+          200: TextedSchema,
+          201: TextedSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { coordinatorId, words } = request.body;
+      const sent = await textCasePatient(actionContext(deps, request), { caseId: request.params.id, coordinatorId, words });
+      const { id, body, status, createdAt } = sent.message;
+      return reply.code(sent.repeated ? 200 : 201).send({ text: { id, body, status, createdAt, repeated: sent.repeated }, case: await detail(request, sent.case.id) });
     },
   );
 };

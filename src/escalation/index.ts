@@ -11,3 +11,4 @@ export * from './case-actions.js';
 export * from './chain.js';
 export * from './digest.js';
 export * from './review-deadline.js';
+export * from './case-text.js';

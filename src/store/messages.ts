@@ -283,6 +283,15 @@ export async function cancelPendingForCandidate(db: Queryable, candidateId: stri
   return rowCount ?? 0;
 }
 
+/** The latest text of `kind` with exactly this body queued to the patient since `since`, if any. */
+export async function findRecentOutbound(db: Queryable, m: { patientId: string; kind: string; body: string; since: Date }): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(
+    `SELECT * FROM messages WHERE patient_id = $1 AND direction = 'outbound' AND kind = $2 AND body = $3 AND created_at > $4 ORDER BY created_at DESC LIMIT 1`,
+    [m.patientId, m.kind, m.body, m.since],
+  );
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
 /** When `toNumber` was last sent a message of `kind` (so an automatic answer is not repeated to every text). */
 export async function lastSentTo(db: Queryable, toNumber: string, kind: string): Promise<Date | null> {
   const { rows } = await db.query<{ at: Date | null }>({

@@ -114,6 +114,10 @@ const alertState = (w: World, x: Subject) =>
   rows(w, 'SELECT status, (SELECT count(*)::int FROM escalation_attempts e WHERE e.alert_id = a.id) AS attempts FROM alerts a WHERE id = $1', [x.alertId]);
 const caseState = (w: World, x: Subject) =>
   rows(w, 'SELECT status, resolution_note, (SELECT array_agg(status) FROM alerts WHERE case_id = c.id) AS alerts FROM cases c WHERE id = $1', [x.caseId]);
+const caseTextState = async (w: World, x: Subject) => ({
+  case: await caseState(w, x),
+  texts: await rows(w, "SELECT body, status FROM messages WHERE patient_id = $1 AND kind = 'care_team_text'", [x.patientId]),
+});
 const practiceState = (w: World) => rows(w, 'SELECT quiet_start, quiet_end, cadence FROM practices WHERE id = $1', [w.s.practice.id]);
 const ruleSets = (w: World) => rows(w, 'SELECT count(*)::int AS n FROM triage_rule_sets WHERE practice_id = $1', [w.s.practice.id]);
 const entriesOf = (w: World, x: Subject) => rows(w, 'SELECT id, superseded_at, withdrawn_reason FROM time_entries WHERE patient_id = $1 ORDER BY id', [x.patientId]);
@@ -577,6 +581,16 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: alert,
     run: (w, x) => status(w.api.post(`/api/v1/cases/${x.caseId}/resolve`, { coordinatorId: w.s.coordinator.id, note: 'Called back; fine.' })),
     state: caseState,
+  }),
+  api('POST /cases/:id/text', "text a case's patient", 'case.text', {
+    prepare: alert,
+    run: (w, x) => status(w.api.post(`/api/v1/cases/${x.caseId}/text`, { coordinatorId: w.s.coordinator.id, words: 'Yes, Tuesday at 10. - from the API' })),
+    state: caseTextState,
+  }),
+  web('POST /cases/:id/text', "text a case's patient", 'web.case.text', {
+    prepare: alert,
+    run: (w, x) => status(w.web.post(`/app/cases/${x.caseId}/text`, { words: 'Yes, Tuesday at 10. - from the app' })),
+    state: caseTextState,
   }),
   web('POST /cases/:id/acknowledge', 'acknowledge a case', 'web.case.acknowledge', {
     prepare: alert,

@@ -39,6 +39,7 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   unknown_sender: 'answer to an unknown number',
   questionnaire_invite: 'questionnaire link',
   questionnaire_reminder: 'questionnaire reminder',
+  care_team_text: 'text from the care team',
 };
 export const kindWords = (kind: string) => KIND_WORDS[kind] ?? kind.replace(/_/g, ' ');
 

@@ -9,7 +9,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeReason, loadCaseViews, type CaseReason, type CaseView } from '../../alerts/index.js';
 import { DomainError } from '../../errors.js';
-import { acknowledgeCase, caseFor, resolveCase } from '../../actions/index.js';
+import { acknowledgeCase, caseFor, resolveCase, textCasePatient } from '../../actions/index.js';
+import { CARE_TEAM_TEXT_MAX } from '../../escalation/index.js';
 import { recordAccess } from '../../store/audit.js';
 import { findCasesWithNames } from '../../store/case-views.js';
 import { csrfField, html, localTime, type Html } from '../html.js';
@@ -22,6 +23,7 @@ import { redirect, requireSession } from '../session.js';
 /** The case id in the path ('' when absent: "not found"). */
 const caseId = (request: FastifyRequest) => (request.params as { id?: string }).id ?? '';
 const ResolveForm = z.object({ note: z.string().trim().min(1, 'write what was done').max(2000) });
+const TextForm = z.object({ words: z.string().trim().min(1).max(CARE_TEAM_TEXT_MAX) });
 
 function reasonSection(reason: CaseReason, view: CaseView, zone: string, index: number): Html {
   const alerts = view.alerts.filter((a) => reason.alertIds.includes(a.id));
@@ -40,6 +42,12 @@ function actSection(view: CaseView, csrfToken: string): Html {
   const c = view.case;
   return html`<section aria-labelledby="act-title" class="card"><h2 id="act-title">Act</h2>
     ${c.status === 'open' ? html`<div class="actions"><form method="post" action="/app/cases/${c.id}/acknowledge">${csrfField(csrfToken)}<button type="submit">Acknowledge</button></form></div>` : ''}
+    <form method="post" action="/app/cases/${c.id}/text" class="stack">${csrfField(csrfToken)}
+      <label for="words">Text the patient</label>
+      <textarea id="words" name="words" rows="3" required maxlength="${CARE_TEAM_TEXT_MAX}" aria-describedby="words-help"></textarea>
+      <p id="words-help" class="meta">Sent from the practice's number and signed with your name; outside their hours it waits for the morning. Sending takes the case.</p>
+      <button type="submit">Send text</button>
+    </form>
     <form method="post" action="/app/cases/${c.id}/resolve" class="stack">${csrfField(csrfToken)}
       <label for="note">What was done</label>
       <textarea id="note" name="note" rows="3" required maxlength="2000"></textarea>
@@ -89,5 +97,12 @@ export const casePages: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
     if (!form.success) throw new DomainError('validation_failed', 'Write what was done before resolving the case.');
     await resolveCase(actionContext(deps, request), { caseId: found.id, note: form.data.note });
     return redirect(reply, `/app/cases/${found.id}`);
+  });
+
+  app.post('/cases/:id/text', async (request, reply) => {
+    const form = TextForm.safeParse(request.body);
+    if (!form.success) throw new DomainError('validation_failed', `Write the text (at most ${CARE_TEAM_TEXT_MAX} characters) before sending it.`);
+    const sent = await textCasePatient(actionContext(deps, request), { caseId: caseId(request), words: form.data.words });
+    return redirect(reply, `/app/cases/${sent.case.id}`);
   });
 };
