@@ -16,6 +16,8 @@ export interface CoordinatorLog {
   work: Array<{ at: Date; minutes: number; kind: WorkKind; patientId: string | null }>;
   /** Her calls: the ones she placed, and patients calling her back. */
   calls: Array<{ at: Date; patientId: string; outcome: CallOutcome | 'called_back'; about: 'case' | 'call_list' }>;
+  /** Her texts to patients from their cases (answers a call would otherwise have given). */
+  texts: Array<{ at: Date; patientId: string }>;
   /** When she opened a case: a person acting on what it holds. */
   opened: Array<{ caseId: string; at: Date }>;
   /** The time entries she logged (the service may refuse one: counted, not retried). */
@@ -88,6 +90,11 @@ export interface Desk {
   me: string;
   notes: CallNotes;
   log: CoordinatorLog;
+  /**
+   * How she reads a patient's words: concerning or not, by the judgement of the corpus author who
+   * wrote them (what a nurse would make of them); null for words of no labelled text.
+   */
+  reads: (words: string) => boolean | null;
 }
 
 /** What a step of her work leaves her busy with, and what she does after it (`after`: not `then`, which would make it look like a promise). */
@@ -99,4 +106,4 @@ export interface Busy {
 }
 export type Step = (now: Date) => Promise<Busy>;
 
-export const emptyLog = (): CoordinatorLog => ({ work: [], calls: [], opened: [], entries: [], refusedEntries: 0, approvals: [], listed: [] });
+export const emptyLog = (): CoordinatorLog => ({ work: [], calls: [], texts: [], opened: [], entries: [], refusedEntries: 0, approvals: [], listed: [] });

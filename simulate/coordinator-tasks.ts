@@ -2,13 +2,13 @@
  * The coordinator's tasks, step by step, each step an API call at the moment
  * she makes it (so the service stamps it with the right time) and the
  * minutes it leaves her busy: working a case (open, acknowledge, review,
- * log, call, log, resolve), calling someone from the call list, taking a
- * patient's call back, approving a closed month.
+ * log, then call or text the patient, log, resolve), calling someone from the
+ * call list, taking a patient's call back, approving a closed month.
  */
 import { ApiError } from './api.js';
 import type { Busy, Desk, Step } from './coordinator-desk.js';
 import { exponential } from './random.js';
-import { dial, minutesIn, needsCall, WORK_MODEL } from './work-model.js';
+import { answerableByText, dial, minutesIn, needsCall, WORK_MODEL } from './work-model.js';
 
 const MINUTE = 60_000;
 
@@ -23,6 +23,8 @@ export interface CaseSummary {
 }
 interface CaseDetail extends CaseSummary {
   alerts: Array<{ reason: string; status: 'open' | 'acknowledged' | 'resolved' }>;
+  /** The patient's words behind each reason, and what else they said. */
+  reasons: Array<{ words: string[]; alsoSaid: string[] }>;
 }
 
 /** Who she calls and why: a case's patient, or someone on the call list. */
@@ -34,7 +36,7 @@ interface CallTarget {
 }
 
 /** Logs staff time through the API; an overlap the service refuses is counted, not retried. */
-async function logTime(desk: Desk, patientId: string, activity: 'call' | 'data_review', start: Date, minutes: number, note: string): Promise<void> {
+async function logTime(desk: Desk, patientId: string, activity: 'call' | 'data_review' | 'care_coordination', start: Date, minutes: number, note: string): Promise<void> {
   try {
     await desk.api.post(`/patients/${patientId}/time-entries`, { staffId: desk.me, activity, start: start.toISOString(), minutes, note });
     desk.log.entries.push({ patientId, start, seconds: Math.round(minutes * 60), activity });
@@ -72,6 +74,8 @@ export const workCase = (desk: Desk, summary: CaseSummary, seen: Map<string, str
     const day = desk.hours.dayOf(now);
     if (!needsCall(detail.level, reasons)) return resolve(desk, detail.id, patientId, 'Reviewed: within the care plan, no call needed; the check-ins continue.');
     if (desk.notes.awaitsCallback(patientId)) return undefined;
+    const words = detail.reasons.flatMap((r) => [...r.words, ...r.alsoSaid]);
+    if (!desk.notes.attemptedOn(target.problem, day) && answerableByText(detail.level, reasons, words.map(desk.reads))) return answerByText(desk, target);
     if (desk.notes.attemptedOn(target.problem, day)) {
       return desk.notes.hasReached(patientId, day) ? resolve(desk, detail.id, patientId, 'Spoke with the patient about this earlier today.') : undefined;
     }
@@ -101,6 +105,24 @@ const call = (desk: Desk, target: CallTarget): Step => async (placed) => {
     busy.after = resolve(desk, caseId, patientId, `Not reached after ${attempts} calls on ${attempts} working days; messages left; the practitioner is told.`);
   }
   return busy;
+};
+
+/**
+ * Answers the patient by text from the case (POST /cases/:id/text), logs the minutes and resolves it.
+ * The service refuses a patient who cannot take texts (stopped them, a landline): she calls instead.
+ */
+const answerByText = (desk: Desk, target: CallTarget): Step => async (at) => {
+  const { patientId, caseId } = target;
+  try {
+    await desk.api.post(`/cases/${caseId}/text`, { coordinatorId: desk.me, words: 'Thank you for your message. I have looked into it, and it is taken care of.' });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 409)) throw error;
+    return call(desk, target)(at);
+  }
+  desk.log.texts.push({ at, patientId });
+  const minutes = minutesIn(desk.random, WORK_MODEL.minutes.textAnswer);
+  const entry: Parameters<typeof logTime> = [desk, patientId, 'care_coordination', at, minutes, "Answered the patient's message by text"];
+  return { minutes, kind: 'text', patientId, after: logged(desk, patientId, entry, () => resolve(desk, caseId!, patientId, 'Answered by text.')) };
 };
 
 /** Someone on the call list (unreachable by text, or not heard from this month): a look at the chart, then a call. */

@@ -46,6 +46,8 @@ export interface CoordinatorSetup {
   seed: number;
   practiceTz: string;
   patientIds: readonly string[];
+  /** How she reads a patient's words (Desk.reads). */
+  reads: (words: string) => boolean | null;
 }
 
 interface CallListEntry {
@@ -68,7 +70,7 @@ export async function createCoordinator(s: CoordinatorSetup): Promise<SimCoordin
   if (!me) throw new Error('the simulated coordinator is not among the practice\'s coordinators');
   await establishCarePlans(api, s.patientIds);
   const hours = new WorkingHours(s.practiceTz);
-  const desk: Desk = { api, random: streamFor(s.seed, COORDINATOR_STREAM), hours, practiceId: s.practiceId, me: me.id, notes: new CallNotes(), log: emptyLog() };
+  const desk: Desk = { api, random: streamFor(s.seed, COORDINATOR_STREAM), hours, practiceId: s.practiceId, me: me.id, notes: new CallNotes(), log: emptyLog(), reads: s.reads };
   return new Coordinator(desk, s.twilio, s.coordinatorPhone, s.service.clock.now());
 }
 

@@ -36,7 +36,7 @@ export function workloadRows(r: Report): Array<[label: string, manual: string, a
 export function workloadNotes(r: Report): string[] {
   const full = WORK_MODEL.fullDayHours;
   return [
-    `A day is a working day (${r.workload.workingDays} in the run; ${WORK_MODEL.day.start}-${WORK_MODEL.day.end} Mon-Fri). Outreach: her calls, documentation (time entries, notes), approvals and reading Today; case reviews are clinical work.`,
+    `A day is a working day (${r.workload.workingDays} in the run; ${WORK_MODEL.day.start}-${WORK_MODEL.day.end} Mon-Fri). Outreach: her calls and texts, documentation (time entries, notes), approvals and reading Today; case reviews are clinical work.`,
     `Completed: the patient answered, or called back. Contact: the service's own rule for two-way contact (a reply, an answered call, a logged call), patients not opted out.`,
     `Patients per coordinator: ${r.patients} patients x ${Math.round(full * WORK_MODEL.outreachShare * 100) / 100} h (the ${WORK_MODEL.outreachShare * 100}% of an ${full} h day the article's coordinators give to outreach and documentation) / her ${r.workload.hoursPerDay.total} h a working day, linear in panel size; "whole day" fills all ${full} h. Work the simulator does not model (care-plan revisions, coordination with other providers) is not in it.`,
     `Documentation: time entries, resolution notes and month approvals, per patient, scaled from ${r.days} days to a month${r.billing.months.some((m) => m.approved > 0) ? '' : ' (no month closed in the run, so no approvals in it)'}.`,
@@ -86,6 +86,7 @@ export function formatReport(r: Report, wallSeconds?: number): string {
     `the coordinator       ${w.workingDays} working days (model: simulate/work-model.ts)`,
     `  her time            ${minutes}`,
     `  her calls           ${w.calls.attempted} placed, ${w.calls.completed} completed: ${outcomes || 'none'}`,
+    `  her texts           ${w.texts.sent} answers from cases (${w.texts.perDay} a day; POST /cases/:id/text)`,
     `  her phone rang      for urgent alerts: ${w.rings}`,
     '',
     `workload                          manual   automated  ccm-bot`,

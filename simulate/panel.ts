@@ -148,7 +148,9 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
     }
     // What service.start() does besides listening: the nightly planning and the digests.
     await scheduleRecurring(service.runtime);
-    const coordinator = await createCoordinator({ service, twilio, practiceId: practice.id, coordinatorPhone, seed: options.seed, practiceTz: options.practiceTz, patientIds: patients.map((p) => p.id!) });
+    // What each labelled text the patients wrote means, as its author judged it: the coordinator reads their words so.
+    const judged = new Map<string, boolean>();
+    const coordinator = await createCoordinator({ service, twilio, practiceId: practice.id, coordinatorPhone, seed: options.seed, practiceTz: options.practiceTz, patientIds: patients.map((p) => p.id!), reads: (words) => judged.get(words) ?? null });
     twilio.phones.answers(coordinatorPhone, coordinatorCallee(streamFor(options.seed, COORDINATOR_PHONE_STREAM), (at) => coordinator.canAnswer(at)));
 
     timings.enrol = (performance.now() - t1) / 1000;
@@ -237,6 +239,7 @@ export async function runPanel({ db: given, ...rest }: SimOptions): Promise<SimR
         if (text.patient.optedOutAt) continue;
         const sid = `SM${(options.seed >>> 0).toString(16).padStart(8, '0')}${String(written.length).padStart(24, '0')}`;
         written.push({ ...text, sid });
+        if (text.label) judged.set(text.body, text.label.concerning);
         const replies = await postText(service, text.patient.phone, practice.phoneNumber, text.body, sid);
         twilio.acceptReplies(text.patient.phone, practice.phoneNumber, replies);
         if (text.body === 'STOP') text.patient.optedOutAt = clock.now();

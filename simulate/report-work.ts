@@ -23,6 +23,8 @@ export interface Spread {
 export interface Workload {
   workingDays: number;
   calls: { attempted: number; completed: number; attemptedPerDay: number; completedPerDay: number; byOutcome: Record<string, number> };
+  /** Her texts to patients from their cases, answers a call would otherwise have given. */
+  texts: { sent: number; perDay: number };
   /** Her phone rung by the escalation chain (urgent alerts). */
   rings: number;
   minutesByKind: Record<WorkKind, number>;
@@ -63,7 +65,7 @@ export async function workload(run: SimRun, start: Date, end: Date): Promise<Wor
   for (const c of log.calls) byOutcome[c.outcome] = (byOutcome[c.outcome] ?? 0) + 1;
   const attempted = log.calls.filter((c) => c.outcome !== 'called_back').length;
   const completed = (byOutcome.answered ?? 0) + (byOutcome.called_back ?? 0);
-  const minutesByKind = { today: 0, review: 0, call: 0, documentation: 0, approval: 0 } satisfies Record<WorkKind, number>;
+  const minutesByKind = { today: 0, review: 0, call: 0, text: 0, documentation: 0, approval: 0 } satisfies Record<WorkKind, number>;
   for (const w of log.work) minutesByKind[w.kind] += w.minutes;
   for (const k of Object.keys(minutesByKind) as WorkKind[]) minutesByKind[k] = round(minutesByKind[k], 1);
   const total = Object.values(minutesByKind).reduce((a, b) => a + b, 0) / 60;
@@ -77,6 +79,7 @@ export async function workload(run: SimRun, start: Date, end: Date): Promise<Wor
   return {
     workingDays,
     calls: { attempted, completed, attemptedPerDay: perDay(attempted), completedPerDay: perDay(completed), byOutcome },
+    texts: { sent: log.texts.length, perDay: perDay(log.texts.length) },
     rings: run.twilio.calls.filter((c) => c.to === run.coordinatorPhone).length,
     minutesByKind,
     hoursPerDay: { outreach: perDay(outreach), total: perDay(total) },

@@ -11,8 +11,8 @@ import type { Random } from './random.js';
 export type CallOutcome = 'answered' | 'voicemail' | 'no_answer' | 'wrong_number' | 'callback';
 
 /** What her time goes to; `outreach` kinds are what the article's "hours on outreach" counts. */
-export type WorkKind = 'today' | 'review' | 'call' | 'documentation' | 'approval';
-export const OUTREACH_KINDS: readonly WorkKind[] = ['call', 'documentation', 'approval', 'today'];
+export type WorkKind = 'today' | 'review' | 'call' | 'text' | 'documentation' | 'approval';
+export const OUTREACH_KINDS: readonly WorkKind[] = ['call', 'text', 'documentation', 'approval', 'today'];
 
 type Range = readonly [number, number];
 
@@ -30,6 +30,8 @@ export const WORK_MODEL = {
     caseReview: [3, 5] as Range,
     /** Assumption: a look at the chart before calling someone on the call list, or at a case before calling again (not logged: preparation). */
     chartCheck: [1, 2] as Range,
+    /** Assumption: writing a text that answers the patient from their case (POST /cases/:id/text). */
+    textAnswer: [1, 3] as Range,
     /** Assumption: logging one time entry with a note. */
     timeEntry: 1,
     /** Assumption: the note that resolves a case. */
@@ -64,6 +66,12 @@ export const WORK_MODEL = {
    * dose, text the bot could not place); every other case gets a call.
    */
   reviewOnlyReasons: ['bp_high', 'bp_rising', 'glucose_high', 'missed_dose', 'unanswered', 'unhandled_text'] as readonly string[],
+  /**
+   * Assumption: an elevated case whose reasons are only these, and whose words she reads as no
+   * concern (a question about the texts, a request for an appointment or a refill, news), she
+   * answers by text from the case; a patient who asked to be called ('request:callback') is called.
+   */
+  textAnswerReasons: ['message_for_team', 'request:appointment', 'request:refill'] as readonly string[],
 } as const;
 
 /** Minutes drawn uniformly from a range, to the whole second. */
@@ -79,6 +87,13 @@ export function dial(random: Random): { outcome: CallOutcome; minutes: number } 
   const last = WORK_MODEL.calls.at(-1)!;
   return { outcome: last.outcome, minutes: minutesIn(random, last.minutes) };
 }
+
+/**
+ * A case she answers by text: elevated, every reason one a text can answer, and every word of the
+ * patient's she reads as no concern (`concerning`: her reading of each, null when she cannot tell).
+ */
+export const answerableByText = (level: 'urgent' | 'elevated', reasons: readonly string[], concerning: ReadonlyArray<boolean | null>): boolean =>
+  level === 'elevated' && reasons.length > 0 && reasons.every((r) => WORK_MODEL.textAnswerReasons.includes(r)) && concerning.length > 0 && concerning.every((c) => c === false);
 
 /** A case is settled by reading it when every reason is review-only. */
 export const needsCall = (level: 'urgent' | 'elevated', reasons: readonly string[]): boolean =>

@@ -72,11 +72,10 @@ export async function textCasePatient(
   const target = await caseFor(ctx, input.caseId);
   const coordinatorId = await actingCoordinator(ctx.db.pool, ctx.actor, target.practiceId, input.coordinatorId, 'act on cases');
   return withTransaction(ctx.db.pool, async (tx) => {
-    const [patient, practice, coordinator] = await Promise.all([
-      findPatient(tx, target.patientId),
-      findPractice(tx, target.practiceId),
-      findCoordinator(tx, target.practiceId, coordinatorId),
-    ]);
+    // One after another: a transaction is one connection.
+    const patient = await findPatient(tx, target.patientId);
+    const practice = await findPractice(tx, target.practiceId);
+    const coordinator = await findCoordinator(tx, target.practiceId, coordinatorId);
     if (!patient || !practice || !coordinator) throw notFound('case');
     const refused = whyNoText(patient);
     if (refused) throw new DomainError('conflict', refused);
