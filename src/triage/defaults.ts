@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-4';
+export const DEFAULT_RULES_VERSION = 'default-5';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -19,6 +19,13 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     { id: 'distress', kind: 'distress', level: 'urgent', description: '"Help me", "auxilio": possible distress' },
     { id: 'glucose_low', kind: 'glucose_below', level: 'urgent', mgdl: 70 },
     { id: 'low_sugar_symptoms', kind: 'concern_reported', level: 'urgent', categories: ['glucose_low'], description: 'Shaky and sweaty, "my sugar is low"' },
+    {
+      id: 'high_sugar_danger',
+      kind: 'concern_reported',
+      level: 'urgent',
+      categories: ['glucose_high_danger'],
+      description: 'A high sugar with vomiting, an odd or fruity breath, or a foggy head: possible DKA',
+    },
     { id: 'oxygen_low', kind: 'oxygen_below', level: 'urgent', percent: 90 },
     { id: 'pulse_abnormal', kind: 'pulse_outside', level: 'urgent', below: 50, above: 120 },
     // Elevated: a coordinator reviews within the practice's review time (48 h by default).

@@ -29,6 +29,7 @@ export const REASON_WORDS: Readonly<Record<string, string>> = {
   glucose_low: 'a low blood sugar reading',
   low_sugar_symptoms: 'signs of low blood sugar',
   glucose_high: 'a high blood sugar reading',
+  high_sugar_danger: 'a high blood sugar with danger signs',
   oxygen_low: 'a low oxygen reading',
   pulse_abnormal: 'an unusual pulse',
   fever: 'a fever',

@@ -29,6 +29,7 @@ export const RED_FLAG_WORDS: Readonly<Record<RedFlagCategory, string>> = {
   seizure: 'a seizure',
   allergic_reaction: 'a severe allergic reaction',
   confusion: 'sudden confusion',
+  unresponsive: 'someone not responding (a door unanswered, will not wake)',
   overdose: 'a possible overdose',
 };
 
@@ -45,6 +46,7 @@ export const CONCERN_WORDS: Readonly<Record<ConcernCategory, string>> = {
   dizziness: 'dizziness',
   glucose_low: 'low blood sugar',
   glucose_high: 'high blood sugar',
+  glucose_high_danger: 'high blood sugar with danger signs',
   breathing: 'breathing trouble or a cough',
   pain: 'pain',
   side_effects: 'medication side effects',

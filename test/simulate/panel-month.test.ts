@@ -76,6 +76,8 @@ function expectSaneFigures(r: Report) {
   expect(w.patientsPerCoordinator.atOutreachShare).toBeGreaterThan(0);
   expect(w.patientsPerCoordinator.atOutreachShare!).toBeLessThanOrEqual(w.patientsPerCoordinator.wholeDay!);
   expect(w.documentation.minutesPerPatient).toBeGreaterThan(0);
+  // Each text she wrote from a case is one stored text to the patient: a repeat of the request sends nothing twice.
+  expect(r.texts.byKind.care_team_text ?? 0).toBe(w.texts.sent);
 
   for (const s of Object.values(r.latency)) {
     if (s.n === 0) continue;

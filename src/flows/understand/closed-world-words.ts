@@ -112,6 +112,8 @@ export const NEWS_PHRASES = [
   '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
   // Doses left in the pill box are doses not taken: "the pill box is still full for tues and wed".
   '(pill box|pillbox|pill organizer|pill case|pill container|pastillero) ...4 (full|still|untouched|lleno|llena|intacto)',
+  // And said of the doses: "found the Monday and Tuesday ones still in the box".
+  '(ones|pills|meds|tablets|doses|capsules|pastillas|pildoras|medicinas|tabletas) ...3 (still|left|sitting|siguen|estan|quedaron) (in|inside|en) ...2 (box|pillbox|organizer|organiser|case|container|dispenser|tray|caja|cajita|pastillero)',
   // Taking a medicine other than the label says: "the label says once" (and I take it twice).
   '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia)',
   // Confusion in everyday words: "he's been more mixed up in the evenings".

@@ -17,6 +17,8 @@ export const CONCERN_CATEGORIES = [
   'dizziness',
   'glucose_low',
   'glucose_high',
+  // A high sugar with the signs of an emergency (read in readMessage, not from phrases: see high-sugar.ts).
+  'glucose_high_danger',
   'breathing',
   'pain',
   'side_effects',
@@ -56,6 +58,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   glucose_high: [
     `${SUGAR} ... (high|up|over|through the roof|sky high|spiked|spiking|out of control)`, 'high (blood)? sugar', 'hyperglycemi*',
   ],
+  glucose_high_danger: [],
   breathing: [
     'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up',
     '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
@@ -108,6 +111,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
     'tembl* ... (sudando|sudor|sudada|sudado)', '(sudando|sudor) ... tembl*',
   ],
   glucose_high: ['(azucar|glucosa) ... (alta|alto|subio|subida|por las nubes|descontrolad*)', 'hiperglucemia'],
+  glucose_high_danger: [],
   breathing: [
     'tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*',
     '(me|se)? (agito|agita|agitad*)', '(respiro|respira|respirando) (mas)? (rapido|agitad*|corto)', '(me|le) da fatiga', 'fatigad*',

@@ -8,6 +8,7 @@
 import { readConcerns, type ConcernCategory } from './concerns.js';
 import { readRequests, type RequestKind } from './requests.js';
 import { readVitals, type Vital } from './vitals.js';
+import { highSugarInDanger } from './high-sugar.js';
 
 export { CONCERN_CATEGORIES, readConcerns } from './concerns.js';
 export type { ConcernCategory } from './concerns.js';
@@ -36,6 +37,7 @@ export function readMessage(text: string): MessageReading {
   // A gain said with its figure ("weight up only 1 lb") is weighed against the practice's thresholds, as a reading is.
   const gainWeighed = vitals.some((v) => v.kind === 'weight_gain');
   const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain') && !(gainWeighed && c === 'weight_gain'));
+  if (highSugarInDanger(text, vitals, concerns)) concerns.push('glucose_high_danger');
   return { concerns, vitals, requests: readRequests(text) };
 }
 

@@ -25,7 +25,12 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
     '(took|take|taken|taking|takes|tooked|had|did|gave|give|given|giving|used|using|injected|swallowed)', `(${TAKE_ES})`,
     '(di|dio|dado|dimos|puse|puso|puesto|pongo|pone|ponemos|inyecte|use|aplique)',
   ],
-  skip: ['skip*', '(missed|miss|missing|held|hold|holding)', '(salte|salto|saltado)'],
+  skip: [
+    'skip*', '(missed|miss|missing|held|hold|holding)', '(salte|salto|saltado)',
+    // Doses found where they should have gone from: "the Monday and Tuesday ones still in the box".
+    '(still|left|sitting) (in|inside) (the|my|her|his|their)? (box|pillbox|pill box|organizer|organiser|case|container|dispenser|blister pack|packet|tray)',
+    '(siguen|seguian|estan|estaban|quedaron|todavia estan) (en|dentro de) (la|el|su|mi)? (caja|cajita|pastillero|organizador|estuche)',
+  ],
   stopped: [
     // Not "stopped by the pharmacy", "quite sure", "took off work".
     'stop* !by|at|in|for|over|to|and', '(quit|quitting)', 'discontinu*', '(me|her|him|us|im|been|went|go|going|came|coming|got|getting) off',

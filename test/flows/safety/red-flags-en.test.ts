@@ -91,6 +91,18 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ["My dad fell in the kitchen and he's still on the floor", 'fall'], ['been laying on the floor since lunch', 'fall'],
   ['my kids would be better off if I just went to sleep and didnt wake up', 'self_harm'],
   ["mom doesn't recognize me today", 'confusion'],
+  // A twelfth (L): whatever sat down on the chest, what runs into the left arm; words jumbled and a face hanging;
+  // wind that cannot be got, a sentence that cannot be finished, an inhaler that does nothing; an arm that cannot
+  // be picked up, words that make no sense; sight lost like a shade, a hand gone clumsy; pain with each breath in;
+  // a door nobody answers.
+  ['feels like a mule sat down on my chest since supper', 'chest_pain'], ['and it runs down into my left arm', 'chest_pain'],
+  ["my husband's words are coming out all jumbled", 'stroke'], ['his face is hanging down on the right side', 'stroke'],
+  ['cant get my wind laying down', 'breathing'], ['cant get to the end of a sentence', 'breathing'],
+  ['rescue inhaler not touching it, used it 4 times', 'breathing'],
+  ['she cant pick up her left arm', 'stroke'], ['what shes saying dont make sense', 'confusion'],
+  ['half the sight in my left eye is like a window shade came down', 'stroke'], ['my right hand is clumsy, cant button my shirt', 'stroke'],
+  ['leg swole and hot and now it hurts to take a deep breath', 'chest_pain'],
+  ["She hasn't answered the door since yesterday, her car is in the drive", 'unresponsive'], ["we can't wake him up", 'unresponsive'],
 ];
 
 describe('detectRedFlag: English', () => {
@@ -129,6 +141,9 @@ describe('red-flag phrase lists', () => {
     'tearing down the old shed and my back is sore', 'ripping up carpet in the back room', 'took my pills with a glass of wine at dinner', 'took my pills with some wine at supper',
     'the blurry vision is all gone now', 'my mouth hurts only on one side when I chew', "I don't see the point of these texts anymore",
     "don't see the point in any of this texting, I'm fine",
+    // Look-alikes of L's: a door answered, an inhaler that works, a left arm in a story, a deep breath that is fine.
+    'I ran down to the store to get my jaw fixed', 'the inhaler is helping a lot', 'I answered the door for the mailman',
+    'took a deep breath and it felt fine', 'the cat sat on my lap all evening',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

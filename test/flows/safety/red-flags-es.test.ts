@@ -41,6 +41,9 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['dice que ya está cansada de vivir así', 'self_harm'],
   ['desde que se murió mi esposo ya no quiero seguir', 'self_harm'], ['a veces pienso que mejor me duermo y ya no despierto', 'self_harm'],
   ['se tomó todas las pastillas de la semana del pastillero de una vez', 'overdose'],
+  // A twelfth fresh set (L): a pain that climbs to the jaw; someone who does not answer the door.
+  ['Tengo un dolor en la boca del estómago que me sube hasta la quijada y estoy sudando a chorros', 'chest_pain'],
+  ['mi vecina no abre la puerta desde ayer', 'unresponsive'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

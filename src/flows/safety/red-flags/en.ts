@@ -17,6 +17,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
     '(sitting|standing|stepping|pressing|somebody|someone|weight|something heavy) ... on (my)? chest',
     'elephant ... on me',
+    // Anything that "sat down on my chest": "feels like a mule sat down on my chest".
+    '(sat|sits|sat down|sitting down|set|settled|parked|stood|stepped) (down)? on (my|his|her|the)? chest',
     // Something heavy on them: "like somebody parked a truck on me".
     '(truck|car|elephant|piano|anvil|bricks|cinder block|cow|horse|house) ...4 on (me|my chest|top of me)',
     '(left arm|arm|arms|shoulder) ...4 jaw',
@@ -29,9 +31,13 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'elephant ... chest',
     'radiat* ... (chest|left arm|jaw)',
     `${CHEST_SYMPTOM} (going|goes|went|shooting|shoots|spreading|spreads|running|runs|moving|moves) ... (left arm|jaw)`,
+    // Something that travels into the left arm or the jaw, whatever it is called: "it runs down into my left arm".
+    '(going|goes|went|shooting|shoots|spreading|spreads|running|runs|ran|moving|moves|traveling|travels|radiating|radiates) (down|up|out)? (into|in|to|through|thru|along) (my|his|her|the)? (left arm|jaw)',
     // A tearing pain through to the back: how a torn aorta is told.
     '(pain|ache|hurts|hurting|feels|feeling) ...3 (tearing|tearin|ripping|rippin) ...3 (through|thru|into|to) (my|the)? (back|chest)',
     '(tearing|tearin|ripping|rippin) (pain|feeling|sensation)',
+    // Pain with each breath in: "now it hurts to take a deep breath" (a clot in the lung, after a swollen leg).
+    '(hurts|hurt|hurting|painful|pain|stabs|stabbing|sharp) (to|when|when i|whenever i|every time i|if i) (take|taking|draw)? (a|in)? (deep|big)? (breath|breathe|breathing)',
     'heart attack',
     'heart (pain*|hurt*|ache)',
     'angina',
@@ -43,6 +49,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
     `${CANT} (hardly|barely|really|even)? (catch|get) (my|a|his|her)? breath`,
     `${CANT} get (enough|no|any)? air`,
+    // "Can't get my wind": breath as the country says it.
+    `${CANT} (get|catch) (my|his|her)? wind`,
+    // Too short of breath to finish a sentence; a rescue inhaler that does nothing.
+    `${CANT} (finish|get to the end of|get through|complete) (a|my|one|the)? (sentence|sentences)`,
+    '(inhaler|puffer|nebulizer|neb|albuterol) ...4 (not|isnt|aint|doesnt|dont|wont|didnt|no) (helping|help|helped|working|work|worked|touching|doing) !yet',
     '(can|could) (hardly|barely) (breath*|breth*)',
     '(short|shortness) of breath',
     'out of breath',
@@ -61,14 +72,14 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'double vision',
     '(worst|bad*) ... (headache|head ache) ... (of my|in my) life',
     '(headache|head ache) ... (worst|bad*) ... (of my|in my) life',
-    'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*)',
+    'face ... (droop*|drop*|fallen|crooked|lopsided|sagging|numb*|hanging|hangs|hung|slack|slid*)',
     '(droop*|drooping|crooked) (face|mouth|smile|eye)',
     '(smile|mouth) ... (crooked|droop*|lopsided|uneven)',
     // "My mouth smiles only on one side": a face that works on one side (not a mouth that hurts on one side).
     '(smile|smiles|smiling) ...3 (only|just)? (on)? one side',
     '(talking|talks|speech|speaking|words) (real|so|very|all)? (slow|slowed|thick|thickly)',
     'slurred|slurring|slur',
-    '(speech|words) ... (slurred|garbled|jumbled|weird|strange|funny|wrong|mixed up)',
+    '(speech|words) ...5 (slurred|garbled|jumbled|weird|strange|funny|wrong|mixed up|scrambled)',
     // Not "right": "I can't talk right now" is a busy patient.
     `${CANT} (speak|talk) (properly|clearly|normally|straight|well)`,
     '(trouble|difficulty|hard time) (speaking|talking|finding words|getting words out)',
@@ -78,7 +89,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(numb*|weak*|tingl*|paralyz*) ... (arm|arms|face|one side|left side|right side)',
     'half (of)? (my|his|her)? (body|face) ... (numb*|weak*|dead|tingl*|paralyz*)',
     '(numb*|weak*|tingl*|paralyz*) ... half (of)? (my|his|her)? (body|face)',
-    `${CANT} (move|lift|raise|feel) (my|his|her)? (arm|arms|hand|face|side|left side|right side)`,
+    `${CANT} (move|lift|raise|feel|pick up|hold up|use|grip with) (my|his|her)? (left|right)? (arm|arms|hand|face|side|left side|right side)`,
+    // A hand that fails on one side: "my right hand is clumsy, cant button my shirt".
+    '(left|right) (hand|arm) (is|was|went|gone|feels|feel|got|getting)? (all|real|so)? (clumsy|useless|wont work|not working)',
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
     // A bad headache with the eyes failing: a stroke or a hypertensive emergency.
     '(headache|head ache|head pain|head hurts|head is pounding|migraine) ...5 (blur*|blurry|blurred|fuzzy|cant see|double)',
@@ -88,8 +101,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(lost|losing|loss of) (my)? (vision|sight)',
     // Sight that goes all at once: "the left side of my vision is just gone, like a curtain came down".
     // (Not "the blurry vision is all gone now": a trouble that passed.)
-    '(vision|sight|eyesight) (just)? (went|goes|going|turned) (black|dark|out|gray|grey)', 'curtain (came|coming|comes|come) down',
+    '(vision|sight|eyesight) (just)? (went|goes|going|turned) (black|dark|out|gray|grey)',
+    // Sight lost like something drawn over it: "like a window shade came down", "a curtain coming down".
+    '(curtain|shade|blind|blinds|veil) (came|coming|comes|come|pulled|drawn|dropped|dropping|fell) (down|over)',
     '(side|half|part) of (my|his|her|the)? (vision|sight) (is|was|just|has)? ...2 (gone|black|dark|missing)',
+    '(half|part|side) (of)? (the)? (sight|vision) (in|of) (my|his|her|the)? (left|right)? (eye|eyes)',
     'went blind',
   ],
   fainting: [
@@ -185,6 +201,12 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'allergic reaction',
     'anaphyla*',
   ],
+  // Someone who cannot be reached where they are: a neighbour at a door nobody answers, a patient who will not wake.
+  unresponsive: [
+    '(hasnt|has not|havent|have not|didnt|did not|wont|will not|isnt|is not|not) (answered|answering|answer|come to|coming to|opened|opening) (the|her|his|my)? door',
+    '(wont|will not|cant|cannot|can not|couldnt|could not) (wake|rouse) (him|her|them|mom|dad|mama|papa|grandma|grandpa) (up)?',
+    'unresponsive',
+  ],
   confusion: [
     // Confusion as a family sees it: "he's been more muddled", "feel out of it", "she's super confused rn"
     // (not "confused about the texts": that says who asks, and about what).
@@ -193,6 +215,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(feel|feels|feeling|felt|seems|seemed|been|acting|hes|shes|is|im) (kind of|kinda|a little|a bit|so|really|all)? out of it',
     '(hes|shes|he is|she is|hes been|shes been|he has been|she has been|seems|getting|acting|super|more|real|very|so|all) confused !about|by|with|on|as|why|what|which|how|over|because|if|whether',
     '(not|isnt|is not|wasnt) making (much|any)? sense',
+    // "What she's saying dont make sense".
+    '(saying|says|said|talking|words) ...3 (dont|doesnt|do not|does not|didnt|aint|not|no) (make|makes|making) (any|no|much)? sense',
     `${CANT} think (straight|clearly)`,
     'disoriented',
     '(dont|doesnt|do not|does not) know where (i|he|she) (am|is)',

@@ -17,6 +17,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(peso|piedra|losa|plancha|elefante) (en|sobre) (el|mi)? pecho',
     '(aprieta*|apriet*|oprim*) ...5 (brazo|quijada|mandibula|espalda)',
     '(se me corre|se me va|se me pasa|baja|corre) (al|hacia el|por el) (brazo|quijada|mandibula)',
+    // Pain that climbs to the jaw or runs to the arm: "un dolor en la boca del estómago que me sube hasta la quijada".
+    '(dolor|duele|presion|ardor|apret*|oprim*) ...8 (sube|subia|subio|baja|bajaba|corre|pasa|va|llega|se va|se corre|se pasa) (hasta|hacia|para|por|a)? (el|la|al|mi)? (quijada|mandibula|brazo izquierdo)',
     'ataque (al)? (corazon|cardiaco)',
   ],
   breathing: [
@@ -124,6 +126,12 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'hinch* ... (garganta|lengua|labios|boca)',
     'reaccion alergica',
     'anafila*',
+  ],
+  unresponsive: [
+    'no (abre|ha abierto|abrio|contesta|ha contestado|contesto|responde|ha respondido) la puerta',
+    'no (la|lo|le) (puedo|podemos|pude|pudimos) despertar',
+    // Not "ya no despierto" (a wish not to wake: self-harm's): only someone else not waking when spoken to.
+    'no (reacciona|responde|despierta) (cuando|aunque|si) (le|la|lo) (hablo|hablamos|llamo|llamamos|muevo|movemos|sacudo|sacudimos)',
   ],
   confusion: [
     'no (tiene|hace) sentido (lo que)? (dice|habla)',

@@ -14,6 +14,7 @@ export type RedFlagCategory =
   | 'seizure'
   | 'allergic_reaction'
   | 'confusion'
+  | 'unresponsive'
   | 'overdose';
 
 /**
@@ -28,6 +29,7 @@ export const RED_FLAG_CATEGORIES: readonly RedFlagCategory[] = [
   'severe_bleeding',
   'overdose',
   'seizure',
+  'unresponsive',
   'fall',
   'fainting',
   'self_harm',
