@@ -74,12 +74,11 @@ export const workCase = (desk: Desk, summary: CaseSummary, seen: Map<string, str
     const day = desk.hours.dayOf(now);
     if (!needsCall(detail.level, reasons)) return resolve(desk, detail.id, patientId, 'Reviewed: within the care plan, no call needed; the check-ins continue.');
     if (desk.notes.awaitsCallback(patientId)) return undefined;
-    const words = detail.reasons.flatMap((r) => [...r.words, ...r.alsoSaid]);
-    if (!desk.notes.attemptedOn(target.problem, day) && answerableByText(detail.level, reasons, words.map(desk.reads))) return answerByText(desk, target);
     if (desk.notes.attemptedOn(target.problem, day)) {
       return desk.notes.hasReached(patientId, day) ? resolve(desk, detail.id, patientId, 'Spoke with the patient about this earlier today.') : undefined;
     }
-    return call(desk, target);
+    const words = detail.reasons.flatMap((r) => [...r.words, ...r.alsoSaid]);
+    return answerableByText(detail.level, reasons, words.map(desk.reads)) ? answerByText(desk, target) : call(desk, target);
   };
   if (again) return { minutes: minutesIn(desk.random, WORK_MODEL.minutes.chartCheck), kind: 'review', patientId, after: next(opened) };
   const review = minutesIn(desk.random, WORK_MODEL.minutes.caseReview);

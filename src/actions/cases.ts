@@ -80,7 +80,6 @@ export async function textCasePatient(
     const refused = whyNoText(patient);
     if (refused) throw new DomainError('conflict', refused);
     const sent = await textPatientOfCase(tx, { caseId: target.id, practice, patient, coordinator, words: input.words }, { via: via(ctx) }, ctx.at);
-    if (!sent) throw notFound('case');
     if (!sent.repeated) await audit(tx, ctx, TEXTED, target.practiceId, [target.patientId]);
     return { case: (await findCase(tx, target.id))!, ...sent };
   });

@@ -13,7 +13,6 @@ import { queueOutreach } from '../messaging/outbox.js';
 import { findRecentOutbound, type Message } from '../store/messages.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
-import { lockCase } from '../store/cases.js';
 import type { Queryable } from '../store/sql.js';
 import { acknowledgeCaseLocked, type CaseAction } from './case-actions.js';
 
@@ -34,24 +33,23 @@ export interface CaseText {
 }
 
 /** The text as the patient reads it: her words, then who wrote them. */
-export const signed = (words: string, coordinatorName: string, practiceName: string) => `${words}\n- ${coordinatorName}, ${practiceName}`;
+const signed = (words: string, coordinatorName: string, practiceName: string) => `${words}\n- ${coordinatorName}, ${practiceName}`;
 
 /**
  * Queues her text to the patient and takes the case, in the caller's
- * transaction; null when there is no such case. The case is locked first, so
- * two requests with the same words at once queue one text: the second finds
- * the first and returns it (`repeated`).
+ * transaction. Taking the case locks it first, so two requests with the same
+ * words at once queue one text: the second finds the first and returns it
+ * (`repeated`).
  */
 export async function textPatientOfCase(
   tx: Queryable,
   t: CaseText,
   action: Omit<CaseAction, 'coordinatorId'>,
   at: Date,
-): Promise<{ message: Message; repeated: boolean } | null> {
-  if (!(await lockCase(tx, t.caseId))) return null;
+): Promise<{ message: Message; repeated: boolean }> {
+  await acknowledgeCaseLocked(tx, t.caseId, { ...action, coordinatorId: t.coordinator.id }, at);
   const body = signed(t.words, t.coordinator.name, t.practice.name);
   const earlier = await findRecentOutbound(tx, { patientId: t.patient.id, kind: CARE_TEAM_TEXT, body, since: new Date(at.getTime() - SAME_TEXT_MS) });
-  await acknowledgeCaseLocked(tx, t.caseId, { ...action, coordinatorId: t.coordinator.id }, at);
   if (earlier) return { message: earlier, repeated: true };
   const message = await queueOutreach(tx, { practice: t.practice, patient: t.patient, kind: CARE_TEAM_TEXT, body, at });
   return { message, repeated: false };
