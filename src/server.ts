@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { openDatabase } from './store/database.js';
+import { beginOpeningEmbedded } from './store/database.js';
 
 /** Process entry: configure, start, and shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -15,10 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  // The embedded database opens in a thread of its own while this one loads the rest of the service (about a second of modules).
-  const opening = config.databaseUrl ? undefined : openDatabase({ dataDir: config.dataDir, logger });
-  // Awaited by createService; a failure before then must not count as unhandled.
-  opening?.catch(() => undefined);
+  // The embedded database opens in a thread of its own while this one loads and assembles the rest of the service.
+  const opening = config.databaseUrl ? undefined : beginOpeningEmbedded({ dataDir: config.dataDir, logger });
   const { createService } = await import('./service.js');
   const service = await createService(config, { logger, ...(opening ? { opening } : {}) });
   const shutdown = (signal: NodeJS.Signals) => {

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { embeddedAdminToken, type FirstToken } from './admin-token.js';
 import { createLogger, type Logger } from './logger.js';
-import { openDatabase, type Database } from './store/database.js';
+import { openDatabase, type Database, type OpeningDatabase } from './store/database.js';
 import { migrate } from './store/migrate.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { defineJobs, scheduleRecurring } from './jobs/definitions.js';
@@ -33,8 +33,11 @@ export interface ServiceOptions {
   logger?: Logger;
   /** An already open database (tests); the service then leaves closing it to the caller. */
   db?: Database;
-  /** The service's own database, already being opened (server.ts starts it before loading the service); closed by stop(). */
-  opening?: Promise<Database>;
+  /**
+   * The service's own database, already being opened (server.ts starts it before loading the service);
+   * the service assembles itself meanwhile and waits for it before its first query. Closed by stop().
+   */
+  opening?: OpeningDatabase;
   /** The clock the service reads all time from; the machine's clock unless a test or simulation sets one. */
   clock?: Clock;
   /** Where texts and calls go instead of Twilio or the built-in simulation: the panel simulator's patients (simulate/). */
@@ -58,12 +61,10 @@ export async function createService(given: Config, options: ServiceOptions = {})
   const clock = options.clock ?? systemClock;
   const db =
     options.db ??
-    (await options.opening) ??
+    options.opening?.db ??
     (config.databaseUrl
       ? await openDatabase({ url: config.databaseUrl, logger })
       : await openDatabase({ dataDir: config.dataDir, logger }));
-  const { applied } = await migrate(db.pool);
-  if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
   // Off in tests: nock cannot settle requests on kept-alive sockets.
   const keepAlive = config.env !== 'test';
@@ -87,12 +88,23 @@ export async function createService(given: Config, options: ServiceOptions = {})
     voice: config.voiceCheckIns,
     email: { transport: mail, from: config.mailFrom },
   };
-  const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
-  defineJobs(jobs, runtime);
   // One listener per instance, started by the first live page, whichever instance wrote the alert.
   const liveAlerts = createAlertListener(db, logger);
   const live = { alerts: liveAlerts, safetyPollMs: options.liveSafetyPollMs ?? LIVE_SAFETY_POLL_MS };
+  // Nothing here queries the database yet: an opening embedded one starts meanwhile (about half a second).
   const app = await buildApp({ config, db, logger, runtime, clock, live });
+  try {
+    await options.opening?.opened;
+    const { applied } = await migrate(db.pool);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  } catch (error) {
+    await app.close();
+    if (options.opening) await db.close();
+    throw error;
+  }
+  // Agenda connects as it is made: after the database answers.
+  const jobs = createJobRunner({ pool: db.pool, clock, logger, pollMs: config.jobPollMs, notifications: db.kind === 'server' });
+  defineJobs(jobs, runtime);
   let stopping: Promise<void> | undefined;
 
   return {
@@ -104,9 +116,10 @@ export async function createService(given: Config, options: ServiceOptions = {})
     app,
     clock,
     async start() {
+      const address = await app.listen({ port: config.port, host: config.host });
+      // The workers start once the service answers: what a request queues meanwhile waits in the database for them.
       await jobs.start();
       await scheduleRecurring(runtime);
-      const address = await app.listen({ port: config.port, host: config.host });
       // The closed world's dictionaries take about a second to load: now, in slices that let requests through,
       // rather than on a patient's first text.
       void warmDictionaryInBackground();
@@ -144,11 +157,8 @@ function welcome(config: Config, first: FirstToken): void {
   );
 }
 
+/** What the service runs on and what it only simulates; "ccm-bot is running" comes last, so a reader of the log can wait for it. */
 function announce(config: Config, db: Database, logger: Logger): void {
-  logger.info(
-    { database: db.kind === 'embedded' ? `embedded (${config.dataDir})` : 'server', publicUrl: config.publicUrl },
-    'ccm-bot is running',
-  );
   if (!config.twilio) {
     logger.warn(
       'SIMULATED MODE: no Twilio credentials. Webhooks accept unsigned requests and no text or call leaves this machine (status "simulated").',
@@ -160,4 +170,8 @@ function announce(config: Config, db: Database, logger: Logger): void {
   if (!config.adminToken) {
     logger.warn('ADMIN_TOKEN is not set: the API only accepts existing API keys, and no practice can be created.');
   }
+  logger.info(
+    { database: db.kind === 'embedded' ? `embedded (${config.dataDir})` : 'server', publicUrl: config.publicUrl },
+    'ccm-bot is running',
+  );
 }

@@ -9,19 +9,20 @@
  * clean), in a folder named by a key: the digest of the schema migrate()
  * builds and PGlite's version. New migrations or a new PGlite give a new key,
  * and the stale image is never used. Every file is checked against the
- * digest in the image's manifest as it is copied: a damaged image is refused.
+ * digest in the image's manifest as it is copied (by the database's thread,
+ * store/embedded-thread.ts): a damaged image is refused.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import type { ImageToCopy } from './embedded-thread.js';
 
 const MANIFEST = 'ccm-bot-image.json';
 const PREFIX = 'pglite-';
 /** Copied last: PGlite takes a folder with PG_VERSION for a database, so a copy cut short is redone, not opened. */
 const LAST = 'PG_VERSION';
-const COPIES_AT_ONCE = 8;
 
 interface ManifestFile {
   path: string;
@@ -107,39 +108,12 @@ export async function findImage(cache: string, key: string): Promise<{ dir: stri
   return { dir, manifest };
 }
 
-/**
- * Copies the image into `dataDir` (which has no database yet), checking each
- * file against the manifest. Throws UnusableImage on a mismatch; what was
- * copied is then removed again (removeImageFiles).
- */
-export async function copyImage(image: { dir: string; manifest: Manifest }, dataDir: string): Promise<void> {
-  for (const dir of image.manifest.dirs) await mkdir(join(dataDir, dir), { recursive: true, mode: 0o700 });
-  const copy = async (file: ManifestFile) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(image.dir, file.path));
-    } catch (error) {
-      throw new UnusableImage(`${file.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, image.dir);
-    }
-    if (bytes.length !== file.size || sha256(bytes) !== file.sha256) throw new UnusableImage(`${file.path} differs from its manifest`, image.dir);
-    await writeFile(join(dataDir, file.path), bytes, { mode: 0o600 });
-  };
-  // About 1,100 small files: a few at a time keeps the file system busy while each is checked.
-  // Every lane stops at the first failure and is waited for, so removing what was copied races no write.
-  const files = image.manifest.files.filter((f) => f.path !== LAST);
-  let failure: unknown;
-  await Promise.all(
-    Array.from({ length: COPIES_AT_ONCE }, async (_, lane) => {
-      for (let i = lane; i < files.length && failure === undefined; i += COPIES_AT_ONCE) {
-        await copy(files[i]!).catch((error: unknown) => (failure ??= error));
-      }
-    }),
-  );
-  if (failure !== undefined) throw failure;
-  await copy(image.manifest.files.find((f) => f.path === LAST)!);
+/** What the database's thread needs to copy the image into a new data folder (store/embedded-thread.ts). */
+export function imageToCopy(image: { dir: string; manifest: Manifest }): ImageToCopy {
+  return { dir: image.dir, dirs: image.manifest.dirs, files: image.manifest.files, last: LAST };
 }
 
-/** Removes what copyImage put into `dataDir` (and nothing else there, such as the admin token). */
+/** Removes what a copy of the image put into `dataDir` (and nothing else there, such as the admin token). */
 export async function removeImageFiles(image: { manifest: Manifest }, dataDir: string): Promise<void> {
   const tops = new Set([...image.manifest.dirs, ...image.manifest.files.map((f) => f.path)].map((path) => path.split('/')[0]!));
   await Promise.all([...tops].map((top) => rm(join(dataDir, top), { recursive: true, force: true })));

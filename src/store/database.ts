@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
-import { PGlite } from '@electric-sql/pglite';
 import { createBulkLane, type BulkLane } from './bulk.js';
 import { inProcessStream } from './in-process-link.js';
 import { prepareStatementsOf } from './prepared-statements.js';
-import { startEmbeddedHere, startEmbeddedThread } from './embedded-thread.js';
-import { buildImage, copyImage, defaultImageCache, findImage, imageKey, removeImageFiles, UnusableImage } from './database-image.js';
+import { ImageRefused, startEmbeddedHere, startEmbeddedThread, type ImageToCopy } from './embedded-thread.js';
+import { buildImage, defaultImageCache, findImage, imageKey, imageToCopy, removeImageFiles, UnusableImage } from './database-image.js';
 
 /** Connections the service keeps; Agenda takes one of them for LISTEN. */
 const POOL_SIZE = 10;
@@ -77,40 +76,74 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // A quarter of the pool for bulk work: three quarters stay free for texts, calls and pages.
     return { pool, bulk: createBulkLane(pool, Math.max(1, Math.floor(max / 4))), kind: 'server', close: () => pool.end() };
   }
+  if (options.dataDir.startsWith('memory://') && options.inProcess) return openInProcess(options.dataDir, options.loadDataDir, options.logger);
+  const { db, opened } = beginOpeningEmbedded(options);
+  await opened;
+  return db;
+}
+
+/** A database whose pool exists now and whose server is still starting: `opened` settles when it answers, or fails. */
+export interface OpeningDatabase {
+  db: Database;
+  opened: Promise<void>;
+}
+
+type EmbeddedOptions = Extract<DatabaseOptions, { dataDir: string }>;
+
+/**
+ * The embedded database, its pool made at once and its server started behind it, so the
+ * service can assemble itself meanwhile (its parts hold the pool; none queries before `opened`).
+ */
+export function beginOpeningEmbedded(options: EmbeddedOptions): OpeningDatabase {
   const inMemory = options.dataDir.startsWith('memory://');
-  if (inMemory && options.inProcess) return openInProcess(options.dataDir, options.loadDataDir, options.logger);
   const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const fresh = !inMemory && options.image !== false && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'));
-  const image = fresh ? await fillFromImage(dataDir, options.image ? options.image.cache : undefined, options.logger) : null;
   // A Unix socket in a private directory, not TCP on loopback: each query is a round
   // trip, and this halves what one costs (0.67 -> 0.34 ms a query measured here);
   // no other process on the machine can reach it either.
-  const socketDir = await mkdtemp(join(tmpdir(), 'ccm-pglite-'));
+  const socketDir = mkdtempSync(join(tmpdir(), 'ccm-pglite-'));
   // On disk (the service) in a thread of its own; in memory (tests, the simulator) on this one.
-  const start = () =>
+  const start = (image: ImageToCopy | null) =>
     (inMemory ? startEmbeddedHere : startEmbeddedThread)({
       dataDir,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(image ? { image } : {}),
       startParams: EMBEDDED_START_PARAMS,
       socketPath: socketFile(socketDir),
       maxConnections: 4,
     });
-  let thread: Awaited<ReturnType<typeof start>>;
-  try {
+  const started = (async () => {
+    if (!inMemory) await mkdir(dataDir, { recursive: true });
+    const fresh = !inMemory && options.image !== false && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'));
+    const image = fresh ? await preparedImage(options.image ? options.image.cache : undefined, options.logger) : null;
+    if (!image) return start(null);
     try {
-      thread = await start();
+      const thread = await start(imageToCopy(image));
+      options.logger?.debug({ image: image.manifest.key }, 'new database copied from the prepared image');
+      return thread;
     } catch (error) {
-      if (!image) throw error;
-      options.logger?.warn({ reason: (error as Error).message }, 'the database copied from the prepared image does not open: creating the database from scratch');
-      await removeImageFiles(image, dataDir);
-      thread = await start();
+      // Best effort: should a half copy stay, PGlite's initdb refuses the folder and says so.
+      await removeImageFiles(image, dataDir).catch(() => {});
+      const reason = (error as Error).message;
+      if (error instanceof ImageRefused) {
+        // A damaged image is removed, so the next new data folder makes a good one.
+        await rm(image.dir, { recursive: true, force: true }).catch(() => {});
+        options.logger?.warn({ reason }, 'the prepared database image could not be used: creating the database from scratch');
+      } else {
+        options.logger?.warn({ reason }, 'the database copied from the prepared image does not open: creating the database from scratch');
+      }
+      return start(null);
     }
-  } catch (error) {
-    await rm(socketDir, { recursive: true, force: true });
-    throw error;
-  }
-  thread.onExit((reason) => options.logger?.error({ reason }, 'the embedded database stopped'));
+  })();
+  const removeSocketDir = () => rm(socketDir, { recursive: true, force: true });
+  const opened = started.then(
+    (thread) => thread.onExit((reason) => options.logger?.error({ reason }, 'the embedded database stopped')),
+    async (error: unknown) => {
+      await removeSocketDir();
+      throw error;
+    },
+  );
+  // Whoever holds `opened` hears of a failure; nobody else must take it for an unhandled one.
+  opened.catch(() => undefined);
   // PGlite is one session. The socket server keeps a transaction's statements
   // together, but outside a transaction it interleaves the protocol messages
   // of different connections, and one connection's Parse/Bind then clobbers
@@ -122,10 +155,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // connection's driver knows none of them while the session still has them all, and
   // the next PREPARE fails with "already exists". Start every connection from a clean
   // slate. (Queued before any other query on the client; the pool holds one connection.)
-  return embeddedDatabase(pool, options.logger, async () => {
-    await thread.close();
-    await rm(socketDir, { recursive: true, force: true });
+  const db = embeddedDatabase(pool, options.logger, async () => {
+    const thread = await started.catch(() => null);
+    await thread?.close();
+    await removeSocketDir();
   });
+  return { db, opened };
 }
 
 /** The one-connection pool of an embedded PGlite, however it is reached, as a Database; `release` closes what serves it. */
@@ -147,6 +182,8 @@ function embeddedDatabase(pool: pg.Pool, logger: Logger | undefined, release: ()
 
 /** An in-memory PGlite on this thread, its pool connected by an in-process pipe (one connection, as by socket). */
 async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, logger: Logger | undefined): Promise<Database> {
+  // Loaded here, not with this module: the service's main thread never runs PGlite itself (its thread does).
+  const { PGlite } = await import('@electric-sql/pglite');
   const params = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_START_PARAMS] };
   const db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
   const pool = createPool({ stream: inProcessStream(db), user: 'postgres', database: 'postgres', max: 1 }, logger);
@@ -157,32 +194,22 @@ async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, log
 }
 
 /**
- * Puts the prepared image into a new data folder, making the image first when
- * there is none for this schema (that once costs what creating the database
- * costs). Any trouble leaves the folder as it was, says so in one line, and
- * PGlite then creates the database itself, as it would without an image.
+ * The prepared image for a new data folder, made first when there is none for
+ * this schema (that once costs what creating the database costs). Any trouble
+ * says so in one line and gives none: PGlite then creates the database itself.
  */
-async function fillFromImage(dataDir: string, givenCache: string | undefined, logger: Logger | undefined) {
-  let image: Exclude<Awaited<ReturnType<typeof findImage>>, string> | undefined;
+async function preparedImage(givenCache: string | undefined, logger: Logger | undefined) {
   try {
     const cache = givenCache ?? defaultImageCache();
     const key = await imageKey();
     const found = await findImage(cache, key);
-    if (typeof found === 'string') {
-      logger?.info({ image: found }, 'no prepared database image for this schema: making one (once; later new data folders start from it)');
-      await buildImage(cache, key, createMigratedDatabase);
-      const made = await findImage(cache, key);
-      if (typeof made === 'string') throw new Error('the image was not there once made');
-      image = made;
-    } else {
-      image = found;
-    }
-    await copyImage(image, dataDir);
-    logger?.debug({ image: key }, 'new database copied from the prepared image');
-    return image;
+    if (typeof found !== 'string') return found;
+    logger?.info({ image: found }, 'no prepared database image for this schema: making one (once; later new data folders start from it)');
+    await buildImage(cache, key, createMigratedDatabase);
+    const made = await findImage(cache, key);
+    if (typeof made === 'string') throw new Error('the image was not there once made');
+    return made;
   } catch (error) {
-    // Best effort: should a half copy stay, PGlite's initdb refuses the folder and says so.
-    if (image) await removeImageFiles(image, dataDir).catch(() => {});
     // A damaged image is removed, so the next new data folder makes a good one.
     if (error instanceof UnusableImage) await rm(error.dir, { recursive: true, force: true }).catch(() => {});
     logger?.warn({ reason: (error as Error).message }, 'the prepared database image could not be used: creating the database from scratch');

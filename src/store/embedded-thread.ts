@@ -14,8 +14,6 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedThreadOptions {
   dataDir: string;
@@ -26,7 +24,23 @@ export interface EmbeddedThreadOptions {
   /** The Unix socket the server listens on. */
   socketPath: string;
   maxConnections: number;
+  /**
+   * A prepared image to copy into `dataDir` before opening it (store/database-image.ts): every
+   * file checked against its manifest, PG_VERSION last. In the thread, the copy runs while the
+   * main thread loads the service instead of waiting for it.
+   */
+  image?: ImageToCopy;
 }
+
+export interface ImageToCopy {
+  dir: string;
+  dirs: string[];
+  files: { path: string; size: number; sha256: string }[];
+  last: string;
+}
+
+/** The image to copy was damaged or unreadable: nothing of it may be used. */
+export class ImageRefused extends Error {}
 
 export interface EmbeddedThread {
   /** Closes the socket server and the database, then ends the thread. */
@@ -35,21 +49,44 @@ export interface EmbeddedThread {
   onExit(listener: (reason: string) => void): void;
 }
 
-type Reply = { ready: true } | { closed: true } | { failed: string };
+type Reply = { ready: true } | { closed: true } | { failed: string; imageRefused?: true };
 
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { PGlite } = require(workerData.pglite);
 const { PGLiteSocketServer } = require(workerData.socketServer);
+class ImageRefused extends Error {}
+// Blocking calls: this thread has nothing else to do yet, and they cost a third of what
+// promises through the thread pool did here (1,246 files, 41 MB: about 0.3 s against 0.8 s).
+function copyImage(image, dataDir) {
+  for (const dir of image.dirs) mkdirSync(join(dataDir, dir), { recursive: true, mode: 0o700 });
+  const copy = (file) => {
+    let bytes;
+    try {
+      bytes = readFileSync(join(image.dir, file.path));
+    } catch (error) {
+      throw new ImageRefused(file.path + ' cannot be read (' + (error.code || 'error') + ')');
+    }
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (bytes.length !== file.size || digest !== file.sha256) throw new ImageRefused(file.path + ' differs from its manifest');
+    writeFileSync(join(dataDir, file.path), bytes, { mode: 0o600 });
+  };
+  for (const file of image.files) if (file.path !== image.last) copy(file);
+  copy(image.files.find((f) => f.path === image.last));
+}
 let db, server;
 (async () => {
-  const { dataDir, loadDataDir, startParams, socketPath, maxConnections } = workerData.options;
+  const { dataDir, loadDataDir, startParams, socketPath, maxConnections, image } = workerData.options;
+  if (image) copyImage(image, dataDir);
   const params = { startParams: [...PGlite.defaultStartParams, ...startParams] };
   db = await PGlite.create(dataDir, loadDataDir ? { ...params, loadDataDir } : params);
   server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
   await server.start();
   parentPort.postMessage({ ready: true });
-})().catch((error) => parentPort.postMessage({ failed: String((error && error.message) || error) }));
+})().catch((error) => parentPort.postMessage({ failed: String((error && error.message) || error), ...(error instanceof ImageRefused ? { imageRefused: true } : {}) }));
 parentPort.on('message', async () => {
   try {
     if (server) await server.stop();
@@ -93,6 +130,7 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promi
   if (!('ready' in opened)) {
     expectingExit = true;
     await worker.terminate();
+    if ('imageRefused' in opened) throw new ImageRefused(opened.failed);
     throw new Error('failed' in opened ? opened.failed : 'the database thread did not start');
   }
   worker.on('exit', (code) => {
@@ -126,6 +164,8 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promi
  * as fast again with a thread per database on two cores).
  */
 export async function startEmbeddedHere(options: EmbeddedThreadOptions): Promise<EmbeddedThread> {
+  // Loaded here, not with this module, which the service's main thread loads only to start the thread.
+  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite-socket')]);
   const params = { startParams: [...PGlite.defaultStartParams, ...options.startParams] };
   const db = await PGlite.create(options.dataDir, options.loadDataDir ? { ...params, loadDataDir: options.loadDataDir } : params);
   const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: options.maxConnections });

@@ -12,9 +12,18 @@ export interface RunningService {
  * Twilio for a child process, say).
  */
 export function startServiceProcess(env: Record<string, string>, preload: string[] = []): RunningService {
-  let output = '';
   const imports = ['tsx', ...preload].flatMap((module) => ['--import', module]);
-  const child = spawn(process.execPath, [...imports, 'src/server.ts'], {
+  return run([...imports, 'src/server.ts'], env);
+}
+
+/** Starts a bundle of the service (scripts/bundle.mjs) as its own process, as `npm start` runs dist/bundle. */
+export function startBundledServiceProcess(entry: string, env: Record<string, string>): RunningService {
+  return run([entry], env);
+}
+
+function run(args: string[], env: Record<string, string>): RunningService {
+  let output = '';
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
