@@ -4,16 +4,17 @@
  * it), or text the patient (which takes it). Written to the access log as the
  * one who acted, in the same transaction.
  */
+import { endOpenCheckInByStaff } from '../conversation/index.js';
 import { acknowledgeCaseLocked, resolveCaseLocked, textPatientOfCase } from '../escalation/index.js';
 import { DomainError, notFound } from '../errors.js';
 import { findCase, type Case } from '../store/cases.js';
 import { findCoordinator } from '../store/coordinators.js';
 import type { Message } from '../store/messages.js';
-import { findPatient, type Patient } from '../store/patients.js';
+import { lockPatient, type Patient } from '../store/patients.js';
 import { findPractice } from '../store/practices.js';
 import { withTransaction } from '../store/sql.js';
 import { actingCoordinator, authorize, isUuid } from './access.js';
-import { audit, auditName } from './audit.js';
+import { audit, auditEntry, auditName } from './audit.js';
 import { viaWebApp, type ActionContext } from './context.js';
 
 const ACKNOWLEDGED = auditName('case.acknowledge');
@@ -61,7 +62,8 @@ function whyNoText(patient: Patient): string | null {
 }
 
 /**
- * Texts the case's patient her words, signed with her name, and takes the case (escalation/case-text.ts).
+ * Texts the case's patient her words, signed with her name, and takes the case (escalation/case-text.ts);
+ * a check-in still open ends (conversation/cancel-check-in.ts).
  * Refused (409) when nothing may be texted to the patient. The same words again within minutes are the
  * same text: the first is returned, `repeated`. Outside the patient's hours it waits for the morning.
  */
@@ -72,15 +74,19 @@ export async function textCasePatient(
   const target = await caseFor(ctx, input.caseId);
   const coordinatorId = await actingCoordinator(ctx.db.pool, ctx.actor, target.practiceId, input.coordinatorId, 'act on cases');
   return withTransaction(ctx.db.pool, async (tx) => {
-    // One after another: a transaction is one connection.
-    const patient = await findPatient(tx, target.patientId);
+    // The patient first, as a text's turn takes it, then the case (textPatientOfCase). One after another: a transaction is one connection.
+    const patient = await lockPatient(tx, target.patientId);
     const practice = await findPractice(tx, target.practiceId);
     const coordinator = await findCoordinator(tx, target.practiceId, coordinatorId);
     if (!patient || !practice || !coordinator) throw notFound('case');
     const refused = whyNoText(patient);
     if (refused) throw new DomainError('conflict', refused);
     const sent = await textPatientOfCase(tx, { caseId: target.id, practice, patient, coordinator, words: input.words }, { via: via(ctx) }, ctx.at);
-    if (!sent.repeated) await audit(tx, ctx, TEXTED, target.practiceId, [target.patientId]);
+    if (!sent.repeated) {
+      // Her text and an open check-in's question would both wait for the patient's next words: the check-in ends.
+      await endOpenCheckInByStaff(tx, patient.id, { by: auditEntry(ctx, TEXTED, target.practiceId).actor, reason: 'care_team_text' }, ctx.at);
+      await audit(tx, ctx, TEXTED, target.practiceId, [target.patientId]);
+    }
     return { case: (await findCase(tx, target.id))!, ...sent };
   });
 }

@@ -88,6 +88,29 @@ describe("a coordinator's text from a case", () => {
     expect(detail).toMatchObject({ id: caseId, status: 'acknowledged', latestWords: { text: QUESTION_2 } });
   });
 
+  it("ends a check-in still open: the patient's answer is to her, not the check-in's question", async () => {
+    await s.advanceTo('2026-11-28T16:00:00Z');
+    const { patient, caseId } = await askedAQuestion();
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'lisinopril', dose: '10 mg', times: ['08:00'], reminders: false });
+    const started = await s.checkIn(patient, 'medication');
+    expect((await s.conversation(started.conversationId)).status).toBe('active');
+
+    expect((await textCase(caseId, { ...acting(), words: ANSWER })).status).toBe(201);
+    expect((await s.conversation(started.conversationId)).status).toBe('cancelled');
+    const transcript = (await s.admin.get(`/api/v1/patients/${patient.id}/transcript`)).body.data as Json[];
+    expect(transcript.find((e) => e.kind === 'check_in.cancelled_by_staff')).toBeDefined();
+    const ended = await s.t.db.pool.query("SELECT detail FROM patient_events WHERE patient_id = $1 AND type = 'check_in.cancelled_by_staff'", [patient.id]);
+    expect(ended.rows).toEqual([{ detail: expect.objectContaining({ reason: 'care_team_text' }) }]);
+
+    // "Yes, thank you" to her answer is no dose taken.
+    await s.runDue();
+    await s.advance(5 * 60_000);
+    await s.say(patient, 'yes thank you');
+    expect((await s.observations(patient.id)).filter((o: Json) => o.kind === 'medication_adherence')).toEqual([]);
+    // The same words again are the same text: nothing more is sent or ended.
+    expect((await textCase(caseId, { ...acting(), words: ANSWER })).status).toBe(200);
+  });
+
   it('is refused with a reason when the patient stopped texts, and for empty or overlong words', async () => {
     const { patient, caseId } = await askedAQuestion();
     await s.say(patient, 'STOP');
