@@ -5,6 +5,7 @@
  * Pattern syntax: src/flows/text/phrase-pattern.ts.
  */
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
+import { normalizeText } from '../text/normalize.js';
 
 export const REQUEST_KINDS = ['distress', 'wrong_number', 'who_is_this', 'already_answered', 'callback', 'appointment', 'refill'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -14,8 +15,8 @@ const STAFF = '(a|the|my|some)? (nurse|doctor|dr|person|human|someone|somebody|c
 const EN: CategoryPhrases<RequestKind> = {
   distress: ['help me', 'helpme', '(please|pls|plz) help', 'help (please|pls|plz)', 'need (some)? help', 'emergency', 'sos'],
   wrong_number: [
-    'wrong (number|person|phone|guy|lady)', '(no one|nobody|no body) (here)? (by|with) that name', 'not (me|my number)',
-    '(dont|do not) know (who|this person|that person|any)', 'never (heard of|signed up)', 'who is (maria|john)',
+    'wrong (number|person|phone|guy|lady)', '(no one|nobody|no body) (here)? (by|with) that name', 'not my (number|phone|cell)',
+    '(dont|do not) know (this|that) person', '(this|that|it) (is|s)? not (my|her|his) (number|phone|cell)',
   ],
   who_is_this: [
     'who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number',
@@ -53,7 +54,10 @@ const EN: CategoryPhrases<RequestKind> = {
 
 const ES: CategoryPhrases<RequestKind> = {
   distress: ['ayudame', 'ayudeme', 'ayudenme', 'necesito ayuda', 'ayuda por favor', 'por favor ayuda', 'auxilio', 'socorro', 'emergencia'],
-  wrong_number: ['numero equivocado', 'equivocad*', 'no soy (yo)? (esa|ese)? (persona)?', 'no conozco (a)? (esa|ese)? (persona)?', 'aqui no vive'],
+  wrong_number: [
+    '(numero|telefono|persona) equivocad*', 'se (equivocaron|equivoco) de (numero|persona)', 'no (es|son) mi (numero|telefono|celular)',
+    'no soy (esa|ese) persona', 'no conozco (a)? (esa|ese) persona', 'aqui no vive',
+  ],
   who_is_this: [
     'quien (es|habla|eres|escribe|me escribe|manda)', 'quienes son', 'de donde (me)? (escriben|hablan|habla)', 'es (una)? estafa', 'como (consiguieron|obtuvieron) mi numero',
     '(es|son|esta es) (de)? (la|el|su|mi)? (clinica|oficina|consultorio|doctor*|medico|hospital)',
@@ -101,11 +105,29 @@ const HELP_RECEIVED = [
 
 const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED] });
 
+/**
+ * Said alone, these deny the number: "Not me.", "Never signed up", "No soy yo", "Equivocado". In a longer
+ * text they are an aside ("Top fuel ran a 3.7, not me obviously lol", "I never heard of that side effect",
+ * "no soy buena con los mensajes", "estaba equivocada, sí me la tomé"), and a wrong number stops every text
+ * to the patient's phone: only a short text is taken for one.
+ */
+const SAID_ALONE = createPhraseDetector(
+  {
+    en: { wrong_number: ['not me', '(dont|do not) know (who|any|anyone|anybody)', 'never (heard of|signed up)', 'who is (maria|john)'] },
+    es: { wrong_number: ['no soy (yo)?', 'no (la|lo|los|las)? conozco', 'equivocad*', 'nunca me (inscribi|registre|apunte)'] },
+  },
+  ['wrong_number'],
+);
+/** At most this many words make a text short enough for a denial in it to be the whole answer. */
+const ALONE_WORDS = 5;
+const wordCount = (text: string) => normalizeText(text).split(' ').filter((word) => word !== '').length;
+
 /** The words of the requests a text makes, per clause (the closed world takes them as placed). */
 export const requestSpans = (text: string) => DETECTOR.spans(text);
 
 /** What the text asks of the care team, most pressing first (order of REQUEST_KINDS). */
 export function readRequests(text: string): RequestKind[] {
   const found = new Set(DETECTOR.mentions(text).map((m) => m.category));
+  if (wordCount(text) <= ALONE_WORDS && SAID_ALONE.mentions(text).length > 0) found.add('wrong_number');
   return REQUEST_KINDS.filter((kind) => found.has(kind));
 }

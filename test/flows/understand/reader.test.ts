@@ -147,4 +147,23 @@ describe('requests', () => {
   it.each([['your texts help me stay on track honestly, thanks'], ['it really helps me remember'], ['los mensajes me ayudan mucho']])('"%s" is help received, not a call for it', (text) => {
     expect(readRequests(text)).not.toContain('distress');
   });
+
+  // A wrong number stops every text to the phone: a denial counts only as the whole answer.
+  it.each([['Not me.'], ['not me sorry'], ['Never signed up'], ["don't know who"], ['No soy yo'], ['Equivocado'], ['not my number'], ['this is not her phone, she moved']])(
+    '"%s" says the number is wrong',
+    (text) => {
+      expect(readRequests(text)).toContain('wrong_number');
+    },
+  );
+
+  it.each([
+    ['1 better, a lot. Sat in the stands at the dragway all afternoon. Top fuel ran a 3.7, not me obviously lol'],
+    ["A jammer got knocked out cold but she's ok, not me lol. I'm great, no pain."],
+    ['I never heard of that side effect before, should I worry?'],
+    ["I don't know who to ask about my pills"],
+    ['No soy buena con los mensajes pero estoy bien'],
+    ['Estaba equivocada, sí me la tomé esta mañana'],
+  ])('"%s" is an aside, not a wrong number', (text) => {
+    expect(readRequests(text)).not.toContain('wrong_number');
+  });
 });
