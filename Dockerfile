@@ -2,12 +2,15 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# Without scripts: `prepare` builds the sources, which are not here yet (it runs below, once they are).
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts scripts
 COPY prompts prompts
 COPY src src
-RUN npm run build && npm prune --omit=dev
+# The build (dist/src, and the bundle npm start runs), then the embedded database's prepared image, which
+# stays in node_modules/.cache for the runtime stage: a new /data starts as a copy of it.
+RUN npm run build && node scripts/prepare-database-image.mjs && npm prune --omit=dev
 
 # Run: compiled code and production modules only, as the unprivileged node user.
 FROM node:20-bookworm-slim

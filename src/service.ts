@@ -91,7 +91,7 @@ export async function createService(given: Config, options: ServiceOptions = {})
   // One listener per instance, started by the first live page, whichever instance wrote the alert.
   const liveAlerts = createAlertListener(db, logger);
   const live = { alerts: liveAlerts, safetyPollMs: options.liveSafetyPollMs ?? LIVE_SAFETY_POLL_MS };
-  // Nothing here queries the database yet: an opening embedded one starts meanwhile (about half a second).
+  // Nothing here queries the database yet: an embedded one opens meanwhile, in its thread (most of a second).
   const app = await buildApp({ config, db, logger, runtime, clock, live });
   try {
     await options.opening?.opened;
