@@ -11,6 +11,7 @@
 //   twilio and nodemailer (loaded only when credentials are set), swagger and its UI (they read their own files).
 import { readFile, rm } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 export const EXTERNAL = ['@electric-sql/*', 'twilio', 'nodemailer', '@fastify/swagger', '@fastify/swagger-ui'];
@@ -55,4 +56,5 @@ function escapeForRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await bundleService();
+// Run as a script (npm run build), not imported (test/bundle.test.ts). A file URL, so a folder with a space in its name compares equal.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await bundleService();
