@@ -14,7 +14,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-export const EXTERNAL = ['@electric-sql/*', 'twilio', 'nodemailer', '@fastify/swagger', '@fastify/swagger-ui'];
+const EXTERNAL = ['@electric-sql/*', 'twilio', 'nodemailer', '@fastify/swagger', '@fastify/swagger-ui'];
 
 /** Bundles `root/src/server.js` into `outdir` (or, for a test, `src/server.ts` from the sources); returns the bundle's entry. */
 export async function bundleService({ root = 'dist', entry = 'src/server.js', outdir = 'dist/bundle' } = {}) {

@@ -65,9 +65,9 @@ describe.runIf(testDbKind() === 'pglite')('the bundled service', { timeout: 120_
     expect(await answered.text()).toContain('<Response>');
     const unmatched = await fetch(`${base}/api/v1/practices/${practice.id}/unmatched-texts`, { headers: admin });
     expect(unmatched.status).toBe(200);
-    const { data } = (await unmatched.json()) as { data: { reading: { emergency: string | null } }[] };
+    const { data } = (await unmatched.json()) as { data: { urgent: boolean; reading: { emergency: string | null } }[] };
     expect(data).toHaveLength(1);
-    expect(data[0]!.reading.emergency).toBeTruthy();
+    expect(data[0]).toMatchObject({ urgent: true, reading: { emergency: 'chest pain' } });
 
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
