@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import { Agenda } from 'agenda';
-import { PostgresBackend } from '@agendajs/postgres-backend';
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -8,14 +7,13 @@ import {
   claimDueJobOrNext,
   failJob,
   finishJob,
-  JOB_CHANNEL,
-  JOB_TABLE,
   pruneFinishedJobs,
   type JobLockLifetime,
   type JobName,
   type JobPayloads,
 } from '../store/job-queue.js';
 import { analyzeGrownTables } from '../store/statistics.js';
+import { createJobBackend } from './backend.js';
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N]) => Promise<void>;
 
@@ -61,7 +59,7 @@ export interface JobRunner {
    */
   runDueJobs(): Promise<{ ran: number; nextDueAt: Date | null }>;
   /**
-   * The database's upkeep, hourly (start() schedules it; a clock-driven loop calls it itself): finished
+   * The database's upkeep, every 10 minutes (start() schedules it; a clock-driven loop calls it itself): finished
    * jobs older than a week go, and tables that have grown are counted again for the planner.
    */
   maintain(): Promise<void>;
@@ -85,12 +83,6 @@ const LAST_RETRY_DELAY_MS = 15 * 60_000;
 export function jobRetryDelayMs(failures: number): number | null {
   if (failures >= MAX_JOB_FAILURES) return null;
   return RETRY_DELAYS_MS[failures - 1] ?? LAST_RETRY_DELAY_MS;
-}
-
-/** Agenda's PostgreSQL backend on the service's pool, listening where store/job-queue.ts notifies. */
-export function createJobBackend(pool: pg.Pool, notifications: boolean): PostgresBackend {
-  // The table is created by migrate() under its advisory lock.
-  return new PostgresBackend({ pool, ensureSchema: false, disableNotifications: !notifications, tableName: JOB_TABLE, channelName: JOB_CHANNEL });
 }
 
 /** Agenda on the service's own PostgreSQL pool (server or embedded). */
@@ -161,7 +153,9 @@ export function createJobRunner({ pool, clock, logger, pollMs, notifications }: 
     async start() {
       agenda.define('jobs.prune', maintain, { lockLifetime: 60_000 });
       await agenda.start();
-      await agenda.every('1 hour', 'jobs.prune');
+      // Often enough that a table grown by an import is counted before its queries are planned for long
+      // from old counts (store/statistics.ts); a look that finds nothing grown reads only the catalog.
+      await agenda.every('10 minutes', 'jobs.prune');
     },
     async stop(graceMs) {
       const result = await agenda.drain({ timeout: graceMs });

@@ -287,3 +287,40 @@ export async function pruneFinishedJobs(db: Queryable, before: Date): Promise<nu
   const { rowCount } = await db.query(`DELETE FROM ${JOB_TABLE} WHERE next_run_at IS NULL AND last_finished_at < $1`, [before]);
   return rowCount ?? 0;
 }
+
+/** What a worker asks when it looks for its next job of one name (Agenda's getNextJobToRun). */
+export interface NamedClaim {
+  name: string;
+  /** Take a waiting job due by then (Agenda: its next scan). */
+  dueBy: Date;
+  /** Or one whose lock was taken before then: its worker died (Agenda: now less the lock lifetime). */
+  lockTakenBefore: Date;
+  lockedAt: Date;
+  lockedBy: string | null;
+}
+
+/**
+ * Locks the next job of one name for a worker, as Agenda's own repository does, and returns its
+ * row (null: none). Agenda's statement asks for "waiting and due, or locked too long" in one OR,
+ * which only a planner with fresh counts answers from indexes. On a table it has not counted
+ * (a new database; PGlite, which runs no autovacuum, between upkeeps) it read every job of the
+ * name, the week of finished ones and those queued for later included: measured on 25,000 jobs,
+ * 381 pages and 2.5 ms a claim, and workers claim after every job and for every name at every scan.
+ * Asked as two questions, each reads one short range whatever the counts (4 pages, 0.08 ms there):
+ * due waiting jobs (Agenda's name and next_run_at index stops at `dueBy`), then expired locks (the
+ * locked index). A waiting job goes before an abandoned one; a worker asks again until neither is left.
+ */
+export async function claimNamedJob(db: Queryable, claim: NamedClaim): Promise<Record<string, unknown> | null> {
+  const { rows } = await db.query<Record<string, unknown>>({
+    name: 'claim-named-job',
+    text: `UPDATE ${JOB_TABLE} SET locked_at = $1, last_modified_by = $5
+       WHERE id = coalesce(
+         (SELECT id FROM ${JOB_TABLE} WHERE name = $2 AND disabled = false AND locked_at IS NULL AND next_run_at <= $3
+          ORDER BY next_run_at, priority DESC LIMIT 1 FOR UPDATE SKIP LOCKED),
+         (SELECT id FROM ${JOB_TABLE} WHERE name = $2 AND disabled = false AND locked_at IS NOT NULL AND locked_at <= $4
+          ORDER BY next_run_at NULLS LAST, priority DESC LIMIT 1 FOR UPDATE SKIP LOCKED))
+       RETURNING *`,
+    values: [claim.lockedAt, claim.name, claim.dueBy, claim.lockTakenBefore, claim.lockedBy],
+  });
+  return rows[0] ?? null;
+}

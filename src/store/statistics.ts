@@ -8,9 +8,9 @@ import type { Queryable } from './sql.js';
  * Why: embedded PGlite runs no autovacuum, so left alone its planner never learns what any table holds and
  * plans every query from default guesses. In a simulated 1,000-patient month the coordinator's case list
  * (its alerts, and their evidence with the patients' words) took tens of milliseconds a read uncounted, read
- * by hash joins over whole tables, and 2 to 3 ms counted; Agenda's search for the next job (a condition with
- * an OR) reads every job of the name uncounted, and the waiting and locked indexes counted. On a server
- * autovacuum counts the tables too, and this seldom finds anything to do.
+ * by hash joins over whole tables, and 2 to 3 ms counted; each inbound text's patient lookup, with the counts
+ * of an empty table, read every patient of the practice. On a server autovacuum counts the tables too, within
+ * minutes, and this seldom finds anything to do.
  *
  * Growth is measured in pages, which is free to read: without VACUUM (PGlite runs none) every insert and
  * update writes a new row version at the end of a table, so a table grows with every change. Counting on a

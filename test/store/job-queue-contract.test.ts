@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import type { JobNotification } from 'agenda';
 import { createTestDatabase, testDbKind } from '../helpers/database.js';
 import type { Database } from '../../src/store/database.js';
 import { JOB_TABLE, claimDueJob, enqueueJob, failJob, finishJob, type JobName } from '../../src/store/job-queue.js';
 import { withTransaction } from '../../src/store/sql.js';
-import { createJobBackend } from '../../src/jobs/runner.js';
+import { createJobBackend } from '../../src/jobs/backend.js';
 
 /**
  * ccm-bot writes Agenda's table itself (store/job-queue.ts), so that a job is
@@ -70,6 +70,41 @@ describe("Agenda's job table, as ccm-bot writes it", () => {
     const state = (id: string) => listed.find((job) => String(job._id) === id);
     expect(state(done)).toMatchObject({ state: 'completed' });
     expect(state(failing)).toMatchObject({ failReason: 'boom', failCount: 1, nextRunAt: new Date(now.getTime() + 5000) });
+  });
+});
+
+describe("the service's job claim (Agenda's workers, jobs/backend.ts)", () => {
+  let name: JobName;
+  let round = 0;
+  // Each test its own name: a job one leaves waiting is none of the next one's business.
+  beforeEach(() => {
+    round += 1;
+    name = `contract.claims.${round}` as JobName;
+  });
+  const claim = (now: Date, lockLifetimeMs = 10_000) =>
+    createJobBackend(db.pool, false).repository.getNextJobToRun(name, now, new Date(now.getTime() - lockLifetimeMs), now, { lastModifiedBy: 'worker a' });
+
+  it('takes the earliest due job, highest priority first, and leaves jobs due later, running or finished', async () => {
+    const now = new Date('2026-11-24T18:00:00Z');
+    const later = await enqueueJob(db.pool, name, { n: 'later' } as never, { runAt: new Date(now.getTime() + 60_000) });
+    const finished = await enqueueJob(db.pool, name, { n: 'finished' } as never, { runAt: new Date(now.getTime() - 120_000) });
+    await finishJob(db.pool, finished, now);
+    const low = await enqueueJob(db.pool, name, { n: 'low' } as never, { runAt: new Date(now.getTime() - 1000), priority: 0 });
+    const high = await enqueueJob(db.pool, name, { n: 'high' } as never, { runAt: new Date(now.getTime() - 1000), priority: 10 });
+    const taken = [await claim(now), await claim(now), await claim(now)];
+    expect(taken.map((job) => job && String(job._id))).toEqual([high, low, undefined]);
+    expect(taken[0]).toMatchObject({ name, data: { n: 'high' }, priority: 10, lockedAt: now, lastModifiedBy: 'worker a' });
+    expect((await claim(new Date(now.getTime() + 60_000)))?._id?.toString()).toBe(later);
+  });
+
+  it("takes again a job whose worker died, once its lock has run out, and not before", async () => {
+    const lockedAt = new Date('2026-11-24T19:00:00Z');
+    const id = await enqueueJob(db.pool, name, { n: 'abandoned' } as never, { runAt: lockedAt });
+    expect(String((await claim(lockedAt))!._id)).toBe(id);
+    expect(await claim(new Date(lockedAt.getTime() + 9_000))).toBeUndefined();
+    const retaken = await claim(new Date(lockedAt.getTime() + 11_000));
+    expect(retaken).toMatchObject({ data: { n: 'abandoned' }, lockedAt: new Date(lockedAt.getTime() + 11_000) });
+    expect(String(retaken!._id)).toBe(id);
   });
 });
 
