@@ -14,7 +14,7 @@ import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isQuestion } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
-import { readTurnContext } from '../store/turn-context.js';
+import { readTurnContext, type TurnContext } from '../store/turn-context.js';
 import { aPersonShouldRead } from './for-a-person.js';
 import { medicineObservations, medicinesAskedAbout } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
@@ -58,6 +58,8 @@ export interface TurnInput {
   channel: Channel;
   /** When it was said, by the service clock: everything it causes is stamped with it. */
   at: Date;
+  /** What the turn reads first (its held question, the medications), when the channel read it with the message; else the turn reads it. */
+  context?: TurnContext | null;
 }
 
 /** One thing to say back, before a channel renders it. */
@@ -143,7 +145,8 @@ async function readAndAnswer(
     recordEvent(tx, { practiceId: practice.id, patientId: patient.id, conversationId: conversation?.id ?? null, messageId: inbound.id, type, at });
 
   // The held question and the medications in one read: nothing this turn does before it reads the medications changes them.
-  const { held, medications } = await readTurnContext(tx, patient.id, conversation?.id ?? null);
+  const readBefore = t.context && t.context.conversationId === (conversation?.id ?? null) ? t.context : null;
+  const { held, medications } = readBefore ?? (await readTurnContext(tx, patient.id, conversation?.id ?? null));
   // "Wrong number" reaching here was asked, not said (takeTurn stops texts on the statement): who we are answers both.
   const askedWhoWeAre = reading.requests.includes('who_is_this') || reading.requests.includes('wrong_number');
   if (askedWhoWeAre) {

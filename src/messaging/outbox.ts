@@ -30,6 +30,8 @@ export async function recordReply(
   kind: string,
   body: string,
 ): Promise<Message> {
+  // A reply to a patient or a candidate is confirmed later (messaging/send-recovery.ts); simulated, nothing leaves.
+  const confirms = !deps.transport.simulated && (to.patient !== null || Boolean(to.candidateId));
   const message = await insertOutbound(tx, {
     practiceId: to.practice.id,
     patientId: to.patient?.id ?? null,
@@ -43,11 +45,8 @@ export async function recordReply(
     status: deps.transport.simulated ? 'simulated' : 'queued',
     createdAt: to.at,
     sentAt: to.at,
+    confirmAt: confirms ? new Date(to.at.getTime() + REPLY_CONFIRM_MS) : null,
   });
-  if (!deps.transport.simulated && (to.patient || to.candidateId)) {
-    const confirmAt = new Date(to.at.getTime() + REPLY_CONFIRM_MS);
-    await enqueueJob(tx, 'message.send', { messageId: message.id }, { runAt: confirmAt, now: to.at });
-  }
   return message;
 }
 

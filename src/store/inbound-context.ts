@@ -3,6 +3,8 @@ import { statusRank, toMessage, type Message, type MessageRow } from './messages
 import { toPatient, type Patient, type PatientRow } from './patients.js';
 import { toPractice, type Practice, type PracticeRow } from './practices.js';
 import type { Queryable } from './sql.js';
+import { heldQuestionSql, medicationsJsonSql, toTurnContext, type TurnContext } from './turn-context.js';
+import type { MedicationRow } from './medications.js';
 
 export interface InboundText {
   messageSid: string;
@@ -24,6 +26,10 @@ export interface InboundContext {
   candidateId: string | null;
   /** The stored text; null when this MessageSid was stored before (a redelivery). */
   inbound: Message | null;
+  /** What the patient's turn reads first (its held question, their medications); null without a patient. */
+  turn: TurnContext | null;
+  /** The patient was unreachable until this text (noted as their reply: see recordInboundText). */
+  wasUnreachable: boolean;
 }
 
 /** row_to_json gives timestamps as text; the row mappers take either. */
@@ -33,6 +39,9 @@ interface ContextRow {
   conversation: ConversationRow | null;
   candidate_id: string | null;
   inbound: MessageRow | null;
+  held: MessageRow | null;
+  medications: MedicationRow[];
+  was_unreachable: boolean;
 }
 
 /**
@@ -45,12 +54,18 @@ interface ContextRow {
  * Unique on MessageSid: a redelivered text is not stored again. A number no
  * patient has is looked up among the practice's candidates (invited to CCM):
  * the text is filed under the candidate, whose row is locked the same way.
+ *
+ * Every round trip here is one for each text, so the same statement also reads
+ * what the patient's turn reads first (store/turn-context.ts), and, when
+ * `notesReply`, notes the text as the patient's reply (store/patients.ts,
+ * noteReply), which a redelivery does not.
  */
-export async function recordInboundText(db: Queryable, text: InboundText, receivedAt: Date): Promise<InboundContext> {
+export async function recordInboundText(db: Queryable, text: InboundText, receivedAt: Date, notesReply: boolean): Promise<InboundContext> {
   const { rows } = await db.query<ContextRow>({
     name: 'record-inbound-text',
     text: `WITH target AS (
-             SELECT pr AS practice, pa AS patient, c AS conversation, ca.id AS candidate_id
+             SELECT pr AS practice, pa AS patient, c AS conversation, ca.id AS candidate_id, h AS held,
+                    ${medicationsJsonSql('pa.id')} AS medications
              FROM (SELECT 1) AS one
              LEFT JOIN practices pr ON pr.phone_number = $1
              LEFT JOIN LATERAL (
@@ -62,6 +77,7 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
              LEFT JOIN LATERAL (
                SELECT id FROM candidates WHERE practice_id = pr.id AND phone = $2 AND pa.id IS NULL FOR NO KEY UPDATE
              ) ca ON true
+             LEFT JOIN LATERAL (${heldQuestionSql('c.id')}) h ON true
            ), inbound AS (
              INSERT INTO messages (practice_id, patient_id, conversation_id, candidate_id, direction, kind,
                                    from_number, to_number, body, twilio_sid, status, status_rank, created_at, updated_at)
@@ -74,11 +90,15 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
              FROM target
              ON CONFLICT (twilio_sid) DO NOTHING
              RETURNING *
+           ), noted AS (
+             UPDATE patients SET last_reply_at = $6, unanswered_contacts = 0, unreachable_at = NULL
+             WHERE $7 AND id = (SELECT (patient).id FROM target) AND EXISTS (SELECT 1 FROM inbound)
            )
            SELECT row_to_json(t.practice) AS practice, row_to_json(t.patient) AS patient,
-                  row_to_json(t.conversation) AS conversation, t.candidate_id, (SELECT row_to_json(i) FROM inbound i) AS inbound
+                  row_to_json(t.conversation) AS conversation, t.candidate_id, (SELECT row_to_json(i) FROM inbound i) AS inbound,
+                  row_to_json(t.held) AS held, t.medications, $7 AND EXISTS (SELECT 1 FROM inbound) AND (t.patient).unreachable_at IS NOT NULL AS was_unreachable
            FROM target t`,
-    values: [text.to, text.from, text.body, text.messageSid, statusRank('received'), receivedAt],
+    values: [text.to, text.from, text.body, text.messageSid, statusRank('received'), receivedAt, notesReply],
   });
   const row = rows[0]!;
   return {
@@ -87,5 +107,7 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
     conversation: row.conversation ? toConversation(row.conversation) : null,
     candidateId: row.candidate_id,
     inbound: row.inbound ? toMessage(row.inbound) : null,
+    turn: row.patient ? toTurnContext(row.conversation?.id ?? null, row.held, row.medications) : null,
+    wasUnreachable: row.was_unreachable,
   };
 }

@@ -1,3 +1,4 @@
+import { insertJobsFrom } from './job-queue.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type Direction = 'inbound' | 'outbound';
@@ -183,15 +184,26 @@ export interface NewOutbound {
   /** A text to the care team: the alert, or the unknown sender's text, it is about (listed with it). */
   aboutAlertId?: string | null;
   aboutMessageId?: string | null;
+  /**
+   * A reply handed back in TwiML: when its message.send job looks whether it left, and sends it if not
+   * (messaging/send-recovery.ts). Queued by the same statement, one round trip less on every text; minutes
+   * away, so no wake-up is sent (the workers' scan finds it).
+   */
+  confirmAt?: Date | null;
 }
 
 export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
   const { rows } = await db.query<MessageRow>({
     name: 'insert-outbound',
-    text: `INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
-       from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id, about_message_id,
-       candidate_id)
-     VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING *`,
+    text: `WITH message AS (
+             INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
+               from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id,
+               about_message_id, candidate_id)
+             VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING *
+           ), confirm AS (
+             ${insertJobsFrom(`SELECT 'message.send', jsonb_build_object('messageId', id), $18::timestamptz, 0 FROM message WHERE $18::timestamptz IS NOT NULL`)}
+           )
+           SELECT * FROM message`,
     values: [
       m.practiceId,
       m.patientId,
@@ -210,6 +222,7 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       m.aboutAlertId ?? null,
       m.aboutMessageId ?? null,
       m.candidateId ?? null,
+      m.confirmAt ?? null,
     ],
   });
   return toMessage(rows[0]!);

@@ -5,7 +5,6 @@ import { databaseFault, withTransaction } from '../../store/sql.js';
 import { redFlagWords } from '../../triage/index.js';
 import { raiseAlert } from '../../alerts/index.js';
 import type { RuntimeDeps } from '../../runtime.js';
-import { noteReply } from '../../store/patients.js';
 import { recordEvent } from '../../store/patient-events.js';
 import { replanPatient } from '../../outreach/index.js';
 import { handlePatientText } from './patient-text.js';
@@ -60,7 +59,8 @@ export async function handleInboundSms(deps: RuntimeDeps, sms: InboundSms): Prom
  */
 async function keepUnhandled(deps: RuntimeDeps, sms: InboundSms, receivedAt: Date): Promise<void> {
   await withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, candidateId, inbound } = await recordInboundText(tx, sms, receivedAt);
+    // Not noted as the patient's reply: the turn that would have answered it did not happen.
+    const { practice, patient, conversation, candidateId, inbound } = await recordInboundText(tx, sms, receivedAt, false);
     // A candidate's text (invited to CCM, no patient yet) waits for a person on Today, as an unknown sender's does.
     if (inbound && candidateId) await markForReview(tx, inbound.id, detectRedFlag(sms.body) !== null);
     if (!inbound || !practice || !patient) return;
@@ -77,7 +77,8 @@ async function keepUnhandled(deps: RuntimeDeps, sms: InboundSms, receivedAt: Dat
 
 function handleInTransaction(deps: RuntimeDeps, sms: InboundSms, receivedAt: Date): Promise<InboundResult> {
   return withTransaction(deps.pool, async (tx) => {
-    const { practice, patient, conversation, candidateId, inbound } = await recordInboundText(tx, sms, receivedAt);
+    // Any word from a patient is two-way contact: noted with the text, an unreachable patient is reachable again.
+    const { practice, patient, conversation, candidateId, inbound, turn, wasUnreachable } = await recordInboundText(tx, sms, receivedAt, true);
     if (!inbound) {
       const original = await findMessageBySid(tx, sms.messageSid);
       return asResult(original ? await listReplies(tx, original.id) : [], true);
@@ -92,9 +93,8 @@ function handleInTransaction(deps: RuntimeDeps, sms: InboundSms, receivedAt: Dat
       if (!candidate || readUnknownText(inbound.body).emergency) return asResult(await answerUnknownSender(tx, deps, practice, inbound, receivedAt));
       return asResult(await handleCandidateText(tx, deps, { practice, candidate, inbound, at: receivedAt }));
     }
-    // Any word from them is two-way contact: an unreachable patient is reachable again and back on the cadence.
-    const wasUnreachable = await noteReply(tx, patient.id, receivedAt);
-    const replies = await handlePatientText(tx, deps, { practice, patient, conversation, inbound, at: receivedAt });
+    const replies = await handlePatientText(tx, deps, { practice, patient, conversation, inbound, context: turn, at: receivedAt });
+    // Back on the cadence, now that they are reachable.
     if (wasUnreachable) {
       await recordEvent(tx, { practiceId: practice.id, patientId: patient.id, messageId: inbound.id, type: 'patient.reachable', at: receivedAt });
       await replanPatient(tx, practice, patient.id, receivedAt);

@@ -8,6 +8,7 @@ import type { Message } from '../../store/messages.js';
 import type { Patient } from '../../store/patients.js';
 import type { Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
+import type { TurnContext } from '../../store/turn-context.js';
 import type { RuntimeDeps } from '../../runtime.js';
 import { recordReply } from '../../messaging/index.js';
 import { textOf } from '../../conversation/index.js';
@@ -19,6 +20,8 @@ export interface PatientText {
   /** The patient's open conversation, locked; null when none is open. */
   conversation: Conversation | null;
   inbound: Message;
+  /** What the turn reads first, read with the text (store/inbound-context.ts). */
+  context: TurnContext | null;
   /** When the text arrived, by the service clock: everything it causes is stamped with it. */
   at: Date;
 }
