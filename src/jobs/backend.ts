@@ -1,6 +1,7 @@
 import { PostgresBackend, PostgresJobRepository } from '@agendajs/postgres-backend';
 import type { JobParameters, JobRepository, JobRepositoryOptions } from 'agenda';
 import type pg from 'pg';
+import { systemClock } from '../clock.js';
 import { claimNamedJob, JOB_CHANNEL, JOB_TABLE } from '../store/job-queue.js';
 
 type RepositoryConfig = ConstructorParameters<typeof PostgresJobRepository>[0];
@@ -22,7 +23,8 @@ class BoundedClaimRepository extends PostgresJobRepository {
       name: jobName,
       dueBy: nextScanAt,
       lockTakenBefore: lockDeadline,
-      lockedAt: now ?? new Date(),
+      // Agenda's workers pass no time: their locks and deadlines are on the machine's clock, as the library's own are.
+      lockedAt: now ?? systemClock.now(),
       lockedBy: options?.lastModifiedBy ?? null,
     });
     // The library's own mapping of its row (private in its types, so reached by name).
