@@ -1,6 +1,6 @@
 import { toConversation, type Conversation, type ConversationRow } from './conversations.js';
 import { statusRank, toMessage, type Message, type MessageRow } from './messages.js';
-import { toPatient, type Patient, type PatientRow } from './patients.js';
+import { replyNotedSql, toPatient, type Patient, type PatientRow } from './patients.js';
 import { toPractice, type Practice, type PracticeRow } from './practices.js';
 import type { Queryable } from './sql.js';
 import { heldQuestionSql, medicationsJsonSql, toTurnContext, type TurnContext } from './turn-context.js';
@@ -91,7 +91,7 @@ export async function recordInboundText(db: Queryable, text: InboundText, receiv
              ON CONFLICT (twilio_sid) DO NOTHING
              RETURNING *
            ), noted AS (
-             UPDATE patients SET last_reply_at = $6, unanswered_contacts = 0, unreachable_at = NULL
+             UPDATE patients SET ${replyNotedSql('$6')}
              WHERE $7 AND id = (SELECT (patient).id FROM target) AND EXISTS (SELECT 1 FROM inbound)
            )
            SELECT row_to_json(t.practice) AS practice, row_to_json(t.patient) AS patient,

@@ -304,13 +304,16 @@ export async function setPause(db: Queryable, id: string, pause: { until: Date |
   return rows[0] ? toPatient(rows[0]) : null;
 }
 
+/** SQL: what a reply from the patient sets (at `at`), here and where a text is stored (store/inbound-context.ts). */
+export const replyNotedSql = (at: string) => `last_reply_at = ${at}, unanswered_contacts = 0, unreachable_at = NULL`;
+
 /**
  * The patient wrote or answered: the unanswered count starts again and an
  * unreachable patient is reachable. Returns whether they were unreachable.
  */
 export async function noteReply(db: Queryable, id: string, at: Date): Promise<boolean> {
   const { rows } = await db.query<{ was: boolean }>(
-    `UPDATE patients p SET last_reply_at = $2, unanswered_contacts = 0, unreachable_at = NULL
+    `UPDATE patients p SET ${replyNotedSql('$2')}
      FROM (SELECT unreachable_at IS NOT NULL AS was FROM patients WHERE id = $1) before
      WHERE p.id = $1 RETURNING before.was`,
     [id, at],

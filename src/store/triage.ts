@@ -1,6 +1,7 @@
 import type { Evaluation, ObservationFact, RuleSet, TriageLevel, VersionedRuleSet } from '../triage/index.js';
 import { toMedication, type Medication, type MedicationRow } from './medications.js';
 import { toIsoOrNull, type Queryable } from './sql.js';
+import { medicationsJsonSql } from './turn-context.js';
 
 /**
  * What names a practice's current rule set exactly, computed by the database
@@ -59,8 +60,7 @@ export async function loadTriageInputs(
              (SELECT coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'value', o.value, 'observed_at', o.observed_at,
                                                          'conversation_id', o.conversation_id) ORDER BY o.observed_at, o.seq), '[]'::json)
               FROM observations o WHERE o.patient_id = $2 AND o.observed_at >= $3) AS observations,
-             CASE WHEN $4 THEN (SELECT coalesce(json_agg(m ORDER BY m.created_at, m.id), '[]'::json)
-                                FROM medications m WHERE m.patient_id = $2) END AS medications`,
+             CASE WHEN $4 THEN ${medicationsJsonSql('$2')} END AS medications`,
     values: [subject.practiceId, subject.patientId, since, withMedications],
   });
   const row = rows[0]!;
