@@ -177,3 +177,98 @@ describe('concerns beside something that passed', () => {
     expect(leftOver('i get sob walking to the mailbox').news).toContain('sob');
   });
 });
+
+describe('a symptom said to be better, and a body that did its work', () => {
+  // Each form is written here in words of no corpus; the look-alikes below must still reach a person.
+  it.each([
+    'the itching on my arms is a lot better since the new soap', 'mucho mejor la rodilla, ya subo las escaleras', 'my ankle sprain healed up fine',
+    'the sore on my shin is closing up, wound closed last week', 'ya no me pican los ojos desde que cambié las gotas', 'ya no me duelen los pies con los zapatos nuevos',
+    'heartburn calmed down after I cut out the late coffee', 'no more stomach cramps since the new diet', 'hips held up the whole trip to Branson',
+    "my back didn't act up once at the reunion", 'las rodillas aguantaron toda la procesión', 'got my shingles and flu shots at Walgreens',
+    'la vacuna del covid y la de la gripe ya me las pusieron', 'thank you for the phone call on Friday', 'blood pressure been good up north at the lake',
+    'bowels are regular again', 'used the rescue inhaler once this month',
+  ])('"%s" settles', (text) => {
+    expect(readMessage(text).concerns, text).toEqual([]);
+    expect(leftOver(text), text).toEqual({ news: [], unknown: [] });
+  });
+
+  it.each([
+    // Still there, whatever else the clause says.
+    ['the itching is still there, better at night', 'side_effects'],
+    ['my legs are still swollen but better', 'swelling'],
+    // Better as a condition or advice, not a course.
+    ['breathing feels better sitting up, cant lay flat at night', 'breathing'],
+    ['you better call me my stomach hurts', 'pain'],
+    // Not better, not healing, a body that did not hold.
+    ['the cough is no better', 'breathing'],
+    ["the cut on my foot isn't healing", 'pain'],
+    ['ya no puedo caminar, me duelen mucho las piernas', 'pain'],
+    // A word one slip from "healed" or "calmed" says nothing passed; nor does "better" inside the concern's own words.
+    ['swimmy headed all day', 'dizziness'],
+    ['I called up the pharmacy about my swollen feet', 'swelling'],
+    ["ain't nothing gonna get better for me", 'mood'],
+  ])('"%s" still reaches a person', (text, category) => {
+    const reading = readMessage(text);
+    const left = leftOver(text);
+    expect(reading.concerns.length > 0 || needsAPerson(left), text).toBe(true);
+    if (reading.concerns.length > 0) expect(reading.concerns, text).toContain(category);
+  });
+
+  it.each([
+    ['no me aguantan las piernas', 'aguantan'],
+    ['my knees gave out on the stairs', 'knees'],
+    ['no more energy to do anything', 'no more energy'],
+    ['sin fuerzas para levantarme', 'sin fuerzas'],
+  ])('"%s" leaves "%s"', (text, word) => {
+    expect(leftOver(text).news, text).toContain(word);
+  });
+
+  it('reads a rescue inhaler used often as trouble breathing, and once as no news', () => {
+    expect(readMessage('using my rescue puffer every few hours').concerns).toEqual(['breathing']);
+    expect(readMessage('grabbed the puffer once on the hike').concerns).toEqual([]);
+  });
+});
+
+describe('what M taught: a symptom that stopped, a score or an age, and red flags in new words', () => {
+  it.each([
+    'the heartburn stopped once I ate supper earlier', 'my back pain eased up after the heating pad', 'la terapia me dejó como nuevo',
+    'ya se me cerró la llaga del pie', 'bowled a 212 at league night', 'Grandpa turned 88 on Sunday', 'cumplió 79 mi esposo', 'the bp cuff says my pressure didnt budge',
+  ])('"%s" settles', (text) => {
+    expect(readMessage(text).concerns, text).toEqual([]);
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it.each([
+    // Stopping a thing is news of another kind; a figure after "got" may be a sugar.
+    ['I stopped the water pill, it had me up all night', 'stopped'],
+    ['got a 58 before lunch and felt shaky', '58'],
+    ['he gets lost walking to the mailbox now', 'gets lost walking'],
+  ])('"%s" leaves "%s"', (text, word) => {
+    expect(leftOver(text).news, text).toContain(word);
+  });
+
+  it('reads a weight held until lately against today\'s', () => {
+    expect(readMessage('usually 160 on the scale, this morning 167').vitals).toContainEqual({ kind: 'weight_gain', pounds: 7, days: 7 });
+  });
+
+  it('takes no "never" for a fever', () => {
+    expect(readMessage('never forgot, thirty nine years on these pills').vitals).toEqual([]);
+  });
+
+  it.each([
+    ['siento una piedra sentada sobre el pecho', 'chest_pain'],
+    ['no puede coger aire y tiene las uñas moradas', 'breathing'],
+    ['mi mamá está viendo doble', 'stroke'],
+    ['a mi papá se le fue la boca de lado', 'stroke'],
+    ['pienso tragarme todas mis pastillas de una vez', 'self_harm'],
+    ['been giving all my things away, dont see the point of getting up', 'self_harm'],
+    ['heavy pressure over my heart area', 'chest_pain'],
+    ['my husband is not answering me and his eyes look glassy', 'unresponsive'],
+  ])('"%s" is a red flag (%s)', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each(['he never answers his phone', 'mom is not answering her phone', "I can't do this form anymore", 'my grandson is giving his old toys away'])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+});

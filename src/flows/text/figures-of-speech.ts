@@ -32,7 +32,10 @@ export const IDIOMS: readonly string[] = [
   '(movie|show|film|book|wedding|graduation|pelicula|novela|boda) ...4 (crying|cried|cry|llorar|llore|llorando)',
   // A symptom that eased: "the fever broke", "swelling went down".
   '(fever|temperature|fiebre|calentura) (broke|went down|came down|se quito|bajo|ya bajo)',
-  '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone|bajo|se bajo) down',
+  '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone) down',
+  // "The swelling in my feet bajó mucho", "the swelling in my legs is down a lot".
+  '(swelling|swollen|puffiness|hinchazon|inflamacion) ...4 (bajo|baja|bajando|se bajo|se me bajo|desinflamo)',
+  '(swelling|swollen|puffiness|hinchazon|inflamacion) ...4 (is|s|has|got|esta) (way|a lot|much|mucho)? (down|less|menos) !from|to',
   '(se|ya se) (me|le)? (bajo|quito|desinflamo) (la|el)? (hinchazon|inflamacion|hinchado)',
   // "Swelling's down", "the puffiness is less": said of swelling, "down" is better (of a pressure it may not be).
   '(swelling|swellings|puffiness|puffinesss|hinchazon|inflamacion) (is|s|has|got|esta)? (way|a lot|much|mucho)? (down|less|better|improved|gone|menos|mejor)',
@@ -70,6 +73,36 @@ export const RESOLVED: readonly string[] = [
   'what (it|its|they|theyve|theyre) (has|have|is|are)? (been|was|were) ...2 (year|years|month|months|along|forever|winter|summer)',
   'same as (ever|always|usual|before|it has been|its been)', 'lo mismo de siempre', 'igual que siempre',
 ];
+
+/**
+ * Words saying a symptom is better than it was: as RESOLVED, unless the
+ * clause says it is still there (LINGERING): "still swollen but better".
+ */
+export const IMPROVED: readonly string[] = [
+  // Better than it was: "mucho mejor la tos", "the rash cleared right up", "la gota ya se me calmó", "healing nicely".
+  // ("You better call", "mejor llámenme": advice, not a symptom's course.)
+  'better !call|get|go|come|check|see|have|let|make|be|not|off|ask|tell|text|send|talk|than|when|if|sitting|sit|lying|laying|propped|standing|after|with|at', '(much|lot|way|a lot|some|somewhat|little|bit|a bit) better',
+  '(mucho|muy|mas|bastante|poco|algo|estoy|esta|estan|siento|va|van|sigo|sigue) mejor', 'mejor (de|del|con)', 'mejor* (la|el|las|los|mi|mis) (tos|gripa|gripe|herida|gota|rodilla|pierna|piernas|pies|espalda|dolor)',
+  'mejorando', 'mejorado', 'mejoro', 'mejoraron', 'improv*', 'cleared', 'clearing up', '(se|me|le|ya)? (me|le)? (calmo|calmaron|calmado|calmada|aliviado|aliviada|alivio)', '(calmed|settled|eased|ease|eases|easing) (down|off|up)',
+  // The symptom as the one that stopped: "leg cramps stopped after the bananas", "they've stopped". Not stopping a thing
+  // ("stopped the pills", "stopped eating"): that is news of another kind.
+  'stopped !the|my|taking|it|them|his|her|all|eating|drinking|using|going|doing|a|an|that|this|those|these|me|him|breathing|talking|walking|peeing|working',
+  // As good as new: "la sobadora me dejó como nueva", "knee feels like new".
+  '(dejo|dejaron|quedo|quede|feels|feel|felt|good) (como|like|as)? (nuevo|nueva|nuevos|nuevas|new)',
+  '(se|ya se)? (me|le)? (cerro|cerraron) (la|el|mi)? (herida|llaga|cortada|ulcera)',
+  'healed', 'healing (up|well|nicely|fine|good|ok|great|bien)', 'sanando', 'sanado', 'sanaron', 'sano (bien|bonito|rapido|ya)', '(wound|cut|sore|herida|llaga|cortada|ulcera) ...3 (closed|closed up|cerro|cerrando|cerrada)',
+  '(back|come back|came back|went back) to normal', '(normal|regular|normales) (again|otra vez|de nuevo|ya)', '(ya|otra vez|de nuevo) (normal|normales)',
+  // Spanish says a thing no longer comes with "ya no" and the verb of its coming: "ya no me dan los calambres", "ya no me sube el azúcar".
+  // (Not "ya no puedo", "ya no tengo": what one can no longer do, or no longer has, may be the news.)
+  'ya no (me|le|se)? (me|le)? (da|dan|dio|dieron|daba|daban|viene|vienen|vino|sube|suben|subia|molesta|molestan|arde|arden|pica|pican|duele|duelen|hincha|hinchan)',
+];
+
+/**
+ * Words saying a symptom is still there ("still", "todavía", "sigue"): a
+ * clause with one is not settled by IMPROVED ("still coughing, better at
+ * night"), though its baseline may be ("still the floaters, same as last month").
+ */
+export const LINGERING: ReadonlySet<string> = new Set(['still', 'todavia', 'aun', 'sigue', 'siguen', 'continues', 'continue', 'continuing', 'persists', 'persistent']);
 
 /** Words that join two statements in one clause: "my legs are swollen and the cough is gone". */
 const JOINING: ReadonlySet<string> = new Set(['and', 'plus', 'also', 'n', 'y', 'e', 'tambien']);

@@ -82,6 +82,15 @@ export const NEGATION_BRIDGE: ReadonlySet<string> = new Set([
   'pies', 'pie', 'piernas', 'pierna', 'tobillos', 'tobillo', 'manos', 'mano',
 ]);
 
+/**
+ * English parts of the body a "no more" or "no longer" reaches across: "no more belly cramps". A plain
+ * "no" does not: "no feet swollen again" may answer the question and then tell the news.
+ */
+const BODY_AFTER_NO_MORE: ReadonlySet<string> = new Set([
+  'belly', 'tummy', 'stomach', 'leg', 'legs', 'knee', 'knees', 'foot', 'feet', 'ankle', 'ankles', 'hip', 'hips', 'joint', 'joints', 'hand', 'hands', 'back',
+]);
+const NO_MORE: ReadonlySet<string> = new Set(['more', 'longer']);
+
 /** How many words (filler not counted) may stand between a negator and the phrase it denies. */
 export const NEGATION_WINDOW = 3;
 
@@ -104,9 +113,17 @@ export function findNegator(tokens: readonly string[], start: number): number {
   let counted = 0;
   // Words of the list item being crossed, after an "or"/"ni"; -1 when no list is being crossed.
   let itemWords = -1;
+  let crossedBody = false;
   for (let i = start - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
-    if (NEGATORS.has(token) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
+    if (NEGATORS.has(token) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) {
+      if (crossedBody && !NO_MORE.has(tokens[i + 1] ?? '')) return -1;
+      return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
+    }
+    if (BODY_AFTER_NO_MORE.has(token) && itemWords < 0) {
+      crossedBody = true;
+      continue;
+    }
     if (NEGATION_FILLER.has(token)) continue;
     if (NEGATION_CARRIERS.has(token)) {
       itemWords = 0;

@@ -48,6 +48,10 @@ export interface DetectorOptions<C extends string = string> {
    * quitó la tos"): a clause with one (not itself denied) mentions nothing.
    */
   resolved?: readonly string[];
+  /** Words saying a symptom is better ("mucho mejor la tos"): as `resolved`, unless a `lingering` word is in the clause. */
+  improved?: readonly string[];
+  /** Words saying a symptom is still there ("still", "todavía"). */
+  lingering?: ReadonlySet<string>;
   /** Categories that are events, not states ("a fall"): "it's gone now" after them settles nothing. */
   lasting?: readonly C[];
   /** A clause this says is about someone other than the patient ("my dog is sick") mentions nothing. */
@@ -78,6 +82,7 @@ export function createPhraseDetector<C extends string>(
   );
   const idioms = (options.idioms ?? []).map(compilePattern);
   const resolved = (options.resolved ?? []).map(compilePattern);
+  const improved = (options.improved ?? []).map(compilePattern);
 
   /** The clause with the words of any idiom blanked out. */
   function withoutIdioms(tokens: readonly string[]): readonly string[] {
@@ -90,9 +95,12 @@ export function createPhraseDetector<C extends string>(
   }
 
   /** Where the clause says something passed, in words not themselves denied ("it's not gone"). */
+  const lingers = (tokens: readonly string[]) => tokens.some((token) => options.lingering?.has(token));
   const resolvedMarkers = (tokens: readonly string[]) =>
-    resolved.flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+    [...resolved, ...(lingers(tokens) ? [] : improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
   const saysResolved = (tokens: readonly string[]) => resolvedMarkers(tokens).length > 0;
+  /** The clause says only that something is better, not that it passed ("... but better"). */
+  const improvedOnly = (tokens: readonly string[]) => !resolved.some((marker) => findPhrase(marker, tokens).length > 0);
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
@@ -100,7 +108,8 @@ export function createPhraseDetector<C extends string>(
     const found = findAll(tokens);
     if (evenResolved) return found;
     // What the clause says passed is no mention; what an "and" keeps apart from it still is.
-    const markers = resolvedMarkers(tokens);
+    // (Words of a mention are its own: "nothing is gonna get better" says nothing got better.)
+    const markers = resolvedMarkers(tokens).filter((marker) => !found.some((item) => marker.start < item.end && item.start < marker.end));
     return found.filter((item) => !markers.some((marker) => governs(tokens, marker, item)));
   }
 
@@ -140,7 +149,7 @@ export function createPhraseDetector<C extends string>(
       clauses.forEach((tokens, index) => {
         // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
         const next = clauses[index + 1];
-        const passed = next !== undefined && saysResolved(withoutIdioms(next)) && findInClause(next, true).length === 0;
+        const passed = next !== undefined && saysResolved(withoutIdioms(next)) && findInClause(next, true).length === 0 && !(lingers(tokens) && improvedOnly(next));
         for (const { mention, negated } of findInClause(tokens)) {
           if (!negated && !(passed && !options.lasting?.includes(mention.category))) note(mention);
         }

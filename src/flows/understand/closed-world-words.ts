@@ -24,6 +24,7 @@ export const FUNCTION_WORDS = new Set(
     'muy mas ya no si tambien pues bueno buena aqui ahi alli hay como cuando donde quien porque pq asi ok vale ' +
     'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia tenido tuve tuvo tenemos tuvimos he ha has hemos han habido cual desde hasta tanto puedo uno dos ' +
     'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
+    'theyve weve youve shouldve couldve wouldve mightve whos wheres ' +
     // Days and months (dictionaries leave proper nouns out).
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
     'october november december lunes martes miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio ' +
@@ -62,7 +63,33 @@ export const READING_WORDS = (
 ).split(' ');
 
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */
-export const SAYINGS = ['(heads|head) up', 'on the other hand', '(dont|do not) ask', 'bless (your|their|his|her|our) (heart|hearts)', '(wrong|equivocado|equivocada) (conversation|chat|thread|text|message|window|group|conversacion|chat|mensaje)', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', 'flu (shot|vaccine)', '(vacuna|vacunaron|vacune) de la gripe', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*', 'ni (mas|mejor) ni (menos|peor)', 'ni una (sola)? vez'].map(compilePattern);
+const SAYING_SOURCES = ['(heads|head) up', 'on the other hand', '(dont|do not) ask', 'bless (your|their|his|her|our) (heart|hearts)', '(wrong|equivocado|equivocada) (conversation|chat|thread|text|message|window|group|conversacion|chat|mensaje)', 'funny (story|thing|joke|video|movie|show|part|guy|lady|man|woman)', '(cant|can not|cannot) complain', 'could (be|have been) worse', '(couldnt|could not) be better', 'no me (quejo|puedo quejar)', 'no hay (problema|queja)*', 'ni (mas|mejor) ni (menos|peor)', 'ni una (sola)? vez'];
+/** Diseases a vaccine is named for: "flu and covid shots", "la vacuna del herpes". The disease is no news; the shot is care. */
+export const PREVENTED_DISEASES: ReadonlySet<string> = new Set('flu covid pneumonia shingles tetanus rsv tdap influenza gripe gripa neumonia herpes culebrilla hepatitis'.split(' '));
+const PREVENTED = `(${[...PREVENTED_DISEASES].join('|')})`;
+/** Words for a vaccine (not "shot" alone, which is also insulin's). */
+export const VACCINE_WORDS = /^(?:vaccin\w*|vacun\w*|boosters?|jabs?)$/;
+const SHOT = '(shot|shots|vaccine|vaccines|booster|boosters|jab|jabs|vaccination)';
+const VACCINES = [
+  // Two at once first, so that both diseases go with their shot.
+  `${PREVENTED} (and|y|n|&) ${PREVENTED} ${SHOT}`,
+  `(vacuna|vacunas|vacunaron|vacune|vacunarme|inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED} (y|e) (la|el|de la|del)? ${PREVENTED}`,
+  `${PREVENTED} ${SHOT}`,
+  `(vacuna|vacunas|vacunaron|vacune|vacunarme|inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
+];
+/** Thanks for a call that was made: "thank you for calling me back", "gracias por la llamada de ayer". */
+const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar)';
+/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call. */
+export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL].map(compilePattern);
+/**
+ * A part of the body that did its work: "knees held up fine", "las piernas aguantaron", "my back didn't
+ * complain once", "knees didn't give out on me". Its clause is well, as with "legs look fine".
+ */
+export const HELD_UP = ['(held|holding|hold|holds) up', 'aguantaron', 'aguanto', 'aguantan', 'aguantaba', '(cooperated|cooperating|behaved|behaving)'].map(compilePattern);
+export const DID_NOT_FAIL = [
+  '(didnt|did not|never|not once|wont|dont|doesnt|no) (even)? (complain*|bother* me|act* up|buckle*|give out|gave out|give way|let me down|quit on me|fail* me|budge|budged)',
+  'ni (una vez)? (se quejaron|se quejo|fallaron|fallo)', 'no (me)? (fallaron|fallo|fallan)',
+].map(compilePattern);
 export const IDIOM_PATTERNS = IDIOMS.map(compilePattern);
 /**
  * A change the clinician made ("the doc stopped the glipizide", "since they
@@ -78,6 +105,8 @@ const MEDICINE = `(${[...MEDICINE_WORDS].join('|')})`;
 export const CLINICIAN_CHANGES = [
   '(doc|doctor|dr|doctora|cardiologist|specialist|nurse|np|medico|medica) ...2 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|halved|adjusted|cut|cambio|subio|bajo|quito|aumento|redujo|ajusto|cambiaron)',
   `(they|theyve) ...1 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|adjusted|cut) (my|the|his|her)? ...2 ${MEDICINE}`,
+  // A patient "switched over" is a medicine changed: "after they switched me", "they changed her to the other one".
+  '(they|theyve|doc|doctor|dr) ...1 (changed|switched|moved) (me|him|her) (over|to|off)?',
   `(me|le|nos) (cambiaron|subieron|bajaron|quitaron|aumentaron|redujeron|ajustaron) (la|el|las|los|mi|mis|su|sus)? ...1 ${MEDICINE}`,
 ].map(compilePattern);
 /** "Muerta de cansancio", "dead tired": "dead" only says how much; what follows is read as itself. */
@@ -115,14 +144,22 @@ export const NEWS_PHRASES = [
   // And said of the doses: "found the Monday and Tuesday ones still in the box".
   '(ones|pills|meds|tablets|doses|capsules|pastillas|pildoras|medicinas|tabletas) ...3 (still|left|sitting|siguen|estan|quedaron) (in|inside|en) ...2 (box|pillbox|organizer|organiser|case|container|dispenser|tray|caja|cajita|pastillero)',
   // Taking a medicine other than the label says: "the label says once" (and I take it twice).
-  '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia)',
+  // ("The pill box says so": the box bears the patient out.)
+  '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia) !so',
   // Confusion in everyday words: "he's been more mixed up in the evenings".
   '(mixed|muddled) up',
+  // Lost on a road known for years, a name mixed up: "she got lost driving home", "keeps calling me by her sister's name".
+  '(got|gets|getting|gotten|get) lost (driving|walking|going|coming|on the way|in|at|from)',
+  '(se|me) (perdio|pierde|perdia|ha perdido|perdi) (manejando|caminando|regresando|volviendo|de camino|en el camino)',
+  '(calls|calling|called|call) (me|him|her) by (the wrong|the other|her|his|my|someone elses|somebody elses) ...2 name',
+  '(me|le|lo|la) (confunde|confundio|llama|llamo) ...3 (con|por el nombre de) (su|mi|otra|otro)',
   // No way to get there: "no way to get to the pharmacy", "no tengo cómo llegar".
   '(no|without|dont have|didnt have|have no|has no) (a)? (way|means) to (get|go)', 'no (tengo|tiene|tenemos) (como|en que) (llegar|ir)',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   '(wanted|want|meant|needed) to (mention|report)', '(no|zero|lost my|lost his|lost her) (get up and go|oomph|pep|gumption)',
+  // Strength gone: "no more energy", "sin fuerzas", "no tengo energía".
+  '(no|zero|lost|lost my|lost all|without|sin|no tengo|no tiene|nada de) (more|any|my|much|mas|mi|la|las)? (energy|strength|stamina|energia|fuerza|fuerzas|animo)',
   // Not wanting what one used to: "don't even want to go down to the Legion", "ya no quiero salir".
   '(dont|doesnt|didnt|do not|does not|no) (even)? (want|wanna|feel like|care) (to)? (go|do|get|leave|see|eat|talk|get up|get out)',
   '(ya no|no) (quiero|quiere|tengo ganas de|tiene ganas de) (salir|comer|hacer nada|ver a nadie|levantarme|levantarse)',

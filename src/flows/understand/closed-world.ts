@@ -16,14 +16,14 @@
  */
 import { redFlagSpans } from '../safety/red-flags/index.js';
 import { splitClauses } from '../text/clauses.js';
-import { governs, RESOLVED } from '../text/figures-of-speech.js';
+import { governs, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { findNegator, NEGATORS, SELF_NEGATING } from '../text/negation.js';
 import { findPhrase } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
 import { aboutSomeoneElse } from '../text/someone-else.js';
-import { CLINICIAN_CHANGES, EXCESS_BUT_SLEEP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
+import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXCESS_BUT_SLEEP, HELD_UP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
@@ -69,13 +69,32 @@ const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof com
  * "pero ya se me quitó", "it went down overnight"). Only the closed world
  * reads "went down" this way: after a clause, it settles that clause.
  */
-const SUBSIDED = [...RESOLVED, '(it|its|they|that|thats|all) ...2 (went|gone|come|came|going) down', '(got|getting|is|its) better', 'se (me|le)? (bajo|paso|quito)'].map(compilePattern);
+const SUBSIDED = [...RESOLVED, '(it|its|they|that|thats|all) ...2 (went|gone|come|came|going) down', 'se (me|le)? (bajo|paso|quito)'].map(compilePattern);
+/** Better than it was ("got better", "mucho mejor"): settles its clause unless the symptom is still there. */
+const BETTER = [...IMPROVED, '(got|getting|is|its) better'].map(compilePattern);
+const saysBetter = (clause: readonly string[]) => has(clause, BETTER) || clause.some((t) => t === 'better' || t === 'mejor');
 /** A word that tells nothing new by itself: little words, plain answers, care. */
 const settles = (t: string) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t));
 function onlyResolution(clause: readonly string[]): boolean {
   const tokens = [...clause];
-  if (!blank(tokens, SUBSIDED)) return false;
+  if (!(blank(tokens, SUBSIDED) || blank(tokens, BETTER))) return false;
   return tokens.every(settles);
+}
+
+/**
+ * "Knees held up", "my back didn't complain once": a part of the body that did its work. Blanks those
+ * words and says whether the clause has them ("no me aguantan las piernas" is the opposite, and is kept).
+ */
+function heldUp(tokens: string[]): boolean {
+  let found = blank(tokens, DID_NOT_FAIL);
+  for (const pattern of HELD_UP) {
+    for (const { start, end } of findPhrase(pattern, tokens)) {
+      if (findNegator(tokens, start) >= 0) continue;
+      tokens.fill('', start, end);
+      found = true;
+    }
+  }
+  return found;
 }
 
 /** "Cansadita pero contenta", "tired but happy": the clause after says the tiredness is the good kind. */
@@ -157,7 +176,14 @@ const COUNTED = new Set(
 const READING_FLOOR = 40;
 /** A two- or three-digit figure from 40 up, standing alone: it may be a reading that was not read. */
 const bareFigure = (tokens: readonly string[], i: number) =>
-  /^\d{2,3}$/.test(tokens[i] ?? '') && Number(tokens[i]) >= READING_FLOOR && !counts(tokens[i + 1] ?? '') && !isNumber(tokens[i - 1] ?? '') && !isNumber(tokens[i + 1] ?? '');
+  /^\d{2,3}$/.test(tokens[i] ?? '') && Number(tokens[i]) >= READING_FLOOR && !counts(tokens[i + 1] ?? '') && !isNumber(tokens[i - 1] ?? '') && !isNumber(tokens[i + 1] ?? '') && !scoreOrAge(tokens, i);
+/**
+ * A figure a game or a birthday gives: "bowled a 187", "shot a 94", "she turned 91", "cumplí 82".
+ * ("Got a 62 before supper" is none of these: it may be a sugar.)
+ */
+const SCORED_OR_AGED = new Set(['bowled', 'bowl', 'rolled', 'shot', 'shoots', 'scored', 'carded', 'golfed', 'turned', 'turning', 'turns', 'cumpli', 'cumplio', 'cumple', 'cumplo', 'cumplira', 'aged']);
+const scoreOrAge = (tokens: readonly string[], i: number) =>
+  SCORED_OR_AGED.has(tokens[i - 1] ?? '') || (['a', 'an'].includes(tokens[i - 1] ?? '') && SCORED_OR_AGED.has(tokens[i - 2] ?? ''));
 /** "84 quarts of peaches", "30 minutes": a figure before things in the plural counts them; it is no reading. */
 const counts = (next: string) => COUNTED.has(next) || (next.length > 3 && next.endsWith('s') && isWord(next) && healthGroup(next) === null && !READING_WORDS.includes(next));
 
@@ -165,6 +191,9 @@ const counts = (next: string) => COUNTED.has(next) || (next.length > 3 && next.e
 const LEVEL_REACH = 4;
 const nearAMeasure = (tokens: readonly string[], i: number) =>
   tokens.slice(Math.max(0, i - LEVEL_REACH), i + LEVEL_REACH + 1).some((t) => healthGroup(t) === 'measure');
+/** "Bp been good down here", "up north": a level before a place is where the patient is. */
+const PLACES = new Set(['here', 'there', 'yonder', 'home', 'north', 'south', 'east', 'west', 'aqui', 'alla', 'aca', 'alli']);
+const aPlace = (tokens: readonly string[], i: number) => PLACES.has(tokens[i + 1] ?? '');
 
 /**
  * "Fasting sugars 182, 190, 205, 211. Creeping up.": a clause that opens on a
@@ -215,6 +244,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     blankFirstWord(tokens, INTENSIFIERS);
     blankFirstWord(tokens, NAMING_WORDS);
     blank(tokens, SAYINGS);
+    // "La vacuna del covid y la de la gripe": beside a vaccine, a disease names the shot.
+    if (written[c]!.some((t) => VACCINE_WORDS.test(t))) tokens.forEach((t, i) => PREVENTED_DISEASES.has(t) && (tokens[i] = ''));
     // Everyday words that tell news together ("ran out", "passed away"): the phrase is the news.
     for (const { start, end } of NEWS_PHRASES.flatMap((p) => findPhrase(p, tokens))) {
       left.news.push(tokens.slice(start, end).join(' '));
@@ -223,18 +254,21 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     // "I was dizzy last week but it's gone now": the clause after settles this one.
     const next = clauses[c + 1];
     // ("... lately. Used to be fine": well as it was says it is not now.)
-    const nextSettles = next !== undefined && !has(next, PAST_WELL_PATTERNS) && (onlyResolution(next) || onlyContentment(next));
+    // ("Still swollen, but better": what is still there stays news.)
+    const lingers = written[c]!.some((t) => LINGERING.has(t));
+    const nextSettles = next !== undefined && !has(next, PAST_WELL_PATTERNS) && !(lingers && saysBetter(next)) && (onlyResolution(next) || onlyContentment(next));
     // "The cough is gone" settles the cough; "my legs are swollen and the cough is gone" not the legs.
     // ("No se me quita", "it hasn't gone away": denied, they say it has not passed.)
-    const passed = SUBSIDED.flatMap((p) => findPhrase(p, tokens)).filter(({ start }) => findNegator(tokens, start) < 0);
+    // Read as written: the words of a concern may be among them ("ya no me DUELEN los pies").
+    const passed = [...SUBSIDED, ...(lingers ? [] : BETTER)].flatMap((p) => findPhrase(p, written[c]!)).filter(({ start }) => findNegator(written[c]!, start) < 0);
     const settled = (i: number) => nextSettles || passed.some((marker) => governs(tokens, marker, { start: i, end: i + 1 }));
     // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
     for (const { start, end } of passed) tokens.fill('', start, end);
-    const well = tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
+    const well = heldUp(tokens) || tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
     const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
     // A level said of a measure near it: "sugar's been high", "high sugar"; not "the sugar shack ... boiling down sap".
-    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i) && nearAMeasure(tokens, i));
+    const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i) && !aPlace(tokens, i) && nearAMeasure(tokens, i));
     const course = tokens.findIndex((t, i) => LEVELS.has(t) && !denied(tokens, i) && opensACourse(tokens, i, written.slice(0, c).flat()));
     if (course >= 0) left.news.push(tokens[course]!);
     // A figure beside a measure that no reading was read from ("my sugar was 3:15"): a person reads the figure.
@@ -267,7 +301,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       } else if (bareFigure(tokens, i)) {
         // "1 but got a 62 before supper": a figure no reading was read from, and no unit says what it counts.
         left.news.push(token);
-      } else if (/^\d+$/.test(token) && counts(tokens[i + 1] ?? '')) {
+      } else if (/^\d+$/.test(token) && (counts(tokens[i + 1] ?? '') || scoreOrAge(tokens, i))) {
         return;
       } else if (group === 'medicine' || /^\d\d+$/.test(token) || !isWord(token)) {
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);

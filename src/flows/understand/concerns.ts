@@ -6,7 +6,7 @@
  * (emergencies) are found separately and first (src/flows/safety).
  * Pattern syntax: src/flows/text/phrase-pattern.ts.
  */
-import { IDIOMS, RESOLVED } from '../text/figures-of-speech.js';
+import { IDIOMS, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
 import { aboutSomeoneElse } from '../text/someone-else.js';
 
@@ -60,7 +60,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   glucose_high_danger: [],
   breathing: [
-    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up',
+    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up|once',
     '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
     'short winded', '(short|out) of wind', 'huff* and puff*',
     '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
@@ -139,7 +139,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, lasting: ['fall', 'bleeding'], othersClause: aboutSomeoneElse });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], othersClause: aboutSomeoneElse });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);

@@ -103,7 +103,7 @@ const TROUBLE = [
 const CARE = [
   'doctor*', 'dr', 'doc', 'nurse*', 'clinic', 'appointment*', 'appt', 'referral', 'specialist', 'cardiologist', 'procedure*',
   'result*', 'lab', 'labs', 'a1c', 'hba1c', 'dialysis', 'dialisis', 'xray', 'scan', 'mri', 'biopsy', 'prescri*', 'refill*', 'pharmac*', 'dose*', 'dosage', 'mg',
-  'insulin', 'inhaler', 'injection*', 'shot', 'shots', 'drops', 'tablet*', 'capsule*', 'vaccine*', 'insurance', 'medicare',
+  'insulin', 'inhaler', 'puffer', 'puffers', 'injection*', 'shot', 'shots', 'drops', 'tablet*', 'capsule*', 'vaccine*', 'insurance', 'medicare',
   'medicaid', 'doctora', 'medico', 'medica', 'enfermera*', 'clinica', 'cita', 'citas', 'receta*', 'farmacia',
   'seguro', 'dosis', 'insulina', 'inyeccion*', 'gotas', 'inhalador', 'vacuna*',
 ];

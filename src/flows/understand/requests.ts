@@ -87,6 +87,8 @@ const ALREADY_DONE = [
   '(went to|had|attended|back from|fui a|fuimos a|tuve|ya fui a) (my|mi|the|la|her|his|su|our)? ...2 (appointment|appt|cita|consulta)',
   '(appointment|appt|cita|consulta) ...2 (went|was|fue|salio) (well|good|great|fine|ok|okay|bien)',
   '(saco|sacaron|hizo|hicieron|sacamos) (la|mi|una)? (cita|consulta) ...4 (fui|fuimos)',
+  // Noted down already: "ya apunté la cita en el calendario", "wrote the appointment on the fridge calendar".
+  '(apunte|apunto|anote|anoto|apuntamos|anotamos|wrote|written|marked|jotted|put) (down)? (la|mi|su|the|my|her|his)? ...1 (appointment|appt|cita|consulta) ...4 (calendar|calendario|agenda|fridge|refri|nevera|book|libreta)',
   '(picked up|got|filled|refilled) (my|the|her|his|mom|dads)? ...2 (refill*|prescription*|meds|pills|medicine|inhaler)',
   '(surtieron|surtio|recogi|recogio|recogimos) (la|mi|las|los|mis)? (receta*|medicina*|pastillas|medicamento*)',
   // An empty pill organizer is the day's doses taken, not a medicine run out.

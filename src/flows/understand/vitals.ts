@@ -6,7 +6,7 @@
  * "weighed 182 this morning, was 177 on monday".
  */
 import { PLAUSIBLE_DIASTOLIC, PLAUSIBLE_SYSTOLIC } from '../text/replies/blood-pressure.js';
-import { editDistance } from '../text/fuzzy.js';
+import { tokenEquals } from '../text/fuzzy.js';
 import { spokenNumbersToDigits } from '../text/spoken-numbers.js';
 
 export type Vital =
@@ -103,8 +103,9 @@ const numberIn = (token: string): number | null => {
 const announcesOther = (token: string, key: Key) =>
   (Object.keys(KEYWORDS) as Key[]).some((other) => other !== key && other !== 'gain' && isKeyword(token, other));
 
+/** A keyword, or a slip of one by the rules every reader uses ("never" is no "fever": the first letter differs). */
 function isKeyword(token: string, key: Key): boolean {
-  return KEYWORDS[key].some((word) => token === word || (word.length >= 5 && token.length >= 5 && editDistance(token, word) <= 1));
+  return KEYWORDS[key].some((word) => token === word || (word.length >= 5 && token.length >= 5 && tokenEquals(token, word)));
 }
 
 /**
@@ -275,7 +276,8 @@ function gainSaid(words: string[], used: Set<number>): Vital | null {
  */
 function gainAgainstEarlier(words: string[], weight: WeightAt, used: Set<number>): Vital | null {
   const dayBefore = words.findIndex((w) => DAY_BEFORE.has(w));
-  const thisWeek = words.findIndex((w) => EARLIER_THIS_WEEK.has(w));
+  // "It was 181 all month and this morning 187": a weight held until lately changed within the week at most.
+  const thisWeek = words.findIndex((w, i) => EARLIER_THIS_WEEK.has(w) || heldUntilLately(words, i));
   const reference = dayBefore >= 0 ? dayBefore : thisWeek;
   if (reference < 0) return null;
   const other = words.findIndex((w, i) => i !== weight.at && !used.has(i) && numberIn(w) !== null && inWeightRange(numberIn(w)!));
@@ -304,6 +306,12 @@ function gainOverLog(words: string[], first: number, last: number): Vital | null
  * today"); otherwise the earlier one follows or stands nearer the word that
  * dates it ("yesterday it was 188", "was 177 on monday").
  */
+/** Words saying a weight held until lately: "usually", "always", "all month", "todo el mes". */
+const USUALLY = new Set(['usually', 'normally', 'always', 'siempre', 'normalmente', 'usualmente']);
+const LONG_SPANS = new Set(['month', 'week', 'weeks', 'months', 'along', 'year', 'mes', 'semana']);
+const heldUntilLately = (words: string[], i: number) =>
+  USUALLY.has(words[i]!) || (/^(all|todo|toda)$/.test(words[i]!) && (LONG_SPANS.has(words[i + 1] ?? '') || LONG_SPANS.has(words[i + 2] ?? '')));
+
 function isYesterdays(words: string[], a: number, b: number, dayBefore: number): boolean {
   const today = words.findIndex((w) => SAME_DAY.has(w));
   if (today >= 0 && Math.abs(a - today) !== Math.abs(b - today)) return Math.abs(a - today) > Math.abs(b - today);

@@ -32,7 +32,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'radiat* ... (chest|left arm|jaw)',
     `${CHEST_SYMPTOM} (going|goes|went|shooting|shoots|spreading|spreads|running|runs|moving|moves) ... (left arm|jaw)`,
     // Something that travels into the left arm or the jaw, whatever it is called: "it runs down into my left arm".
-    '(going|goes|went|shooting|shoots|spreading|spreads|running|runs|ran|moving|moves|traveling|travels|radiating|radiates) (down|up|out)? (into|in|to|through|thru|along) (my|his|her|the)? (left arm|jaw)',
+    '(going|goes|went|shooting|shoots|spreading|spreads|running|runs|ran|moving|moves|traveling|travels|radiating|radiates) (down|up|out)? (into|in|to|through|thru|along) (my|his|her|the)? (left arm|left hand|left shoulder|jaw)',
+    // The heart named for the chest: "something is squeezing my heart region".
+    `${CHEST_SYMPTOM} ...3 heart (region|area|side)`,
     // A tearing pain through to the back: how a torn aorta is told.
     '(pain|ache|hurts|hurting|feels|feeling) ...3 (tearing|tearin|ripping|rippin) ...3 (through|thru|into|to) (my|the)? (back|chest)',
     '(tearing|tearin|ripping|rippin) (pain|feeling|sensation)',
@@ -165,6 +167,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
     '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)?',
     '(be|being|just be) done with (it all|life|everything|it)',
+    // Farewells and giving away: "I've written letters to my kids", "been giving my things away".
+    '(cant|can not|cannot) do this (anymore|any more|no more)',
+    '(written|wrote|writing|write|left) (goodbye)? (letters|notes|a letter|a note) (to|for) (my|the)? (kids|children|family|wife|husband|daughter|son|grandkids)',
+    '(giving|gave|give|given) (away)? (all)? (my|of my)? (things|stuff|belongings|possessions|guns) away',
+    '(dont|do not|cant|can not|cannot) see the point (of|in)? (waking up|getting up|wake up|being here|living|going on)',
     // Means named: "been thinking about my service pistol", "the pills in the cabinet would be an easy way".
     '(thinking|thought|think|thinkin) (about|bout|of) (my|the|his|her|a|that) ...2 (gun|guns|pistol|rifle|revolver|firearm|shotgun)',
     '(easy|quick|painless) way (to go|out)',
@@ -206,6 +213,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(hasnt|has not|havent|have not|didnt|did not|wont|will not|isnt|is not|not) (answered|answering|answer|come to|coming to|opened|opening) (the|her|his|my)? door',
     '(wont|will not|cant|cannot|can not|couldnt|could not) (wake|rouse) (him|her|them|mom|dad|mama|papa|grandma|grandpa) (up)?',
     'unresponsive',
+    // Someone the caller cannot reach: "she is not answering me, her eyes are open but she does not talk".
+    // (Not "he doesn't answer his phone much", "she's not answering my texts": a phone, not a person.)
+    '(she|he|mom|dad|wife|husband|mother|father) (is|s)? (not|isnt) (answering|responding|waking up) (me|to me)? !phone|the|her|his|my|calls|texts|messages',
+    '(she|he|mom|dad|wife|husband|mother|father) (wont|will not|doesnt|does not|cant|cannot) (answer|respond|wake up) (me|to me|when)',
+    'eyes (are|is)? open but (she|he) (does not|doesnt|wont|will not|is not|isnt|cant|can not|cannot) (talk|speak|answer|respond)',
   ],
   confusion: [
     // Confusion as a family sees it: "he's been more muddled", "feel out of it", "she's super confused rn"

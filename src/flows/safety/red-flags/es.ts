@@ -15,6 +15,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'infarto',
     // Something heavy on the chest ("un peso en el pecho"), not the patient's weight ("peso 180").
     '(peso|piedra|losa|plancha|elefante) (en|sobre) (el|mi)? pecho',
+    // Something sitting on it: "como un elefante sentado en el pecho".
+    '(sentado|sentada|parado|parada|encima|montado|montada) (en|sobre|de)? (el|mi)? pecho',
     '(aprieta*|apriet*|oprim*) ...5 (brazo|quijada|mandibula|espalda)',
     '(se me corre|se me va|se me pasa|baja|corre) (al|hacia el|por el) (brazo|quijada|mandibula)',
     // Pain that climbs to the jaw or runs to the arm: "un dolor en la boca del estómago que me sube hasta la quijada".
@@ -25,7 +27,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (puedo|podia|pude|puede|consigo|logro) (casi)? (respirar|respiro|respira)',
     'casi no (respiro|respira)',
     'me cuesta (mucho)? respirar',
-    'no (puedo|pude|podia) (agarrar|tomar|jalar|meter) (el)? aire',
+    'no (puedo|pude|podia|puede) (agarrar|tomar|jalar|meter|coger|sacar|cojer) (el)? aire',
     '(dificultad|problemas|trabajo) (para|al)? respirar',
     '(falta|faltando) (de)? (aire|aliento)',
     '(me|le) falta (el)? (aire|aliento)',
@@ -35,10 +37,12 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(me ahogo|me asfixio|no respiro) (cuando|si) me (acuesto|recuesto)',
     'asfixi*',
     'respiro mal',
-    '(labios|dedos) (morados|azules)',
+    '(labios|dedos|unas) ...3 (morad*|azul*)',
   ],
   stroke: [
-    'veo doble',
+    '(veo|viendo|ve|vi|vio|veia) doble',
+    // The worst headache of a life: "me duele la cabeza como nunca en mi vida".
+    '(dolor de cabeza|duele la cabeza|duele mucho la cabeza) ...3 como nunca',
     // Dolor de cabeza con la vista nublada: derrame o una crisis de presión.
     '(dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca) ...5 (borros*|nublad*|no veo bien|veo mal|manchas)',
     '(veo|vista|vision) (borros*|nublad*|mal) ...5 (dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca)',
@@ -47,6 +51,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(se me|se le) (durmio|entumio) (la)? mitad (de la)? cara',
     '(cara|boca) ... (caida|cayendo|torcida|chueca|ladeada|paralizada|dormida|entumida)',
     '(se le|se me) (torcio|cayo|ladeo|chueco|durmio) (la)? (boca|cara)',
+    // "Se le fue la cara de lado", "la mano derecha no la puede mover".
+    '(se le|se me) (fue|va|iba) (la)? (boca|cara) (de|pa|para|hacia un)? (lado|un lado)', '(cara|boca) de lado',
+    '(brazo|mano|pierna) (derecha|izquierda|derecho|izquierdo) no (la|lo)? (puede|puedo|podia|pudo) (mover|levantar|alzar)',
     '(no|casi no) se le entiende', 'no le entiend* (nada)? (lo que|cuando) (habla|dice)',
     '(cae|cayo|cayendo) ... (cara|boca)',
     'no (puedo|puede) hablar (bien|claro)',
@@ -90,7 +97,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'me quiero (morir|matar)',
     'matarme',
     'quitarme la vida',
-    'acabar con (mi vida|todo)',
+    'acabar con (mi vida|todo|esto|este sufrimiento)',
+    // Taking them all, meant: "estoy pensando en tomarme todas las pastillas de dormir de una vez".
+    `(tomarme|tragarme|tomar|tragar) (todas|todos) (las|los|mis) ${PILLS} ...6 (de una vez|juntas|juntos|al mismo tiempo)`,
     'hacerme dano',
     'lastimarme|cortarme|herirme',
     'no (quiero|deseo) (seguir)? vivir',
