@@ -69,13 +69,16 @@ export const PREVENTED_DISEASES: ReadonlySet<string> = new Set('flu covid pneumo
 const PREVENTED = `(${[...PREVENTED_DISEASES].join('|')})`;
 /** Words for a vaccine (not "shot" alone, which is also insulin's). */
 export const VACCINE_WORDS = /^(?:vaccin\w*|vacun\w*|boosters?|jabs?)$/;
-const SHOT = '(shot|shots|vaccine|vaccines|booster|boosters|jab|jabs|vaccination)';
+/**
+ * A disease beside the words of its shot, where those words are not VACCINE_WORDS (which place every
+ * disease in their clause: closed-world.ts): "flu and covid shots", "la inyección de la gripe".
+ */
 const VACCINES = [
   // Two at once first, so that both diseases go with their shot.
-  `${PREVENTED} (and|y|n|&) ${PREVENTED} ${SHOT}`,
-  `(vacuna|vacunas|vacunaron|vacune|vacunarme|inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED} (y|e) (la|el|de la|del)? ${PREVENTED}`,
-  `${PREVENTED} ${SHOT}`,
-  `(vacuna|vacunas|vacunaron|vacune|vacunarme|inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
+  `${PREVENTED} (and|y|n|&) ${PREVENTED} (shot|shots)`,
+  `(inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED} (y|e) (la|el|de la|del)? ${PREVENTED}`,
+  `${PREVENTED} (shot|shots)`,
+  `(inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
 ];
 /** Thanks for a call that was made: "thank you for calling me back", "gracias por la llamada de ayer". */
 const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar)';

@@ -46,10 +46,12 @@ export const needsAPerson = (left: LeftOver) => left.news.length > 0 || left.unk
 /** A lone digit answers a menu ("2"); a lone letter is a slip of the thumb. */
 const isMenuAnswer = (token: string) => /^[\da-z]$/.test(token);
 
-function blank(tokens: string[], patterns: readonly ReturnType<typeof compilePattern>[]): boolean {
+/** Blanks the words of each match (only those no negator denies, when `undenied`); true when any were found. */
+function blank(tokens: string[], patterns: readonly ReturnType<typeof compilePattern>[], undenied = false): boolean {
   let found = false;
   for (const pattern of patterns) {
     for (const { start, end } of findPhrase(pattern, tokens)) {
+      if (undenied && findNegator(tokens, start) >= 0) continue;
       tokens.fill('', start, end);
       found = true;
     }
@@ -86,15 +88,8 @@ function onlyResolution(clause: readonly string[]): boolean {
  * words and says whether the clause has them ("no me aguantan las piernas" is the opposite, and is kept).
  */
 function heldUp(tokens: string[]): boolean {
-  let found = blank(tokens, DID_NOT_FAIL);
-  for (const pattern of HELD_UP) {
-    for (const { start, end } of findPhrase(pattern, tokens)) {
-      if (findNegator(tokens, start) >= 0) continue;
-      tokens.fill('', start, end);
-      found = true;
-    }
-  }
-  return found;
+  const failedNot = blank(tokens, DID_NOT_FAIL);
+  return blank(tokens, HELD_UP, true) || failedNot;
 }
 
 /** "Cansadita pero contenta", "tired but happy": the clause after says the tiredness is the good kind. */
