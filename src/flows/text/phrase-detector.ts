@@ -94,13 +94,13 @@ export function createPhraseDetector<C extends string>(
     return kept;
   }
 
-  /** Where the clause says something passed, in words not themselves denied ("it's not gone"). */
   const lingers = (tokens: readonly string[]) => tokens.some((token) => options.lingering?.has(token));
-  const resolvedMarkers = (tokens: readonly string[]) =>
-    [...resolved, ...(lingers(tokens) ? [] : improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
-  const saysResolved = (tokens: readonly string[]) => resolvedMarkers(tokens).length > 0;
-  /** The clause says only that something is better, not that it passed ("... but better"). */
-  const improvedOnly = (tokens: readonly string[]) => !resolved.some((marker) => findPhrase(marker, tokens).length > 0);
+  /**
+   * Where the clause says something passed, in words not themselves denied ("it's not gone"); or that it
+   * is better, unless it or the clause it speaks of (`of`) says it is still there ("still swollen, but better").
+   */
+  const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
+    [...resolved, ...(lingers(tokens) || lingers(of) ? [] : improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
@@ -149,7 +149,7 @@ export function createPhraseDetector<C extends string>(
       clauses.forEach((tokens, index) => {
         // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
         const next = clauses[index + 1];
-        const passed = next !== undefined && saysResolved(withoutIdioms(next)) && findInClause(next, true).length === 0 && !(lingers(tokens) && improvedOnly(next));
+        const passed = next !== undefined && resolvedMarkers(withoutIdioms(next), tokens).length > 0 && findInClause(next, true).length === 0;
         for (const { mention, negated } of findInClause(tokens)) {
           if (!negated && !(passed && !options.lasting?.includes(mention.category))) note(mention);
         }
