@@ -31,6 +31,7 @@ import { FRESH_TEXTS_J } from '../test/understand/fresh-2026-12-j.js';
 import { FRESH_TEXTS_K } from '../test/understand/fresh-2026-12-k.js';
 import { FRESH_TEXTS_L } from '../test/understand/fresh-2026-12-l.js';
 import { FRESH_TEXTS_M } from '../test/understand/fresh-2026-12-m.js';
+import { FRESH_TEXTS_N } from '../test/understand/fresh-2026-12-n.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -59,6 +60,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-n (unseen until scored once, after M taught what is better than it was, in ordinary proportions)': withContext(FRESH_TEXTS_N),
   'fresh-2026-12-m (unseen until scored once, after L taught what is better than it was)': withContext(FRESH_TEXTS_M),
   'fresh-2026-12-l (unseen until scored once, after K taught red flags in the patients\' own words)': withContext(FRESH_TEXTS_L),
   'fresh-2026-12-k (unseen until scored once, after J taught calls asked through someone and a course said after its figures)': withContext(FRESH_TEXTS_K),
