@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/understand/dictionary.js';
 import { leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
+import { readRequests } from '../../src/flows/understand/index.js';
+import { aPersonShouldRead } from '../../src/conversation/for-a-person.js';
 
 // The word lists load once (as the service does after it starts listening), not inside the first test's time.
 beforeAll(() => warmDictionary(), 60_000);
@@ -270,5 +272,60 @@ describe('what M taught: a symptom that stopped, a score or an age, and red flag
 
   it.each(['he never answers his phone', 'mom is not answering her phone', "I can't do this form anymore", 'my grandson is giving his old toys away'])('"%s" is no red flag', (text) => {
     expect(detectRedFlag(text), text).toBeNull();
+  });
+});
+
+describe('what N taught: what is new is denied, Spanish plurals of well, memory slipping, asking what to do', () => {
+  it.each([
+    'No new problems, the eye doctor said no diabetic damage', 'no other symptoms this week', 'no major issues, just busy with the grandkids',
+    'los análisis salieron buenos y los riñones están estables', 'same ol same ol', 'the swelling went right back down once I cut the salt',
+    // Only right after the denial: the new dose is no dose denied.
+    'no dizziness since the new dose, out cutting hay all week',
+  ])('"%s" settles', (text) => {
+    expect(readMessage(text).concerns, text).toEqual([]);
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it.each([
+    ['Dad keeps repeating himself and asking me the same questions', 'repeating himself'],
+    ['she left the oven on again last night', 'left the oven on'],
+    ['mi mamá dejó la estufa prendida dos veces', 'dejo la estufa prendida'],
+    ['the new pills are too big, I keep spitting them out', 'spitting them out'],
+  ])('"%s" leaves "%s"', (text, words) => {
+    expect(leftOver(text).news, text).toContain(words);
+  });
+
+  it('takes a little spill for a fall', () => {
+    expect(readMessage('took a little spill on the porch steps, no harm done').concerns).toContain('fall');
+  });
+
+  it.each([
+    ['he is so drowsy, wont hardly wake up for supper', 'unresponsive'],
+    ['my wife is hard to wake this morning', 'unresponsive'],
+    ['been peeing blood all day on the warfarin', 'severe_bleeding'],
+    ['estoy orinando sangre desde anoche', 'severe_bleeding'],
+    ['head has been throbbing since noon and now everything looks fuzzy', 'stroke'],
+  ])('"%s" is a red flag (%s)', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it('reads a meter that says HI beside a sleepiness as a high sugar in danger', () => {
+    expect(readMessage('meter reads HI and she is real sleepy').concerns).toContain('glucose_high_danger');
+  });
+
+  it.each(['my new address is 12 Oak Rd Apt 4B', 'me mudé a la calle Sol 200, apto 5'])('"%s" asks for no appointment', (text) => {
+    expect(readRequests(text), text).not.toContain('appointment');
+  });
+
+  it.each(['sugars 250-280 all week, kindly advise', 'bp keeps dropping when I stand, please advise', 'let me know what to do about the cough', 'díganme qué hago con la insulina'])(
+    '"%s" asks a person what to do',
+    (text) => {
+      expect(aPersonShouldRead(text, { medications: [], reading: readMessage(text), answered: { observations: [] }, answerTaken: false }), text).toBe(true);
+    },
+  );
+
+  it('takes "more than I know what to do with" for no question', () => {
+    const text = 'the tomatoes came in, more than I know what to do with';
+    expect(aPersonShouldRead(text, { medications: [], reading: readMessage(text), answered: { observations: [] }, answerTaken: false })).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ export const IDIOMS: readonly string[] = [
   '(movie|show|film|book|wedding|graduation|pelicula|novela|boda) ...4 (crying|cried|cry|llorar|llore|llorando)',
   // A symptom that eased: "the fever broke", "swelling went down".
   '(fever|temperature|fiebre|calentura) (broke|went down|came down|se quito|bajo|ya bajo)',
-  '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone) down',
+  '(swelling|swollen|hinchazon|inflamacion) ...4 (went|gone|going|come|came|has gone) (all the way|right|way|back|right back|all the way back)? down',
   // "The swelling in my feet bajó mucho", "the swelling in my legs is down a lot".
   '(swelling|swollen|puffiness|hinchazon|inflamacion) ...4 (bajo|baja|bajando|se bajo|se me bajo|desinflamo)',
   '(swelling|swollen|puffiness|hinchazon|inflamacion) ...4 (is|s|has|got|esta) (way|a lot|much|mucho)? (down|less|menos) !from|to',

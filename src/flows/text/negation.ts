@@ -65,6 +65,14 @@ export const NEGATION_FILLER: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The check-in asks for what is new: "no new problems", "no other symptoms", "no major issues". Right
+ * after the negator these say which, and the denial reaches across them; elsewhere they are words of
+ * their own ("no dizziness since the new dose" denies nothing of the dose).
+ */
+const WHICH_ONES: ReadonlySet<string> = new Set(['new', 'other', 'major', 'big', 'serious', 'further']);
+export const saysWhichDenied = (tokens: readonly string[], i: number) => WHICH_ONES.has(tokens[i] ?? '') && NEGATORS.has(tokens[i - 1] ?? '');
+
+/**
  * Words a denial reaches across: pronouns, auxiliaries and verbs of having
  * or feeling ("I don't HAVE chest pain", "no ME SIENTO bien", "nunca HE
  * TENIDO dolor"). Any other word ends the denial's reach, so "ya no aguanto,
@@ -124,7 +132,7 @@ export function findNegator(tokens: readonly string[], start: number): number {
       crossedBody = true;
       continue;
     }
-    if (NEGATION_FILLER.has(token)) continue;
+    if (NEGATION_FILLER.has(token) || saysWhichDenied(tokens, i)) continue;
     if (NEGATION_CARRIERS.has(token)) {
       itemWords = 0;
       continue;

@@ -17,6 +17,8 @@ export const FUNCTION_WORDS = new Set(
     'will would could should can may might must shall wont wouldnt get got gets getting go goes going went gone ' +
     'what when where who why how which all any some each every much many more most bit little lot lots like well oh ah um ' +
     'uh hmm ya yall yeah yep yup yes ok okay okey k kk hi hello hey thanks thank thx ty please pls plz lol lmao haha hahaha hehe omg ' +
+    // "Same ol' same ol'": old, as it is said.
+    'ol ' +
     'about around since till until back again else somebody someone something itself ones one anyway up say said says tell ' +
     'told know knows see saw mean want wanted let lets ill id youre were theyre hes shes whats thats gonna wanna gotta ' +
     'el la los las un una unos unas y e o u pero que de del al a en con por para sin sobre es son era eran fue ser ' +
@@ -156,6 +158,15 @@ export const NEWS_PHRASES = [
   '(se|me) (perdio|pierde|perdia|ha perdido|perdi) (manejando|caminando|regresando|volviendo|de camino|en el camino)',
   '(calls|calling|called|call) (me|him|her) by (the wrong|the other|her|his|my|someone elses|somebody elses) ...2 name',
   '(me|le|lo|la) (confunde|confundio|llama|llamo) ...3 (con|por el nombre de) (su|mi|otra|otro)',
+  // Memory slipping as a family sees it: "repeating herself a lot more", "left the stove on twice".
+  '(repeat|repeats|repeating|repeated) (herself|himself|myself|themselves|the same|things|stories|questions|everything)',
+  '(asks|asking|asked|ask) (me)? the same (question|questions|thing|things)',
+  '(left|leaves|leaving|leave) the (stove|oven|burner|burners|iron|gas|water|faucet|tap|door|front door) (on|running|open|unlocked)',
+  '(repite|repitiendo|pregunta|preguntando) (lo mismo|las mismas|la misma|todo) ...1',
+  '(dejo|deja|dejando|dejado) (la|el) (estufa|gas|hornilla|hornillas|plancha|agua|llave|puerta) (prendida|prendido|encendida|encendido|abierta|abierto)',
+  // A medicine not swallowed: "the potassium pills are too big, been spittin them out".
+  '(spit|spits|spitting|spittin|spat|spitted) (them|it|em|the|my|her|his)? ...1 out', '(las|los|la|lo) (escupo|escupe|escupio|escupi)',
+  '(pills|pill|tablets|tablet|capsules|capsule|pastillas|pastilla|pildoras) ...3 (too big|too large|muy grandes|demasiado grandes)',
   // No way to get there: "no way to get to the pharmacy", "no tengo cómo llegar".
   '(no|without|dont have|didnt have|have no|has no) (a)? (way|means) to (get|go)', 'no (tengo|tiene|tenemos) (como|en que) (llegar|ir)',
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".

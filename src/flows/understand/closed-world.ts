@@ -26,7 +26,7 @@ import { aboutSomeoneElse } from '../text/someone-else.js';
 import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXCESS_BUT_SLEEP, HELD_UP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
-import { CONTENT, LAPSES, LEVELS, WELL, healthGroup } from './lexicon.js';
+import { CONTENT, LAPSES, LEVELS, healthGroup, isWell } from './lexicon.js';
 import { requestSpans } from './requests.js';
 import { isWord, namesIn, withoutFigures } from './word-forms.js';
 
@@ -93,7 +93,7 @@ function heldUp(tokens: string[]): boolean {
 }
 
 /** "Cansadita pero contenta", "tired but happy": the clause after says the tiredness is the good kind. */
-const glad = (t: string) => CONTENT.has(t) || WELL.has(t);
+const glad = (t: string) => CONTENT.has(t) || isWell(t);
 const onlyContentment = (clause: readonly string[]) => clause.some((t, i) => glad(t) && !denied(clause, i)) && clause.every((t) => settles(t) || glad(t));
 
 /**
@@ -259,7 +259,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     const settled = (i: number) => nextSettles || passed.some((marker) => governs(tokens, marker, { start: i, end: i + 1 }));
     // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
     for (const { start, end } of passed) tokens.fill('', start, end);
-    const well = heldUp(tokens) || tokens.some((t, i) => WELL.has(t) && !denied(tokens, i));
+    const well = heldUp(tokens) || tokens.some((t, i) => isWell(t) && !denied(tokens, i));
     const excess = has(tokens, EXCESS_PATTERNS);
     const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
     // A level said of a measure near it: "sugar's been high", "high sugar"; not "the sugar shack ... boiling down sap".

@@ -37,7 +37,7 @@ const PART =
 
 const EN: CategoryPhrases<ConcernCategory> = {
   fall: [
-    'fell !asleep|behind|apart|through|for|short|silent', 'falls', '(had|took) (a)? (fall|spill|tumble)', 'fall* (down|over|off|out)', 'slipped', 'tripped',
+    'fell !asleep|behind|apart|through|for|short|silent', 'falls', '(had|took) (a)? (little|small|slight|bad|nasty|big|hard|real)? (fall|spill|tumble)', 'fall* (down|over|off|out)', 'slipped', 'tripped',
     '(almost|nearly|about to) (fell|fall)', 'lost (my)? balance', 'ended up on the floor',
     // "I did fall Tuesday", "mom fall again" (but not "fall asleep" or the season).
     '(i|did|she|he|mom|dad|mother|father) (also|just|kind of)? fall !asleep|behind|for|in|back|apart|through',

@@ -4,7 +4,7 @@
  * ("didn't take them", "no puedo caminar", "barely touching his food").
  * Pure: no I/O.
  */
-import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, answersRatherThanDenies } from '../text/negation.js';
+import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, answersRatherThanDenies, saysWhichDenied } from '../text/negation.js';
 import { FUNCTION_WORDS } from './closed-world-words.js';
 import { healthGroup } from './lexicon.js';
 
@@ -32,7 +32,7 @@ function negatorOf(tokens: readonly string[], index: number): string | null {
     const token = tokens[i] ?? '';
     if (answersRatherThanDenies(tokens, i)) return null;
     if (NEGATORS.has(token) || SELF_NEGATING.has(token) || NOBODY.has(token)) return token;
-    if (token === '' || NEGATION_FILLER.has(token)) continue;
+    if (token === '' || NEGATION_FILLER.has(token) || saysWhichDenied(tokens, i)) continue;
     if (++counted > DENIAL_REACH) return null;
     if (!NEGATION_BRIDGE.has(token) && !FUNCTION_WORDS.has(token) && !NO_NEWS_VERBS.has(token) && !(troubleWord && healthGroup(token) === 'symptom')) return null;
   }

@@ -22,7 +22,7 @@ const SIGNS = new RegExp(
     String.raw`\b(?:fruity|nail polish|acetone)\b`,
     String.raw`\baliento (?:\w+ ){0,2}(?:fruta|dulce|raro|feo|acetona|quitaesmalte)\b`,
     // The mind.
-    String.raw`\b(?:foggy|fogged|groggy|drowsy|so sleepy|cant stay awake|hard to stay awake|cant think)\b`,
+    String.raw`\b(?:foggy|fogged|groggy|drowsy|(?:so|real|really|very|super|awful) sleepy|cant stay awake|hard to stay awake|cant think|hard to wake|(?:wont|cant) (?:hardly |barely )?wake)\b`,
     String.raw`\b(?:somnolient\w*|atontad\w*|aturdid\w*|confundid\w*|no puedo pensar)\b`,
     // Nothing kept down.
     String.raw`\b(?:cant|cannot|couldnt|not|wont) (?:keep|hold) (?:\w+ ){0,3}down\b`,

@@ -135,6 +135,9 @@ export const WELL = new Set([
   'bueno', 'normales', 'estable', 'sano', 'sana', 'smooth', 'easier', 'easy', 'grand',
 ]);
 
+/** A well-word, or its Spanish plural: "los riñones están estables", "los pies están buenos". */
+export const isWell = (token: string) => WELL.has(token) || (/[^s]s$/.test(token) && (WELL.has(token.slice(0, -1)) || WELL.has(token.slice(0, -2))));
+
 /** Doing a body's work too much: "sleeping all day", "duerme todo el día". Pattern syntax: src/flows/text/phrase-pattern.ts. */
 export const EXCESS = ['most of the (day|night)', 'la mayor parte del dia', '(times|veces) (a|al|per|por) (day|dia|night|noche)', 'more than usual', 'more often', 'mas de lo normal', 'all day', 'all night', 'all the time', 'too much', 'too many', 'nonstop', 'constantly', 'todo el dia', 'toda la noche', 'todo el tiempo', 'demasiad*', 'mucho mucho'];
 

@@ -97,6 +97,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
     // A bad headache with the eyes failing: a stroke or a hypertensive emergency.
     '(headache|head ache|head pain|head hurts|head is pounding|migraine) ...5 (blur*|blurry|blurred|fuzzy|cant see|double)',
+    // "Head been pounding all day and my vision kinda blurry".
+    'head (is|s|been|has been|was|keeps|kept)? (pounding|throbbing|splitting) ...7 (blur*|blurry|blurred|fuzzy|cant see|double)',
     '(blur*|blurry|blurred|fuzzy|cant see) ...5 (headache|head ache|head pain|head hurts|migraine)',
     'headache ... worst',
     'stroke',
@@ -178,6 +180,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   ],
   severe_bleeding: [
     '(pee|urine|piss) (is|was|looks|turned)? (red|bloody|pink|like fruit punch|dark red)',
+    // "Been peeing blood since last night, dark red with clots".
+    '(peeing|peed|pissing|urinating|passing) (straight|pure|bright|dark)? (red)? (blood|clots)',
     '(gums|nose|cut) ...3 (wont|will not|doesnt|does not|cant) (quit|stop) (bleeding)?',
     '(stool|stools|poop|bowel movement*) ... (black|tar|tarry)',
     '(black|tarry) (stool|stools|poop|bowel movement*)',
@@ -213,6 +217,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(hasnt|has not|havent|have not|didnt|did not|wont|will not|isnt|is not|not) (answered|answering|answer|come to|coming to|opened|opening) (the|her|his|my)? door',
     '(wont|will not|cant|cannot|can not|couldnt|could not) (wake|rouse) (him|her|them|mom|dad|mama|papa|grandma|grandpa) (up)?',
     'unresponsive',
+    // Hard to wake: "he is real sleepy, wont hardly wake up" (a sugar too high or too low, a stroke).
+    '(wont|will not|cant|can not|cannot|doesnt|does not) (hardly|barely) (wake|stay awake|come to)', '(hard|difficult|impossible) to (wake|rouse) (him|her|them|mom|dad|up)?',
     // Someone the caller cannot reach: "she is not answering me, her eyes are open but she does not talk".
     // (Not "he doesn't answer his phone much", "she's not answering my texts": a phone, not a person.)
     '(she|he|mom|dad|wife|husband|mother|father) (is|s)? (not|isnt) (answering|responding|waking up) (me|to me)? !phone|the|her|his|my|calls|texts|messages',

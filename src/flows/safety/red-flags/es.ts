@@ -116,6 +116,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(excremento|heces|popo|del bano|evacuacion*) ... (negro|negra|chapopote|alquitran)',
     '(negro|negra) como (chapopote|alquitran|carbon|brea)',
     '(vomit*|tos*|escup*) (con)? sangre',
+    '(orin*|hago pipi|hace pipi) (con)? (pura)? (sangre|coagulos)',
     'sangre en (el|mi)? (vomito|excremento|heces|popo)',
     '(vomit*|devolv*) ... (cafe|borra)',
     'sangr* ... no (para|paro|se detiene|se para|se quita|deja)',
@@ -139,6 +140,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
   unresponsive: [
     'no (abre|ha abierto|abrio|contesta|ha contestado|contesto|responde|ha respondido) la puerta',
     'no (la|lo|le) (puedo|podemos|pude|pudimos) despertar',
+    '(casi|apenas) no (se)? (despierta|reacciona)', '(cuesta|cuestra) (mucho)? (despertarla|despertarlo)',
     // Not "ya no despierto" (a wish not to wake: self-harm's): only someone else not waking when spoken to.
     'no (reacciona|responde|despierta) (cuando|aunque|si) (le|la|lo) (hablo|hablamos|llamo|llamamos|muevo|movemos|sacudo|sacudimos)',
   ],
