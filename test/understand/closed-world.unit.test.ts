@@ -329,3 +329,37 @@ describe('what N taught: what is new is denied, Spanish plurals of well, memory 
     expect(aPersonShouldRead(text, { medications: [], reading: readMessage(text), answered: { observations: [] }, answerTaken: false })).toBe(false);
   });
 });
+
+describe('what O taught: an answer before "all good", later is no denial, spent and going without, and red flags in new words', () => {
+  it.each([
+    'no all good', 'Yes, just not till lunch today, slept in', 'the walker my granddaughter got me helps a lot',
+    'Thanksgiving was lovely, ate too much turkey', 'everyting fine wid me, tanks', 'no hasta la tarde me las tomé, todo bien',
+  ])('"%s" settles', (text) => {
+    expect(readMessage(text).concerns, text).toEqual([]);
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it.each([
+    ['I feel so wiped out since the new water pill', 'so wiped out'],
+    ['insurance denied the inhaler and I been without it since Friday', 'been without it'],
+    ['llevo tres días sin la insulina', 'llevo tres dias sin la'],
+    ['not all good, been sleeping too much lately', 'sleeping'],
+    ["honestly I'm tired of fighting this", 'tired of fighting'],
+  ])('"%s" leaves "%s"', (text, words) => {
+    expect(leftOver(text).news, text).toContain(words);
+  });
+
+  it.each([
+    ['coughing up pink frothy spit all night', 'breathing'],
+    ['tengo una flema rosada con espuma', 'breathing'],
+    ['all my pills are lined up on the dresser', 'self_harm'],
+    ['his right arm just went limp and heavy at supper', 'stroke'],
+    ["grandma fell and she's not waking up right", 'unresponsive'],
+  ])('"%s" is a red flag (%s)', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each(['my right foot is numb like always from the sugar', 'my pills are lined up in the organizer for the week'])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+});

@@ -10,6 +10,8 @@ export const IDIOMS: readonly string[] = [
   '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',
   '(habit|habits) die hard', '(broke|breaks|break|breaking) (my|his|her|our) heart', '(me|le|nos)? (rompio|rompe|rompieron|partio) (el|mi)? corazon', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
   '(killing|killed) it',
+  // A gift: "the pill box my son got me" (no medicine got the patient anything).
+  '(son|daughter|grandson|granddaughter|husband|wife|kids|niece|nephew|friend|neighbor|neighbour|sister|brother|hijo|hija|nieto|nieta) (got|gave|bought|brought|made|sent|ordered) (me|her|him|us)',
   // "killing myself laughing": laughter, not harm (the laugh must be said).
   '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',
   '(a|such a|real|big) pain in the (neck|butt|rear|behind|backside)',

@@ -55,7 +55,12 @@ const ENGLISH_IRREGULAR_PAST: ReadonlySet<string> = new Set([
 
 /** The "no" at `index` answers a question rather than denying what follows it. */
 export const answersRatherThanDenies = (tokens: readonly string[], index: number): boolean =>
-  tokens[index] === 'no' && ENGLISH_IRREGULAR_PAST.has(tokens[index + 1] ?? '');
+  (tokens[index] === 'no' && (ENGLISH_IRREGULAR_PAST.has(tokens[index + 1] ?? '') || (tokens[index + 1] === 'all' && ALL_WELL.has(tokens[index + 2] ?? '')))) ||
+  // "Not till lunch", "no hasta la tarde": later, not denied.
+  (NEGATORS.has(tokens[index] ?? '') && UNTIL.has(tokens[index + 1] ?? ''));
+/** "No all good": the answer, then how it is ("not all good" does deny it). */
+const ALL_WELL: ReadonlySet<string> = new Set(['good', 'fine', 'well', 'ok', 'okay', 'right', 'clear', 'normal', 'great', 'better']);
+const UNTIL: ReadonlySet<string> = new Set(['till', 'til', 'until', 'untill', 'hasta']);
 
 /** Words skipped when counting the distance from a negator ("not really very good"). */
 export const NEGATION_FILLER: ReadonlySet<string> = new Set([

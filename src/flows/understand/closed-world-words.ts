@@ -172,6 +172,13 @@ export const NEWS_PHRASES = [
   // The patient says outright they are telling news: "I have to tell you", "quería avisarle".
   '(i|we) (have|need|needed|wanted|want|got|gotta) (to)? (tell|let) (you|u|yall) ...1',
   '(wanted|want|meant|needed) to (mention|report)', '(no|zero|lost my|lost his|lost her) (get up and go|oomph|pep|gumption)',
+  // Spent: "I feel washed out", "wiped out all week", "she's been so run down".
+  '(feel|feeling|felt|am|im|so|real|really|all|been|is|shes|hes|s) (washed|wiped|worn|tuckered|played|tapped) out', '(feel|feeling|felt|so|real|really|been|all) run down',
+  // Going without a medicine: "been without it 2 days", "llevo tres días sin la insulina".
+  '(been|gone|going|go|went|was|were|be|am|im) without (it|them|em|my|her|his|the|any|meds|medicine|medicines|medication|pills|insulin|inhaler)',
+  '(llevo|lleva|llevamos|estoy|esta|he estado|ha estado) ...3 sin (ella|ellas|el|ellos|mi|mis|su|sus|la|las|los|pastilla*|medicina*|medicamento*|insulina|inhalador)',
+  // Worn down by an illness: "I'm tired of fighting this", "cansada de luchar".
+  '(tired|sick|weary) of (fighting|trying|living|being sick|struggling)', '(cansad*|harta|harto) de (luchar|pelear|vivir|estar enferm*)',
   // Strength gone: "no more energy", "sin fuerzas", "no tengo energía".
   '(no|zero|lost|lost my|lost all|without|sin|no tengo|no tiene|nada de) (more|any|my|much|mas|mi|la|las)? (energy|strength|stamina|energia|fuerza|fuerzas|animo)',
   // Not wanting what one used to: "don't even want to go down to the Legion", "ya no quiero salir".

@@ -204,6 +204,16 @@ const opensACourse = (tokens: readonly string[], i: number, before: readonly str
   !ON_THE_WAY.has(tokens[i + 1] ?? '') &&
   (!['up', 'down', 'over'].includes(tokens[i]!) || MOVING.test(tokens[i - 1] ?? ''));
 
+/**
+ * A doing done too much ("sleeping all day", "eats too much"), but not an amount of a thing: "ate too
+ * much shrimp", "comí demasiado pavo" say how much of what, a holiday's news.
+ */
+const WHEN_WORDS = new Set(['lately', 'recently', 'anymore', 'these', 'this', 'last', 'again', 'now', 'nowadays', 'since', 'every', 'each', 'ultimamente']);
+const aThing = (token: string | undefined) =>
+  token !== undefined && token !== '' && isWord(token) && healthGroup(token) === null && !FUNCTION_WORDS.has(token) && !NEVER_NEWS.has(token) && !NO_NEWS.has(token) && !WHEN_WORDS.has(token);
+const excessive = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) =>
+  patterns.some((p) => findPhrase(p, tokens).some(({ start, end }) => !(/^(?:too|demasiad)/.test(tokens[start] ?? '') && aThing(tokens[end]))));
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -260,8 +270,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
     for (const { start, end } of passed) tokens.fill('', start, end);
     const well = heldUp(tokens) || tokens.some((t, i) => isWell(t) && !denied(tokens, i));
-    const excess = has(tokens, EXCESS_PATTERNS);
-    const excessBesidesSleep = has(tokens, EXCESS_BUT_SLEEP);
+    const excess = excessive(tokens, EXCESS_PATTERNS);
+    const excessBesidesSleep = excessive(tokens, EXCESS_BUT_SLEEP);
     // A level said of a measure near it: "sugar's been high", "high sugar"; not "the sugar shack ... boiling down sap".
     const leveled = tokens.some((t, i) => LEVELS.has(t) && !denied(tokens, i) && !betweenNumbers(tokens, i) && !aPlace(tokens, i) && nearAMeasure(tokens, i));
     const course = tokens.findIndex((t, i) => LEVELS.has(t) && !denied(tokens, i) && opensACourse(tokens, i, written.slice(0, c).flat()));

@@ -93,6 +93,8 @@ const TROUBLE = [
   'question', 'questions', 'pregunta', 'preguntas', 'duda', 'dudas',
   // Refusing care: "he refused his insulin", "se niega a comer".
   'refus*', 'rechaz*', 'niega', 'nego',
+  // Care turned down: "the prior auth got denied", "el seguro la negó".
+  'denied', 'declined', 'rejected', 'negaron',
 ];
 
 /**

@@ -41,6 +41,9 @@ const DIMINUTIVE = /(?:c?it[oa]s?)$/;
 export function isWord(token: string): boolean {
   if (isDictionaryWord(token)) return true;
   if (token.endsWith('s') && isDictionaryWord(token.slice(0, -1))) return true;
+  // "Th" said as "t" or "d" (Caribbean, West African, Irish English): "everyting", "dem", "tink", "dat".
+  const th = token.replace(/^[td](?=[aeiouy])/, 'th').replace(/t(?=ing$)/, 'th');
+  if (th !== token && token.length >= 3 && isDictionaryWord(th)) return true;
   const bare = token.replace(CLITIC, '');
   if (bare !== token && bare.length >= 3 && isDictionaryWord(bare)) return true;
   // "flaquita" is "flaca", "amiguito" is "amigo": the spelling keeps the sound.

@@ -48,6 +48,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Lying down drowns them: fluid on the lungs.
     '(drown*|smother*|suffocat*|choking) ...4 (lay|lie|laying|lying) (down|flat)',
     '(lips|face|fingers) ... (gray|grey|dusky)',
+    // Froth from the lungs: "coughing up pink foamy stuff".
+    'pink (foamy|frothy|foam|froth|bubbly)', '(foamy|frothy|bubbly) pink',
     `${CANT} (hardly|barely|really|even)? (breath*|breth*)`,
     `${CANT} (hardly|barely|really|even)? (catch|get) (my|a|his|her)? breath`,
     `${CANT} get (enough|no|any)? air`,
@@ -94,6 +96,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CANT} (move|lift|raise|feel|pick up|hold up|use|grip with) (my|his|her)? (left|right)? (arm|arms|hand|face|side|left side|right side)`,
     // A hand that fails on one side: "my right hand is clumsy, cant button my shirt".
     '(left|right) (hand|arm) (is|was|went|gone|feels|feel|got|getting)? (all|real|so)? (clumsy|useless|wont work|not working)',
+    // One side gone numb all at once: "left leg went numb and heavy bout 30 min ago" (not "my right foot is numb", a neuropathy's).
+    '(left|right) (leg|arm|hand|side) (just|suddenly|all of a sudden)? went ...2 (numb*|heavy|dead|weak*|limp)',
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
     // A bad headache with the eyes failing: a stroke or a hypertensive emergency.
     '(headache|head ache|head pain|head hurts|head is pounding|migraine) ...5 (blur*|blurry|blurred|fuzzy|cant see|double)',
@@ -140,6 +144,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'been (lying|laying) (on|in) the (floor|ground)',
   ],
   self_harm: [
+    // The means laid out: "all the pills lined up on the kitchen table" (not "lined up in the organizer for the week").
+    '(pills|meds|medicine*|tablets|bottles) (are|is|all)? (all)? (lined up|counted out|spread out) !in|into|for|by',
     '(saved|saving|stockpil*|hoard*) (up)? (all)? (my|her|his)? (pills|meds|medicine*)',
     '(take|taking|swallow) (them|these|those) all !to|back|in|with|out|home|off|of|the|my|your|her|his|down|up|away|over|day|week',
     'suicide|suicidal',
@@ -221,7 +227,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(wont|will not|cant|can not|cannot|doesnt|does not) (hardly|barely) (wake|stay awake|come to)', '(hard|difficult|impossible) to (wake|rouse) (him|her|them|mom|dad|up)?',
     // Someone the caller cannot reach: "she is not answering me, her eyes are open but she does not talk".
     // (Not "he doesn't answer his phone much", "she's not answering my texts": a phone, not a person.)
-    '(she|he|mom|dad|wife|husband|mother|father) (is|s)? (not|isnt) (answering|responding|waking up) (me|to me)? !phone|the|her|his|my|calls|texts|messages',
+    '(she|he|shes|hes|mom|dad|wife|husband|mother|father) (is|s)? (not|isnt) (answering|responding|waking up) (me|to me)? !phone|the|her|his|my|calls|texts|messages',
     '(she|he|mom|dad|wife|husband|mother|father) (wont|will not|doesnt|does not|cant|cannot) (answer|respond|wake up) (me|to me|when)',
     'eyes (are|is)? open but (she|he) (does not|doesnt|wont|will not|is not|isnt|cant|can not|cannot) (talk|speak|answer|respond)',
   ],

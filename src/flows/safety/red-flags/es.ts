@@ -27,6 +27,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (puedo|podia|pude|puede|consigo|logro) (casi)? (respirar|respiro|respira)',
     'casi no (respiro|respira)',
     'me cuesta (mucho)? respirar',
+    '(espuma|flema|gargajo|saliva) ...2 (rosad*|rosa)', '(rosad*|rosa) ...1 (espuma|espumos*)',
     'no (puedo|pude|podia|puede) (agarrar|tomar|jalar|meter|coger|sacar|cojer) (el)? aire',
     '(dificultad|problemas|trabajo) (para|al)? respirar',
     '(falta|faltando) (de)? (aire|aliento)',
@@ -86,6 +87,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(sigue|sigo|esta|estoy|quedo|quede) (tirad*)? en el (piso|suelo)',
   ],
   self_harm: [
+    '(pastillas|medicinas|pildoras|frascos) ...3 (alineadas|contadas|juntas en la mesa|listas para tomar*)',
     'no (quiero|deseo) seguir viviendo',
     // "Ya no quiero seguir", "me duermo y ya no despierto": wanting it over, said softly.
     'ya no (quiero|puedo) seguir',
