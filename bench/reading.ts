@@ -33,6 +33,7 @@ import { FRESH_TEXTS_L } from '../test/understand/fresh-2026-12-l.js';
 import { FRESH_TEXTS_M } from '../test/understand/fresh-2026-12-m.js';
 import { FRESH_TEXTS_N } from '../test/understand/fresh-2026-12-n.js';
 import { FRESH_TEXTS_O } from '../test/understand/fresh-2026-12-o.js';
+import { FRESH_TEXTS_P } from '../test/understand/fresh-2026-12-p.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -61,6 +62,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-p (unseen until scored once, after O taught going without and one side gone numb; not yet taught)': withContext(FRESH_TEXTS_P),
   'fresh-2026-12-o (unseen until scored once, after N taught which ones a denial reaches and memory slipping)': withContext(FRESH_TEXTS_O),
   'fresh-2026-12-n (unseen until scored once, after M taught what is better than it was, in ordinary proportions)': withContext(FRESH_TEXTS_N),
   'fresh-2026-12-m (unseen until scored once, after L taught what is better than it was)': withContext(FRESH_TEXTS_M),
