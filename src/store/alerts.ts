@@ -132,12 +132,13 @@ export async function insertAlert(db: Queryable, a: NewAlert, evidence: readonly
   return rows[0] ? toAlert(rows[0]) : null;
 }
 
-/** The patient's open (not resolved) alert for this reason, locked for the transaction. */
+/** The patient's open (not resolved) alert for this reason, locked for the transaction. Named: every alert raised asks. */
 export async function lockOpenAlert(db: Queryable, patientId: string, reason: string): Promise<Alert | null> {
-  const { rows } = await db.query<AlertRow>(
-    "SELECT * FROM alerts WHERE patient_id = $1 AND reason = $2 AND status <> 'resolved' FOR UPDATE",
-    [patientId, reason],
-  );
+  const { rows } = await db.query<AlertRow>({
+    name: 'lock-open-alert',
+    text: "SELECT * FROM alerts WHERE patient_id = $1 AND reason = $2 AND status <> 'resolved' FOR UPDATE",
+    values: [patientId, reason],
+  });
   return rows[0] ? toAlert(rows[0]) : null;
 }
 

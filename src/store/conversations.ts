@@ -255,16 +255,18 @@ export async function stopConversation(tx: Queryable, conversation: Ended, statu
 
 /**
  * The patient's check-in that ran out of time since `since` without a word
- * from them, the latest; null when there is none.
+ * from them, the latest; null when there is none. Named (parsed and planned
+ * once per connection): every text with no check-in open asks.
  */
 export async function findUnansweredTimedOut(db: Queryable, patientId: string, since: Date): Promise<Conversation | null> {
-  const { rows } = await db.query<ConversationRow>(
-    `SELECT * FROM conversations c
+  const { rows } = await db.query<ConversationRow>({
+    name: 'find-unanswered-timed-out',
+    text: `SELECT * FROM conversations c
      WHERE c.patient_id = $1 AND c.status = 'timed_out' AND c.ended_at >= $2
        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound')
      ORDER BY c.ended_at DESC LIMIT 1 FOR UPDATE`,
-    [patientId, since],
-  );
+    values: [patientId, since],
+  });
   return rows[0] ? toConversation(rows[0]) : null;
 }
 
