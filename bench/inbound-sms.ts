@@ -5,8 +5,8 @@
  * in the same run, a floor route that only verifies the signature, inserts
  * the inbound row and answers empty TwiML.
  *
- * Targets: the full path reaches at least half the floor's throughput, and
- * its p99 latency stays under 50 ms at 200 requests/s.
+ * Targets (issue 22): the full path reaches at least 35% of the floor's
+ * throughput, and its p99 latency stays under 50 ms at 200 requests/s.
  *
  * It also prints the SQL statements and transactions each text of the script
  * takes: a few more patients send the script to the service built in this
@@ -38,6 +38,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** Capacity runs alternate floor and full path this many times; the medians are compared. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RATE = 200;
+/** The share of the floor's throughput the full path should reach (issue 22's goal). */
+const TARGET_RATIO = 0.35;
 const ADMIN = 'bench-admin-token-0123456789';
 const AUTH_TOKEN = 'bench_auth_token';
 const SERVICE_PORT = 3901;
@@ -148,10 +150,12 @@ function sender(port: number, phones: string[]): Send {
 interface Counted {
   /** Statements other than BEGIN, COMMIT and ROLLBACK. */
   statements: number;
-  /** Every round trip to the database, BEGIN and COMMIT included. */
+  /** Every round trip to the database, COMMIT included; BEGIN only when waited for (a pipelining pool sends it with the first statement). */
   roundTrips: number;
   /** Transactions: each BEGIN, and each statement run outside one. */
   transactions: number;
+  /** Each statement's name (or its first words), for BENCH_STATEMENTS_LOG. */
+  names: string[];
 }
 
 /**
@@ -175,8 +179,10 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
       const counted = request.getStore();
       if (counted) {
         const first = args[0];
-        const text = (typeof first === 'string' ? first : (first as { text: string }).text).trimStart().toUpperCase();
-        counted.roundTrips += 1;
+        const raw = typeof first === 'string' ? first : (first as { text: string }).text;
+        const text = raw.trimStart().toUpperCase();
+        if (!(text.startsWith('BEGIN') && client.pipeline)) counted.roundTrips += 1;
+        counted.names.push((first as { name?: string }).name ?? raw.trim().replace(/\s+/g, ' ').slice(0, 70));
         if (text.startsWith('BEGIN')) {
           inTransaction.add(client);
           counted.transactions += 1;
@@ -195,7 +201,7 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
     const turns: Counted[][] = SCRIPT.map(() => []);
     for (const [turn, body] of SCRIPT.entries()) {
       for (const from of phones) {
-        const counted: Counted = { statements: 0, roundTrips: 0, transactions: 0 };
+        const counted: Counted = { statements: 0, roundTrips: 0, transactions: 0, names: [] };
         const text = signedText(`${publicUrl}/webhooks/twilio/sms`, from, body);
         // inject() answers a lazy chain that sends when awaited: awaited inside run(), so the request runs in its context.
         const response = await request.run(counted, async () => await service.app.inject({ method: 'POST', url: '/webhooks/twilio/sms', headers: text.headers, payload: text.payload }));
@@ -213,10 +219,12 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
 }
 
 function printStatements(perTurn: Counted[][]) {
-  console.log(`statements per inbound text (median of ${COUNTED_PATIENTS} patients; BEGIN and COMMIT are round trips, not statements):`);
+  console.log(`statements per inbound text (median of ${COUNTED_PATIENTS} patients; COMMIT, and BEGIN unless pipelined, are round trips, not statements):`);
   for (const [turn, counts] of perTurn.entries()) {
     const m = (pick: (c: Counted) => number) => median(counts.map(pick));
     console.log(`  ${JSON.stringify(SCRIPT[turn]).padEnd(17)} ${m((c) => c.statements)} statements, ${m((c) => c.roundTrips)} round trips, ${m((c) => c.transactions)} transaction(s)`);
+    // BENCH_STATEMENTS_LOG=1: what the first patient's text ran, in order.
+    if (process.env.BENCH_STATEMENTS_LOG) for (const name of counts[0]!.names) console.log(`      ${name}`);
   }
 }
 
@@ -273,7 +281,7 @@ async function main() {
     const fullMax = median(fullRuns.map((r) => r.throughput));
     const ratio = fullMax / floorMax;
     console.log(`median max throughput: floor ${floorMax.toFixed(0)} req/s, full path ${fullMax.toFixed(0)} req/s`);
-    console.log(`full/floor throughput: ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
+    console.log(`full/floor throughput: ${(ratio * 100).toFixed(0)}% (target >= ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}`);
     console.log(`full path p99 at ${RATE} req/s: ${fullRate.p99.toFixed(1)} ms (target < 50 ms) ${fullRate.p99 < 50 ? 'MET' : 'MISSED'}`);
     printStatements(perTurn);
   } finally {

@@ -60,6 +60,14 @@ export function triageFacts(
  * read again before they are used. Rule sets are small and practices few.
  */
 const knownRules = new Map<string, { tag: string | null; rules: VersionedRuleSet }>();
+const heldRules = (practiceId: string) => knownRules.get(practiceId) ?? { tag: null, rules: DEFAULT_RULE_SET };
+
+/**
+ * How far back an assessment of the practice's patients at `at` will read, by
+ * the rules held for it: a caller that writes observations can read triage's
+ * inputs since then in the same statement and hand them over (Preloaded).
+ */
+export const triageSince = (practiceId: string, at: Date) => new Date(at.getTime() - lookback(heldRules(practiceId).rules));
 
 /**
  * The practice's current rules and what triage reads of the patient, as of
@@ -72,13 +80,16 @@ async function loadRulesAndFacts(
   practice: Practice,
   patient: Patient,
   at: Date,
-  medications: Medication[] | undefined,
+  preloaded: Preloaded,
 ): Promise<{ rules: VersionedRuleSet; facts: TriageFacts }> {
+  const { medications } = preloaded;
   const ids = { practiceId: practice.id, patientId: patient.id };
   const since = (rules: VersionedRuleSet) => new Date(at.getTime() - lookback(rules));
-  const held = knownRules.get(practice.id) ?? { tag: null, rules: DEFAULT_RULE_SET };
+  const held = heldRules(practice.id);
   let rules = held.rules;
-  let inputs: TriageInputs = await loadTriageInputs(db, ids, since(rules), !medications);
+  // Read already (with the step that observed), when it goes back as far as these rules look and has what is needed.
+  const given = preloaded.inputs && preloaded.inputs.since.getTime() === since(rules).getTime() && (medications || preloaded.inputs.medications) ? preloaded.inputs : null;
+  let inputs: TriageInputs = given ?? (await loadTriageInputs(db, ids, since(rules), !medications));
   if (inputs.rulesTag !== held.tag) {
     const current = await findTaggedPracticeRuleSet(db, practice.id);
     rules = current?.rules ?? DEFAULT_RULE_SET;
@@ -93,6 +104,8 @@ async function loadRulesAndFacts(
 export interface Preloaded {
   /** The patient's medications, as listMedications reads them, read in this transaction. */
   medications?: Medication[] | undefined;
+  /** What triage reads, read in this transaction since triageSince, after the last observation was written. */
+  inputs?: TriageInputs | null | undefined;
 }
 
 /**
@@ -109,7 +122,7 @@ export async function assessPatient(
   preloaded: Preloaded = {},
 ): Promise<{ evaluation: Evaluation; state: TriageState; alerts: Alert[] }> {
   const { practice, patient } = subject;
-  const { rules, facts } = await loadRulesAndFacts(tx, practice, patient, at, preloaded.medications);
+  const { rules, facts } = await loadRulesAndFacts(tx, practice, patient, at, preloaded);
   const evaluation = evaluateTriage(facts, rules);
   const state = await recordEvaluation(tx, { practiceId: practice.id, patientId: patient.id }, evaluation, trigger);
   const alerts: Alert[] = [];

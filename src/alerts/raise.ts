@@ -1,8 +1,6 @@
 import { addEvidence, type NewEvidence } from '../store/alert-evidence.js';
-import { insertAlert, lockOpenAlert, updateExplanation, type Alert, type AlertLevel } from '../store/alerts.js';
-import { openCaseFor, refreshCase } from '../store/cases.js';
-import { enqueueJob } from '../store/job-queue.js';
-import { recordEvent } from '../store/patient-events.js';
+import { insertAlert, lockOpenAlert, updateExplanation, type Alert, type AlertJob, type AlertLevel } from '../store/alerts.js';
+import { openCaseFor, refreshCase, refreshLockedCase } from '../store/cases.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
@@ -46,39 +44,32 @@ export async function raiseAlert(tx: Queryable, subject: AlertSubject, request: 
   const open = await lockOpenAlert(tx, patient.id, request.reason);
   if (open) return { alert: await joinOpenAlert(tx, open, request, at), opened: false };
   const reviewDueAt = request.level === 'elevated' ? new Date(at.getTime() + (request.reviewHours ?? practice.reviewHours) * HOUR_MS) : null;
-  const alert = await insertAlert(tx, {
-    practiceId: practice.id,
-    patientId: patient.id,
-    caseId: patientCase.id,
-    conversationId: subject.conversationId,
-    messageId: subject.messageId,
-    level: request.level,
-    reason: request.reason,
-    explanation: request.explanation,
-    reviewDueAt,
-    createdAt: at,
-  });
+  // Urgent: its escalation starts at once, ahead of other work. Elevated: its review deadline is checked when due.
+  const job: AlertJob = reviewDueAt ? { name: 'alert.review_due', runAt: reviewDueAt, priority: 0 } : { name: 'escalation.step', step: 0, runAt: at, priority: URGENT_PRIORITY };
+  const alert = await insertAlert(
+    tx,
+    {
+      practiceId: practice.id,
+      patientId: patient.id,
+      caseId: patientCase.id,
+      conversationId: subject.conversationId,
+      messageId: subject.messageId,
+      level: request.level,
+      reason: request.reason,
+      explanation: request.explanation,
+      reviewDueAt,
+      createdAt: at,
+    },
+    request.evidence,
+    job,
+  );
   if (!alert) {
     // Another transaction opened one for this reason a moment ago: join it.
     const raced = await lockOpenAlert(tx, patient.id, request.reason);
     return { alert: await joinOpenAlert(tx, raced!, request, at), opened: false };
   }
-  await addEvidence(tx, alert.id, request.evidence, at);
-  await refreshCase(tx, patientCase.id, at);
-  await recordEvent(tx, {
-    practiceId: practice.id,
-    patientId: patient.id,
-    conversationId: subject.conversationId,
-    messageId: subject.messageId,
-    type: 'alert.raised',
-    detail: { alertId: alert.id, caseId: patientCase.id, level: request.level, reason: request.reason },
-    at,
-  });
-  if (request.level === 'urgent') {
-    await enqueueJob(tx, 'escalation.step', { alertId: alert.id, step: 0 }, { runAt: at, priority: URGENT_PRIORITY });
-  } else {
-    await enqueueJob(tx, 'alert.review_due', { alertId: alert.id }, { runAt: reviewDueAt!, now: at });
-  }
+  // The case is locked since openCaseFor; its alerts, the new one among them, are read now.
+  await refreshLockedCase(tx, patientCase.id, at);
   return { alert, opened: true };
 }
 

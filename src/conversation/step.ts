@@ -3,6 +3,7 @@ import { saveStep, type Conversation, type ConversationStatus } from '../store/c
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
+import type { TriageInputs } from '../store/triage.js';
 import { promisesFollowUp } from './promises.js';
 import type { RuntimeDeps } from '../runtime.js';
 import { utteranceOf, type Utterance } from './speech.js';
@@ -26,6 +27,8 @@ export interface StepContext {
   at: Date;
   /** Whether what the step says goes out now (a reply); only then does the wait for the next answer start now. */
   speaksNow: boolean;
+  /** The caller assesses what the step observes, reading observations since then (alerts' triageSince): the step reads them. */
+  triageSince?: Date | undefined;
 }
 
 export interface RecordedStep {
@@ -35,11 +38,14 @@ export interface RecordedStep {
   observations: Observation[];
   /** The step says someone will follow up (a prompt marked `promise`). */
   promises: boolean;
+  /** What triage reads after the step, read with it (when asked by `triageSince` and the step observed something). */
+  triageInputs: TriageInputs | null;
 }
 
 /**
  * Records one flow step: the new snapshot (which makes older timeout jobs
- * stale) with the timeout of the next wait, and what the patient reported.
+ * stale) with the timeout of the next wait, and what the patient reported;
+ * asked, it reads what triage needs next in the same round trip.
  */
 export async function recordStep(tx: Queryable, deps: RuntimeDeps, ctx: StepContext, step: FlowStep): Promise<RecordedStep> {
   const { practice, patient, conversation, inbound, at } = ctx;
@@ -49,12 +55,20 @@ export async function recordStep(tx: Queryable, deps: RuntimeDeps, ctx: StepCont
   const observations: Observation[] = step.outputs.flatMap((o) => (o.type === 'observe' ? [o.observation] : []));
   // One statement: the step, what the patient reported (insertObservations' rows), and the end of the conversation
   // on the record (recordConversationEnd's event), in that order.
-  await saveStep(
+  const triageInputs = await saveStep(
     tx,
     conversation.id,
     { state: step.state, snapshot: step.snapshot, flowVersion: step.version, answers: step.answers, status, expiresAt, at },
-    { practiceId: practice.id, patientId: patient.id, messageId: inbound?.id ?? null, observations, ended: step.done ? { flow: conversation.flow } : null },
+    {
+      practiceId: practice.id,
+      patientId: patient.id,
+      messageId: inbound?.id ?? null,
+      observations,
+      ended: step.done ? { flow: conversation.flow } : null,
+      // Nothing observed, nothing to assess: the read is spared.
+      triageSince: observations.length > 0 ? ctx.triageSince : null,
+    },
   );
   const promises = step.outputs.some((o) => o.type === 'say' && promisesFollowUp(o.prompt));
-  return { says: utteranceOf(step.outputs), observations, promises };
+  return { says: utteranceOf(step.outputs), observations, promises, triageInputs };
 }

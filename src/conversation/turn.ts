@@ -35,7 +35,8 @@ import { askHeldQuestionNow } from './held-question.js';
 import { optIn, optOut } from '../outreach/index.js';
 import { readingObservations, type Answered } from './reading.js';
 import { utteranceOf, type Utterance } from './speech.js';
-import { assessPatient } from '../alerts/index.js';
+import { assessPatient, triageSince } from '../alerts/index.js';
+import type { TriageInputs } from '../store/triage.js';
 import { escalateRedFlag, raiseDistress } from './urgent-report.js';
 import { wrongNumber } from './wrong-number.js';
 import { reopenForLateAnswer } from './late-answer.js';
@@ -167,6 +168,7 @@ async function readAndAnswer(
   let aboutAConcern = false;
   let answerTaken = false;
   let stillOpen = conversation !== null;
+  let triageInputs: TriageInputs | null = null;
   if (held && conversation) {
     const written = await askHeldQuestionNow(tx, deps, conversation, held, at);
     const asked = utteranceOf(advanceFlow(conversation.flow, conversation.snapshot, { type: 'REPEAT' }, conversation.flowVersion).outputs);
@@ -174,7 +176,9 @@ async function readAndAnswer(
   } else if (conversation) {
     const flowEvent: FlowEvent = askedWhoWeAre ? { type: 'REPEAT' } : { type: 'REPLY', text: inbound.body };
     const step = advanceFlow(conversation.flow, conversation.snapshot, flowEvent, conversation.flowVersion);
-    const recorded = await recordStep(tx, deps, { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true }, step);
+    const stepContext = { practice, patient, conversation, inbound: { id: inbound.id }, at, speaksNow: true, triageSince: triageSince(practice.id, at) };
+    const recorded = await recordStep(tx, deps, stepContext, step);
+    triageInputs = recorded.triageInputs;
     const category = step.answers.concernCategory;
     answered = { observations: recorded.observations, concernCategory: category !== conversation.answers.concernCategory ? String(category) : undefined };
     // The check-in is about their concern already, and its closing says the care team will review it.
@@ -208,8 +212,10 @@ async function readAndAnswer(
   await insertObservations(tx, observed, extra);
   const trigger = conversation ? 'answer' : 'text';
   const reported = answered.observations.length + extra.length > 0;
-  // The medications read above are the patient's still (nothing since changes them): triage need not read them again.
-  let alerts = reported ? (await assessPatient(tx, subject, at, trigger, { medications })).alerts : [];
+  // The medications read above are the patient's still (nothing since changes them): triage need not read them again;
+  // nor the observations the step read with its own, unless more were written since.
+  const inputs = extra.length === 0 ? triageInputs : null;
+  let alerts = reported ? (await assessPatient(tx, subject, at, trigger, { medications, inputs })).alerts : [];
   // Closed world: what raised nothing is settled only when every word of it is accounted for; the rest a person reads.
   const forAPerson = alerts.length === 0 && !askedWhoWeAre && aPersonShouldRead(inbound.body, { medications, reading, answered, answerTaken });
   if (forAPerson) {

@@ -12,21 +12,23 @@ export interface NewEvidence {
   at: Date;
 }
 
+/** SQL: the rows of `json` (a parameter holding evidenceJson) as a record set. */
+export const evidenceRowsSql = (json: string) =>
+  `jsonb_to_recordset(${json}::jsonb) AS e(key text, observation_id uuid, message_id uuid, explanation text, at timestamptz)`;
+
+/** Evidence as the JSON parameter evidenceRowsSql reads. */
+export const evidenceJson = (evidence: readonly NewEvidence[]) =>
+  JSON.stringify(evidence.map((e) => ({ key: e.key, observation_id: e.observationId ?? null, message_id: e.messageId ?? null, explanation: e.explanation, at: e.at })));
+
 /** Adds evidence to an alert; returns the keys that were new to it. */
 export async function addEvidence(db: Queryable, alertId: string, evidence: readonly NewEvidence[], addedAt: Date): Promise<string[]> {
   if (evidence.length === 0) return [];
   const { rows } = await db.query<{ evidence_key: string }>(
     `INSERT INTO alert_evidence (alert_id, evidence_key, observation_id, message_id, explanation, at, added_at)
      SELECT $1, e.key, e.observation_id, e.message_id, e.explanation, e.at, $3
-     FROM jsonb_to_recordset($2::jsonb) AS e(key text, observation_id uuid, message_id uuid, explanation text, at timestamptz)
+     FROM ${evidenceRowsSql('$2')}
      ON CONFLICT DO NOTHING RETURNING evidence_key`,
-    [
-      alertId,
-      JSON.stringify(
-        evidence.map((e) => ({ key: e.key, observation_id: e.observationId ?? null, message_id: e.messageId ?? null, explanation: e.explanation, at: e.at })),
-      ),
-      addedAt,
-    ],
+    [alertId, evidenceJson(evidence), addedAt],
   );
   return rows.map((row) => row.evidence_key);
 }

@@ -1,4 +1,6 @@
+import { evidenceJson, evidenceRowsSql, type NewEvidence } from './alert-evidence.js';
 import { refreshCase } from './cases.js';
+import { insertJobsFrom, wakeUpFor } from './job-queue.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 
 export type AlertLevel = 'urgent' | 'elevated';
@@ -87,28 +89,56 @@ export interface NewAlert {
   createdAt: Date;
 }
 
+/** The job a new alert starts, due at `runAt`: its escalation (urgent) or its review deadline (elevated). */
+export type AlertJob =
+  | { name: 'escalation.step'; step: number; runAt: Date; priority: number }
+  | { name: 'alert.review_due'; runAt: Date; priority: number };
+
 /**
  * Opens an alert, unless one for this patient and reason is open already:
  * then returns null and leaves it (a unique index keeps one open per reason).
+ * A new alert's evidence, its 'alert.raised' event and its job (with the
+ * wake-up NOTIFY when due now) are written by the same statement, since every
+ * alert pays for them: one round trip instead of four, all or none.
  */
-export async function insertAlert(db: Queryable, a: NewAlert): Promise<Alert | null> {
+export async function insertAlert(db: Queryable, a: NewAlert, evidence: readonly NewEvidence[], job: AlertJob): Promise<Alert | null> {
+  const { name, runAt, priority, ...extra } = job;
   const { rows } = await db.query<AlertRow>({
     name: 'insert-alert',
-    text: `INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, explanation, review_due_at,
-       created_at, updated_at, case_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
-     ON CONFLICT (patient_id, reason) WHERE status <> 'resolved' DO NOTHING RETURNING *`,
-    values: [a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.explanation, a.reviewDueAt, a.createdAt, a.caseId],
+    text: `WITH alert AS (
+             INSERT INTO alerts (practice_id, patient_id, conversation_id, message_id, level, reason, explanation, review_due_at,
+               created_at, updated_at, case_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+             ON CONFLICT (patient_id, reason) WHERE status <> 'resolved' DO NOTHING RETURNING *
+           ), evidence AS (
+             INSERT INTO alert_evidence (alert_id, evidence_key, observation_id, message_id, explanation, at, added_at)
+             SELECT alert.id, e.key, e.observation_id, e.message_id, e.explanation, e.at, $9 FROM alert, ${evidenceRowsSql('$11')}
+             ON CONFLICT DO NOTHING
+           ), raised AS (
+             INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail, at)
+             SELECT practice_id, patient_id, conversation_id, message_id, 'alert.raised',
+                    jsonb_build_object('alertId', id, 'caseId', case_id, 'level', level, 'reason', reason), $9
+             FROM alert
+           ), job AS (
+             ${insertJobsFrom(`SELECT $12::text, jsonb_build_object('alertId', id) || $13::jsonb, $14::timestamptz, $15::int FROM alert`)}
+             RETURNING name, next_run_at
+           ), wake AS (${wakeUpFor('job', '$9')})
+           SELECT alert.*, (SELECT count(*) FROM wake) AS woke FROM alert`,
+    values: [
+      a.practiceId, a.patientId, a.conversationId, a.messageId, a.level, a.reason, a.explanation, a.reviewDueAt, a.createdAt, a.caseId,
+      evidenceJson(evidence), name, JSON.stringify(extra), runAt, priority,
+    ],
   });
   return rows[0] ? toAlert(rows[0]) : null;
 }
 
-/** The patient's open (not resolved) alert for this reason, locked for the transaction. */
+/** The patient's open (not resolved) alert for this reason, locked for the transaction. Named: every alert raised asks. */
 export async function lockOpenAlert(db: Queryable, patientId: string, reason: string): Promise<Alert | null> {
-  const { rows } = await db.query<AlertRow>(
-    "SELECT * FROM alerts WHERE patient_id = $1 AND reason = $2 AND status <> 'resolved' FOR UPDATE",
-    [patientId, reason],
-  );
+  const { rows } = await db.query<AlertRow>({
+    name: 'lock-open-alert',
+    text: "SELECT * FROM alerts WHERE patient_id = $1 AND reason = $2 AND status <> 'resolved' FOR UPDATE",
+    values: [patientId, reason],
+  });
   return rows[0] ? toAlert(rows[0]) : null;
 }
 

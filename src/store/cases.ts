@@ -62,18 +62,26 @@ export const toCase = (row: CaseRow): Case => ({
  * transaction. Insert-or-take in one statement: a transaction raising for the
  * same patient at the same moment waits on the unique index and then takes
  * the same case. Alerts without a case (raised by the previous version while
- * this one was being rolled out) join it, so none is left off Today.
+ * this one was being rolled out) join it, so none is left off Today: in the
+ * same statement, since every alert raised pays for it, and each stray joins
+ * only once the case row is written and locked (the update joins the row the
+ * insert returns), so the lock order holds.
  */
 export async function openCaseFor(db: Queryable, c: { practiceId: string; patientId: string; level: AlertLevel; at: Date }): Promise<Case> {
-  const { rows } = await db.query<CaseRow>({
+  const { rows } = await db.query<CaseRow & { strays: number }>({
     name: 'open-case-for',
-    text: `INSERT INTO cases (practice_id, patient_id, level, status, opened_at, updated_at) VALUES ($1, $2, $3, 'open', $4, $4)
-     ON CONFLICT (patient_id) WHERE status <> 'resolved' DO UPDATE SET updated_at = cases.updated_at RETURNING *`,
+    text: `WITH opened AS (
+             INSERT INTO cases (practice_id, patient_id, level, status, opened_at, updated_at) VALUES ($1, $2, $3, 'open', $4, $4)
+             ON CONFLICT (patient_id) WHERE status <> 'resolved' DO UPDATE SET updated_at = cases.updated_at RETURNING *
+           ), strays AS (
+             UPDATE alerts a SET case_id = opened.id FROM opened
+             WHERE a.patient_id = $2 AND a.case_id IS NULL AND a.status <> 'resolved' RETURNING a.id
+           )
+           SELECT opened.*, (SELECT count(*)::int FROM strays) AS strays FROM opened`,
     values: [c.practiceId, c.patientId, c.level, c.at],
   });
   const opened = toCase(rows[0]!);
-  const strays = await db.query("UPDATE alerts SET case_id = $2 WHERE patient_id = $1 AND case_id IS NULL AND status <> 'resolved'", [c.patientId, opened.id]);
-  return strays.rowCount ? (await refreshCase(db, opened.id, c.at))! : opened;
+  return rows[0]!.strays > 0 ? (await refreshLockedCase(db, opened.id, c.at))! : opened;
 }
 
 export async function findCase(db: Queryable, id: string): Promise<Case | null> {
@@ -98,6 +106,11 @@ export async function lockCase(db: Queryable, id: string): Promise<Case | null> 
  */
 export async function refreshCase(db: Queryable, caseId: string, at: Date): Promise<Case | null> {
   if (!(await lockCase(db, caseId))) return null;
+  return refreshLockedCase(db, caseId, at);
+}
+
+/** refreshCase for a caller that locked the case in an earlier statement of its transaction (openCaseFor). */
+export async function refreshLockedCase(db: Queryable, caseId: string, at: Date): Promise<Case | null> {
   const { rows } = await db.query<CaseRow>({
     name: 'refresh-case',
     text: `UPDATE cases c SET

@@ -1,6 +1,7 @@
 import type { FlowInput, FlowName, Observation, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, type Queryable } from './sql.js';
 import { insertJobsFrom } from './job-queue.js';
+import { observationFactsJsonSql, rulesTagSql, toTriageInputs, type ObservationFactRow, type TriageInputs } from './triage.js';
 import { recordEvent } from './patient-events.js';
 
 export type ConversationStatus = 'active' | 'completed' | 'no_usable_answer' | 'timed_out' | 'escalated' | 'cancelled';
@@ -137,6 +138,8 @@ export interface StepRecords {
   observations: readonly Observation[];
   /** The step ended the conversation: its end goes on the patient's record, as recordConversationEnd puts it. */
   ended: { flow: FlowName } | null;
+  /** Triage will assess what the step observed: its inputs since then (the step's observations among them) are read too. */
+  triageSince?: Date | null;
 }
 
 /**
@@ -147,9 +150,14 @@ export interface StepRecords {
  * statement stores what the patient reported and, when the step ended the
  * conversation, its end on the record, in that order (the end's record_seq
  * follows the observations': the insert of the end reads theirs first).
+ * Asked (`triageSince`), it also reads what the assessment of those
+ * observations reads (store/triage.ts, loadTriageInputs, without the
+ * medications): the triage after an answer then takes no round trip to read.
+ * Returns those inputs; null when not asked.
  */
-export async function saveStep(db: Queryable, id: string, step: StepUpdate, records: StepRecords): Promise<void> {
-  await db.query({
+export async function saveStep(db: Queryable, id: string, step: StepUpdate, records: StepRecords): Promise<TriageInputs | null> {
+  const since = records.triageSince ?? null;
+  const { rows } = await db.query<{ rules_tag: string | null; observations: ObservationFactRow[] | null }>({
     name: 'save-step',
     text: `WITH step AS (
              UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
@@ -162,14 +170,19 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate, reco
            ), observed AS (
              INSERT INTO observations (practice_id, patient_id, conversation_id, message_id, kind, value, observed_at)
              SELECT $9, $10, $1, $11, o.kind, o.value, $7 FROM jsonb_to_recordset($12::jsonb) AS o(kind text, value jsonb)
-             RETURNING seq
+             RETURNING id, kind, value, observed_at, conversation_id, seq
            ), ended AS (
              INSERT INTO patient_events (practice_id, patient_id, conversation_id, message_id, type, detail, at)
              SELECT $9, $10, $1, NULL, 'conversation.' || $5, $13::jsonb, $7
              FROM (SELECT count(*) FROM observed) AS after_observations
              WHERE $13::jsonb IS NOT NULL
            )
-           SELECT version FROM step`,
+           -- The statement's snapshot holds the observations before it; the step's own come from the insert.
+           SELECT CASE WHEN $14::timestamptz IS NOT NULL THEN ${rulesTagSql('$9')} END AS rules_tag,
+                  CASE WHEN $14::timestamptz IS NOT NULL THEN ${observationFactsJsonSql(`(
+                    SELECT id, kind, value, observed_at, conversation_id, seq FROM observations WHERE patient_id = $10 AND observed_at >= $14
+                    UNION ALL SELECT * FROM observed WHERE observed_at >= $14)`)} END AS observations
+           FROM step`,
     values: [
       id,
       step.state,
@@ -184,8 +197,11 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate, reco
       records.messageId,
       JSON.stringify(records.observations),
       records.ended ? JSON.stringify({ flow: records.ended.flow }) : null,
+      since,
     ],
   });
+  const row = rows[0];
+  return since && row?.observations ? toTriageInputs(row.rules_tag, since, row.observations, null) : null;
 }
 
 /** Ends an active conversation from outside its flow (red flag, opt-out, undeliverable). */
@@ -239,16 +255,18 @@ export async function stopConversation(tx: Queryable, conversation: Ended, statu
 
 /**
  * The patient's check-in that ran out of time since `since` without a word
- * from them, the latest; null when there is none.
+ * from them, the latest; null when there is none. Named (parsed and planned
+ * once per connection): every text with no check-in open asks.
  */
 export async function findUnansweredTimedOut(db: Queryable, patientId: string, since: Date): Promise<Conversation | null> {
-  const { rows } = await db.query<ConversationRow>(
-    `SELECT * FROM conversations c
+  const { rows } = await db.query<ConversationRow>({
+    name: 'find-unanswered-timed-out',
+    text: `SELECT * FROM conversations c
      WHERE c.patient_id = $1 AND c.status = 'timed_out' AND c.ended_at >= $2
        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound')
      ORDER BY c.ended_at DESC LIMIT 1 FOR UPDATE`,
-    [patientId, since],
-  );
+    values: [patientId, since],
+  });
   return rows[0] ? toConversation(rows[0]) : null;
 }
 

@@ -72,7 +72,10 @@ const socketFile = (dir: string) => join(dir, `.s.PGSQL.${SOCKET_PORT}`);
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
     const max = options.poolSize ?? POOL_SIZE;
-    const pool = createPool({ connectionString: options.url, max }, options.logger);
+    // Pipelining lets a transaction's BEGIN go out with its first statement (store/sql.ts, withTransaction):
+    // one round trip fewer for every transaction. Everything else awaits each query as before, so nothing
+    // else is sent early. Not for the embedded database, whose socket and pipe serve one query at a time.
+    const pool = createPool({ connectionString: options.url, max, pipeline: true }, options.logger);
     // A quarter of the pool for bulk work: three quarters stay free for texts, calls and pages.
     return { pool, bulk: createBulkLane(pool, Math.max(1, Math.floor(max / 4))), kind: 'server', close: () => pool.end() };
   }

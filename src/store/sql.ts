@@ -17,8 +17,13 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
   const onError = () => (broken = true);
   client.on('error', onError);
   try {
-    await client.query('BEGIN');
+    // On a pipelining connection BEGIN is not waited for: it goes out with the first statement, in order, and its
+    // outcome is taken before COMMIT. A BEGIN can only fail with the connection, which fails the statements too.
+    const begun = client.query('BEGIN');
+    begun.catch(() => undefined);
+    if (!(client as { pipeline?: boolean }).pipeline) await begun;
     const result = await work(client);
+    await begun;
     await client.query('COMMIT');
     return result;
   } catch (error) {

@@ -32,11 +32,46 @@ export async function findTaggedPracticeRuleSet(db: Queryable, practiceId: strin
 export interface TriageInputs {
   /** The practice's current rule set's tag (null: the defaults), to check the rules the caller holds against. */
   rulesTag: string | null;
+  /** How far back the observations go: the caller's rules must look back exactly as far for them to be complete. */
+  since: Date;
   /** The patient's observations since `since`, oldest first, as listObservationFacts reads them. */
   observations: ObservationFact[];
   /** The patient's medications as listMedications reads them; null when not asked for. */
   medications: Medication[] | null;
 }
+
+/** SQL: the tag (RULES_TAG) of the practice's current rule set; null for the defaults. */
+export const rulesTagSql = (practiceId: string) =>
+  `(SELECT ${RULES_TAG} FROM triage_rule_sets WHERE practice_id = ${practiceId} ORDER BY version DESC LIMIT 1)`;
+
+/** SQL: the rows of `observations` (columns id, kind, value, observed_at, conversation_id, seq) as triage reads them, oldest first, as JSON. */
+export const observationFactsJsonSql = (observations: string) =>
+  `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'value', o.value, 'observed_at', o.observed_at,
+                                              'conversation_id', o.conversation_id) ORDER BY o.observed_at, o.seq), '[]'::json)
+    FROM ${observations} o)`;
+
+/** A row of observationFactsJsonSql's JSON. */
+export interface ObservationFactRow {
+  id: string;
+  kind: string;
+  value: Record<string, unknown>;
+  observed_at: string;
+  conversation_id: string | null;
+}
+
+/** Triage's inputs from the row a statement read them into (rulesTagSql, observationFactsJsonSql). */
+export const toTriageInputs = (rulesTag: string | null, since: Date, observations: ObservationFactRow[], medications: MedicationRow[] | null): TriageInputs => ({
+  rulesTag,
+  since,
+  observations: observations.map((o) => ({
+    id: o.id,
+    kind: o.kind,
+    value: o.value,
+    observedAt: new Date(o.observed_at),
+    conversationId: o.conversation_id,
+  })),
+  medications: medications ? medications.map(toMedication) : null,
+});
 
 /**
  * One patient's observations since `since` (and their medications, when
@@ -49,32 +84,15 @@ export async function loadTriageInputs(
   since: Date,
   withMedications: boolean,
 ): Promise<TriageInputs> {
-  const { rows } = await db.query<{
-    rules_tag: string | null;
-    observations: Array<{ id: string; kind: string; value: Record<string, unknown>; observed_at: string; conversation_id: string | null }>;
-    medications: MedicationRow[] | null;
-  }>({
+  const { rows } = await db.query<{ rules_tag: string | null; observations: ObservationFactRow[]; medications: MedicationRow[] | null }>({
     name: 'load-triage-inputs',
-    text: `SELECT
-             (SELECT ${RULES_TAG} FROM triage_rule_sets WHERE practice_id = $1 ORDER BY version DESC LIMIT 1) AS rules_tag,
-             (SELECT coalesce(json_agg(json_build_object('id', o.id, 'kind', o.kind, 'value', o.value, 'observed_at', o.observed_at,
-                                                         'conversation_id', o.conversation_id) ORDER BY o.observed_at, o.seq), '[]'::json)
-              FROM observations o WHERE o.patient_id = $2 AND o.observed_at >= $3) AS observations,
+    text: `SELECT ${rulesTagSql('$1')} AS rules_tag,
+             ${observationFactsJsonSql('(SELECT * FROM observations WHERE patient_id = $2 AND observed_at >= $3)')} AS observations,
              CASE WHEN $4 THEN ${medicationsJsonSql('$2')} END AS medications`,
     values: [subject.practiceId, subject.patientId, since, withMedications],
   });
   const row = rows[0]!;
-  return {
-    rulesTag: row.rules_tag,
-    observations: row.observations.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      value: o.value,
-      observedAt: new Date(o.observed_at),
-      conversationId: o.conversation_id,
-    })),
-    medications: row.medications ? row.medications.map(toMedication) : null,
-  };
+  return toTriageInputs(row.rules_tag, since, row.observations, row.medications);
 }
 
 /** Stores a new version of a practice's rule set; returns its version name. */
