@@ -62,7 +62,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
-  'fresh-2026-12-p (unseen until scored once, after O taught going without and one side gone numb; not yet taught)': withContext(FRESH_TEXTS_P),
+  'fresh-2026-12-p (unseen until scored once, after O taught going without and one side gone numb)': withContext(FRESH_TEXTS_P),
   'fresh-2026-12-o (unseen until scored once, after N taught which ones a denial reaches and memory slipping)': withContext(FRESH_TEXTS_O),
   'fresh-2026-12-n (unseen until scored once, after M taught what is better than it was, in ordinary proportions)': withContext(FRESH_TEXTS_N),
   'fresh-2026-12-m (unseen until scored once, after L taught what is better than it was)': withContext(FRESH_TEXTS_M),

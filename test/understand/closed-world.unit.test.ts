@@ -363,3 +363,34 @@ describe('what O taught: an answer before "all good", later is no denial, spent 
     expect(detectRedFlag(text), text).toBeNull();
   });
 });
+
+describe('what P taught: thanks for a ride, a gift from the care team, doses left in the box, and a slip of the patient\'s own', () => {
+  it('takes "acting up" for no aching', () => {
+    expect(readMessage('my allergies are acting up with the ragweed').concerns).toEqual([]);
+  });
+
+  it.each(['thank you for the ride to the clinic, the driver was lovely', 'the scale y\'all sent me is a blessing'])(
+    '"%s" raises no concern and settles',
+    (text) => {
+      expect(readMessage(text).concerns, text).toEqual([]);
+      expect(needsAPerson(leftOver(text)), text).toBe(false);
+    },
+  );
+
+  it('reads doses still in the pill box, said after them', () => {
+    expect(leftOver('she said yes but Monday is still full in her pill box').news).toContain('still full in her pill box');
+  });
+
+  it('reads a chest "paining me" as chest pain', () => {
+    expect(detectRedFlag('my chest is paining me since morning')?.category).toBe('chest_pain');
+  });
+
+  it.each([
+    ['Sorry wrong number meant to text my grandson', false],
+    ['perdón, me equivoqué de chat, era para mi hija', false],
+    ['sorry wrong number', true],
+    ['número equivocado', true],
+  ])('"%s" is a wrong number: %s', (text, wrong) => {
+    expect(readRequests(text).includes('wrong_number'), text).toBe(wrong);
+  });
+});

@@ -11,7 +11,7 @@ export const IDIOMS: readonly string[] = [
   '(habit|habits) die hard', '(broke|breaks|break|breaking) (my|his|her|our) heart', '(me|le|nos)? (rompio|rompe|rompieron|partio) (el|mi)? corazon', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
   '(killing|killed) it',
   // A gift: "the pill box my son got me" (no medicine got the patient anything).
-  '(son|daughter|grandson|granddaughter|husband|wife|kids|niece|nephew|friend|neighbor|neighbour|sister|brother|hijo|hija|nieto|nieta) (got|gave|bought|brought|made|sent|ordered) (me|her|him|us)',
+  '(son|daughter|grandson|granddaughter|husband|wife|kids|niece|nephew|friend|neighbor|neighbour|sister|brother|hijo|hija|nieto|nieta|you|yall|u) (all)? (got|gave|bought|brought|made|sent|ordered) (me|her|him|us)',
   // "killing myself laughing": laughter, not harm (the laugh must be said).
   '(killing|killed|kill|kills) (myself|me|ourselves|herself|himself) (laughing|with laughter|of laughter)',
   '(a|such a|real|big) pain in the (neck|butt|rear|behind|backside)',

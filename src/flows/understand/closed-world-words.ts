@@ -83,7 +83,7 @@ const VACCINES = [
   `(inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
 ];
 /** Thanks for a call that was made: "thank you for calling me back", "gracias por la llamada de ayer". */
-const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar)';
+const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar|ride|rides|lift|raite|transporte)';
 /** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call. */
 export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL].map(compilePattern);
 /**
@@ -146,6 +146,8 @@ export const NEWS_PHRASES = [
   '(ration|rationing|rationed|stretch|stretching|stretched) (them|it|em|my|the|out)',
   // Doses left in the pill box are doses not taken: "the pill box is still full for tues and wed".
   '(pill box|pillbox|pill organizer|pill case|pill container|pastillero) ...4 (full|still|untouched|lleno|llena|intacto)',
+  // And the other way round: "found Tuesday and Wednesday still full in her pill box".
+  '(still|todavia|siguen) (full|there|sitting|untouched|lleno|llenos|llena|llenas) (in|inside|en) (her|his|my|the|su|el|mi)? (pill box|pillbox|pill organizer|pill case|pastillero)',
   // And said of the doses: "found the Monday and Tuesday ones still in the box".
   '(ones|pills|meds|tablets|doses|capsules|pastillas|pildoras|medicinas|tabletas) ...3 (still|left|sitting|siguen|estan|quedaron) (in|inside|en) ...2 (box|pillbox|organizer|organiser|case|container|dispenser|tray|caja|cajita|pastillero)',
   // Taking a medicine other than the label says: "the label says once" (and I take it twice).

@@ -66,7 +66,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
     '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
   ],
   pain: [
-    'pain', 'pains', 'hurt*', 'ache*', 'aching', 'sore', 'cramp*', 'throbbing', 'migraine', 'headache',
+    'pain', 'pains', 'paining', 'hurt*', 'ache*', 'aching', 'sore', 'cramp*', 'throbbing', 'migraine', 'headache',
     `(${PART.slice(1, -1)}|arthritis|pain) ... (killing|kills) me`,
     '(burn*|sting*) ... (pee|peeing|urinate|urinating|urine|bathroom)',
     // So that a denial of "chest pain" or "back pain" reaches the pain word inside.

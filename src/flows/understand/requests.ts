@@ -123,6 +123,18 @@ const SAID_ALONE = createPhraseDetector(
   },
   ['wrong_number'],
 );
+/**
+ * The patient's own slip: "sorry wrong number, meant to text my grandson", "perdón, me equivoqué de chat".
+ * They sent to us by mistake; our number is not wrong for them, and nothing stops. ("Sorry, wrong number"
+ * alone is how someone who is not the patient answers us: that stays a wrong number.)
+ */
+const OWN_SLIP = createPhraseDetector(
+  {
+    en: { wrong_number: ['meant (to)? (text|send|write|message) ...2', 'wrong (chat|thread|conversation)', '(sent|send|texted) (this|that|it) to the wrong'] },
+    es: { wrong_number: ['me equivoque (de)? (numero|persona|chat|mensaje)?', '(era|es) para (mi|otra|otro) ...1', '(lo|te|les) (mande|envie) (a)? (la)? persona equivocada'] },
+  },
+  ['wrong_number'],
+);
 /** At most this many words make a text short enough for a denial in it to be the whole answer. */
 const ALONE_WORDS = 5;
 const wordCount = (text: string) => normalizeText(text).split(' ').filter((word) => word !== '').length;
@@ -134,5 +146,6 @@ export const requestSpans = (text: string) => DETECTOR.spans(text);
 export function readRequests(text: string): RequestKind[] {
   const found = new Set(DETECTOR.mentions(text).map((m) => m.category));
   if (wordCount(text) <= ALONE_WORDS && SAID_ALONE.mentions(text).length > 0) found.add('wrong_number');
+  if (OWN_SLIP.mentions(text).length > 0) found.delete('wrong_number');
   return REQUEST_KINDS.filter((kind) => found.has(kind));
 }

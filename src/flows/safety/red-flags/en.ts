@@ -8,7 +8,7 @@ import type { RedFlagPhrases } from './types.js';
 
 const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
 const CHEST_SYMPTOM =
-  '(pain|pains|painful|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
+  '(pain|pains|painful|paining|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
 const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
 
 const CHEST = '(chest|breastbone|breast bone|sternum)';
