@@ -389,6 +389,10 @@ describe('what P taught: thanks for a ride, a gift from the care team, doses lef
     ['Sorry wrong number meant to text my grandson', false],
     ['perdón, me equivoqué de chat, era para mi hija', false],
     ['sorry wrong number', true],
+    ['wrong number, I think you meant to text someone else', true],
+    ['sorry you meant to text someone else, wrong number', true],
+    ['este mensaje es para otra persona, número equivocado', true],
+    ['oops I sent that to the wrong person', false],
     ['número equivocado', true],
   ])('"%s" is a wrong number: %s', (text, wrong) => {
     expect(readRequests(text).includes('wrong_number'), text).toBe(wrong);

@@ -126,12 +126,13 @@ const SAID_ALONE = createPhraseDetector(
 /**
  * The patient's own slip: "sorry wrong number, meant to text my grandson", "perdón, me equivoqué de chat".
  * They sent to us by mistake; our number is not wrong for them, and nothing stops. ("Sorry, wrong number"
- * alone is how someone who is not the patient answers us: that stays a wrong number.)
+ * alone is how someone who is not the patient answers us, and so are "I think you meant to text someone
+ * else" and "este mensaje es para otra persona": those stay wrong numbers.)
  */
 const OWN_SLIP = createPhraseDetector(
   {
-    en: { wrong_number: ['meant (to)? (text|send|write|message) ...2', 'wrong (chat|thread|conversation)', '(sent|send|texted) (this|that|it) to the wrong'] },
-    es: { wrong_number: ['me equivoque (de)? (numero|persona|chat|mensaje)?', '(era|es) para (mi|otra|otro) ...1', '(lo|te|les) (mande|envie) (a)? (la)? persona equivocada'] },
+    en: { wrong_number: ['i (meant|was trying|wanted) to (text|send|write|message)', '(sorry|oops|oop|my bad) (wrong number|wrong person)? (i)? (meant|was trying) to (text|send|write|message)', '(i|sorry|oops|oop|my bad) (just)? (sent|texted) (this|that|it) to the wrong'] },
+    es: { wrong_number: ['me equivoque (de)? (numero|persona|chat|mensaje)?', '(era|iba) para mi (hija|hijo|nieta|nieto|esposo|esposa|hermana|hermano|mama|papa|sobrina|sobrino|amiga|amigo|vecina|vecino)', '(lo|les) (mande|envie) (a)? (la)? persona equivocada'] },
   },
   ['wrong_number'],
 );
