@@ -34,6 +34,7 @@ import { FRESH_TEXTS_M } from '../test/understand/fresh-2026-12-m.js';
 import { FRESH_TEXTS_N } from '../test/understand/fresh-2026-12-n.js';
 import { FRESH_TEXTS_O } from '../test/understand/fresh-2026-12-o.js';
 import { FRESH_TEXTS_P } from '../test/understand/fresh-2026-12-p.js';
+import { FRESH_TEXTS_Q } from '../test/understand/fresh-2026-12-q.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -62,6 +63,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-q (unseen until scored once, after P taught a patient\'s own slip)': withContext(FRESH_TEXTS_Q),
   'fresh-2026-12-p (unseen until scored once, after O taught going without and one side gone numb)': withContext(FRESH_TEXTS_P),
   'fresh-2026-12-o (unseen until scored once, after N taught which ones a denial reaches and memory slipping)': withContext(FRESH_TEXTS_O),
   'fresh-2026-12-n (unseen until scored once, after M taught what is better than it was, in ordinary proportions)': withContext(FRESH_TEXTS_N),
@@ -208,6 +210,7 @@ for (const [name, texts] of Object.entries(CORPORA)) {
     for (const r of concerning.filter((x) => !reachedByEnd.has(x.o.patientId))) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
     for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}  ← ${r.o.reasons.join(', ')}`);
+    for (const r of results.filter((x) => !x.o.replied)) console.log(`    no reply [${r.t.context}] ${r.t.text}`);
   }
 }
 
