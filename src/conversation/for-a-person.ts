@@ -44,4 +44,6 @@ const asksSomething = (text: string) =>
   /(?:^|[.!\n]\s*|^\d+\W*)(?:when|what|where|how|who|why|which|cuando|que|donde|como|quien|cual) (?:is|are|was|do|does|did|can|should|will|would|es|son|esta|estan|tengo|debo|puedo)\b/i.test(text) ||
   /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text) ||
   // Asking what to do, without a question's form: "Kindly advise doctor", "let me know what to do", "díganme qué hago".
-  /\b(?:please|pls|plz|kindly) advi[sc]e\b|\badvi[sc]e me\b|\bwhat (?:to|should i|do i|should we|do we) do\b(?! with)|\bqu[eé] (?:hago|hacemos|debo hacer|me recomienda)\b|\baconsej(?:eme|enme|arme)\b/i.test(text);
+  /\b(?:please|pls|plz|kindly) advi[sc]e\b|\badvi[sc]e me\b|\bwhat (?:to|should i|do i|should we|do we) do\b(?! with)|\bqu[eé] (?:hago|hacemos|debo hacer|me recomienda)\b|\baconsej(?:eme|enme|arme)\b/i.test(text) ||
+  // Asking in a statement's form: "I want to know if clinic have Vietnamese interpreter", "quisiera saber si".
+  /\b(?:want|wanted|would like|need|needed|like) to know\b|\bwondering (?:if|whether|when|what|how|why|who)\b|\b(?:quiero|quisiera|queria|necesito|me gustar[ií]a) saber\b/i.test(text);

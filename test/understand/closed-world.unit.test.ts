@@ -398,3 +398,83 @@ describe('what P taught: thanks for a ride, a gift from the care team, doses lef
     expect(readRequests(text).includes('wrong_number'), text).toBe(wrong);
   });
 });
+
+describe('what Q taught: the menu answer is no pain score, red flags in plain words, and our own message missed', () => {
+  it.each([
+    // The 3 answers "1 better, 2 same, 3 worse"; the score is what is said out of ten.
+    ['3 my stomach pain is 10 out of 10, been doubled over since 4am', 10],
+    ['8 today, hips real bad', 8],
+    ['great day, pain is only a 1', 1],
+  ])('"%s" scores pain %i', (text, score) => {
+    expect(readMessage(text).vitals).toContainEqual({ kind: 'pain', score });
+  });
+
+  it('keeps the pain concern when a menu answer heads an account of it', () => {
+    const reading = readMessage('2 - got a pain in the head this morning, real bad, worse than last week');
+    expect(reading.concerns).toContain('pain');
+    expect(reading.vitals.filter((v) => v.kind === 'pain')).toEqual([]);
+  });
+
+  it.each([
+    ['My husband can\'t get his words out and his right hand is weak, started 20 minutes ago', 'stroke'],
+    ['2 - got a pain in the head this morning like a thunderclap, worst I\'ve had in my life', 'stroke'],
+    ['3 - pooping black sticky stuff since yesterday and I\'m real weak', 'severe_bleeding'],
+    ['a mi papá no le salen las palabras desde hace rato', 'stroke'],
+    ['I just want to be done with it', 'self_harm'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each([
+    'my right foot is numb like always',
+    'my left leg is weak since the surgery, PT helps',
+    'Dr said I can stop the prednisone after Friday, so I\'ll be done with it then',
+  ])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+
+  it.each([
+    ['my sugar been runnin 300 and up all week, 355 this mornin', { kind: 'glucose', mgdl: 355 }],
+    ['1. Much better, thank you. BP 130 on 80 this morning', { kind: 'blood_pressure', systolic: 130, diastolic: 80 }],
+  ])('reads "%s"', (text, vital) => {
+    expect(readMessage(text).vitals).toContainEqual(vital);
+  });
+
+  it('reads a sugar dipping as low, and the blood of a test as no bleeding', () => {
+    expect(readMessage('sugar keeps dippin before supper, I eat a candy and it come back up').concerns).toContain('glucose_low');
+    expect(readMessage('¿Cuándo me toca el próximo examen de sangre?').concerns).toEqual([]);
+    expect(readMessage('el azúcar en la sangre salió 110').concerns).toEqual([]);
+    expect(readMessage('le sale sangre de la nariz').concerns).toContain('bleeding');
+  });
+
+  it('takes "breathing easier" for no breathing trouble, and "what\'s the point anymore" in Spanish for low mood', () => {
+    expect(readMessage('a wee bit better, breathing easier since the steroids finished').concerns).toEqual([]);
+    expect(readMessage('dice que ya para qué').concerns).toContain('mood');
+    expect(readMessage('¿para qué sirve esta pastilla?').concerns).toEqual([]);
+  });
+
+  it('reads pills finished as run out, and a helper named as no call for help', () => {
+    expect(readRequests('Mi pressure pill dem finish from yesterday')).toContain('refill');
+    expect(readRequests('Yes my son help me take. Thank you')).toEqual([]);
+    expect(readRequests('please help me')).toContain('distress');
+  });
+
+  it.each(['Perdón, apenas vi el mensaje. 1', 'Sorry I missed your call, todo bien por aquí', 'Dr said I can stop the prednisone after Friday'])(
+    '"%s" settles',
+    (text) => {
+      expect(leftOver(text).news, text).toEqual([]);
+    },
+  );
+
+  it.each(['missed my pills, sorry I missed your call', 'apenas puedo caminar'])('"%s" is still news', (text) => {
+    expect(needsAPerson(leftOver(text)), text).toBe(true);
+  });
+
+  it.each([
+    'Hello, I want to know if clinic have Vietnamese interpreter for my visit next week',
+    'quisiera saber si ya llegaron mis resultados',
+  ])('"%s" asks a person something', (text) => {
+    const reading = readMessage(text);
+    expect(aPersonShouldRead(text, { medications: [], reading, answered: { observations: [] }, answerTaken: false }), text).toBe(true);
+  });
+});

@@ -89,3 +89,17 @@ describe('readMissedSpan', () => {
     expect(readMissedSpan('no he tomado mis pastillas desde ayer')).toBe(1);
   });
 });
+
+describe('what Q taught: not wanting to take them, and a reflexive "no se ha tomado"', () => {
+  it.each([
+    ['Mi papá no ha querido tomarse ninguna pastilla desde el domingo', 2],
+    ['no se ha tomado las pastillas desde el domingo', 2],
+    ['he hasnt wanted to take any pills since sunday', 2],
+  ])('"%s" is %i days without medicine (sent on a Tuesday)', (text, days) => {
+    expect(readMissedSpan(text, 2)).toBe(days);
+  });
+
+  it('still reads "no sé si" as doubt', () => {
+    expect(readMissedSpan('no se si tome las pastillas desde el domingo', 2)).toBeNull();
+  });
+});

@@ -5,6 +5,10 @@
  */
 export const IDIOMS: readonly string[] = [
   '(fell|fall|falls|falling) (asleep|in love|behind)',
+  // Blood as what a test draws or a reading measures: "el próximo examen de sangre", "azúcar en la sangre", "blood test".
+  '(examen|examenes|analisis|prueba|pruebas|estudio|estudios|laboratorio|laboratorios|muestra|muestras|sacar|sacarme|sacaron|sacan|donar|done) (de)? (la)? sangre',
+  '(azucar|glucosa|presion|colesterol|oxigeno) (en|de) la sangre',
+  'blood (test|tests|work|draw|panel|labs|sample|donation|drive|type|bank)',
   'dying (to|for|of laughter|over)',
   // Things die too: "the batteries died", "old habits die hard"; and spirits run high.
   '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',

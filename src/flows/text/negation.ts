@@ -30,8 +30,11 @@ const DOUBT_AFTER_NEGATOR: ReadonlySet<string> = new Set([
   'sure', 'know', 'think', 'remember', 'certain', 'se', 'seguro', 'segura', 'creo', 'sabe', 'recuerdo',
 ]);
 
-/** "se" after "no" is "I don't know" unless a pronoun follows ("no se me olvidó" = I didn't forget). */
-const CLITICS: ReadonlySet<string> = new Set(['me', 'te', 'le', 'les', 'nos', 'lo', 'la']);
+/**
+ * "se" after "no" is "I don't know" unless a pronoun follows ("no se me olvidó" = I didn't forget) or
+ * the auxiliary of a reflexive verb ("no se ha tomado nada" = he hasn't taken anything; "no sé ha" is no Spanish).
+ */
+const CLITICS: ReadonlySet<string> = new Set(['me', 'te', 'le', 'les', 'nos', 'lo', 'la', 'ha', 'han', 'habia', 'habian']);
 
 function isDoubt(tokens: readonly string[], negatorIndex: number): boolean {
   const next = tokens[negatorIndex + 1] ?? '';
@@ -53,8 +56,8 @@ const ENGLISH_IRREGULAR_PAST: ReadonlySet<string> = new Set([
   'gave', 'kept', 'saw', 'came', 'quit', 'threw', 'lost', 'spent', 'paid', 'brought', 'bought', 'thought', 'told', 'said',
 ]);
 
-/** The "no" at `index` answers a question rather than denying what follows it. */
-export const answersRatherThanDenies = (tokens: readonly string[], index: number): boolean =>
+/** The negator at `index` denies nothing after it: "no" answers the question ("no forgot it", "no all good"), or "not till" says later. */
+export const deniesNothing = (tokens: readonly string[], index: number): boolean =>
   (tokens[index] === 'no' && (ENGLISH_IRREGULAR_PAST.has(tokens[index + 1] ?? '') || (tokens[index + 1] === 'all' && ALL_WELL.has(tokens[index + 2] ?? '')))) ||
   // "Not till lunch", "no hasta la tarde": later, not denied.
   (NEGATORS.has(tokens[index] ?? '') && UNTIL.has(tokens[index + 1] ?? ''));
@@ -131,7 +134,7 @@ export function findNegator(tokens: readonly string[], start: number): number {
     const token = tokens[i] ?? '';
     if (NEGATORS.has(token) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) {
       if (crossedBody && !NO_MORE.has(tokens[i + 1] ?? '')) return -1;
-      return isDoubt(tokens, i) || answersRatherThanDenies(tokens, i) ? -1 : i;
+      return isDoubt(tokens, i) || deniesNothing(tokens, i) ? -1 : i;
     }
     if (BODY_AFTER_NO_MORE.has(token) && itemWords < 0) {
       crossedBody = true;

@@ -84,8 +84,18 @@ const VACCINES = [
 ];
 /** Thanks for a call that was made: "thank you for calling me back", "gracias por la llamada de ayer". */
 const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar|ride|rides|lift|raite|transporte)';
-/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call. */
-export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL].map(compilePattern);
+/**
+ * Our own call or text, missed or seen late: "sorry I missed your call", "apenas vi el mensaje". No dose
+ * was missed and nothing was barely seen.
+ */
+const OUR_MESSAGE = '(call|calls|text|texts|txt|message|messages|msg|voicemail|llamada|llamadas|mensaje|mensajes|texto|textos)';
+const OUR_MESSAGE_MISSED = [
+  `(missed|miss|missing|just saw|just seen|just read|just got|only saw|only now saw|didnt see) (your|the|ur|this|that|yalls|yall|you all|a)? ${OUR_MESSAGE}`,
+  `(apenas|recien|hasta ahorita|hasta ahora|no) (vi|veo|lei|leo|recibi|vimos|oi|escuche) (el|su|tu|este|los|sus|la|esta)? ${OUR_MESSAGE}`,
+  `(perdi|perdimos|no conteste) (la|su|tu|sus)? ${OUR_MESSAGE}`,
+];
+/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed. */
+export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL, ...OUR_MESSAGE_MISSED].map(compilePattern);
 /**
  * A part of the body that did its work: "knees held up fine", "las piernas aguantaron", "my back didn't
  * complain once", "knees didn't give out on me". Its clause is well, as with "legs look fine".
@@ -112,6 +122,8 @@ export const CLINICIAN_CHANGES = [
   `(they|theyve) ...1 (changed|switched|upped|increased|lowered|decreased|stopped|doubled|adjusted|cut) (my|the|his|her)? ...2 ${MEDICINE}`,
   // A patient "switched over" is a medicine changed: "after they switched me", "they changed her to the other one".
   '(they|theyve|doc|doctor|dr) ...1 (changed|switched|moved) (me|him|her) (over|to|off)?',
+  // Told they may stop: "Dr said I can stop the prednisone after Friday", "the nurse told me to stop it".
+  '(doc|doctor|dr|doctora|cardiologist|specialist|nurse|np|medico|medica) (said|says|told me|told him|told her|dijo|dice) (that)? (i|he|she|we)? (can|could|should|may|to|que)? (stop|quit|come off|dejar|deje|suspender)',
   `(me|le|nos) (cambiaron|subieron|bajaron|quitaron|aumentaron|redujeron|ajustaron) (la|el|las|los|mi|mis|su|sus)? ...1 ${MEDICINE}`,
 ].map(compilePattern);
 /** "Muerta de cansancio", "dead tired": "dead" only says how much; what follows is read as itself. */

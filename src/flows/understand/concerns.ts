@@ -52,7 +52,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   dizziness: ['dizz*', 'dizy', 'light headed', 'lightheaded', 'vertigo', 'woozy', 'swimmy*', 'head (is|was)? swimming', '(room|head|everything) ... (spin*|spinning)', 'unsteady', 'wobbly'],
   glucose_low: [
-    `${SUGAR} ... (low|dropped|drop*|crash*|tanked|bottomed)`, '(low|dropping) (blood)? sugar', 'hypo', 'hypoglycemi*',
+    `${SUGAR} ... (low|dropped|drop*|dip|dips|dipped|dipping|crash*|tanked|bottomed)`, '(low|dropping) (blood)? sugar', 'hypo', 'hypoglycemi*',
     'shaky ... (sweat*|clammy)', '(sweat*|clammy) ... shaky',
   ],
   glucose_high: [
@@ -129,6 +129,8 @@ const ES: CategoryPhrases<ConcernCategory> = {
     'no puedo dormir', 'insomnio', 'llor*', 'sin ganas', 'desanimad*', 'nervios*',
     'no tengo ganas (de)? (nada|hacer nada)', '(me|se) (siente|siento) (muy|tan|bien|bastante|super)? (sol*|triste*|deprimid*|desanimad*)',
     '(sin|no tengo|no tiene|falta de|poco|nada de) (animo|ganas)', '(no le|ya no le) (encuentro|veo) (sentido|caso|salida)', 'para que (sigo|seguir)',
+    // "Dice que ya para qué": what's the point anymore (not "para qué sirve", a question of use).
+    'ya para que !sirve|sirven|es|son',
     'no vale la pena',
   ],
   fever: ['fiebre', 'calentura', 'escalofrio*', 'temperatura alta'],

@@ -4,7 +4,7 @@
  * ("didn't take them", "no puedo caminar", "barely touching his food").
  * Pure: no I/O.
  */
-import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, answersRatherThanDenies, saysWhichDenied } from '../text/negation.js';
+import { NEGATION_BRIDGE, NEGATION_FILLER, NEGATORS, SELF_NEGATING, deniesNothing, saysWhichDenied } from '../text/negation.js';
 import { FUNCTION_WORDS } from './closed-world-words.js';
 import { healthGroup } from './lexicon.js';
 
@@ -30,7 +30,7 @@ function negatorOf(tokens: readonly string[], index: number): string | null {
   const troubleWord = ['symptom', 'trouble'].includes(healthGroup(tokens[index] ?? '') ?? '');
   for (let i = index - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
-    if (answersRatherThanDenies(tokens, i)) return null;
+    if (deniesNothing(tokens, i)) return null;
     if (NEGATORS.has(token) || SELF_NEGATING.has(token) || NOBODY.has(token)) return token;
     if (token === '' || NEGATION_FILLER.has(token) || saysWhichDenied(tokens, i)) continue;
     if (++counted > DENIAL_REACH) return null;

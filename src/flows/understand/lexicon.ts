@@ -119,7 +119,7 @@ const MEASURES = [
 /** How a measure went: "high", "low", "up", "all over the place", "alta", "se me subió". */
 export const LEVELS = new Set([
   'high', 'higher', 'highs', 'low', 'lower', 'lows', 'up', 'down', 'elevated', 'spiked', 'spiking', 'dropped', 'dropping',
-  'crazy', 'over', 'climbing', 'jumped', 'alta', 'alto', 'altas', 'altos', 'baja', 'bajo', 'bajas', 'bajos', 'subio',
+  'crazy', 'over', 'climbing', 'jumped', 'dip', 'dips', 'dipped', 'dipping', 'crashing', 'crashed', 'tanking', 'tanked', 'alta', 'alto', 'altas', 'altos', 'baja', 'bajo', 'bajas', 'bajos', 'subio',
   'subida', 'bajo', 'elevada', 'elevado', 'descontrolada', 'descontrolado',
 ]);
 

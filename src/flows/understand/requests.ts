@@ -48,6 +48,8 @@ const EN: CategoryPhrases<RequestKind> = {
     // "I'm out of my lasix": whatever the medicine is called (not "out of town", "out of breath").
     '(im|i am|were|we are|shes|she is|hes|he is|almost|nearly|completely|all|ran|run|running)? out of (my|her|his)? !me|us|him|them|you|10|ten|town|cell|range|service|signal|reception|nowhere|curiosity|mind|breath|bed|here|there|work|it|time|state|country|luck|ideas|the|hospital|surgery|shape|place|sorts|control|order|reach|money|food|milk|gas|pain|danger|patience',
     '(only|just) (got|have|has)? (1|2|3|4|5|one|two|three|four|five|a few|a couple|couple) (of)? ...3 (pill|pills|meds|tablet|tablets|capsules|doses|shots|refills)? left',
+    // Caribbean and plain: "mi pressure pill dem finish", "my pills are all gone".
+    '(pill|pills|meds|medicine|medicines|tablet|tablets) (dem)? (is|are|s)? (done|all)? (finish|finished|gone)',
     '(no|zero) (refills|pills|meds|tablets|doses) left', '(inhaler|bottle|pen|vial|pump|box) (is|s)? (empty|almost empty|nearly empty|out)',
   ],
 };
@@ -102,6 +104,8 @@ const ALREADY_DONE = [
 const HELP_RECEIVED = [
   '(it|this|that|they|these|those|texts|messages|reminders|reminder|alarm|app|pillbox|organizer|calls|you all|yall) (really|sure|do|does|did|always|all)? (help|helps|helped) (me|us)',
   '(helps|helped) (me|us)',
+  // Someone named who helps: "my son help me take them", "my daughter helping me with the pills".
+  '(son|daughter|wife|husband|grandson|granddaughter|grandkids|kids|nurse|aide|neighbor|caregiver|sister|brother|niece|nephew|family) (help|helps|helped|helping) (me|us)',
   '(me|nos) (ayuda|ayudan|ayudo|ayudaron|han ayudado|ha ayudado)',
 ];
 

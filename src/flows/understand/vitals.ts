@@ -137,7 +137,8 @@ const saidOver = (words: string[], at: number) =>
 /** Words between the two numbers of a reading said aloud: "198 over 122", "190 sobre 121", "185 con 110". */
 const OVER = new Set(['over', 'sobre', 'x', 'por', 'con']);
 /** "and" between two numbers is a reading only right after a word for blood pressure ("presión 170 y 100"). */
-const AND = new Set(['and', 'y']);
+/** "Pressure 130 and 80", and the Irish and British "BP 130 on 80": joined only after a word for blood pressure. */
+const AND = new Set(['and', 'y', 'on']);
 const PRESSURE = new Set(['bp', 'pressure', 'presion', 'tension', 'presure', 'preasure']);
 const afterPressureWord = (words: string[], i: number) => words.slice(Math.max(0, i - 4), i).some((w) => PRESSURE.has(w));
 
@@ -202,7 +203,9 @@ function series(words: string[], first: number, key: Exclude<Key, 'gain'>, used:
   const [min, max] = RANGES[key];
   const values: number[] = [];
   for (let i = first + 1, last = first; i < words.length && i - last <= SERIES_GAP; i++) {
-    if (announcesOther(words[i]!, key) || isKeyword(words[i]!, 'gain')) break;
+    // "300 and up all week, 355 this morning": "and up" says more, not a gain of what follows.
+    const more = /^(and|or)$/.test(words[i - 1] ?? '');
+    if (announcesOther(words[i]!, key) || (isKeyword(words[i]!, 'gain') && !more)) break;
     const value = numberIn(words[i]!);
     if (value === null || used.has(i) || value < Math.max(min, SERIES_FLOOR) || value > max || COUNTS.has(words[i + 1] ?? '')) continue;
     values.push(value);
@@ -323,20 +326,30 @@ function isYesterdays(words: string[], a: number, b: number, dayBefore: number):
 /**
  * A pain score: a number out of 10 near a pain word or a part of the body
  * ("pain is only a 1", "0 dolor", "10 out of 10 my knee", "un 8 hoy la
- * rodilla"), or written as one ("7/10").
+ * rodilla"), or written as one ("7/10"). A score written out of ten wins over
+ * a bare number ("3 my stomach pain is 10 out of 10": the 3 answers the menu).
+ * A bare number heading an account is the menu's answer, not a score: "2 - got
+ * a pain in the head like a thunderclap, worst in my life" is no mild pain.
  */
 function painScore(words: string[], used: Set<number>): Vital | null {
   const near = words.map((w, i) => (PAIN_WORDS.has(w) ? i : -1)).filter((i) => i >= 0);
+  let bare: { at: number; score: number } | null = null;
   for (const [i, word] of words.entries()) {
     const match = /^(\d{1,2})(\/10)?$/.exec(word);
     if (!match || used.has(i) || Number(match[1]) > 10) continue;
     if (NOT_A_SCORE_AFTER.has(words[i + 1] ?? '') || NOT_A_SCORE_BEFORE.has(words[i - 1] ?? '') || menuAnswer(words, i)) continue;
     const outOfTen = match[2] !== undefined || (/^(out|de)$/.test(words[i + 1] ?? '') && words.slice(i + 2, i + 4).includes('10'));
-    if (!outOfTen && !near.some((at) => Math.abs(at - i) <= SCORE_SPAN)) continue;
-    used.add(i);
-    return { kind: 'pain', score: Number(match[1]) };
+    if (outOfTen) {
+      used.add(i);
+      return { kind: 'pain', score: Number(match[1]) };
+    }
+    const headsAnAccount = i === 0 && words.length > 1 + SCORE_SPAN;
+    if (bare || headsAnAccount || !near.some((at) => Math.abs(at - i) <= SCORE_SPAN)) continue;
+    bare = { at: i, score: Number(match[1]) };
   }
-  return null;
+  if (!bare) return null;
+  used.add(bare.at);
+  return { kind: 'pain', score: bare.score };
 }
 
 /**

@@ -15,6 +15,8 @@ describe('parseTrend', () => {
     ['3', 'worse'], ['three', 'worse'], ['worse', 'worse'], ['getting worse', 'worse'], ['much worse', 'worse'],
     ['worst', 'worse'], ['wrose', 'worse'], ['worsening', 'worse'], ['more pain', 'worse'], ['peor', 'worse'],
     ['está peor', 'worse'], ['empeorando', 'worse'], ['más dolor', 'worse'],
+    // A score out of ten picks nothing from the menu: the 3 does.
+    ['3 my stomach pain is 10 out of 10', 'worse'], ['3 el dolor es un 9 de 10', 'worse'],
   ])('%j -> %s', (text, expected) => {
     expect(parseTrend(text)).toBe(expected);
   });

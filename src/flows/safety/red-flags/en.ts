@@ -87,6 +87,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Not "right": "I can't talk right now" is a busy patient.
     `${CANT} (speak|talk) (properly|clearly|normally|straight|well)`,
     '(trouble|difficulty|hard time) (speaking|talking|finding words|getting words out)',
+    // Words that will not come: "he can't get his words out", "she cant find her words".
+    `${CANT} (get|find) (my|his|her|the)? words (out)?`,
     // Hands and feet left out: numb hands and feet are everyday neuropathy, not a stroke sign.
     // "Heavy like sandbags": weakness as patients feel it.
     '(arm|arms|face|one side|left side|right side) ... (numb*|weak*|dead|tingl*|paralyz*|heavy)',
@@ -96,9 +98,16 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CANT} (move|lift|raise|feel|pick up|hold up|use|grip with) (my|his|her)? (left|right)? (arm|arms|hand|face|side|left side|right side)`,
     // A hand that fails on one side: "my right hand is clumsy, cant button my shirt".
     '(left|right) (hand|arm) (is|was|went|gone|feels|feel|got|getting)? (all|real|so)? (clumsy|useless|wont work|not working)',
+    // Weak on one side: "his right hand is weak", "her left arm got real weak" (weak, not numb: numb hands are a neuropathy's;
+    // not a leg: "my left leg is weak since the surgery" is a knee's or a hip's).
+    '(left|right) (hand|arm) (is|was|went|gone|feels|feel|got|getting|has gone)? (all|real|so|very|suddenly|kind of|kinda)? (weak*|limp)',
     // One side gone numb all at once: "left leg went numb and heavy bout 30 min ago" (not "my right foot is numb", a neuropathy's).
     '(left|right) (leg|arm|hand|side) (just|suddenly|all of a sudden)? went ...2 (numb*|heavy|dead|weak*|limp)',
     '(worst|sudden|thunderclap) (headache|head ache|head pain)',
+    // A headache like a thunderclap, or the worst of a life, however it is put: "a pain in the head
+    // like a thunderclap", "head pain, worst I've had in my life".
+    'thunderclap',
+    '(head|headache|head ache|migraine) ...8 worst ...4 (in|of) (my|his|her|their) life',
     // A bad headache with the eyes failing: a stroke or a hypertensive emergency.
     '(headache|head ache|head pain|head hurts|head is pounding|migraine) ...5 (blur*|blurry|blurred|fuzzy|cant see|double)',
     // "Head been pounding all day and my vision kinda blurry".
@@ -174,7 +183,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(dont|do not) want to (live|be alive|be here anymore|be here no more|wake up)',
     '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
     '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)?',
-    '(be|being|just be) done with (it all|life|everything|it)',
+    '(be|being|just be) done with (it all|life|everything)',
+    // A bare "it" needs the wish: "I just want to be done with it" (not "I'll be done with it then", a course of pills ending).
+    '(want|wanna|wish|ready|rather) (to)? (just)? (be|being) done with it',
     // Farewells and giving away: "I've written letters to my kids", "been giving my things away".
     '(cant|can not|cannot) do this (anymore|any more|no more)',
     '(written|wrote|writing|write|left) (goodbye)? (letters|notes|a letter|a note) (to|for) (my|the)? (kids|children|family|wife|husband|daughter|son|grandkids)',
@@ -189,8 +200,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // "Been peeing blood since last night, dark red with clots".
     '(peeing|peed|pissing|urinating|passing) (straight|pure|bright|dark)? (red)? (blood|clots)',
     '(gums|nose|cut) ...3 (wont|will not|doesnt|does not|cant) (quit|stop) (bleeding)?',
-    '(stool|stools|poop|bowel movement*) ... (black|tar|tarry)',
-    '(black|tarry) (stool|stools|poop|bowel movement*)',
+    '(stool|stools|poop*|bowel movement*|bm|bms) ... (black|tar|tarry)',
+    '(black|tarry) (stool|stools|poop*|bowel movement*|bm|bms)',
     '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ... (blood|bloody)',
     'coffee ground*',
     '(blood|bloody) (in)? (my)? (vomit|stool|stools|poop)',

@@ -59,6 +59,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(cae|cayo|cayendo) ... (cara|boca)',
     'no (puedo|puede) hablar (bien|claro)',
     'arrastr* las palabras',
+    // Palabras que no salen: "no le salen las palabras".
+    'no (le|me) (sale|salen) (las)? palabras',
     'se me traba la lengua',
     'hablo (raro|mal|arrastrado)',
     '(hormigueo|entumecimiento|entumid*|adormecimiento|adormecid*|dormid*|debilidad|paraliz*) ... (lado|brazo|cara)',
@@ -115,7 +117,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(cansad*|harto|harta|hartos|hartas) de (vivir|la vida|estar vivo|estar viva)',
   ],
   severe_bleeding: [
-    '(excremento|heces|popo|del bano|evacuacion*) ... (negro|negra|chapopote|alquitran)',
+    '(excremento|heces|popo|caca|pupu|del bano|evacuacion*) ... (negro|negra|negras|negros|chapopote|alquitran)',
     '(negro|negra) como (chapopote|alquitran|carbon|brea)',
     '(vomit*|tos*|escup*) (con)? sangre',
     '(orin*|hago pipi|hace pipi) (con)? (pura)? (sangre|coagulos)',

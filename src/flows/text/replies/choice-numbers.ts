@@ -40,6 +40,13 @@ function wordPickCounts(tokens: readonly string[], start: number, end: number): 
   return others.every((t) => AROUND_WORD_PICK.has(t) || CUES.has(t) || cardinalValue(t) !== null || ordinalValue(t) !== null);
 }
 
+/** How many words after the number at `i` say it is out of ten ("out of 10", "de 10"); 0 when none do. */
+function outOf(tokens: readonly string[], i: number): number {
+  if (tokens[i + 1] === 'out' && tokens[i + 2] === 'of' && cardinalValue(tokens[i + 3] ?? '') === 10) return 3;
+  if (tokens[i + 1] === 'de' && cardinalValue(tokens[i + 2] ?? '') === 10) return 2;
+  return 0;
+}
+
 /**
  * Finds the menu numbers a clause picks.
  *
@@ -59,6 +66,12 @@ export function findChoiceNumbers(tokens: readonly string[]): NumberHit[] {
     }
     const value = cardinalValue(token);
     if (value === null) continue;
+    const scale = outOf(tokens, i);
+    if (scale > 0) {
+      // A score on a scale ("pain is 10 out of 10", "un 8 de 10"): neither figure picks from the menu.
+      i += scale;
+      continue;
+    }
     if (QUANTITY_WORDS.has(tokens[i + 1] ?? '') || (before !== undefined && TIME_BEFORE.has(before)) || before === 'not') continue;
     if (isNumberWord(token) && !wordPickCounts(tokens, i, i + 1)) continue;
     hits.push({ start: i, end: i + 1, value });
