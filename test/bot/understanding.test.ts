@@ -177,6 +177,20 @@ describe('the words people use', () => {
   });
 
   it.each([
+    ['en', '3 my stomach pain is 10 out of 10, been doubled over since 4am'],
+    ['es', '3 el dolor de panza es un 10 de 10, no me puedo enderezar'],
+  ] as const)('%s: "%s" to "compared with last week" is worse, and severe pain reported as worse is urgent', async (lang, text) => {
+    const patient = await patientIn(lang);
+    const started = await s.checkIn(patient, 'symptoms');
+    await s.say(patient, 'SKIP');
+    await s.say(patient, '0');
+    await s.say(patient, text);
+    expect((await s.conversation(started.conversationId)).answers).toMatchObject({ trend: 'worse' });
+    expect(await s.observations(patient.id)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'pain', value: { score: 10 } })]));
+    expect(await reasons(patient.id)).toContain('urgent:pain_severe_worse');
+  });
+
+  it.each([
     ['en', 'yse'],
     ['es', 'sii'],
     ['es', 'si ya'],
