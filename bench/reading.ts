@@ -35,6 +35,7 @@ import { FRESH_TEXTS_N } from '../test/understand/fresh-2026-12-n.js';
 import { FRESH_TEXTS_O } from '../test/understand/fresh-2026-12-o.js';
 import { FRESH_TEXTS_P } from '../test/understand/fresh-2026-12-p.js';
 import { FRESH_TEXTS_Q } from '../test/understand/fresh-2026-12-q.js';
+import { FRESH_TEXTS_R } from '../test/understand/fresh-2026-12-r.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -63,6 +64,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-r (unseen until scored once, after Q taught the menu\'s answer is no pain score)': withContext(FRESH_TEXTS_R),
   'fresh-2026-12-q (unseen until scored once, after P taught a patient\'s own slip)': withContext(FRESH_TEXTS_Q),
   'fresh-2026-12-p (unseen until scored once, after O taught going without and one side gone numb)': withContext(FRESH_TEXTS_P),
   'fresh-2026-12-o (unseen until scored once, after N taught which ones a denial reaches and memory slipping)': withContext(FRESH_TEXTS_O),
