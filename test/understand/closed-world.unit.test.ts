@@ -478,3 +478,42 @@ describe('what Q taught: the menu answer is no pain score, red flags in plain wo
     expect(aPersonShouldRead(text, { medications: [], reading, answered: { observations: [] }, answerTaken: false }), text).toBe(true);
   });
 });
+
+describe('what R taught: a stay in hospital, a tiredness with its everyday cause, and care named in Spanish order', () => {
+  it.each(['Buenas, quería avisar que me internaron el fin de semana por el azúcar', 'estuve en urgencias el sábado', 'la hospitalizaron el martes'])(
+    '"%s" is news',
+    (text) => {
+      expect(needsAPerson(leftOver(text)), text).toBe(true);
+    },
+  );
+
+  it.each([
+    '1 todo bien, just tired from babysitting los nietos jaja',
+    'worn out from the trip',
+    'cansada de tanto cocinar',
+    '1 to bien nena, ya terminé la terapia de la rodilla y estoy caminando mejor',
+    '1. Mejor. Ya camino media hora al día por el parque con mi marido.',
+  ])('"%s" settles', (text) => {
+    expect(readMessage(text).concerns, text).toEqual([]);
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it.each([
+    'tired from the new pill',
+    'tired from walking to the mailbox',
+    'so tired from not sleeping',
+    'cansado de subir las escaleras',
+    'tired from the chemo',
+  ])('"%s" is still news: a medicine, an exertion, a lack or a treatment tires', (text) => {
+    expect(needsAPerson(leftOver(text)), text).toBe(true);
+  });
+
+  it('reads a refill picked up, said the other way round, as done; one never called in is still asked for', () => {
+    expect(readRequests('my refill for the atorvastatin got picked up, thanks for calling it in')).toEqual([]);
+    expect(readRequests('my refill was never called in')).toContain('refill');
+  });
+
+  it('reads the worst headache of a life in Spanglish, with an eye failing, as a stroke sign', () => {
+    expect(detectRedFlag('mi mamá has a really bad headache, dice que es el peor de su vida y no ve bien de un ojo')?.category).toBe('stroke');
+  });
+});

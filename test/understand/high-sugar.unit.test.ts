@@ -16,6 +16,8 @@ describe('a high sugar in danger', () => {
     'my sugar is through the roof and I cant keep anything down',
     'el azúcar le salió 420 y tiene un aliento a fruta, está muy atontado',
     'glucosa en 350, vomitando desde la mañana',
+    // Thirst with drowsiness (from R).
+    "my wife's sugar meter says HI, then 480 on the second try, she's real thirsty and sleepy",
   ])('is read in %j', (text) => {
     expect(danger(text)).toBe(true);
   });
@@ -25,6 +27,7 @@ describe('a high sugar in danger', () => {
     'foggy morning out here, sugar 110',
     'my breath smells like garlic after the pasta lol, sugar 140',
     'sugar 250 and threw up once after the bus ride',
+    'sugar 180, thirsty and sleepy after the long drive',
   ])('is not read in %j', (text) => {
     expect(danger(text)).toBe(false);
   });

@@ -34,6 +34,8 @@ const NEVER_A_TYPO: ReadonlySet<string> = new Set([
   'market', 'quedo', 'quedaron', 'closer', 'heres', 'llama', 'llega', 'falls',
   // "Allergies acting up" is no aching; "breathing easier" is not "heavier" with its h dropped.
   'acting', 'easier',
+  // "Con mi marido" is no "mareado".
+  'marido', 'maridos',
 ]);
 
 /**

@@ -94,8 +94,11 @@ const OUR_MESSAGE_MISSED = [
   `(apenas|recien|hasta ahorita|hasta ahora|no) (vi|veo|lei|leo|recibi|vimos|oi|escuche) (el|su|tu|este|los|sus|la|esta)? ${OUR_MESSAGE}`,
   `(perdi|perdimos|no conteste) (la|su|tu|sus)? ${OUR_MESSAGE}`,
 ];
-/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed. */
-export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL, ...OUR_MESSAGE_MISSED].map(compilePattern);
+/** Spanish names the care first and the part of the body after it: "la terapia de la rodilla", "el doctor de los ojos". */
+const CARE_OF_A_PART =
+  '(terapia|doctor|doctora|medico|medica|especialista|examen|cita|consulta|cirugia|operacion|crema|gotas|pastilla|pastillas|medicina|rehabilitacion) (de|del|para) (la|el|los|las|mi|mis)? (rodilla|rodillas|ojos|ojo|corazon|rinones|rinon|pulmones|piel|oido|oidos|huesos|cadera|pie|pies|espalda|estomago|tiroides|hombro|hombros)';
+/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed, the care of a part. */
+export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL, ...OUR_MESSAGE_MISSED, CARE_OF_A_PART].map(compilePattern);
 /**
  * A part of the body that did its work: "knees held up fine", "las piernas aguantaron", "my back didn't
  * complain once", "knees didn't give out on me". Its clause is well, as with "legs look fine".
@@ -132,7 +135,7 @@ export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|
 export const NAMING_WORDS = [
   'blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)',
   // "The eye doctor", "my heart doctor", "a foot exam", "my little white heart pill": a part of the body naming the care it gets.
-  '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs|stomach|thyroid|nerve) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady|pill|pills|med|meds|medicine|medication|cream)',
+  '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs|stomach|thyroid|nerve|back|shoulder) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady|pill|pills|med|meds|medicine|medication|cream|therapy|pt|rehab)',
 ].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);
 /** The whole night is too much of most things ("coughing all night") but just enough sleep ("dormí toda la noche"). */

@@ -214,6 +214,29 @@ const aThing = (token: string | undefined) =>
 const excessive = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) =>
   patterns.some((p) => findPhrase(p, tokens).some(({ start, end }) => !(/^(?:too|demasiad)/.test(tokens[start] ?? '') && aThing(tokens[end]))));
 
+/**
+ * Tired from an everyday doing: "just tired from babysitting los nietos", "likkle tired from di heat",
+ * "cansada de tanto cocinar". Not from a thing of health or a medicine ("tired from the new pill",
+ * "tired from not sleeping"), nor from the exertions that tire a failing heart ("tired from walking to
+ * the mailbox", "cansado de subir las escaleras"): those stay news.
+ */
+const TIRED = /^(?:tired|worn|exhausted|beat|cansad[oa]s?|cansadit[oa]s?)$/;
+const TIRED_BY = new Set(['from', 'after', 'de', 'por']);
+const BEFORE_THE_CAUSE = new Set(['the', 'all', 'my', 'that', 'this', 'di', 'da', 'de', 'tanto', 'el', 'la', 'los', 'las', 'mi', 'mis', 'out', 'up']);
+const EXERTION = /^(?:walk|climb|stair|step|mov|getting|get|breath|talk|eat|stand|bath|shower|dress|carry|lift|caminar|camin|subir|sub|escaler|respir|hablar|comer|bañ|ban|vest|cargar|levant|nothing|everything|todo|nada)/;
+const TREATMENT = /^(?:chemo|radiation|treatment|infusion|therap|quimio|radiacion|tratamiento|terapia)/;
+/** How many words after "from" say the cause ("the new pill", "babysitting los nietos"). */
+const CAUSE_WORDS = 3;
+function tiredByAnEverydayDoing(tokens: readonly string[], i: number): boolean {
+  if (!TIRED.test(tokens[i] ?? '') || !TIRED_BY.has(tokens[i + 1] ?? '')) return false;
+  let at = i + 2;
+  while (BEFORE_THE_CAUSE.has(tokens[at] ?? '')) at++;
+  const cause = tokens.slice(at, at + CAUSE_WORDS).filter((t) => t !== '');
+  const everyday = (t: string) =>
+    FUNCTION_WORDS.has(t) || (isWord(t) && healthGroup(t) === null && !MEDICINE_WORDS.has(t) && !NEGATORS.has(t) && !EXERTION.test(t) && !TREATMENT.test(t));
+  return cause.length > 0 && !FUNCTION_WORDS.has(cause[0]!) && cause.every(everyday);
+}
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -295,7 +318,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
         // ("Legs not swollen": the body part before a denied symptom is denied with it.)
-        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || deniedAfter(written[c]!, i) || well || settled(i))) left.news.push(token);
+        if (!(options.concernsPlaced || denied(tokens, i) || deniedBefore(written[c]!, i) || deniedAfter(written[c]!, i) || well || settled(i) || tiredByAnEverydayDoing(tokens, i))) left.news.push(token);
       } else if (group === 'function' || group === 'care') {
         if ((deniedDoing(tokens, i) && !deniedBefore(written[c]!, i)) || (SLEEP.test(token) ? excessBesidesSleep : excess)) left.news.push(token);
       } else if (group === 'trouble') {

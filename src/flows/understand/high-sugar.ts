@@ -24,6 +24,8 @@ const SIGNS = new RegExp(
     // The mind.
     String.raw`\b(?:foggy|fogged|groggy|drowsy|(?:so|real|really|very|super|awful) sleepy|cant stay awake|hard to stay awake|cant think|hard to wake|(?:wont|cant) (?:hardly |barely )?wake)\b`,
     String.raw`\b(?:somnolient\w*|atontad\w*|aturdid\w*|confundid\w*|no puedo pensar)\b`,
+    // Thirst with drowsiness: the hyperosmolar picture ("real thirsty and sleepy", "mucha sed y con sueño").
+    String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} (?:sleepy|drowsy|cant stay awake|sueno|somnolient\w*|dormid\w*)\b`,
     // Nothing kept down.
     String.raw`\b(?:cant|cannot|couldnt|not|wont) (?:keep|hold) (?:\w+ ){0,3}down\b`,
     String.raw`\bno (?:retiene|retengo|aguanta|aguanto|le queda|me queda) (?:\w+ ){0,2}(?:nada|agua|comida)\b`,

@@ -85,7 +85,7 @@ const TROUBLE = [
   'die', 'dying', 'died', 'dead', 'death', 'fallec*', 'funeral', 'velorio', 'entierro', 'kill', 'kills', 'killing', 'killed', 'suicid*', 'gun', 'emergency', 'urgent*',
   'ambulance', '911', 'er', 'hospital*', 'surgery', 'discharged', 'admitted', 'changed', 'switched', 'increased', 'decreased',
   'doubled', 'halved', 'upped', 'lowered', 'allerg*', 'reaction', 'worsen*', 'empeor*', 'callback', 'ride',
-  'transport*', 'emergencia', 'urgencia', 'ambulancia', 'hospital', 'internad*', 'operacion', 'cirugia', 'mal', 'malo', 'mala',
+  'transport*', 'emergencia*', 'urgencia*', 'ambulancia', 'hospital', 'internad*', 'internaron', 'hospitaliz*', 'ingresaron', 'operacion', 'cirugia', 'mal', 'malo', 'mala',
   'peor', 'raro', 'rara', 'extran*', 'diferente', 'problema*', 'dificil', 'cuesta', 'dej*', 'olvid*', 'caro', 'pagar',
   'perdi*', 'cai', 'caido', 'caida', 'cayo', 'resbal*', 'tropec*', 'accidente', 'morir*', 'muer*', 'matar*', 'cambiaron',
   'cambio', 'aumentaron', 'redujeron', 'quitaron', 'llamar*', 'llame*', 'llamen', 'llamada', 'transporte', 'raite', 'lleve',

@@ -92,6 +92,8 @@ const ALREADY_DONE = [
   // Noted down already: "ya apunté la cita en el calendario", "wrote the appointment on the fridge calendar".
   '(apunte|apunto|anote|anoto|apuntamos|anotamos|wrote|written|marked|jotted|put) (down)? (la|mi|su|the|my|her|his)? ...1 (appointment|appt|cita|consulta) ...4 (calendar|calendario|agenda|fridge|refri|nevera|book|libreta)',
   '(picked up|got|filled|refilled) (my|the|her|his|mom|dads)? ...2 (refill*|prescription*|meds|pills|medicine|inhaler)',
+  // Said the other way round: "my refill for the atorvastatin got picked up", "the prescription was filled".
+  '(refill*|prescription*|meds|pills|medicine|inhaler) ...4 (got|was|were|been|is|are) (already)? (picked up|filled|refilled|called in|sent in|delivered)',
   '(surtieron|surtio|recogi|recogio|recogimos) (la|mi|las|los|mis)? (receta*|medicina*|pastillas|medicamento*)',
   // An empty pill organizer is the day's doses taken, not a medicine run out.
   '(pill box|pillbox|pill organizer|pill case|pastillero) ...3 (empty|emptied|vacio|vacia)',

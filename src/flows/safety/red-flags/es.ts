@@ -44,8 +44,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(veo|viendo|ve|vi|vio|veia) doble',
     // The worst headache of a life: "me duele la cabeza como nunca en mi vida".
     '(dolor de cabeza|duele la cabeza|duele mucho la cabeza) ...3 como nunca',
+    // El peor de una vida, dicho como sea, también en spanglish: "a really bad headache, dice que es el peor de su vida".
+    '(headache|dolor de cabeza|duele la cabeza|migrana|jaqueca) ...8 (el|la)? (peor|peores) ...3 (de|en) (mi|su|toda mi|toda su) vida',
     // Dolor de cabeza con la vista nublada: derrame o una crisis de presión.
-    '(dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca) ...5 (borros*|nublad*|no veo bien|veo mal|manchas)',
+    '(dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca|headache) ...5 (borros*|nublad*|no veo bien|veo mal|no ve bien|ve mal|manchas)',
     '(veo|vista|vision) (borros*|nublad*|mal) ...5 (dolor de cabeza|duele la cabeza|duele mucho la cabeza|migrana|jaqueca)',
     '(vision|vista) doble',
     '(peor|fuerte) ... de mi vida',
