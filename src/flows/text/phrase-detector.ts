@@ -8,7 +8,7 @@
 import { splitClauses } from './clauses.js';
 import { NEGATION_CARRIERS, findNegator } from './negation.js';
 import { governs } from './figures-of-speech.js';
-import { findPhrase } from './phrase-match.js';
+import { findIndexed, findPhrase, indexPatterns } from './phrase-match.js';
 import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
 
 export type PhraseLocale = 'en' | 'es';
@@ -80,6 +80,7 @@ export function createPhraseDetector<C extends string>(
       phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
     ),
   );
+  const index = indexPatterns(compiled.map(({ pattern }) => pattern));
   const idioms = (options.idioms ?? []).map(compilePattern);
   const resolved = (options.resolved ?? []).map(compilePattern);
   const improved = (options.improved ?? []).map(compilePattern);
@@ -114,12 +115,10 @@ export function createPhraseDetector<C extends string>(
   }
 
   function findAll(tokens: readonly string[]): Found<C>[] {
-    const found: Found<C>[] = [];
-    for (const { mention, pattern } of compiled) {
-      for (const { start, end } of findPhrase(pattern, tokens)) {
-        found.push({ mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 });
-      }
-    }
+    const found: Found<C>[] = findIndexed(index, tokens).map(({ at, start, end }) => {
+      const { mention, pattern } = compiled[at]!;
+      return { mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 };
+    });
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     // "no chest pain": "pain" inside the denied "chest pain" is denied with it, as is a phrase that starts
     // inside a denied one ("no weight gain. My weight..." is no "gain ... weight").

@@ -3,7 +3,7 @@
  */
 import { tokenEquals, tokenHasStem, withoutSilentH } from './fuzzy.js';
 import { NEGATORS } from './negation.js';
-import { knownWords } from './phrase-pattern.js';
+import { knownWords, onNewWord } from './phrase-pattern.js';
 import type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
 
 /** Where a pattern matched: tokens [start, end). */
@@ -20,27 +20,29 @@ export interface PhraseMatch {
  */
 const TOKEN_CACHE = new Map<string, ReadonlySet<number>>();
 const TOKEN_CACHE_CAP = 50_000;
-let cachedWordCount = 0;
-let byFirstLetter = new Map<string, WordSpec[]>();
+let byFirstLetter: Map<string, WordSpec[]> | null = null;
+// A new word may match tokens already looked up: start again.
+onNewWord(() => {
+  byFirstLetter = null;
+  TOKEN_CACHE.clear();
+});
 
-function refreshIndex(): void {
-  const words = knownWords();
-  if (words.length === cachedWordCount) return;
+function wordsByFirstLetter(): Map<string, WordSpec[]> {
+  if (byFirstLetter) return byFirstLetter;
   byFirstLetter = new Map();
-  for (const word of words) {
+  for (const word of knownWords()) {
     const bucket = byFirstLetter.get(word.text[0] ?? '') ?? [];
     bucket.push(word);
     byFirstLetter.set(word.text[0] ?? '', bucket);
   }
-  TOKEN_CACHE.clear();
-  cachedWordCount = words.length;
+  return byFirstLetter;
 }
 
 /** Ids of the known words `token` matches (exactly, stretched, by stem or one typo away). */
 function matchingIds(token: string): ReadonlySet<number> {
-  refreshIndex();
   let ids = TOKEN_CACHE.get(token);
   if (ids === undefined) {
+    const byFirstLetter = wordsByFirstLetter();
     const found = new Set<number>();
     // Words starting with a silent h can match tokens without it ("inchado").
     const silentH = (byFirstLetter.get('h') ?? []).filter((word) => token[0] !== 'h' && withoutSilentH(word.text)?.[0] === token[0]);
@@ -114,11 +116,78 @@ export function findPhrase(pattern: PhrasePattern, tokens: readonly string[]): P
   const matches: PhraseMatch[] = [];
   for (let start = 0; start < tokens.length; start++) {
     if (!canStart(pattern, tokens[start] ?? '')) continue;
-    let end = -1;
-    for (const sequence of pattern.sequences) end = Math.max(end, matchFrom(sequence, 0, tokens, start));
-    const following = tokens[end];
-    if (end <= start || (following !== undefined && anyWord(following, pattern.notFollowedBy))) continue;
-    matches.push({ start, end });
+    const end = matchAt(pattern, tokens, start);
+    if (end > start) matches.push({ start, end });
+  }
+  return matches;
+}
+
+/** The end of the longest match of `pattern` starting at `start`, or -1. */
+function matchAt(pattern: PhrasePattern, tokens: readonly string[], start: number): number {
+  let end = -1;
+  for (const sequence of pattern.sequences) end = Math.max(end, matchFrom(sequence, 0, tokens, start));
+  const following = tokens[end];
+  return end <= start || (following !== undefined && anyWord(following, pattern.notFollowedBy)) ? -1 : end;
+}
+
+/**
+ * Many patterns looked for at once (a detector's hundreds): each token is
+ * matched against the words patterns start with once, and only the patterns
+ * that can start there are tried, instead of every pattern at every token.
+ */
+export interface PatternIndex {
+  readonly patterns: readonly PhrasePattern[];
+  /** Pattern positions by the id of a word they can start with. */
+  readonly byFirstWord: ReadonlyMap<number, readonly number[]>;
+  /** Pattern positions by the text of a word they can start with. */
+  readonly byFirstText: ReadonlyMap<string, readonly number[]>;
+  /** Pattern positions by a literal (no stem) first word a run-together token may begin with ("chestpain"). */
+  readonly byFirstLiteral: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexPatterns(patterns: readonly PhrasePattern[]): PatternIndex {
+  const byFirstWord = new Map<number, number[]>();
+  const byFirstText = new Map<string, number[]>();
+  const byFirstLiteral = new Map<string, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, at: number) => {
+    const list = map.get(key) ?? [];
+    if (list.at(-1) !== at) list.push(at);
+    map.set(key, list);
+  };
+  patterns.forEach((pattern, at) => {
+    for (const word of pattern.firstWords) {
+      add(byFirstWord, word.id, at);
+      add(byFirstText, word.text, at);
+      if (!word.stem) add(byFirstLiteral, word.text, at);
+    }
+  });
+  return { patterns, byFirstWord, byFirstText, byFirstLiteral };
+}
+
+/** One pattern's match: which pattern (its position in the index) and where. */
+export interface IndexedMatch extends PhraseMatch {
+  at: number;
+}
+
+/**
+ * Every match of every indexed pattern in `tokens`, as `findPhrase` finds
+ * them, ordered as calling it for each pattern in turn would.
+ */
+export function findIndexed(index: PatternIndex, tokens: readonly string[]): IndexedMatch[] {
+  const tries: Array<{ at: number; start: number }> = [];
+  tokens.forEach((token, start) => {
+    // What canStart accepts: a first word matched (exactly, stretched, by stem or a typo away), or a
+    // literal first word the token begins with, run together with the next ("chestpain").
+    const candidates = new Set<number>(index.byFirstText.get(token));
+    for (const id of matchingIds(token)) index.byFirstWord.get(id)?.forEach((at) => candidates.add(at));
+    for (let length = 1; length < token.length; length++) index.byFirstLiteral.get(token.slice(0, length))?.forEach((at) => candidates.add(at));
+    for (const at of candidates) tries.push({ at, start });
+  });
+  tries.sort((a, b) => a.at - b.at || a.start - b.start);
+  const matches: IndexedMatch[] = [];
+  for (const { at, start } of tries) {
+    const end = matchAt(index.patterns[at]!, tokens, start);
+    if (end > start) matches.push({ at, start, end });
   }
   return matches;
 }

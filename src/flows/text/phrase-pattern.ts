@@ -28,6 +28,12 @@ export interface WordSpec {
 
 const WORDS: WordSpec[] = [];
 const WORD_IDS = new Map<string, WordSpec>();
+const NEW_WORD_LISTENERS: Array<() => void> = [];
+
+/** Calls `listener` whenever a pattern brings a word not seen before (a matcher's caches are then stale). */
+export function onNewWord(listener: () => void): void {
+  NEW_WORD_LISTENERS.push(listener);
+}
 
 /** The interned word for `text` (a stem when `stem`). */
 export function internWord(text: string, stem: boolean): WordSpec {
@@ -37,6 +43,7 @@ export function internWord(text: string, stem: boolean): WordSpec {
     word = { id: WORDS.length, text, stem };
     WORDS.push(word);
     WORD_IDS.set(key, word);
+    for (const listener of NEW_WORD_LISTENERS) listener();
   }
   return word;
 }
