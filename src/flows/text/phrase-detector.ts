@@ -69,23 +69,61 @@ export interface PhraseDetector<C extends string> {
   spans(text: string): Array<Array<[number, number]>>;
 }
 
-/** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts). */
+/**
+ * Detectors made but not yet compiled. Compiling every phrase list is most of what loading the
+ * readers costs (about a tenth of a second, thousands of patterns), and the modules that read
+ * texts make their detectors as they load: each compiles on first use instead, and
+ * compilePhraseDetectorsInBackground() compiles the rest once the service is up.
+ */
+const uncompiled = new Set<() => unknown>();
+
+/**
+ * Compiles the detectors not used yet, one per turn of the event loop, so requests go through
+ * meanwhile. A text that needs one before its turn compiles it there and then. Rejects with the
+ * first pattern that does not compile (test/flows/text/phrase-detectors.test.ts asks for them all).
+ */
+export function compilePhraseDetectorsInBackground(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = () => {
+      const next = uncompiled.values().next();
+      if (next.done) return resolve();
+      try {
+        next.value();
+      } catch (error) {
+        return reject(error);
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
+}
+
+/** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts); its patterns are compiled on first use. */
 export function createPhraseDetector<C extends string>(
   phrases: Readonly<Record<PhraseLocale, CategoryPhrases<C>>>,
   categories: readonly C[],
   options: DetectorOptions<C> = {},
 ): PhraseDetector<C> {
-  const compiled: Compiled<C>[] = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
-    categories.flatMap((category) =>
-      phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
-    ),
-  );
-  const idioms = (options.idioms ?? []).map(compilePattern);
-  const resolved = (options.resolved ?? []).map(compilePattern);
-  const improved = (options.improved ?? []).map(compilePattern);
+  let patterns: { compiled: Compiled<C>[]; idioms: PhrasePattern[]; resolved: PhrasePattern[]; improved: PhrasePattern[] } | undefined;
+  const compile = () => {
+    patterns ??= {
+      compiled: (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
+        categories.flatMap((category) =>
+          phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
+        ),
+      ),
+      idioms: (options.idioms ?? []).map(compilePattern),
+      resolved: (options.resolved ?? []).map(compilePattern),
+      improved: (options.improved ?? []).map(compilePattern),
+    };
+    uncompiled.delete(compile);
+    return patterns;
+  };
+  uncompiled.add(compile);
 
   /** The clause with the words of any idiom blanked out. */
   function withoutIdioms(tokens: readonly string[]): readonly string[] {
+    const { idioms } = compile();
     if (idioms.length === 0) return tokens;
     const kept = [...tokens];
     for (const idiom of idioms) {
@@ -100,7 +138,7 @@ export function createPhraseDetector<C extends string>(
    * is better, unless it or the clause it speaks of (`of`) says it is still there ("still swollen, but better").
    */
   const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
-    [...resolved, ...(lingers(tokens) || lingers(of) ? [] : improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+    [...compile().resolved, ...(lingers(tokens) || lingers(of) ? [] : compile().improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
@@ -115,7 +153,7 @@ export function createPhraseDetector<C extends string>(
 
   function findAll(tokens: readonly string[]): Found<C>[] {
     const found: Found<C>[] = [];
-    for (const { mention, pattern } of compiled) {
+    for (const { mention, pattern } of compile().compiled) {
       for (const { start, end } of findPhrase(pattern, tokens)) {
         found.push({ mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 });
       }
