@@ -5,7 +5,8 @@
  * sets ADMIN_TOKEN itself.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FirstToken {
@@ -18,7 +19,9 @@ export interface FirstToken {
 export async function embeddedAdminToken(dataDir: string): Promise<FirstToken> {
   const file = join(dataDir, 'admin-token');
   try {
-    const token = (await readFile(file, 'utf8')).trim();
+    // A blocking read of a few bytes: at start nothing else runs here yet, and a read through the thread
+    // pool waited 20-100 ms for a turn of an event loop busy loading the service.
+    const token = readFileSync(file, 'utf8').trim();
     if (token.length >= 16) return { token, created: false, file };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -13,6 +13,7 @@ import { createSmtpTransport, simulatedMail, type MailTransport } from './transp
 import { buildApp, type App } from './app.js';
 import { createAlertListener } from './store/alert-listener/index.js';
 import { warmDictionaryInBackground } from './flows/understand/index.js';
+import { compilePhraseDetectorsInBackground } from './flows/text/index.js';
 
 export interface Service {
   config: Config;
@@ -91,11 +92,25 @@ export async function createService(given: Config, options: ServiceOptions = {})
   // One listener per instance, started by the first live page, whichever instance wrote the alert.
   const liveAlerts = createAlertListener(db, logger);
   const live = { alerts: liveAlerts, safetyPollMs: options.liveSafetyPollMs ?? LIVE_SAFETY_POLL_MS };
-  // Nothing here queries the database yet: an embedded one opens meanwhile, in its thread (most of a second).
-  const app = await buildApp({ config, db, logger, runtime, clock, live });
-  try {
+  // The schema is checked (or migrated) as soon as the database answers, while the app is assembled:
+  // an embedded database opens meanwhile in its thread, and on a restart answers before the app is built.
+  const migrated = (async () => {
     await options.opening?.opened;
-    const { applied } = await migrate(db.pool);
+    return migrate(db.pool);
+  })();
+  // Awaited below; a failure to build the app must not leave it unheard meanwhile.
+  migrated.catch(() => undefined);
+  let app: App;
+  try {
+    // Nothing here queries the database.
+    app = await buildApp({ config, db, logger, runtime, clock, live });
+  } catch (error) {
+    await migrated.catch(() => undefined);
+    if (options.opening) await db.close();
+    throw error;
+  }
+  try {
+    const { applied } = await migrated;
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
   } catch (error) {
     await app.close();
@@ -120,9 +135,10 @@ export async function createService(given: Config, options: ServiceOptions = {})
       // The workers start once the service answers: what a request queues meanwhile waits in the database for them.
       await jobs.start();
       await scheduleRecurring(runtime);
-      // The closed world's dictionaries take about a second to load: now, in slices that let requests through,
-      // rather than on a patient's first text.
-      void warmDictionaryInBackground();
+      // What reads patients' texts gets ready now, in slices that let requests through, rather than on a
+      // patient's first text: the phrase detectors (compiled on first use, about a tenth of a second in
+      // all), then the closed world's dictionaries (about a second).
+      void compilePhraseDetectorsInBackground().then(warmDictionaryInBackground);
       announce(config, db, logger);
       if (firstToken?.created) welcome(config, firstToken);
       return address;

@@ -13,11 +13,12 @@
  * store/embedded-thread.ts): a damaged image is refused.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ImageToCopy } from './embedded-thread.js';
+import { packageVersion, schemaDigest } from './migration-files.js';
 
 const MANIFEST = 'ccm-bot-image.json';
 const PREFIX = 'pglite-';
@@ -35,6 +36,12 @@ interface Manifest {
   /** Every folder, empty ones too: PostgreSQL will not start without pg_tblspc, pg_snapshots and the like. */
   dirs: string[];
   files: ManifestFile[];
+}
+
+/** An image found in the cache, with what its manifest says it holds. */
+export interface PreparedImage {
+  dir: string;
+  manifest: Manifest;
 }
 
 /** Why no image was used for a new data folder. */
@@ -72,28 +79,32 @@ export function defaultImageCache(): string {
   return join(dir, '.cache', 'ccm-bot');
 }
 
-/** The schema's digest and PGlite's version: an image made under another key is stale. */
-export async function imageKey(): Promise<string> {
-  // Imported here: migrate.js brings Agenda's backend, which an existing database's start does not need before it migrates.
-  const { schemaDigest } = await import('./migrate.js');
-  const pglite = JSON.parse(readFileSync(join(pglitePackageDir(), 'package.json'), 'utf8')) as { version: string };
+/**
+ * The schema's digest and PGlite's version: an image made under another key is stale.
+ * Blocking reads (the migrations, two package.json files: about a millisecond), so a new
+ * data folder's database thread can start before the service's main thread loads anything else.
+ */
+export function imageKey(): string {
   return createHash('sha256')
-    .update(`${await schemaDigest()} pglite ${pglite.version}`)
+    .update(`${schemaDigest()} pglite ${packageVersion('@electric-sql/pglite')}`)
     .digest('hex')
     .slice(0, 24);
 }
 
 const imageDir = (cache: string, key: string) => join(cache, PREFIX + key);
 
-/** The image for `key`, or why there is none. A manifest that cannot be read makes the image unusable. */
-export async function findImage(cache: string, key: string): Promise<{ dir: string; manifest: Manifest } | NoImage> {
+/**
+ * The image for `key`, or why there is none. A manifest that cannot be read makes the image unusable.
+ * Blocking, like imageKey(): one file of about 100 kB.
+ */
+export function findImage(cache: string, key: string): PreparedImage | NoImage {
   const dir = imageDir(cache, key);
   let text: string;
   try {
-    text = await readFile(join(dir, MANIFEST), 'utf8');
+    text = readFileSync(join(dir, MANIFEST), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const others = existsSync(cache) ? (await readdir(cache)).filter((name) => name.startsWith(PREFIX)) : [];
+    const others = existsSync(cache) ? readdirSync(cache).filter((name) => name.startsWith(PREFIX)) : [];
     return others.length > 0 ? 'stale' : 'missing';
   }
   let manifest: Manifest;
@@ -109,7 +120,7 @@ export async function findImage(cache: string, key: string): Promise<{ dir: stri
 }
 
 /** What the database's thread needs to copy the image into a new data folder (store/embedded-thread.ts). */
-export function imageToCopy(image: { dir: string; manifest: Manifest }): ImageToCopy {
+export function imageToCopy(image: PreparedImage): ImageToCopy {
   return { dir: image.dir, dirs: image.manifest.dirs, files: image.manifest.files, last: LAST };
 }
 

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -8,7 +8,17 @@ import { createBulkLane, type BulkLane } from './bulk.js';
 import { inProcessStream } from './in-process-link.js';
 import { prepareStatementsOf } from './prepared-statements.js';
 import { ImageRefused, startEmbeddedHere, startEmbeddedThread, type ImageToCopy } from './embedded-thread.js';
-import { buildImage, defaultImageCache, findImage, imageKey, imageToCopy, removeImageFiles, UnusableImage } from './database-image.js';
+import {
+  buildImage,
+  defaultImageCache,
+  findImage,
+  imageKey,
+  imageToCopy,
+  removeImageFiles,
+  UnusableImage,
+  type NoImage,
+  type PreparedImage,
+} from './database-image.js';
 
 /** Connections the service keeps; Agenda takes one of them for LISTEN. */
 const POOL_SIZE = 10;
@@ -115,9 +125,12 @@ export function beginOpeningEmbedded(options: EmbeddedOptions): OpeningDatabase 
       maxConnections: 4,
     });
   const started = (async () => {
-    if (!inMemory) await mkdir(dataDir, { recursive: true });
+    if (!inMemory) mkdirSync(dataDir, { recursive: true });
     const fresh = !inMemory && options.image !== false && !options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'));
-    const image = fresh ? await preparedImage(options.image ? options.image.cache : undefined, options.logger) : null;
+    // An image that is there comes back at once, not as a promise: the thread then starts copying it
+    // before this function returns, instead of after the caller has loaded the rest of the service.
+    const found = fresh ? preparedImage(options.image ? options.image.cache : undefined, options.logger) : null;
+    const image = found instanceof Promise ? await found : found;
     if (!image) return start(null);
     try {
       const thread = await start(imageToCopy(image));
@@ -197,27 +210,41 @@ async function openInProcess(dataDir: string, loadDataDir: Blob | undefined, log
 }
 
 /**
- * The prepared image for a new data folder, made first when there is none for
- * this schema (that once costs what creating the database costs). Any trouble
- * says so in one line and gives none: PGlite then creates the database itself.
+ * The prepared image for a new data folder: found with blocking reads (about a millisecond) and
+ * returned as is; made first, and then promised, when there is none for this schema (that once
+ * costs what creating the database costs). Any trouble says so in one line and gives none: PGlite
+ * then creates the database itself.
  */
-async function preparedImage(givenCache: string | undefined, logger: Logger | undefined) {
+function preparedImage(givenCache: string | undefined, logger: Logger | undefined): PreparedImage | null | Promise<PreparedImage | null> {
+  let cache: string;
+  let key: string;
+  let found: PreparedImage | NoImage;
   try {
-    const cache = givenCache ?? defaultImageCache();
-    const key = await imageKey();
-    const found = await findImage(cache, key);
-    if (typeof found !== 'string') return found;
-    logger?.info({ image: found }, 'no prepared database image for this schema: making one (once; later new data folders start from it)');
-    await buildImage(cache, key, createMigratedDatabase);
-    const made = await findImage(cache, key);
-    if (typeof made === 'string') throw new Error('the image was not there once made');
-    return made;
+    cache = givenCache ?? defaultImageCache();
+    key = imageKey();
+    found = findImage(cache, key);
   } catch (error) {
-    // A damaged image is removed, so the next new data folder makes a good one.
-    if (error instanceof UnusableImage) await rm(error.dir, { recursive: true, force: true }).catch(() => {});
-    logger?.warn({ reason: (error as Error).message }, 'the prepared database image could not be used: creating the database from scratch');
-    return null;
+    return unusableImage(error, logger);
   }
+  if (typeof found !== 'string') return found;
+  return (async () => {
+    try {
+      logger?.info({ image: found }, 'no prepared database image for this schema: making one (once; later new data folders start from it)');
+      await buildImage(cache, key, createMigratedDatabase);
+      const made = findImage(cache, key);
+      if (typeof made === 'string') throw new Error('the image was not there once made');
+      return made;
+    } catch (error) {
+      return unusableImage(error, logger);
+    }
+  })();
+}
+
+/** Says why the prepared image is not used; a damaged one is removed, so the next new data folder makes a good one. */
+async function unusableImage(error: unknown, logger: Logger | undefined): Promise<null> {
+  if (error instanceof UnusableImage) await rm(error.dir, { recursive: true, force: true }).catch(() => {});
+  logger?.warn({ reason: (error as Error).message }, 'the prepared database image could not be used: creating the database from scratch');
+  return null;
 }
 
 /**
@@ -227,8 +254,8 @@ async function preparedImage(givenCache: string | undefined, logger: Logger | un
  * first start then makes the image itself.
  */
 export async function prepareDatabaseImage(cache = defaultImageCache()): Promise<'present' | 'made'> {
-  const key = await imageKey();
-  if (typeof (await findImage(cache, key)) !== 'string') return 'present';
+  const key = imageKey();
+  if (typeof findImage(cache, key) !== 'string') return 'present';
   await buildImage(cache, key, createMigratedDatabase);
   return 'made';
 }

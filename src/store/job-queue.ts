@@ -288,13 +288,17 @@ export async function pruneFinishedJobs(db: Queryable, before: Date): Promise<nu
   return rowCount ?? 0;
 }
 
-/** What a worker asks when it looks for its next job of one name (Agenda's getNextJobToRun). */
-export interface NamedClaim {
+/** Which job a worker looks for when it looks for its next job of one name (Agenda's getNextJobToRun). */
+export interface WantedJob {
   name: string;
   /** Take a waiting job due by then (Agenda: its next scan). */
   dueBy: Date;
   /** Or one whose lock was taken before then: its worker died (Agenda: now less the lock lifetime). */
   lockTakenBefore: Date;
+}
+
+/** What a worker asks when it claims its next job of one name. */
+export interface NamedClaim extends WantedJob {
   lockedAt: Date;
   lockedBy: string | null;
 }
@@ -323,4 +327,23 @@ export async function claimNamedJob(db: Queryable, claim: NamedClaim): Promise<R
     values: [claim.lockedAt, claim.name, claim.dueBy, claim.lockTakenBefore, claim.lockedBy],
   });
   return rows[0] ?? null;
+}
+
+/**
+ * Of many named claims, the names that have a job to take: the two questions claimNamedJob asks
+ * (a waiting job due by `dueBy`; a lock taken before `lockTakenBefore`), for every name in one
+ * statement and without taking anything. Each EXISTS reads the same short index range as the
+ * claim's own sub-select for its name.
+ */
+export async function namesWithJobToTake(db: Queryable, claims: readonly WantedJob[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>({
+    name: 'names-with-job-to-take',
+    text: `SELECT c.name FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS c(name, due_by, lock_taken_before)
+       WHERE EXISTS (SELECT 1 FROM ${JOB_TABLE} j
+                     WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= c.due_by)
+          OR EXISTS (SELECT 1 FROM ${JOB_TABLE} j
+                     WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NOT NULL AND j.locked_at <= c.lock_taken_before)`,
+    values: [claims.map((c) => c.name), claims.map((c) => c.dueBy), claims.map((c) => c.lockTakenBefore)],
+  });
+  return new Set(rows.map((row) => row.name));
 }

@@ -1,27 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
 import { JOB_TABLE, JOB_TABLE_INDEXES } from './job-queue.js';
+import { readMigrations, type Migration } from './migration-files.js';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any fixed number; instances starting together queue on it instead of migrating twice. */
 const MIGRATION_LOCK_KEY = 7_310_442_019;
 
 export interface MigrationResult {
   applied: string[];
-}
-
-interface Migration {
-  version: string;
-  sql: string;
-}
-
-/** The versioned SQL files in store/migrations, in order. */
-async function readMigrations(): Promise<Migration[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => /^\d{3}_[\w-]+\.sql$/.test(file)).sort();
-  return Promise.all(files.map(async (file) => ({ version: file.replace(/\.sql$/, ''), sql: await readFile(MIGRATIONS_DIR + file, 'utf8') })));
 }
 
 /**
@@ -44,16 +31,6 @@ const digest = (parts: string[]) => {
 
 /** Which job table the running code wants, kept as the table's comment so a later start can skip recreating it. */
 const jobTableFingerprint = () => `ccm-bot job table ${digest(jobTableStatements()).slice(0, 16)}`;
-
-/**
- * A digest of the whole schema migrate() builds: every migration's name and
- * text and Agenda's table. Two databases migrated by code with the same
- * digest have the same schema (store/database-image.ts keys its image on it).
- */
-export async function schemaDigest(): Promise<string> {
-  const migrations = await readMigrations();
-  return digest([...migrations.flatMap((m) => [m.version, m.sql]), ...jobTableStatements()]);
-}
 
 /**
  * True when every migration is recorded and the job table is the one this
@@ -90,7 +67,7 @@ async function upToDate(pool: pg.Pool, migrations: Migration[]): Promise<boolean
  * create-if-missing is not safe when two instances start at once.
  */
 export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
-  const migrations = await readMigrations();
+  const migrations = readMigrations();
   // Nothing to do needs no lock: a migration another instance is applying is not recorded yet, so this start takes the full path and waits for it.
   if (await upToDate(pool, migrations)) return { applied: [] };
   const lockClient = await pool.connect();

@@ -9,6 +9,7 @@ export { compilePattern, literalPattern } from './phrase-pattern.js';
 export type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
 export { findPhrase } from './phrase-match.js';
 export type { PhraseMatch } from './phrase-match.js';
+export { compilePhraseDetectorsInBackground } from './phrase-detector.js';
 export * from './replies/index.js';
 export { isPleasantry } from './pleasantry.js';
 export { isQuestion } from './question.js';

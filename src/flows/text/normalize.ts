@@ -9,6 +9,12 @@
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
 /** Double-quote look-alikes (“ ” „ ‟ ″). */
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
+/**
+ * Text normalizeText() would give back unchanged: words of plain lower-case letters and digits,
+ * one space apart. Most words of the phrase lists are, and going through every pass for each of
+ * them was most of what compiling the patterns cost at start (flows/text/phrase-pattern.ts).
+ */
+const ALREADY_NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
  * Lower-cases, folds accents ("sí" -> "si", "ñ" -> "n"), drops apostrophes
@@ -20,6 +26,7 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
  * @returns space-separated tokens, trimmed; "" when nothing readable is left
  */
 export function normalizeText(text: string): string {
+  if (ALREADY_NORMAL.test(text)) return text;
   return (
     text
       .toLowerCase()

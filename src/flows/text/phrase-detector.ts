@@ -8,7 +8,7 @@
 import { splitClauses } from './clauses.js';
 import { NEGATION_CARRIERS, findNegator } from './negation.js';
 import { governs } from './figures-of-speech.js';
-import { findIndexed, findPhrase, indexPatterns } from './phrase-match.js';
+import { findIndexed, findPhrase, indexPatterns, type PatternIndex } from './phrase-match.js';
 import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
 
 export type PhraseLocale = 'en' | 'es';
@@ -69,24 +69,65 @@ export interface PhraseDetector<C extends string> {
   spans(text: string): Array<Array<[number, number]>>;
 }
 
-/** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts). */
+/**
+ * Detectors made but not yet compiled. Compiling every phrase list is most of what loading the
+ * readers costs (about a tenth of a second, thousands of patterns), and the modules that read
+ * texts make their detectors as they load: each compiles on first use instead, and
+ * compilePhraseDetectorsInBackground() compiles the rest once the service is up.
+ */
+const uncompiled = new Set<() => unknown>();
+
+/**
+ * Compiles the detectors not used yet, one per turn of the event loop, so requests go through
+ * meanwhile. A text that needs one before its turn compiles it there and then. Rejects with the
+ * first pattern that does not compile (test/flows/text/phrase-detectors.test.ts asks for them all).
+ */
+export function compilePhraseDetectorsInBackground(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = () => {
+      const next = uncompiled.values().next();
+      if (next.done) return resolve();
+      try {
+        next.value();
+      } catch (error) {
+        return reject(error);
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
+}
+
+/** Builds a detector from phrase lists per language (syntax: phrase-pattern.ts); its patterns are compiled on first use. */
 export function createPhraseDetector<C extends string>(
   phrases: Readonly<Record<PhraseLocale, CategoryPhrases<C>>>,
   categories: readonly C[],
   options: DetectorOptions<C> = {},
 ): PhraseDetector<C> {
-  const compiled: Compiled<C>[] = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
-    categories.flatMap((category) =>
-      phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
-    ),
-  );
-  const index = indexPatterns(compiled.map(({ pattern }) => pattern));
-  const idioms = (options.idioms ?? []).map(compilePattern);
-  const resolved = (options.resolved ?? []).map(compilePattern);
-  const improved = (options.improved ?? []).map(compilePattern);
+  let patterns: { compiled: Compiled<C>[]; index: PatternIndex; idioms: PhrasePattern[]; resolved: PhrasePattern[]; improved: PhrasePattern[] } | undefined;
+  const compile = () => {
+    if (!patterns) {
+      const compiled = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
+        categories.flatMap((category) =>
+          phrases[locale][category].map((source) => ({ mention: { category, locale }, pattern: compilePattern(source) })),
+        ),
+      );
+      patterns = {
+        compiled,
+        index: indexPatterns(compiled.map(({ pattern }) => pattern)),
+        idioms: (options.idioms ?? []).map(compilePattern),
+        resolved: (options.resolved ?? []).map(compilePattern),
+        improved: (options.improved ?? []).map(compilePattern),
+      };
+    }
+    uncompiled.delete(compile);
+    return patterns;
+  };
+  uncompiled.add(compile);
 
   /** The clause with the words of any idiom blanked out. */
   function withoutIdioms(tokens: readonly string[]): readonly string[] {
+    const { idioms } = compile();
     if (idioms.length === 0) return tokens;
     const kept = [...tokens];
     for (const idiom of idioms) {
@@ -101,7 +142,7 @@ export function createPhraseDetector<C extends string>(
    * is better, unless it or the clause it speaks of (`of`) says it is still there ("still swollen, but better").
    */
   const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
-    [...resolved, ...(lingers(tokens) || lingers(of) ? [] : improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+    [...compile().resolved, ...(lingers(tokens) || lingers(of) ? [] : compile().improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
 
   function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
@@ -115,6 +156,7 @@ export function createPhraseDetector<C extends string>(
   }
 
   function findAll(tokens: readonly string[]): Found<C>[] {
+    const { compiled, index } = compile();
     const found: Found<C>[] = findIndexed(index, tokens).map(({ at, start, end }) => {
       const { mention, pattern } = compiled[at]!;
       return { mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 };
