@@ -16,24 +16,61 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
   // failure reaches the caller through the query that is under way.
   const onError = () => (broken = true);
   client.on('error', onError);
+  const pipelined = (client as { pipeline?: boolean }).pipeline === true;
+  // On a pipelining connection BEGIN is held back and written with the first statement, in one write.
+  const releaseBegin = pipelined ? holdUntilNextQuery(client) : () => undefined;
   try {
     // On a pipelining connection BEGIN is not waited for: it goes out with the first statement, in order, and its
     // outcome is taken before COMMIT. A BEGIN can only fail with the connection, which fails the statements too.
     const begun = client.query('BEGIN');
     begun.catch(() => undefined);
-    if (!(client as { pipeline?: boolean }).pipeline) await begun;
+    if (!pipelined) await begun;
     const result = await work(client);
-    await begun;
-    await client.query('COMMIT');
+    // COMMIT is asked before BEGIN's answer is awaited: a BEGIN still held (the work asked nothing) goes out with it.
+    // (Both awaited together: a failure of either is the one heard, and neither goes unheard.)
+    await Promise.all([begun, client.query('COMMIT')]);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is discarded, not returned to the pool.
     await client.query('ROLLBACK').catch(() => (broken = true));
     throw error;
   } finally {
+    releaseBegin();
     client.off('error', onError);
     client.release(broken);
   }
+}
+
+type CorkableClient = pg.PoolClient & { connection?: { stream?: { cork?(): void; uncork?(): void } } };
+
+/**
+ * Holds what the client writes until it is asked one query more: BEGIN then goes out with the
+ * transaction's first statement in one write to the socket. Each write is a system call, and on a
+ * busy path (an inbound text: 3-8 statements) they were a fifth of the service's time. A pipelining
+ * client writes a query as it is asked (node-postgres submits at once), so the one after BEGIN
+ * releases both. Returns a release for a transaction that asks nothing more (safe to call twice).
+ */
+function holdUntilNextQuery(client: CorkableClient): () => void {
+  const stream = client.connection?.stream;
+  if (!stream?.cork || !stream.uncork) return () => undefined;
+  const query = client.query;
+  let asked = 0;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    client.query = query;
+    stream.uncork!();
+  };
+  stream.cork();
+  // The first query asked is BEGIN; the second (a statement, or COMMIT or ROLLBACK) goes out with it.
+  client.query = ((...args: Parameters<typeof query>) => {
+    const result = (query as (...a: unknown[]) => unknown).apply(client, args);
+    asked += 1;
+    if (asked === 2) release();
+    return result;
+  }) as typeof query;
+  return release;
 }
 
 /** PostgreSQL error codes the store turns into domain errors. */
