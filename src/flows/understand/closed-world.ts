@@ -223,7 +223,7 @@ const excessive = (tokens: readonly string[], patterns: readonly ReturnType<type
 const TIRED = /^(?:tired|worn|exhausted|beat|cansad[oa]s?|cansadit[oa]s?)$/;
 const TIRED_BY = new Set(['from', 'after', 'de', 'por']);
 const BEFORE_THE_CAUSE = new Set(['the', 'all', 'my', 'that', 'this', 'di', 'da', 'de', 'tanto', 'el', 'la', 'los', 'las', 'mi', 'mis', 'out', 'up']);
-const EXERTION = /^(?:walk|climb|stair|step|mov|getting|get|breath|talk|eat|stand|bath|shower|dress|carry|lift|caminar|camin|subir|sub|escaler|respir|hablar|comer|bañ|ban|vest|cargar|levant|nothing|everything|todo|nada)/;
+const EXERTION = /^(?:walk|climb|stair|step|moving|move|getting|get|breath|talk|eat|stand|bath|shower|dress|carry|lift|camin|subir|escaler|respir|hablar|comer|banar|vestir|cargar|levant|nothing|everything|todo|nada)/;
 const TREATMENT = /^(?:chemo|radiation|treatment|infusion|therap|quimio|radiacion|tratamiento|terapia)/;
 /** How many words after "from" say the cause ("the new pill", "babysitting los nietos"). */
 const CAUSE_WORDS = 3;

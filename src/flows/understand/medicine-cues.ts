@@ -39,7 +39,8 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
     '(wont|will not|refuses|refused|refusing|refuse) (to)? (take|use|have)',
     // Not wanting to: "he hasn't wanted to take any", "no ha querido tomarse ninguna", "no quiere tomarlas".
     '(hasnt|has not|havent|have not|didnt|did not|doesnt|does not|dont|do not|wont|wouldnt|would not) (want|wanted|wanna) (to)? (take|use|have)',
-    `no (ha|han|he|a)? (querido|quiere|quieren|quiso|quisieron|queria) (${TAKE_ES}|tomarse|tomarsela|tomarselas|usar|ponerse)`, '(refuses|refused|refusing|refuse)', 'se (niega|nego|negaba) a', 'used to (take|taking|be on)', 'gave up',
+    `no (ha|han|he|a)? (querido|quiere|quieren|quiso|quisieron|queria) (${TAKE_ES}|tomarse|tomarsela|tomarselas|usar|ponerse)`,
+    '(refuses|refused|refusing|refuse)', 'se (niega|nego|negaba) a', 'used to (take|taking|be on)', 'gave up',
     '(deje|dejo|dejamos|dejado) (de)?', 'suspend*', '(quitaron|quito)', 'ya no (me|le)? (lo|la|los|las)? (tomo|toma|tomamos|uso|estoy tomando)', 'abandon*',
   ],
   ran_out: [

@@ -136,8 +136,7 @@ const saidOver = (words: string[], at: number) =>
 
 /** Words between the two numbers of a reading said aloud: "198 over 122", "190 sobre 121", "185 con 110". */
 const OVER = new Set(['over', 'sobre', 'x', 'por', 'con']);
-/** "and" between two numbers is a reading only right after a word for blood pressure ("presión 170 y 100"). */
-/** "Pressure 130 and 80", and the Irish and British "BP 130 on 80": joined only after a word for blood pressure. */
+/** "Presión 170 y 100", and the Irish and British "BP 130 on 80": two numbers joined so are a reading only right after a word for blood pressure. */
 const AND = new Set(['and', 'y', 'on']);
 const PRESSURE = new Set(['bp', 'pressure', 'presion', 'tension', 'presure', 'preasure']);
 const afterPressureWord = (words: string[], i: number) => words.slice(Math.max(0, i - 4), i).some((w) => PRESSURE.has(w));
