@@ -517,3 +517,33 @@ describe('what R taught: a stay in hospital, a tiredness with its everyday cause
     expect(detectRedFlag('mi mamá has a really bad headache, dice que es el peor de su vida y no ve bien de un ojo')?.category).toBe('stroke');
   });
 });
+
+describe('what S taught: an overdose however much, a weapon looked at, a long lie, a figure off a machine', () => {
+  it.each([
+    ['he just took a whole extra bottle of his sleeping pills, said he wanted to be done', 'overdose'],
+    ["I've got my husband's old pistol out and I keep looking at it", 'self_harm'],
+    ['tengo la pistola cargada en la mesa', 'self_harm'],
+    ['Fell in the kitchen 20 min ago and cant get up, hip hurts real bad', 'fall'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each(['took the bottle of pills to the pharmacy for a refill', 'went hunting, had the rifle out all morning, got a deer'])(
+    '"%s" is no red flag',
+    (text) => {
+      expect(detectRedFlag(text), text).toBeNull();
+    },
+  );
+
+  it.each([
+    ['el corazón me late rapidísimo, el aparato marca 138 y me siento mareada', 138],
+    ['heart beating too fast, the machine say 148', 148],
+  ])('reads the pulse a machine shows in "%s"', (text, bpm) => {
+    expect(readMessage(text).vitals).toContainEqual({ kind: 'pulse', bpm });
+  });
+
+  it('reads a meter at HI with thirst and water passed all day as a high sugar in danger', () => {
+    expect(readMessage('sugar meter says HI, then 412 when I rechecked. So thirsty, peeing constantly').concerns).toContain('glucose_high_danger');
+    expect(readMessage('sugar 180, thirsty and peeing a lot').concerns).not.toContain('glucose_high_danger');
+  });
+});

@@ -103,3 +103,16 @@ describe('what Q taught: not wanting to take them, and a reflexive "no se ha tom
     expect(readMissedSpan('no se si tome las pastillas desde el domingo', 2)).toBeNull();
   });
 });
+
+describe('what S taught: doses found hidden, and "nada" taken', () => {
+  it.each([
+    ['Mi papa dice que si pero le encontre en la bolsa del pantalon las pastillas de toda la semana', 7],
+    ['No, mi mama no se ha tomado nada en 3 dias, she refuses and spits them out', 3],
+  ])('"%s" is %i days without medicine', (text, days) => {
+    expect(readMissedSpan(text, 2)).toBe(days);
+  });
+
+  it.each(['found a cheaper pharmacy for my pills this week', 'no he tomado nada de alcohol en 3 dias'])('"%s" says no medicine missed', (text) => {
+    expect(readMissedSpan(text, 2)).toBeNull();
+  });
+});

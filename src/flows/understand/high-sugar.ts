@@ -2,8 +2,10 @@
  * A high sugar that has become an emergency. A sugar over 300 is a nurse's to
  * review (DOMAIN.md); with the signs of diabetic ketoacidosis or a
  * hyperosmolar state it is urgent: nothing kept down, a breath that smells
- * fruity or odd, a mind gone foggy or drowsy ("sugar reading 384 and my wife
- * says my breath smells funny", "meter just says HI ... head feels foggy").
+ * fruity or odd, a mind gone foggy or drowsy, thirst with drowsiness or with
+ * water passed all day ("sugar reading 384 and my wife says my breath smells
+ * funny", "meter just says HI ... head feels foggy", "HI, then 412 ... so
+ * thirsty, peeing constantly").
  * Each sign alone means little (a foggy morning, a sweet breath after candy);
  * beside a high sugar they mean a call now. Pure: no I/O.
  */
@@ -26,6 +28,9 @@ const SIGNS = new RegExp(
     String.raw`\b(?:somnolient\w*|atontad\w*|aturdid\w*|confundid\w*|no puedo pensar)\b`,
     // Thirst with drowsiness: the hyperosmolar picture ("real thirsty and sleepy", "mucha sed y con sueño").
     String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} (?:sleepy|drowsy|cant stay awake|sueno|somnolient\w*|dormid\w*)\b`,
+    // Thirst with water passed all day: the body losing water to the sugar ("so thirsty, peeing constantly").
+    String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} (?:peeing|pee|urinating|orinando|orino|orina)\b`,
+    String.raw`\b(?:peeing|pee|urinating|orinando|orino|orina)\b(?: \w+){0,4} (?:thirsty|thirst|sed)\b`,
     // Nothing kept down.
     String.raw`\b(?:cant|cannot|couldnt|not|wont) (?:keep|hold) (?:\w+ ){0,3}down\b`,
     String.raw`\bno (?:retiene|retengo|aguanta|aguanto|le queda|me queda) (?:\w+ ){0,2}(?:nada|agua|comida)\b`,

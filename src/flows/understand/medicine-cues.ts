@@ -30,6 +30,9 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
     // Doses found where they should have gone from: "the Monday and Tuesday ones still in the box".
     '(still|left|sitting) (in|inside) (the|my|her|his|their)? (box|pillbox|pill box|organizer|organiser|case|container|dispenser|blister pack|packet|tray)',
     '(siguen|seguian|estan|estaban|quedaron|todavia estan) (en|dentro de) (la|el|su|mi)? (caja|cajita|pastillero|organizador|estuche)',
+    // Doses found hidden: "le encontré en la bolsa del pantalón las pastillas de toda la semana", "found his pills under the mattress".
+    '(found|encontre|encontramos|encontro|halle) ...2 (in|inside|under|behind|en|dentro de|debajo de|detras de) ...6 (pill|pills|meds|tablets|pastillas|pildoras|medicinas)',
+    '(found|encontre|encontramos|encontro|halle) (his|her|my|sus|las|los|mis)? (pill|pills|meds|tablets|pastillas|pildoras|medicinas) (in|inside|under|behind|hidden|en|dentro|debajo|escondid*)',
   ],
   stopped: [
     // Not "stopped by the pharmacy", "quite sure", "took off work".

@@ -34,7 +34,7 @@ const NOT_MEDICINE = new Set([
   'reading', 'readings', 'vitals', 'walk', 'shower', 'bath', 'nap', 'break', 'time', 'ducha', 'bano', 'siesta', 'water', 'agua', 'coffee', 'cafe',
   'alcohol', 'beer', 'cerveza', 'drink', 'drinks', 'soda', 'refresco', 'juice', 'jugo', 'leche', 'tea', 'te', 'money', 'dinero', 'food', 'comida', 'gas', 'breath',
 ]);
-const SKIPPED_BEFORE_OBJECT = new Set(['my', 'the', 'a', 'any', 'her', 'his', 'mi', 'mis', 'la', 'el', 'las', 'los', 'un', 'una', 'su', 'of', 'de']);
+const SKIPPED_BEFORE_OBJECT = new Set(['my', 'the', 'a', 'any', 'her', 'his', 'mi', 'mis', 'la', 'el', 'las', 'los', 'un', 'una', 'su', 'of', 'de', 'nada']);
 /** What may stand in a clause of its own beside the span: "didn't take them, been 3 days now". */
 const BARE = new Set([
   'been', 'its', 'it', 's', 'is', 'has', 'have', 'now', 'already', 'for', 'like', 'about', 'almost', 'nearly', 'around', 'over', 'more', 'than', 'in',
@@ -57,7 +57,7 @@ const ONLY_MEDICINE: ReadonlySet<CueKind> = new Set(['ran_out', 'cost', 'forgot'
 
 /** The cue's object is a pronoun: "didn't take them", "no me las he tomado". */
 const pointsBack = (tokens: readonly string[], cue: Cue) =>
-  /^(it|them|em|those|any|none|ninguna|ninguno|ningunas|ningunos)$/.test(tokens[cue.end] ?? '') || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
+  /^(it|them|em|those|any|none|ninguna|ninguno|ningunas|ningunos|nada)$/.test(tokens[cue.end] ?? '') || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
 
 /**
  * Whether the clause says medicine was not taken. Taking, skipping and

@@ -114,9 +114,10 @@ function isKeyword(token: string, key: Key): boolean {
  * fine, weighed 198" has no sugar reading).
  */
 function nearbyNumber(words: string[], index: number, used: Set<number>, key: Key, span = SPAN): { value: number; at: number } | null {
-  for (let i = index + 1; i <= Math.min(words.length - 1, index + span); i += 1) {
+  // A figure a machine shows may stand further off: "el corazón me late rapidísimo, el aparato marca 138".
+  for (let i = index + 1; i <= Math.min(words.length - 1, index + span * 2); i += 1) {
     const value = numberIn(words[i]!);
-    if (value !== null && !used.has(i)) return { value, at: i };
+    if (value !== null && !used.has(i) && (i <= index + span || shownByAMachine(words, i))) return { value, at: i };
     if (announcesOther(words[i]!, key)) break;
   }
   // Just before: "87% oxygen", or with "of" between: "83 de oxigeno".
@@ -126,6 +127,11 @@ function nearbyNumber(words: string[], index: number, used: Set<number>, key: Ke
 }
 
 const OF = new Set(['of', 'de', 'del']);
+
+/** "The machine say 148", "el aparato marca 138", "the cuff read 92": a figure read off a machine. */
+const MACHINES = new Set(['machine', 'aparato', 'maquina', 'maquinita', 'monitor', 'cuff', 'oximeter', 'oximetro', 'watch', 'reloj', 'thing', 'app']);
+const READS_OUT = new Set(['says', 'say', 'said', 'reads', 'read', 'shows', 'showed', 'showing', 'marca', 'marco', 'dice', 'dio', 'salio', 'gave']);
+const shownByAMachine = (words: string[], i: number) => READS_OUT.has(words[i - 1] ?? '') && MACHINES.has(words[i - 2] ?? '');
 
 /** "over 300", "above 300", "more than 300", "arriba de 300", "mas de 300", "encima de 300". */
 /** "Over 300", "más de 300", and a decade ("in the 300s"): at least the figure, maybe more. */

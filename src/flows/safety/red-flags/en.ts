@@ -143,6 +143,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(on|lay on|laid on|lying on) the (floor|ground) (till|until|all|for hours|overnight)',
     `${CANT} (put|bear) (any)? weight on`,
     `(fell|fallen|fall|falling) ...5 ${CANT} (get|stand|move|walk)`,
+    // Told at length: "fell in the kitchen 20 min ago and cant get up".
+    `(fell|fallen|fall|falling) ...8 ${CANT} (get|stand) up`,
     `${CANT} get (up|off) ... (floor|ground|fell|fallen)`,
     `(floor|ground) ... ${CANT} (get|stand) up`,
     // A blow to the head in a fall, however it is said ("she lick her head on the tub", "knocked his head").
@@ -153,6 +155,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'been (lying|laying) (on|in) the (floor|ground)',
   ],
   self_harm: [
+    // A weapon out and looked at: "I've got my husband's old pistol out and I keep looking at it" (not "had the rifle
+    // out all morning, got a deer").
+    '(gun|guns|pistol|rifle|shotgun|revolver|firearm) ...3 (out|loaded) ...6 (looking|staring|look|stare|thinking) (at|about)',
+    '(gun|guns|pistol|rifle|shotgun|revolver|firearm) ...3 (in my hand|in my lap|by my bed|under my pillow)',
+    '(looking|staring|stare|look) at (the|my|his|her|that)? (gun|pistol|rifle|shotgun|revolver)',
     // The means laid out: "all the pills lined up on the kitchen table" (not "lined up in the organizer for the week").
     '(pills|meds|medicine*|tablets|bottles) (are|is|all)? (all)? (lined up|counted out|spread out) !in|into|for|by',
     '(saved|saving|stockpil*|hoard*) (up)? (all)? (my|her|his)? (pills|meds|medicine*)',
@@ -264,6 +271,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Not "ate/had too much": that is dinner.
     `(took|taken|swallowed) (way)? too (many|much) (of)? (my)? ${PILLS}?`,
     `(took|taken|swallowed) (a|the|my)? (whole|entire) (bottle|box|pack|pill box|pillbox|week|weeks)`,
+    // However much it is put: "he just took a whole extra bottle of his sleeping pills", "swallowed half a bottle of her
+    // pain pills" (not "took the bottle of pills to the pharmacy").
+    `(took|taken|swallowed|downed) (a|the|my|his|her)? (whole|entire|extra|full|half|half a) (extra|whole|full)? (bottle|bottles|box|pack) of ...3 ${PILLS}`,
     `(took|taken|swallowed) (all|a week of|the whole week of) ... (pills|meds|doses)? (by mistake|by accident|accidentally)`,
     '(took|taken) (them|it|my pills|my meds|my medicine) (again|twice) !yesterday|today|this|last|tonight', 'double dos*',
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,

@@ -91,6 +91,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(sigue|sigo|esta|estoy|quedo|quede) (tirad*)? en el (piso|suelo)',
   ],
   self_harm: [
+    // Un arma a la mano: "saqué la pistola de mi esposo y no dejo de mirarla".
+    '(pistola|arma|rifle|escopeta|revolver) ...3 (cargad*|a la mano|en la mano|en mis manos|junto a la cama|debajo de la almohada)',
+    '(mirando|mirar|miro|viendo) (la|el|mi|su|esa|ese)? (pistola|arma|rifle|escopeta|revolver)',
     '(pastillas|medicinas|pildoras|frascos) ...3 (alineadas|contadas|juntas en la mesa|listas para tomar*)',
     'no (quiero|deseo) seguir viviendo',
     // "Ya no quiero seguir", "me duermo y ya no despierto": wanting it over, said softly.
