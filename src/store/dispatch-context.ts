@@ -8,7 +8,11 @@ export interface DispatchContext {
   open: Map<string, Conversation>;
   /** Each patient's medications, as listMedications reads them ([] for none). */
   medications: Map<string, Medication[]>;
-  /** The latest planned check-in due by `now` of each patient that has one (an outage left several: only the last goes). */
+  /**
+   * The latest check-in due by `now` of each patient that has one, planned or already started (an outage left
+   * several: only the last goes). Started ones count: another worker of the same run may have taken the later
+   * check-in of the patient into its batch and started it first.
+   */
   latestCheckIn: Map<string, string>;
 }
 
@@ -28,9 +32,8 @@ export async function readDispatchContext(db: Queryable, patientIds: readonly st
            LEFT JOIN (SELECT patient_id, json_agg(m ORDER BY m.created_at, m.id) AS medications FROM medications m
                       WHERE patient_id = ANY($1) GROUP BY patient_id) m
              ON m.patient_id = p.id
-           -- outreach_planned_check_in_idx (migration 025)
            LEFT JOIN (SELECT patient_id, max(due_at) AS latest FROM outreach
-                      WHERE patient_id = ANY($1) AND kind = 'check_in' AND status = 'planned' AND due_at <= $2 GROUP BY patient_id) o
+                      WHERE patient_id = ANY($1) AND kind = 'check_in' AND status IN ('planned', 'started') AND due_at <= $2 GROUP BY patient_id) o
              ON o.patient_id = p.id`,
     values: [patientIds, now],
   });
