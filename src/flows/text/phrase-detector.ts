@@ -119,8 +119,8 @@ export function createPhraseDetector<C extends string>(
         resolved: (options.resolved ?? []).map(compilePattern),
         improved: (options.improved ?? []).map(compilePattern),
       };
+      uncompiled.delete(compile);
     }
-    uncompiled.delete(compile);
     return patterns;
   };
   uncompiled.add(compile);
