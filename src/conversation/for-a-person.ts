@@ -29,10 +29,15 @@ function placedWords(medications: readonly Medication[], text: string, reading: 
   const names = medications.flatMap((m) => knowMedicine(m).names);
   const spoken = tokenize(text).filter((t) => names.some((name) => sameName(t, name) || sameName(t.replace(/a$/, ''), name)));
   const medicines = [...medications.flatMap((m) => [m.name, `${m.name}a`, m.name.replace(/e$/i, 'a')]), ...spoken];
-  if (reading.vitals.length === 0) return medicines;
+  // Beside the patient's own usual ("oxygen 90 today, usually 95"), the reading is a change only a person can weigh.
+  if (reading.vitals.length === 0 || besideTheUsual(text)) return medicines;
   // With a reading read, the text's numbers are its figures, an earlier one it compares with, or the time it was taken.
   return [...medicines, ...READING_WORDS, ...(text.match(/\d+(?:\/\d+)?/g) ?? []), ...(text.match(/\d+/g) ?? [])];
 }
+
+/** "Usually 95", "normalmente ando en 120": a figure the patient says is their usual, beside another. */
+const USUAL = /\b(?:usually|normally|usual|normal is|my normal|typically|suele|suelo|normalmente|usualmente|por lo general)\b/i;
+const besideTheUsual = (text: string) => USUAL.test(text) && new Set(text.match(/\d{2,3}(?:\/\d{2,3})?/g) ?? []).size >= 2;
 
 /**
  * A question in words ("is my appointment still on?", "..., can you add her
@@ -44,6 +49,6 @@ const asksSomething = (text: string) =>
   /(?:^|[.!\n]\s*|^\d+\W*)(?:when|what|where|how|who|why|which|cuando|que|donde|como|quien|cual) (?:is|are|was|do|does|did|can|should|will|would|es|son|esta|estan|tengo|debo|puedo)\b/i.test(text) ||
   /(?:^|[,.;!]\s*|\s)(?:can|could|would|will) (?:you|u|y'?all|someone|somebody)\b|\b(?:me|le|nos) (?:pueden|puede|podrian|podria)\b/i.test(text) ||
   // Asking what to do, without a question's form: "Kindly advise doctor", "let me know what to do", "díganme qué hago".
-  /\b(?:please|pls|plz|kindly) advi[sc]e\b|\badvi[sc]e me\b|\bwhat (?:to|should i|do i|should we|do we) do\b(?! with)|\bqu[eé] (?:hago|hacemos|debo hacer|me recomienda)\b|\baconsej(?:eme|enme|arme)\b/i.test(text) ||
+  /\b(?:please|pls|plz|kindly) (?:advi[sc]e|guide|suggest)\b|\badvi[sc]e me\b|\bwhat (?:to|should i|do i|should we|do we) do\b(?! with)|\bqu[eé] (?:hago|hacemos|debo hacer|me recomienda)\b|\baconsej(?:eme|enme|arme)\b/i.test(text) ||
   // Asking in a statement's form: "I want to know if clinic have Vietnamese interpreter", "quisiera saber si".
   /\b(?:want|wanted|would like|need|needed|like) to know\b|\bwondering (?:if|whether|when|what|how|why|who)\b|\b(?:quiero|quisiera|queria|necesito|me gustar[ií]a) saber\b/i.test(text);

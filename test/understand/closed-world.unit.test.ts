@@ -547,3 +547,63 @@ describe('what S taught: an overdose however much, a weapon looked at, a long li
     expect(readMessage('sugar 180, thirsty and peeing a lot').concerns).not.toContain('glucose_high_danger');
   });
 });
+
+describe('what T taught: medicine put anywhere but taken, a limb out of shape, figures that pick nothing', () => {
+  it.each([
+    ['Yes for me, no for Earl. He hid his pills in the couch cushion again, found 2 days worth', 'hid his pills'],
+    ['took my pills, held the water pill because of the trip', 'held'],
+    ['she spits out her pills when I am not looking', 'spits out'],
+    ['YES. Every blessed one of the 11 pills. Tho the new one makes everything taste like I licked a penny', 'makes everything taste'],
+    ['my father aged 79 years is having loose motions since yesterday, 6 times', 'loose motions'],
+  ])('"%s" is news (%s)', (text, news) => {
+    expect(leftOver(text).news, text).toContain(news);
+  });
+
+  it.each([
+    "didn't miss any of my pills",
+    'grandpa says yes he took them, i saw the pill box empty for today',
+    'Se me quitó el mareo desde que me cambiaron la pastilla',
+    'stopped at the pharmacy and got my pills',
+    'Yes took them. Skipped breakfast though',
+    'Sí señor, todititas. Hasta la pastillota de caballo.',
+  ])('"%s" settles', (text) => {
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it.each([
+    ['YES las tomé, but now my face and tongue se están hinchando con el antibiótico nuevo, me cuesta tragar', 'allergic_reaction'],
+    ['3, me siento peor. A veces pienso que sería mejor no despertar. No sé a quién más decirle.', 'self_harm'],
+    ["Granny took a tumble off the porch steps, her wrist is bent wrong and she's hollerin", 'fall'],
+    ['se cayó y la muñeca le quedó chueca', 'fall'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each(['my knee is bent from the surgery but healing', 'the pipe under the sink was bent wrong', 'sería mejor no salir con esta lluvia'])(
+    '"%s" is no red flag',
+    (text) => {
+      expect(detectRedFlag(text), text).toBeNull();
+    },
+  );
+
+  it('asks for guidance without a question mark: a person answers', () => {
+    const text = 'Respected Doctor, my father is unwell since yesterday. Please guide.';
+    expect(aPersonShouldRead(text, { medications: [], reading: readMessage(text), answered: { observations: [] }, answerTaken: false })).toBe(true);
+  });
+
+  it.each(['not breathing easier at all', 'I am not breathing well', 'no respiro bien'])('"%s" is trouble breathing', (text) => {
+    expect(readMessage(text).concerns, text).toContain('breathing');
+  });
+
+  it('a reading beside the patient\'s own usual goes to a person; a reading alone settles', () => {
+    const person = (text: string) => aPersonShouldRead(text, { medications: [], reading: readMessage(text), answered: { observations: [] }, answerTaken: false });
+    expect(person('oxygen 90 today, usually 95')).toBe(true);
+    expect(person('el oxígeno 91, normalmente ando en 96')).toBe(true);
+    expect(person('oxygen 96 today')).toBe(false);
+  });
+
+  it('an inhaler called a puffer is no breathing trouble', () => {
+    expect(readMessage("1 better. Breathing's easier since the new puffer").concerns).toEqual([]);
+    expect(readMessage('huffing and puffing up the stairs').concerns).toContain('breathing');
+  });
+});

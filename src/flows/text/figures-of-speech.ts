@@ -96,7 +96,7 @@ export const IMPROVED: readonly string[] = [
   // As good as new: "la sobadora me dejó como nueva", "knee feels like new".
   '(dejo|dejaron|quedo|quede|feels|feel|felt|good) (como|like|as)? (nuevo|nueva|nuevos|nuevas|new)',
   '(se|ya se)? (me|le)? (cerro|cerraron) (la|el|mi)? (herida|llaga|cortada|ulcera)',
-  'healed', 'healing (up|well|nicely|fine|good|ok|great|bien)', 'sanando', 'sanado', 'sanaron', 'sano (bien|bonito|rapido|ya)', '(wound|cut|sore|herida|llaga|cortada|ulcera) ...3 (closed|closed up|cerro|cerrando|cerrada)',
+  'healed', '(all|is|its|are) heal (now|up)?', 'healing (up|well|nicely|fine|good|ok|great|bien)', 'sanando', 'sanado', 'sanaron', 'sano (bien|bonito|rapido|ya)', '(wound|cut|sore|herida|llaga|cortada|ulcera) ...3 (closed|closed up|cerro|cerrando|cerrada)',
   '(back|come back|came back|went back) to normal', '(normal|regular|normales) (again|otra vez|de nuevo|ya)', '(ya|otra vez|de nuevo) (normal|normales)',
   // Spanish says a thing no longer comes with "ya no" and the verb of its coming: "ya no me dan los calambres", "ya no me sube el azúcar".
   // (Not "ya no puedo", "ya no tengo": what one can no longer do, or no longer has, may be the news.)

@@ -21,7 +21,7 @@ const NEVER_A_TYPO: ReadonlySet<string> = new Set([
   'alimento', 'alegria', 'casino', 'camion',
   'result', 'results', 'resort', 'heard', 'lovely', 'fails', 'failing', 'filling', 'fills', 'flour', 'mall', 'taking',
   'talked', 'thank', 'today', 'quiet', 'quite', 'poor', 'form', 'newer', 'nearby', 'confess', 'confessed', 'contest',
-  'contract', 'environment', 'homeless', 'feeding', 'bitter', 'butter', 'lost', 'slipper', 'slippers',
+  'contract', 'environment', 'homeless', 'feeding', 'bitter', 'butter', 'lost', 'slipper', 'slippers', 'puffer', 'puffers',
   // Real words one doubled vowel short of a word the lists use (found by comparing them with the dictionaries):
   // "god" is not "good", "drop" not "droop", Spanish "por" not "poor".
   'god', 'fed', 'bet', 'wed', 'red', 'met', 'set', 'ten', 'tot', 'pop', 'cop', 'hop', 'mod', 'flor', 'fet', 'bots', 'rom',

@@ -168,6 +168,11 @@ export const NEWS_PHRASES = [
   // Taking a medicine other than the label says: "the label says once" (and I take it twice).
   // ("The pill box says so": the box bears the patient out.)
   '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia) !so',
+  // Bowels in everyday words: "loose motions since yesterday, 6 times", "got the runs".
+  '(loose|watery|runny) (motion|motions|stool|stools|bowel|bowels|movement|movements)', '(the|got|have|had) (runs|trots|squirts)',
+  // What a medicine does to food: "makes everything taste like I licked a penny", "todo me sabe a metal".
+  '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)',
+  'taste* like (metal|a penny|pennies|coins|copper|tin|iron)', '(metal|metallic|bitter) taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)',
   // Confusion in everyday words: "he's been more mixed up in the evenings".
   '(mixed|muddled) up',
   // Lost on a road known for years, a name mixed up: "she got lost driving home", "keeps calling me by her sister's name".

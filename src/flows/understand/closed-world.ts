@@ -27,6 +27,7 @@ import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXC
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, healthGroup, isWell } from './lexicon.js';
+import { findCues, SAYS_NOT_TAKEN, verdictOf } from './medicine-cues.js';
 import { requestSpans } from './requests.js';
 import { isWord, namesIn, withoutFigures } from './word-forms.js';
 
@@ -237,6 +238,22 @@ function tiredByAnEverydayDoing(tokens: readonly string[], i: number): boolean {
   return cause.length > 0 && !FUNCTION_WORDS.has(cause[0]!) && cause.every(everyday);
 }
 
+/**
+ * Medicine left out, in the medicine reader's words, named or not: "held the water pill for the trip",
+ * "he hid his pills in the couch cushion, found 2 days worth". Said of a medicine the patient has, the
+ * medicine reader records it; said of "his pills", only a person can tell which. The clause names
+ * medicine, or follows one that does.
+ */
+const namesMedicine = (clause: readonly string[]) => clause.some((t) => MEDICINE_WORDS.has(t) || healthGroup(t) === 'medicine');
+function leftOut(tokens: readonly string[], before: readonly string[]): string | null {
+  if (!namesMedicine(tokens) && !namesMedicine(before)) return null;
+  const cues = findCues(tokens);
+  const verdict = verdictOf(cues, cues);
+  // (Run out is read as the closed world reads it: "the pill box is empty for today" is taken.)
+  const cue = cues.find((cue) => SAYS_NOT_TAKEN.has(cue.kind) && cue.kind !== 'ran_out' && !cue.negated);
+  return verdict !== null && verdict !== 'open' && !verdict.taken && cue ? tokens.slice(cue.start, cue.end).join(' ') : null;
+}
+
 /** "118 over 74": the "over" of a reading said aloud, not a level ("sugar over 300"). */
 const NUMBER = /^\d+$/;
 const isNumber = (t: string) => NUMBER.test(t) || isSpokenNumber(t);
@@ -292,6 +309,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     const settled = (i: number) => nextSettles || passed.some((marker) => governs(tokens, marker, { start: i, end: i + 1 }));
     // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
     for (const { start, end } of passed) tokens.fill('', start, end);
+    const lapse = leftOut(tokens, c > 0 ? written[c - 1]! : []);
+    if (lapse !== null) left.news.push(lapse);
     const well = heldUp(tokens) || tokens.some((t, i) => isWell(t) && !denied(tokens, i));
     const excess = excessive(tokens, EXCESS_PATTERNS);
     const excessBesidesSleep = excessive(tokens, EXCESS_BUT_SLEEP);

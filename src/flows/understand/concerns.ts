@@ -60,9 +60,13 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   glucose_high_danger: [],
   breathing: [
-    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed|puffer|puffers) !up|once',
+    'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed) !up|once',
+    // The inhaler reached for often: "using my rescue puffer every few hours" (not "breathing's easier since the new puffer").
+    '(using|use|uses|used|need|needing|needed|grab*|on) (my|the|her|his)? (rescue)? (puffer|puffers) ...3 (every|all|more|lots|constantly|several|times)',
     '(breath*|breathing) ... (harder|heavier|faster|shallow|labored|short)', '(catch|get|getting|catching) (my|her|his)? breath',
     'short winded', '(short|out) of wind', 'huff* and puff*',
+    // Breathing denied its ease: "not breathing easier at all", "no respiro bien" ("no shortness of breath" denies the trouble).
+    '(not|no|isnt|aint|arent) (breathing|breathe|respiro|respira|respiramos|respirando) (well|good|right|easy|easier|any easier|great|normal|normally|ok|okay|bien|mejor|normal|como antes)',
     '(sleep|sleeping|slept) sitting up', '(sleep|sleeping|slept) in (a|my|the) (chair|recliner)', '(cant|cannot|can not) (lie|lay) (down|flat)',
   ],
   pain: [

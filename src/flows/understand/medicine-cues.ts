@@ -33,6 +33,10 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
     // Doses found hidden: "le encontré en la bolsa del pantalón las pastillas de toda la semana", "found his pills under the mattress".
     '(found|encontre|encontramos|encontro|halle) ...2 (in|inside|under|behind|en|dentro de|debajo de|detras de) ...6 (pill|pills|meds|tablets|pastillas|pildoras|medicinas)',
     '(found|encontre|encontramos|encontro|halle) (his|her|my|sus|las|los|mis)? (pill|pills|meds|tablets|pastillas|pildoras|medicinas) (in|inside|under|behind|hidden|en|dentro|debajo|escondid*)',
+    // Doses put anywhere but down: "he hid his pills in the couch cushion", "she spits them out", "escondió las pastillas".
+    '(hid|hide|hides|hiding|hidden|stash*|spit|spits|spat|spitting|threw|throw|throws|throwing|thrown|toss*|flush*|dump*|escond*|escupe|escupio|escupia|tira|tiro|tiraba) (out|away|up)? (his|her|my|the|their|some|all|them|sus|las|los|mis|su)? (pill|pills|meds|tablets|pastillas|pildoras|medicinas)?',
+    // A count of days found: "found 2 days worth", "encontré las de tres días".
+    '(found|encontre|encontramos|encontro|halle) ...3 (day|days|week|weeks|dia|dias|semana|semanas) (worth|of|de)',
   ],
   stopped: [
     // Not "stopped by the pharmacy", "quite sure", "took off work".
@@ -67,7 +71,10 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   side_effects: [
     // Symptoms a medicine is known to cause, not illness in general ("I was sick" is a reason of its own).
-    'side effect*', '(make*|made|making|give*|gave|giving) me !take|taking|do|go|wait|come', 'nause*', 'dizz*', 'diarrhea', 'upset*', 'rash', 'itch*',
+    'side effect*', '(make*|made|making|give*|gave|giving) me !take|taking|do|go|wait|come',
+    // What it does to food: "makes everything taste like I licked a penny", "todo me sabe a metal".
+    '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)', 'taste* like (metal|a penny|pennies|coins|copper|tin|iron)',
+    'metal* taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)', 'nause*', 'dizz*', 'diarrhea', 'upset*', 'rash', 'itch*',
     'cramp*', 'bleed*', 'bruis*', 'reaction', 'allergic', '(bathroom|pee|peeing|urinat*) ...4 (too much|so much|all the time|a lot|constantly)',
     'efecto* secundario*', '(cae|caen|cayo|sienta|sientan|hace|hacen|hizo) (mal|dano)', 'mare*', 'vomit*', 'diarrea', 'asco', 'ronchas', 'comezon',
     '(orinar|orino|bano) ...3 (mucho|a cada rato|todo el tiempo)',
@@ -115,7 +122,7 @@ export type Verdict = { taken: true } | { taken: false; reason?: Reason };
 const REASONS: ReadonlyArray<[Reason, readonly CueKind[]]> = [
   ['stopped', ['stopped']], ['cost', ['cost', 'price']], ['ran_out', ['ran_out']], ['side_effects', ['side_effects']], ['forgot', ['forgot']], ['other', ['because']],
 ];
-const SAYS_NOT_TAKEN: ReadonlySet<CueKind> = new Set(['skip', 'stopped', 'ran_out', 'cost', 'forgot']);
+export const SAYS_NOT_TAKEN: ReadonlySet<CueKind> = new Set(['skip', 'stopped', 'ran_out', 'cost', 'forgot']);
 /** Denying these says it was taken: "didn't forget", "no me la salté", "haven't stopped it". */
 const DENIED_MEANS_TAKEN: ReadonlySet<CueKind> = new Set(['skip', 'stopped', 'forgot']);
 

@@ -37,7 +37,8 @@ export const withoutFigures = (text: string) =>
 
 /** Spanish pronouns joined to a verb ("avisarles", "dígame") and little-words ("cuartito") the dictionaries leave out. */
 const CLITIC = /(?:selos|selas|selo|sela|les|los|las|nos|me|te|le|lo|la|se)$/;
-const DIMINUTIVE = /(?:c?it[oa]s?)$/;
+/** Diminutives, doubled ones ("todititas") and augmentatives ("la pastillota"): the same word, said fondly. */
+const DIMINUTIVE = /(?:(?:c?it)+[oa]s?|ot[ea]s?)$/;
 export function isWord(token: string): boolean {
   if (isDictionaryWord(token)) return true;
   if (token.endsWith('s') && isDictionaryWord(token.slice(0, -1))) return true;
@@ -46,7 +47,7 @@ export function isWord(token: string): boolean {
   if (th !== token && token.length >= 3 && isDictionaryWord(th)) return true;
   const bare = token.replace(CLITIC, '');
   if (bare !== token && bare.length >= 3 && isDictionaryWord(bare)) return true;
-  // "flaquita" is "flaca", "amiguito" is "amigo": the spelling keeps the sound.
+  // "flaquita" is "flaca", "amiguito" is "amigo", "todititas" "todas", "pastillota" "pastilla": the spelling keeps the sound.
   const stem = token.replace(DIMINUTIVE, '').replace(/qu$/, 'c').replace(/gu$/, 'g');
   return stem !== token && stem.length >= 3 && ['o', 'a', 'e', ''].some((end) => isDictionaryWord(stem + end));
 }

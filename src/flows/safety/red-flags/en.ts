@@ -150,6 +150,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // A blow to the head in a fall, however it is said ("she lick her head on the tub", "knocked his head").
     '(fell|fallen|falls|fall|slipped|tripped|tumbled) ...8 (hit|hurt|bump*|bang*|struck|cut|lick|licked|knock*|whack*|smack*|crack*) (my|her|his)? ...4 head',
     '(fell|fallen) ... (bleeding|blood)',
+    // A limb out of its shape is a broken bone, however the fall was told: "her wrist is bent wrong".
+    '(wrist|arm|leg|ankle|hip|shoulder|elbow|knee|finger|fingers|foot|hand) (is|looks|looked|was|went|all|its|got)? (bent|bend|turned|twisted|sitting|sticking) (wrong|funny|backwards|the wrong way|out|sideways)',
+    '(bone|bones) (is|was|are)? (sticking|poking|popping|coming) (out|through)',
     // Still down: "he's still on the floor", "been lying on the floor".
     'still (lying|laying)? (on|in) the (floor|ground)',
     'been (lying|laying) (on|in) the (floor|ground)',
@@ -230,6 +233,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   ],
   allergic_reaction: [
     '(throat|tongue|lips|lip|mouth) ... (swell*|swollen|tight)',
+    // Half in Spanish: "my face and tongue se están hinchando".
+    '(throat|tongue|lips|lip|mouth) ... hinch*',
     '(throat|tongue|lips|lip|mouth) ...5 (closing|closes)',
     '(swell*|swollen) ... (throat|tongue|lips|lip|mouth)',
     'face ... (swell*|swollen)',

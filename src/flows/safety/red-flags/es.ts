@@ -89,6 +89,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(me|se) (cai|cayo|he caido|ha caido) ...5 (golpe*|pegue|pego|di|dio) ... cabeza',
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
     '(sigue|sigo|esta|estoy|quedo|quede) (tirad*)? en el (piso|suelo)',
+    // Un hueso fuera de su forma: "la muñeca le quedó chueca", "se le ve el hueso".
+    '(muneca|brazo|pierna|tobillo|cadera|hombro|codo|rodilla|dedo|pie|mano) ...3 (chueca|chueco|deforme|fuera de lugar|al reves)',
+    '(hueso) ...2 (salido|saliendo|de fuera|se ve|se le ve)',
+    'se (le|me) ve el hueso',
   ],
   self_harm: [
     // Un arma a la mano: "saqué la pistola de mi esposo y no dejo de mirarla".
@@ -98,6 +102,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (quiero|deseo) seguir viviendo',
     // "Ya no quiero seguir", "me duermo y ya no despierto": wanting it over, said softly.
     'ya no (quiero|puedo) seguir',
+    // No despertar, deseado en voz baja: "a veces pienso que sería mejor no despertar", "ojalá no amaneciera".
+    '(seria|sera|es) mejor (ya)? no (despertar|despertarme|amanecer|estar aqui|existir|vivir)',
+    '(ojala|quisiera|preferiria) (ya)? no (despertar|despertarme|despertara|amanecer|amaneciera)',
+    '(seria|sera|es) mejor (morir|morirme|estar muerto|estar muerta)',
     '(duermo|dormir|dormirme|me duerma|me duermo) y (ya)? no (despierto|despertar|despertarme|me despierte)',
     '(ya)? (pense|pensado|se) como (hacerlo|matarme)',
     '(guardando|guarde|junte|juntando) (las|mis|todas las)? (pastillas|pildoras)',
@@ -143,6 +151,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(garganta|lengua|labios|boca|cara) ... hinch*',
     '(garganta|lengua|labios|boca|cara) ...5 (cerrando|cierra)',
     'hinch* ... (garganta|lengua|labios|boca)',
+    // A medias en inglés: "la lengua y los labios are swelling".
+    '(garganta|lengua|labios|boca) ... (swell*|swollen)',
     'reaccion alergica',
     'anafila*',
   ],

@@ -23,6 +23,12 @@ const AROUND_WORD_PICK: ReadonlySet<string> = new Set([
   'or', 'o', 'and', 'y', 'the', 'la', 'el', 'lo', 'its', 'is', 'es', 'maybe', 'probably', 'um', 'uh', 'just',
 ]);
 
+/**
+ * No menu has more options than a score has points (0 to 10): a larger figure is a reading, a count or
+ * a year ("2. Sugars 250 to 280 fasting"), so it neither picks nor spoils the pick beside it.
+ */
+const LARGEST_PICK = 10;
+
 /** Words before a number that make it a clock time ("at 8", "a las 8"). */
 const TIME_BEFORE: ReadonlySet<string> = new Set(['at', 'las']);
 
@@ -39,6 +45,16 @@ function wordPickCounts(tokens: readonly string[], start: number, end: number): 
   const others = [...tokens.slice(0, start), ...tokens.slice(end)];
   return others.every((t) => AROUND_WORD_PICK.has(t) || CUES.has(t) || cardinalValue(t) !== null || ordinalValue(t) !== null);
 }
+
+/**
+ * A figure inside a statement, before things in the plural, counts them: "walked 2 laps round the mall",
+ * "di 3 vueltas". (A pick stands alone or after a cue: "2 concerns" and "option 2 please" still pick.)
+ */
+const countsThings = (tokens: readonly string[], i: number) => {
+  const [before, next] = [tokens[i - 1], tokens[i + 1] ?? ''];
+  const aWord = (t: string) => /^\p{L}+$/u.test(t) && !CUES.has(t) && !AROUND_WORD_PICK.has(t);
+  return before !== undefined && aWord(before) && aWord(next) && next.length > 3 && next.endsWith('s');
+};
 
 /** How many words after the number at `i` say it is out of ten ("out of 10", "de 10"); 0 when none do. */
 function outOf(tokens: readonly string[], i: number): number {
@@ -65,14 +81,14 @@ export function findChoiceNumbers(tokens: readonly string[]): NumberHit[] {
       continue;
     }
     const value = cardinalValue(token);
-    if (value === null) continue;
+    if (value === null || value > LARGEST_PICK) continue;
     const scale = outOf(tokens, i);
     if (scale > 0) {
       // A score on a scale ("pain is 10 out of 10", "un 8 de 10"): neither figure picks from the menu.
       i += scale;
       continue;
     }
-    if (QUANTITY_WORDS.has(tokens[i + 1] ?? '') || (before !== undefined && TIME_BEFORE.has(before)) || before === 'not') continue;
+    if (QUANTITY_WORDS.has(tokens[i + 1] ?? '') || countsThings(tokens, i) || (before !== undefined && TIME_BEFORE.has(before)) || before === 'not') continue;
     if (isNumberWord(token) && !wordPickCounts(tokens, i, i + 1)) continue;
     hits.push({ start: i, end: i + 1, value });
   }
