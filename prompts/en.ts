@@ -282,7 +282,6 @@ export const en = {
     voice: 'Thank you, {firstName}. Your care team at {practiceName} will get your message. If this is an emergency, call 911.',
     promise: true,
   },
-  // A reading sent on its own that needs nobody now: it is stored, and the patient knows it arrived.
   // The week-2 questionnaire by link: {link} is the form's address (its private part is added as the text is sent).
   'questionnaire.invite': {
     sms: 'Hi {firstName}, {practiceName} has a few questions about your health this month. It takes about 5 minutes: {link} Reply STOP to opt out.',
@@ -292,6 +291,12 @@ export const en = {
     sms: 'Hi {firstName}, your care team at {practiceName} would still like your answers this month: {link} Questions? Call {practicePhone}.',
     voice: 'Your care team would still like your answers to this month\'s questions. We texted you a link.',
   },
+  // A text nobody asked for that needs nobody now: the patient knows it arrived, and how to get something done.
+  'system.message_kept': {
+    sms: 'Thank you, {firstName}. Your message is saved in your record at {practiceName}. If you need something, reply with your question or call {practicePhone}.',
+    voice: 'Thank you, {firstName}. Your message is saved in your record.',
+  },
+  // A reading sent on its own that needs nobody now: it is stored, and the patient knows it arrived.
   'system.reading_recorded': {
     sms: 'Thank you, {firstName}. We added your reading to your record at {practiceName}.',
     voice: 'Thank you, {firstName}. We added your reading to your record.',

@@ -264,6 +264,10 @@ export const es: PromptCatalog = {
     sms: 'Hola {firstName}, su equipo médico de {practiceName} todavía espera sus respuestas de este mes: {link} ¿Preguntas? Llame al {practicePhone}.',
     voice: 'Su equipo médico todavía espera sus respuestas a las preguntas de este mes. Le mandamos un enlace por mensaje de texto.',
   },
+  'system.message_kept': {
+    sms: 'Gracias, {firstName}. Guardamos su mensaje en su expediente de {practiceName}. Si necesita algo, responda con su pregunta o llame al {practicePhone}.',
+    voice: 'Gracias, {firstName}. Guardamos su mensaje en su expediente.',
+  },
   'system.reading_recorded': {
     sms: 'Gracias, {firstName}. Anotamos su medida en su expediente de {practiceName}.',
     voice: 'Gracias, {firstName}. Anotamos su medida en su expediente.',

@@ -12,7 +12,7 @@
  */
 import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
-import { isQuestion } from '../flows/text/index.js';
+import { isPleasantry, isQuestion } from '../flows/text/index.js';
 import { readMessage, type MessageReading } from '../flows/understand/index.js';
 import { readTurnContext, type TurnContext } from '../store/turn-context.js';
 import { aPersonShouldRead } from './for-a-person.js';
@@ -240,6 +240,7 @@ async function readAndAnswer(
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });
   else if (alerts.length === 0 && reading.vitals.length > 0 && extra.length > 0) says.push(say('reading_recorded', 'system.reading_recorded'));
+  else if (says.length === 0 && !question && (await keepsUnaskedNews(tx, t))) says.push(say('message_kept', 'system.message_kept'));
   if (question) says.push(question);
   if (says.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
   // Only a call goes on to ask in the same request, and needs the conversation as it is now (its version names the
@@ -276,6 +277,18 @@ async function acknowledge(
   }
   if (c.alerts.length > 0 && c.extra.length > 0 && !c.questionPromises) return utterance('system.concern_noted');
   return null;
+}
+
+/**
+ * A text nobody asked for that the bot settled by itself ("eye exam done today, all normal", "picked up
+ * the refill"): the patient hears it arrived and where it went, instead of silence, and how to get
+ * something done. Not for a pleasantry ("thanks, have a good night"), and at most once per
+ * AUTO_ANSWER_INTERVAL_MS, so two phones that answer each other never loop.
+ */
+async function keepsUnaskedNews(tx: Queryable, t: TurnInput): Promise<boolean> {
+  if (t.conversation || t.channel !== 'sms' || isPleasantry(t.inbound.body)) return false;
+  const last = await lastSentTo(tx, t.patient.phone, 'message_kept');
+  return !last || t.at.getTime() - last.getTime() >= AUTO_ANSWER_INTERVAL_MS;
 }
 
 /** A reply promised a follow-up that no rule raised an alert for: a person must still see it. */

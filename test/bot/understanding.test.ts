@@ -80,6 +80,41 @@ describe('a reply that answers the question and says something else', () => {
   });
 });
 
+describe('a reply the check-in cannot take', () => {
+  it('"2" beside readings in a sentence is the concerns answer: the figures pick nothing from the menu', async () => {
+    const patient = await patientIn('en', { conditions: ['type 2 diabetes'] });
+    const started = await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, '2. Sugar readings are coming 250 to 280 fasting from last 5 days despite taking insulin as per schedule.');
+    expect(replies.join(' ')).toContain(prompt('wellness.ask_concern', 'en', patient.firstName));
+    expect((await s.conversation(started.conversationId)).answers).toMatchObject({ wellness: 'concerns' });
+    expect(await s.observations(patient.id)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'glucose', value: { mgdl: 280 } })]));
+  });
+
+  it('a caregiver\'s account the medicine question cannot take is asked again and read by a person', async () => {
+    const patient = await patientIn('en');
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformin', dose: '500 mg', times: ['08:00'] });
+    const started = await s.checkIn(patient, 'medication');
+    const replies = await s.say(patient, 'Yes for me, no for Earl. He hid his pills in the couch cushion again, found 2 days worth');
+    expect(replies).toEqual([prompt('system.concern_noted', 'en', patient.firstName), prompt('medication.reprompt_taken', 'en', patient.firstName, { medicationName: 'medicine' })]);
+    expect(await reasons(patient.id)).toEqual(['elevated:message_for_team']);
+    expect((await s.conversation(started.conversationId)).status).toBe('active');
+  });
+});
+
+describe('a text nobody asked for that needs nobody', () => {
+  it.each([
+    ['en', 'Eye exam done today. All normal. Report sent to you.'],
+    ['es', 'Ya recogí la receta en la farmacia, todo bien, gracias'],
+  ] as const)('%s: "%s" is kept, and the patient told so once in a while; a pleasantry gets nothing', async (lang, text) => {
+    const patient = await patientIn(lang);
+    expect(await s.say(patient, text)).toEqual([prompt('system.message_kept', lang, patient.firstName)]);
+    expect(await reasons(patient.id)).toEqual([]);
+    // A second within the hour is kept as quietly: two phones answering each other never loop.
+    expect(await s.say(patient, text)).toEqual([]);
+    expect(await s.say(patient, lang === 'en' ? 'thanks, have a good night' : 'gracias, buenas noches')).toEqual([]);
+  });
+});
+
 describe('blood sugar', () => {
   it.each([
     ['en', 'shaky and sweaty, sugar is 45'],
