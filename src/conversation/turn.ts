@@ -240,7 +240,7 @@ async function readAndAnswer(
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });
   else if (alerts.length === 0 && reading.vitals.length > 0 && extra.length > 0) says.push(say('reading_recorded', 'system.reading_recorded'));
-  else if (says.length === 0 && !question && (await keepsUnaskedNews(tx, t))) says.push(say('message_kept', 'system.message_kept'));
+  else if (alerts.length === 0 && !forAPerson && says.length === 0 && !question && (await keepsUnaskedNews(tx, t))) says.push(say('message_kept', 'system.message_kept'));
   if (question) says.push(question);
   if (says.some((r) => r.promises) && alerts.length === 0) await backPromise(tx, subject, at);
   // Only a call goes on to ask in the same request, and needs the conversation as it is now (its version names the

@@ -81,11 +81,16 @@ describe('what the reader cannot place reaches a person', () => {
 describe('nothing to act on is recorded, not raised', () => {
   it.each([
     'fell asleep in my chair watching tv lol',
-    'thanks hon have a good night',
     'i was dizzy last week but its gone now',
     'went to church with my granddaughter and then we had pancakes',
     'hoy fui al mercado con mi comadre y compré frijoles para mi nieta',
-  ])('"%s"', async (text) => {
+  ])('"%s": the patient is told it is kept, and nothing is raised', async (text) => {
+    const patient = await s.newPatient();
+    expect(await s.say(patient, text)).toEqual([expect.stringMatching(/saved in your record|Guardamos su mensaje/)]);
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+
+  it.each(['thanks hon have a good night', 'gracias mija, bendiciones'])('"%s": a pleasantry gets no answer', async (text) => {
     const patient = await s.newPatient();
     expect(await s.say(patient, text)).toEqual([]);
     expect(await s.alerts(patient.id)).toEqual([]);

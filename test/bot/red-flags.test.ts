@@ -57,9 +57,9 @@ describe('texts with no check-in open', () => {
     expect(await s.alerts(patient.id)).toEqual([{ level: 'elevated', reason: 'message_for_team', status: 'open' }]);
   });
 
-  it('that are everyday life are kept in the transcript, raise nothing and need no answer', async () => {
+  it('that are everyday life are kept in the transcript and raise nothing; the patient is told so once in a while', async () => {
     const patient = await s.newPatient();
-    expect(await s.say(patient, 'my granddaughter is visiting this weekend')).toEqual([]);
+    expect(await s.say(patient, 'my granddaughter is visiting this weekend')).toEqual([expect.stringContaining('saved in your record')]);
     expect(await s.say(patient, 'fell asleep in my chair watching tv lol')).toEqual([]);
     expect(await s.alerts(patient.id)).toEqual([]);
     const transcript = (await s.admin.get(`/api/v1/patients/${patient.id}/transcript`)).body.data as Array<{ text: string }>;

@@ -555,6 +555,7 @@ describe('what T taught: medicine put anywhere but taken, a limb out of shape, f
     ['she spits out her pills when I am not looking', 'spits out'],
     ['YES. Every blessed one of the 11 pills. Tho the new one makes everything taste like I licked a penny', 'makes everything taste'],
     ['my father aged 79 years is having loose motions since yesterday, 6 times', 'loose motions'],
+    ['they want me to pay more for the water pill now', 'pay more for the water pill'],
   ])('"%s" is news (%s)', (text, news) => {
     expect(leftOver(text).news, text).toContain(news);
   });
@@ -566,6 +567,7 @@ describe('what T taught: medicine put anywhere but taken, a limb out of shape, f
     'stopped at the pharmacy and got my pills',
     'Yes took them. Skipped breakfast though',
     'Sí señor, todititas. Hasta la pastillota de caballo.',
+    'we pay more for gas these days',
   ])('"%s" settles', (text) => {
     expect(needsAPerson(leftOver(text)), text).toBe(false);
   });

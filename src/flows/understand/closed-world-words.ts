@@ -168,6 +168,9 @@ export const NEWS_PHRASES = [
   // Taking a medicine other than the label says: "the label says once" (and I take it twice).
   // ("The pill box says so": the box bears the patient out.)
   '(label|bottle|instructions|directions|box|etiqueta|frasco|caja|receta) (says|said|say|dice|decia) !so',
+  // A medicine that costs more is one many stop: "they want me to pay more for the water pill now", "el copago subió".
+  `(pay|paying|charge|charging|charged|cost|costs|costing|pagar|pago|cobrar|cobran|cobraron|cuesta|cuestan) (me|us|nos|me van a)? (more|extra|double|twice|mas|el doble) ...4 ${MEDICINE}`,
+  '(copay|copays|co pay|copago|copagos) ...2 (went up|goes up|going up|is up|doubled|subio|aumento|van a subir)',
   // Bowels in everyday words: "loose motions since yesterday, 6 times", "got the runs".
   '(loose|watery|runny) (motion|motions|stool|stools|bowel|bowels|movement|movements)', '(the|got|have|had) (runs|trots|squirts)',
   // What a medicine does to food: "makes everything taste like I licked a penny", "todo me sabe a metal".
