@@ -116,3 +116,21 @@ describe('what S taught: doses found hidden, and "nada" taken', () => {
     expect(readMissedSpan(text, 2)).toBeNull();
   });
 });
+
+describe('what T taught: a stop that began last week goes on', () => {
+  it.each([
+    ['I quit taking all of them last week, they make me feel funny', 3, 4],
+    ['dejé todas las pastillas la semana pasada', 0, 1],
+  ])('"%s", read on weekday %i, is %i days without medicine at least', (text, today, days) => {
+    expect(readMissedSpan(text, today)).toBe(days);
+  });
+
+  it.each([
+    'I missed one dose last week but none since',
+    'stopped at the pharmacy last week for my refill',
+    'ya se me quitaron los mareos la semana pasada',
+    'me quitaron la pastilla de la presión la semana pasada',
+  ])('"%s" is no span', (text) => {
+    expect(readMissedSpan(text, 3)).toBeNull();
+  });
+});

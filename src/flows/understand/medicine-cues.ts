@@ -71,10 +71,11 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   side_effects: [
     // Symptoms a medicine is known to cause, not illness in general ("I was sick" is a reason of its own).
-    'side effect*', '(make*|made|making|give*|gave|giving) me !take|taking|do|go|wait|come',
-    // What it does to food: "makes everything taste like I licked a penny", "todo me sabe a metal".
+    'side effect*', '(make*|made|making|give*|gave|giving) me !take|taking|do|go|wait|come', 'nause*', 'dizz*', 'diarrhea', 'upset*', 'rash', 'itch*',
+    // What it does to food, the reason beside a named medicine ("the metformin makes everything taste like metal, so I
+    // stopped it"); said of none, closed-world-words.ts makes it news.
     '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)', 'taste* like (metal|a penny|pennies|coins|copper|tin|iron)',
-    'metal* taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)', 'nause*', 'dizz*', 'diarrhea', 'upset*', 'rash', 'itch*',
+    'metal* taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)',
     'cramp*', 'bleed*', 'bruis*', 'reaction', 'allergic', '(bathroom|pee|peeing|urinat*) ...4 (too much|so much|all the time|a lot|constantly)',
     'efecto* secundario*', '(cae|caen|cayo|sienta|sientan|hace|hacen|hizo) (mal|dano)', 'mare*', 'vomit*', 'diarrea', 'asco', 'ronchas', 'comezon',
     '(orinar|orino|bano) ...3 (mucho|a cada rato|todo el tiempo)',

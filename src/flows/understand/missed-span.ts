@@ -55,9 +55,10 @@ function aboutSomethingElse(tokens: readonly string[], cue: Cue, medicine: reado
 /** Cues that can only be about medicine in these texts: "ran out", "se me acabaron", "can't afford", "se me olvidaron". */
 const ONLY_MEDICINE: ReadonlySet<CueKind> = new Set(['ran_out', 'cost', 'forgot']);
 
-/** The cue's object is a pronoun: "didn't take them", "no me las he tomado". */
+/** The cue's object is a pronoun: "didn't take them", "quit all of them", "no me las he tomado". */
 const pointsBack = (tokens: readonly string[], cue: Cue) =>
-  /^(it|them|em|those|any|none|ninguna|ninguno|ningunas|ningunos|nada)$/.test(tokens[cue.end] ?? '') || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
+  /^(it|them|em|those|any|none|ninguna|ninguno|ningunas|ningunos|nada)$/.test(tokens[cue.end] ?? '') ||
+  (/^(all|taking|every|each)$/.test(tokens[cue.end] ?? '') && tokens.slice(cue.end + 1, cue.end + 4).some((t) => /^(them|em|those|one)$/.test(t))) || tokens.slice(Math.max(0, cue.start - 3), cue.start).some((t) => /^(la|las|lo|los)$/.test(t));
 
 /**
  * Whether the clause says medicine was not taken. Taking, skipping and
@@ -133,6 +134,19 @@ function spanIn(tokens: readonly string[], today: number | undefined): Span | nu
 }
 
 /**
+ * "Quit all of them last week", "las dejé la semana pasada": a stop that began last week has lasted at
+ * least since its last day, Saturday. (A dose missed last week is no span: only a stop goes on.)
+ */
+function stoppedLastWeek(tokens: readonly string[], today: number | undefined): Span | null {
+  if (today === undefined) return null;
+  const at = tokens.findIndex((t, i) => (t === 'last' && tokens[i + 1] === 'week') || (t === 'semana' && /^pasad[ao]$/.test(tokens[i + 1] ?? '')));
+  // Not "se me quitaron los mareos" (the dizziness went away), nor "me quitaron la pastilla" (a doctor's stop, no lapse).
+  const notTheirs = (c: Cue) => tokens.slice(Math.max(0, c.start - 2), c.start).includes('se') || /^(quitaron|quito)$/.test(tokens[c.start] ?? '');
+  if (at < 0 || !findCues(tokens).some((c) => c.kind === 'stopped' && !c.negated && !notTheirs(c))) return null;
+  return { days: today - SATURDAY + 7, start: at, end: at + 2 };
+}
+
+/**
  * How many days the text says medicines have not been taken, or `null`
  * when it says no span, says it of something else, or says it by a weekday
  * when `today` is not known.
@@ -150,7 +164,7 @@ export function readMissedSpan(text: string, today?: number): number | null {
     // (a text read a day late, a slip of the week); the longer is the one a nurse must hear.
     let longest: number | null = null;
     for (const [i, tokens] of clauses.entries()) {
-      const span = spanIn(tokens, day);
+      const span = spanIn(tokens, day) ?? stoppedLastWeek(tokens, day);
       if (!span || span.days === null) continue;
       const bare = tokens.every((t, at) => (at >= span.start && at < span.end) || BARE.has(t));
       if (missed[i] || bare) longest = Math.max(longest ?? 0, span.days);
