@@ -270,11 +270,7 @@ async function acknowledge(
     return utterance('system.callback_arranged', { when });
   }
   if (c.alerts.some((a) => a.reason.startsWith('request:'))) return utterance('system.request_noted');
-  if (c.unsolicited) {
-    const last = await lastSentTo(tx, t.patient.phone, 'acknowledgement');
-    if (last && t.at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS) return null;
-    return utterance('system.acknowledgement');
-  }
+  if (c.unsolicited) return (await answeredLately(tx, t, 'acknowledgement')) ? null : utterance('system.acknowledgement');
   if (c.alerts.length > 0 && c.extra.length > 0 && !c.questionPromises) return utterance('system.concern_noted');
   return null;
 }
@@ -287,8 +283,13 @@ async function acknowledge(
  */
 async function keepsUnaskedNews(tx: Queryable, t: TurnInput): Promise<boolean> {
   if (t.conversation || t.channel !== 'sms' || isPleasantry(t.inbound.body)) return false;
-  const last = await lastSentTo(tx, t.patient.phone, 'message_kept');
-  return !last || t.at.getTime() - last.getTime() >= AUTO_ANSWER_INTERVAL_MS;
+  return !(await answeredLately(tx, t, 'message_kept'));
+}
+
+/** This automatic answer went to the patient's number within AUTO_ANSWER_INTERVAL_MS. */
+async function answeredLately(tx: Queryable, t: TurnInput, kind: string): Promise<boolean> {
+  const last = await lastSentTo(tx, t.patient.phone, kind);
+  return last !== null && t.at.getTime() - last.getTime() < AUTO_ANSWER_INTERVAL_MS;
 }
 
 /** A reply promised a follow-up that no rule raised an alert for: a person must still see it. */

@@ -7,6 +7,7 @@
 import { compilePattern } from '../text/phrase-pattern.js';
 import { IDIOMS } from '../text/figures-of-speech.js';
 import { EXCESS } from './lexicon.js';
+import { TASTE_CHANGED } from './medicine-cues.js';
 
 /** Words that only hold a sentence together, in English and Spanish, and chat ("lol", "jaja"). */
 export const FUNCTION_WORDS = new Set(
@@ -173,9 +174,7 @@ export const NEWS_PHRASES = [
   '(copay|copays|co pay|copago|copagos) ...2 (went up|goes up|going up|is up|doubled|subio|aumento|van a subir)',
   // Bowels in everyday words: "loose motions since yesterday, 6 times", "got the runs".
   '(loose|watery|runny) (motion|motions|stool|stools|bowel|bowels|movement|movements)', '(the|got|have|had) (runs|trots|squirts)',
-  // What a medicine does to food: "makes everything taste like I licked a penny", "todo me sabe a metal".
-  '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)',
-  'taste* like (metal|a penny|pennies|coins|copper|tin|iron)', '(metal|metallic|bitter) taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)',
+  ...TASTE_CHANGED,
   // Confusion in everyday words: "he's been more mixed up in the evenings".
   '(mixed|muddled) up',
   // Lost on a road known for years, a name mixed up: "she got lost driving home", "keeps calling me by her sister's name".

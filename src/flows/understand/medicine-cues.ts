@@ -18,6 +18,12 @@ export type Reason = 'stopped' | 'ran_out' | 'side_effects' | 'cost' | 'forgot' 
  */
 export type CueKind = 'take' | 'skip' | 'stopped' | 'ran_out' | 'cost' | 'forgot' | 'side_effects' | 'price' | 'because' | 'doubt' | 'later';
 
+/** What a medicine does to food: "makes everything taste like I licked a penny", "todo me sabe a metal". */
+export const TASTE_CHANGED: readonly string[] = [
+  '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)',
+  'taste* like (metal|a penny|pennies|coins|copper|tin|iron)', '(metal*|bitter) taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)',
+];
+
 const TAKE_ES = 'tome|tomo|tomado|tomando|tomar|tomarla|tomarlas|tomarlo|tomarlos|tomarme|tomarmela|tomarmelas|tomamos|tomaste|tomaba|tomaron';
 
 const CUES: Readonly<Record<CueKind, readonly string[]>> = {
@@ -74,8 +80,7 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
     'side effect*', '(make*|made|making|give*|gave|giving) me !take|taking|do|go|wait|come', 'nause*', 'dizz*', 'diarrhea', 'upset*', 'rash', 'itch*',
     // What it does to food, the reason beside a named medicine ("the metformin makes everything taste like metal, so I
     // stopped it"); said of none, closed-world-words.ts makes it news.
-    '(make*|made|making) (everything|food|it all|things|stuff|my food|water|coffee) (taste*|smell*)', 'taste* like (metal|a penny|pennies|coins|copper|tin|iron)',
-    'metal* taste', '(sabe|saben|sabor) a (metal|fierro|hierro|moneda*|cobre)',
+    ...TASTE_CHANGED,
     'cramp*', 'bleed*', 'bruis*', 'reaction', 'allergic', '(bathroom|pee|peeing|urinat*) ...4 (too much|so much|all the time|a lot|constantly)',
     'efecto* secundario*', '(cae|caen|cayo|sienta|sientan|hace|hacen|hizo) (mal|dano)', 'mare*', 'vomit*', 'diarrea', 'asco', 'ronchas', 'comezon',
     '(orinar|orino|bano) ...3 (mucho|a cada rato|todo el tiempo)',
