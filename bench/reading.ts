@@ -131,6 +131,8 @@ interface Outcome {
   reasons: string[];
   replied: boolean;
   stopped: boolean;
+  /** It went to the front desk's list (a new number, when the office opens): a person, but not the care team. */
+  frontDesk: boolean;
 }
 
 /** One patient, one check-in (unless the text came unprompted), one text; what it left. */
@@ -159,8 +161,14 @@ async function send(t: Labelled): Promise<Outcome> {
   if (t.context === 'symptoms' && SYMPTOMS_AT_TREND) for (const answer of ['SKIP', '0']) await text(phone, answer);
   const response = await text(phone, t.text);
   const { rows } = await pool.query<{ level: string; reason: string }>('SELECT level, reason FROM alerts WHERE patient_id = $1', [patient.id]);
-  const state = await pool.query<{ stopped: boolean }>('SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped FROM patients WHERE id = $1', [patient.id]);
-  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), reasons: rows.map((r) => r.reason), replied: response.body.includes('<Message'), stopped: state.rows[0]!.stopped };
+  const state = await pool.query<{ stopped: boolean; front_desk: boolean }>(
+    `SELECT (sms_opted_out_at IS NOT NULL OR phone_invalid_at IS NOT NULL) AS stopped,
+            EXISTS (SELECT 1 FROM messages m WHERE m.patient_id = p.id AND m.office_topics IS NOT NULL) AS front_desk
+     FROM patients p WHERE id = $1`,
+    [patient.id],
+  );
+  const { stopped, front_desk: frontDesk } = state.rows[0]!;
+  return { patientId: patient.id, raised: rows.length > 0, urgent: rows.some((r) => r.level === 'urgent'), reasons: rows.map((r) => r.reason), replied: response.body.includes('<Message'), stopped, frontDesk };
 }
 
 /** One text from the patient through the SMS webhook. */
@@ -206,6 +214,9 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   const asked = benign.filter((r) => r.t.question);
   console.log(`    of them statements                     ${pct(statements.filter((r) => r.o.raised).length, statements.length)}`);
   if (asked.length > 0) console.log(`    of them questions (a person answers)   ${pct(asked.filter((r) => r.o.raised).length, asked.length)}`);
+  // The front desk is a person too, but not the care team: a concerning text that reached only it counts as missed above.
+  console.log(`  went to the front desk: benign           ${pct(benign.filter((r) => r.o.frontDesk).length, benign.length)}, ` +
+    `concerning ${pct(concerning.filter((r) => r.o.frontDesk).length, concerning.length)}`);
   console.log(`  texts with no reply at all               ${pct(results.filter((r) => !r.o.replied).length, results.length)}`);
   if (questions.length > 0) console.log(`  questions that stopped texts             ${pct(questions.filter((r) => r.o.stopped).length, questions.length)}`);
   // Each text is its own patient's: a patient with something to review is one case.
@@ -217,6 +228,7 @@ for (const [name, texts] of Object.entries(CORPORA)) {
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
     for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}  ← ${r.o.reasons.join(', ')}`);
     for (const r of results.filter((x) => !x.o.replied)) console.log(`    no reply [${r.t.context}] ${r.t.text}`);
+    for (const r of results.filter((x) => x.o.frontDesk)) console.log(`    front desk [${r.t.concerning ? 'concerning' : 'benign'}] ${r.t.text}`);
   }
 }
 

@@ -291,6 +291,12 @@ export const en = {
     sms: 'Hi {firstName}, your care team at {practiceName} would still like your answers this month: {link} Questions? Call {practicePhone}.',
     voice: 'Your care team would still like your answers to this month\'s questions. We texted you a link.',
   },
+  // A text for the office (a new number, when it opens, what the texts cost): the front desk's list backs it.
+  'system.front_desk': {
+    sms: 'Thank you, {firstName}. We passed your message to the front desk at {practiceName}; they will get back to you during office hours. For anything about your health, reply here or call {practicePhone}.',
+    voice: 'Thank you, {firstName}. We passed your message to the front desk; they will get back to you during office hours.',
+    promise: true,
+  },
   // A text nobody asked for that needs nobody now: the patient knows it arrived, and how to get something done.
   'system.message_kept': {
     sms: 'Thank you, {firstName}. Your message is saved in your record at {practiceName}. If you need something, reply with your question or call {practicePhone}.',

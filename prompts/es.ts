@@ -264,6 +264,11 @@ export const es: PromptCatalog = {
     sms: 'Hola {firstName}, su equipo médico de {practiceName} todavía espera sus respuestas de este mes: {link} ¿Preguntas? Llame al {practicePhone}.',
     voice: 'Su equipo médico todavía espera sus respuestas a las preguntas de este mes. Le mandamos un enlace por mensaje de texto.',
   },
+  'system.front_desk': {
+    sms: 'Gracias, {firstName}. Pasamos su mensaje a la recepción de {practiceName}; le van a responder en horario de oficina. Para cualquier cosa de su salud, responda aquí o llame al {practicePhone}.',
+    voice: 'Gracias, {firstName}. Pasamos su mensaje a la recepción; le van a responder en horario de oficina.',
+    promise: true,
+  },
   'system.message_kept': {
     sms: 'Gracias, {firstName}. Guardamos su mensaje en su expediente de {practiceName}. Si necesita algo, responda con su pregunta o llame al {practicePhone}.',
     voice: 'Gracias, {firstName}. Guardamos su mensaje en su expediente.',

@@ -66,6 +66,7 @@ export { readAppointmentTime } from './appointments/csv.js';
 export { acknowledgeAlert, resolveAlert, callPatientAbout, alertFor } from './alerts.js';
 export { acknowledgeCase, resolveCase, textCasePatient, caseFor } from './cases.js';
 export { reviewText, linkText, unmatchedTextFor } from './unmatched-texts.js';
+export { frontDeskTextFor, passToCareTeam, resolveFrontDeskTextAction } from './front-desk.js';
 
 export { logTime, correctTime, withdrawTime } from './records/time-entries.js';
 export { NewEntrySchema, CorrectionSchema, WithdrawSchema } from './records/time-entry-schemas.js';

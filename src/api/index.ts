@@ -13,6 +13,7 @@ import { alertRoutes } from './alerts.js';
 import { caseRoutes } from './cases.js';
 import { triageRuleRoutes } from './triage-rules.js';
 import { unmatchedTextRoutes } from './unmatched-texts.js';
+import { frontDeskRoutes } from './front-desk.js';
 import { callListRoutes } from './call-list.js';
 import { patientOutreachRoutes } from './patients/outreach-routes.js';
 import { appointmentRoutes } from './patients/appointment-routes.js';
@@ -55,6 +56,7 @@ export const apiRoutes: FastifyPluginAsyncZod<ApiOptions> = async (app, { deps }
   await app.register(caseRoutes, { deps });
   await app.register(triageRuleRoutes, { deps });
   await app.register(unmatchedTextRoutes, { deps });
+  await app.register(frontDeskRoutes, { deps });
   await app.register(callListRoutes, { deps });
   await app.register(patientOutreachRoutes, { deps });
   await app.register(appointmentRoutes, { deps });

@@ -13,9 +13,10 @@
 import { advanceFlow, type FlowEvent, type Observation } from '../flows/index.js';
 import { classifyKeyword, detectRedFlag } from '../flows/safety/index.js';
 import { isPleasantry, isQuestion } from '../flows/text/index.js';
-import { readMessage, type MessageReading } from '../flows/understand/index.js';
+import { forTheOffice, readMessage, type MessageReading } from '../flows/understand/index.js';
 import { readTurnContext, type TurnContext } from '../store/turn-context.js';
 import { aPersonShouldRead } from './for-a-person.js';
+import { markForFrontDesk } from '../store/front-desk.js';
 import { medicineObservations, medicinesAskedAbout } from './medicines.js';
 import type { PromptKey } from '../../prompts/index.js';
 import type { Alert } from '../store/alerts.js';
@@ -191,8 +192,11 @@ async function readAndAnswer(
   // The check-in's own medicines (a reminder's may be several) are its answer's to record, when it took one; the text's other medicines are recorded here.
   const checkInMedicationIds = conversation ? medicinesAskedAbout(conversation.input) : [];
   const checkInAnswers = stillOpen && answerTaken;
+  // Only the office's work (a new number, when it opens, an appointment to book), however it is asked: the front
+  // desk's list, not the care team's case; read before the observations, so an appointment asked for raises no alert.
+  const officeTopics = t.channel === 'sms' && reading.concerns.length === 0 && reading.vitals.length === 0 && reading.requests.every((r) => r === 'appointment') ? forTheOffice(inbound.body) : [];
   const extra = [
-    ...readingObservations(reading, answered),
+    ...readingObservations(officeTopics.length > 0 ? { ...reading, requests: [] } : reading, answered),
     ...medicineObservations(inbound.body, {
       medications: medications.filter((m) => !checkInMedicationIds.includes(m.id) || !checkInAnswers),
       recorded: answered.observations,
@@ -217,14 +221,17 @@ async function readAndAnswer(
   const inputs = extra.length === 0 ? triageInputs : null;
   let alerts = reported ? (await assessPatient(tx, subject, at, trigger, { medications, inputs })).alerts : [];
   // Closed world: what raised nothing is settled only when every word of it is accounted for; the rest a person reads.
-  const forAPerson = alerts.length === 0 && !askedWhoWeAre && aPersonShouldRead(inbound.body, { medications, reading, answered, answerTaken });
-  if (forAPerson) {
+  const forAPerson = alerts.length === 0 && !askedWhoWeAre && (officeTopics.length > 0 || aPersonShouldRead(inbound.body, { medications, reading, answered, answerTaken }));
+  const office = forAPerson ? officeTopics : [];
+  if (office.length > 0) await markForFrontDesk(tx, inbound.id, office);
+  const forTheCareTeam = forAPerson && office.length === 0;
+  if (forTheCareTeam) {
     const message: Observation = { kind: 'patient_message', value: {} };
     extra.push(message);
     await insertObservations(tx, observed, [message]);
     alerts = (await assessPatient(tx, subject, at, trigger, { medications })).alerts;
   }
-  const unsolicited = forAPerson && !t.conversation;
+  const unsolicited = forTheCareTeam && !t.conversation;
 
   // What they said beyond the answer is urgent (a sugar of 45, oxygen 86%): a nurse calls instead of the next question.
   if (extra.length > 0 && alerts.some((a) => a.level === 'urgent')) {
@@ -239,6 +246,8 @@ async function readAndAnswer(
   const questionPromises = aboutAConcern || (question?.promises ?? false);
   const acknowledgement = await acknowledge(tx, t, { alerts, extra, unsolicited, questionPromises });
   if (acknowledgement) says.push({ kind: 'acknowledgement', utterance: acknowledgement, conversationId: null, promises: true });
+  // Its promise is backed by the front desk's list, not by an alert.
+  else if (office.length > 0 && !(await answeredLately(tx, t, 'front_desk'))) says.push(say('front_desk', 'system.front_desk'));
   else if (alerts.length === 0 && reading.vitals.length > 0 && extra.length > 0) says.push(say('reading_recorded', 'system.reading_recorded'));
   else if (alerts.length === 0 && !forAPerson && says.length === 0 && !question && (await keepsUnaskedNews(tx, t))) says.push(say('message_kept', 'system.message_kept'));
   if (question) says.push(question);

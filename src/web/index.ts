@@ -23,6 +23,7 @@ import { patientPages } from './pages/patients.js';
 import { monthPages } from './pages/months.js';
 import { adminPages } from './pages/admin.js';
 import { unknownSenderPages } from './pages/unknown-senders.js';
+import { frontDeskPages } from './pages/front-desk.js';
 import { outboundPages } from './pages/outbound.js';
 import { enrolmentPages } from './pages/enrolment.js';
 import type { PageDeps } from './page-deps.js';
@@ -162,6 +163,7 @@ export const webApp: FastifyPluginAsync<WebOptions> = async (app, { deps }) => {
   await app.register(monthPages, pages);
   await app.register(adminPages, pages);
   await app.register(unknownSenderPages, pages);
+  await app.register(frontDeskPages, pages);
   await app.register(outboundPages, pages);
   await app.register(enrolmentPages, pages);
 };

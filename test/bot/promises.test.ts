@@ -2,7 +2,8 @@
  * Every reply that says someone will follow up, review or call is a promise
  * (`promise: true` in the catalog). For each such prompt key a patient gets
  * it here, through the webhook, and a person's work backs it: an open alert,
- * or, for a number no patient has, a text waiting for review. A new promising
+ * for a number no patient has a text waiting for review, and for the
+ * office's work the text on the front desk's list. A new promising
  * key without a case here fails the first test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,8 @@ interface Case {
   texts: string[];
   /** Sent from a number no patient has. */
   stranger?: true;
+  /** The office's work: the front desk's list backs it, not an alert. */
+  frontDesk?: true;
   /** A candidate invited to CCM answers the invitation: by text, or by a key on the invitation's call. */
   candidate?: 'text' | 'call';
 }
@@ -46,6 +49,7 @@ const CASES: Record<string, Case> = {
   'system.unknown_sender_noted': { stranger: true, texts: ['my dad Luis needs his pills refilled'] },
   'system.unknown_sender_emergency': { stranger: true, texts: ['my wife passed out'] },
   'system.acknowledgement': { texts: ['the pharmacy says my insurance changed'] },
+  'system.front_desk': { texts: ['what time does the office open saturday'], frontDesk: true },
   'system.concern_noted': { texts: ['my feet are swollen'] },
   'system.callback_arranged': { texts: ['can you call me'] },
   'system.request_noted': { texts: ['I need a refill'] },
@@ -105,6 +109,11 @@ describe('every promise of a follow-up is backed by work for a person', () => {
     let replies: string[] = [];
     for (const text of c.texts) replies = await s.say(patient, text);
     expect(replies.some((r) => rendered(key, 'Pat').test(r)), replies.join('\n')).toBe(true);
+    if (c.frontDesk) {
+      const waiting = (await s.admin.get(`/api/v1/practices/${s.practice.id}/front-desk-texts`)).body.data;
+      expect(waiting.filter((t: { patient: { id: string } }) => t.patient.id === patient.id), `nothing backs "${key}"`).toHaveLength(1);
+      return;
+    }
     const open = (await s.alerts(patient.id)).filter((a) => a.status === 'open');
     expect(open.length, `no open alert backs "${key}"`).toBeGreaterThan(0);
   });

@@ -609,3 +609,35 @@ describe('what T taught: medicine put anywhere but taken, a limb out of shape, f
     expect(readMessage('huffing and puffing up the stairs').concerns).toContain('breathing');
   });
 });
+
+describe('what U taught: red flags in a chart\'s words and in dictation, a threat told from a report, texts meant for someone else', () => {
+  it.each([
+    ['Since 0500 I have had substernal pressure radiating to L arm, diaphoresis', 'chest_pain'],
+    ["to I can't breed good since last night, lips look kind of blew", 'breathing'],
+    ['Foot dem swell up big an mi cyaan lie down flat fi breathe', 'breathing'],
+    ['I have used my inhaler without relief', 'breathing'],
+    ['I have developed hives over my trunk and my voice has become hoarse', 'allergic_reaction'],
+    ['found him on the kitchen floor, he says he hit his head', 'fall'],
+    ['tired of being a burden. been counting up my pills, how many it would take', 'self_harm'],
+    ['today I took like 3 of the pink ones para reponer, now my heart is doing flip flops', 'overdose'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each([
+    'Yes my mother take all her medicine this morning, I give it to her myself',
+    'we cant breed the dogs anymore, too old',
+    'the Cowboys gonna give me un ataque al corazon este ano I swear',
+    'counted my pills into the organizer for the week',
+  ])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+
+  it.each(['Perdon, ese mensaje no era para ustedes, era para mi hermana', 'Sorry po wrong send, that was for my pamangkin'])('"%s", meant for someone else, settles', (text) => {
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it('a text meant for someone else that says something of health is still read', () => {
+    expect(needsAPerson(leftOver('sorry that was for my sister. been real weak and woozy since monday'))).toBe(true);
+  });
+});

@@ -24,6 +24,9 @@ export const IDIOMS: readonly string[] = [
   '(nearly|almost|about to) (had|have|gave|give) (me)? (a)? (heart attack|stroke|coronary)',
   '(gonna|going to|will|gon) give me a (heart attack|stroke|coronary)',
   'casi (me|le) (da|dio) (un|el)? (infarto|ataque)',
+  // Said half in Spanish: "the Cowboys gonna give me un ataque al corazon", "me van a dar un infarto con esta novela".
+  '(gonna|going to|will|gon) give me (un|una) (ataque|infarto)',
+  '(me|le|nos) (va|van) a (dar|provocar|causar) (un)? (infarto|ataque)',
   '(heart|corazon) (skipped|skip) a beat',
   '(heat|weather|humidity|cold|traffic|prices|taxes|kids|grandkids) (is|are|was)? killing (me|us)',
   '(laughed|laughing|laugh) (so hard|till|until)',

@@ -21,6 +21,7 @@ export type { Vital } from './vitals.js';
 export { readMedicineMentions, type MedicineMention } from './medicine-mentions.js';
 export { knowMedicine, sameName } from './medicine-names.js';
 export { readMissedSpan } from './missed-span.js';
+export { forTheOffice, OFFICE_TOPICS, type OfficeTopic } from './for-the-office.js';
 
 export interface MessageReading {
   concerns: ConcernCategory[];

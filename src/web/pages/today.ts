@@ -6,7 +6,8 @@
  * deadline, then the call list: the same list, in the same order, as
  * GET /practices/:id/call-list and the morning digest's count, followed by
  * the candidates an enrolment campaign left for a person (the API's
- * `invitations`), each marked as an invitation and linked to their page.
+ * `invitations`), each marked as an invitation and linked to their page;
+ * last, patients' texts for the front desk (a new number, office hours).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { callList, invitationCalls, loadCaseViews, type CallListEntry, type CaseView, type InvitationCallEntry } from '../../alerts/index.js';
@@ -14,6 +15,7 @@ import { recordAccess } from '../../store/audit.js';
 import { latestAlertSeq } from '../../store/alerts.js';
 import { listCases } from '../../store/case-views.js';
 import { listTextsToRead } from '../../store/unmatched-texts.js';
+import { listFrontDeskTexts } from '../../store/front-desk.js';
 import { html, localTime, type Html } from '../html.js';
 import { page } from '../layout.js';
 import type { PageDeps } from '../page-deps.js';
@@ -21,6 +23,7 @@ import { readEntry } from '../context.js';
 import { phoneLink } from './alert-context.js';
 import { caseCard } from './case-card.js';
 import { unknownTextItem } from './unknown-text-view.js';
+import { frontDeskItem } from './front-desk.js';
 
 /** Texts from unknown numbers shown on Today; the rest are a link away. */
 const TEXTS_SHOWN = 20;
@@ -70,13 +73,15 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
     // The whole call list: a patient whose case is above is still someone to call today.
     const calls = await callList(pool, practice, now);
     const invitations = await invitationCalls(pool, practice);
+    const office = await listFrontDeskTexts(pool, practice.id, { filter: 'open', limit: TEXTS_SHOWN });
     const caseOf = new Map(cases.map((v) => [v.case.patientId, v.case.id]));
     const linked = texts.data.flatMap((t) => (t.linked ? [t.linked.patient.id] : []));
-    const shown = new Set([...cases.map((v) => v.case.patientId), ...calls.map((c) => c.patient.id), ...linked]);
+    const shown = new Set([...cases.map((v) => v.case.patientId), ...calls.map((c) => c.patient.id), ...linked, ...office.data.map((t) => t.patient.id)]);
     await recordAccess(pool, readEntry(request, 'web.today'), [...shown]);
     // Candidates are no patients yet: their names and numbers are read for the practice.
     if (invitations.length > 0) await recordAccess(pool, readEntry(request, 'web.today'), [null]);
     const zone = practice.timezone;
+    const csrf = request.staffSession?.user.staffId ? request.staffSession.csrfToken : null;
     const moreTexts =
       texts.total > texts.data.length
         ? html`<p><a href="/app/unknown-senders">All ${texts.total} texts waiting</a></p>`
@@ -85,7 +90,8 @@ export const todayPage: FastifyPluginAsync<PageDeps> = async (app, { deps, pract
       ${section('urgent-cases', 'Urgent', 'No urgent cases. New ones appear here as they come in.', urgent.map((v) => caseCard(v, zone, now)), { after })}
       ${section('unknown-texts', 'Texts from unknown numbers', 'No text from an unknown number is waiting for a person.', texts.data.map((t) => unknownTextItem(t, zone, now)), { count: texts.total, more: moreTexts })}
       ${section('review-cases', 'Reviews due', 'Nothing waiting for review.', reviews.map((v) => caseCard(v, zone, now)))}
-      ${section('call-list', 'Call list', 'Nobody to call today.', [...calls.map((c) => callItem(c, zone, caseOf.get(c.patient.id))), ...invitations.map((i) => invitationItem(i, zone))])}`;
+      ${section('call-list', 'Call list', 'Nobody to call today.', [...calls.map((c) => callItem(c, zone, caseOf.get(c.patient.id))), ...invitations.map((i) => invitationItem(i, zone))])}
+      ${section('front-desk', 'For the front desk', 'No text waits for the front desk.', office.data.map((t) => frontDeskItem(t, zone, now, csrf)), { count: office.total })}`;
     return reply.type('text/html; charset=utf-8').send(page({ title: 'Today', session: request.staffSession, practiceName: practice.name, current: 'today', liveAlerts: true, body }));
   });
 };

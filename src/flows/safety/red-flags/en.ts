@@ -11,7 +11,8 @@ const CHEST_SYMPTOM =
   '(pain|pains|painful|paining|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
 const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
 
-const CHEST = '(chest|breastbone|breast bone|sternum)';
+// "Substernal": a retired nurse's chest.
+const CHEST = '(chest|breastbone|breast bone|sternum|substernal)';
 
 export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
@@ -29,7 +30,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CHEST_SYMPTOM} ... ${CHEST}`,
     '(sitting|weight|elephant|something heavy) on (my)? chest',
     'elephant ... chest',
-    'radiat* ... (chest|left arm|jaw)',
+    // A chart's left arm: "radiating to L arm".
+    'radiat* ... (chest|left arm|l arm|lt arm|jaw)',
     `${CHEST_SYMPTOM} (going|goes|went|shooting|shoots|spreading|spreads|running|runs|moving|moves) ... (left arm|jaw)`,
     // Something that travels into the left arm or the jaw, whatever it is called: "it runs down into my left arm".
     '(going|goes|went|shooting|shoots|spreading|spreads|running|runs|ran|moving|moves|traveling|travels|radiating|radiates) (down|up|out)? (into|in|to|through|thru|along) (my|his|her|the)? (left arm|left hand|left shoulder|jaw)',
@@ -68,7 +70,14 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'gasp*',
     'chok*',
     'suffocat*',
-    '(lips|face|fingers) ... (blue|purple)',
+    // "Blew": blue as dictation writes it ("lips look kind of blew").
+    '(lips|face|fingers) ... (blue|purple|blew)',
+    // Breath as dictation mishears it ("I can't breed good"); nobody texts their nurse about breeding animals.
+    `${CANT} (hardly|barely|really|even)? (breed|breeth|breethe|brethe) !dogs|cattle|cows|horses|them|the|her|him|my|pigs|goats|sheep`,
+    // Lying flat takes the breath: "mi cyaan lie down flat fi breathe", "can't lay flat without gasping".
+    `(cant|cannot|can not|couldnt|could not|unable to|not able to|cyaan|caan|kyaan) (lie|lay|lying|laying|sleep) (down)? (flat)? ...3 (breath*|breth*|gasp*)`,
+    // A rescue inhaler that gives nothing: "used my inhaler without relief".
+    '(inhaler|puffer|nebulizer|neb|albuterol) ...4 (without|no|little) (relief|help|change|difference)',
     'turning blue',
   ],
   stroke: [
@@ -153,6 +162,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // A limb out of its shape is a broken bone, however the fall was told: "her wrist is bent wrong".
     '(wrist|arm|leg|ankle|hip|shoulder|elbow|knee|finger|fingers|foot|hand) (is|looks|looked|was|went|all|its|got)? (bent|bend|turned|twisted|sitting|sticking) (wrong|funny|backwards|the wrong way|out|sideways)',
     '(bone|bones) (is|was|are)? (sticking|poking|popping|coming) (out|through)',
+    // Found down: "found him on the kitchen floor", "la encontré en el piso" (how long, and why, nobody knows).
+    '(found|find|finding) (him|her|them|mom|dad|mama|papa|grandma|grandpa|my husband|my wife|my mother|my father) (lying|laying|down)? (on|in) the ...2 (floor|ground)',
     // Still down: "he's still on the floor", "been lying on the floor".
     'still (lying|laying)? (on|in) the (floor|ground)',
     'been (lying|laying) (on|in) the (floor|ground)',
@@ -192,7 +203,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'nothing to live for',
     '(dont|do not) want to (live|be alive|be here anymore|be here no more|wake up)',
     '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
-    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)?',
+    // A threat, not a report: "my mother take all her medicine this morning" is a caregiver's yes.
+    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)? !this|today|yesterday|every|each|on|with|like|as|in|for|before|after|daily|everyday|when|and|i|she|he|by',
+    // Counting what would be enough: "been counting up my pills, how many it would take".
+    'how many (pills|of them|of these|of those|it|tablets) (it)? (would|will|it would|it will|does it) (take|it take)',
     '(be|being|just be) done with (it all|life|everything)',
     // A bare "it" needs the wish: "I just want to be done with it" (not "I'll be done with it then", a course of pills ending).
     '(want|wanna|wish|ready|rather) (to)? (just)? (be|being) done with it',
@@ -233,6 +247,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
   ],
   allergic_reaction: [
     '(throat|tongue|lips|lip|mouth) ... (swell*|swollen|tight)',
+    // Hives with the voice going: the throat swelling as it is first noticed.
+    '(hives|welts|ronchas) ...8 (hoarse|raspy|ronca|ronco)',
+    '(hoarse|raspy|ronca|ronco) ...8 (hives|welts|ronchas)',
     // Half in Spanish: "my face and tongue se están hinchando".
     '(throat|tongue|lips|lip|mouth) ... hinch*',
     '(throat|tongue|lips|lip|mouth) ...5 (closing|closes)',
@@ -281,6 +298,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `(took|taken|swallowed|downed) (a|the|my|his|her)? (whole|entire|extra|full|half|half a) (extra|whole|full)? (bottle|bottles|box|pack) of ...3 ${PILLS}`,
     `(took|taken|swallowed) (all|a week of|the whole week of) ... (pills|meds|doses)? (by mistake|by accident|accidentally)`,
     '(took|taken) (them|it|my pills|my meds|my medicine) (again|twice) !yesterday|today|this|last|tonight', 'double dos*',
+    // Doses made up all at once: "took like 3 of the pink ones to make up for it".
+    '(took|taken|take|taking|tome) (like|about|maybe|around|unos|como)? (2|3|4|two|three|four|double|extra|both|all|dos|tres) ...4 (to make up|to catch up|para reponer|para compensar|para recuperar)',
     `(took|taken|swallowed) (a handful|handful|a bunch) of ${PILLS}?`,
     `(took|taken|swallowed) (all|a week of|the whole week of|a weeks worth of) ...4 (at once|all at once|at the same time|together)`,
     '(took|taken|swallowed) ... on purpose',

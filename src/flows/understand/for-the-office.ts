@@ -1,0 +1,113 @@
+/**
+ * The front desk's texts: a new phone number or address, when the office
+ * opens, where to park, what the texts cost, a copy of the shot records,
+ * the messages in Spanish or at another hour. A person must act on them, but
+ * not a nurse: they go to the front desk's list instead of the patient's case.
+ *
+ * A text is the front desk's only when an office matter is named in it and
+ * no word of it is a word of health (lexicon.ts) outside that matter: "my
+ * new number, and my chest hurts" is a nurse's. Any doubt stays with the
+ * nurse, and the front desk can pass a text on to the care team. Pure: no I/O.
+ */
+import { findPhrase } from '../text/phrase-match.js';
+import { compilePattern } from '../text/phrase-pattern.js';
+import { tokenize } from '../text/normalize.js';
+import { FUNCTION_WORDS, IDIOM_PATTERNS, SAYINGS } from './closed-world-words.js';
+import { healthGroup } from './lexicon.js';
+import { readRequests } from './requests.js';
+
+export const OFFICE_TOPICS = ['appointments', 'contact_details', 'office_hours', 'billing', 'records', 'how_we_write'] as const;
+export type OfficeTopic = (typeof OFFICE_TOPICS)[number];
+
+const PHONE = '(number|numero|phone|cell|cellphone|celular|telefono|email|correo|address|direccion|domicilio)';
+const OUR_TEXTS = '(texts|text|messages|message|mensajes|mensaje|reminders|reminder|recordatorios|recordatorio|textos|these|estos)';
+
+/** The words of each office matter; an appointment asked for is the request reader's (requests.ts). */
+const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
+  contact_details: [
+    `(new|nuevo|nueva) ${PHONE}`,
+    `${PHONE} (nuevo|nueva)`,
+    `(changed|change|changing|update|updated|updating|cambie|cambiar|cambio|actualizar|actualicen) (my|mi|the|el|la|his|her|su|de)? (mailing|home|phone|cell)? ${PHONE}`,
+    `(mailing|home|postal|billing) address`,
+    `(moved|moving|we moved|me mude|nos mudamos|nos cambiamos) (to|a|de casa)`,
+  ],
+  office_hours: [
+    '(office|clinic|clinica|oficina|consultorio) (open|opens|close|closes|closed|hours|abre|cierra|horario)',
+    '(y all|you|yall|ustedes|you guys) (open|closed|be open|estan abiertos|van a estar abiertos|abren|cierran)',
+    '(abiertos|abierto|cerrado|cerrados) (el|los|este|para)',
+    '(what|which) time (does|do|is) ...2 (open|opens|close|closes)',
+    '(a que hora|que horario) (abren|cierran|abre|cierra)',
+    // Not "parque": a walk in the park is no question of where to leave the car.
+    'parking (lot|garage|spot|space|pass)?', '(where|donde) ...3 (park|estacionar|estaciono|estacionarme|parqueo|parquear)', 'estacionamiento',
+    // The practice's own news: "did Dr. Goldstein retire?", "¿ya se jubiló la doctora?".
+    '(doctor|dr|doc|doctora|nurse|enfermera) ...2 (retire|retired|retiring|jubilo|jubila|leaving|left the)',
+    '(same|new|old|other) (office|clinic|location|oficina|clinica)',
+    '(de vacaciones|on vacation|back from vacation|regreso de vacaciones)',
+    '(directions|como llego|how do i get) (to|a)? (the|la|el|your)? (office|clinic|clinica|oficina)',
+  ],
+  billing: [
+    '(bill|billed|billing|charge|charged|charges|cobrar|cobran|cobro|factura|cuenta) ...3 (texts|text|messages|mensajes|these|estos)',
+    '(cobrar|cobran|cobro|bill|charge) (me|for|por)',
+    '(medicare|medicaid|insurance|seguro) (pay|pays|paying|cover|covers|cubre|paga)',
+    '(new|nueva|nuevo) (insurance|seguro|medicare|medicaid) (card|tarjeta)?',
+    '(insurance|medicare|medicaid|seguro) (card|tarjeta)',
+    '(tarjeta|card) (nueva|new)? (del|de|of|from)? (seguro|insurance|medicare|medicaid)',
+    '(getting|get|got|send me) a (bill|statement)',
+  ],
+  records: [
+    '(copy|copies|copia|copias) (of|de) (my|mi|mis|his|her|the)? (shot|vaccine|vacunas|immunization|medical)? (records|record|expediente|registros|papers|forms)',
+    '(shot|immunization|vaccine|vacunas) (records|record|card|registro)',
+    '(form|forms|paperwork|papeles|formulario|formularios|letter|carta) (for|para) (the|my|mi|el|la)?',
+    '(fax|faxed|fax it)',
+  ],
+  how_we_write: [
+    `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,
+    `(send|text|mandar|mandarme|manden|envien|enviar) ...3 ${OUR_TEXTS}? ...3 (at|a las|later|earlier|mas tarde|mas temprano|instead|en vez)`,
+    `(instead of|en vez de|en lugar de) (texts|calls|llamadas|mensajes|texting|calling)`,
+    `(doesnt|does not|dont|do not|cant|cannot|no|not) (text|read|sabe leer|lee|texts|usa el telefono|speak english|speaks english|speak much english|habla ingles|read english)`,
+    '(set up|setup|set) (this|the|my|her|his) (phone|cell)',
+    `(cant|can not|cannot|dont|couldnt) (find|see|read|open|get) (the|these|your|my|los|sus)? ${OUR_TEXTS}`,
+    '(granddaughter|grandson|daughter|son|niece|nephew|nieta|nieto|hija|hijo) (texting|answering|writes|reads|helps|le ayuda)',
+  ],
+};
+
+const COMPILED = Object.entries(PATTERNS).map(([topic, sources]) => ({ topic: topic as OfficeTopic, patterns: sources.map(compilePattern) }));
+
+/**
+ * Words an office matter is made of, though the lexicon counts them as care or trouble: naming the doctor,
+ * the appointment or the insurance, needing, bringing, a ride, a call back.
+ */
+const OFFICE_WORDS = new Set([
+  'doctor', 'doctors', 'dr', 'doc', 'doctora', 'medico', 'medica', 'nurse', 'nurses', 'enfermera', 'clinic', 'clinica',
+  'appointment', 'appointments', 'appt', 'cita', 'citas', 'insurance', 'medicare', 'medicaid', 'seguro',
+  'need', 'needs', 'necesito', 'llevar', 'lleve', 'ride', 'raite', 'transporte', 'callback', 'llamar', 'llame', 'llamen', 'llamada',
+]);
+
+/** A street address ("1420 Palm Vista Dr", "55 Common St"): its names are a place, whatever they would mean alone. */
+const STREET_ADDRESS = /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Ter|Terrace)\b\.?/gu;
+
+const LETTER_WORDS = ['to whom it may concern', '(a quien|a quien le) corresponda'].map(compilePattern);
+
+/**
+ * The office matters `text` names, when it is only the front desk's: empty
+ * when it names none, or when any word of it outside them is a word of health.
+ */
+export function forTheOffice(text: string): OfficeTopic[] {
+  const tokens = tokenize(text.replace(STREET_ADDRESS, ' '));
+  const topics = new Set<OfficeTopic>();
+  // "When is my appointment?", "can I move my cita to Friday": the front desk books them (the request reader's words).
+  if (readRequests(text).includes('appointment')) topics.add('appointments');
+  for (const { topic, patterns } of COMPILED) {
+    for (const pattern of patterns) {
+      for (const { start, end } of findPhrase(pattern, tokens)) {
+        topics.add(topic);
+        tokens.fill('', start, end);
+      }
+    }
+  }
+  if (topics.size === 0) return [];
+  // "To whom it may concern", "me muero por verlos", "I'll": everyday words that only look like words of health.
+  for (const pattern of [...SAYINGS, ...IDIOM_PATTERNS, ...LETTER_WORDS]) for (const { start, end } of findPhrase(pattern, tokens)) tokens.fill('', start, end);
+  const health = tokens.some((t) => t !== '' && !FUNCTION_WORDS.has(t) && healthGroup(t) !== null && !OFFICE_WORDS.has(t));
+  return health ? [] : [...topics];
+}
