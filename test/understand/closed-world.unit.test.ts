@@ -637,6 +637,33 @@ describe('what U taught: red flags in a chart\'s words and in dictation, a threa
     expect(needsAPerson(leftOver(text)), text).toBe(false);
   });
 
+  it.each(['what time does the office open saturday', 'Mi inglés no es muy bueno'])('"%s": "does" is no "doe", "inglés" no "ingle"', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it.each([
+    ['1. Mejor, la tos se me ha quitado del todo y ya duermo de un tiron', []],
+    ['1. better. the cough finally quit. sleepin through the night now', []],
+    ['the swelling has eased', []],
+    ['the cough is still bad', ['breathing']],
+  ])('"%s": what has passed for good is no concern', (text, concerns) => {
+    expect(readMessage(text).concerns, text).toEqual(concerns);
+  });
+
+  it.each([
+    ['my wife say yall call me more than my own kids do', []],
+    ['lol my husband says I take more pills than a Walgreens', []],
+    ['WHO GAVE YOU THIS NUMBER', ['who_is_this']],
+    ['please call me', ['callback']],
+    ['I need more pills', ['refill']],
+  ])('"%s" asks for %j', (text, requests) => {
+    expect(readRequests(text), text).toEqual(requests);
+  });
+
+  it('"nuh" denies as "no" does: "Nuh complain" is no news', () => {
+    expect(leftOver('Pressure 128/78 this morning. Nuh complain.', ['128/78', 'pressure']).news).toEqual([]);
+  });
+
   it('a text meant for someone else that says something of health is still read', () => {
     expect(needsAPerson(leftOver('sorry that was for my sister. been real weak and woozy since monday'))).toBe(true);
   });

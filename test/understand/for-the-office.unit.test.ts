@@ -37,6 +37,9 @@ describe("the office's texts", () => {
     '1 acabo de llegar de jugar domino en el parque, me siento como un muchacho',
     'I walked in the park today',
     'feeling fine today',
+    "2, this is Karen, Mom's daughter, texting for her. Mom hasn't picked up her mail in 4 days and the fridge is empty. Someone needs to check on her.",
+    '¿Me pueden ayudar con transporte para la cita del martes? Ya no manejo',
+    'No tengo cómo ir a la cita del jueves, mi hijo trabaja y el camión no pasa por aquí. ¿Me pueden ayudar?',
   ])('"%s" is not', (text) => {
     expect(forTheOffice(text), text).toEqual([]);
   });

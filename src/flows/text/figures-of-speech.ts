@@ -65,6 +65,8 @@ export const RESOLVED: readonly string[] = [
   '(has|have|is|are) healed',
   'resolved',
   'se (me|le)? (quito|quitaron)',
+  // The perfect tense too: "la tos se me ha quitado del todo".
+  'se (me|le)? (ha|han) (quitado|ido|pasado)',
   'ya (se)? (me|le)? (paso|quito)',
   'desaparecio',
   // Not since: "had some swelling in August but none since", "the chest thing never came back".
@@ -76,6 +78,8 @@ export const RESOLVED: readonly string[] = [
   '(like|as) (always|usual|ever)', 'como (siempre|de costumbre)',
   // "A heating pad and it quit", "then it eased up".
   '(it|that|pain|ache|cramp) (quit|eased|let up|settled down|calmed down)',
+  // At last, or for good: "the cough finally quit", "the swelling has eased" (the marker governs what it follows).
+  '(finally|at last) (quit|stopped|eased|let up|settled down|calmed down|cleared up)', '(has|have) (quit|eased|let up|settled down|calmed down)',
   // "Breathing is as it was", "ankles are their usual selves".
   '(as|like) (it|they|she|he) (was|were|has been|have been|always is|always are)', '(their|its|my|his|her) usual',
   // "Breathing's about what it's been all year", "same as it's been for months".

@@ -6,7 +6,8 @@
 
 /** Words that deny what follows them ("no chest pain", "sin dolor", "I don't feel good"). */
 export const NEGATORS: ReadonlySet<string> = new Set([
-  'no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero',
+  // "Nuh": the Caribbean no ("nuh complain", "mi nuh tek dem").
+  'no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'nuh',
   'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'isnt', 'arent', 'wasnt', 'werent', 'aint',
   'deny', 'denies', 'denied',
   'sin', 'nunca', 'jamas', 'ningun', 'ninguna', 'ninguno', 'ni', 'tampoco', 'nada',

@@ -129,10 +129,14 @@ function deniedAfter(tokens: readonly string[], index: number): boolean {
  * "cansadita", "un dolorcito". A token that is no word of health but whose
  * plain form is one is read as the plain form.
  */
+/** Words ending in "s" that are not a word of health with its "is": a verb, a language. */
+const S_LOOKALIKES = new Set(['does', 'ingles', 'goes', 'has', 'was', 'is', 'this', 'his', 'hers', 'yes', 'us']);
+
 function plainForm(token: string): string {
   if (healthGroup(token) !== null || LEVELS.has(token)) return token;
   // "Pee's been dark", "breathing's better": the word and its "is", run together when the apostrophe goes.
-  if (token.endsWith('s') && healthGroup(token.slice(0, -1)) !== null) return token.slice(0, -1);
+  // (Not a word that only looks so: "does" is no chart's "doe", "inglés" no "ingle".)
+  if (token.endsWith('s') && !S_LOOKALIKES.has(token) && healthGroup(token.slice(0, -1)) !== null) return token.slice(0, -1);
   const match = /^(.{3,}?)(?:c?it)([oa]s?)$/.exec(token);
   if (!match) return token;
   const plain = match[1]! + match[2]!;

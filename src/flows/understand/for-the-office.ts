@@ -10,8 +10,9 @@
  * nurse, and the front desk can pass a text on to the care team. Pure: no I/O.
  */
 import { findPhrase } from '../text/phrase-match.js';
-import { compilePattern } from '../text/phrase-pattern.js';
+import { compilePattern, type PhrasePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
+import { leftOver } from './closed-world.js';
 import { FUNCTION_WORDS, IDIOM_PATTERNS, SAYINGS } from './closed-world-words.js';
 import { healthGroup } from './lexicon.js';
 import { readRequests } from './requests.js';
@@ -29,6 +30,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `${PHONE} (nuevo|nueva)`,
     `(changed|change|changing|update|updated|updating|cambie|cambiar|cambio|actualizar|actualicen) (my|mi|the|el|la|his|her|su|de)? (mailing|home|phone|cell)? ${PHONE}`,
     `(mailing|home|postal|billing) address`,
+    // A name written wrong: "ya spelled my name wrong, its Bernadette with two t's".
+    '(spelled|spelt|spell|wrote|write|escribieron|escriben) (my|mi|her|his|su|the) (name|last name|nombre|apellido) (wrong|mal|incorrect*)',
     `(moved|moving|we moved|me mude|nos mudamos|nos cambiamos) (to|a|de casa)`,
   ],
   office_hours: [
@@ -67,7 +70,6 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `(doesnt|does not|dont|do not|cant|cannot|no|not) (text|read|sabe leer|lee|texts|usa el telefono|speak english|speaks english|speak much english|habla ingles|read english)`,
     '(set up|setup|set) (this|the|my|her|his) (phone|cell)',
     `(cant|can not|cannot|dont|couldnt) (find|see|read|open|get) (the|these|your|my|los|sus)? ${OUR_TEXTS}`,
-    '(granddaughter|grandson|daughter|son|niece|nephew|nieta|nieto|hija|hijo) (texting|answering|writes|reads|helps|le ayuda)',
   ],
 };
 
@@ -75,12 +77,13 @@ const COMPILED = Object.entries(PATTERNS).map(([topic, sources]) => ({ topic: to
 
 /**
  * Words an office matter is made of, though the lexicon counts them as care or trouble: naming the doctor,
- * the appointment or the insurance, needing, bringing, a ride, a call back.
+ * the appointment or the insurance, needing, a call back. Not a ride: getting there is the care team's to
+ * solve ("no tengo ride para la cita").
  */
 const OFFICE_WORDS = new Set([
   'doctor', 'doctors', 'dr', 'doc', 'doctora', 'medico', 'medica', 'nurse', 'nurses', 'enfermera', 'clinic', 'clinica',
   'appointment', 'appointments', 'appt', 'cita', 'citas', 'insurance', 'medicare', 'medicaid', 'seguro',
-  'need', 'needs', 'necesito', 'llevar', 'lleve', 'ride', 'raite', 'transporte', 'callback', 'llamar', 'llame', 'llamen', 'llamada',
+  'need', 'needs', 'necesito', 'callback', 'llamar', 'llame', 'llamen', 'llamada',
 ]);
 
 /** A street address ("1420 Palm Vista Dr", "55 Common St"): its names are a place, whatever they would mean alone. */
@@ -93,21 +96,26 @@ const LETTER_WORDS = ['to whom it may concern', '(a quien|a quien le) correspond
  * when it names none, or when any word of it outside them is a word of health.
  */
 export function forTheOffice(text: string): OfficeTopic[] {
-  const tokens = tokenize(text.replace(STREET_ADDRESS, ' '));
+  const written = text.replace(STREET_ADDRESS, ' ');
+  const tokens = tokenize(written);
   const topics = new Set<OfficeTopic>();
   // "When is my appointment?", "can I move my cita to Friday": the front desk books them (the request reader's words).
   if (readRequests(text).includes('appointment')) topics.add('appointments');
-  for (const { topic, patterns } of COMPILED) {
-    for (const pattern of patterns) {
-      for (const { start, end } of findPhrase(pattern, tokens)) {
-        topics.add(topic);
-        tokens.fill('', start, end);
-      }
+  const placed = new Set(OFFICE_WORDS);
+  const place = (pattern: PhrasePattern, topic?: OfficeTopic) => {
+    for (const { start, end } of findPhrase(pattern, tokens)) {
+      if (topic) topics.add(topic);
+      for (const t of tokens.slice(start, end)) placed.add(t);
+      tokens.fill('', start, end);
     }
-  }
+  };
+  for (const { topic, patterns } of COMPILED) for (const pattern of patterns) place(pattern, topic);
   if (topics.size === 0) return [];
   // "To whom it may concern", "me muero por verlos", "I'll": everyday words that only look like words of health.
-  for (const pattern of [...SAYINGS, ...IDIOM_PATTERNS, ...LETTER_WORDS]) for (const { start, end } of findPhrase(pattern, tokens)) tokens.fill('', start, end);
-  const health = tokens.some((t) => t !== '' && !FUNCTION_WORDS.has(t) && healthGroup(t) !== null && !OFFICE_WORDS.has(t));
-  return health ? [] : [...topics];
+  for (const pattern of [...SAYINGS, ...IDIOM_PATTERNS, ...LETTER_WORDS]) place(pattern);
+  const health = tokens.some((t) => t !== '' && !FUNCTION_WORDS.has(t) && healthGroup(t) !== null && !placed.has(t));
+  // Nor anything else a nurse should hear, as the closed world reads the whole text: no going without
+  // ("no tengo cómo ir a la cita"); the office matter's own words are accounted for.
+  const news = leftOver(written).news.filter((n) => !tokenize(n).every((w) => placed.has(w)));
+  return health || news.length > 0 ? [] : [...topics];
 }

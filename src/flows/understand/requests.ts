@@ -19,7 +19,7 @@ const EN: CategoryPhrases<RequestKind> = {
     '(dont|do not) know (this|that) person', '(this|that|it) (is|s)? not (my|her|his) (number|phone|cell)',
   ],
   who_is_this: [
-    'who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number',
+    'who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number', 'who gave (you|u|yall|y all) (this|my) (number|phone|cell)',
     // "is this the clinic?", "is this dr patels office": asking whether it is really the practice writing.
     '(is|are) (this|these|you|u) (really)? (from)? (the|my|your)? (clinic|office|doctor*|dr|practice|hospital|nurse*)',
     '(dont|do not|didnt) recognize (this|the|your|that)? (number|phone)', 'is (this|it) (legit|legitimate)',
@@ -29,7 +29,8 @@ const EN: CategoryPhrases<RequestKind> = {
     'answered (this|that|it) (already|before|yesterday)', 'same question (again)?', 'asked (me)? (this)? already',
   ],
   callback: [
-    'call me', 'give me a (call|ring)', `(can|could|would|will|please|pls) ${STAFF}? call`, 'call (me)? back', 'callback',
+    // Not a count of calls: "y'all call me more than my own kids do".
+    'call me !more|less|too|so|every|all|alot|always|twice|than|enough', 'give me a (call|ring)', `(can|could|would|will|please|pls) ${STAFF}? call`, 'call (me)? back', 'callback',
     `(talk|speak|speaking|talking) (to|with) ${STAFF}`, 'need to (talk|speak)', 'want to (talk|speak)', 'phone me',
     // Asked through someone: "have the nurse return my call", "ask the doctor to ring me", "please get back to me".
     '(return|returns|returned|returning) (my|our|his|her|the|this)? (call|calls|phone call|message|messages)',
@@ -43,7 +44,7 @@ const EN: CategoryPhrases<RequestKind> = {
     'reschedule', '(get|come) in to see', '(make|get|schedule|book) (a)? new one',
   ],
   refill: [
-    'refill*', 'prescription*', 'rx', 'more (pills|meds|medicine|medication|insulin)', '(ran|run|running) (out|low)',
+    'refill*', 'prescription*', 'rx', 'more (pills|meds|medicine|medication|insulin) !than', '(ran|run|running) (out|low)',
     'out of (my)? (pills|meds|medicine|medication|insulin)',
     // "I'm out of my lasix": whatever the medicine is called (not "out of town", "out of breath").
     '(im|i am|were|we are|shes|she is|hes|he is|almost|nearly|completely|all|ran|run|running)? out of (my|her|his)? !me|us|him|them|you|10|ten|town|cell|range|service|signal|reception|nowhere|curiosity|mind|breath|bed|here|there|work|it|time|state|country|luck|ideas|the|hospital|surgery|shape|place|sorts|control|order|reach|money|food|milk|gas|pain|danger|patience',
@@ -63,7 +64,7 @@ const ES: CategoryPhrases<RequestKind> = {
   who_is_this: [
     'quien (es|habla|eres|escribe|me escribe|manda)', 'quienes son', 'de donde (me)? (escriben|hablan|habla)', 'es (una)? estafa', 'como (consiguieron|obtuvieron) mi numero',
     '(es|son|esta es) (de)? (la|el|su|mi)? (clinica|oficina|consultorio|doctor*|medico|hospital)',
-    'de (que|cual) (clinica|oficina|consultorio|hospital)', 'no (reconozco|conozco) (este|ese|el)? numero',
+    'de (que|cual) (clinica|oficina|consultorio|hospital)', 'quien (les|te|le) (dio|paso) (mi|este|el) numero', 'no (reconozco|conozco) (este|ese|el)? numero',
   ],
   already_answered: ['ya (conteste|respondi|les dije|lo dije|mande|le dije|les conteste)', 'otra vez (la)? misma pregunta'],
   callback: [
