@@ -38,6 +38,7 @@ describe("the office's texts go to the front desk", () => {
   it.each([
     ['en', 'To whom it may concern: kindly update my mailing address to 14 Birch Lane, Apt 2', 'contact_details', /front desk at Riverside/],
     ['en', 'what time does the office open saturday', 'office_hours', /front desk at Riverside/],
+    ['en', 'is my appointment still on thursday?', 'appointments', /front desk at Riverside/],
     ['en', 'Does Medicare pay for these texts or am I getting a bill?', 'billing', /front desk at Riverside/],
     ['es', '¿Me pueden mandar los mensajes en español? Mi inglés no es muy bueno', 'how_we_write', /recepcion de Riverside/],
   ])('(%s) "%s": listed for the front desk (%s), no alert, and the patient is told who will answer', async (language, body, topic, reply) => {
