@@ -83,11 +83,12 @@ export async function buildReport(run: SimRun): Promise<Report> {
   // A concerning text reached a person when an alert was raised on it or took it (or a reading read from it) as evidence,
   // or took as evidence what the same check-in recorded from then on: "no" to "did you take it?" is a missed dose
   // recorded when the patient has said why, or when the question times out; the alert shows the whole exchange.
+  // The front desk's list is a person too: a text there is the office's work ("when can I come in for my flu shot").
   const concerning = run.written.filter((w) => w.label?.concerning);
   const reached = new Set(
     (await q<{ sid: string }>(
       `SELECT m.twilio_sid AS sid FROM messages m
-       WHERE m.twilio_sid = ANY($1) AND (EXISTS (SELECT 1 FROM alerts a WHERE a.message_id = m.id)
+       WHERE m.twilio_sid = ANY($1) AND (m.office_topics IS NOT NULL OR EXISTS (SELECT 1 FROM alerts a WHERE a.message_id = m.id)
          OR EXISTS (SELECT 1 FROM alert_evidence e WHERE e.message_id = m.id)
          OR EXISTS (SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id WHERE o.message_id = m.id)
          OR EXISTS (SELECT 1 FROM alert_evidence e JOIN observations o ON o.id = e.observation_id

@@ -98,6 +98,15 @@ const unknownText = async (w: World): Promise<Subject> => {
 };
 const linkState = (w: World, x: Subject) =>
   rows(w, 'SELECT linked_patient_id, (SELECT count(*)::int FROM alerts WHERE patient_id = $2) AS alerts FROM messages WHERE id = $1', [x.textId, x.patientId]);
+/** A patient's text for the front desk. */
+const frontDeskText = async (w: World): Promise<Subject> => {
+  const patient = await w.s.newPatient();
+  await text(w.s.t.service.app, patient.phone, w.s.practice.phoneNumber, 'what time does the office open saturday');
+  const [message] = await rows(w, 'SELECT id FROM messages WHERE patient_id = $1 AND office_topics IS NOT NULL', [patient.id]);
+  return { textId: message.id, patientId: patient.id };
+};
+const frontDeskState = (w: World, x: Subject) =>
+  rows(w, 'SELECT reviewed_at, passed_alert_id, (SELECT count(*)::int FROM alerts WHERE patient_id = $2) AS alerts FROM messages WHERE id = $1', [x.textId, x.patientId]);
 const nothing = async (): Promise<Subject> => ({});
 const withPhone = async (): Promise<Subject> => ({ phone: nextPhone() });
 
@@ -554,6 +563,26 @@ export const STAFF_WRITES: StaffWrite[] = [
     prepare: unknownText,
     run: (w, x) => status(w.web.post(`/app/unknown-senders/${x.textId}/resolve`, { note: 'Called back' })),
     state: (w, x) => rows(w, 'SELECT reviewed_at FROM messages WHERE id = $1', [x.textId]),
+  }),
+  api('POST /front-desk-texts/:id/resolve', "resolve a patient's text at the front desk", 'front_desk_text.resolve', {
+    prepare: frontDeskText,
+    run: (w, x) => status(w.api.post(`/api/v1/front-desk-texts/${x.textId}/resolve`, { coordinatorId: w.s.coordinator.id, note: 'Told her: 9 to noon' })),
+    state: frontDeskState,
+  }),
+  api('POST /front-desk-texts/:id/pass-to-care-team', "pass a patient's text from the front desk to the care team", 'front_desk_text.pass_to_care_team', {
+    prepare: frontDeskText,
+    run: (w, x) => status(w.api.post(`/api/v1/front-desk-texts/${x.textId}/pass-to-care-team`, { coordinatorId: w.s.coordinator.id })),
+    state: frontDeskState,
+  }),
+  web('POST /front-desk/:id/resolve', "resolve a patient's text at the front desk", 'web.front_desk_text.resolve', {
+    prepare: frontDeskText,
+    run: (w, x) => status(w.web.post(`/app/front-desk/${x.textId}/resolve`, { note: 'Told her: 9 to noon' })),
+    state: frontDeskState,
+  }),
+  web('POST /front-desk/:id/pass', "pass a patient's text from the front desk to the care team", 'web.front_desk_text.pass_to_care_team', {
+    prepare: frontDeskText,
+    run: (w, x) => status(w.web.post(`/app/front-desk/${x.textId}/pass`, {})),
+    state: frontDeskState,
   }),
   web('POST /alerts/:id/acknowledge', 'acknowledge an alert', 'web.alert.acknowledge', {
     prepare: alert,

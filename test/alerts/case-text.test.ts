@@ -1,6 +1,6 @@
 /**
- * A coordinator answers a patient by text from their case: "is there a charge
- * for these texts?" wants a sentence, not a phone call that most often reaches
+ * A coordinator answers a patient by text from their case: "can I take my water
+ * pill at night?" wants a sentence, not a phone call that most often reaches
  * voicemail. Through the API and the web app, on a real database, with
  * Twilio's API faked: the text goes once, signed, in the patient's hours; it
  * takes the case; the patient's answer comes back through the turn.
@@ -10,8 +10,8 @@ import { startScenario, type Scenario } from '../helpers/scenario.js';
 import { signInAs } from '../web/signed-in.js';
 
 const LOGIN = { name: 'Nora Nurse', email: 'nora.text@riverside.example', role: 'coordinator', password: 'correct horse battery staple' };
-const QUESTION = 'Is there a charge for these texts?';
-const ANSWER = 'No charge. The care program is covered by your plan; reply here any time.';
+const QUESTION = 'Can I take my water pill at night instead of in the morning?';
+const ANSWER = 'Yes, at night is fine, as long as it is the same time each day. Reply here any time.';
 
 let s: Scenario;
 beforeAll(async () => {
