@@ -208,7 +208,8 @@ for (const [name, texts] of Object.entries(CORPORA)) {
   const questions = results.filter((r) => r.t.question);
   console.log(`\nreading: ${name}, ${texts.length} texts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`  concerning texts that reached a person   ${pct(concerning.filter((r) => r.o.raised).length, concerning.length)} at once, ` +
-    `${pct(concerning.filter((r) => reachedByEnd.has(r.o.patientId)).length, concerning.length)} by the check-in's end`);
+    `${pct(concerning.filter((r) => reachedByEnd.has(r.o.patientId)).length, concerning.length)} by the check-in's end, ` +
+    `${pct(concerning.filter((r) => reachedByEnd.has(r.o.patientId) || r.o.frontDesk).length, concerning.length)} counting the front desk`);
   console.log(`  urgent texts raised as urgent            ${pct(urgent.filter((r) => r.o.urgent).length, urgent.length)}`);
   console.log(`  benign texts that raised something       ${pct(benign.filter((r) => r.o.raised).length, benign.length)}`);
   // A question the bot cannot answer goes to a person by design: shown apart, so the two costs are each visible.

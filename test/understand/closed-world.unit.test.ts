@@ -620,6 +620,8 @@ describe('what U taught: red flags in a chart\'s words and in dictation, a threa
     ['found him on the kitchen floor, he says he hit his head', 'fall'],
     ['tired of being a burden. been counting up my pills, how many it would take', 'self_harm'],
     ['today I took like 3 of the pink ones para reponer, now my heart is doing flip flops', 'overdose'],
+    ['sometimes I think about taking all my pills at once and being done with it', 'self_harm'],
+    ['I want to take all my pills and sleep forever', 'self_harm'],
   ])('"%s" is a %s red flag', (text, category) => {
     expect(detectRedFlag(text)?.category, text).toBe(category);
   });

@@ -203,8 +203,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'nothing to live for',
     '(dont|do not) want to (live|be alive|be here anymore|be here no more|wake up)',
     '(thinking|thought|think|thinkin) (about|bout|of) (ending|endin) (it|my life|things)',
+    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) at once',
     // A threat, not a report: "my mother take all her medicine this morning" is a caregiver's yes.
-    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) (at once)? !this|today|yesterday|every|each|on|with|like|as|in|for|before|after|daily|everyday|when|and|i|she|he|by',
+    '(take|taking|swallow|swallowing) all (of)? (my|the|her|his) (pills|meds|medicine|medications) !this|today|yesterday|every|each|on|with|like|as|in|for|before|after|daily|everyday|when|by|at',
     // Counting what would be enough: "been counting up my pills, how many it would take".
     'how many (pills|of them|of these|of those|it|tablets) (it)? (would|will|it would|it will|does it) (take|it take)',
     '(be|being|just be) done with (it all|life|everything)',
