@@ -4,10 +4,11 @@
  * the messages in Spanish or at another hour. A person must act on them, but
  * not a nurse: they go to the front desk's list instead of the patient's case.
  *
- * A text is the front desk's only when an office matter is named in it and
- * no word of it is a word of health (lexicon.ts) outside that matter: "my
- * new number, and my chest hurts" is a nurse's. Any doubt stays with the
- * nurse, and the front desk can pass a text on to the care team. Pure: no I/O.
+ * A text is the front desk's only when an office matter is named in it, no
+ * word of it outside that matter is a word of health (lexicon.ts), and the
+ * closed world finds no other news in it: "my new number, and my chest
+ * hurts" and "no tengo cómo ir a la cita" are the care team's. Any doubt stays
+ * with the care team, and the front desk can pass a text on to it. Pure: no I/O.
  */
 import { findPhrase } from '../text/phrase-match.js';
 import { compilePattern, type PhrasePattern } from '../text/phrase-pattern.js';
