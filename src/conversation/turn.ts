@@ -194,7 +194,7 @@ async function readAndAnswer(
   const checkInAnswers = stillOpen && answerTaken;
   // Only the office's work (a new number, when it opens, an appointment to book), however it is asked: the front
   // desk's list, not the care team's case; read before the observations, so an appointment asked for raises no alert.
-  const officeTopics = t.channel === 'sms' && reading.concerns.length === 0 && reading.vitals.length === 0 && reading.requests.every((r) => r === 'appointment') ? forTheOffice(inbound.body) : [];
+  const officeTopics = t.channel === 'sms' && reading.concerns.length === 0 && reading.vitals.length === 0 && reading.requests.every((r) => r === 'appointment') ? forTheOffice(inbound.body, reading.requests) : [];
   const extra = [
     ...readingObservations(officeTopics.length > 0 ? { ...reading, requests: [] } : reading, answered),
     ...medicineObservations(inbound.body, {

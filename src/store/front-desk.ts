@@ -73,7 +73,7 @@ export async function listFrontDeskTexts(
 ): Promise<{ data: FrontDeskText[]; total: number }> {
   const where = options.filter === 'open' ? 'AND m.reviewed_at IS NULL' : options.filter === 'resolved' ? 'AND m.reviewed_at IS NOT NULL' : '';
   const order = options.filter === 'open' ? 'm.seq' : 'm.seq DESC';
-  const { rows } = await db.query<Row & { total: number }>(`${SELECT} AND m.practice_id = $1 ${where} ORDER BY ${order} LIMIT $2`, [practiceId, options.limit]);
+  const { rows } = await db.query<Row>(`${SELECT} AND m.practice_id = $1 ${where} ORDER BY ${order} LIMIT $2`, [practiceId, options.limit]);
   const data = rows.map(toFrontDeskText);
   if (data.length < options.limit) return { data, total: data.length };
   const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages m WHERE m.office_topics IS NOT NULL AND m.practice_id = $1 ${where}`, [practiceId]);

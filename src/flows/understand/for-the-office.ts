@@ -93,15 +93,16 @@ const STREET_ADDRESS = /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|
 const LETTER_WORDS = ['to whom it may concern', '(a quien|a quien le) corresponda'].map(compilePattern);
 
 /**
- * The office matters `text` names, when it is only the front desk's: empty
+ * The office matters `text` names, when it is only the front desk's (`requests`:
+ * what the request reader found in it, when the caller has read it already): empty
  * when it names none, or when any word of it outside them is a word of health.
  */
-export function forTheOffice(text: string): OfficeTopic[] {
+export function forTheOffice(text: string, requests: readonly string[] = readRequests(text)): OfficeTopic[] {
   const written = text.replace(STREET_ADDRESS, ' ');
   const tokens = tokenize(written);
   const topics = new Set<OfficeTopic>();
   // "When is my appointment?", "can I move my cita to Friday": the front desk books them (the request reader's words).
-  if (readRequests(text).includes('appointment')) topics.add('appointments');
+  if (requests.includes('appointment')) topics.add('appointments');
   const placed = new Set(OFFICE_WORDS);
   const place = (pattern: PhrasePattern, topic?: OfficeTopic) => {
     for (const { start, end } of findPhrase(pattern, tokens)) {
