@@ -332,17 +332,22 @@ export async function claimNamedJob(db: Queryable, claim: NamedClaim): Promise<R
 /**
  * Of many named claims, the names that have a job to take: the two questions claimNamedJob asks
  * (a waiting job due by `dueBy`; a lock taken before `lockTakenBefore`), for every name in one
- * statement and without taking anything. Each EXISTS reads the same short index range as the
- * claim's own sub-select for its name.
+ * statement and without taking anything. Each asks for the first entry of an ordered index (the
+ * earliest waiting job of the name; its oldest lock) and compares it outside: as an EXISTS with
+ * `next_run_at <= due_by` inside, the planner, once it had statistics, guessed a third of the table
+ * matched and read the whole table for each name (measured: 62 ms and 7,000 pages a scan, every poll,
+ * with 14,000 jobs kept); a first row from an ordered index it takes whatever it guesses (30 pages).
  */
 export async function namesWithJobToTake(db: Queryable, claims: readonly WantedJob[]): Promise<Set<string>> {
   const { rows } = await db.query<{ name: string }>({
     name: 'names-with-job-to-take',
     text: `SELECT c.name FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS c(name, due_by, lock_taken_before)
-       WHERE EXISTS (SELECT 1 FROM ${JOB_TABLE} j
-                     WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at <= c.due_by)
-          OR EXISTS (SELECT 1 FROM ${JOB_TABLE} j
-                     WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NOT NULL AND j.locked_at <= c.lock_taken_before)`,
+       WHERE (SELECT j.next_run_at FROM ${JOB_TABLE} j
+              WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NULL AND j.next_run_at IS NOT NULL
+              ORDER BY j.next_run_at LIMIT 1) <= c.due_by
+          OR (SELECT j.locked_at FROM ${JOB_TABLE} j
+              WHERE j.name = c.name AND j.disabled = false AND j.locked_at IS NOT NULL
+              ORDER BY j.locked_at LIMIT 1) <= c.lock_taken_before`,
     values: [claims.map((c) => c.name), claims.map((c) => c.dueBy), claims.map((c) => c.lockTakenBefore)],
   });
   return new Set(rows.map((row) => row.name));

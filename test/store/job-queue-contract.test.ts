@@ -3,7 +3,7 @@ import { PostgresBackend } from '@agendajs/postgres-backend';
 import type { JobNotification } from 'agenda';
 import { createTestDatabase, testDbKind } from '../helpers/database.js';
 import type { Database } from '../../src/store/database.js';
-import { JOB_TABLE, claimDueJob, enqueueJob, failJob, finishJob, type JobName } from '../../src/store/job-queue.js';
+import { JOB_TABLE, claimDueJob, enqueueJob, failJob, finishJob, namesWithJobToTake, type JobName } from '../../src/store/job-queue.js';
 import { withTransaction } from '../../src/store/sql.js';
 import { createJobBackend } from '../../src/jobs/backend.js';
 
@@ -105,6 +105,21 @@ describe("the service's job claim (Agenda's workers, jobs/backend.ts)", () => {
     const retaken = await claim(new Date(lockedAt.getTime() + 11_000));
     expect(retaken).toMatchObject({ data: { n: 'abandoned' }, lockedAt: new Date(lockedAt.getTime() + 11_000) });
     expect(String(retaken!._id)).toBe(id);
+  });
+
+  it('looks over many names at once and names only those with a job to take: due and waiting, or locked past its lifetime', async () => {
+    const now = new Date('2026-11-24T20:00:00Z');
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    const kinds = ['due', 'later', 'finished', 'abandoned', 'running', 'none'] as const;
+    const of = (kind: (typeof kinds)[number]) => `${name}.${kind}` as JobName;
+    await enqueueJob(db.pool, of('due'), {} as never, { runAt: at(-5) });
+    await enqueueJob(db.pool, of('later'), {} as never, { runAt: at(60) });
+    await finishJob(db.pool, await enqueueJob(db.pool, of('finished'), {} as never, { runAt: at(-120) }), at(-100));
+    const lock = (job: string, lockedAt: Date) => db.pool.query(`UPDATE ${JOB_TABLE} SET locked_at = $2 WHERE id = $1`, [job, lockedAt]);
+    await lock(await enqueueJob(db.pool, of('abandoned'), {} as never, { runAt: at(-60) }), at(-60));
+    await lock(await enqueueJob(db.pool, of('running'), {} as never, { runAt: at(-2) }), at(-2));
+    const found = await namesWithJobToTake(db.pool, kinds.map((kind) => ({ name: of(kind), dueBy: now, lockTakenBefore: at(-30) })));
+    expect([...found].sort()).toEqual([of('abandoned'), of('due')]);
   });
 });
 
