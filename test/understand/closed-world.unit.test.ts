@@ -670,3 +670,61 @@ describe('what U taught: red flags in a chart\'s words and in dictation, a threa
     expect(needsAPerson(leftOver('sorry that was for my sister. been real weak and woozy since monday'))).toBe(true);
   });
 });
+
+describe('what V taught: stroke signs read together, advice that is no improvement, "can\'t" as it is spoken', () => {
+  it.each([
+    ['the words not come right. and my wife says my face look funny', 'stroke'],
+    ["Daddy ain' talkin right since his nap an he cyan hol his coffee cup", 'stroke'],
+    ['her mouth is sagging and her hand gave out on her, dropped the fork twice', 'stroke'],
+    ['mi papá tiene la cara rara y no le salen las palabras', 'stroke'],
+    ['Kindly note I passed bright red blood per rectum twice overnight', 'severe_bleeding'],
+    ['ya no le encuentro sentido a la vida', 'self_harm'],
+    ['tengo juntadas todas mis pastillas en una bolsa', 'self_harm'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each([
+    // One sign alone is a person's to read, not a 911: a numb hand is often a neuropathy's.
+    'my hand is numb again in the mornings',
+    'my grandson says my face looks funny with the new glasses',
+    // Denied signs are no signs.
+    'no numbness in my arm and my face is fine, the words come out ok',
+  ])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+
+  it.each([
+    ['Wife says I quit breathing at night and I fall asleep at red lights. Figured I better mention it.', ['breathing']],
+    ['snoring so loud the dog leaves the room, thought I better say so', ['snoring']],
+  ])('"%s": "I better mention it" is advice, and settles nothing said before it', (text, news) => {
+    expect(leftOver(text).news, text).toEqual(expect.arrayContaining(news));
+  });
+
+  it.each(['had a cough monday. I better now', 'dizzy yesterday, better today'])('"%s": better said of the patient still settles', (text) => {
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it('"cyan", "cyaan", "caint": can\'t as it is spoken denies what follows', () => {
+    expect(leftOver('de pharmacy cyan fill my water pill').news).toContain('fill');
+    expect(detectRedFlag('mi cyaan breathe good')?.category).toBe('breathing');
+    expect(detectRedFlag('I caint catch my breath')?.category).toBe('breathing');
+  });
+
+  it('"meter say HI" with thirst and water passed is a high sugar in danger', () => {
+    expect(readMessage('my sugar meter say HI, so thirsty and peein all night').concerns).toContain('glucose_high_danger');
+  });
+
+  it.each([
+    'Braves about gave me a stroke in the 9th, what a game',
+    'I about died of fright in that haunted house lol',
+    'granddaughter is dying her hair purple',
+  ])('"%s" is a figure of speech', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+    expect(needsAPerson(leftOver(text)), text).toBe(false);
+  });
+
+  it('"ain\'t come back" says a trouble passed', () => {
+    expect(readMessage("the dizzy spells ain't come back since the new pill").concerns).toEqual([]);
+  });
+});

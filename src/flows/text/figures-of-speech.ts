@@ -10,6 +10,8 @@ export const IDIOMS: readonly string[] = [
   '(azucar|glucosa|presion|colesterol|oxigeno) (en|de) la sangre',
   'blood (test|tests|work|draw|panel|labs|sample|donation|drive|type|bank)',
   'dying (to|for|of laughter|over)',
+  // Dyeing, as it is often spelt: "dying her hair blue for graduation".
+  'dying (her|his|my|their|the|our)? (hair|beard|eggs|yarn|shirts|clothes)',
   // Things die too: "the batteries died", "old habits die hard"; and spirits run high.
   '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',
   '(habit|habits) die hard', '(broke|breaks|break|breaking) (my|his|her|our) heart', '(me|le|nos)? (rompio|rompe|rompieron|partio) (el|mi)? corazon', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
@@ -21,7 +23,9 @@ export const IDIOMS: readonly string[] = [
   '(a|such a|real|big) pain in the (neck|butt|rear|behind|backside)',
   '(heart|hearts) (is|was|s)? (so)? full',
   // "nearly had a heart attack when I saw the price of eggs", "casi me da un infarto", "gonna give me a stroke".
-  '(nearly|almost|about to) (had|have|gave|give) (me)? (a)? (heart attack|stroke|coronary)',
+  '(nearly|almost|about|about to) (had|have|gave|give) (me)? (a)? (heart attack|stroke|coronary)',
+  // Near-deaths of a feeling: "I about died of fright", "nearly died laughing" (a cause named after is still read).
+  '(about|nearly|almost|like to|liked to) (died|die) (of|from|laughing|laughin)',
   '(gonna|going to|will|gon) give me a (heart attack|stroke|coronary)',
   'casi (me|le) (da|dio) (un|el)? (infarto|ataque)',
   // Said half in Spanish: "the Cowboys gonna give me un ataque al corazon", "me van a dar un infarto con esta novela".
@@ -71,7 +75,7 @@ export const RESOLVED: readonly string[] = [
   'desaparecio',
   // Not since: "had some swelling in August but none since", "the chest thing never came back".
   '(none|nothing|no more|not once) since', '(ninguna|ninguno|nada|no mas) desde (entonces|ese dia|eso|ahi)',
-  '(havent|have not|hasnt|has not) (had|felt|noticed) (it|that|one|any|them)? since', '(never|hasnt|has not|didnt|did not) (came|come) back',
+  '(havent|have not|hasnt|has not) (had|felt|noticed) (it|that|one|any|them)? since', '(never|hasnt|has not|havent|have not|didnt|did not|aint|ain) (came|come|been) back',
   'no (me|le)? ha (vuelto|regresado)', 'no (me|le)? (volvio|regreso)',
   // The patient's own baseline, said to be so: "winded after mowing, but that's normal for me".
   '(normal|usual|typical) for (me|him|her)', '(lo)? (normal|de siempre) (para|en) (mi|el|ella)',

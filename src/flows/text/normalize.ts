@@ -51,5 +51,14 @@ export function normalizeText(text: string): string {
  */
 export function tokenize(text: string): string[] {
   const normalized = normalizeText(text);
-  return normalized === '' ? [] : normalized.split(' ');
+  if (normalized === '') return [];
+  const tokens = normalized.split(' ');
+  return tokens.some((t) => SPOKEN_CANT.has(t)) ? tokens.map((t) => (SPOKEN_CANT.has(t) ? 'cant' : t)) : tokens;
 }
+
+/**
+ * "Can't" as it is spoken and then spelt: Caribbean "cyaan", "cyan", "kyaan", Southern "caint". A
+ * closed class, so every reader takes them as the word they are: "dey cyan fill de heart pill" denies
+ * the filling, "mi cyaan breathe" is "can't breathe".
+ */
+const SPOKEN_CANT: ReadonlySet<string> = new Set(['cyaan', 'cyan', 'kyaan', 'kyan', 'caint', 'kaint', 'cyaa', 'kyaa']);

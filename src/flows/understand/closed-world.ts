@@ -75,6 +75,16 @@ const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof com
 const SUBSIDED = [...RESOLVED, '(it|its|they|that|thats|all) ...2 (went|gone|come|came|going) down', 'se (me|le)? (bajo|paso|quito)'].map(compilePattern);
 /** Better than it was ("got better", "mucho mejor"): settles its clause unless the symptom is still there. */
 const BETTER = [...IMPROVED, '(got|getting|is|its) better'].map(compilePattern);
+/**
+ * "I better mention it", "you'd better believe it": "better" after a person and before what they
+ * should do is advice, not a course ("figured I better mention it" settles nothing said before it).
+ * Followed by nothing, or by when, it is how they are ("me better now", "I better, thanks").
+ */
+const ADVISED = new Set(['i', 'you', 'u', 'ya', 'we', 'he', 'she', 'they', 'yall', 'id', 'youd', 'wed', 'hed', 'shed', 'theyd', 'had']);
+const HOW_THEY_ARE = new Set(['now', 'today', 'tonight', 'than', 'this', 'already', 'lately', 'since', 'yet', 'overall', 'too', 'also', 'thanks', 'thank', 'every', 'each']);
+const advice = (clause: readonly string[], i: number) =>
+  clause[i] === 'better' && ADVISED.has(clause[i - 1] ?? '') && i + 1 < clause.length && !HOW_THEY_ARE.has(clause[i + 1]!);
+const withoutAdvice = (clause: string[]) => (clause.includes('better') ? clause.map((t, i) => (advice(clause, i) ? 'should' : t)) : clause);
 const saysBetter = (clause: readonly string[]) => has(clause, BETTER) || clause.some((t) => t === 'better' || t === 'mejor');
 /** A word that tells nothing new by itself: little words, plain answers, care. */
 const settles = (t: string) => t === '' || FUNCTION_WORDS.has(t) || NO_NEWS.has(t) || NEVER_NEWS.has(t) || [null, 'care'].includes(healthGroup(t));
@@ -277,7 +287,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   const left: LeftOver = { news: [], unknown: [] };
   if (pricesIn(text).length > 0 && aboutMedicine(tokenize(text), placed)) left.news.push('cost');
   text = withoutFigures(text);
-  const clauses = splitClauses(text).map((clause) => clause.map(plainForm));
+  const clauses = splitClauses(text).map((clause) => withoutAdvice(clause.map(plainForm)));
   // As written, before the found concerns are blanked: what a denial reaches is read on these.
   const written = clauses.map((clause) => [...clause]);
   // The words of the concerns, red flags and requests the reader found, denied or not, are accounted

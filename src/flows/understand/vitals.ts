@@ -388,7 +388,8 @@ function joinDictatedHundreds(text: string): string {
 
 /** "Meter says HI", "el glucómetro marca HI": above what the meter can read (600 mg/dL on most). */
 const METER_HIGH = 600;
-const METER_SAYS = new Set(['says', 'said', 'reads', 'read', 'shows', 'showed', 'showing', 'just', 'dice', 'marca', 'salio', 'sale']);
+// Every form of say, read and show, as written and as spoken ("meter say HI", "it was readin HI").
+const METER_SAYS = new Set(['say', 'says', 'said', 'saying', 'sayin', 'reads', 'read', 'reading', 'readin', 'show', 'shows', 'showed', 'showing', 'showin', 'just', 'dice', 'marca', 'marcaba', 'salio', 'sale']);
 /** "Meter just says LO": below what the meter can read (20 mg/dL on most). */
 const METER_LOW = 20;
 function meterReads(words: string[], says: 'hi' | 'lo'): boolean {

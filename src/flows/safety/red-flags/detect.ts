@@ -19,6 +19,7 @@ import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type Mention } from '../../text/phrase-detector.js';
 import { EN_RED_FLAGS } from './en.js';
 import { ES_RED_FLAGS } from './es.js';
+import { strokeSignsTogether, strokeSignSpans } from './signs-together.js';
 import { RED_FLAG_CATEGORIES } from './types.js';
 import type { RedFlag, RedFlagCategory } from './types.js';
 
@@ -35,7 +36,7 @@ const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RE
  */
 export function detectRedFlag(text: string): RedFlag | null {
   let best: Mention<RedFlagCategory> | null = null;
-  for (const hit of DETECTOR.mentions(text)) {
+  for (const hit of [...DETECTOR.mentions(text), ...strokeSignsTogether(text)]) {
     if (best === null || rank(hit.category) < rank(best.category)) best = hit;
   }
   if (best === null) return null;
@@ -48,7 +49,11 @@ export function detectRedFlag(text: string): RedFlag | null {
  * takes their words as placed: a red flag raises what it raises, and "no
  * short of breath" is a denial it need not show a person).
  */
-export const redFlagSpans = (text: string) => DETECTOR.spans(text);
+export function redFlagSpans(text: string): Array<Array<[number, number]>> {
+  const spans = DETECTOR.spans(text);
+  strokeSignSpans(text).forEach((ranges, c) => (spans[c] = [...(spans[c] ?? []), ...ranges]));
+  return spans;
+}
 
 function rank(category: RedFlagCategory): number {
   return RED_FLAG_CATEGORIES.indexOf(category);

@@ -235,6 +235,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'bleed* ... (wont|will not|doesnt|does not|cant|cannot|can not) stop',
     '(wont|will not|doesnt|does not|cant|cannot|can not) stop bleed*',
     'losing (a lot of|lots of)? blood',
+    // Blood from the back passage, in a chart's words or a patient's: "bright red blood per rectum", "bleeding from my bottom".
+    '(blood|bleeding|bleed) (from|per|out of|outta) (my|the|his|her)? (rectum|bottom|behind|butt|rear|back passage|anus)',
+    'rectal (bleeding|bleed|blood)',
+    'bright red blood',
     'hemorrhag*',
     'bleed* ... (for|over) (an|a|half an|about an|almost an)? (hour|hours)',
     'soak* ... (towel*|pad*|bandage*|gauze|shirt|sheets)',

@@ -109,6 +109,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(duermo|dormir|dormirme|me duerma|me duermo) y (ya)? no (despierto|despertar|despertarme|me despierte)',
     '(ya)? (pense|pensado|se) como (hacerlo|matarme)',
     '(guardando|guarde|junte|juntando) (las|mis|todas las)? (pastillas|pildoras)',
+    // Kept back, a month's worth: "tengo guardadas todas las pastillas del mes".
+    '(guardadas|guardados|juntadas|juntados|ahorradas|escondidas) (las|mis|todas las|todas mis)? (pastillas|pildoras|medicinas)',
     'suicid*',
     '(quiero|quisiera|deseo|ganas de|prefiero) (morir|morirme|estar muerto|estar muerta)',
     'me quiero (morir|matar)',
@@ -122,7 +124,7 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'no (quiero|deseo) (seguir)? vivir',
     '(no tengo|sin) (razon|razones|motivo|motivos|ganas) (para|de) vivir',
     '(estaria|estarian|estarias|estarian todos|vivirian) mejor sin mi',
-    '(ya)? no (tiene|le veo) (ningun)? sentido (seguir|vivir|nada)',
+    '(ya)? no (tiene|le veo|veo|le encuentro|encuentro) (ningun|el)? sentido (a|de)? (seguir|vivir|nada|la vida)',
     '(ya)? no (voy a|vo a) necesitar (mis|las)? (pastillas|medicinas) ...2 (mas|nunca)',
     '(diga|digale|diganle|dile) adios ...3 (de mi parte|por mi)',
     '(que|ojala) dios me (recoja|lleve|llame) (ya|pronto)?',

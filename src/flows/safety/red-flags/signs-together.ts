@@ -1,0 +1,70 @@
+/**
+ * Stroke signs that are weak alone and plain together: the face, arm and
+ * speech of BE-FAST. "Face funny", "my hand is numb", "the words not come"
+ * may each be nothing (a numb hand is often a neuropathy's, a funny face a
+ * joke), so none of them flags alone. Two of them in one text, in any words
+ * and any order, are a stroke until a clinician says otherwise: "the words
+ * not come ... wife says face funny", "she mout droop on one side an she
+ * cyan hol de cup". Each sign is read as the red flags are (a plain denial,
+ * "no numbness in my arm", is no sign). Pure: no I/O.
+ */
+import { IDIOMS } from '../../text/figures-of-speech.js';
+import { createPhraseDetector, type CategoryPhrases, type Mention, type PhraseLocale } from '../../text/phrase-detector.js';
+
+type Sign = 'face' | 'limb' | 'speech';
+const SIGNS: readonly Sign[] = ['face', 'limb', 'speech'];
+
+const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
+const FACE = '(face|mouth|mout|smile|lip|lips|eye|eyelid|cheek)';
+const FACE_WRONG = '(funny|droop*|crooked|lopsided|uneven|sagging|saggy|numb*|weird|strange|different|slack|twisted|pulled|one side|to one side|to the side)';
+const LIMB = '(arm|arms|hand|hands|fingers|side|grip)';
+const LIMB_WRONG = '(numb*|weak*|heavy|dead|tingl*|clumsy|useless|limp|wont work|not working|aint working|give out|gave out|giving out|asleep)';
+const SPEAKING = '(talking|talkin|talk|talks|speaking|speech|words|voice)';
+
+const PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<Sign>>> = {
+  en: {
+    face: [`${FACE} ...3 ${FACE_WRONG}`, `${FACE_WRONG} ...2 ${FACE}`],
+    limb: [
+      `${LIMB} ...4 ${LIMB_WRONG}`,
+      `${LIMB_WRONG} ...2 ${LIMB}`,
+      `${CANT} (hold|hol|grip|lift|raise|pick up|squeeze|use|feel) ...3 (cup|glass|fork|spoon|pen|phone|mug|coffee|arm|hand|fingers|anything|nothing)`,
+      '(dropping|drops|dropped|keeps dropping|kept dropping) (things|stuff|everything|the cup|his cup|her cup|my cup|the fork|cups)',
+    ],
+    speech: [
+      '(words|word) ...2 (not|wont|dont|doesnt|cant|wouldnt|aint|will not) (come|coming|comes|come out|right|out)',
+      `(not|aint|ain|isnt|wasnt|no) ${SPEAKING} (right|straight|normal|clear|clearly|sense)`,
+      `${SPEAKING} ...2 (not|aint|isnt|wasnt) (right|normal|clear|making sense)`,
+      `${SPEAKING} ...2 (funny|weird|wrong|strange|drunk|garbled|jumbled|mixed up|thick|off)`,
+      'not making (any)? sense',
+      `${CANT} (find|get|say|think of) (the|my|his|her)? (words|word|name of)`,
+    ],
+  },
+  es: {
+    face: [
+      '(cara|boca|labio|labios|ojo|parpado|cachete) ...3 (chueca|chueco|torcida|torcido|caida|caido|dormida|dormido|rara|raro|de lado|ladeada|ladeado|colgada|colgado|floja|flojo)',
+    ],
+    limb: [
+      '(brazo|brazos|mano|manos|dedos|lado) ...3 (dormido|dormida|entumido|entumida|entumecido|entumecida|debil|pesado|pesada|muerto|muerta|torpe|no responde|no funciona|no sirve|no le responde)',
+      '(no puede|no puedo|no podia|no pudo) (agarrar|sostener|levantar|mover|apretar) ...3 (taza|vaso|tenedor|cuchara|brazo|mano|nada)',
+      '(se le caen|se me caen|tira) (las cosas|todo|el vaso|la taza)',
+    ],
+    speech: [
+      '(habla|hablar|hablando|palabras|voz) ...3 (rara|raro|enredad*|trabad*|mal|chistoso|chistosa|como borracho|como borracha|arrastrad*)',
+      '(no le|no me) (salen|salian|sale) (las)? palabras',
+      'arrastra (las)? palabras',
+      'no (habla|hablaba|dice|decia) (bien|claro|cosas con sentido)',
+    ],
+  },
+};
+
+const DETECTOR = createPhraseDetector(PHRASES, SIGNS, { idioms: IDIOMS });
+
+/** Two or more of the signs, each undenied: the stroke they are together; none otherwise. */
+export function strokeSignsTogether(text: string): Mention<'stroke'>[] {
+  const found = DETECTOR.mentions(text);
+  if (found.length < 2) return [];
+  return [{ category: 'stroke', locales: [...new Set(found.flatMap((sign) => sign.locales))] }];
+}
+
+/** Where the signs stand, per clause, when they are together (their words are then accounted for). */
+export const strokeSignSpans = (text: string) => (strokeSignsTogether(text).length > 0 ? DETECTOR.spans(text) : []);
