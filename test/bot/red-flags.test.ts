@@ -38,6 +38,15 @@ describe('red flags', () => {
     expect(s.twilio.sent.filter((m) => m.Body.includes('Leo Marsh')).map((m) => m.To)).toEqual([s.coordinator.phone, s.coordinator.phone]);
   });
 
+  it.each([
+    ['en', "2. my hand went numb at breakfast and the words won't come right, wife says my face look funny"],
+    ['es', 'mi mamá tiene la boca caída de un lado y no puede agarrar el vaso'],
+  ])('a stroke told as weak signs together (%s) escalates as a stroke, with no check-in open', async (_lang, text) => {
+    const patient = await s.newPatient({ firstName: 'Rosa', lastName: 'Diaz' });
+    expect(await s.say(patient, text)).toEqual([expect.stringContaining('911')]);
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:stroke', status: 'open' })]);
+  });
+
   it('do not fire on a plain denial', async () => {
     const patient = await s.newPatient();
     await s.checkIn(patient, 'wellness');

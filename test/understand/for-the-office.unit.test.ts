@@ -22,6 +22,14 @@ describe("the office's texts", () => {
     ['Can you send the reminder at 9 instead of 7? I work nights', 'how_we_write'],
     ["This is her granddaughter, grandma doesn't text. I'll show her this tonight", 'how_we_write'],
     ['Good morning. Please, what time is my appointment with Dr. Adeyemi on Thursday? I misplaced the card.', 'appointments'],
+    // What V taught: a plan the practice takes, a bill for the program, results on paper, the portal, our texts not understood.
+    ['do yall take the new Humana plan? they switched my insurance in January', 'billing'],
+    ['I got a statement for $38 for chronic care management, what is that', 'billing'],
+    ['¿Me pueden mandar copia de mis resultados por correo? Los pide el abogado', 'records'],
+    ['My son wants access to my patient portal, how do we do that', 'records'],
+    ['no entendí el mensaje de ayer, ¿qué tengo que contestar?', 'how_we_write'],
+    ['Can you write me in Spanish please, my English is little', 'how_we_write'],
+    ['this is my number now, the old one got cut off', 'contact_details'],
   ])('"%s" is the front desk\'s (%s)', (text, topic) => {
     expect(forTheOffice(text), text).toContain(topic);
   });
@@ -39,6 +47,9 @@ describe("the office's texts", () => {
     'feeling fine today',
     "2, this is Karen, Mom's daughter, texting for her. Mom hasn't picked up her mail in 4 days and the fridge is empty. Someone needs to check on her.",
     '¿Me pueden ayudar con transporte para la cita del martes? Ya no manejo',
+    'the water pill costs $90 now and medicare pays only half',
+    'my portal says my potassium was high, is that bad?',
+    'no entiendo cuántas pastillas del azúcar me tocan en la noche',
     'No tengo cómo ir a la cita del jueves, mi hijo trabaja y el camión no pasa por aquí. ¿Me pueden ayudar?',
   ])('"%s" is not', (text) => {
     expect(forTheOffice(text), text).toEqual([]);

@@ -34,6 +34,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     // A name written wrong: "ya spelled my name wrong, its Bernadette with two t's".
     '(spelled|spelt|spell|wrote|write|escribieron|escriben) (my|mi|her|his|su|the) (name|last name|nombre|apellido) (wrong|mal|incorrect*)',
     `(moved|moving|we moved|me mude|nos mudamos|nos cambiamos) (to|a|de casa)`,
+    // "Este es mi número ahora", "this is my number now".
+    `(this|este|esta|aqui) (is|es|esta) (my|mi|her|his|su) (new|nuevo|nueva)? ${PHONE} (now|ahora)`,
   ],
   office_hours: [
     '(office|clinic|clinica|oficina|consultorio) (open|opens|close|closes|closed|hours|abre|cierra|horario)',
@@ -57,12 +59,22 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(insurance|medicare|medicaid|seguro) (card|tarjeta)',
     '(tarjeta|card) (nueva|new)? (del|de|of|from)? (seguro|insurance|medicare|medicaid)',
     '(getting|get|got|send me) a (bill|statement)',
+    // Whether the practice takes a plan: "¿ustedes aceptan el seguro nuevo de Molina?", "do you take Humana".
+    '(accept|accepts|take|takes|aceptan|acepta|toman|reciben) (my|the|mi|el|su|this|ese|este)? (new|nuevo|nueva)? (insurance|seguro|plan|medicare|medicaid|humana|molina|aetna|cigna|tricare)',
+    // A bill for the program itself: "I receive bill $42 for chronic care".
+    '(bill|billed|charge|charged|statement|factura|cobro|cobraron) ...4 (chronic care|care management|ccm)',
+    // A plan changed: "me cambiaron el plan", "they changed my insurance".
+    '(cambiaron|cambio|changed|change|switched) (my|mi|el|the|de)? (plan|insurance|seguro|medicare plan)',
   ],
   records: [
     '(copy|copies|copia|copias) (of|de) (my|mi|mis|his|her|the)? (shot|vaccine|vacunas|immunization|medical)? (records|record|expediente|registros|papers|forms)',
     '(shot|immunization|vaccine|vacunas) (records|record|card|registro)',
     '(form|forms|paperwork|papeles|formulario|formularios|letter|carta) (for|para) (the|my|mi|el|la)?',
     '(fax|faxed|fax it)',
+    // Results asked for as paper: "¿me pueden mandar una copia de mis análisis al correo?".
+    '(copy|copies|copia|copias) (of|de) (my|mi|mis|the|los|las|his|her)? (labs|lab work|lab results|results|resultados|analisis|bloodwork|blood work|tests|examenes|estudios|x rays|radiografias)',
+    // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart".
+    '(portal|mychart|my chart|patient portal)',
   ],
   how_we_write: [
     `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,
@@ -70,6 +82,11 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `(instead of|en vez de|en lugar de) (texts|calls|llamadas|mensajes|texting|calling)`,
     `(doesnt|does not|dont|do not|cant|cannot|no|not) (text|read|sabe leer|lee|texts|usa el telefono|speak english|speaks english|speak much english|habla ingles|read english)`,
     '(set up|setup|set) (this|the|my|her|his) (phone|cell)',
+    // "¿Me lo pueden mandar en español?", "please write me in Spanish".
+    '(send|text|write|mandar|mandarme|manden|mandan|envien|enviar|escribir|escribirme|escriban) ...2 (in|en) (spanish|espanol|english|ingles)',
+    // Our text not understood: "no entendí el mensaje", "what does the 1 and 2 mean".
+    `(no|not|dont|didnt|do not|did not) (entiendo|entendi|understand|understood|get) ...2 (el|the|los|these|this|your|sus|tu)? ${OUR_TEXTS}`,
+    '(no|dont|do not) (entiendo|understand|hablo|speak|leo|read) (bien|well|much|mucho)? (el)? (ingles|english)',
     `(cant|can not|cannot|dont|couldnt) (find|see|read|open|get) (the|these|your|my|los|sus)? ${OUR_TEXTS}`,
   ],
 };
@@ -118,6 +135,8 @@ export function forTheOffice(text: string, requests: readonly string[] = readReq
   const health = tokens.some((t) => t !== '' && !FUNCTION_WORDS.has(t) && healthGroup(t) !== null && !placed.has(t));
   // Nor anything else a nurse should hear, as the closed world reads the whole text: no going without
   // ("no tengo cómo ir a la cita"); the office matter's own words are accounted for.
+  // (A price is what a bill is made of: "I got a bill for $42" tells no cost of medicine.)
+  if (topics.has('billing')) placed.add('cost');
   const news = leftOver(written).news.filter((n) => !tokenize(n).every((w) => placed.has(w)));
   return health || news.length > 0 ? [] : [...topics];
 }
