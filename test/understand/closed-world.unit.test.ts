@@ -724,6 +724,11 @@ describe('what V taught: stroke signs read together, advice that is no improveme
     expect(needsAPerson(leftOver(text)), text).toBe(false);
   });
 
+  it('a comadre, as a neighbour, is never the patient: her fall is not the patient\'s', () => {
+    expect(readMessage('mi comadre se cayó en la iglesia el domingo').concerns).toEqual([]);
+    expect(readMessage('me caí en la iglesia el domingo').concerns).toEqual(['fall']);
+  });
+
   it('"ain\'t come back" says a trouble passed', () => {
     expect(readMessage("the dizzy spells ain't come back since the new pill").concerns).toEqual([]);
   });

@@ -15,7 +15,7 @@ const OTHERS: ReadonlySet<string> = new Set(
     'dog dogs doggy puppy pup cat cats kitty kitten pet pets bird parrot horse ' +
     'neighbor neighbors neighbour neighbours friend friends buddy coworker coworkers boss pastor preacher ' +
     'perro perra perros perrito perrita gato gata gatos gatito gatita mascota pajaro perico caballo ' +
-    'vecino vecina vecinos vecinas amigo amiga amigos amigas companero companera jefe jefa pastora'
+    'vecino vecina vecinos vecinas amigo amiga amigos amigas companero companera jefe jefa pastora comadre compadre comadres compadres'
   ).split(' '),
 );
 
