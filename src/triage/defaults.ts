@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-5';
+export const DEFAULT_RULES_VERSION = 'default-6';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -25,6 +25,13 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
       level: 'urgent',
       categories: ['glucose_high_danger'],
       description: 'A high sugar with vomiting, an odd or fruity breath, or a foggy head: possible DKA',
+    },
+    {
+      id: 'fluids_lost',
+      kind: 'concern_reported',
+      level: 'urgent',
+      categories: ['fluids_lost_danger'],
+      description: 'Vomiting with not even water kept down, or no urine for most of a day: running dry',
     },
     { id: 'oxygen_low', kind: 'oxygen_below', level: 'urgent', percent: 90 },
     { id: 'pulse_abnormal', kind: 'pulse_outside', level: 'urgent', below: 50, above: 120 },

@@ -164,6 +164,21 @@ describe('blood sugar', () => {
   });
 });
 
+describe('vomiting with the body running dry', () => {
+  it.each([
+    ['en', "No. Ain't took none cause I been throwing up since Sunday, can't keep water down, and I ain't peed since yesterday"],
+    ['es', 'No. Estoy vomitando desde el domingo y no retengo ni el agua'],
+  ] as const)('%s: "%s" to the medicine question is urgent, and the on-call nurse is texted at once', async (lang, text) => {
+    const patient = await patientIn(lang);
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformin', dose: '500 mg', times: ['08:00'], reminders: false });
+    await s.checkIn(patient, 'medication');
+    expect((await s.say(patient, text)).length).toBeGreaterThan(0);
+    expect(await reasons(patient.id)).toContain('urgent:concern:fluids_lost_danger');
+    await s.runDue();
+    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toMatch(/^URGENT Riverside Family Medicine: Ro?u?(th|sa) .*vomiting with nothing kept down or no urine/);
+  });
+});
+
 describe('asking for a person', () => {
   it.each([
     ['en', 'can you call me'],

@@ -19,6 +19,8 @@ export const CONCERN_CATEGORIES = [
   'glucose_high',
   // A high sugar with the signs of an emergency (read in readMessage, not from phrases: see high-sugar.ts).
   'glucose_high_danger',
+  // Vomiting with nothing kept down, not even water, or no water passed (read in readMessage: see fluids-lost.ts).
+  'fluids_lost_danger',
   'breathing',
   'pain',
   'side_effects',
@@ -59,6 +61,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
     `${SUGAR} ... (high|up|over|through the roof|sky high|spiked|spiking|out of control)`, 'high (blood)? sugar', 'hyperglycemi*',
   ],
   glucose_high_danger: [],
+  fluids_lost_danger: [],
   breathing: [
     'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed) !up|once',
     // The inhaler reached for often: "using my rescue puffer every few hours" (not "breathing's easier since the new puffer").
@@ -116,6 +119,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   ],
   glucose_high: ['(azucar|glucosa) ... (alta|alto|subio|subida|por las nubes|descontrolad*)', 'hiperglucemia'],
   glucose_high_danger: [],
+  fluids_lost_danger: [],
   breathing: [
     'tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*',
     '(me|se)? (agito|agita|agitad*)', '(respiro|respira|respirando) (mas)? (rapido|agitad*|corto)', '(me|le) da fatiga', 'fatigad*',

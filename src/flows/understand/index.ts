@@ -9,6 +9,7 @@ import { readConcerns, type ConcernCategory } from './concerns.js';
 import { readRequests, type RequestKind } from './requests.js';
 import { readVitals, type Vital } from './vitals.js';
 import { highSugarInDanger } from './high-sugar.js';
+import { fluidsLostInDanger } from './fluids-lost.js';
 
 export { CONCERN_CATEGORIES, readConcerns } from './concerns.js';
 export type { ConcernCategory } from './concerns.js';
@@ -39,6 +40,7 @@ export function readMessage(text: string): MessageReading {
   const gainWeighed = vitals.some((v) => v.kind === 'weight_gain');
   const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain') && !(gainWeighed && c === 'weight_gain'));
   if (highSugarInDanger(text, vitals, concerns)) concerns.push('glucose_high_danger');
+  if (fluidsLostInDanger(text, concerns)) concerns.push('fluids_lost_danger');
   return { concerns, vitals, requests: readRequests(text) };
 }
 
