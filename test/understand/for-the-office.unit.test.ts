@@ -49,6 +49,7 @@ describe("the office's texts", () => {
     '¿Me pueden ayudar con transporte para la cita del martes? Ya no manejo',
     'the water pill costs $90 now and medicare pays only half',
     'my portal says my potassium was high, is that bad?',
+    'saw the heart doctor, all good, put it in my chart',
     'no entiendo cuántas pastillas del azúcar me tocan en la noche',
     'No tengo cómo ir a la cita del jueves, mi hijo trabaja y el camión no pasa por aquí. ¿Me pueden ayudar?',
   ])('"%s" is not', (text) => {

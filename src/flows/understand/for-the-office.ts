@@ -73,8 +73,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(fax|faxed|fax it)',
     // Results asked for as paper: "¿me pueden mandar una copia de mis análisis al correo?".
     '(copy|copies|copia|copias) (of|de) (my|mi|mis|the|los|las|his|her)? (labs|lab work|lab results|results|resultados|analisis|bloodwork|blood work|tests|examenes|estudios|x rays|radiografias)',
-    // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart".
-    '(portal|mychart|my chart|patient portal)',
+    // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart" (not "for my chart": a note for the nurse).
+    '(portal|mychart|patient portal)',
   ],
   how_we_write: [
     `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,
@@ -133,10 +133,10 @@ export function forTheOffice(text: string, requests: readonly string[] = readReq
   // "To whom it may concern", "me muero por verlos", "I'll": everyday words that only look like words of health.
   for (const pattern of [...SAYINGS, ...IDIOM_PATTERNS, ...LETTER_WORDS]) place(pattern);
   const health = tokens.some((t) => t !== '' && !FUNCTION_WORDS.has(t) && healthGroup(t) !== null && !placed.has(t));
+  // A price is what a bill is made of: "I got a bill for $42" tells no cost of medicine.
+  if (topics.has('billing')) placed.add('cost');
   // Nor anything else a nurse should hear, as the closed world reads the whole text: no going without
   // ("no tengo cómo ir a la cita"); the office matter's own words are accounted for.
-  // (A price is what a bill is made of: "I got a bill for $42" tells no cost of medicine.)
-  if (topics.has('billing')) placed.add('cost');
   const news = leftOver(written).news.filter((n) => !tokenize(n).every((w) => placed.has(w)));
   return health || news.length > 0 ? [] : [...topics];
 }
