@@ -61,4 +61,4 @@ export function tokenize(text: string): string[] {
  * closed class, so every reader takes them as the word they are: "dey cyan fill de heart pill" denies
  * the filling, "mi cyaan breathe" is "can't breathe".
  */
-const SPOKEN_CANT: ReadonlySet<string> = new Set(['cyaan', 'cyan', 'kyaan', 'kyan', 'caint', 'kaint', 'cyaa', 'kyaa']);
+const SPOKEN_CANT: ReadonlySet<string> = new Set(['cyaan', 'cyan', 'caan', 'kyaan', 'kyan', 'caint', 'kaint', 'cyaa', 'kyaa']);

@@ -16,6 +16,9 @@ import type { Vital } from './vitals.js';
 /** A reading at or over this is high enough for its signs to be urgent (DOMAIN.md's "above 300"). */
 export const HIGH_SUGAR_MGDL = 300;
 
+/** Water passed, as written and as spoken. */
+const PEEING = '(?:peeing|peein|pee|pissing|urinating|orinando|orino|orina)';
+
 /** The signs, on normalized text (lower case, accents folded, apostrophes gone). */
 const SIGNS = new RegExp(
   [
@@ -29,8 +32,8 @@ const SIGNS = new RegExp(
     // Thirst with drowsiness: the hyperosmolar picture ("real thirsty and sleepy", "mucha sed y con sueño").
     String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} (?:sleepy|drowsy|cant stay awake|sueno|somnolient\w*|dormid\w*)\b`,
     // Thirst with water passed all day: the body losing water to the sugar ("so thirsty, peeing constantly").
-    String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} (?:peeing|peein|pee|pissing|urinating|orinando|orino|orina)\b`,
-    String.raw`\b(?:peeing|peein|pee|pissing|urinating|orinando|orino|orina)\b(?: \w+){0,4} (?:thirsty|thirst|sed)\b`,
+    String.raw`\b(?:thirsty|thirst|sed)\b(?: \w+){0,4} ${PEEING}\b`,
+    String.raw`\b${PEEING}\b(?: \w+){0,4} (?:thirsty|thirst|sed)\b`,
     // Nothing kept down.
     String.raw`\b(?:cant|cannot|couldnt|not|wont) (?:keep|hold) (?:\w+ ){0,3}down\b`,
     String.raw`\bno (?:retiene|retengo|aguanta|aguanto|le queda|me queda) (?:\w+ ){0,2}(?:nada|agua|comida)\b`,

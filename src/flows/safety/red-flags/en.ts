@@ -6,7 +6,8 @@
  */
 import type { RedFlagPhrases } from './types.js';
 
-const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
+/** Can't, however written (spoken forms, "cyaan", "caint", are read as "cant": text/normalize.ts). */
+export const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
 const CHEST_SYMPTOM =
   '(pain|pains|painful|paining|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
 const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
@@ -75,7 +76,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Breath as dictation mishears it ("I can't breed good"); nobody texts their nurse about breeding animals.
     `${CANT} (hardly|barely|really|even)? (breed|breeth|breethe|brethe) !dogs|cattle|cows|horses|them|the|her|him|my|pigs|goats|sheep`,
     // Lying flat takes the breath: "mi cyaan lie down flat fi breathe", "can't lay flat without gasping".
-    `(cant|cannot|can not|couldnt|could not|unable to|not able to|cyaan|caan|kyaan) (lie|lay|lying|laying|sleep) (down)? (flat)? ...3 (breath*|breth*|gasp*)`,
+    `${CANT} (lie|lay|lying|laying|sleep) (down)? (flat)? ...3 (breath*|breth*|gasp*)`,
     // A rescue inhaler that gives nothing: "used my inhaler without relief".
     '(inhaler|puffer|nebulizer|neb|albuterol) ...4 (without|no|little) (relief|help|change|difference)',
     'turning blue',

@@ -10,11 +10,11 @@
  */
 import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases, type Mention, type PhraseLocale } from '../../text/phrase-detector.js';
+import { CANT } from './en.js';
 
 type Sign = 'face' | 'limb' | 'speech';
 const SIGNS: readonly Sign[] = ['face', 'limb', 'speech'];
 
-const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
 const FACE = '(face|mouth|mout|smile|lip|lips|eye|eyelid|cheek)';
 const FACE_WRONG = '(funny|droop*|crooked|lopsided|uneven|sagging|saggy|numb*|weird|strange|different|slack|twisted|pulled|one side|to one side|to the side)';
 const LIMB = '(arm|arms|hand|hands|fingers|side|grip)';
@@ -66,5 +66,11 @@ export function strokeSignsTogether(text: string): Mention<'stroke'>[] {
   return [{ category: 'stroke', locales: [...new Set(found.flatMap((sign) => sign.locales))] }];
 }
 
-/** Where the signs stand, per clause, when they are together (their words are then accounted for). */
-export const strokeSignSpans = (text: string) => (strokeSignsTogether(text).length > 0 ? DETECTOR.spans(text) : []);
+/**
+ * Where the signs stand, per clause, when they are together (their words are then accounted for).
+ * Most texts name no sign at all: their spans say so, and the signs are not read a second time.
+ */
+export function strokeSignSpans(text: string): Array<Array<[number, number]>> {
+  const spans = DETECTOR.spans(text);
+  return spans.some((ranges) => ranges.length > 0) && strokeSignsTogether(text).length > 0 ? spans : [];
+}
