@@ -121,6 +121,39 @@ describe("the service's job claim (Agenda's workers, jobs/backend.ts)", () => {
     const found = await namesWithJobToTake(db.pool, kinds.map((kind) => ({ name: of(kind), dueBy: now, lockTakenBefore: at(-30) })));
     expect([...found].sort()).toEqual([of('abandoned'), of('due')]);
   });
+
+  it('reads a few index pages per name, however many jobs of other names wait', async () => {
+    const now = new Date('2026-11-24T21:00:00Z');
+    const asked = ['a', 'b', 'c', 'd'].map((n) => ({ name: `${name}.${n}`, dueBy: now, lockTakenBefore: new Date(now.getTime() - 30_000) }));
+    /** Pages the poll's prepared statement touches, under EXPLAIN ANALYZE. */
+    const pollPages = async () => {
+      const client = await db.pool.connect();
+      try {
+        expect(await namesWithJobToTake(client, asked)).toEqual(new Set());
+        const array = (values: string[], type: string) => `ARRAY[${values.map((v) => client.escapeLiteral(v)).join(', ')}]::${type}[]`;
+        const params = [array(asked.map((c) => c.name), 'text'), array(asked.map((c) => c.dueBy.toISOString()), 'timestamptz'), array(asked.map((c) => c.lockTakenBefore.toISOString()), 'timestamptz')];
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE "names-with-job-to-take"(${params.join(', ')})`);
+        const plan = rows[0]['QUERY PLAN'][0].Plan as { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+        return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+      } finally {
+        client.release();
+      }
+    };
+    const alone = await pollPages();
+    // A panel's day: thousands of jobs of one other name queued for later (timers), and the asked names'
+    // finished jobs, kept a week; counted by the planner.
+    await db.pool.query(
+      `INSERT INTO ${JOB_TABLE} (name, data, next_run_at) SELECT $1, '{}', $2::timestamptz + i * interval '1 minute' FROM generate_series(1, 3000) i`,
+      [`${name}.busy`, now],
+    );
+    await db.pool.query(
+      `INSERT INTO ${JOB_TABLE} (name, data, next_run_at, last_finished_at) SELECT ($1::text[])[1 + i % 4], '{}', NULL, $2::timestamptz - i * interval '1 minute' FROM generate_series(1, 6000) i`,
+      [asked.map((c) => c.name), now],
+    );
+    await db.pool.query(`ANALYZE ${JOB_TABLE}`);
+    // An index level more at most for each name asked; before the by-name index, every waiting job for each.
+    expect(await pollPages()).toBeLessThanOrEqual(alone + 2 * asked.length);
+  });
 });
 
 describe.runIf(testDbKind() === 'server')("Agenda's wake-up notification, as ccm-bot sends it", () => {
