@@ -47,6 +47,37 @@ describe('red flags', () => {
     expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:stroke', status: 'open' })]);
   });
 
+  it.each([
+    ['en', "hi this is Marisol, Abuela Carmen's granddaughter. she's been talking weird since lunch, calling me by my mom's name and doesnt know what day it is"],
+    ['es', 'mi mamá no sabe qué día es y me llama con el nombre de mi tía'],
+  ])('confusion as the family sees it (%s), lost in time or taking one person for another, escalates as confusion', async (_lang, text) => {
+    const patient = await s.newPatient({ firstName: 'Carmen', lastName: 'Ortiz' });
+    expect(await s.say(patient, text)).toEqual([expect.stringContaining('911')]);
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:confusion', status: 'open' })]);
+  });
+
+  it('a bleed told by how long and how much ("since one hour", "a wicked amount of blood") escalates as severe bleeding', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    expect(await s.say(patient, '2. Please my wife is bleeding from the nose since one hour, the towel is full')).toEqual([expect.stringContaining('911')]);
+    const other = await s.newPatient();
+    expect(await s.say(other, 'I gotta tell ya I coughed up a wicked amount of blood this mornin')).toEqual([expect.stringContaining('911')]);
+    for (const id of [patient.id, other.id]) expect(await s.alerts(id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:severe_bleeding' })]);
+  });
+
+  it('do not fire on a joke about the date, a laugh, a golf stroke or love', async () => {
+    const patient = await s.newPatient();
+    for (const text of [
+      "I don't know what day it is lol, retirement is great",
+      "1 FEELING GREAT. LAUGHED SO HARD AT MY GRANDSON'S SCHOOL PLAY I COULDNT BREATHE LOL",
+      'Shot an 88 at the club today, had a penalty stroke on 14',
+      'I fell head over heels for that new detective show on PBS',
+    ]) {
+      expect((await s.say(patient, text)).join(' '), text).not.toContain('911');
+    }
+    expect(await s.alerts(patient.id)).toEqual([]);
+  });
+
   it('do not fire on a plain denial', async () => {
     const patient = await s.newPatient();
     await s.checkIn(patient, 'wellness');

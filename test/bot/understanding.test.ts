@@ -179,6 +179,17 @@ describe('vomiting with the body running dry', () => {
   });
 });
 
+describe('a pulse off a watch', () => {
+  it('"checked my watch it says 158" with a pounding heart is a pulse of 158: urgent, and the on-call nurse is texted at once', async () => {
+    const patient = await patientIn('en');
+    await s.checkIn(patient, 'wellness');
+    await s.say(patient, "Heart's pounding like crazy, checked my watch it says 158 and I'm sweating buckets just sitting here. Feel lightheaded");
+    expect(await reasons(patient.id)).toContain('urgent:pulse_abnormal');
+    await s.runDue();
+    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toMatch(/^URGENT /);
+  });
+});
+
 describe('asking for a person', () => {
   it.each([
     ['en', 'can you call me'],

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/understand/dictionary.js';
-import { leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
+import { forTheOffice, leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
 import { readRequests } from '../../src/flows/understand/index.js';
 import { aPersonShouldRead } from '../../src/conversation/for-a-person.js';
@@ -731,5 +731,94 @@ describe('what V taught: stroke signs read together, advice that is no improveme
 
   it('"ain\'t come back" says a trouble passed', () => {
     expect(readMessage("the dizzy spells ain't come back since the new pill").concerns).toEqual([]);
+  });
+});
+
+describe('what W taught: the family\'s confusion, a bleed by its length, a pulse off a watch, "mejor" that is "rather"', () => {
+  it.each([
+    ["she's been calling me by my mom's name and doesnt know what day it is", 'confusion'],
+    ['mi papá no sabe en qué año estamos', 'confusion'],
+    ['I coughed up a wicked amount of blood this mornin', 'severe_bleeding'],
+    ['my wife is bleeding from the nose since one hour', 'severe_bleeding'],
+  ])('"%s" is a %s red flag', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it.each([
+    // Of oneself, a joke; blood named by a test; laughter, golf and love.
+    "I don't know what day it is lol, retirement is great",
+    'ya no sé ni qué día es jaja',
+    'threw up twice before the blood test this morning',
+    'my grandson keeps calling me by my name, so grown up',
+    'LAUGHED SO HARD AT THE SCHOOL PLAY I COULDNT BREATHE LOL',
+    'had a penalty stroke on 14, what a stroke of luck the rest went fine',
+    'I fell head over heels for that new detective show',
+  ])('"%s" is no red flag', (text) => {
+    expect(detectRedFlag(text), text).toBeNull();
+  });
+
+  it('reads a figure off a watch named again by "it", further from the heart than a figure said beside it', () => {
+    expect(readMessage("Heart's pounding like crazy, checked my watch it says 158").vitals).toEqual([{ kind: 'pulse', bpm: 158 }]);
+  });
+
+  it('"mejor me tomo mi té" is what they do instead, no improvement: the diarrhea before it stays a concern', () => {
+    expect(readMessage('No. Las de la azúcar me dan mucha diarrea, mejor me tomo mi té de nopal.').concerns).toContain('vomiting');
+    expect(readMessage('tenía diarrea la semana pasada, ya estoy mejor').concerns).toEqual([]);
+  });
+
+  it.each([
+    ['Muchas gracias a la enfermera Rosa por llamarme la semana pasada', []],
+    ['Is this the pharmacy or the doctor?', ['who_is_this']],
+  ])('"%s" asks for %j', (text, requests) => {
+    expect(readRequests(text), text).toEqual(requests);
+  });
+
+  it.each([
+    'Found my wedding dress in the old hope chest today, can you believe it still fits?',
+    'this is Aiden texting for my grandma, she says 1 and that shes fine and to stop worrying lol',
+    '2 same. Only thing going downhill is my tomatoes, they are dying on the vine. Me I am fine.',
+    '1. Fine as frog hair. Only thing sick round here is my truck.',
+    'Ay, este calor nos está matando. Nomás quería saludar.',
+    'la cartera me está sangrando con tanto regalo de Navidad jaja',
+  ])('"%s" is settled', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it.each([
+    ['Me llegó una factura de $45 y tengo Medicare, ¿eso es un error?', 'billing'],
+    ['¿Cuánto cuesta la consulta?', 'billing'],
+    ["Y'all gonna be closed for Mardi Gras?", 'office_hours'],
+    ['Señorita, ¿la doctora Salas todavía atiende ahí o se fue a otra clínica?', 'office_hours'],
+    ['¿Atienden el viernes santo? Quiero llevar los papeles del seguro.', 'records'],
+    ['I CANT FIND MY LAB RESULTS ON THE PORTAL', 'records'],
+    ['My cousin says your clinic helped her a lot. Can she sign up for the texting too?', 'how_we_write'],
+  ])('"%s" is the front desk\'s (%s)', (text, topic) => {
+    expect(forTheOffice(text), text).toContain(topic);
+  });
+
+  it.each(['how much does the insulin cost now', "I can't see the doctor, no ride"])('"%s" stays with the care team', (text) => {
+    expect(forTheOffice(text), text).toEqual([]);
+  });
+});
+
+describe('habits given up, and someone else gone on about', () => {
+  it.each([
+    '1 better sugars been running one tens since I quit the mountain dew',
+    'quit smoking 3 months ago, feel great',
+    'dejé el refresco y me siento mejor',
+    '1 mejor, ya no se me hinchan los pies desde que me quitaron la sal',
+    'My cat stole the whole kielbasa, now he lies on the sofa like a dead body. Very bad cat.',
+    'My neighbor fell down the stairs. She broke her hip, poor thing.',
+  ])('"%s" is settled', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it.each([
+    // A medicine is no habit, and water is no vice.
+    ['I quit the water pill', 'quit'],
+    ['stopped the sugar pill last week', 'stopped'],
+    ['I stopped drinking water, it makes me run to the bathroom', 'stopped'],
+  ])('"%s" is news', (text, news) => {
+    expect(leftOver(text).news, text).toContain(news);
   });
 });

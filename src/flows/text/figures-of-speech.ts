@@ -5,6 +5,10 @@
  */
 export const IDIOMS: readonly string[] = [
   '(fell|fall|falls|falling) (asleep|in love|behind)',
+  // Love, not a tumble: "fell head over heels for that new detective show" ("head over heels down the steps" is one).
+  '(fell|fall|falls|falling) head over heels (for|in love|over)',
+  // Golf and swimming, luck and genius: "a penalty stroke on 14", "a stroke of luck".
+  '(penalty|back|breast) (stroke|strokes)', 'stroke of (luck|genius|good luck|midnight)',
   // Blood as what a test draws or a reading measures: "el próximo examen de sangre", "azúcar en la sangre", "blood test".
   '(examen|examenes|analisis|prueba|pruebas|estudio|estudios|laboratorio|laboratorios|muestra|muestras|sacar|sacarme|sacaron|sacan|donar|done) (de)? (la)? sangre',
   '(azucar|glucosa|presion|colesterol|oxigeno) (en|de) la sangre',
@@ -14,6 +18,8 @@ export const IDIOMS: readonly string[] = [
   'dying (her|his|my|their|the|our)? (hair|beard|eggs|yarn|shirts|clothes)',
   // Things die too: "the batteries died", "old habits die hard"; and spirits run high.
   '(battery|batteries|phone|cell|car|truck|tv|computer|laptop|cuff|machine|meter|charger|flashlight|plants|tomatoes|garden|bateria|baterias|pila|pilas|celular|carro) ...2 (died|dead|die|dies|murio|muerto|muerta)',
+  // A chest that holds things: "found my wedding dress in the old hope chest", "the ice chest", "a chest of drawers".
+  '(hope|tool|ice|toy|treasure|cedar|tackle|medicine) chest', 'chest of drawers',
   '(habit|habits) die hard', '(broke|breaks|break|breaking) (my|his|her|our) heart', '(me|le|nos)? (rompio|rompe|rompieron|partio) (el|mi)? corazon', '(spirits|hopes) (are|were|is|was|running)? (high|up|low)',
   '(killing|killed) it',
   // A gift: "the pill box my son got me" (no medicine got the patient anything).
@@ -33,6 +39,12 @@ export const IDIOMS: readonly string[] = [
   '(me|le|nos) (va|van) a (dar|provocar|causar) (un)? (infarto|ataque)',
   '(heart|corazon) (skipped|skip) a beat',
   '(heat|weather|humidity|cold|traffic|prices|taxes|kids|grandkids) (is|are|was)? killing (me|us)',
+  '(calor|frio|humedad|trafico|precios|impuestos|ninos|nietos|chamacos) (me|nos) (esta|estan|anda|andan)? matando',
+  // Money bled: "la cartera me está sangrando con tanto regalo", "Christmas is bleeding my wallet dry".
+  '(cartera|billetera|bolsillo|wallet|bank account|pocket|pockets) ...3 (sangrando|sangra|bleeding|bled)',
+  '(bleeding|bled|bleeds) (my|me|the|our) (wallet|bank account|pocket|pockets|dry)',
+  // What laughing did is part of the laugh: "laughed so hard at the school play I couldnt breathe".
+  '(laughed|laughing|laugh) (so hard|till|until) ...6 (couldnt|could not|cant|cannot) (breathe|breath|catch my breath|stop)',
   '(laughed|laughing|laugh) (so hard|till|until)',
   'sick (and|n) tired',
   '(me|se|nos) (cai|caigo|cayo|caimos) de (la)? risa',

@@ -54,8 +54,8 @@ export interface DetectorOptions<C extends string = string> {
   lingering?: ReadonlySet<string>;
   /** Categories that are events, not states ("a fall"): "it's gone now" after them settles nothing. */
   lasting?: readonly C[];
-  /** A clause this says is about someone other than the patient ("my dog is sick") mentions nothing. */
-  othersClause?: (tokens: readonly string[]) => boolean;
+  /** Which clauses are about someone other than the patient ("my dog is sick"): those mention nothing. */
+  othersClauses?: (clauses: readonly (readonly string[])[]) => boolean[];
 }
 
 export interface PhraseDetector<C extends string> {
@@ -144,9 +144,9 @@ export function createPhraseDetector<C extends string>(
   const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
     [...compile().resolved, ...(lingers(tokens) || lingers(of) ? [] : compile().improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
 
-  function findInClause(clause: readonly string[], evenResolved = false): Found<C>[] {
+  function findInClause(clause: readonly string[], evenResolved = false, aboutOthers = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
-    if (!evenResolved && options.othersClause?.(tokens)) return [];
+    if (!evenResolved && aboutOthers) return [];
     const found = findAll(tokens);
     if (evenResolved) return found;
     // What the clause says passed is no mention; what an "and" keeps apart from it still is.
@@ -187,11 +187,12 @@ export function createPhraseDetector<C extends string>(
         else if (!known.locales.includes(locale)) known.locales.push(locale);
       };
       const clauses = splitClauses(text);
+      const others = options.othersClauses?.(clauses.map(withoutIdioms)) ?? [];
       clauses.forEach((tokens, index) => {
         // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
         const next = clauses[index + 1];
         const passed = next !== undefined && resolvedMarkers(withoutIdioms(next), tokens).length > 0 && findInClause(next, true).length === 0;
-        for (const { mention, negated } of findInClause(tokens)) {
+        for (const { mention, negated } of findInClause(tokens, false, others[index])) {
           if (!negated && !(passed && !options.lasting?.includes(mention.category))) note(mention);
         }
         // "Mom fell… hit her head": one event told across a pause. A phrase that starts in this clause

@@ -4,31 +4,70 @@
  * writer is the patient or a relative writing for them, so a relative ("my
  * husband", "mom") may be the patient and is never taken as someone else;
  * pets, neighbours, friends and co-workers are. A clause that also speaks of
- * the writer ("my friend found me on the floor") is not about someone else.
+ * the writer ("my friend found me on the floor") is not about someone else,
+ * and one that goes on about them by "he", "she" or "it" is ("my cat stole
+ * the kielbasa, now he lies on the sofa like a dead body").
  * Red flags do not use this: an emergency is raised whoever it seems to be
  * about. Pure: no I/O.
  */
 
-/** People and animals who are never the patient. */
+/** People, animals, plants and machines that are never the patient. */
 const OTHERS: ReadonlySet<string> = new Set(
   (
     'dog dogs doggy puppy pup cat cats kitty kitten pet pets bird parrot horse ' +
     'neighbor neighbors neighbour neighbours friend friends buddy coworker coworkers boss pastor preacher ' +
     'perro perra perros perrito perrita gato gata gatos gatito gatita mascota pajaro perico caballo ' +
-    'vecino vecina vecinos vecinas amigo amiga amigos amigas companero companera jefe jefa pastora comadre compadre comadres compadres'
+    'vecino vecina vecinos vecinas amigo amiga amigos amigas companero companera jefe jefa pastora comadre compadre comadres compadres ' +
+    'cachorro cachorra cachorrito cachorrita chickens hens chicken cows cow goats pigs gallinas gallina vacas vaca chivas cerdos puercos ' +
+    // Plants and machines are never the patient either: "my tomatoes are dying", "las matas se me están muriendo", "my truck is sick".
+    'tomatoes tomato plants plant garden flowers roses crops corn lawn grass tree trees beans squash ' +
+    'tomates matas plantas flores rosas milpa jardin arbol arboles ' +
+    'truck car tractor combine phone computer carro camioneta troca celular'
   ).split(' '),
 );
 
 /** What may stand before the other in the clause's opening: an answer, a possessive, an article. */
 const LEAD: ReadonlySet<string> = new Set(
-  '1 2 3 yes no and also oh well so my our the a an mi mis nuestro nuestra el la los las un una si y tambien pues'.split(' '),
+  '1 2 3 yes no and also oh well so my our the a an mi mis nuestro nuestra el la los las un una si y tambien pues ya ni'.split(' '),
 );
 
 /** Words by which the writer speaks of themselves (a possessive just before the other is allowed). */
 const FIRST_PERSON: ReadonlySet<string> = new Set('i im ive id ill me my mine myself we us our yo me mi mis conmigo nos nuestro nuestra'.split(' '));
 
+/** He, she, it or they: who a clause after one about someone else goes on about. */
+const THEY: ReadonlySet<string> = new Set('he hes she shes it its they theyre el ella ellos ellas'.split(' '));
+/** What may stand before that pronoun: an answer, "and", a time. */
+const BEFORE_THEY: ReadonlySet<string> = new Set([...LEAD, 'now', 'then', 'but', 'today', 'ahora', 'luego', 'pero', 'hoy']);
+
+/**
+ * For each clause, whether it is about someone else: by its subject (aboutSomeoneElse), or, after such
+ * a clause, by "he", "she", "it" or "they" as its subject, with the writer not in it ("My neighbor fell.
+ * She broke her hip"; "my friend had covid. She says I look pale" is the writer's again).
+ */
+export function clausesAboutSomeoneElse(clauses: readonly (readonly string[])[]): boolean[] {
+  let previous = false;
+  return clauses.map((clause) => (previous = aboutSomeoneElse(clause) || (previous && goesOnAboutThem(clause))));
+}
+
+function goesOnAboutThem(clause: readonly string[]): boolean {
+  const at = clause.findIndex((token) => !BEFORE_THEY.has(token));
+  return at >= 0 && THEY.has(clause[at]!) && !clause.some((token) => FIRST_PERSON.has(token));
+}
+
 /** True when the clause's subject is someone else and the writer is not in it. */
+/** "The only thing sick round here is my truck": what the only thing is, is the subject. */
+function onlyThingIsThem(clause: readonly string[]): boolean {
+  const opening = clause.slice(0, 3).join(' ');
+  if (!/^(the )?only (thing|one)\b/.test(opening)) return false;
+  const is = clause.findIndex((token) => token === 'is' || token === 'are');
+  const them = clause.slice(is + 1).filter((token) => !LEAD.has(token));
+  return is > 0 && them.length > 0 && OTHERS.has(them[0]!) && !clause.some((token) => FIRST_PERSON.has(token) && token !== 'my');
+}
+
 export function aboutSomeoneElse(clause: readonly string[]): boolean {
+  if (onlyThingIsThem(clause)) return true;
+  // "Very bad cat", "pobre perrito": a few words that only name them.
+  if (clause.length <= 4 && OTHERS.has(clause.at(-1)!) && !clause.slice(0, -2).some((token) => FIRST_PERSON.has(token))) return true;
   let subject = -1;
   for (let i = 0; i < clause.length && i < 4; i++) {
     const token = clause[i]!;

@@ -83,8 +83,8 @@ const VACCINES = [
   `${PREVENTED} (shot|shots)`,
   `(inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
 ];
-/** Thanks for a call that was made: "thank you for calling me back", "gracias por la llamada de ayer". */
-const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) (for|por) (the|your|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar|ride|rides|lift|raite|transporte)';
+/** Thanks for a call that was made: "thank you for calling me back", "gracias a la enfermera Rosa por llamarme". */
+const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) ...5 (for|por) (the|your|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar|ride|rides|lift|raite|transporte)';
 /**
  * Our own call or text, missed or seen late: "sorry I missed your call", "apenas vi el mensaje". No dose
  * was missed and nothing was barely seen.
@@ -98,8 +98,18 @@ const OUR_MESSAGE_MISSED = [
 /** Spanish names the care first and the part of the body after it: "la terapia de la rodilla", "el doctor de los ojos". */
 const CARE_OF_A_PART =
   '(terapia|doctor|doctora|medico|medica|especialista|examen|cita|consulta|cirugia|operacion|crema|gotas|pastilla|pastillas|medicina|rehabilitacion) (de|del|para) (la|el|los|las|mi|mis)? (rodilla|rodillas|ojos|ojo|corazon|rinones|rinon|pulmones|piel|oido|oidos|huesos|cadera|pie|pies|espalda|estomago|tiroides|hombro|hombros)';
-/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed, the care of a part. */
-export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL, ...OUR_MESSAGE_MISSED, CARE_OF_A_PART].map(compilePattern);
+/**
+ * A habit given up: "since I quit the mountain dew", "gave up smoking", "dejé el refresco", "me quitaron
+ * la sal". Stopping a medicine is news; stopping these is the care plan working. Not "drinking water",
+ * not "the sugar pill", and not "dejé de tomar" (the pills or the drink: it says neither).
+ */
+const HABIT = '(smoking|smokes|cigarettes|cigarette|cigs|tobacco|chew|dip|vaping|vape|drinking|booze|beer|beers|liquor|whiskey|alcohol|soda|sodas|pop|coke|cokes|dew|mountain dew|sweets|candy|salt|sugar|junk food|fried food|fast food|sweet tea|fumar|cigarro|cigarros|cigarrillos|cerveza|cervezas|trago|alcohol|refresco|refrescos|coca|dulces|sal|azucar|pan dulce|grasa|fritos)';
+const HABITS_GIVEN_UP = [
+  `(quit|quitting|stopped|gave up|give up|giving up|cut out|cut back on|cut down on|laid off|lay off|off|no more|deje|dejamos|dejo) (on)? (the|my|all|all the|that|de|el|la|los|las)? ${HABIT} !(pill|pills|med|meds|medicine|tablet|tablets|water|agua|fluids|pastilla|pastillas)`,
+  `(me|le|nos) (quitaron|quito|prohibieron|prohibio) (el|la|los|las)? ${HABIT}`,
+];
+/** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed, the care of a part, a habit given up. */
+export const SAYINGS = [...SAYING_SOURCES, ...VACCINES, THANKS_FOR_A_CALL, ...OUR_MESSAGE_MISSED, CARE_OF_A_PART, ...HABITS_GIVEN_UP].map(compilePattern);
 /**
  * A part of the body that did its work: "knees held up fine", "las piernas aguantaron", "my back didn't
  * complain once", "knees didn't give out on me". Its clause is well, as with "legs look fine".

@@ -22,7 +22,7 @@ import { findPhrase } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
-import { aboutSomeoneElse } from '../text/someone-else.js';
+import { clausesAboutSomeoneElse } from '../text/someone-else.js';
 import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXCESS_BUT_SLEEP, HELD_UP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
@@ -162,6 +162,8 @@ const STOP = /^stop(?:s|ped|ping)?$/;
 const STOPPED_THINGS = new Set(['it', 'them', 'em', 'my', 'the', 'his', 'her', 'all', 'everything', 'that', 'this', 'those', 'these']);
 const stopsSomething = (tokens: readonly string[], i: number) => {
   const next = tokens[i + 1] ?? '';
+  // "Stop worrying", "stopped fretting": a feeling let go is no doing stopped (the feeling is read as itself).
+  if (healthGroup(next) === 'mood') return false;
   return next.endsWith('ing') || STOPPED_THINGS.has(next) || MEDICINE_WORDS.has(next) || healthGroup(next) === 'medicine';
 };
 
@@ -295,9 +297,10 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   for (const spans of [concernSpans(text), redFlagSpans(text), requestSpans(text)]) {
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
+  const aboutOthers = clausesAboutSomeoneElse(written);
   clauses.forEach((tokens, c) => {
     // "My dog is sick", "mi vecina anda con tos": someone else's trouble is not the patient's news.
-    if (aboutSomeoneElse(written[c]!)) return;
+    if (aboutOthers[c]) return;
     blank(tokens, IDIOM_PATTERNS);
     blank(tokens, CLINICIAN_CHANGES);
     blankFirstWord(tokens, INTENSIFIERS);

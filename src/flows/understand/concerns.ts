@@ -8,7 +8,7 @@
  */
 import { IDIOMS, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
-import { aboutSomeoneElse } from '../text/someone-else.js';
+import { clausesAboutSomeoneElse } from '../text/someone-else.js';
 
 export const CONCERN_CATEGORIES = [
   'fall',
@@ -149,7 +149,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], othersClause: aboutSomeoneElse });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], othersClauses: clausesAboutSomeoneElse });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);

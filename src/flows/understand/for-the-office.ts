@@ -50,6 +50,12 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(same|new|old|other) (office|clinic|location|oficina|clinica)',
     '(de vacaciones|on vacation|back from vacation|regreso de vacaciones)',
     '(directions|como llego|how do i get) (to|a)? (the|la|el|your)? (office|clinic|clinica|oficina)',
+    // Closed for a holiday: "y'all gonna be closed for Mardi Gras?", "is the clinic open on Good Friday".
+    '(you|yall|y all|you guys|office|clinic|clinica|oficina) ...2 (closed|open) (for|on)',
+    // Who sees patients there, and when: "¿atienden el viernes santo?", "¿la doctora Salas todavía atiende ahí?".
+    '(atienden|atiende|trabaja|trabajan|consulta) (el|los|este|hoy|manana|ahi|alli|aqui|todavia|aun|los sabados|en)',
+    '(todavia|aun|still) (atiende|trabaja|works|sees patients|practices) (ahi|alli|aqui|there|here|en|at)?',
+    '(se fue|se cambio|moved|went|left) (a|to|for) (otra|otro|another|a different|other) (clinica|clinic|office|oficina|consultorio|practice)',
   ],
   billing: [
     '(bill|billed|billing|charge|charged|charges|cobrar|cobran|cobro|factura|cuenta) ...3 (texts|text|messages|mensajes|these|estos)',
@@ -65,16 +71,23 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(bill|billed|charge|charged|statement|factura|cobro|cobraron) ...4 (chronic care|care management|ccm)',
     // A plan changed: "me cambiaron el plan", "they changed my insurance".
     '(cambiaron|cambio|changed|change|switched) (my|mi|el|the|de)? (plan|insurance|seguro|medicare plan)',
+    // A bill that came: "me llegó una factura de $45", "I got a statement from y'all".
+    '(llego|llegaron|recibi|got|received|get|getting) (una|un|a|the|this|esta|este|la|el)? (factura|facturas|bill|cobro|statement|invoice)',
+    // What a visit costs: "¿cuánto cuesta la consulta si no tengo el seguro?" (not what a medicine costs).
+    '(cuanto|how much) (cuesta|cobran|cost|costs|is|does|do) (la|el|una|un|a|an|the|my)? (consulta|visita|cita|visit|appointment|office visit|checkup)',
   ],
   records: [
     '(copy|copies|copia|copias) (of|de) (my|mi|mis|his|her|the)? (shot|vaccine|vacunas|immunization|medical)? (records|record|expediente|registros|papers|forms)',
     '(shot|immunization|vaccine|vacunas) (records|record|card|registro)',
     '(form|forms|paperwork|papeles|formulario|formularios|letter|carta) (for|para) (the|my|mi|el|la)?',
+    '(llevar|traer|dejar|entregar|drop off|bring|bring in) (los|las|mis|unos|my|the|some)? (papeles|paperwork|forms|formularios|documentos|papers)',
     '(fax|faxed|fax it)',
     // Results asked for as paper: "¿me pueden mandar una copia de mis análisis al correo?".
     '(copy|copies|copia|copias) (of|de) (my|mi|mis|the|los|las|his|her)? (labs|lab work|lab results|results|resultados|analisis|bloodwork|blood work|tests|examenes|estudios|x rays|radiografias)',
     // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart" (not "for my chart": a note for the nurse).
     '(portal|mychart|patient portal)',
+    // What the portal will not show: "I CANT FIND MY LAB RESULTS ON THE PORTAL".
+    '(cant|can not|cannot|couldnt|dont|do not|no puedo) (find|see|get into|log in|login|open|access|encontrar|ver|entrar) ...4 (portal|mychart|results|resultados)',
   ],
   how_we_write: [
     `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,
@@ -88,6 +101,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `(no|not|dont|didnt|do not|did not) (entiendo|entendi|understand|understood|get) ...2 (el|the|los|these|this|your|sus|tu)? ${OUR_TEXTS}`,
     '(no|dont|do not) (entiendo|understand|hablo|speak|leo|read) (bien|well|much|mucho)? (el)? (ingles|english)',
     `(cant|can not|cannot|dont|couldnt) (find|see|read|open|get) (the|these|your|my|los|sus)? ${OUR_TEXTS}`,
+    // Someone else asking to join: "my cousin ... can she sign up for the texting too?".
+    '(sign up|signed up|enroll|enrolled|join|joined|inscribir|inscribirse|inscribirla|inscribirlo|apuntar|apuntarse) (for|en|a|para)? (the|los|el|your|sus)? (texting|texts|text program|program|programa|mensajes)',
   ],
 };
 

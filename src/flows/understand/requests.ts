@@ -22,6 +22,8 @@ const EN: CategoryPhrases<RequestKind> = {
     'who (is|s) (this|texting|sending)', 'whos this', 'who are (you|u)', 'what is this', 'is this (a)? (scam|spam|real)', 'how did you get (my)? number', 'who gave (you|u|yall|y all) (this|my) (number|phone|cell)',
     // "is this the clinic?", "is this dr patels office": asking whether it is really the practice writing.
     '(is|are) (this|these|you|u) (really)? (from)? (the|my|your)? (clinic|office|doctor*|dr|practice|hospital|nurse*)',
+    // Or someone else who writes about medicines: "is this the pharmacy or the doctor?".
+    '(is|are) (this|these|you|u) (from)? (the|my|your)? (pharmacy|drugstore|insurance|medicare)',
     '(dont|do not|didnt) recognize (this|the|your|that)? (number|phone)', 'is (this|it) (legit|legitimate)',
   ],
   already_answered: [
@@ -112,10 +114,18 @@ const HELP_RECEIVED = [
   '(me|nos) (ayuda|ayudan|ayudo|ayudaron|han ayudado|ha ayudado)',
 ];
 
+/**
+ * Thanks for a call that was made is no call asked for: "muchas gracias a la enfermera Rosa por llamarme la
+ * semana pasada", "thank you nurse Jo for calling me back Tuesday".
+ */
+const CALL_THANKED = [
+  '(thanks|thank you|thank u|thx|gracias) ...5 (for|por) (the|your|her|his|su|la|el|tu)? (call|calls|calling|phone call|call back|llamarme|llamarnos|llamada|llamadas)',
+];
+
 /** An apartment in an address is no appointment: "412 Elm St Apt 3", "Calle Sol, apto 5B". */
 const APARTMENT = ['(apt|apto|apts|apartment|apartamento|depto|unit) (#|no|number|num|numero)? (0*|1*|2*|3*|4*|5*|6*|7*|8*|9*)'];
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, ...APARTMENT] });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, ...CALL_THANKED, ...APARTMENT] });
 
 /**
  * Said alone, these deny the number: "Not me.", "Never signed up", "No soy yo", "Equivocado". In a longer

@@ -115,7 +115,8 @@ function isKeyword(token: string, key: Key): boolean {
  */
 function nearbyNumber(words: string[], index: number, used: Set<number>, key: Key, span = SPAN): { value: number; at: number } | null {
   // A figure a machine shows may stand further off: "el corazón me late rapidísimo, el aparato marca 138".
-  for (let i = index + 1; i <= Math.min(words.length - 1, index + span * 2); i += 1) {
+  // ("Heart's pounding like crazy, checked my watch it says 158.")
+  for (let i = index + 1; i <= Math.min(words.length - 1, index + span * 3); i += 1) {
     const value = numberIn(words[i]!);
     if (value !== null && !used.has(i) && (i <= index + span || shownByAMachine(words, i))) return { value, at: i };
     if (announcesOther(words[i]!, key)) break;
@@ -131,7 +132,10 @@ const OF = new Set(['of', 'de', 'del']);
 /** "The machine say 148", "el aparato marca 138", "the cuff read 92": a figure read off a machine. */
 const MACHINES = new Set(['machine', 'aparato', 'maquina', 'maquinita', 'monitor', 'cuff', 'oximeter', 'oximetro', 'watch', 'reloj', 'thing', 'app']);
 const READS_OUT = new Set(['says', 'say', 'said', 'reads', 'read', 'shows', 'showed', 'showing', 'marca', 'marco', 'dice', 'dio', 'salio', 'gave']);
-const shownByAMachine = (words: string[], i: number) => READS_OUT.has(words[i - 1] ?? '') && MACHINES.has(words[i - 2] ?? '');
+/** "The watch it says 158", "the machine that read 92": the machine named again by a pronoun. */
+const POINTING = new Set(['it', 'that', 'this', 'which']);
+const shownByAMachine = (words: string[], i: number) =>
+  READS_OUT.has(words[i - 1] ?? '') && (MACHINES.has(words[i - 2] ?? '') || (POINTING.has(words[i - 2] ?? '') && MACHINES.has(words[i - 3] ?? '')));
 
 /** "over 300", "above 300", "more than 300", "arriba de 300", "mas de 300", "encima de 300". */
 /** "Over 300", "más de 300", and a decade ("in the 300s"): at least the figure, maybe more. */

@@ -1,10 +1,11 @@
 /** Whose trouble a clause tells: someone who is never the patient, or possibly the patient. */
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../src/flows/text/normalize.js';
-import { aboutSomeoneElse } from '../../../src/flows/text/someone-else.js';
+import { splitClauses } from '../../../src/flows/text/clauses.js';
+import { aboutSomeoneElse, clausesAboutSomeoneElse } from '../../../src/flows/text/someone-else.js';
 
 describe('a clause about someone else', () => {
-  it.each(['my dog is sick', '1 my neighbor went to the ER', 'mi vecina anda con tos', 'our cat threw up on the rug', 'la perrita está enferma'])('"%s" is', (text) => {
+  it.each(['my dog is sick', '1 my neighbor went to the ER', 'mi vecina anda con tos', 'our cat threw up on the rug', 'la perrita está enferma', 'very bad cat', 'pobre perrito'])('"%s" is', (text) => {
     expect(aboutSomeoneElse(tokenize(text))).toBe(true);
   });
 
@@ -17,5 +18,29 @@ describe('a clause about someone else', () => {
     'i have a cough like my neighbor',
   ])('"%s" is not', (text) => {
     expect(aboutSomeoneElse(tokenize(text))).toBe(false);
+  });
+});
+
+describe('clauses that go on about someone else', () => {
+  const about = (text: string) => clausesAboutSomeoneElse(splitClauses(text));
+
+  it.each([
+    ['My cat stole the kielbasa. Now he lies on the sofa like a dead body', [true, true]],
+    ['My neighbor fell down the stairs. She broke her hip', [true, true]],
+    ['mi vecina se cayó. ella tiene mucho dolor', [true, true]],
+    ['the dog is sick. it threw up. it will not eat', [true, true, true]],
+  ])('"%s": he, she or it after them is still them', (text, expected) => {
+    expect(about(text)).toEqual(expected);
+  });
+
+  it.each([
+    // The writer is back in it.
+    ['My neighbor came by. She says I look pale', [true, false]],
+    // A relative may be the patient: nothing before to go on about.
+    ['My husband fell. He cannot get up', [false, false]],
+    // No pronoun: the patient again.
+    ['My dog is sick. Chest hurts today', [true, false]],
+  ])('"%s": not after the writer, a relative or a new subject', (text, expected) => {
+    expect(about(text)).toEqual(expected);
   });
 });

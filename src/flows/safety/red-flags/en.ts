@@ -228,7 +228,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(gums|nose|cut) ...3 (wont|will not|doesnt|does not|cant) (quit|stop) (bleeding)?',
     '(stool|stools|poop*|bowel movement*|bm|bms) ... (black|tar|tarry)',
     '(black|tarry) (stool|stools|poop*|bowel movement*|bm|bms)',
-    '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ... (blood|bloody)',
+    // However much is said between: "coughed up a wicked amount of blood" (not "threw up before the blood test").
+    '(cough*|vomit*|throw* up|threw up|spit*|puk*) (up)? ...5 (blood|bloody) !work|test|tests|pressure|sugar|sugars|draw|thinner|thinners|count|counts',
     'coffee ground*',
     '(blood|bloody) (in)? (my)? (vomit|stool|stools|poop)',
     'bleed* (a lot|heavily|badly|so much|too much|nonstop|non stop|everywhere)',
@@ -241,7 +242,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     'rectal (bleeding|bleed|blood)',
     'bright red blood',
     'hemorrhag*',
-    'bleed* ... (for|over) (an|a|half an|about an|almost an)? (hour|hours)',
+    'bleed* ... (for|over|since) (an|a|half an|about an|almost an|one|1|two|2|three|3|several|many)? (hour|hours)',
     'soak* ... (towel*|pad*|bandage*|gauze|shirt|sheets)',
   ],
   seizure: [
@@ -290,6 +291,11 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     `${CANT} think (straight|clearly)`,
     'disoriented',
     '(dont|doesnt|do not|does not) know where (i|he|she) (am|is)',
+    // Lost in time, or taking one person for another, as the family sees it: "doesnt know what day it is",
+    // "calling me by my mom's name" ("I don't know what day it is, retirement is great" is a joke).
+    '(doesnt|does not|didnt|did not) know (what|which|the) (day|year|month|date) (it is|its|it was)?',
+    '(calling|called|calls) (me|us|him|her) (by)? (the wrong|someone elses|another|a different) name',
+    '(calling|called|calls) (me|us|him|her) (by)? (my|our|his|her) (moms|mothers|dads|fathers|sisters|brothers|husbands|wifes|daughters|sons) name',
     '(sudden|suddenly) confus*',
     // A parent who does not know their own child.
     '(doesnt|does not|didnt|did not|wont|cant|couldnt) (recognize|recognise|know) (me|us|her own|his own|who i am|who we are)',

@@ -172,6 +172,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'desorientad*',
     '(muy|bien|mas|super|anda|esta|se ve|lo veo|la veo) (confundid*|perdid*|ido|ida)',
     'no (se|sabe) (ni)? (donde|en donde|adonde) (estoy|esta)',
+    // Perdida en el tiempo, o confunde a las personas, como la ve la familia: "no sabe qué día es", "me llama con
+    // el nombre de mi mamá" ("no sé ni qué día es" es broma de jubilado).
+    'no sabe (ni)? (que|en que) (dia|ano|mes|fecha) (es|estamos|era)',
+    '(me|nos|lo|la) (llama|llamo|confunde|confundio) (con|por) el nombre de (mi|su|otra|otro)',
     // Una madre que no reconoce a su hija.
     '(no|ya no) (me|nos|lo|la|los|te) (reconoce|reconocio|conoce)',
   ],
