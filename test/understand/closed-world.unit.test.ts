@@ -796,6 +796,23 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     expect(forTheOffice(text), text).toContain(topic);
   });
 
+  it.each([
+    // A ride had is no news; a ride gone without is.
+    ['my son will give me a ride to the appointment', []],
+    ['mi hija me va a llevar a la cita', []],
+    ['I have no ride to the appointment', ['ride']],
+    ['no tengo quien me lleve a la cita', ['lleve']],
+    ["can't get a ride to the pharmacy", ['cant', 'ride']],
+  ])('"%s" leaves %j', (text, news) => {
+    expect(leftOver(text).news, text).toEqual(news);
+  });
+
+  it('help asked with a chore is no cry for help; "help me" still is', () => {
+    expect(readRequests('the portal wants a password with a symbol. Who can help me with this meshugas?')).toEqual([]);
+    expect(readRequests('please help me')).toEqual(['distress']);
+    expect(forTheOffice('¿A qué hora es mi cita del martes? No encuentro el papelito.')).toEqual(['appointments']);
+  });
+
   it.each(['how much does the insulin cost now', "I can't see the doctor, no ride"])('"%s" stays with the care team', (text) => {
     expect(forTheOffice(text), text).toEqual([]);
   });

@@ -58,9 +58,13 @@ const englishNo = (tokens: readonly string[], negator: string) => negator === 'n
 
 /**
  * What one needs to live and get care: without it is news however it is denied ("no money for the
- * pills", "no food in the house", "no ride", "sin dinero").
+ * pills", "no food in the house", "no ride", "no tengo quien me lleve", "sin dinero"). Had, it is no
+ * news: "my son will give me a ride", "mi hija me va a llevar a la cita".
  */
-export const NEEDS: ReadonlySet<string> = new Set(['money', 'cash', 'food', 'groceries', 'ride', 'rides', 'help', 'heat', 'heating', 'power', 'electricity', 'dinero', 'plata', 'comida', 'ayuda', 'luz', 'calefaccion']);
+export const NEEDS: ReadonlySet<string> = new Set([
+  'money', 'cash', 'food', 'groceries', 'ride', 'rides', 'transportation', 'transport', 'help', 'heat', 'heating', 'power', 'electricity',
+  'dinero', 'plata', 'comida', 'ayuda', 'luz', 'calefaccion', 'raite', 'transporte', 'lleve', 'lleva', 'llevar', 'llevarme', 'llevan',
+]);
 
 /** An everyday word denied as a doing: as deniedDoing, but English "no" before it denies a thing, not a doing. */
 export const deniedEveryday = (tokens: readonly string[], index: number) => {

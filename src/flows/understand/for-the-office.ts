@@ -122,7 +122,11 @@ const OFFICE_WORDS = new Set([
 /** A street address ("1420 Palm Vista Dr", "55 Common St"): its names are a place, whatever they would mean alone. */
 const STREET_ADDRESS = /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Ter|Terrace)\b\.?/gu;
 
-const LETTER_WORDS = ['to whom it may concern', '(a quien|a quien le) corresponda'].map(compilePattern);
+/** Words an office matter is said in, though none names one: a letter's opening, an appointment slip lost. */
+const LETTER_WORDS = [
+  'to whom it may concern', '(a quien|a quien le) corresponda',
+  '(no encuentro|perdi|se me perdio|lost|cant find|misplaced) (el|la|mi|my|the)? (papelito|papel|tarjeta|tarjetita|card|paper|slip|reminder card|appointment card)',
+].map(compilePattern);
 
 /**
  * The office matters `text` names, when it is only the front desk's (`requests`:

@@ -112,6 +112,10 @@ const HELP_RECEIVED = [
   // Someone named who helps: "my son help me take them", "my daughter helping me with the pills".
   '(son|daughter|wife|husband|grandson|granddaughter|grandkids|kids|nurse|aide|neighbor|caregiver|sister|brother|niece|nephew|family) (help|helps|helped|helping) (me|us)',
   '(me|nos) (ayuda|ayudan|ayudo|ayudaron|han ayudado|ha ayudado)',
+  // Help asked with a chore is no cry for help: "who can help me with this meshugas?" (a portal's password),
+  // "can you help me with the form" (what the chore is about is read as itself).
+  '(who|someone|somebody|anyone|anybody|you|u|yall) (can|could) help (me|us) (with|to|figure|fill|set|log)',
+  'help (me|us) (with|to) (the|my|this|a|that)? (portal|password|form|forms|paperwork|app|login|account|bill|mychart|computer|phone)',
 ];
 
 /**
