@@ -792,6 +792,7 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     ['¿Atienden el viernes santo? Quiero llevar los papeles del seguro.', 'records'],
     ['I CANT FIND MY LAB RESULTS ON THE PORTAL', 'records'],
     ['My cousin says your clinic helped her a lot. Can she sign up for the texting too?', 'how_we_write'],
+    ['¿El 1 es mejor o peor? Se me olvidó.', 'how_we_write'],
   ])('"%s" is the front desk\'s (%s)', (text, topic) => {
     expect(forTheOffice(text), text).toContain(topic);
   });
@@ -813,7 +814,7 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     expect(forTheOffice('¿A qué hora es mi cita del martes? No encuentro el papelito.')).toEqual(['appointments']);
   });
 
-  it.each(['how much does the insulin cost now', "I can't see the doctor, no ride"])('"%s" stays with the care team', (text) => {
+  it.each(['how much does the insulin cost now', "I can't see the doctor, no ride", 'what does 2 mean, I forgot my pills'])('"%s" stays with the care team', (text) => {
     expect(forTheOffice(text), text).toEqual([]);
   });
 });

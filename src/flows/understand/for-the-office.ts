@@ -101,6 +101,9 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `(no|not|dont|didnt|do not|did not) (entiendo|entendi|understand|understood|get) ...2 (el|the|los|these|this|your|sus|tu)? ${OUR_TEXTS}`,
     '(no|dont|do not) (entiendo|understand|hablo|speak|leo|read) (bien|well|much|mucho)? (el)? (ingles|english)',
     `(cant|can not|cannot|dont|couldnt) (find|see|read|open|get) (the|these|your|my|los|sus)? ${OUR_TEXTS}`,
+    // Which answer is which: "¿el 1 es mejor o peor? se me olvidó", "is 3 the worse one?".
+    '(el|the|is|es) (1|2|3|uno|dos|tres|one|two|three) (es|is|means|significa|quiere decir|the)? (mejor|peor|better|worse|bien|mal|good|bad) (o|or) (mejor|peor|better|worse|bien|mal|good|bad)',
+    '(que|what) (significa|quiere decir|means|does) (el|the)? (1|2|3|uno|dos|tres|one|two|three)',
     // Someone else asking to join: "my cousin ... can she sign up for the texting too?".
     '(sign up|signed up|enroll|enrolled|join|joined|inscribir|inscribirse|inscribirla|inscribirlo|apuntar|apuntarse) (for|en|a|para)? (the|los|el|your|sus)? (texting|texts|text program|program|programa|mensajes)',
   ],
@@ -122,10 +125,12 @@ const OFFICE_WORDS = new Set([
 /** A street address ("1420 Palm Vista Dr", "55 Common St"): its names are a place, whatever they would mean alone. */
 const STREET_ADDRESS = /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Ter|Terrace)\b\.?/gu;
 
-/** Words an office matter is said in, though none names one: a letter's opening, an appointment slip lost. */
+/** Words an office matter is said in, though none names one: a letter's opening, an appointment slip lost, a thing forgot. */
 const LETTER_WORDS = [
   'to whom it may concern', '(a quien|a quien le) corresponda',
   '(no encuentro|perdi|se me perdio|lost|cant find|misplaced) (el|la|mi|my|the)? (papelito|papel|tarjeta|tarjetita|card|paper|slip|reminder card|appointment card)',
+  // Forgot what the office matter was, not a dose: "¿el 1 es mejor o peor? Se me olvidó".
+  '(se me olvido|i forget|i forgot|no me acuerdo|i dont remember|i cant remember) !to|my|mi|mis|the|la|las|los|el|de|take|tomar|taking|them|it|pills|meds',
 ].map(compilePattern);
 
 /**
