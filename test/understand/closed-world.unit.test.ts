@@ -804,6 +804,9 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     ['I have no ride to the appointment', ['ride']],
     ['no tengo quien me lleve a la cita', ['lleve']],
     ["can't get a ride to the pharmacy", ['cant', 'ride']],
+    // Asked for, it is gone without.
+    ['need a ride to my appt friday do yall help with that', ['need', 'ride']],
+    ['ocupo quien me lleve a la cita', ['ocupo', 'lleve']],
   ])('"%s" leaves %j', (text, news) => {
     expect(leftOver(text).news, text).toEqual(news);
   });
@@ -814,8 +817,13 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     expect(forTheOffice('¿A qué hora es mi cita del martes? No encuentro el papelito.')).toEqual(['appointments']);
   });
 
-  it.each(['how much does the insulin cost now', "I can't see the doctor, no ride", 'what does 2 mean, I forgot my pills'])('"%s" stays with the care team', (text) => {
+  it.each(['how much does the insulin cost now', "I can't see the doctor, no ride", 'what does 2 mean, I forgot my pills', 'need a ride to my appt friday do yall help with that'])('"%s" stays with the care team', (text) => {
     expect(forTheOffice(text), text).toEqual([]);
+  });
+
+  it('"it still works" of a phone is no doctor still practising there', () => {
+    expect(forTheOffice('dropped my phone in the sink but it still works lol')).toEqual([]);
+    expect(forTheOffice('does Dr. Patel still work there?')).toEqual(['office_hours']);
   });
 });
 

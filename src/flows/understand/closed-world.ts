@@ -167,6 +167,10 @@ const stopsSomething = (tokens: readonly string[], i: number) => {
   return next.endsWith('ing') || STOPPED_THINGS.has(next) || MEDICINE_WORDS.has(next) || healthGroup(next) === 'medicine';
 };
 
+/** A need asked for: "need a ride to my appt", "necesito raite", "ocupo quien me lleve", "looking for a ride". */
+const ASKING = new Set(['need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando']);
+const askedFor = (tokens: readonly string[], i: number) => tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t));
+
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
 const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/gi;
 /** Money won is no price: "I win $14 at mahjong", "hit a jackpot, $1,200", "gané 40 dólares". */
@@ -349,7 +353,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         return;
       }
       // "No money for the pills", "no food in the house", "no ride": going without is news.
-      if (NEEDS.has(token) && (denied(tokens, i) || deniedDoing(tokens, i))) return void left.news.push(token);
+      if (NEEDS.has(token) && (denied(tokens, i) || deniedDoing(tokens, i) || askedFor(tokens, i))) return void left.news.push(token);
       const group = healthGroup(token);
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
