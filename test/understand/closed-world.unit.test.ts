@@ -824,6 +824,7 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
   it('"it still works" of a phone is no doctor still practising there', () => {
     expect(forTheOffice('dropped my phone in the sink but it still works lol')).toEqual([]);
     expect(forTheOffice('does Dr. Patel still work there?')).toEqual(['office_hours']);
+    expect(forTheOffice('mi hijo trabaja en Texas y está bien')).toEqual([]);
   });
 });
 
@@ -844,6 +845,7 @@ describe('habits given up, and someone else gone on about', () => {
     ['I quit the water pill', 'quit'],
     ['stopped the sugar pill last week', 'stopped'],
     ['I stopped drinking water, it makes me run to the bathroom', 'stopped'],
+    ['I stopped drinking and eating since Sunday', 'stopped'],
   ])('"%s" is news', (text, news) => {
     expect(leftOver(text).news, text).toContain(news);
   });

@@ -54,7 +54,6 @@ function goesOnAboutThem(clause: readonly string[]): boolean {
   return at >= 0 && THEY.has(clause[at]!) && !clause.some((token) => FIRST_PERSON.has(token));
 }
 
-/** True when the clause's subject is someone else and the writer is not in it. */
 /** "The only thing sick round here is my truck": what the only thing is, is the subject. */
 function onlyThingIsThem(clause: readonly string[]): boolean {
   const opening = clause.slice(0, 3).join(' ');
@@ -64,6 +63,7 @@ function onlyThingIsThem(clause: readonly string[]): boolean {
   return is > 0 && them.length > 0 && OTHERS.has(them[0]!) && !clause.some((token) => FIRST_PERSON.has(token) && token !== 'my');
 }
 
+/** True when the clause's subject is someone else and the writer is not in it. */
 export function aboutSomeoneElse(clause: readonly string[]): boolean {
   if (onlyThingIsThem(clause)) return true;
   // "Very bad cat", "pobre perrito": a few words that only name them.

@@ -101,11 +101,12 @@ const CARE_OF_A_PART =
 /**
  * A habit given up: "since I quit the mountain dew", "gave up smoking", "dejé el refresco", "me quitaron
  * la sal". Stopping a medicine is news; stopping these is the care plan working. Not "drinking water",
- * not "the sugar pill", and not "dejé de tomar" (the pills or the drink: it says neither).
+ * not "the sugar pill", not "stopped drinking and eating", and not "dejé de tomar" (the pills or the
+ * drink: it says neither).
  */
-const HABIT = '(smoking|smokes|cigarettes|cigarette|cigs|tobacco|chew|dip|vaping|vape|drinking|booze|beer|beers|liquor|whiskey|alcohol|soda|sodas|pop|coke|cokes|dew|mountain dew|sweets|candy|salt|sugar|junk food|fried food|fast food|sweet tea|fumar|cigarro|cigarros|cigarrillos|cerveza|cervezas|trago|alcohol|refresco|refrescos|coca|dulces|sal|azucar|pan dulce|grasa|fritos)';
+const HABIT = '(smoking|smokes|cigarettes|cigarette|cigs|tobacco|chew|dip|vaping|vape|drinking|booze|beer|beers|liquor|whiskey|alcohol|soda|sodas|pop|coke|cokes|dew|mountain dew|sweets|candy|salt|sugar|junk food|fried food|fast food|sweet tea|fumar|cigarro|cigarros|cigarrillos|cerveza|cervezas|trago|refresco|refrescos|coca|dulces|sal|azucar|pan dulce|grasa|fritos)';
 const HABITS_GIVEN_UP = [
-  `(quit|quitting|stopped|gave up|give up|giving up|cut out|cut back on|cut down on|laid off|lay off|off|no more|deje|dejamos|dejo) (on)? (the|my|all|all the|that|de|el|la|los|las)? ${HABIT} !(pill|pills|med|meds|medicine|tablet|tablets|water|agua|fluids|pastilla|pastillas)`,
+  `(quit|quitting|stopped|gave up|give up|giving up|cut out|cut back on|cut down on|laid off|lay off|off|no more|deje|dejamos|dejo) (on)? (the|my|all|all the|that|de|el|la|los|las)? ${HABIT} !(pill|pills|med|meds|medicine|tablet|tablets|water|agua|fluids|pastilla|pastillas|and|or|ni|n)`,
   `(me|le|nos) (quitaron|quito|prohibieron|prohibio) (el|la|los|las)? ${HABIT}`,
 ];
 /** Words that name no trouble of the patient's: sayings, a vaccine's disease, thanks for a call, our message missed, the care of a part, a habit given up. */

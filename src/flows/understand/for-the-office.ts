@@ -53,8 +53,9 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     // Closed for a holiday: "y'all gonna be closed for Mardi Gras?", "is the clinic open on Good Friday".
     '(you|yall|y all|you guys|office|clinic|clinica|oficina) ...2 (closed|open) (for|on)',
     // Who sees patients there, and when: "¿atienden el viernes santo?", "¿la doctora Salas todavía atiende ahí?".
-    '(atienden|atiende|trabaja|trabajan|consulta) (el|los|este|hoy|manana|ahi|alli|aqui|todavia|aun|los sabados|en)',
-    '(todavia|aun) (atiende|trabaja) (ahi|alli|aqui|en)?',
+    // (Not "trabaja": "mi hijo trabaja en Texas" is family news, not the office's.)
+    '(atienden|atiende|consulta) (el|los|este|hoy|manana|ahi|alli|aqui|todavia|aun|los sabados|en)',
+    '(todavia|aun) atiende (ahi|alli|aqui|en)?',
     // Not "it still works": a phone dropped in the sink is nobody's news.
     'still (work|works|practice|practices|see patients|sees patients) (there|here|at)',
     '(se fue|se cambio|moved|went|left) (a|to|for) (otra|otro|another|a different|other) (clinica|clinic|office|oficina|consultorio|practice)',
