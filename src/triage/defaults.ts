@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-6';
+export const DEFAULT_RULES_VERSION = 'default-7';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -32,6 +32,13 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
       level: 'urgent',
       categories: ['fluids_lost_danger'],
       description: 'Vomiting with not even water kept down, or no urine for most of a day: running dry',
+    },
+    {
+      id: 'wound_danger',
+      kind: 'concern_reported',
+      level: 'urgent',
+      categories: ['wound_infection_danger'],
+      description: 'A wound that smells, drains pus, turns black or spreads, with a fever or chills: a spreading infection',
     },
     { id: 'oxygen_low', kind: 'oxygen_below', level: 'urgent', percent: 90 },
     { id: 'pulse_abnormal', kind: 'pulse_outside', level: 'urgent', below: 50, above: 120 },

@@ -179,6 +179,16 @@ describe('vomiting with the body running dry', () => {
   });
 });
 
+describe('a wound going bad with a fever', () => {
+  it('"la herida del pie ya huele feo ... tengo fiebre y escalofríos", with no check-in open, is urgent, and the on-call nurse is texted at once', async () => {
+    const patient = await patientIn('es');
+    await s.say(patient, 'La herida del pie ya huele feo, está negra en la punta del dedo y tengo fiebre y escalofríos desde ayer');
+    expect(await reasons(patient.id)).toContain('urgent:concern:wound_infection_danger');
+    await s.runDue();
+    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toMatch(/^URGENT .*a wound going bad with a fever/);
+  });
+});
+
 describe('a pulse off a watch', () => {
   it('"checked my watch it says 158" with a pounding heart is a pulse of 158: urgent, and the on-call nurse is texted at once', async () => {
     const patient = await patientIn('en');

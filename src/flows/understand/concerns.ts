@@ -21,6 +21,7 @@ export const CONCERN_CATEGORIES = [
   'glucose_high_danger',
   // Vomiting with nothing kept down, not even water, or no water passed (read in readMessage: see fluids-lost.ts).
   'fluids_lost_danger',
+  'wound_infection_danger',
   'breathing',
   'pain',
   'side_effects',
@@ -62,6 +63,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   ],
   glucose_high_danger: [],
   fluids_lost_danger: [],
+  wound_infection_danger: [],
   breathing: [
     'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed) !up|once',
     // The inhaler reached for often: "using my rescue puffer every few hours" (not "breathing's easier since the new puffer").
@@ -120,6 +122,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   glucose_high: ['(azucar|glucosa) ... (alta|alto|subio|subida|por las nubes|descontrolad*)', 'hiperglucemia'],
   glucose_high_danger: [],
   fluids_lost_danger: [],
+  wound_infection_danger: [],
   breathing: [
     'tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*',
     '(me|se)? (agito|agita|agitad*)', '(respiro|respira|respirando) (mas)? (rapido|agitad*|corto)', '(me|le) da fatiga', 'fatigad*',

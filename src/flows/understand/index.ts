@@ -10,6 +10,7 @@ import { readRequests, type RequestKind } from './requests.js';
 import { readVitals, type Vital } from './vitals.js';
 import { highSugarInDanger } from './high-sugar.js';
 import { fluidsLostInDanger } from './fluids-lost.js';
+import { woundGoingBad } from './wound-going-bad.js';
 
 export { CONCERN_CATEGORIES, readConcerns } from './concerns.js';
 export type { ConcernCategory } from './concerns.js';
@@ -41,6 +42,7 @@ export function readMessage(text: string): MessageReading {
   const concerns = readConcerns(text).filter((c) => !(mildPain && c === 'pain') && !(gainWeighed && c === 'weight_gain'));
   if (highSugarInDanger(text, vitals, concerns)) concerns.push('glucose_high_danger');
   if (fluidsLostInDanger(text, concerns)) concerns.push('fluids_lost_danger');
+  if (woundGoingBad(text, concerns)) concerns.push('wound_infection_danger');
   return { concerns, vitals, requests: readRequests(text) };
 }
 
