@@ -807,6 +807,7 @@ describe('what W taught: the family\'s confusion, a bleed by its length, a pulse
     // Asked for, it is gone without.
     ['need a ride to my appt friday do yall help with that', ['need', 'ride']],
     ['ocupo quien me lleve a la cita', ['ocupo', 'lleve']],
+    ['can I get a ride to my appointment?', ['ride']],
   ])('"%s" leaves %j', (text, news) => {
     expect(leftOver(text).news, text).toEqual(news);
   });

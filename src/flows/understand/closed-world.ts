@@ -167,8 +167,15 @@ const stopsSomething = (tokens: readonly string[], i: number) => {
   return next.endsWith('ing') || STOPPED_THINGS.has(next) || MEDICINE_WORDS.has(next) || healthGroup(next) === 'medicine';
 };
 
-/** A need asked for: "need a ride to my appt", "necesito raite", "ocupo quien me lleve", "looking for a ride". */
-const ASKING = new Set(['need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando']);
+/**
+ * A need asked for: "need a ride to my appt", "can I get a ride to my appointment?", "necesito raite",
+ * "ocupo quien me lleve", "¿me pueden llevar?". A modal asks too, so "my son can give me a ride" goes to a
+ * person as well: asking and offering read alike, and the care team solves rides.
+ */
+const ASKING = new Set([
+  'need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando',
+  'can', 'could', 'may', 'would', 'puedo', 'puede', 'pueden', 'podria', 'podrian',
+]);
 const askedFor = (tokens: readonly string[], i: number) => tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t));
 
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
