@@ -168,15 +168,16 @@ const stopsSomething = (tokens: readonly string[], i: number) => {
 };
 
 /**
- * A need asked for: "need a ride to my appt", "can I get a ride to my appointment?", "necesito raite",
- * "ocupo quien me lleve", "¿me pueden llevar?". A modal asks too, so "my son can give me a ride" goes to a
- * person as well: asking and offering read alike, and the care team solves rides.
+ * A need asked for: "need a ride to my appt", "necesito raite", "ocupo quien me lleve". A ride is asked
+ * for with a modal too ("can I get a ride to my appointment?", "¿me pueden llevar?"), so "my son can give
+ * me a ride" goes to a person as well: asking and offering read alike there, and the care team solves
+ * rides. (Help asked with a modal is the request reader's: "can you help me with the portal" is a chore.)
  */
-const ASKING = new Set([
-  'need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando',
-  'can', 'could', 'may', 'would', 'puedo', 'puede', 'pueden', 'podria', 'podrian',
-]);
-const askedFor = (tokens: readonly string[], i: number) => tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t));
+const ASKING = new Set(['need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando']);
+const MODALS = new Set(['can', 'could', 'may', 'would', 'puedo', 'puede', 'pueden', 'podria', 'podrian']);
+const RIDES = /^(?:rides?|raite|transport\w*|llev\w*)$/;
+const askedFor = (tokens: readonly string[], i: number) =>
+  tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t) || (MODALS.has(t) && RIDES.test(tokens[i]!)));
 
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
 const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/gi;
