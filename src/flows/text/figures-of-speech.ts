@@ -3,6 +3,13 @@
  * caí de la risa", "I'm dying to see the grandkids". Detectors skip their
  * words, so nobody is paged for a laugh. Pattern syntax: phrase-pattern.ts.
  */
+/**
+ * Thanks for a call (or a ride) that was made: "thank you for calling me back", "gracias a la enfermera Rosa
+ * por llamarme". Nothing is missed and no call is asked for: the closed world and the request reader both read it so.
+ */
+export const THANKS_FOR_A_CALL =
+  '(thanks|thank you|thank u|thx|ty|gracias) ...5 (for|por) (the|your|her|his|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|call back|llamada|llamadas|llamarme|llamarnos|llamar|ride|rides|lift|raite|transporte)';
+
 export const IDIOMS: readonly string[] = [
   '(fell|fall|falls|falling) (asleep|in love|behind)',
   // Love, not a tumble: "fell head over heels for that new detective show" ("head over heels down the steps" is one).

@@ -5,7 +5,7 @@
  * tokenize() leaves them. Pure: no I/O.
  */
 import { compilePattern } from '../text/phrase-pattern.js';
-import { IDIOMS } from '../text/figures-of-speech.js';
+import { IDIOMS, THANKS_FOR_A_CALL } from '../text/figures-of-speech.js';
 import { EXCESS } from './lexicon.js';
 import { TASTE_CHANGED } from './medicine-cues.js';
 
@@ -83,8 +83,6 @@ const VACCINES = [
   `${PREVENTED} (shot|shots)`,
   `(inyeccion|refuerzo) (de|del|contra)? (la|el)? ${PREVENTED}`,
 ];
-/** Thanks for a call that was made: "thank you for calling me back", "gracias a la enfermera Rosa por llamarme". */
-const THANKS_FOR_A_CALL = '(thanks|thank you|thank u|thx|ty|gracias) ...5 (for|por) (the|your|la|el|su|tu|sus|su amable)? (call|calls|calling|phone call|llamada|llamadas|llamarme|llamar|ride|rides|lift|raite|transporte)';
 /**
  * Our own call or text, missed or seen late: "sorry I missed your call", "apenas vi el mensaje". No dose
  * was missed and nothing was barely seen.

@@ -25,7 +25,7 @@ import { tokenize } from '../text/normalize.js';
 import { clausesAboutSomeoneElse } from '../text/someone-else.js';
 import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXCESS_BUT_SLEEP, HELD_UP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
 import { concernSpans } from './concerns.js';
-import { denied, deniedDoing, deniedEveryday, NEEDS } from './denial.js';
+import { denied, deniedDoing, deniedEveryday, NEEDS, RIDES } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, healthGroup, isWell } from './lexicon.js';
 import { findCues, SAYS_NOT_TAKEN, verdictOf } from './medicine-cues.js';
 import { requestSpans } from './requests.js';
@@ -175,9 +175,8 @@ const stopsSomething = (tokens: readonly string[], i: number) => {
  */
 const ASKING = new Set(['need', 'needs', 'needed', 'necesito', 'necesita', 'necesitamos', 'ocupo', 'ocupa', 'want', 'looking', 'buscando']);
 const MODALS = new Set(['can', 'could', 'may', 'would', 'puedo', 'puede', 'pueden', 'podria', 'podrian']);
-const RIDES = /^(?:rides?|raite|transport\w*|llev\w*)$/;
 const askedFor = (tokens: readonly string[], i: number) =>
-  tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t) || (MODALS.has(t) && RIDES.test(tokens[i]!)));
+  tokens.slice(Math.max(0, i - 4), i).some((t) => ASKING.has(t) || (MODALS.has(t) && RIDES.has(tokens[i]!)));
 
 /** A price: "$95", "400 bucks", "80 dólares". What a medicine costs is why many stop it. */
 const MONEY = /\$\s?\d|\b\d+\s?(?:dollars|bucks|d[oó]lares|pesos)\b/gi;

@@ -61,9 +61,10 @@ const englishNo = (tokens: readonly string[], negator: string) => negator === 'n
  * pills", "no food in the house", "no ride", "no tengo quien me lleve", "sin dinero"). Had, it is no
  * news: "my son will give me a ride", "mi hija me va a llevar a la cita".
  */
+export const RIDES: ReadonlySet<string> = new Set(['ride', 'rides', 'transportation', 'transport', 'raite', 'transporte', 'lleve', 'lleva', 'llevar', 'llevarme', 'llevan']);
 export const NEEDS: ReadonlySet<string> = new Set([
-  'money', 'cash', 'food', 'groceries', 'ride', 'rides', 'transportation', 'transport', 'help', 'heat', 'heating', 'power', 'electricity',
-  'dinero', 'plata', 'comida', 'ayuda', 'luz', 'calefaccion', 'raite', 'transporte', 'lleve', 'lleva', 'llevar', 'llevarme', 'llevan',
+  'money', 'cash', 'food', 'groceries', 'help', 'heat', 'heating', 'power', 'electricity', 'dinero', 'plata', 'comida', 'ayuda', 'luz', 'calefaccion',
+  ...RIDES,
 ]);
 
 /** An everyday word denied as a doing: as deniedDoing, but English "no" before it denies a thing, not a doing. */

@@ -6,6 +6,7 @@
  */
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
 import { normalizeText } from '../text/normalize.js';
+import { THANKS_FOR_A_CALL } from '../text/figures-of-speech.js';
 
 export const REQUEST_KINDS = ['distress', 'wrong_number', 'who_is_this', 'already_answered', 'callback', 'appointment', 'refill'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -118,18 +119,11 @@ const HELP_RECEIVED = [
   'help (me|us) (with|to) (the|my|this|a|that)? (portal|password|form|forms|paperwork|app|login|account|bill|mychart|computer|phone)',
 ];
 
-/**
- * Thanks for a call that was made is no call asked for: "muchas gracias a la enfermera Rosa por llamarme la
- * semana pasada", "thank you nurse Jo for calling me back Tuesday".
- */
-const CALL_THANKED = [
-  '(thanks|thank you|thank u|thx|gracias) ...5 (for|por) (the|your|her|his|su|la|el|tu)? (call|calls|calling|phone call|call back|llamarme|llamarnos|llamada|llamadas)',
-];
 
 /** An apartment in an address is no appointment: "412 Elm St Apt 3", "Calle Sol, apto 5B". */
 const APARTMENT = ['(apt|apto|apts|apartment|apartamento|depto|unit) (#|no|number|num|numero)? (0*|1*|2*|3*|4*|5*|6*|7*|8*|9*)'];
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, ...CALL_THANKED, ...APARTMENT] });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, THANKS_FOR_A_CALL, ...APARTMENT] });
 
 /**
  * Said alone, these deny the number: "Not me.", "Never signed up", "No soy yo", "Equivocado". In a longer
