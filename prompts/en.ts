@@ -343,7 +343,8 @@ export const en = {
     promise: true,
   },
   'system.who_we_are': {
-    sms: 'This is the care team at {practiceName}. We text to check on your health between visits. Questions? Call {practicePhone}. Reply STOP to opt out.',
+    // Asked "is this a robot?", it says so: the check-ins are automatic, and a nurse reads what needs one.
+    sms: 'This is the care team at {practiceName}. Our check-in texts are automatic; a nurse reads anything you write that needs one. Questions? Call {practicePhone}. Reply STOP to opt out.',
     voice: 'This is the care team at {practiceName}. We call to check on your health between visits. If you have questions, call {practicePhone}.',
   },
   'system.already_answered': {

@@ -310,7 +310,7 @@ export const es: PromptCatalog = {
     promise: true,
   },
   'system.who_we_are': {
-    sms: 'Le escribe el equipo médico de {practiceName}. Le mandamos mensajes para ver cómo sigue de salud entre consultas. ¿Preguntas? Llame al {practicePhone}. Responda STOP para no recibir más mensajes.',
+    sms: 'Le escribe el equipo médico de {practiceName}. Los mensajes de seguimiento son automáticos; una enfermera lee lo que usted escriba que lo necesite. ¿Preguntas? Llame al {practicePhone}. Responda STOP para no recibir más mensajes.',
     voice: 'Le habla el equipo médico de {practiceName}. Le llamamos para ver cómo sigue de salud entre consultas. Si tiene preguntas, llame al {practicePhone}.',
   },
   'system.already_answered': {

@@ -289,6 +289,9 @@ describe('questions about the texts themselves', () => {
   it.each([
     ['en', 'who is this?'],
     ['es', '¿quién es?'],
+    // Whether a person is there: the answer says the check-ins are automatic and a nurse reads what needs one.
+    ['en', 'is this a robot or a real person?'],
+    ['es', '¿es una máquina o una persona de verdad?'],
   ] as const)('%s: "%s" says who is writing and why, then asks the question again', async (lang, text) => {
     const patient = await patientIn(lang);
     const started = await s.checkIn(patient, 'wellness');

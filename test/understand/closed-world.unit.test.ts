@@ -851,3 +851,47 @@ describe('habits given up, and someone else gone on about', () => {
     expect(leftOver(text).news, text).toContain(news);
   });
 });
+
+describe('what X taught: part of a dose, a medicine told two ways, the portal and the car park, history, shapes and shows', () => {
+  it.each([
+    ['si pero nomas la mitad, la doctora de la clinica me dijo otra cosa y ya no se cual es la buena', ['nomas la mitad', 'ya no se cual', 'dijo otra cosa']],
+    ['yes but just half of the water pill', ['just half']],
+    ["I don't know which one is the water pill", ['dont know which']],
+    ['no sé cuánto tomar de la insulina', ['no se cuanto tomar']],
+  ])('"%s" leaves %j', (text, news) => {
+    expect(leftOver(text).news, text).toEqual(news);
+  });
+
+  it.each([
+    'Thank you for asking dear. My granddaughter made me a heart shaped cake for my birthday',
+    'My neighbor is a nurse at St. Marys, she says you folks run a tight ship',
+    'my wife says I yell at the TV doctor shows too much',
+    'that peach cobbler gonna be the death of me',
+  ])('"%s" is settled', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it.each([
+    ['What time do you open on Saturdays? I need to drop off my blood pressure log', 'records'],
+    ['Where do I park for the lab? Last time I circled for 20 minutes', 'office_hours'],
+    ['¿Dónde me estaciono para los laboratorios? La otra vez no encontré lugar', 'office_hours'],
+    ['Hola, no puedo entrar al portal, me dice que la contraseña está mal. ¿Me pueden ayudar?', 'records'],
+    ["Hi, I can't log into the patient portal. It says my password expired. Who do I call?", 'records'],
+  ])('"%s" is the front desk\'s (%s)', (text, topic) => {
+    expect(forTheOffice(text), text).toContain(topic);
+  });
+
+  it.each(['I need to drop off my blood pressure log, it has been high all week', "can't log into the portal and my chest hurts"])('"%s" stays with the care team', (text) => {
+    expect(forTheOffice(text), text).toEqual([]);
+  });
+});
+
+describe('whether a person is there', () => {
+  it.each(["1 im good. Quick q, does the 'reply 1' thing go to a real person or a robot? lol", 'is this a bot?', '¿es una máquina o una persona de verdad?'])('"%s" asks who we are', (text) => {
+    expect(readRequests(text), text).toEqual(['who_is_this']);
+  });
+
+  it('a robot vacuum asks nothing', () => {
+    expect(readRequests('my robot vacuum is broken lol')).toEqual([]);
+  });
+});

@@ -71,6 +71,12 @@ export const IDIOMS: readonly string[] = [
   '(se|ya se) (me|le)? (bajo|quito|desinflamo) (la|el)? (hinchazon|inflamacion|hinchado)',
   // "Swelling's down", "the puffiness is less": said of swelling, "down" is better (of a pressure it may not be).
   '(swelling|swellings|puffiness|puffinesss|hinchazon|inflamacion) (is|s|has|got|esta)? (way|a lot|much|mucho)? (down|less|better|improved|gone|menos|mejor)',
+  // A shape, a show, a way of running things: "a heart shaped cake", "the TV doctor shows", "you run a tight ship".
+  '(heart|hearts|corazon) (shaped|shape)', 'en forma de corazon',
+  '(tv|television|the) (doctor|doctors|hospital|medical|nurse|er) (show|shows|series|drama|dramas|program|programs)',
+  '(run|runs|running|ran) a tight ship',
+  // A treat that will be the end of one: "that cobbler gonna be the death of me".
+  '(be|is|was|gonna be|will be|going to be) the death of (me|us|him|her)',
 ];
 
 /**

@@ -54,8 +54,11 @@ export interface DetectorOptions<C extends string = string> {
   lingering?: ReadonlySet<string>;
   /** Categories that are events, not states ("a fall"): "it's gone now" after them settles nothing. */
   lasting?: readonly C[];
-  /** Which clauses are about someone other than the patient ("my dog is sick"): those mention nothing. */
-  othersClauses?: (clauses: readonly (readonly string[])[]) => boolean[];
+  /**
+   * Which clauses mention nothing here: about someone other than the patient ("my dog is sick"), for
+   * concerns; told of long ago ("I had a stroke in 2015"), for red flags.
+   */
+  quietClauses?: (clauses: readonly (readonly string[])[]) => boolean[];
 }
 
 export interface PhraseDetector<C extends string> {
@@ -144,9 +147,9 @@ export function createPhraseDetector<C extends string>(
   const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
     [...compile().resolved, ...(lingers(tokens) || lingers(of) ? [] : compile().improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
 
-  function findInClause(clause: readonly string[], evenResolved = false, aboutOthers = false): Found<C>[] {
+  function findInClause(clause: readonly string[], evenResolved = false, quiet = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
-    if (!evenResolved && aboutOthers) return [];
+    if (!evenResolved && quiet) return [];
     const found = findAll(tokens);
     if (evenResolved) return found;
     // What the clause says passed is no mention; what an "and" keeps apart from it still is.
@@ -187,12 +190,12 @@ export function createPhraseDetector<C extends string>(
         else if (!known.locales.includes(locale)) known.locales.push(locale);
       };
       const clauses = splitClauses(text);
-      const others = options.othersClauses?.(clauses.map(withoutIdioms)) ?? [];
+      const quiet = options.quietClauses?.(clauses.map(withoutIdioms)) ?? [];
       clauses.forEach((tokens, index) => {
         // "I was dizzy last week but it's gone now": a clause that only says it passed settles the one before.
         const next = clauses[index + 1];
         const passed = next !== undefined && resolvedMarkers(withoutIdioms(next), tokens).length > 0 && findInClause(next, true).length === 0;
-        for (const { mention, negated } of findInClause(tokens, false, others[index])) {
+        for (const { mention, negated } of findInClause(tokens, false, quiet[index])) {
           if (!negated && !(passed && !options.lasting?.includes(mention.category))) note(mention);
         }
         // "Mom fell… hit her head": one event told across a pause. A phrase that starts in this clause

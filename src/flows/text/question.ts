@@ -13,9 +13,13 @@ const OPENERS = new Set([
   'quien', 'quienes', 'que', 'como', 'cuando', 'donde', 'cual', 'cuales', 'porque', 'puedo', 'puede', 'pueden', 'podria', 'es', 'son',
 ]);
 
-/** A question mark anywhere (phones put them mid-message), an opening "¿", or an opening question word. */
+/**
+ * A question mark anywhere (phones put them mid-message), an opening "¿", or an opening question word,
+ * unless the message opens as an exclamation: "¡Qué golazo de Messi!", "what a game last night".
+ */
 export function isQuestion(text: string): boolean {
   if (/[?¿]/.test(text)) return true;
-  const first = tokenize(text)[0];
-  return first !== undefined && OPENERS.has(first);
+  if (/^\s*¡/.test(text)) return false;
+  const [first, second] = tokenize(text);
+  return first !== undefined && OPENERS.has(first) && !(first === 'what' && (second === 'a' || second === 'an'));
 }

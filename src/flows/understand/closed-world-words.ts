@@ -163,6 +163,12 @@ export const NEWS_PHRASES = [
   '(half|mitad) (a|of|the|my|de|la|una|mi)? ...1 (pill|pills|dose|doses|tablet|tablets|pastilla|pastillas|dosis|tableta|tabletas)',
   '(make|making|makes) (them|it|em|they|my pills|the pills|my meds|the meds|my medicine|the medicine) last',
   'para que (me)? (rindan|duren|alcancen)',
+  // Only part of a dose: "si pero nomás la mitad", "just half of it".
+  '(only|just|nomas|solo|solamente) ...2 (half|mitad)',
+  // Unsure how to take a medicine, or told two ways: "ya no sé cuál es la buena", "the doctor said something else".
+  '(no se|ya no se|no sabe|no sabemos|dont know|do not know|not sure|unsure) (cual|which)',
+  '(no se|ya no se|no sabe|dont know|do not know|not sure) (what|que|how much|cuanto|cuanta|cuantas) (to|de)? (take|tomar|tomarme|give|darle)',
+  '(dijo|dice|dicen|dijeron|told me|tells me|said|says) (otra cosa|lo contrario|something else|something different|different|the opposite)',
   'every other (day|night|morning|evening)',
   'cada (tercer|otro) dia',
   'un dia si (y)? (un|otro)? dia no',

@@ -14,7 +14,7 @@
  * alone ("got a 62 before supper") is news; a clause about someone who is
  * never the patient ("my dog is sick") is not. Pure: no I/O.
  */
-import { redFlagSpans } from '../safety/red-flags/index.js';
+import { redFlagHistory, redFlagSpans } from '../safety/red-flags/index.js';
 import { splitClauses } from '../text/clauses.js';
 import { governs, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { findNegator, NEGATORS, SELF_NEGATING } from '../text/negation.js';
@@ -309,9 +309,12 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
   const aboutOthers = clausesAboutSomeoneElse(written);
+  const history = redFlagHistory(text);
   clauses.forEach((tokens, c) => {
     // "My dog is sick", "mi vecina anda con tos": someone else's trouble is not the patient's news.
     if (aboutOthers[c]) return;
+    // "I had a stroke last year": no emergency now, but the care team would want it in the chart.
+    if (history[c]) left.news.push('history');
     blank(tokens, IDIOM_PATTERNS);
     blank(tokens, CLINICIAN_CHANGES);
     blankFirstWord(tokens, INTENSIFIERS);
@@ -321,7 +324,9 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     if (written[c]!.some((t) => VACCINE_WORDS.test(t))) tokens.forEach((t, i) => PREVENTED_DISEASES.has(t) && (tokens[i] = ''));
     // Everyday words that tell news together ("ran out", "passed away"): the phrase is the news.
     for (const { start, end } of NEWS_PHRASES.flatMap((p) => findPhrase(p, tokens))) {
-      left.news.push(tokens.slice(start, end).join(' '));
+      // (Two phrases may match the same words: the first tells it.)
+      const said = tokens.slice(start, end).filter(Boolean).join(' ');
+      if (said) left.news.push(said);
       tokens.fill('', start, end);
     }
     // "I was dizzy last week but it's gone now": the clause after settles this one.

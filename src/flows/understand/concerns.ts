@@ -152,7 +152,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], othersClauses: clausesAboutSomeoneElse });
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], quietClauses: clausesAboutSomeoneElse });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);

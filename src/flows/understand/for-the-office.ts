@@ -43,6 +43,10 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(abiertos|abierto|cerrado|cerrados) (el|los|este|para)',
     '(what|which) time (does|do|is) ...2 (open|opens|close|closes)',
     '(a que hora|que horario) (abren|cierran|abre|cierra)',
+    // Where the car goes is a place's question, whatever the visit is for: "where do I park for the lab?"
+    // (before the words alone, which would take "park" first).
+    '(park|parking|estaciono|estacionar|estacionarme|parqueo|parquear) (for|para) (the|los|las|el|la|my|mi)? (lab|labs|laboratorio|laboratorios|x ray|x rays|xray|rayos x|bloodwork|blood work|analisis|mammogram)',
+    '(no|couldnt|could not|cant|didnt) (encontre|encontramos|habia|hay|find|found) (a)? (lugar|espacio|estacionamiento|spot|space|parking)',
     // Not "parque": a walk in the park is no question of where to leave the car.
     'parking (lot|garage|spot|space|pass)?', '(where|donde) ...3 (park|estacionar|estaciono|estacionarme|parqueo|parquear)', 'estacionamiento',
     // The practice's own news: "did Dr. Goldstein retire?", "¿ya se jubiló la doctora?".
@@ -87,10 +91,16 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(fax|faxed|fax it)',
     // Results asked for as paper: "¿me pueden mandar una copia de mis análisis al correo?".
     '(copy|copies|copia|copias) (of|de) (my|mi|mis|the|los|las|his|her)? (labs|lab work|lab results|results|resultados|analisis|bloodwork|blood work|tests|examenes|estudios|x rays|radiografias)',
-    // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart" (not "for my chart": a note for the nurse).
-    '(portal|mychart|patient portal)',
     // What the portal will not show: "I CANT FIND MY LAB RESULTS ON THE PORTAL".
-    '(cant|can not|cannot|couldnt|dont|do not|no puedo) (find|see|get into|log in|login|open|access|encontrar|ver|entrar) ...4 (portal|mychart|results|resultados)',
+    '(cant|can not|cannot|couldnt|dont|do not|no puedo) (find|see|get into|log in|log into|login|sign in|sign into|open|access|encontrar|ver|entrar) ...4 (portal|mychart|results|resultados)',
+    // A sign-in that fails: "it says my password expired", "me dice que la contraseña está mal".
+    '(password|contrasena|clave|username|usuario|login) ...3 (wrong|mal|expired|expiro|vencio|vencida|incorrect*|locked|bloquead*|doesnt work|no funciona|no sirve)',
+    '(reset|change|forgot|cambiar|restablecer|olvide) (my|mi|la|el|the)? (password|contrasena|clave|username|usuario)',
+    // Readings kept at home, handed in: "I need to drop off my blood pressure log".
+    '(drop off|bring|bring in|send|llevar|traer|dejar|entregar|mandar) (my|mi|mis|the|los|las|el|la)? ...3 (log|logs|diary|libreta|cuaderno|registro|registros)',
+    // The patient portal: "¿mi hija puede tener acceso a mi portal?", "locked out of MyChart" (not "for my chart": a note for the nurse);
+    // last: the patterns above that name the portal take their words first.
+    '(portal|mychart|patient portal)',
   ],
   how_we_write: [
     `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,

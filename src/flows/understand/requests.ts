@@ -26,6 +26,9 @@ const EN: CategoryPhrases<RequestKind> = {
     // Or someone else who writes about medicines: "is this the pharmacy or the doctor?".
     '(is|are) (this|these|you|u) (from)? (the|my|your)? (pharmacy|drugstore|insurance|medicare)',
     '(dont|do not|didnt) recognize (this|the|your|that)? (number|phone)', 'is (this|it) (legit|legitimate)',
+    // Whether a person is there: "is this a robot?", "does the reply go to a real person or a bot?".
+    '(is|are) (this|these|it|you|u) (a|an)? (robot|bot|machine|computer|automated|automatic)', '(robot|bot|machine|computer) (or|o) (a)? (real)? (person|human)',
+    '(real|actual) (person|human) (or|o) (a)? (robot|bot|machine|computer)',
   ],
   already_answered: [
     'already (answered|replied|responded|told|said|did|sent|gave|filled)', 'i answered (this|that|it|you|already|yesterday)',
@@ -67,6 +70,7 @@ const ES: CategoryPhrases<RequestKind> = {
   who_is_this: [
     'quien (es|habla|eres|escribe|me escribe|manda)', 'quienes son', 'de donde (me)? (escriben|hablan|habla)', 'es (una)? estafa', 'como (consiguieron|obtuvieron) mi numero',
     '(es|son|esta es) (de)? (la|el|su|mi)? (clinica|oficina|consultorio|doctor*|medico|hospital)',
+    '(es|eres|son) (un|una)? (robot|maquina|computadora|automatico|automaticos)', '(robot|maquina|computadora) (o|or) (una)? (persona|humano)', 'persona (real|de verdad) (o|or)',
     'de (que|cual) (clinica|oficina|consultorio|hospital)', 'quien (les|te|le) (dio|paso) (mi|este|el) numero', 'no (reconozco|conozco) (este|ese|el)? numero',
   ],
   already_answered: ['ya (conteste|respondi|les dije|lo dije|mande|le dije|les conteste)', 'otra vez (la)? misma pregunta'],

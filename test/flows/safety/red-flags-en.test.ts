@@ -103,6 +103,8 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['half the sight in my left eye is like a window shade came down', 'stroke'], ['my right hand is clumsy, cant button my shirt', 'stroke'],
   ['leg swole and hot and now it hurts to take a deep breath', 'chest_pain'],
   ["She hasn't answered the door since yesterday, her car is in the drive", 'unresponsive'], ["we can't wake him up", 'unresponsive'],
+  // A twenty-fourth fresh set (X): found down without "the"; lost in time, as many say it.
+  ['found him on bathroom floor', 'fall'], ['he dont know what day it is', 'confusion'],
 ];
 
 describe('detectRedFlag: English', () => {

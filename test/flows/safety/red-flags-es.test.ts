@@ -44,6 +44,8 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   // A twelfth fresh set (L): a pain that climbs to the jaw; someone who does not answer the door.
   ['Tengo un dolor en la boca del estómago que me sube hasta la quijada y estoy sudando a chorros', 'chest_pain'],
   ['mi vecina no abre la puerta desde ayer', 'unresponsive'],
+  // X: the "-de" and the last "r" dropped, as the Caribbean says it.
+  ['mi mai se cayo en el baño y no se pue pará', 'fall'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

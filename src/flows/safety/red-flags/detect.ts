@@ -13,8 +13,13 @@
  * denial carries across "or"/"ni" ("no chest pain or shortness of breath").
  * Phrases negative in themselves ("can't breathe", "no puedo respirar") are
  * never suppressed, and doubt is no denial ("not sure if it's chest pain").
+ * History is no emergency: a clause that tells of an event a month or more
+ * back, in the past tense and with nothing of now ("I had a heart attack in
+ * 2015", "my buddy had a stroke last year") flags nothing; the closed world
+ * gives it to a person all the same (redFlagHistory; text/long-past.ts).
  */
 import { splitClauses } from '../../text/clauses.js';
+import { clausesLongPast } from '../../text/long-past.js';
 import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type Mention } from '../../text/phrase-detector.js';
 import { EN_RED_FLAGS } from './en.js';
@@ -23,7 +28,7 @@ import { strokeSignsTogether, strokeSignSpans } from './signs-together.js';
 import { RED_FLAG_CATEGORIES } from './types.js';
 import type { RedFlag, RedFlagCategory } from './types.js';
 
-const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RED_FLAG_CATEGORIES, { idioms: IDIOMS });
+const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RED_FLAG_CATEGORIES, { idioms: IDIOMS, quietClauses: clausesLongPast });
 
 /**
  * Looks for a red-flag symptom (chest pain, can't breathe, stroke signs,
@@ -53,6 +58,15 @@ export function redFlagSpans(text: string): Array<Array<[number, number]>> {
   const spans = DETECTOR.spans(text);
   strokeSignSpans(text).forEach((ranges, c) => (spans[c] = [...(spans[c] ?? []), ...ranges]));
   return spans;
+}
+
+/**
+ * For each clause, whether it tells of a red-flag event as history ("I had a stroke last year"):
+ * no emergency, but news a person reads (the closed world raises it).
+ */
+export function redFlagHistory(text: string): boolean[] {
+  const history = clausesLongPast(splitClauses(text));
+  return DETECTOR.spans(text).map((ranges, c) => Boolean(history[c]) && ranges.length > 0);
 }
 
 function rank(category: RedFlagCategory): number {

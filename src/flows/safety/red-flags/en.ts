@@ -164,7 +164,7 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(wrist|arm|leg|ankle|hip|shoulder|elbow|knee|finger|fingers|foot|hand) (is|looks|looked|was|went|all|its|got)? (bent|bend|turned|twisted|sitting|sticking) (wrong|funny|backwards|the wrong way|out|sideways)',
     '(bone|bones) (is|was|are)? (sticking|poking|popping|coming) (out|through)',
     // Found down: "found him on the kitchen floor", "la encontré en el piso" (how long, and why, nobody knows).
-    '(found|find|finding) (him|her|them|mom|dad|mama|papa|grandma|grandpa|my husband|my wife|my mother|my father) (lying|laying|down)? (on|in) the ...2 (floor|ground)',
+    '(found|find|finding) (him|her|them|mom|dad|mama|papa|grandma|grandpa|my husband|my wife|my mother|my father) (lying|laying|down)? (on|in) (the)? ...2 (floor|ground)',
     // Still down: "he's still on the floor", "been lying on the floor".
     'still (lying|laying)? (on|in) the (floor|ground)',
     'been (lying|laying) (on|in) the (floor|ground)',
@@ -294,6 +294,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // Lost in time, or taking one person for another, as the family sees it: "doesnt know what day it is",
     // "calling me by my mom's name" ("I don't know what day it is, retirement is great" is a joke).
     '(doesnt|does not|didnt|did not) know (what|which|the) (day|year|month|date) (it is|its|it was)?',
+    // As many say it: "he dont know what day it is" (of someone else; "I don't know what day it is" is a joke).
+    '(he|she|mom|dad|mama|papa|grandma|grandpa) (dont|do not) know (what|which|the) (day|year|month|date)',
     '(calling|called|calls) (me|us|him|her) (by)? (the wrong|someone elses|another|a different) name',
     '(calling|called|calls) (me|us|him|her) (by)? (my|our|his|her) (moms|mothers|dads|fathers|sisters|brothers|husbands|wifes|daughters|sons) name',
     '(sudden|suddenly) confus*',

@@ -84,7 +84,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(perdi|perdio) el sentido !del|de',
   ],
   fall: [
-    '(me|se) (cai|cayo|he caido|ha caido) ...5 no (me|se)? (puedo|pude|podia|puede|pudo) (levantarme|levantarse|levantar|pararme|pararse|parar|moverme|moverse|mover|caminar)',
+    // As the Caribbean says it, the "-de" and the last "r" dropped: "se cayó y no se pue pará".
+    '(me|se) (cai|cayo|he caido|ha caido) ...5 no (me|se)? (puedo|pude|podia|puede|pudo|pue|pueo) (levantarme|levantarse|levantar|levanta|pararme|pararse|parar|para|moverme|moverse|mover|move|caminar|camina)',
     'no (puedo|pude|podia) (levantarme|pararme) (del|de el)? (suelo|piso)',
     '(me|se) (cai|cayo|he caido|ha caido) ...5 (golpe*|pegue|pego|di|dio) ... cabeza',
     '(me|se) (cai|cayo|he caido|ha caido) ... (sangr*)',
