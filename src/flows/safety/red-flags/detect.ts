@@ -3,9 +3,9 @@
  *
  * Negation rule, and why: patient safety prefers false positives to false
  * negatives, so almost anything that names a red-flag symptom flags, even
- * "chest pain is gone" or "I had a stroke last year". The one exception is
- * a plain denial, because patients answer our questions with them ("No
- * chest pain today", "sin dolor de pecho") and paging the on-call nurse for
+ * "chest pain is gone" or "I had a stroke last week". The exceptions are
+ * history (below) and a plain denial: patients answer our questions with
+ * denials ("No chest pain today", "sin dolor de pecho"), and paging the on-call nurse for
  * every "no" would bury the real alarms. A phrase is suppressed only when a
  * negator (no, not, never, without, don't, sin, nunca, ningún, ...) stands
  * within 3 words before it in the same clause; clauses end at . , ; ! ? and
