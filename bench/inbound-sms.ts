@@ -174,6 +174,16 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
   const request = new AsyncLocalStorage<Counted>();
   const inTransaction = new WeakSet<object>();
   db.pool.on('connect', (client) => {
+    // A round trip is a write to the socket: statements held and sent with the next (BEGIN, writeLater) share one.
+    const stream = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
+    for (const method of ['_write', '_writev'] as const) {
+      const write = stream[method].bind(stream);
+      stream[method] = (...args: unknown[]) => {
+        const counted = request.getStore();
+        if (counted) counted.roundTrips += 1;
+        return write(...args);
+      };
+    }
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
       const counted = request.getStore();
@@ -181,7 +191,6 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
         const first = args[0];
         const raw = typeof first === 'string' ? first : (first as { text: string }).text;
         const text = raw.trimStart().toUpperCase();
-        if (!(text.startsWith('BEGIN') && client.pipeline)) counted.roundTrips += 1;
         counted.names.push((first as { name?: string }).name ?? raw.trim().replace(/\s+/g, ' ').slice(0, 70));
         if (text.startsWith('BEGIN')) {
           inTransaction.add(client);
@@ -219,7 +228,7 @@ async function countStatements(databaseUrl: string, phones: string[]): Promise<C
 }
 
 function printStatements(perTurn: Counted[][]) {
-  console.log(`statements per inbound text (median of ${COUNTED_PATIENTS} patients; COMMIT, and BEGIN unless pipelined, are round trips, not statements):`);
+  console.log(`statements per inbound text (median of ${COUNTED_PATIENTS} patients; COMMIT is a round trip, not a statement; statements held and sent with the next share its round trip):`);
   for (const [turn, counts] of perTurn.entries()) {
     const m = (pick: (c: Counted) => number) => median(counts.map(pick));
     console.log(`  ${JSON.stringify(SCRIPT[turn]).padEnd(17)} ${m((c) => c.statements)} statements, ${m((c) => c.roundTrips)} round trips, ${m((c) => c.transactions)} transaction(s)`);

@@ -19,7 +19,6 @@ import {
   loadTriageInputs,
   recordEvaluation,
   type TriageInputs,
-  type TriageState,
 } from '../store/triage.js';
 import { raiseAlert, type AlertSubject } from './raise.js';
 
@@ -120,17 +119,17 @@ export async function assessPatient(
   at: Date,
   trigger: string,
   preloaded: Preloaded = {},
-): Promise<{ evaluation: Evaluation; state: TriageState; alerts: Alert[] }> {
+): Promise<{ evaluation: Evaluation; alerts: Alert[] }> {
   const { practice, patient } = subject;
   const { rules, facts } = await loadRulesAndFacts(tx, practice, patient, at, preloaded);
   const evaluation = evaluateTriage(facts, rules);
-  const state = await recordEvaluation(tx, { practiceId: practice.id, patientId: patient.id }, evaluation, trigger);
+  await recordEvaluation(tx, { practiceId: practice.id, patientId: patient.id }, evaluation, trigger);
   const alerts: Alert[] = [];
   for (const finding of evaluation.findings) {
     const alert = await alertOnNewEvidence(tx, subject, finding, rules, at);
     if (alert) alerts.push(alert);
   }
-  return { evaluation, state, alerts };
+  return { evaluation, alerts };
 }
 
 /** Raises (or joins) the finding's alert when it rests on evidence no alert of its reason has seen; returns it. */

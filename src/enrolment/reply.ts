@@ -11,7 +11,7 @@ import type { PromptKey } from '../../prompts/index.js';
 import { readInvitationAnswer } from '../flows/enrolment/reply.js';
 import { recordReply } from '../messaging/index.js';
 import { changeCandidateState, clearCall, listForCall, markReached, type Candidate } from '../store/candidates.js';
-import { cancelPendingForCandidate, lastSentTo, type Message } from '../store/messages.js';
+import { cancelPendingForCandidate, lastSentTo, type KeptReply, type Message } from '../store/messages.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
 import { markForReview } from '../store/unmatched-texts.js';
@@ -34,7 +34,7 @@ export interface CandidateInbound {
 }
 
 /** Handles the candidate's text (see the module comment); returns the replies, kept and ready to send. */
-export async function handleCandidateText(tx: Queryable, deps: RuntimeDeps, t: CandidateInbound): Promise<Message[]> {
+export async function handleCandidateText(tx: Queryable, deps: RuntimeDeps, t: CandidateInbound): Promise<KeptReply[]> {
   const { practice, candidate, inbound, at } = t;
   await markReached(tx, candidate.id, at);
   const reply = async (key: PromptKey, kind: string) => [

@@ -1,5 +1,5 @@
 import { enqueueJob } from '../store/job-queue.js';
-import { insertOutbound, type Message } from '../store/messages.js';
+import { insertOutbound, keepReply, type KeptReply, type Message } from '../store/messages.js';
 import type { Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import type { Queryable } from '../store/sql.js';
@@ -29,10 +29,10 @@ export async function recordReply(
   },
   kind: string,
   body: string,
-): Promise<Message> {
+): Promise<KeptReply> {
   // A reply to a patient or a candidate is confirmed later (messaging/send-recovery.ts); simulated, nothing leaves.
   const confirms = !deps.transport.simulated && (to.patient !== null || Boolean(to.candidateId));
-  const message = await insertOutbound(tx, {
+  return keepReply(tx, {
     practiceId: to.practice.id,
     patientId: to.patient?.id ?? null,
     candidateId: to.candidateId ?? null,
@@ -47,7 +47,6 @@ export async function recordReply(
     sentAt: to.at,
     confirmAt: confirms ? new Date(to.at.getTime() + REPLY_CONFIRM_MS) : null,
   });
-  return message;
 }
 
 /** A text to a patient, or to the care team (about a patient, or about the practice: a digest). */

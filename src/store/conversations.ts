@@ -1,5 +1,5 @@
 import type { FlowInput, FlowName, Observation, PersistedFlowSnapshot } from '../flows/types.js';
-import { toIso, toIsoOrNull, type Queryable } from './sql.js';
+import { toIso, toIsoOrNull, writeLater, type Queryable } from './sql.js';
 import { insertJobsFrom } from './job-queue.js';
 import { observationFactsJsonSql, rulesTagSql, toTriageInputs, type ObservationFactRow, type TriageInputs } from './triage.js';
 import { recordEvent } from './patient-events.js';
@@ -157,7 +157,7 @@ export interface StepRecords {
  */
 export async function saveStep(db: Queryable, id: string, step: StepUpdate, records: StepRecords): Promise<TriageInputs | null> {
   const since = records.triageSince ?? null;
-  const { rows } = await db.query<{ rules_tag: string | null; observations: ObservationFactRow[] | null }>({
+  const query = {
     name: 'save-step',
     text: `WITH step AS (
              UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
@@ -199,9 +199,15 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate, reco
       records.ended ? JSON.stringify({ flow: records.ended.flow }) : null,
       since,
     ],
-  });
+  };
+  // Asked for nothing back, it goes out with the turn's next statement (writeLater).
+  if (since === null) {
+    await writeLater(db, query);
+    return null;
+  }
+  const { rows } = await db.query<{ rules_tag: string | null; observations: ObservationFactRow[] | null }>(query);
   const row = rows[0];
-  return since && row?.observations ? toTriageInputs(row.rules_tag, since, row.observations, null) : null;
+  return row?.observations ? toTriageInputs(row.rules_tag, since, row.observations, null) : null;
 }
 
 /** Ends an active conversation from outside its flow (red flag, opt-out, undeliverable). */

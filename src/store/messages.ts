@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { insertJobsFrom } from './job-queue.js';
-import { toIso, toIsoOrNull, type Queryable } from './sql.js';
+import { toIso, toIsoOrNull, writeLater, type Queryable } from './sql.js';
 
 export type Direction = 'inbound' | 'outbound';
 export type Audience = 'patient' | 'coordinator';
@@ -193,13 +194,31 @@ export interface NewOutbound {
 }
 
 export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Message> {
-  const { rows } = await db.query<MessageRow>({
+  const { rows } = await db.query<MessageRow>(outboundInsert(m, randomUUID()));
+  return toMessage(rows[0]!);
+}
+
+/** A reply kept: what the webhook's answer needs of it. */
+export type KeptReply = Pick<Message, 'id' | 'body'>;
+
+/**
+ * Keeps a reply that goes back in the webhook's answer. Its id is made here, so nothing need be read
+ * back: the row goes out with the transaction's next statement, or its COMMIT (writeLater).
+ */
+export async function keepReply(db: Queryable, m: NewOutbound): Promise<KeptReply> {
+  const id = randomUUID();
+  await writeLater(db, outboundInsert(m, id));
+  return { id, body: m.body };
+}
+
+function outboundInsert(m: NewOutbound, id: string) {
+  return {
     name: 'insert-outbound',
     text: `WITH message AS (
-             INSERT INTO messages (practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
+             INSERT INTO messages (id, practice_id, patient_id, coordinator_id, conversation_id, direction, audience, kind,
                from_number, to_number, body, in_reply_to, status, status_rank, created_at, updated_at, sent_at, about_alert_id,
                about_message_id, candidate_id)
-             VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING *
+             VALUES ($19, $1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17) RETURNING *
            ), confirm AS (
              ${insertJobsFrom(`SELECT 'message.send', jsonb_build_object('messageId', id), $18::timestamptz, 0 FROM message WHERE $18::timestamptz IS NOT NULL`)}
            )
@@ -223,9 +242,9 @@ export async function insertOutbound(db: Queryable, m: NewOutbound): Promise<Mes
       m.aboutMessageId ?? null,
       m.candidateId ?? null,
       m.confirmAt ?? null,
+      id,
     ],
-  });
-  return toMessage(rows[0]!);
+  };
 }
 
 /** The replies an inbound text got, to answer a redelivered webhook exactly as the first time. */

@@ -16,61 +16,101 @@ export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient
   // failure reaches the caller through the query that is under way.
   const onError = () => (broken = true);
   client.on('error', onError);
-  const pipelined = (client as { pipeline?: boolean }).pipeline === true;
-  // On a pipelining connection BEGIN is held back and written with the first statement, in one write.
-  const releaseBegin = pipelined ? holdUntilNextQuery(client) : () => undefined;
+  const later = (client as { pipeline?: boolean }).pipeline === true ? LaterWrites.open(client) : null;
   try {
-    // On a pipelining connection BEGIN is not waited for: it goes out with the first statement, in order, and its
-    // outcome is taken before COMMIT. A BEGIN can only fail with the connection, which fails the statements too.
-    const begun = client.query('BEGIN');
-    begun.catch(() => undefined);
-    if (!pipelined) await begun;
+    // On a pipelining connection BEGIN is a write like those of writeLater: it goes out with the first statement.
+    if (later) later.send('BEGIN');
+    else await client.query('BEGIN');
     const result = await work(client);
-    // COMMIT is asked before BEGIN's answer is awaited: a BEGIN still held (the work asked nothing) goes out with it.
-    // (Both awaited together: a failure of either is the one heard, and neither goes unheard.)
-    await Promise.all([begun, client.query('COMMIT')]);
+    // COMMIT goes out with the writes still held, and is answered after them: a failure of any is the one heard.
+    await Promise.all([...(later?.answers ?? []), client.query('COMMIT')]);
     return result;
   } catch (error) {
     // A connection that cannot even roll back is discarded, not returned to the pool.
     await client.query('ROLLBACK').catch(() => (broken = true));
-    throw error;
+    // A write sent for later that failed is the cause; what failed after it only met the aborted transaction.
+    throw (await later?.firstFailure()) ?? error;
   } finally {
-    releaseBegin();
+    later?.close();
     client.off('error', onError);
     client.release(broken);
   }
 }
 
+/**
+ * Sends a write whose answer nobody reads before COMMIT (a reply kept, an evaluation stored): on a
+ * pipelining connection it is held and goes out with the next statement the transaction asks, in
+ * one write to the socket, and its outcome is taken at COMMIT, which fails if it failed. Each write
+ * and each answer awaited is a system call on both sides, and on the inbound path (3-8 statements
+ * a text) they were a fifth of the service's time. Elsewhere (the embedded database, a pool) it is
+ * a query like any other, awaited here.
+ */
+export async function writeLater(db: Queryable, query: pg.QueryConfig): Promise<void> {
+  const later = LaterWrites.of(db);
+  if (later) later.send(query);
+  else await db.query(query);
+}
+
 type CorkableClient = pg.PoolClient & { connection?: { stream?: { cork?(): void; uncork?(): void } } };
 
-/**
- * Holds what the client writes until it is asked one query more: BEGIN then goes out with the
- * transaction's first statement in one write to the socket. Each write is a system call, and on a
- * busy path (an inbound text: 3-8 statements) they were a fifth of the service's time. A pipelining
- * client writes a query as it is asked (node-postgres submits at once), so the one after BEGIN
- * releases both. Returns a release for a transaction that asks nothing more (safe to call twice).
- */
-function holdUntilNextQuery(client: CorkableClient): () => void {
-  const stream = client.connection?.stream;
-  if (!stream?.cork || !stream.uncork) return () => undefined;
-  const query = client.query;
-  let asked = 0;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    client.query = query;
-    stream.uncork!();
-  };
-  stream.cork();
-  // The first query asked is BEGIN; the second (a statement, or COMMIT or ROLLBACK) goes out with it.
-  client.query = ((...args: Parameters<typeof query>) => {
-    const result = (query as (...a: unknown[]) => unknown).apply(client, args);
-    asked += 1;
-    if (asked === 2) release();
-    return result;
-  }) as typeof query;
-  return release;
+/** The writes a transaction on a pipelining connection holds back until its next statement (see writeLater). */
+class LaterWrites {
+  private static readonly byClient = new WeakMap<object, LaterWrites>();
+  /** Their answers, awaited at COMMIT. */
+  readonly answers: Promise<unknown>[] = [];
+  private held = false;
+
+  private constructor(
+    private readonly client: CorkableClient,
+    private readonly stream: { cork(): void; uncork(): void },
+    private readonly query: CorkableClient['query'],
+  ) {}
+
+  static of(db: Queryable): LaterWrites | undefined {
+    return LaterWrites.byClient.get(db);
+  }
+
+  /** Null when the connection's socket cannot be held (then every write goes out at once, as asked). */
+  static open(client: CorkableClient): LaterWrites | null {
+    const stream = client.connection?.stream;
+    if (!stream?.cork || !stream.uncork) return null;
+    const later = new LaterWrites(client, stream as { cork(): void; uncork(): void }, client.query);
+    // Any other statement asked releases what is held: node-postgres writes a query as it is asked, so both go out together.
+    client.query = ((...args: unknown[]) => {
+      const result = (later.query as (...a: unknown[]) => unknown).apply(client, args);
+      later.release();
+      return result;
+    }) as CorkableClient['query'];
+    LaterWrites.byClient.set(client, later);
+    return later;
+  }
+
+  send(query: string | pg.QueryConfig): void {
+    if (!this.held) this.stream.cork();
+    this.held = true;
+    const answer = (this.query as (q: string | pg.QueryConfig) => Promise<unknown>).call(this.client, query);
+    // Heard at COMMIT (or in firstFailure), never unhandled meanwhile.
+    answer.catch(() => undefined);
+    this.answers.push(answer);
+  }
+
+  async firstFailure(): Promise<unknown> {
+    for (const outcome of await Promise.allSettled(this.answers)) if (outcome.status === 'rejected') return outcome.reason;
+    return undefined;
+  }
+
+  /** Lets the client be used as before (safe to call twice). */
+  close(): void {
+    this.release();
+    this.client.query = this.query;
+    LaterWrites.byClient.delete(this.client);
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.stream.uncork();
+  }
 }
 
 /** PostgreSQL error codes the store turns into domain errors. */

@@ -1,6 +1,6 @@
 import type { Evaluation, ObservationFact, RuleSet, TriageLevel, VersionedRuleSet } from '../triage/index.js';
 import { toMedication, type Medication, type MedicationRow } from './medications.js';
-import { toIsoOrNull, type Queryable } from './sql.js';
+import { writeLater, type Queryable } from './sql.js';
 import { medicationsJsonSql } from './turn-context.js';
 
 /**
@@ -134,25 +134,19 @@ export async function listObservationFacts(db: Queryable, patientIds: readonly s
   return facts;
 }
 
-export interface TriageState {
-  level: TriageLevel;
-  since: string | null;
-  reasons: string[];
-  lastConcernAt: string | null;
-}
-
 /**
  * Stores an evaluation and makes it the patient's current level. `since`
- * moves only when the level changes.
+ * moves only when the level changes. Nothing in the turn reads it back, so it
+ * goes out with the turn's next statement (writeLater).
  */
 export async function recordEvaluation(
   db: Queryable,
   subject: { practiceId: string; patientId: string },
   evaluation: Evaluation,
   trigger: string,
-): Promise<TriageState> {
+): Promise<void> {
   const concern = evaluation.level === 'urgent' || evaluation.level === 'elevated' ? evaluation.evaluatedAt : null;
-  const { rows } = await db.query<{ level: TriageLevel; since: Date | null; reasons: string[]; last_concern_at: Date | null }>({
+  await writeLater(db, {
     name: 'record-evaluation',
     text: `WITH evaluation AS (
              INSERT INTO triage_evaluations (practice_id, patient_id, level, rules_version, findings, reasons, trigger, evaluated_at)
@@ -161,8 +155,7 @@ export async function recordEvaluation(
            UPDATE patients SET
              triage_since = CASE WHEN triage_level = $3 AND triage_since IS NOT NULL THEN triage_since ELSE $8 END,
              triage_level = $3, triage_reasons = $6, last_concern_at = coalesce($9, last_concern_at)
-           WHERE id = $2
-           RETURNING triage_level AS level, triage_since AS since, triage_reasons AS reasons, last_concern_at`,
+           WHERE id = $2`,
     values: [
       subject.practiceId,
       subject.patientId,
@@ -175,8 +168,6 @@ export async function recordEvaluation(
       concern,
     ],
   });
-  const row = rows[0]!;
-  return { level: row.level, since: toIsoOrNull(row.since), reasons: row.reasons, lastConcernAt: toIsoOrNull(row.last_concern_at) };
 }
 
 export interface StoredEvaluation {

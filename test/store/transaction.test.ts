@@ -1,13 +1,14 @@
 /**
  * withTransaction (store/sql.ts) on both databases: statements commit together
- * or not at all, and on the server's pipelining pool BEGIN goes out in the same
- * write to the socket as the transaction's first statement.
+ * or not at all, and on the server's pipelining pool BEGIN, and any write sent
+ * by writeLater, goes out in the same write to the socket as the transaction's
+ * next statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createTestDatabase, testDbKind } from '../helpers/database.js';
 import type { Database } from '../../src/store/database.js';
-import { withTransaction } from '../../src/store/sql.js';
+import { withTransaction, writeLater } from '../../src/store/sql.js';
 
 let db: Database;
 
@@ -38,6 +39,29 @@ describe('withTransaction', () => {
     expect(await count()).toBe(3);
   });
 
+  it('commits a write sent for later with the rest; one that fails undoes them all, and its own error is the one heard', async () => {
+    const before = await count();
+    await withTransaction(db.pool, async (tx) => {
+      await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (20)' });
+      await tx.query('INSERT INTO tx_probe VALUES (21)');
+      await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (22)' });
+    });
+    expect(await count()).toBe(before + 3);
+    await expect(
+      withTransaction(db.pool, async (tx) => {
+        await tx.query('INSERT INTO tx_probe VALUES (23)');
+        // A duplicate, sent for later: the statement after it meets an aborted transaction (25P02) on the server.
+        await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (20)' });
+        await tx.query('SELECT 1');
+        await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (24)' });
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await count()).toBe(before + 3);
+    // The connection serves the next transaction.
+    await withTransaction(db.pool, (tx) => writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (25)' }));
+    expect(await count()).toBe(before + 4);
+  });
+
   it.runIf(testDbKind() === 'server')('sends BEGIN in one write with the first statement on a pipelining connection', async () => {
     const client = await db.pool.connect();
     const pipelined = (client as { pipeline?: boolean }).pipeline;
@@ -65,5 +89,21 @@ describe('withTransaction', () => {
     }
     // BEGIN with the first insert, the second insert, COMMIT.
     expect(writes).toBe(3);
+    writes = 0;
+    stream._write = count(write);
+    stream._writev = count(writev);
+    try {
+      await withTransaction(db.pool, async (tx) => {
+        await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (12)' });
+        await tx.query('SELECT 1');
+        await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (13)' });
+        await writeLater(tx, { text: 'INSERT INTO tx_probe VALUES (14)' });
+      });
+    } finally {
+      stream._write = write;
+      stream._writev = writev;
+    }
+    // BEGIN, the first insert and the SELECT; the two inserts after it with COMMIT.
+    expect(writes).toBe(2);
   });
 });

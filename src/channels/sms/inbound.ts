@@ -1,5 +1,5 @@
 import { detectRedFlag } from '../../flows/safety/index.js';
-import { findMessageBySid, listReplies, type Message } from '../../store/messages.js';
+import { findMessageBySid, listReplies, type KeptReply } from '../../store/messages.js';
 import { recordInboundText, type InboundText } from '../../store/inbound-context.js';
 import { databaseFault, withTransaction } from '../../store/sql.js';
 import { redFlagWords } from '../../triage/index.js';
@@ -22,7 +22,7 @@ export interface InboundResult {
   duplicate: boolean;
 }
 
-const asResult = (replies: Message[], duplicate = false): InboundResult => ({
+const asResult = (replies: readonly KeptReply[], duplicate = false): InboundResult => ({
   replies: replies.map((m) => ({ id: m.id, body: m.body })),
   duplicate,
 });

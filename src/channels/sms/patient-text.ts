@@ -4,7 +4,7 @@
  * keeps it as a reply to the patient's message.
  */
 import type { Conversation } from '../../store/conversations.js';
-import type { Message } from '../../store/messages.js';
+import type { KeptReply, Message } from '../../store/messages.js';
 import type { Patient } from '../../store/patients.js';
 import type { Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
@@ -27,10 +27,10 @@ export interface PatientText {
 }
 
 /** Takes the patient's turn on their text; returns the replies, kept and ready to send. */
-export async function handlePatientText(tx: Queryable, deps: RuntimeDeps, t: PatientText): Promise<Message[]> {
+export async function handlePatientText(tx: Queryable, deps: RuntimeDeps, t: PatientText): Promise<KeptReply[]> {
   const { practice, patient } = t;
   const outcome = await takeTurn(tx, deps, { ...t, inbound: { id: t.inbound.id, body: t.inbound.body }, channel: 'sms' });
-  const sent: Message[] = [];
+  const sent: KeptReply[] = [];
   for (const said of outcome.says) {
     const body = said.written ?? textOf(said.utterance, patient.language, practice, patient);
     const to = { practice, patient, toNumber: patient.phone, inReplyTo: t.inbound.id, conversationId: said.conversationId, at: t.at };

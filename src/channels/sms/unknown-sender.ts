@@ -11,7 +11,7 @@
 import { coordinatorSms } from '../../../prompts/coordinator.js';
 import { formatForReading } from '../../phone.js';
 import { listCoordinators, listOnCall } from '../../store/coordinators.js';
-import { lastSentTo, type Message } from '../../store/messages.js';
+import { lastSentTo, type KeptReply, type Message } from '../../store/messages.js';
 import type { Practice } from '../../store/practices.js';
 import type { Queryable } from '../../store/sql.js';
 import { markForReview } from '../../store/unmatched-texts.js';
@@ -26,7 +26,7 @@ const AUTO_ANSWER_INTERVAL_MS = 12 * 60 * 60 * 1000;
 /** Where a coordinator reads the text, links it to a patient and resolves it (src/web/pages/unknown-senders.ts). */
 export const unknownTextUrl = (deps: Pick<RuntimeDeps, 'publicUrl'>, messageId: string) => `${deps.publicUrl}/app/unknown-senders/${messageId}`;
 
-export async function answerUnknownSender(tx: Queryable, deps: RuntimeDeps, practice: Practice, inbound: Message, at: Date): Promise<Message[]> {
+export async function answerUnknownSender(tx: Queryable, deps: RuntimeDeps, practice: Practice, inbound: Message, at: Date): Promise<KeptReply[]> {
   const { emergency, saysSomething } = readUnknownText(inbound.body);
   if (saysSomething || emergency) await markForReview(tx, inbound.id, emergency !== null);
   if (emergency) await alertOnCall(tx, deps, practice, inbound, emergency.words, at);
