@@ -390,6 +390,15 @@ function joinDictatedHundreds(text: string): string {
     );
 }
 
+/**
+ * "Four" heard as "for" before the rest of a sugar, as dictation writes it: "my sugar was for 12
+ * this morning" is 412, and "sugar was 4 12" too. Only straight after a sugar and the verb that
+ * gives its figure, and never before a length of time ("sugar was fine for 12 hours").
+ */
+const DICTATED_FOUR =
+  /\b(sugar|sugars|glucose|bs|azucar|glucosa)((?: (?:was|is|s|at|of|reads?|said|says|showed|shows|came out|was like|like|level|levels|reading))+) (?:for|4) (\d\d)\b(?! ?(?:hours?|hrs?|days?|weeks?|minutes?|mins?|months?|years?|horas?|dias?|semanas?)\b)/gi;
+const joinDictatedFours = (text: string) => text.replace(DICTATED_FOUR, '$1$2 4$3');
+
 /** "Meter says HI", "el glucómetro marca HI": above what the meter can read (600 mg/dL on most). */
 const METER_HIGH = 600;
 // Every form of say, read and show, as written and as spoken ("meter say HI", "it was readin HI").
@@ -407,7 +416,7 @@ function meterReadsOutOfRange(words: string[]): Vital | null {
 /** Every vital sign the text states with a number. */
 export function readVitals(text: string): Vital[] {
   // "one forty five over ninety two", "ciento ochenta con cien": the numbers as digits first.
-  const words = tokens(joinDictatedHundreds(spokenNumbersToDigits(text)));
+  const words = tokens(joinDictatedFours(joinDictatedHundreds(spokenNumbersToDigits(text))));
   const bare = bareReading(words);
   if (bare.length > 0) return bare;
   const used = new Set<number>();

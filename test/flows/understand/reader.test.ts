@@ -80,6 +80,11 @@ describe('readings written in words', () => {
     // Dictation writes a hundred as "1": joined only where the figures as written make no reading.
     ['blood pressure wash 1 90 over 1 15 and a pounding headache', [{ kind: 'blood_pressure', systolic: 190, diastolic: 115 }]],
     ['1 90 over 60', [{ kind: 'blood_pressure', systolic: 90, diastolic: 60 }]],
+    // And "four" as "for": straight after a sugar and its verb, never before a length of time.
+    ['Three worse my sugar was for 12 this morning and I have thrown up twice', [{ kind: 'glucose', mgdl: 412 }]],
+    ['sugar was 4 12', [{ kind: 'glucose', mgdl: 412 }]],
+    ['sugar was fine for 12 hours', []],
+    ['sugar went down to 65', [{ kind: 'glucose', mgdl: 65 }]],
     // Above what the meter reads.
     ['MY METER JUST SAYS HI AND I CANT STOP THROWING UP', [{ kind: 'glucose', mgdl: 600, over: true }]],
     ['Hi, sugar was good this morning', []],
