@@ -305,11 +305,12 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   const written = clauses.map((clause) => [...clause]);
   // The words of the concerns, red flags and requests the reader found, denied or not, are accounted
   // for: those raise what they raise, and a denial ("no short of breath") is no news.
-  for (const spans of [concernSpans(text), redFlagSpans(text), requestSpans(text)]) {
+  const flagSpans = redFlagSpans(text);
+  for (const spans of [concernSpans(text), flagSpans, requestSpans(text)]) {
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
   const aboutOthers = clausesAboutSomeoneElse(written);
-  const history = redFlagHistory(text);
+  const history = redFlagHistory(text, flagSpans);
   clauses.forEach((tokens, c) => {
     // "My dog is sick", "mi vecina anda con tos": someone else's trouble is not the patient's news.
     if (aboutOthers[c]) return;

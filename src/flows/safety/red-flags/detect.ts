@@ -62,11 +62,11 @@ export function redFlagSpans(text: string): Array<Array<[number, number]>> {
 
 /**
  * For each clause, whether it tells of a red-flag event as history ("I had a stroke last year"):
- * no emergency, but news a person reads (the closed world raises it).
+ * no emergency, but news a person reads (the closed world raises it). `spans` are the text's
+ * redFlagSpans, which the caller has read already.
  */
-export function redFlagHistory(text: string): boolean[] {
-  const history = clausesLongPast(splitClauses(text));
-  return DETECTOR.spans(text).map((ranges, c) => Boolean(history[c]) && ranges.length > 0);
+export function redFlagHistory(text: string, spans: ReturnType<typeof redFlagSpans>): boolean[] {
+  return clausesLongPast(splitClauses(text)).map((history, c) => history && (spans[c]?.length ?? 0) > 0);
 }
 
 function rank(category: RedFlagCategory): number {
