@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-7';
+export const DEFAULT_RULES_VERSION = 'default-8';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -39,6 +39,13 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
       level: 'urgent',
       categories: ['wound_infection_danger'],
       description: 'A wound that smells, drains pus, turns black or spreads, with a fever or chills: a spreading infection',
+    },
+    {
+      id: 'blood_lost',
+      kind: 'concern_reported',
+      level: 'urgent',
+      categories: ['blood_lost_danger'],
+      description: 'A bleed with dizziness, wooziness or fainting: blood lost faster than the body keeps up',
     },
     { id: 'oxygen_low', kind: 'oxygen_below', level: 'urgent', percent: 90 },
     { id: 'pulse_abnormal', kind: 'pulse_outside', level: 'urgent', below: 50, above: 120 },

@@ -49,6 +49,7 @@ export const CONCERN_WORDS: Readonly<Record<ConcernCategory, string>> = {
   glucose_high_danger: 'high blood sugar with danger signs',
   fluids_lost_danger: 'vomiting with nothing kept down or no urine',
   wound_infection_danger: 'a wound going bad with a fever',
+  blood_lost_danger: 'bleeding with dizziness or fainting',
   breathing: 'breathing trouble or a cough',
   pain: 'pain',
   side_effects: 'medication side effects',

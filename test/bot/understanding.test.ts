@@ -189,6 +189,16 @@ describe('a wound going bad with a fever', () => {
   });
 });
 
+describe('a bleed with the head going light', () => {
+  it('"bleedin from my back end all mornin ... real woozy", with no check-in open, is urgent, and the on-call nurse is texted at once', async () => {
+    const patient = await patientIn('en');
+    await s.say(patient, "Mais, I been bleedin from my back end all mornin, bright red, toilet full, I'm real woozy. Ain't my hemorrhoids this time");
+    expect(await reasons(patient.id)).toContain('urgent:concern:blood_lost_danger');
+    await s.runDue();
+    expect(s.sentTo(s.coordinator.phone).at(-1)?.Body).toMatch(/^URGENT .*bleeding with dizziness or fainting/);
+  });
+});
+
 describe('a pulse off a watch', () => {
   it('"checked my watch it says 158" with a pounding heart is a pulse of 158: urgent, and the on-call nurse is texted at once', async () => {
     const patient = await patientIn('en');

@@ -6,7 +6,7 @@
  * no word at all are too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { warmDictionary } from '../../src/flows/understand/dictionary.js';
+import { warmDictionary } from '../../src/flows/text/dictionary.js';
 import { forTheOffice, leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
 import { readRequests } from '../../src/flows/understand/index.js';
@@ -893,5 +893,65 @@ describe('whether a person is there', () => {
 
   it('a robot vacuum asks nothing', () => {
     expect(readRequests('my robot vacuum is broken lol')).toEqual([]);
+  });
+});
+
+describe('what Y taught: Spanish written by ear, grandchildren, doses left in the box, and a real word is no typo', () => {
+  it.each([
+    // Written as it sounds: "estoi", "grasias", "ija", "yevo", "rodiya", "bacuna", "farmasia", "desirle".
+    '1 estoi bien grasias a dios mi ija me yevo al baile',
+    '1 mejor grasias ya no me duele la rodiya',
+    'nomas pa desirle q ya me puse la bacuna de la gripe en la farmasia',
+    // Grandchildren are never the patient.
+    "my grandson broke his arm at hockey, poor kid, but he's milkin it. anyway im fine, just braggin he scored first",
+    // Cured, and a swelling undone.
+    'Hi! just letting you know I finished the antibiotics, the infection está completamente curada, gracias a todos',
+    '1, mucho mejor, ya no me falta el aire como antes y las piernas ya están deshinchadas',
+    // None slipped by; the care team's hands; a name one is not; the military's clock.
+    'Sí chamo, todas, no se me pasó ninguna',
+    'Yes my dear, I have taken all of them. May God bless the work of your hands',
+    "wrong number creo, my name isn't Rosa",
+    'Affirmative. All meds taken 0600. Evening dose scheduled 1800.',
+  ])('"%s" is settled', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+    expect(leftOver(text).unknown, text).toEqual([]);
+  });
+
+  it.each([
+    // A word of health written by ear is that word, even where it could pass for another word's form.
+    ['ando con bomitos', ['vomitos']],
+    // A dose that slipped by; doses left in the organizer; a mother getting confused.
+    ['se me pasó la de la noche', ['se me paso la de la']],
+    // An illness that passed is no dose that did.
+    ['Nada, ya no me duele el pecho cuando toso, ya se me pasó la gripa', []],
+    ['mi mamá dice que yes pero I found the pills de hoy y de ayer still in the pastillero, se está confundiendo', ['pills de hoy y de ayer still in the pastillero', 'confundiendo']],
+    // "Stepped" is a word of its own, not a slip of "stopped": the numbness is not settled by it.
+    ["2 same lang, but the numbness in my toes is going up to my ankle now, and I stepped on a tack and didn't feel it", ['numbness', 'toes', 'ankle', 'feel']],
+    // Someone's hands of their own are still news.
+    ['my hands are shaking', ['hands', 'shaking']],
+  ])('"%s" leaves %j', (text, news) => {
+    expect(leftOver(text).news, text).toEqual(news);
+  });
+
+  it('reads a gain put as a chart puts it', () => {
+    expect(readMessage('my home scale has recorded an increase of 3.5 pounds since yesterday morning').vitals).toEqual([{ kind: 'weight_gain', pounds: 3.5, days: 1 }]);
+  });
+
+  it.each([
+    ['my address changed, ahora vivo en 1420 Calle Sol apt 3, please update', 'contact_details'],
+    ['What time does the pharmacy in your building close on Saturday?', 'office_hours'],
+    ['¿Y esto me lo van a cobrar? Porque el mes pasado me llegó una cuenta de 20 dólares', 'billing'],
+    ['Do you guys take Medicare Advantage? my seguro changed en enero', 'billing'],
+    ['¿Ustedes mandan esto todos los días? Es que me llega a las 6 de la mañana y me despierta', 'how_we_write'],
+  ])('"%s" is the front desk\'s (%s)', (text, topic) => {
+    expect(forTheOffice(text), text).toContain(topic);
+  });
+
+  it('a medicine dearer since the plan changed stays with the care team', () => {
+    expect(forTheOffice('my insurance changed and now my metformin is $80')).toEqual([]);
+  });
+
+  it('a refill collected asks for none', () => {
+    expect(readRequests('Good morning. I just want to inform you that I have collected my refill from Walgreens. Thank you for your help')).toEqual([]);
   });
 });

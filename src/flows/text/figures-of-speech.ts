@@ -98,6 +98,8 @@ export const RESOLVED: readonly string[] = [
   'se (me|le)? (ha|han) (quitado|ido|pasado)',
   'ya (se)? (me|le)? (paso|quito)',
   'desaparecio',
+  // Cured, and a swelling or an inflammation undone: "la infección está completamente curada", "las piernas ya están deshinchadas".
+  'cured', '(curado|curada|curados|curadas)', 'deshinch*', 'desinflam*',
   // Not since: "had some swelling in August but none since", "the chest thing never came back".
   '(none|nothing|no more|not once) since', '(ninguna|ninguno|nada|no mas) desde (entonces|ese dia|eso|ahi)',
   '(havent|have not|hasnt|has not) (had|felt|noticed) (it|that|one|any|them)? since', '(never|hasnt|has not|havent|have not|didnt|did not|aint|ain) (came|come|been) back',

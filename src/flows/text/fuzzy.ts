@@ -7,6 +7,8 @@
  * real-word collisions usually differ there ("fainted"/"painted").
  */
 
+import { isDictionaryWord } from './dictionary.js';
+
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
@@ -84,10 +86,30 @@ function squeeze(word: string): string {
 
 function isTypo(token: string, word: string): boolean {
   if (token[0] !== word[0]) return false;
-  if (token.length >= 5 && word.length >= 5) return editDistance(token, word) <= 1;
+  if (token.length >= 5 && word.length >= 5) return editDistance(token, word) <= 1 && !anotherWord(token, word);
   // Four letters: only a swap of two neighbours ("pian" for "pain").
   if (token.length === 4 && word.length === 4) return editDistance(token, word) === 1 && sameLetters(token, word);
   return false;
+}
+
+/** Letters at a word's end that inflect it ("hinchado", "hinchadas", "duelan"): a slip there keeps the word. */
+const ENDING = 3;
+
+/**
+ * A real word one letter from the list's word, the letter in its stem: that
+ * is how one word becomes another ("stepped on a tack" is no "stopped",
+ * "smelling" no "swelling", "marcado" no "mareado"). A slip in the ending is
+ * still the word: endings inflect ("hinchadas" for "hinchados").
+ */
+function anotherWord(token: string, word: string): boolean {
+  if (token.length !== word.length) return false;
+  let at = -1;
+  for (let i = 0; i < token.length; i++) {
+    if (token[i] === word[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && at < token.length - ENDING && isDictionaryWord(token);
 }
 
 function sameLetters(a: string, b: string): boolean {

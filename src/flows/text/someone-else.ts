@@ -3,7 +3,7 @@
  * neighbor went to the ER", "my dog is sick", "mi vecina anda con tos". The
  * writer is the patient or a relative writing for them, so a relative ("my
  * husband", "mom") may be the patient and is never taken as someone else;
- * pets, neighbours, friends and co-workers are. A clause that also speaks of
+ * grandchildren, pets, neighbours, friends and co-workers are. A clause that also speaks of
  * the writer ("my friend found me on the floor") is not about someone else,
  * and one that goes on about them by "he", "she" or "it" is ("my cat stole
  * the kielbasa, now he lies on the sofa like a dead body").
@@ -22,7 +22,9 @@ const OTHERS: ReadonlySet<string> = new Set(
     // Plants and machines are never the patient either: "my tomatoes are dying", "las matas se me están muriendo", "my truck is sick".
     'tomatoes tomato plants plant garden flowers roses crops corn lawn grass tree trees beans squash ' +
     'tomates matas plantas flores rosas milpa jardin arbol arboles ' +
-    'truck car tractor combine phone computer carro camioneta troca celular'
+    'truck car tractor combine phone computer carro camioneta troca celular ' +
+    // Grandchildren: a panel's patients are their grandparents' age, never the grandchildren ("my grandson broke his arm at hockey").
+    'grandson grandsons granddaughter granddaughters grandkid grandkids grandchild grandchildren grandbaby grandbabies nieto nieta nietos nietas nietecito nietecita'
   ).split(' '),
 );
 

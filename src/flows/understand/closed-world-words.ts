@@ -163,6 +163,12 @@ export const NEWS_PHRASES = [
   '(half|mitad) (a|of|the|my|de|la|una|mi)? ...1 (pill|pills|dose|doses|tablet|tablets|pastilla|pastillas|dosis|tableta|tabletas)',
   '(make|making|makes) (them|it|em|they|my pills|the pills|my meds|the meds|my medicine|the medicine) last',
   'para que (me)? (rindan|duren|alcancen)',
+  // Doses left where they were set out: "found the pills de hoy y de ayer still in the pastillero", "her meds are still
+  // in the organizer from Monday" (a caregiver's yes the pills say otherwise).
+  '(pills|meds|medicine|medicines|tablets|doses|pastillas|medicinas|pildoras|dosis) ...6 (still|todavia|aun|siguen) (in|en|sitting in|ahi en) (the|el|la|his|her|my|su|mi)? ...1 (pastillero|organizer|pillbox|box|bottle|cajita|caja|frasco|container|case)',
+  // A dose that slipped by: "se me pasó la de la noche", "se le pasaron las del domingo".
+  // (Not "ya se me pasó la gripa": an illness that passed.)
+  '(se) (me|le|nos) (paso|pasaron) (la|las|el|los|una|un|mi|mis|su|sus)? (de la|de las|del|de los|pastilla*|medicina*|dosis|insulina|tableta*|pildora*|inyeccion|tomar*|tomarme*|tomarla*)',
   // Only part of a dose: "si pero nomás la mitad", "just half of it".
   '(only|just|nomas|solo|solamente) ...2 (half|mitad)',
   // Unsure how to take a medicine, or told two ways: "ya no sé cuál es la buena", "the doctor said something else".

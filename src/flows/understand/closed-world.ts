@@ -29,7 +29,7 @@ import { denied, deniedDoing, deniedEveryday, NEEDS, RIDES } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, healthGroup, isWell } from './lexicon.js';
 import { findCues, SAYS_NOT_TAKEN, verdictOf } from './medicine-cues.js';
 import { requestSpans } from './requests.js';
-import { isWord, namesIn, withoutFigures } from './word-forms.js';
+import { isWord, namesIn, withoutFigures, wordsByEar } from './word-forms.js';
 
 export { READING_WORDS } from './closed-world-words.js';
 
@@ -134,15 +134,35 @@ function deniedAfter(tokens: readonly string[], index: number): boolean {
   return false;
 }
 
-/**
- * Spanish diminutives say the same thing softly: "la presión está bajita",
- * "cansadita", "un dolorcito". A token that is no word of health but whose
- * plain form is one is read as the plain form.
- */
+/** Meals: what a lapse lets go when it is no medicine. */
+const MEALS = new Set(['breakfast', 'lunch', 'dinner', 'supper', 'brunch', 'desayuno', 'almuerzo', 'comida', 'cena', 'merienda']);
+
+/** Whose a body is when it is the care team's: the reader's ("your hands", "tus manos"). */
+const YOURS = new Set(['your', 'ur', 'yours', 'tu', 'tus']);
+
 /** Words ending in "s" that are not a word of health with its "is": a verb, a language. */
 const S_LOOKALIKES = new Set(['does', 'ingles', 'goes', 'has', 'was', 'is', 'this', 'his', 'hers', 'yes', 'us']);
 
-function plainForm(token: string): string {
+/**
+ * A token as the reader takes it: the word a Spanish spelling by ear stands for; under Spanish
+ * diminutives, which say the same thing softly ("la presión está bajita", "cansadita", "un
+ * dolorcito"), the word of health they soften. A token that is no word of health but whose plain
+ * form is one is read as the plain form.
+ */
+function plainForm(token: string, names: ReadonlySet<string>): string {
+  if (healthGroup(token) !== null || LEVELS.has(token)) return token;
+  // A name ("the Kansas line") and the little words ("aint", "q") are as written.
+  if (names.has(token) || FUNCTION_WORDS.has(token) || NEGATORS.has(token) || NEVER_NEWS.has(token) || NO_NEWS.has(token)) return shapeOf(token);
+  // Written by ear ("me duele la rodiya", "ya me puse la bacuna"): the word it sounds like. A word of health
+  // first, even where the token could be read as a form of an everyday word ("ando con bomitos").
+  const heard = wordsByEar(token).map(shapeOf);
+  const health = heard.find((word) => healthGroup(word) !== null || LEVELS.has(word));
+  if (health !== undefined) return health;
+  return heard.length > 0 && !isWord(token) ? heard[0]! : shapeOf(token);
+}
+
+/** The word of health under a word's run-on "is" or its fondness ("pee's", "la tosecita"); else the token. */
+function shapeOf(token: string): string {
   if (healthGroup(token) !== null || LEVELS.has(token)) return token;
   // "Pee's been dark", "breathing's better": the word and its "is", run together when the apostrophe goes.
   // (Not a word that only looks so: "does" is no chart's "doe", "inglés" no "ingle".)
@@ -300,7 +320,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   const left: LeftOver = { news: [], unknown: [] };
   if (pricesIn(text).length > 0 && aboutMedicine(tokenize(text), placed)) left.news.push('cost');
   text = withoutFigures(text);
-  const clauses = splitClauses(text).map((clause) => withoutAdvice(clause.map(plainForm)));
+  const clauses = splitClauses(text).map((clause) => withoutAdvice(clause.map((token) => plainForm(token, names))));
   // As written, before the found concerns are blanked: what a denial reaches is read on these.
   const written = clauses.map((clause) => [...clause]);
   // The words of the concerns, red flags and requests the reader found, denied or not, are accounted
@@ -368,6 +388,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
       // "No money for the pills", "no food in the house", "no ride": going without is news.
       if (NEEDS.has(token) && (denied(tokens, i) || deniedDoing(tokens, i) || askedFor(tokens, i))) return void left.news.push(token);
       const group = healthGroup(token);
+      // "God bless the work of your hands": the care team's body is not the patient's.
+      if (group === 'symptom' && YOURS.has(tokens[i - 1] ?? '')) return;
       if (group === 'symptom' || group === 'mood') {
         // A concern the check-in took from the text accounts for its words of the body.
         // ("Legs not swollen": the body part before a denied symptom is denied with it.)
@@ -378,6 +400,8 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         // "Didn't miss a single day", "no me faltó nada": a lapse denied is good news.
         if (LAPSES.has(token) && denied(tokens, i)) return;
         if (STOP.test(token) && !stopsSomething(tokens, i)) return;
+        // "Skipped breakfast", "missed lunch": a meal let go is no dose missed.
+        if (LAPSES.has(token) && MEALS.has(tokens[i + 1] ?? '')) return;
         if (!denied(tokens, i) || SELF_NEGATING.has(token)) left.news.push(token);
       } else if (bareFigure(tokens, i)) {
         // "1 but got a 62 before supper": a figure no reading was read from, and no unit says what it counts.
@@ -388,9 +412,9 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
         if (!names.has(token) || group === 'medicine') left.unknown.push(token);
       } else if (LAPSES.has(token) && denied(tokens, i)) {
         return;
-      } else if (deniedEveryday(tokens, i) && !deniedBefore(written[c]!, i) && !deniedAfter(written[c]!, i)) {
+      } else if (deniedEveryday(tokens, i) && !names.has(token) && !deniedBefore(written[c]!, i) && !deniedAfter(written[c]!, i)) {
         // The "no" of "no swelling in my feet" denies the swelling, not the feet; of "ya no tengo los
-        // pies hinchados", the swelling.
+        // pies hinchados", the swelling. A name denied is who one is not ("my name isn't Rosa").
         left.news.push(token);
       }
     });

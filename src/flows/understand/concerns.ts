@@ -22,6 +22,8 @@ export const CONCERN_CATEGORIES = [
   // Vomiting with nothing kept down, not even water, or no water passed (read in readMessage: see fluids-lost.ts).
   'fluids_lost_danger',
   'wound_infection_danger',
+  // A bleed with dizziness or fainting (read in readMessage: see blood-lost.ts).
+  'blood_lost_danger',
   'breathing',
   'pain',
   'side_effects',
@@ -64,6 +66,7 @@ const EN: CategoryPhrases<ConcernCategory> = {
   glucose_high_danger: [],
   fluids_lost_danger: [],
   wound_infection_danger: [],
+  blood_lost_danger: [],
   breathing: [
     'winded', 'wheez*', 'cough*', 'congest*', 'phlegm', 'mucus', '(get|getting|got|am|im) tired (walking|climbing)', '(puff|puffs|puffing|puffed) !up|once',
     // The inhaler reached for often: "using my rescue puffer every few hours" (not "breathing's easier since the new puffer").
@@ -123,6 +126,7 @@ const ES: CategoryPhrases<ConcernCategory> = {
   glucose_high_danger: [],
   fluids_lost_danger: [],
   wound_infection_danger: [],
+  blood_lost_danger: [],
   breathing: [
     'tos', 'tosiendo', 'flema*', 'silbido', 'me canso (al|cuando) (caminar|camino|subir)', 'congestion*', 'congestionad*',
     '(me|se)? (agito|agita|agitad*)', '(respiro|respira|respirando) (mas)? (rapido|agitad*|corto)', '(me|le) da fatiga', 'fatigad*',

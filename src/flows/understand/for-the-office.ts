@@ -22,7 +22,7 @@ export const OFFICE_TOPICS = ['appointments', 'contact_details', 'office_hours',
 export type OfficeTopic = (typeof OFFICE_TOPICS)[number];
 
 const PHONE = '(number|numero|phone|cell|cellphone|celular|telefono|email|correo|address|direccion|domicilio)';
-const OUR_TEXTS = '(texts|text|messages|message|mensajes|mensaje|reminders|reminder|recordatorios|recordatorio|textos|these|estos)';
+const OUR_TEXTS = '(texts|text|messages|message|mensajes|mensaje|reminders|reminder|recordatorios|recordatorio|textos|these|estos|esto)';
 
 /** The words of each office matter; an appointment asked for is the request reader's (requests.ts). */
 const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
@@ -31,6 +31,9 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `${PHONE} (nuevo|nueva)`,
     `(changed|change|changing|update|updated|updating|cambie|cambiar|cambio|actualizar|actualicen) (my|mi|the|el|la|his|her|su|de)? (mailing|home|phone|cell)? ${PHONE}`,
     `(mailing|home|postal|billing) address`,
+    // The noun first: "my address changed", "mi número cambió"; and where one lives now, "ahora vivo en ...".
+    `(my|mi|his|her|su|our|nuestro|nuestra) ${PHONE} (changed|has changed|is changing|cambio|ha cambiado|va a cambiar)`,
+    '(ahora|now|we now|i now) (vivo|vivimos|vive|live|living|reside) (en|at|in|on)',
     // A name written wrong: "ya spelled my name wrong, its Bernadette with two t's".
     '(spelled|spelt|spell|wrote|write|escribieron|escriben) (my|mi|her|his|su|the) (name|last name|nombre|apellido) (wrong|mal|incorrect*)',
     `(moved|moving|we moved|me mude|nos mudamos|nos cambiamos) (to|a|de casa)`,
@@ -41,7 +44,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(office|clinic|clinica|oficina|consultorio) (open|opens|close|closes|closed|hours|abre|cierra|horario)',
     '(y all|you|yall|ustedes|you guys) (open|closed|be open|estan abiertos|van a estar abiertos|abren|cierran)',
     '(abiertos|abierto|cerrado|cerrados) (el|los|este|para)',
-    '(what|which) time (does|do|is) ...2 (open|opens|close|closes)',
+    // "What time does the pharmacy in your building close on Saturday?": whichever of the building's doors.
+    '(what|which) time (does|do|is) ...5 (open|opens|close|closes)',
     '(a que hora|que horario) (abren|cierran|abre|cierra)',
     // Where the car goes is a place's question, whatever the visit is for: "where do I park for the lab?"
     // (before the words alone, which would take "park" first).
@@ -67,6 +71,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
   billing: [
     '(bill|billed|billing|charge|charged|charges|cobrar|cobran|cobro|factura|cuenta) ...3 (texts|text|messages|mensajes|these|estos)',
     '(cobrar|cobran|cobro|bill|charge) (me|for|por)',
+    // The pronouns first: "¿y esto me lo van a cobrar?".
+    '(me|nos|le) (lo|la|los|las)? (van a|va a|vayan a|iran a)? (cobrar|cobran|cobraron|cobraran)',
     '(medicare|medicaid|insurance|seguro) (pay|pays|paying|cover|covers|cubre|paga)',
     '(new|nueva|nuevo) (insurance|seguro|medicare|medicaid) (card|tarjeta)?',
     '(insurance|medicare|medicaid|seguro) (card|tarjeta)',
@@ -78,6 +84,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(bill|billed|charge|charged|statement|factura|cobro|cobraron) ...4 (chronic care|care management|ccm)',
     // A plan changed: "me cambiaron el plan", "they changed my insurance".
     '(cambiaron|cambio|changed|change|switched) (my|mi|el|the|de)? (plan|insurance|seguro|medicare plan)',
+    // The noun first: "my seguro changed en enero".
+    '(my|mi|el|the|our|nuestro) (plan|insurance|seguro|medicare plan) (changed|has changed|is changing|cambio|va a cambiar)',
     // A bill that came: "me llegó una factura de $45", "I got a statement from y'all".
     '(llego|llegaron|recibi|got|received|get|getting) (una|un|a|the|this|esta|este|la|el)? (factura|facturas|bill|cobro|statement|invoice)',
     // What a visit costs: "¿cuánto cuesta la consulta si no tengo el seguro?" (not what a medicine costs).
@@ -106,6 +114,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `${OUR_TEXTS} (in|en) (spanish|espanol|english|ingles)`,
     `(send|text|mandar|mandarme|manden|envien|enviar) ...3 ${OUR_TEXTS}? ...3 (at|a las|later|earlier|mas tarde|mas temprano|instead|en vez)`,
     `(instead of|en vez de|en lugar de) (texts|calls|llamadas|mensajes|texting|calling)`,
+    // How often, how early: "¿ustedes mandan esto todos los días?", "do you send these every day?".
+    `(send|sends|mandan|manda|envian|envia) ...2 ${OUR_TEXTS} (todos los dias|every day|everyday|diario|daily|cada dia|so early|tan temprano|so late|tan tarde)`,
     `(doesnt|does not|dont|do not|cant|cannot|no|not) (text|read|sabe leer|lee|texts|usa el telefono|speak english|speaks english|speak much english|habla ingles|read english)`,
     '(set up|setup|set) (this|the|my|her|his) (phone|cell)',
     // "¿Me lo pueden mandar en español?", "please write me in Spanish".
@@ -135,8 +145,9 @@ const OFFICE_WORDS = new Set([
   'need', 'needs', 'necesito', 'callback', 'llamar', 'llame', 'llamen', 'llamada',
 ]);
 
-/** A street address ("1420 Palm Vista Dr", "55 Common St"): its names are a place, whatever they would mean alone. */
-const STREET_ADDRESS = /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Ter|Terrace)\b\.?/gu;
+/** A street address ("1420 Palm Vista Dr", "55 Common St", "1420 Calle Sol apt 3"): its names are a place, whatever they would mean alone. */
+const STREET_ADDRESS =
+  /\b\d+\s+(?:\p{Lu}[\p{L}'’.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Ct|Court|Way|Pl|Place|Cir|Circle|Hwy|Highway|Pkwy|Ter|Terrace)\b\.?|\b\d+\s+(?:Calle|Avenida|Av|Camino|Carretera|Paseo|Callejón|Callejon)\.?(?:\s+\p{Lu}[\p{L}'’.]*){1,3}(?:,?\s+(?:apt|apto|unit|depto|#)\.?\s*\w+)?/gu;
 
 /** Words an office matter is said in, though none names one: a letter's opening, an appointment slip lost, a thing forgot. */
 const LETTER_WORDS = [

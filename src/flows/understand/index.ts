@@ -11,6 +11,7 @@ import { readVitals, type Vital } from './vitals.js';
 import { highSugarInDanger } from './high-sugar.js';
 import { fluidsLostInDanger } from './fluids-lost.js';
 import { woundGoingBad } from './wound-going-bad.js';
+import { bloodLostInDanger } from './blood-lost.js';
 
 export { CONCERN_CATEGORIES, readConcerns } from './concerns.js';
 export type { ConcernCategory } from './concerns.js';
@@ -18,7 +19,7 @@ export { REQUEST_KINDS, readRequests } from './requests.js';
 export type { RequestKind } from './requests.js';
 export { readVitals } from './vitals.js';
 export { leftOver, needsAPerson, READING_WORDS, UNKNOWN_WORDS_FOR_REVIEW, type LeftOver } from './closed-world.js';
-export { warmDictionary, warmDictionaryInBackground } from './dictionary.js';
+export { warmDictionary, warmDictionaryInBackground } from '../text/dictionary.js';
 export type { Vital } from './vitals.js';
 export { readMedicineMentions, type MedicineMention } from './medicine-mentions.js';
 export { knowMedicine, sameName } from './medicine-names.js';
@@ -43,6 +44,7 @@ export function readMessage(text: string): MessageReading {
   if (highSugarInDanger(text, vitals, concerns)) concerns.push('glucose_high_danger');
   if (fluidsLostInDanger(text, concerns)) concerns.push('fluids_lost_danger');
   if (woundGoingBad(text, concerns)) concerns.push('wound_infection_danger');
+  if (bloodLostInDanger(text, concerns)) concerns.push('blood_lost_danger');
   return { concerns, vitals, requests: readRequests(text) };
 }
 

@@ -45,7 +45,7 @@ const SYMPTOMS_AND_BODY = [
   'vomit*', 'devolv*', 'tos', 'tosiendo', 'toso', 'fiebre', 'calentura', 'escalofrio*', 'sudor*', 'sudand*', 'temblor*',
   'tembl*', 'entumid*', 'adormecid*', 'hormigue*', 'picazon', 'comezon', 'ronchas', 'sarpullido', 'moreton*', 'morete*',
   'sangr*', 'calambre*', 'punzada*', 'opresion', 'apret*', 'respir*', 'aire', 'ahog*', 'asfixi*', 'flema*', 'silbido',
-  'congestion*', 'migrana*', 'confundid*', 'desorientad*', 'cansad*', 'cansancio', 'canse', 'canso', 'cansa', 'cansas', 'fatiga*', 'agotad*', 'debil*', 'insomnio',
+  'congestion*', 'migrana*', 'confundid*', 'confundiendo', 'confunde', 'desorientad*', 'cansad*', 'cansancio', 'canse', 'canso', 'cansa', 'cansas', 'fatiga*', 'agotad*', 'debil*', 'insomnio',
   'estrenid*', 'diarrea', 'palpitacion*', 'taquicardia', 'arritmia', 'tragar', 'borros*', 'ciego', 'ciega', 'infeccion*',
   'infectad*', 'pus', 'liquido', 'gota', 'artritis', 'gripa', 'gripe', 'resfri*', 'enferm*', 'malest*', 'flojo', 'floja', 'flojera', 'rigid*', 'esguince',
   'fractura*', 'golpe*', 'golpead*', 'bolita*', 'chichon', 'ulcera*', 'ampolla*', 'cojea*', 'acidez', 'agruras', 'ronc*',
@@ -124,7 +124,9 @@ export const LEVELS = new Set([
 ]);
 
 /** Slips in taking care: news when said, good news when denied ("never missed a day", "no me faltó nada"). */
-export const LAPSES = new Set(['miss', 'missed', 'missing', 'forgot', 'forget', 'forgotten', 'skip', 'skipped', 'falta', 'falto', 'faltaron', 'faltan', 'faltado', 'olvide', 'olvido']);
+export const LAPSES = new Set(['miss', 'missed', 'missing', 'forgot', 'forget', 'forgotten', 'skip', 'skipped', 'falta', 'falto', 'faltaron', 'faltan', 'faltado', 'olvide', 'olvido',
+  // "Se me pasó la de la noche": it slipped by; "no se me pasó ninguna", none did.
+  'paso', 'pasaron']);
 
 /** Being glad, said after a tiredness: "pero contenta", "but happy". */
 export const CONTENT = new Set(['contento', 'contenta', 'contentos', 'contentas', 'feliz', 'felices', 'happy', 'glad', 'worth', 'fun', 'satisfied']);

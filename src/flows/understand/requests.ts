@@ -99,7 +99,7 @@ const ALREADY_DONE = [
   '(saco|sacaron|hizo|hicieron|sacamos) (la|mi|una)? (cita|consulta) ...4 (fui|fuimos)',
   // Noted down already: "ya apunté la cita en el calendario", "wrote the appointment on the fridge calendar".
   '(apunte|apunto|anote|anoto|apuntamos|anotamos|wrote|written|marked|jotted|put) (down)? (la|mi|su|the|my|her|his)? ...1 (appointment|appt|cita|consulta) ...4 (calendar|calendario|agenda|fridge|refri|nevera|book|libreta)',
-  '(picked up|got|filled|refilled) (my|the|her|his|mom|dads)? ...2 (refill*|prescription*|meds|pills|medicine|inhaler)',
+  '(picked up|got|filled|refilled|collected|fetched|received) (my|the|her|his|mom|dads)? ...2 (refill*|prescription*|meds|pills|medicine|inhaler)',
   // Said the other way round: "my refill for the atorvastatin got picked up", "the prescription was filled".
   '(refill*|prescription*|meds|pills|medicine|inhaler) ...4 (got|was|were|been|is|are) (already)? (picked up|filled|refilled|called in|sent in|delivered)',
   '(surtieron|surtio|recogi|recogio|recogimos) (la|mi|las|los|mis)? (receta*|medicina*|pastillas|medicamento*)',

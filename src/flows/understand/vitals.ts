@@ -30,7 +30,8 @@ const KEYWORDS: Readonly<Record<Key, readonly string[]>> = {
   oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'oxigenacion', 'saturacion', 'oximetro'],
   pulse: ['pulse', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
   weight: ['weigh', 'weighed', 'weight', 'wt', 'wgt', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
-  gain: ['gained', 'gain', 'put', 'up', 'subi', 'subido', 'aumente', 'aumentado', 'engorde', 'gane', 'ganado'],
+  // A gain as a chart or a formal letter puts it: "an increase of 3.5 pounds since yesterday", "un aumento de 2 kilos".
+  gain: ['gained', 'gain', 'put', 'up', 'subi', 'subido', 'aumente', 'aumentado', 'engorde', 'gane', 'ganado', 'increase', 'increased', 'aumento'],
   temperature: ['temp', 'temperature', 'fever', 'thermometer', 'temperatura', 'fiebre', 'calentura', 'termometro'],
 };
 

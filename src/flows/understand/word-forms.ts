@@ -1,10 +1,10 @@
 /**
  * Word forms the dictionaries do not list (closed-world.ts): money, times
  * and dates; names written with a capital; Spanish verbs with their
- * pronouns joined on and little-words. Pure: no I/O.
+ * pronouns joined on and little-words; Spanish written by ear. Pure: no I/O.
  */
 import { tokenize } from '../text/normalize.js';
-import { isDictionaryWord } from './dictionary.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 
 /** Words written with a capital inside a sentence are names: of people, towns, shows ("won at Black Hawk"). */
 export function namesIn(text: string): Set<string> {
@@ -31,6 +31,8 @@ export const withoutFigures = (text: string) =>
     .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
     // A date ("12/20", "1/3"): no reading starts below 40.
     .replace(/\b([1-3]?\d)\/\d{1,2}(?:\/\d{2,4})?\b/g, (date, first: string) => (Number(first) < 40 ? ' ' : date))
+    // The military's clock, "taken 0600", "scheduled 1800", "at 2130 hrs": no reading has four figures (a phone number's "555-0143" stays).
+    .replace(/\b(?:0\d|1\d|2[0-3])[0-5]\d\b(?=\s?(?:hours|hrs|hr|h)\b)|(?<=\b(?:at|@|taken|scheduled|by|from|until|till|since|around)\s)(?:[01]\d|2[0-3])[0-5]\d\b|(?<![-\d.(])\b0\d[0-5]\d\b(?!-)/gi, ' ')
     // "At 8 sharp": the hour, not a pain.
     .replace(/\b(?:at|by)\s+\d{1,2}(?::\d{2})?\s+sharp\b/gi, ' ')
     .replace(/\b\d+(?:[.,]\d+)?\s?(?:dollars|bucks|cents|dolares|pesos)\b/gi, ' ');
@@ -52,3 +54,33 @@ export function isWord(token: string): boolean {
   return stem !== token && stem.length >= 3 && ['o', 'a', 'e', ''].some((end) => isDictionaryWord(stem + end));
 }
 
+/**
+ * Spanish as it sounds, written by ear: letters the language says alike ("grasias" for "gracias", "yevo"
+ * for "llevo", "bacuna" for "vacuna", "estoi" for "estoy") and the silent h left out ("ija" for "hija").
+ * Each is one sound written with another letter; the word is the one spelt the dictionary's way.
+ */
+const SOUNDS_ALIKE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/s(?=[ei])/g, 'c'], [/c(?=[ei])/g, 's'], [/s/g, 'z'], [/z/g, 's'],
+  [/y/g, 'll'], [/ll/g, 'y'], [/b/g, 'v'], [/v/g, 'b'], [/i$/g, 'y'], [/j(?=[ei])/g, 'g'], [/g(?=[ei])/g, 'j'], [/k/g, 'c'],
+];
+
+/** Every spelling one sound away from `token`: each letter that sounds like another, replaced at one place. */
+function oneSoundAway(token: string): string[] {
+  const spellings: string[] = token.length >= 3 && /^[aeiou]/.test(token) ? [`h${token}`] : [];
+  for (const [letter, alike] of SOUNDS_ALIKE) {
+    for (const match of token.matchAll(letter)) spellings.push(token.slice(0, match.index) + alike + token.slice(match.index + match[0].length));
+  }
+  return spellings;
+}
+
+/**
+ * The words a token written by ear may stand for ("rodiya": "rodilla", "farmasia": "farmacia"), one
+ * sound away, else two; none when the dictionary lists the token as it is. Short tokens stay as they
+ * are: with three letters or fewer, too many words sound alike.
+ */
+export function wordsByEar(token: string): string[] {
+  if (token.length < 3 || !/^[a-zñ]+$/.test(token) || isDictionaryWord(token)) return [];
+  const once = oneSoundAway(token);
+  const words = once.filter(isWord);
+  return words.length > 0 ? words : once.flatMap(oneSoundAway).filter(isWord);
+}

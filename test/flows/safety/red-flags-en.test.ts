@@ -105,6 +105,9 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ["She hasn't answered the door since yesterday, her car is in the drive", 'unresponsive'], ["we can't wake him up", 'unresponsive'],
   // A twenty-fourth fresh set (X): found down without "the"; lost in time, as many say it.
   ['found him on bathroom floor', 'fall'], ['he dont know what day it is', 'confusion'],
+  // Y: the burden said and left there.
+  ['been cleaning my service pistol a lot and thinking everybody would be better off. not gonna lie to a robot', 'self_harm'],
+  ['I feel like my family would be better off', 'self_harm'],
 ];
 
 describe('detectRedFlag: English', () => {
@@ -146,6 +149,8 @@ describe('red-flag phrase lists', () => {
     // Look-alikes of L's: a door answered, an inhaler that works, a left arm in a story, a deep breath that is fine.
     'I ran down to the store to get my jaw fixed', 'the inhaler is helping a lot', 'I answered the door for the mailman',
     'took a deep breath and it felt fine', 'the cat sat on my lap all evening',
+    // Y's look-alikes: better off with or for something.
+    'I think everyone would be better off with the new insurance', 'I guess everybody would be better off staying home in this snow',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

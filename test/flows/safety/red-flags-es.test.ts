@@ -46,6 +46,9 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['mi vecina no abre la puerta desde ayer', 'unresponsive'],
   // X: the "-de" and the last "r" dropped, as the Caribbean says it.
   ['mi mai se cayo en el baño y no se pue pará', 'fall'],
+  // Y: the pronoun said first; a double dose taken "sin querer" (the "sin" is no denial of the dose).
+  ['Doctora, me quiero hacer daño. No sé a quién más decirle', 'self_harm'], ['me voy a cortar', 'self_harm'],
+  ['me tome la de la mañana dos veces sin querer, la del corazon, la digoxina', 'overdose'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

@@ -97,3 +97,17 @@ describe('phrase patterns', () => {
     expect(findPhrase(pattern, tokenize('mi respiracion falta'))).toEqual([{ start: 1, end: 3 }]);
   });
 });
+
+describe('a real word one letter from a listed word', () => {
+  it('is another word when the letter is in its stem', () => {
+    expect(tokenEquals('stepped', 'stopped')).toBe(false);
+    expect(tokenEquals('smelling', 'swelling')).toBe(false);
+    expect(tokenEquals('marcado', 'mareado')).toBe(false);
+  });
+
+  it('is the word when the letter is in its ending, or the token is no word', () => {
+    expect(tokenEquals('hinchadas', 'hinchados')).toBe(true);
+    expect(tokenEquals('sweling', 'swelling')).toBe(true);
+    expect(tokenEquals('stoped', 'stopped')).toBe(true);
+  });
+});

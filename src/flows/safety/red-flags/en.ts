@@ -189,6 +189,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(go|went|going|fall|fell) to sleep and (not|never|didnt|did not|wouldnt|would not|dont|do not) (wake|woke) up',
     // Being a burden, and farewells: the warning signs said without the words of suicide.
     '(everybody|everyone|every one|they|family|kids|yall|you all) (would|will|d)? (be)? better off (not|without) ...4 (me|of me)',
+    // The burden said and left there: "thinking everybody would be better off." Better off with or for
+    // something ("everyone would be better off with the new plan") is no burden.
+    '(thinking|think|thought|feel|feeling|felt|know|guess|maybe) (that|like)? (everybody|everyone|every one|my family|the family|my kids|the kids|yall|you all) (would|will|d)? (be)? better off !with|if|when|after|once|because|since|at|in|on|for|going|using|taking|getting|now|than|to|by|staying|moving|doing|having',
     '(whats|what is) the (point|use) (anymore|of living|of going on|of anything)',
     // Of living, not of a form: "I don't see the point in any of this anymore" (not "... of these texts").
     '(dont|do not|cant|can not|cannot) see (the|any)? (point|use|reason) (in|of|to)? (anything|living|life|going on|go on|keep going|any of this|it all) (anymore|any more)? !texting|texts|text|messages|stuff|program|paperwork|form|forms|app',

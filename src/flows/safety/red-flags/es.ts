@@ -115,6 +115,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'suicid*',
     '(quiero|quisiera|deseo|ganas de|prefiero) (morir|morirme|estar muerto|estar muerta)',
     'me quiero (morir|matar)',
+    // The pronoun said first, as Spanish often puts it: "me quiero hacer daño", "me voy a cortar", "me dan ganas de matar".
+    'me (quiero|quisiera|voy a|vo a|pienso|dan ganas de|dieron ganas de|estan dando ganas de) (hacer dano|lastimar|cortar|herir|matar|quitar la vida)',
     'matarme',
     'quitarme la vida',
     'acabar con (mi vida|todo|esto|este sufrimiento)',
@@ -187,8 +189,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     // Past tense only: "tomo demasiadas pastillas" is a complaint about how many pills there are.
     `(tome|trague|tomado) ... (demasiad*|de mas|todo el frasco|toda la caja)`,
     // A wrong dose: "me tome muchas pastillas por error", "40 unidades en vez de 4".
-    `(tome|trague|tomado|tomo|puse|inyecte|inyecto) ... (muchas|muchos|doble|dos veces|mas|extra|toda la semana|todas) ...5 (error|equivocacion|accidente|querer)`,
-    `${PILLS} ... (de toda la semana|de todo el pastillero|de varios dias) ...5 (error|equivocacion|accidente|querer)`,
+    // ("Sin querer": a gap never takes a negator, so the "sin" is written with it.)
+    `(tome|trague|tomado|tomo|puse|inyecte|inyecto) ...6 (muchas|muchos|doble|dos veces|mas|extra|toda la semana|todas) ...5 (error|equivocacion|accidente|sin querer)`,
+    `${PILLS} ... (de toda la semana|de todo el pastillero|de varios dias) ...5 (error|equivocacion|accidente|sin querer)`,
     'unidades ...5 en (vez|lugar) de',
     '(me la|me las|la|las|se la|se las) (volvi|volvio) a tomar', 'doble dosis',
     `(tome|trague) (todas|todos) (las|los|mis) ${PILLS} (del|de la) (frasco|caja)`,

@@ -1,6 +1,6 @@
 /** The dictionaries load in slices after start-up; a text that needs them first finishes the load at once. */
 import { expect, it } from 'vitest';
-import { isDictionaryWord, warmDictionaryInBackground } from '../../../src/flows/understand/dictionary.js';
+import { isDictionaryWord, warmDictionaryInBackground } from '../../../src/flows/text/dictionary.js';
 
 it('warms in the background, and a word asked for meanwhile is answered from the whole dictionary', async () => {
   const warmed = warmDictionaryInBackground();
