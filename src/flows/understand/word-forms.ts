@@ -78,9 +78,23 @@ function oneSoundAway(token: string): string[] {
  * sound away, else two; none when the dictionary lists the token as it is. Short tokens stay as they
  * are: with three letters or fewer, too many words sound alike.
  */
-export function wordsByEar(token: string): string[] {
+export function wordsByEar(token: string): readonly string[] {
   if (token.length < 3 || !/^[a-zñ]+$/.test(token) || isDictionaryWord(token)) return [];
-  const once = oneSoundAway(token);
-  const words = once.filter(isWord);
-  return words.length > 0 ? words : once.flatMap(oneSoundAway).filter(isWord);
+  let words = HEARD.get(token);
+  if (words === undefined) {
+    const once = oneSoundAway(token);
+    const near = once.filter(isWord);
+    words = near.length > 0 ? near : once.flatMap(oneSoundAway).filter(isWord);
+    if (HEARD.size >= HEARD_LIMIT) HEARD.clear();
+    HEARD.set(token, words);
+  }
+  return words;
 }
+
+/**
+ * What each token was heard as: a text is read by the closed world more than once (the front desk's
+ * reading and the care team's), and two sounds away is a few hundred spellings to look up. Bounded: a
+ * service that runs for months meets new misspellings every day.
+ */
+const HEARD = new Map<string, readonly string[]>();
+const HEARD_LIMIT = 10_000;
