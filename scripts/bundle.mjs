@@ -10,7 +10,7 @@
 // - Left out, loaded from node_modules as before: PGlite (it finds its WebAssembly beside itself),
 //   twilio and nodemailer (loaded only when credentials are set), swagger and its UI (they read their own files).
 import { readFile, rm } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -49,7 +49,8 @@ export async function bundleService({ root = 'dist', entry = 'src/server.js', ou
       },
     ],
   });
-  return resolve(out, 'server.js');
+  // esbuild names the entry's chunk after its file: server.js for the service.
+  return resolve(out, `${basename(entry).replace(/\.[jt]s$/, '')}.js`);
 }
 
 function escapeForRegExp(text) {

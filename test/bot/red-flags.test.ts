@@ -65,6 +65,23 @@ describe('red flags', () => {
     for (const id of [patient.id, other.id]) expect(await s.alerts(id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:severe_bleeding' })]);
   });
 
+  it('a chest likened to a stone, with sweat and the left arm, answering "how are you feeling?", escalates at once as chest pain', async () => {
+    const patient = await s.newPatient({ firstName: 'Lucia', lastName: 'Tzoc', language: 'es' });
+    const started = await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, '2 señorita. Mi pecho como piedra pesada encima, desde mañana. Sudor mucho. Brazo izquierdo tambien duele.');
+    expect(replies).toEqual([expect.stringContaining('911')]);
+    expect((await s.conversation(started.conversationId)).status).toBe('escalated');
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:chest_pain', status: 'open' })]);
+  });
+
+  it('sleeping pills put by, told as news of the week, are self-harm: 988 in the reply and an urgent alert', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, 'Not well. I have been saving up my sleeping pills in the sock drawer. I think it is time. Tell the girls I love them');
+    expect(replies).toEqual([expect.stringContaining('988')]);
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:self_harm', status: 'open' })]);
+  });
+
   it('do not fire on a joke about the date, a laugh, a golf stroke or love', async () => {
     const patient = await s.newPatient();
     for (const text of [

@@ -10,6 +10,7 @@ import { warmDictionary } from '../../src/flows/text/dictionary.js';
 import { forTheOffice, leftOver, needsAPerson, readMessage } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
 import { readRequests } from '../../src/flows/understand/index.js';
+import { readMissedSpan } from '../../src/flows/understand/missed-span.js';
 import { aPersonShouldRead } from '../../src/conversation/for-a-person.js';
 
 // The word lists load once (as the service does after it starts listening), not inside the first test's time.
@@ -955,3 +956,64 @@ describe('what Y taught: Spanish written by ear, grandchildren, doses left in th
     expect(readRequests('Good morning. I just want to inform you that I have collected my refill from Walgreens. Thank you for your help')).toEqual([]);
   });
 });
+
+describe('what Z taught: a slip told plainly, a fever run out of, how to answer us, an emergency contact', () => {
+  it('reads a slip in learner English\'s plain form as a fall, but not a slip-up', () => {
+    expect(readMessage('1. But I slip in bath Sunday. Not hurt much. Daughter say I should tell.').concerns).toContain('fall');
+    expect(readMessage('I slip up sometimes with the evening pills').concerns).not.toContain('fall');
+  });
+
+  it('a fever one no longer has is no medicine run out', () => {
+    expect(readMissedSpan('1. Ya estoy mejor de la gripa que le conte, ya no tengo calentura desde el jueves', 1)).toBeNull();
+    expect(readMissedSpan('ya no tengo pastillas desde el jueves', 1)).toBe(4);
+  });
+
+  it.each([
+    ['I have been eating less', ['eating']],
+    ['walking less since the cold came', ['walking']],
+    // An amount of a thing is a diet's news.
+    ['I eat less salt now like the doctor said', []],
+  ])('a body\'s work done less is news: "%s" leaves %j', (text, news) => {
+    expect(leftOver(text).news, text).toEqual(news);
+  });
+
+  it.each([
+    // A test named for what it tries.
+    'got my breathing test back, lungs holdin steady the doc said, same as last year',
+    // Someone else pointed at: "it's my grandson who's limping".
+    "1. Right as rain. It's my grandson who's limping",
+  ])('"%s" is settled', (text) => {
+    expect(leftOver(text).news, text).toEqual([]);
+  });
+
+  it.each([
+    // Less of a symptom is better: the marker takes the symptom's word with it.
+    ['1 better. coughin less since the new inhaler, slept the whole night through', []],
+    ['Less pain today thank you', []],
+    ['menos dolor hoy, gracias', []],
+    // Not of what else is worse.
+    ['coughing less but the swelling is worse', ['swelling']],
+    // Hopelessness however it is said (the "better" in it is its own).
+    ['nothing is gonna get better', ['mood']],
+    ['it will never get better', ['mood']],
+  ])('"%s" is read as concerns %j', (text, concerns) => {
+    expect(readMessage(text).concerns, text).toEqual(concerns);
+  });
+
+  it('an emergency contact asks for no help, and is the front desk\'s to update', () => {
+    const text = 'Hi, we got married last month! Please update my emergency contact to my husband Daniel Reyes, same number as before';
+    expect(readRequests(text)).toEqual([]);
+    expect(forTheOffice(text)).toContain('contact_details');
+    expect(readRequests('I need help, this is an emergency')).toContain('distress');
+  });
+
+  it.each([
+    'yes my daughter watched me take them lol. is this text going to come every morning?',
+    'Si, ya las tome. ¿Tengo que contestar todos los dias o solo cuando me escriben?',
+    'Yes. Figured out the pill box finally. Do I just answer YES or do you want the names of the pills too?',
+    'Do you want me to text back on Sundays too or do you take the Sabbath off?',
+  ])('how to answer us is the front desk\'s: "%s"', (text) => {
+    expect(forTheOffice(text)).toContain('how_we_write');
+  });
+});
+

@@ -139,6 +139,10 @@ export const IMPROVED: readonly string[] = [
   // Spanish says a thing no longer comes with "ya no" and the verb of its coming: "ya no me dan los calambres", "ya no me sube el azúcar".
   // (Not "ya no puedo", "ya no tengo": what one can no longer do, or no longer has, may be the news.)
   'ya no (me|le|se)? (me|le)? (da|dan|dio|dieron|daba|daban|viene|vienen|vino|sube|suben|subia|molesta|molestan|arde|arden|pica|pican|duele|duelen|hincha|hinchan)',
+  // Less of a symptom: "coughing less since the new inhaler", "less pain", "menos tos", "toso menos" (only of a
+  // symptom: "eating less", "sleeping less" are news).
+  '(less|fewer|menos) (pain|cough*|swelling|itch*|ache*|wheez*|headache*|cramp*|dolor|dolores|tos|hinchazon|comezon|mareo*|calambre*|flema)',
+  '(cough*|coughin|wheez*|itch*|toso|tose|pica|pican) (a lot|a bit|much|way|mucho|un poco)? (less|menos) !than|que',
 ];
 
 /**

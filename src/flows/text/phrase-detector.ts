@@ -8,7 +8,7 @@
 import { splitClauses } from './clauses.js';
 import { NEGATION_CARRIERS, findNegator } from './negation.js';
 import { governs } from './figures-of-speech.js';
-import { findIndexed, findPhrase, indexPatterns, type PatternIndex } from './phrase-match.js';
+import { findEach, findIndexed, indexPatterns, type PatternIndex } from './phrase-match.js';
 import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
 
 export type PhraseLocale = 'en' | 'es';
@@ -133,9 +133,7 @@ export function createPhraseDetector<C extends string>(
     const { idioms } = compile();
     if (idioms.length === 0) return tokens;
     const kept = [...tokens];
-    for (const idiom of idioms) {
-      for (const { start, end } of findPhrase(idiom, tokens)) kept.fill('', start, end);
-    }
+    for (const { start, end } of findEach(idioms, tokens)) kept.fill('', start, end);
     return kept;
   }
 
@@ -145,7 +143,7 @@ export function createPhraseDetector<C extends string>(
    * is better, unless it or the clause it speaks of (`of`) says it is still there ("still swollen, but better").
    */
   const resolvedMarkers = (tokens: readonly string[], of: readonly string[] = tokens) =>
-    [...compile().resolved, ...(lingers(tokens) || lingers(of) ? [] : compile().improved)].flatMap((marker) => findPhrase(marker, tokens).filter(({ start }) => findNegator(tokens, start) < 0));
+    [...findEach(compile().resolved, tokens), ...(lingers(tokens) || lingers(of) ? [] : findEach(compile().improved, tokens))].filter(({ start }) => findNegator(tokens, start) < 0);
 
   function findInClause(clause: readonly string[], evenResolved = false, quiet = false): Found<C>[] {
     const tokens = withoutIdioms(clause);
@@ -153,8 +151,9 @@ export function createPhraseDetector<C extends string>(
     const found = findAll(tokens);
     if (evenResolved) return found;
     // What the clause says passed is no mention; what an "and" keeps apart from it still is.
-    // (Words of a mention are its own: "nothing is gonna get better" says nothing got better.)
-    const markers = resolvedMarkers(tokens).filter((marker) => !found.some((item) => marker.start < item.end && item.start < marker.end));
+    // (Words of a mention are its own: "nothing is gonna get better" says nothing got better. A marker that
+    // takes the symptom's word with it is no mention's: "coughing less", "less pain".)
+    const markers = resolvedMarkers(tokens).filter((marker) => !found.some((item) => item.start <= marker.start && marker.end <= item.end));
     return found.filter((item) => !markers.some((marker) => governs(tokens, marker, item)));
   }
 

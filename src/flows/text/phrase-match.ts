@@ -169,25 +169,76 @@ export interface IndexedMatch extends PhraseMatch {
   at: number;
 }
 
+/** Where each indexed pattern could start in `tokens`: the pattern's position, with its starts in order. */
+function candidateStarts(index: PatternIndex, tokens: readonly string[]): Map<number, number[]> {
+  const starts = new Map<number, number[]>();
+  const add = (at: number, start: number) => {
+    const list = starts.get(at) ?? [];
+    if (list.at(-1) !== start) list.push(start);
+    starts.set(at, list);
+  };
+  tokens.forEach((token, start) => {
+    // What canStart accepts: a first word matched (exactly, stretched, by stem or a typo away), or a
+    // literal first word the token begins with, run together with the next ("chestpain").
+    index.byFirstText.get(token)?.forEach((at) => add(at, start));
+    for (const id of matchingIds(token)) index.byFirstWord.get(id)?.forEach((at) => add(at, start));
+    for (let length = 1; length < token.length; length++) index.byFirstLiteral.get(token.slice(0, length))?.forEach((at) => add(at, start));
+  });
+  return starts;
+}
+
 /**
  * Every match of every indexed pattern in `tokens`, as `findPhrase` finds
  * them, ordered as calling it for each pattern in turn would.
  */
 export function findIndexed(index: PatternIndex, tokens: readonly string[]): IndexedMatch[] {
-  const tries: Array<{ at: number; start: number }> = [];
-  tokens.forEach((token, start) => {
-    // What canStart accepts: a first word matched (exactly, stretched, by stem or a typo away), or a
-    // literal first word the token begins with, run together with the next ("chestpain").
-    const candidates = new Set<number>(index.byFirstText.get(token));
-    for (const id of matchingIds(token)) index.byFirstWord.get(id)?.forEach((at) => candidates.add(at));
-    for (let length = 1; length < token.length; length++) index.byFirstLiteral.get(token.slice(0, length))?.forEach((at) => candidates.add(at));
-    for (const at of candidates) tries.push({ at, start });
-  });
-  tries.sort((a, b) => a.at - b.at || a.start - b.start);
   const matches: IndexedMatch[] = [];
-  for (const { at, start } of tries) {
-    const end = matchAt(index.patterns[at]!, tokens, start);
-    if (end > start) matches.push({ at, start, end });
-  }
+  for (const { at, matches: found } of eachPatternIndexed(index, tokens)) for (const { start, end } of found) matches.push({ at, start, end });
   return matches;
+}
+
+/**
+ * Each pattern that matches, in the index's order, with its matches. Lazily: a pattern's matches are
+ * found when its turn comes, so a caller that blanks what one pattern matched before asking for the
+ * next sees what a loop calling `findPhrase` for each pattern in turn would.
+ */
+function* eachPatternIndexed(index: PatternIndex, tokens: readonly string[]): Generator<{ at: number; matches: PhraseMatch[] }> {
+  const starts = candidateStarts(index, tokens);
+  for (const at of [...starts.keys()].sort((a, b) => a - b)) {
+    const pattern = index.patterns[at]!;
+    const matches: PhraseMatch[] = [];
+    for (const start of starts.get(at)!) {
+      // (A token blanked since is no start.)
+      if (!canStart(pattern, tokens[start] ?? '')) continue;
+      const end = matchAt(pattern, tokens, start);
+      if (end > start) matches.push({ start, end });
+    }
+    if (matches.length > 0) yield { at, matches };
+  }
+}
+
+/**
+ * A list of patterns read together: most of a text's words start none of them, and trying each
+ * pattern at each word is most of what reading costs (a short "thank you" met a thousand patterns).
+ * Each list is indexed once, on first use (lists are the modules' constants).
+ */
+const LIST_INDEXES = new WeakMap<readonly PhrasePattern[], PatternIndex>();
+function indexOfList(patterns: readonly PhrasePattern[]): PatternIndex {
+  let index = LIST_INDEXES.get(patterns);
+  if (index === undefined) {
+    index = indexPatterns(patterns);
+    LIST_INDEXES.set(patterns, index);
+  }
+  return index;
+}
+
+/** Every match of each of `patterns` in `tokens`, as calling `findPhrase` for each in turn finds them; `at` is the pattern's position. */
+export const findEach = (patterns: readonly PhrasePattern[], tokens: readonly string[]): IndexedMatch[] => findIndexed(indexOfList(patterns), tokens);
+
+/** Whether any of `patterns` matches in `tokens`. */
+export const findsAny = (patterns: readonly PhrasePattern[], tokens: readonly string[]): boolean => !eachPatternIndexed(indexOfList(patterns), tokens).next().done;
+
+/** Each of `patterns` that matches, in order, with its matches, found when its turn comes (see eachPatternIndexed). */
+export function* eachPatternFound(patterns: readonly PhrasePattern[], tokens: readonly string[]): Generator<{ pattern: PhrasePattern; matches: PhraseMatch[] }> {
+  for (const { at, matches } of eachPatternIndexed(indexOfList(patterns), tokens)) yield { pattern: patterns[at]!, matches };
 }

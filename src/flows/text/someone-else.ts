@@ -33,6 +33,9 @@ const LEAD: ReadonlySet<string> = new Set(
   '1 2 3 yes no and also oh well so my our the a an mi mis nuestro nuestra el la los las un una si y tambien pues ya ni'.split(' '),
 );
 
+/** A clause's opening that points at its subject: "it's my grandson who's limping", "es mi vecina la que anda mala". */
+const CLEFT: ReadonlySet<string> = new Set(['its', 'es', 'fue']);
+
 /** Words by which the writer speaks of themselves (a possessive just before the other is allowed). */
 const FIRST_PERSON: ReadonlySet<string> = new Set('i im ive id ill me my mine myself we us our yo me mi mis conmigo nos nuestro nuestra'.split(' '));
 
@@ -77,7 +80,7 @@ export function aboutSomeoneElse(clause: readonly string[]): boolean {
       subject = i;
       break;
     }
-    if (!LEAD.has(token)) return false;
+    if (!LEAD.has(token) && !(i === 0 && CLEFT.has(token))) return false;
   }
   if (subject < 0) return false;
   return clause.every((token, i) => i <= subject || !FIRST_PERSON.has(token));

@@ -145,6 +145,8 @@ export const INTENSIFIERS = ['(muerto|muerta|muertos|muertas) de', 'dead (tired|
 export const NAMING_WORDS = [
   'blood (pressure|sugar|sugars|thinner|thinners|work|test|tests|draw|bank|type|count|counts)',
   // "The eye doctor", "my heart doctor", "a foot exam", "my little white heart pill": a part of the body naming the care it gets.
+  // (And a test named for what it tries: "my breathing test", "the stress test", "a sleep study".)
+  '(breathing|stress|sleep|balance|memory) (test|tests|study|studies)',
   '(eye|eyes|foot|feet|heart|kidney|lung|skin|ear|bone|knee|hip|chest|lungs|stomach|thyroid|nerve|back|shoulder) (doctor|doc|dr|specialist|exam|appointment|appt|checkup|clinic|surgeon|test|scan|xray|drops|guy|lady|pill|pills|med|meds|medicine|medication|cream|therapy|pt|rehab)',
 ].map((p) => compilePattern(p));
 export const EXCESS_PATTERNS = EXCESS.map(compilePattern);

@@ -18,7 +18,7 @@ import { redFlagHistory, redFlagSpans } from '../safety/red-flags/index.js';
 import { splitClauses } from '../text/clauses.js';
 import { governs, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { findNegator, NEGATORS, SELF_NEGATING } from '../text/negation.js';
-import { findPhrase } from '../text/phrase-match.js';
+import { eachPatternFound, findEach, findsAny } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
@@ -50,8 +50,8 @@ const isMenuAnswer = (token: string) => /^[\da-z]$/.test(token);
 /** Blanks the words of each match (only those no negator denies, when `undenied`); true when any were found. */
 function blank(tokens: string[], patterns: readonly ReturnType<typeof compilePattern>[], undenied = false): boolean {
   let found = false;
-  for (const pattern of patterns) {
-    for (const { start, end } of findPhrase(pattern, tokens)) {
+  for (const { matches } of eachPatternFound(patterns, tokens)) {
+    for (const { start, end } of matches) {
       if (undenied && findNegator(tokens, start) >= 0) continue;
       tokens.fill('', start, end);
       found = true;
@@ -62,10 +62,10 @@ function blank(tokens: string[], patterns: readonly ReturnType<typeof compilePat
 
 /** Blanks only the first word of each match: the intensifier, leaving the word it intensifies. */
 function blankFirstWord(tokens: string[], patterns: readonly ReturnType<typeof compilePattern>[]): void {
-  for (const pattern of patterns) for (const { start } of findPhrase(pattern, tokens)) tokens[start] = '';
+  for (const { matches } of eachPatternFound(patterns, tokens)) for (const { start } of matches) tokens[start] = '';
 }
 
-const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) => patterns.some((p) => findPhrase(p, tokens).length > 0);
+const has = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) => findsAny(patterns, tokens);
 
 /**
  * A symptom that passed, said in the clause after it ("but it's gone now",
@@ -253,14 +253,21 @@ const opensACourse = (tokens: readonly string[], i: number, before: readonly str
   (!['up', 'down', 'over'].includes(tokens[i]!) || MOVING.test(tokens[i - 1] ?? ''));
 
 /**
- * A doing done too much ("sleeping all day", "eats too much"), but not an amount of a thing: "ate too
- * much shrimp", "comí demasiado pavo" say how much of what, a holiday's news.
+ * A doing done too much or too little ("sleeping all day", "eats too much", "eating less"), but not an amount
+ * of a thing: "ate too much shrimp", "comí demasiado pavo", "eat less salt" say how much of what, a holiday's
+ * or a diet's news.
  */
 const WHEN_WORDS = new Set(['lately', 'recently', 'anymore', 'these', 'this', 'last', 'again', 'now', 'nowadays', 'since', 'every', 'each', 'ultimamente']);
 const aThing = (token: string | undefined) =>
   token !== undefined && token !== '' && isWord(token) && healthGroup(token) === null && !FUNCTION_WORDS.has(token) && !NEVER_NEWS.has(token) && !NO_NEWS.has(token) && !WHEN_WORDS.has(token);
 const excessive = (tokens: readonly string[], patterns: readonly ReturnType<typeof compilePattern>[]) =>
-  patterns.some((p) => findPhrase(p, tokens).some(({ start, end }) => !(/^(?:too|demasiad)/.test(tokens[start] ?? '') && aThing(tokens[end]))));
+  findEach(patterns, tokens).some(
+    ({ start, end }) => !(/^(?:too|demasiad|less|menos)/.test(tokens[start] ?? '') && aThing(tokens[end])) && (!LESS.test(tokens[start] ?? '') || saidOfADoing(tokens, start)),
+  );
+/** "Less" says how much of the doing just before it ("eating less", "walk a lot less"), not of a name ("Food 4 Less"). */
+const LESS = /^(?:less|menos|not)$/;
+const saidOfADoing = (tokens: readonly string[], at: number) =>
+  tokens.slice(Math.max(0, at - 3), at).some((token) => ['function', 'care'].includes(healthGroup(token) ?? ''));
 
 /**
  * Tired from an everyday doing: "just tired from babysitting los nietos", "likkle tired from di heat",
@@ -344,7 +351,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     // "La vacuna del covid y la de la gripe": beside a vaccine, a disease names the shot.
     if (written[c]!.some((t) => VACCINE_WORDS.test(t))) tokens.forEach((t, i) => PREVENTED_DISEASES.has(t) && (tokens[i] = ''));
     // Everyday words that tell news together ("ran out", "passed away"): the phrase is the news.
-    for (const { start, end } of NEWS_PHRASES.flatMap((p) => findPhrase(p, tokens))) {
+    for (const { start, end } of findEach(NEWS_PHRASES, tokens)) {
       // (Two phrases may match the same words: the first tells it.)
       const said = tokens.slice(start, end).filter(Boolean).join(' ');
       if (said) left.news.push(said);
@@ -359,7 +366,7 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
     // "The cough is gone" settles the cough; "my legs are swollen and the cough is gone" not the legs.
     // ("No se me quita", "it hasn't gone away": denied, they say it has not passed.)
     // Read as written: the words of a concern may be among them ("ya no me DUELEN los pies").
-    const passed = [...SUBSIDED, ...(lingers ? [] : BETTER)].flatMap((p) => findPhrase(p, written[c]!)).filter(({ start }) => findNegator(written[c]!, start) < 0);
+    const passed = [...findEach(SUBSIDED, written[c]!), ...(lingers ? [] : findEach(BETTER, written[c]!))].filter(({ start }) => findNegator(written[c]!, start) < 0);
     const settled = (i: number) => nextSettles || passed.some((marker) => governs(tokens, marker, { start: i, end: i + 1 }));
     // The words that say it passed are accounted for with it ("never came back", "haven't had it since").
     for (const { start, end } of passed) tokens.fill('', start, end);

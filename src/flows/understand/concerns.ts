@@ -46,6 +46,8 @@ const EN: CategoryPhrases<ConcernCategory> = {
     '(almost|nearly|about to) (fell|fall)', 'lost (my)? balance', 'ended up on the floor',
     // "I did fall Tuesday", "mom fall again" (but not "fall asleep" or the season).
     '(i|did|she|he|mom|dad|mother|father) (also|just|kind of)? fall !asleep|behind|for|in|back|apart|through',
+    // The same in learner English's plain form: "I slip in bath Sunday" (not "slip up", a mistake).
+    '(i|she|he|mom|dad|mother|father) (also|just|kind of)? (slip|trip) !up',
   ],
   swelling: [
     'swell*', 'swollen', 'swolen', 'puffy', 'puffiness', 'puffed up', 'edema', 'retaining (water|fluid)', 'fluid (in|on) (my)? (legs|feet|ankles)',
@@ -94,6 +96,8 @@ const EN: CategoryPhrases<ConcernCategory> = {
     'panic*', 'cant sleep', '(cannot|can not) sleep', 'insomnia', 'crying', '(no|lost) (interest|motivation|energy)', 'overwhelmed', 'stressed',
     '(feel|feeling|felt) (really|real|so|very|pretty|kind of|kinda|a bit)? (down|low|blue|empty|alone|depressed|hopeless|useless)',
     'down in the dumps', 'lonesome', '(dont|do not) (want|wanna) (to)? get (out of|outta|up out of) bed', '(nothing|nothin) (is|gonna|going to|will) (get|getting)? better',
+    // However it is said: "nothing is gonna get better", "it's never going to get better".
+    '(nothing|nothin) (is|s|will)? (ever)? (gonna|going to|goin to) (get|getting|gets) better', 'never (gonna|going to|goin to|will)? (get|getting|gets) better',
     '(whats|what is|no|theres no|there is no) (the)? point', '(dont|do not|cant|cannot|no longer) enjoy (anything|nothing|life|things)', '(dont|do not|never) (feel like|want to) (do|doing) anything', 'given up',
   ],
   fever: ['fever*', 'feverish', 'chills', 'burning up', 'running a temp*', 'high temp*'],

@@ -31,6 +31,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     `${PHONE} (nuevo|nueva)`,
     `(changed|change|changing|update|updated|updating|cambie|cambiar|cambio|actualizar|actualicen) (my|mi|the|el|la|his|her|su|de)? (mailing|home|phone|cell)? ${PHONE}`,
     `(mailing|home|postal|billing) address`,
+    // Who to call for them: "please update my emergency contact to my husband".
+    '(emergency|emergencia) (contact|contacts|contacto|contactos)', '(contacto|contactos) de emergencia',
     // The noun first: "my address changed", "mi número cambió"; and where one lives now, "ahora vivo en ...".
     `(my|mi|his|her|su|our|nuestro|nuestra) ${PHONE} (changed|has changed|is changing|cambio|ha cambiado|va a cambiar)`,
     '(ahora|now|we now|i now) (vivo|vivimos|vive|live|living|reside) (en|at|in|on)',
@@ -129,6 +131,12 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(que|what) (significa|quiere decir|means|does) (el|the)? (1|2|3|uno|dos|tres|one|two|three)',
     // Someone else asking to join: "my cousin ... can she sign up for the texting too?".
     '(sign up|signed up|enroll|enrolled|join|joined|inscribir|inscribirse|inscribirla|inscribirlo|apuntar|apuntarse) (for|en|a|para)? (the|los|el|your|sus)? (texting|texts|text program|program|programa|mensajes)',
+    // How to answer us, and how often: "do I just answer YES", "do you want me to text back on Sundays too",
+    // "¿tengo que contestar todos los días?", "is this text going to come every morning?".
+    '(do|should|must|shall) (i|we) (just|only|still|also|have to|need to)? (answer|reply|respond|text back|write back)',
+    '(want|need|like) (me|us) to (answer|reply|respond|text back|write back)',
+    '(tengo|tenemos|debo|debemos|hay) (que)? (contestar|responder|contestarles|responderles|contestarle|responderle)',
+    `(is|are|will) (this|these|the|your) ${OUR_TEXTS}? (going to|gonna)? (come|coming|keep coming|be coming)`,
   ],
 };
 

@@ -142,8 +142,11 @@ export const WELL = new Set([
 /** A well-word, or its Spanish plural: "los riñones están estables", "los pies están buenos". */
 export const isWell = (token: string) => WELL.has(token) || (/[^s]s$/.test(token) && (WELL.has(token.slice(0, -1)) || WELL.has(token.slice(0, -2))));
 
-/** Doing a body's work too much: "sleeping all day", "duerme todo el día". Pattern syntax: src/flows/text/phrase-pattern.ts. */
-export const EXCESS = ['most of the (day|night)', 'la mayor parte del dia', '(times|veces) (a|al|per|por) (day|dia|night|noche)', 'more than usual', 'more often', 'mas de lo normal', 'all day', 'all night', 'all the time', 'too much', 'too many', 'nonstop', 'constantly', 'todo el dia', 'toda la noche', 'todo el tiempo', 'demasiad*', 'mucho mucho'];
+/**
+ * Doing a body's work too much, or too little: "sleeping all day", "duerme todo el día", "eating less", "come menos que
+ * antes". Pattern syntax: src/flows/text/phrase-pattern.ts.
+ */
+export const EXCESS = ['less', 'less and less', 'not as much', 'menos', 'no tanto', 'most of the (day|night)', 'la mayor parte del dia', '(times|veces) (a|al|per|por) (day|dia|night|noche)', 'more than usual', 'more often', 'mas de lo normal', 'all day', 'all night', 'all the time', 'too much', 'too many', 'nonstop', 'constantly', 'todo el dia', 'toda la noche', 'todo el tiempo', 'demasiad*', 'mucho mucho'];
 
 /** Medicine names, whatever the patient takes: a name is news unless it is one of theirs. */
 const MEDICINE_SUFFIXES = /(pril|prilo|olol|sartan|statina?|formina?|azole?|dipin[ao]?|semid[ae]|thiazid[ae]|xaban|farin[ae]?|gliptin[ae]?|glutid[ae]|gliflozin[ae]?|cilin[ae]?|cillin|micin[ae]?|mycin|floxacin[ao]?|ciclin[ae]|cycline|prazol|prazole|tidin[ae]|oxetin[ae]|azepam|codon[ae]|profen[oa]?|nisone?|nisolona|itis|emia|osis|algia|ectomy|ectomia)$/;

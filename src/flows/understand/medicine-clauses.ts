@@ -7,11 +7,11 @@
 import { splitClauses } from '../text/clauses.js';
 import { NEGATION_FILLER } from '../text/negation.js';
 import { tokenize } from '../text/normalize.js';
-import { findPhrase } from '../text/phrase-match.js';
+import { findEach } from '../text/phrase-match.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { KIND_PHRASE_LIST, sameName, saysPlural, type KnownMedicine } from './medicine-names.js';
 
-const KIND_PATTERNS = KIND_PHRASE_LIST.map(({ kind, source }) => ({ kind, pattern: compilePattern(source) }));
+const KIND_PATTERNS = KIND_PHRASE_LIST.map(({ source }) => compilePattern(source));
 
 /** Words that open a question by themselves: "what time do I take the lasix", "puedo dejar la metformina". */
 const ASKING = new Set(['what', 'whats', 'when', 'how', 'why', 'which', 'where', 'puedo', 'debo', 'deberia', 'podria', 'cuando', 'cual']);
@@ -78,12 +78,10 @@ export function refsIn(tokens: readonly string[], known: readonly KnownMedicine[
       else if (i + 1 < tokens.length && joined.length >= 7 && medicine.names.some((name) => sameName(joined, name))) refs.push({ start: i, end: i + 2, ids: [medicine.id] });
     }
   });
-  for (const { kind, pattern } of KIND_PATTERNS) {
-    for (const { start, end } of findPhrase(pattern, tokens)) {
-      if (refs.some((r) => r.start < end && start < r.end)) continue;
-      const ids = known.filter((m) => m.kinds.has(kind)).map((m) => m.id);
-      if (ids.length > 0) refs.push({ start, end, ids: ids.length === 1 || saysPlural(tokens.slice(start, end)) ? ids : [] });
-    }
+  for (const { at, start, end } of findEach(KIND_PATTERNS, tokens)) {
+    if (refs.some((r) => r.start < end && start < r.end)) continue;
+    const ids = known.filter((m) => m.kinds.has(KIND_PHRASE_LIST[at]!.kind)).map((m) => m.id);
+    if (ids.length > 0) refs.push({ start, end, ids: ids.length === 1 || saysPlural(tokens.slice(start, end)) ? ids : [] });
   }
   return refs.sort((a, b) => a.start - b.start);
 }

@@ -6,7 +6,7 @@
  * Pattern syntax: src/flows/text/phrase-pattern.ts.
  */
 import { findNegator } from '../text/negation.js';
-import { findPhrase } from '../text/phrase-match.js';
+import { findEach } from '../text/phrase-match.js';
 import { compilePattern, type PhrasePattern } from '../text/phrase-pattern.js';
 
 export type Reason = 'stopped' | 'ran_out' | 'side_effects' | 'cost' | 'forgot' | 'other';
@@ -105,6 +105,7 @@ const CUES: Readonly<Record<CueKind, readonly string[]>> = {
 const COMPILED: ReadonlyArray<{ kind: CueKind; pattern: PhrasePattern }> = (Object.entries(CUES) as Array<[CueKind, readonly string[]]>).flatMap(
   ([kind, sources]) => sources.map((source) => ({ kind, pattern: compilePattern(source) })),
 );
+const PATTERNS = COMPILED.map(({ pattern }) => pattern);
 
 export interface Cue {
   kind: CueKind;
@@ -116,9 +117,12 @@ export interface Cue {
 
 /** Every cue in one clause's tokens, in reading order. */
 export function findCues(tokens: readonly string[]): Cue[] {
-  return COMPILED.flatMap(({ kind, pattern }) =>
-    findPhrase(pattern, tokens).map(({ start, end }) => ({ kind, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 })),
-  ).sort((a, b) => a.start - b.start);
+  return findEach(PATTERNS, tokens)
+    .map(({ at, start, end }) => {
+      const { kind, pattern } = COMPILED[at]!;
+      return { kind, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 };
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 /** What the cues of a stretch of a clause say: taken or not, and why not when they tell. */

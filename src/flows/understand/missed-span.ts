@@ -8,10 +8,11 @@
 import { splitClauses } from '../text/clauses.js';
 import { tokenEquals } from '../text/fuzzy.js';
 import { findNegator } from '../text/negation.js';
-import { findPhrase } from '../text/phrase-match.js';
+import { findEach } from '../text/phrase-match.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { spokenNumbersToDigits } from '../text/spoken-numbers.js';
 import { findCues, verdictOf, type Cue, type CueKind } from './medicine-cues.js';
+import { healthGroup } from './lexicon.js';
 import { ALL_DRUG_NAMES, KIND_PHRASE_LIST, sameName } from './medicine-names.js';
 
 /** Sunday first, as Date.getDay() counts. */
@@ -43,13 +44,15 @@ const BARE = new Set([
 ]);
 
 /** Where the clause names medicine, by a word for it or what it is for ("la de la presión"). */
-const medicineAt = (tokens: readonly string[]) => MEDICINE.flatMap((p) => findPhrase(p, tokens).map((m) => m.start));
+const medicineAt = (tokens: readonly string[]) => findEach(MEDICINE, tokens).map((m) => m.start);
 
 /** The object of a cue is something other than medicine ("blood pressure", but not "blood pressure pills"). */
 function aboutSomethingElse(tokens: readonly string[], cue: Cue, medicine: readonly number[]): boolean {
   let i = cue.end;
   while (SKIPPED_BEFORE_OBJECT.has(tokens[i] ?? '')) i++;
-  return NOT_MEDICINE.has(tokens[i] ?? '') && !medicine.some((at) => at >= cue.end && at <= i + 3);
+  // (A symptom too: "ya no tengo calentura desde el jueves" has run out of fever, not of pills.)
+  const object = tokens[i] ?? '';
+  return (NOT_MEDICINE.has(object) || healthGroup(object) === 'symptom') && !medicine.some((at) => at >= cue.end && at <= i + 3);
 }
 
 /** Cues that can only be about medicine in these texts: "ran out", "se me acabaron", "can't afford", "se me olvidaron". */

@@ -127,7 +127,10 @@ const HELP_RECEIVED = [
 /** An apartment in an address is no appointment: "412 Elm St Apt 3", "Calle Sol, apto 5B". */
 const APARTMENT = ['(apt|apto|apts|apartment|apartamento|depto|unit) (#|no|number|num|numero)? (0*|1*|2*|3*|4*|5*|6*|7*|8*|9*)'];
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, THANKS_FOR_A_CALL, ...APARTMENT] });
+/** Who to call, a form's line: "update my emergency contact", "mi contacto de emergencia" ask for no help. */
+const EMERGENCY_CONTACT = ['(emergency|emergencia) (contact|contacts|contacto|contactos|person|persona)', '(contacto|contactos|persona) (de)? emergencia'];
+
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, REQUEST_KINDS, { idioms: [...ALREADY_DONE, ...HELP_RECEIVED, THANKS_FOR_A_CALL, ...APARTMENT, ...EMERGENCY_CONTACT] });
 
 /**
  * Said alone, these deny the number: "Not me.", "Never signed up", "No soy yo", "Equivocado". In a longer

@@ -108,6 +108,8 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   // Y: the burden said and left there.
   ['been cleaning my service pistol a lot and thinking everybody would be better off. not gonna lie to a robot', 'self_harm'],
   ['I feel like my family would be better off', 'self_harm'],
+  // Z: pills of a kind put by.
+  ['Not well. I have been saving up my sleeping pills in the sock drawer. I think it is time. Tell the girls I love them', 'self_harm'],
 ];
 
 describe('detectRedFlag: English', () => {
@@ -151,6 +153,8 @@ describe('red-flag phrase lists', () => {
     'took a deep breath and it felt fine', 'the cat sat on my lap all evening',
     // Y's look-alikes: better off with or for something.
     'I think everyone would be better off with the new insurance', 'I guess everybody would be better off staying home in this snow',
+    // Z's look-alikes: saving money on pills.
+    'saving on my pills with the GoodRx coupon', 'I am saving money on my heart pills this year',
   ])('finds nothing in %j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

@@ -49,6 +49,11 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   // Y: the pronoun said first; a double dose taken "sin querer" (the "sin" is no denial of the dose).
   ['Doctora, me quiero hacer daño. No sé a quién más decirle', 'self_harm'], ['me voy a cortar', 'self_harm'],
   ['me tome la de la mañana dos veces sin querer, la del corazon, la digoxina', 'overdose'],
+  // Z: the chest likened to a weight, and heavy; someone who wakes only half way.
+  ['2 señorita. Mi pecho como piedra pesada encima, desde mañana. Sudor mucho. Brazo izquierdo tambien duele.', 'chest_pain'],
+  ['siento el pecho pesado desde anoche', 'chest_pain'],
+  ['mi esposo esta muy dormido y no despierta bien', 'unresponsive'],
+  ['me molesta el pecho y el brazo izquierdo', 'chest_pain'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

@@ -5,7 +5,7 @@ import { splitClauses } from '../../../src/flows/text/clauses.js';
 import { aboutSomeoneElse, clausesAboutSomeoneElse } from '../../../src/flows/text/someone-else.js';
 
 describe('a clause about someone else', () => {
-  it.each(['my dog is sick', '1 my neighbor went to the ER', 'mi vecina anda con tos', 'our cat threw up on the rug', 'la perrita está enferma', 'very bad cat', 'pobre perrito'])('"%s" is', (text) => {
+  it.each(['my dog is sick', '1 my neighbor went to the ER', 'mi vecina anda con tos', 'our cat threw up on the rug', 'la perrita está enferma', 'very bad cat', 'pobre perrito', "its my grandson whos limping", 'es mi vecina la que anda mala'])('"%s" is', (text) => {
     expect(aboutSomeoneElse(tokenize(text))).toBe(true);
   });
 
@@ -15,7 +15,7 @@ describe('a clause about someone else', () => {
     // The writer is in the clause too.
     'my neighbor found me on the floor', 'my friend says i look pale', 'mi vecina me llevó al hospital',
     // Someone else named later is not the clause's subject.
-    'i have a cough like my neighbor',
+    'i have a cough like my neighbor', 'its my dog that i worry about', 'its my husband who is sick',
   ])('"%s" is not', (text) => {
     expect(aboutSomeoneElse(tokenize(text))).toBe(false);
   });

@@ -177,7 +177,8 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(looking|staring|stare|look) at (the|my|his|her|that)? (gun|pistol|rifle|shotgun|revolver)',
     // The means laid out: "all the pills lined up on the kitchen table" (not "lined up in the organizer for the week").
     '(pills|meds|medicine*|tablets|bottles) (are|is|all)? (all)? (lined up|counted out|spread out) !in|into|for|by',
-    '(saved|saving|stockpil*|hoard*) (up)? (all)? (my|her|his)? (pills|meds|medicine*)',
+    // Of a kind too: "saving up my sleeping pills in the sock drawer" (not "saving on my pills").
+    '(saved|saving|stockpil*|hoard*|stash*) (up)? (all)? (my|her|his|the|those|these)? (sleeping|sleep|pain|nerve|heart|extra|old|leftover|spare)? (pills|meds|medicine*|tablets)',
     '(take|taking|swallow) (them|these|those) all !to|back|in|with|out|home|off|of|the|my|your|her|his|down|up|away|over|day|week',
     'suicide|suicidal',
     '(kill*|end|ending|take|taking|hurt|hurting|harm|harming|cutting) myself',

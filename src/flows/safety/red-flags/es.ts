@@ -5,7 +5,7 @@
  */
 import type { RedFlagPhrases } from './types.js';
 
-const CHEST_SYMPTOM = '(dolor|dolores|duele|duelen|presion|opresion|ardor|molestia|apret*|apriet*|punzada|pesadez|oprim*)';
+const CHEST_SYMPTOM = '(dolor|dolores|duele|duelen|presion|opresion|ardor|molestia|apret*|apriet*|punzada|pesadez|pesado|pesada|oprim*)';
 const PILLS = '(pastillas|pildoras|medicinas|medicamentos|tabletas|insulina)';
 
 export const ES_RED_FLAGS: RedFlagPhrases = {
@@ -15,9 +15,13 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'infarto',
     // Something heavy on the chest ("un peso en el pecho"), not the patient's weight ("peso 180").
     '(peso|piedra|losa|plancha|elefante) (en|sobre) (el|mi)? pecho',
+    // The chest likened to a weight: "mi pecho como piedra pesada encima".
+    'pecho (como|cual|igual que) (una|un)? (piedra|losa|peso|plancha|roca|ladrillo|tabla)',
     // Something sitting on it: "como un elefante sentado en el pecho".
     '(sentado|sentada|parado|parada|encima|montado|montada) (en|sobre|de)? (el|mi)? pecho',
     '(aprieta*|apriet*|oprim*) ...5 (brazo|quijada|mandibula|espalda)',
+    // The chest and the left arm or the jaw together, as the English list reads them: "el pecho y el brazo izquierdo".
+    'pecho ...5 (brazo izquierdo|quijada|mandibula)',
     '(se me corre|se me va|se me pasa|baja|corre) (al|hacia el|por el) (brazo|quijada|mandibula)',
     // Pain that climbs to the jaw or runs to the arm: "un dolor en la boca del estómago que me sube hasta la quijada".
     '(dolor|duele|presion|ardor|apret*|oprim*) ...8 (sube|subia|subio|baja|bajaba|corre|pasa|va|llega|se va|se corre|se pasa) (hasta|hacia|para|por|a)? (el|la|al|mi)? (quijada|mandibula|brazo izquierdo)',
@@ -167,6 +171,8 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     '(casi|apenas) no (se)? (despierta|reacciona)', '(cuesta|cuestra) (mucho)? (despertarla|despertarlo)',
     // Not "ya no despierto" (a wish not to wake: self-harm's): only someone else not waking when spoken to.
     'no (reacciona|responde|despierta) (cuando|aunque|si) (le|la|lo) (hablo|hablamos|llamo|llamamos|muevo|movemos|sacudo|sacudimos)',
+    // Waking only half way: "está muy dormido y no despierta bien" (not "no se despierta hasta las diez").
+    'no (se)? (despierta|reacciona) (bien|del todo|completamente|por completo)',
   ],
   confusion: [
     'no (tiene|hace) sentido (lo que)? (dice|habla)',
