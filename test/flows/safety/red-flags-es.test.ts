@@ -54,6 +54,9 @@ const cases: readonly (readonly [string, RedFlagCategory])[] = [
   ['siento el pecho pesado desde anoche', 'chest_pain'],
   ['mi esposo esta muy dormido y no despierta bien', 'unresponsive'],
   ['me molesta el pecho y el brazo izquierdo', 'chest_pain'],
+  // A whole bottle, told of someone else as families tell it ("se tomó"), or of pills.
+  ['se tomo todo el frasco de las pastillas para dormir', 'overdose'], ['se tomó todas las pastillas del frasco', 'overdose'],
+  ['mi marido se tomo un frasco completo de comprimidos', 'overdose'], ['me tomé una caja entera de pastillas', 'overdose'],
 ];
 
 describe('detectRedFlag: Spanish', () => {

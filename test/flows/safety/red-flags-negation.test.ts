@@ -26,6 +26,8 @@ describe('detectRedFlag: denials and everyday phrases do not flag', () => {
     'they took a lot of blood for my labs', 'I cut myself shaving', 'good morning', 'My blood pressure is 130/80',
     'perdí el sentido del olfato', 'me muero de ganas de ver a mis nietos', 'me tomé todas mis pastillas',
     'tengo tos y flema', 'I walked to the store and back', 'my legs are swollen', 'stop texting me',
+    // Whole boxes that are not of pills; a sleep that ends late.
+    'tomo una caja entera de pañuelos cuando tengo gripa', 'compré un frasco entero de vitaminas', 'mi esposo no se despierta hasta las diez',
   ])('%j', (text) => {
     expect(detectRedFlag(text)).toBeNull();
   });

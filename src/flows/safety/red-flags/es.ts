@@ -6,7 +6,7 @@
 import type { RedFlagPhrases } from './types.js';
 
 const CHEST_SYMPTOM = '(dolor|dolores|duele|duelen|presion|opresion|ardor|molestia|apret*|apriet*|punzada|pesadez|pesado|pesada|oprim*)';
-const PILLS = '(pastillas|pildoras|medicinas|medicamentos|tabletas|insulina)';
+const PILLS = '(pastillas|pildoras|medicinas|medicamentos|tabletas|comprimidos|capsulas|insulina)';
 
 export const ES_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
@@ -201,5 +201,12 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'unidades ...5 en (vez|lugar) de',
     '(me la|me las|la|las|se la|se las) (volvi|volvio) a tomar', 'doble dosis',
     `(tome|trague) (todas|todos) (las|los|mis) ${PILLS} (del|de la) (frasco|caja)`,
+    // Told of someone else, as a family tells it: "se tomó todo el frasco", "se tomó todas las pastillas del frasco",
+    // "se tomó un frasco entero de comprimidos" (the "se" makes "tomo" his, not a present "I take").
+    '(se|me) (tomo|trago|tomaron|tragaron) (todo el|toda la) (frasco|bote|caja|botella)',
+    `(se|me) (tomo|trago|tomaron|tragaron) (todas|todos) (las|los|sus|mis) ${PILLS} (del|de la) (frasco|caja|bote)`,
+    // A whole bottle: his ("se tomó un frasco entero"), or of pills ("me tomé una caja entera de pastillas"; not "una caja de pañuelos").
+    'se (tomo|trago|tomaron|tragaron) (el|un|una|la|todo el|todo un) (frasco|bote|caja|botella) (entero|entera|completo|completa)',
+    `(tomo|tome|trago|trague|tomado|tomaron|tragaron) (el|un|una|la) (frasco|bote|caja|botella) (entero|entera|completo|completa) (de)? (las|los|sus|mis)? ...2 ${PILLS}`,
   ],
 };
