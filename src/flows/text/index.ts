@@ -7,7 +7,7 @@ export { splitClauses } from './clauses.js';
 export { NEGATORS, findNegator } from './negation.js';
 export { compilePattern, literalPattern } from './phrase-pattern.js';
 export type { PhrasePattern, Slot, WordSpec } from './phrase-pattern.js';
-export { eachPatternFound, findEach, findPhrase, findsAny } from './phrase-match.js';
+export { findPhrase } from './phrase-match.js';
 export type { PhraseMatch } from './phrase-match.js';
 export { compilePhraseDetectorsInBackground } from './phrase-detector.js';
 export * from './replies/index.js';

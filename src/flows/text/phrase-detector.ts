@@ -8,7 +8,7 @@
 import { splitClauses } from './clauses.js';
 import { NEGATION_CARRIERS, findNegator } from './negation.js';
 import { governs } from './figures-of-speech.js';
-import { findEach, findIndexed, indexPatterns, type PatternIndex } from './phrase-match.js';
+import { findEach, indexList } from './phrase-match.js';
 import { compilePattern, type PhrasePattern } from './phrase-pattern.js';
 
 export type PhraseLocale = 'en' | 'es';
@@ -107,7 +107,7 @@ export function createPhraseDetector<C extends string>(
   categories: readonly C[],
   options: DetectorOptions<C> = {},
 ): PhraseDetector<C> {
-  let patterns: { compiled: Compiled<C>[]; index: PatternIndex; idioms: PhrasePattern[]; resolved: PhrasePattern[]; improved: PhrasePattern[] } | undefined;
+  let patterns: { compiled: Compiled<C>[]; list: PhrasePattern[]; idioms: PhrasePattern[]; resolved: PhrasePattern[]; improved: PhrasePattern[] } | undefined;
   const compile = () => {
     if (!patterns) {
       const compiled = (Object.keys(phrases) as PhraseLocale[]).flatMap((locale) =>
@@ -117,11 +117,13 @@ export function createPhraseDetector<C extends string>(
       );
       patterns = {
         compiled,
-        index: indexPatterns(compiled.map(({ pattern }) => pattern)),
+        list: compiled.map(({ pattern }) => pattern),
         idioms: (options.idioms ?? []).map(compilePattern),
         resolved: (options.resolved ?? []).map(compilePattern),
         improved: (options.improved ?? []).map(compilePattern),
       };
+      // Indexed here too, so a detector compiled in the background is ready whole.
+      for (const list of [patterns.list, patterns.idioms, patterns.resolved, patterns.improved]) indexList(list);
       uncompiled.delete(compile);
     }
     return patterns;
@@ -158,8 +160,8 @@ export function createPhraseDetector<C extends string>(
   }
 
   function findAll(tokens: readonly string[]): Found<C>[] {
-    const { compiled, index } = compile();
-    const found: Found<C>[] = findIndexed(index, tokens).map(({ at, start, end }) => {
+    const { compiled, list } = compile();
+    const found: Found<C>[] = findEach(list, tokens).map(({ at, start, end }) => {
       const { mention, pattern } = compiled[at]!;
       return { mention, start, end, negated: !pattern.selfNegated && findNegator(tokens, start) >= 0 };
     });

@@ -131,11 +131,12 @@ function matchAt(pattern: PhrasePattern, tokens: readonly string[], start: numbe
 }
 
 /**
- * Many patterns looked for at once (a detector's hundreds): each token is
- * matched against the words patterns start with once, and only the patterns
- * that can start there are tried, instead of every pattern at every token.
+ * Many patterns looked for at once (a detector's hundreds, a list of idioms):
+ * each token is matched against the words patterns start with once, and only
+ * the patterns that can start there are tried, instead of every pattern at
+ * every token (a short "thank you" met a thousand patterns one by one).
  */
-export interface PatternIndex {
+interface PatternIndex {
   readonly patterns: readonly PhrasePattern[];
   /** Pattern positions by the id of a word they can start with. */
   readonly byFirstWord: ReadonlyMap<number, readonly number[]>;
@@ -145,7 +146,7 @@ export interface PatternIndex {
   readonly byFirstLiteral: ReadonlyMap<string, readonly number[]>;
 }
 
-export function indexPatterns(patterns: readonly PhrasePattern[]): PatternIndex {
+function indexPatterns(patterns: readonly PhrasePattern[]): PatternIndex {
   const byFirstWord = new Map<number, number[]>();
   const byFirstText = new Map<string, number[]>();
   const byFirstLiteral = new Map<string, number[]>();
@@ -188,16 +189,6 @@ function candidateStarts(index: PatternIndex, tokens: readonly string[]): Map<nu
 }
 
 /**
- * Every match of every indexed pattern in `tokens`, as `findPhrase` finds
- * them, ordered as calling it for each pattern in turn would.
- */
-export function findIndexed(index: PatternIndex, tokens: readonly string[]): IndexedMatch[] {
-  const matches: IndexedMatch[] = [];
-  for (const { at, matches: found } of eachPatternIndexed(index, tokens)) for (const { start, end } of found) matches.push({ at, start, end });
-  return matches;
-}
-
-/**
  * Each pattern that matches, in the index's order, with its matches. Lazily: a pattern's matches are
  * found when its turn comes, so a caller that blanks what one pattern matched before asking for the
  * next sees what a loop calling `findPhrase` for each pattern in turn would.
@@ -208,8 +199,8 @@ function* eachPatternIndexed(index: PatternIndex, tokens: readonly string[]): Ge
     const pattern = index.patterns[at]!;
     const matches: PhraseMatch[] = [];
     for (const start of starts.get(at)!) {
-      // (A token blanked since is no start.)
-      if (!canStart(pattern, tokens[start] ?? '')) continue;
+      // (A token blanked since is no start: a blank starts no pattern.)
+      if (tokens[start] === '') continue;
       const end = matchAt(pattern, tokens, start);
       if (end > start) matches.push({ start, end });
     }
@@ -217,11 +208,7 @@ function* eachPatternIndexed(index: PatternIndex, tokens: readonly string[]): Ge
   }
 }
 
-/**
- * A list of patterns read together: most of a text's words start none of them, and trying each
- * pattern at each word is most of what reading costs (a short "thank you" met a thousand patterns).
- * Each list is indexed once, on first use (lists are the modules' constants).
- */
+/** Each list of patterns is indexed once, on first use or by indexList (lists are the modules' constants). */
 const LIST_INDEXES = new WeakMap<readonly PhrasePattern[], PatternIndex>();
 function indexOfList(patterns: readonly PhrasePattern[]): PatternIndex {
   let index = LIST_INDEXES.get(patterns);
@@ -232,8 +219,15 @@ function indexOfList(patterns: readonly PhrasePattern[]): PatternIndex {
   return index;
 }
 
+/** Indexes a list ahead of its first use (a detector compiled in the background indexes its lists there). */
+export const indexList = (patterns: readonly PhrasePattern[]): void => void indexOfList(patterns);
+
 /** Every match of each of `patterns` in `tokens`, as calling `findPhrase` for each in turn finds them; `at` is the pattern's position. */
-export const findEach = (patterns: readonly PhrasePattern[], tokens: readonly string[]): IndexedMatch[] => findIndexed(indexOfList(patterns), tokens);
+export function findEach(patterns: readonly PhrasePattern[], tokens: readonly string[]): IndexedMatch[] {
+  const matches: IndexedMatch[] = [];
+  for (const { at, matches: found } of eachPatternIndexed(indexOfList(patterns), tokens)) for (const { start, end } of found) matches.push({ at, start, end });
+  return matches;
+}
 
 /** Whether any of `patterns` matches in `tokens`. */
 export const findsAny = (patterns: readonly PhrasePattern[], tokens: readonly string[]): boolean => !eachPatternIndexed(indexOfList(patterns), tokens).next().done;
