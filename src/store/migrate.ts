@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { getCreateIndexesSQL, getCreateTableSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
-import { JOB_TABLE, JOB_TABLE_INDEXES } from './job-queue.js';
+import { AGENDA_INDEXES_NOT_USED, JOB_TABLE, JOB_TABLE_INDEXES } from './job-queue.js';
 import { readMigrations, type Migration } from './migration-files.js';
 
 /** Any fixed number; instances starting together queue on it instead of migrating twice. */
@@ -12,13 +12,15 @@ export interface MigrationResult {
 }
 
 /**
- * Agenda's own schema statements, and our indexes on its table (job-queue.ts), all idempotent. They
+ * Agenda's own schema statements (less the indexes we do not use), and our indexes on its table
+ * (job-queue.ts), all idempotent. They
  * run after the numbered migrations, which is why the indexes are here and not in one: a database
  * that already has the table gets them at its next start, since they change the fingerprint below.
  */
 const jobTableStatements = () => [
   getCreateTableSQL(JOB_TABLE),
-  ...getCreateIndexesSQL(JOB_TABLE),
+  ...getCreateIndexesSQL(JOB_TABLE).filter((sql) => !AGENDA_INDEXES_NOT_USED.some((name) => sql.includes(`"${name}"`))),
+  ...AGENDA_INDEXES_NOT_USED.map((name) => `DROP INDEX IF EXISTS ${name}`),
   ...JOB_TABLE_INDEXES,
   getUpdateTimestampTriggerSQL(JOB_TABLE),
 ];

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../helpers/database.js';
+import { getCreateIndexesSQL } from '@agendajs/postgres-backend';
 import { migrate } from '../../src/store/migrate.js';
+import { JOB_TABLE } from '../../src/store/job-queue.js';
 import type { Database } from '../../src/store/database.js';
 
 let db: Database;
@@ -40,4 +42,23 @@ describe('migrations', () => {
   it('apply nothing on a later start', async () => {
     expect((await migrate(db.pool)).applied).toEqual([]);
   });
+
+  it("drop Agenda's own claim indexes, which ours replace, where an older start made them, and keep its single-job index", async () => {
+    const jobIndexes = async () =>
+      (await db.pool.query<{ indexname: string }>('SELECT indexname FROM pg_indexes WHERE tablename = $1 ORDER BY indexname', [JOB_TABLE])).rows.map((r) => r.indexname);
+    // As a start before this change left the table: Agenda's indexes, and a fingerprint that is not today's.
+    for (const sql of getCreateIndexesSQL(JOB_TABLE)) await db.pool.query(sql);
+    await db.pool.query(`COMMENT ON TABLE ${JOB_TABLE} IS 'an older job table'`);
+    expect(await jobIndexes()).toContain(`${JOB_TABLE}_find_and_lock_idx`);
+
+    await migrate(db.pool);
+    expect(await jobIndexes()).toEqual([
+      `${JOB_TABLE}_locked_idx`,
+      `${JOB_TABLE}_pkey`,
+      `${JOB_TABLE}_single_job_idx`,
+      `${JOB_TABLE}_waiting_by_name_idx`,
+      `${JOB_TABLE}_waiting_idx`,
+    ]);
+  });
 });
+
