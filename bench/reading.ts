@@ -44,6 +44,7 @@ import { FRESH_TEXTS_W } from '../test/understand/fresh-2026-12-w.js';
 import { FRESH_TEXTS_X } from '../test/understand/fresh-2026-12-x.js';
 import { FRESH_TEXTS_Y } from '../test/understand/fresh-2026-12-y.js';
 import { FRESH_TEXTS_Z } from '../test/understand/fresh-2026-12-z.js';
+import { FRESH_TEXTS_AA } from '../test/understand/fresh-2026-12-aa.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -72,6 +73,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-aa (unseen until scored once, after Z taught a fall in learner English and a whole bottle told of someone else)': withContext(FRESH_TEXTS_AA),
   'fresh-2026-12-z (unseen until scored once, after Y taught a bleed with the head going light and Spanish spelled by ear)': withContext(FRESH_TEXTS_Z),
   'fresh-2026-12-y (unseen until scored once, after X taught that history is no emergency)': withContext(FRESH_TEXTS_Y),
   'fresh-2026-12-x (unseen until scored once, after W taught confusion as the family sees it and a wound going bad)': withContext(FRESH_TEXTS_X),

@@ -82,6 +82,20 @@ describe('red flags', () => {
     expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:self_harm', status: 'open' })]);
   });
 
+  it('a heart told at length, its signs far apart, is chest pain: 911 in the reply and an urgent alert', async () => {
+    const patient = await s.newPatient();
+    await s.checkIn(patient, 'wellness');
+    const replies = await s.say(patient, '2 - chest feels like a belt cinched up tight and its goin down my left arm. started when I was reddin up the garage. sweatin like crazy');
+    expect(replies).toEqual([expect.stringContaining('911')]);
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:chest_pain', status: 'open' })]);
+  });
+
+  it('a brother who "se quiere matar", told by his sister, is self-harm: an urgent alert', async () => {
+    const patient = await s.newPatient();
+    await s.say(patient, "Mi hermano is talking crazy, dice que se quiere matar, and he has my dad's pills in his hand. He is your patient too. Please");
+    expect(await s.alerts(patient.id)).toEqual([expect.objectContaining({ level: 'urgent', reason: 'red_flag:self_harm', status: 'open' })]);
+  });
+
   it('do not fire on a joke about the date, a laugh, a golf stroke or love', async () => {
     const patient = await s.newPatient();
     for (const text of [

@@ -1017,3 +1017,54 @@ describe('what Z taught: a slip told plainly, a fever run out of, how to answer 
   });
 });
 
+
+describe('what AA taught: a heart told at length, a danger told of another, a cuff read out, a supply about to end', () => {
+  it.each([
+    '2 - chest feels like a belt cinched up tight and its goin down my left arm. started when I was reddin up the garage. sweatin like crazy',
+    'my chest has felt all day like somebody cinched a strap round it and I am sweating buckets',
+    'siento el pecho como si me lo estuvieran apretando con una faja, y estoy sudando frio',
+  ])('the heart\'s signs read together, however far apart: "%s"', (text) => {
+    expect(detectRedFlag(text)?.category, text).toBe('chest_pain');
+  });
+
+  it.each([
+    // One sign alone is no heart, and neither is a sweat with no chest or arm.
+    'sweating like crazy out in the garden today, 95 degrees',
+    'chest x-ray came back clear, and I was sweating bullets waiting for it',
+    'my left arm has a rash going down it from the new detergent',
+    'no chest pain, just sweaty from the walk',
+  ])('one sign alone is no heart: "%s"', (text) => {
+    expect(detectRedFlag(text)?.category ?? null, text).not.toBe('chest_pain');
+  });
+
+  it.each([
+    ['Mi hermano is talking crazy, dice que se quiere matar, and he has pills in his hand', 'self_harm'],
+    ['my son keeps saying he wants to kill himself', 'self_harm'],
+    ['mi papá dice que quiere quitarse la vida', 'self_harm'],
+    ['she talked about taking her own life last night', 'self_harm'],
+  ])('a wish to die told of someone else is the same danger: "%s"', (text, category) => {
+    expect(detectRedFlag(text)?.category, text).toBe(category);
+  });
+
+  it('hurting oneself, told of another, is how a fall is told, not self-harm', () => {
+    expect(detectRedFlag('my husband hurt himself carrying the groceries, his back is sore')?.category ?? null).not.toBe('self_harm');
+  });
+
+  it.each([
+    ['3\nSYS 212 mmHg\nDIA 124 mmHg\nPUL 96 /min\nhead pounding', { systolic: 212, diastolic: 124 }],
+    ['Systolic: 150 Diastolic: 90 Pulse 70', { systolic: 150, diastolic: 90 }],
+  ])('a cuff\'s display copied out is a reading: "%s"', (text, pressure) => {
+    expect(readMessage(text).vitals).toContainEqual({ kind: 'blood_pressure', ...pressure });
+  });
+
+  it('a day of the month is no diastolic', () => {
+    expect(readMessage('el dia 15 tengo cita con la doctora').vitals).toEqual([]);
+  });
+
+  it.each([
+    'no. the insulin pen almost finish, 2 days left, and my ride to the clinic cancel',
+    'my pills are nearly gone and the pharmacy is closed till Monday',
+  ])('a medicine about to end asks for a refill: "%s"', (text) => {
+    expect(readRequests(text), text).toContain('refill');
+  });
+});

@@ -62,7 +62,9 @@ export const NEVER_NEWS = new Set(
 export const READING_WORDS = (
   'blood pressure bp sugar sugars glucose bs bg meter reading readings weight weighed weigh weighs wt wgt lbs lb pounds pound ' +
   'pulse heart rate hr oxygen o2 sat sats spo2 temp temperature degrees over con sobre presion azucar glucosa peso pese ' +
-  'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg fingerstick fbs cbg avg average promedio mg dl mgdl'
+  'libras pulso ritmo oxigeno saturacion temperatura grados kilos kg fingerstick fbs cbg avg average promedio mg dl mgdl ' +
+  // A cuff's display copied out (vitals.ts, labelledReading): "SYS 212 mmHg DIA 124 mmHg PUL 96 /min".
+  'sys syst systolic sistolica dia diast diastolic diastolica pul mmhg min'
 ).split(' ');
 
 /** Sayings that deny trouble in trouble's words: "can't complain", "could be worse", "no me quejo". */

@@ -58,6 +58,8 @@ const EN: CategoryPhrases<RequestKind> = {
     // Caribbean and plain: "mi pressure pill dem finish", "my pills are all gone".
     '(pill|pills|meds|medicine|medicines|tablet|tablets) (dem)? (is|are|s)? (done|all)? (finish|finished|gone)',
     '(no|zero) (refills|pills|meds|tablets|doses) left', '(inhaler|bottle|pen|vial|pump|box) (is|s)? (empty|almost empty|nearly empty|out)',
+    // About to end, however the ending is said: "the insulin pen almost finish", "my pills are nearly gone".
+    '(pill|pills|meds|medicine|medicines|tablet|tablets|insulin|pen|pens|inhaler|vial|strips) ...2 (almost|nearly|about to|bout to|soon) (finish|finished|gone|empty|out|run out)',
   ],
 };
 

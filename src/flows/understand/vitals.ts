@@ -28,7 +28,7 @@ type Key = 'glucose' | 'oxygen' | 'pulse' | 'weight' | 'gain' | 'temperature';
 const KEYWORDS: Readonly<Record<Key, readonly string[]>> = {
   glucose: ['sugar', 'sugars', 'glucose', 'bs', 'bg', 'fbs', 'cbg', 'fingerstick', 'glucometer', 'meter', 'a1c', 'azucar', 'glucosa', 'glucometro', 'diabetes'],
   oxygen: ['oxygen', 'o2', 'spo2', 'sat', 'sats', 'saturation', 'oximeter', 'ox', 'oxigeno', 'oxigenacion', 'saturacion', 'oximetro'],
-  pulse: ['pulse', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
+  pulse: ['pulse', 'pul', 'heartrate', 'heart', 'heartbeat', 'racing', 'hr', 'bpm', 'pulso', 'latidos', 'pulsaciones', 'corazon', 'acelerado'],
   weight: ['weigh', 'weighed', 'weight', 'wt', 'wgt', 'scale', 'peso', 'pese', 'pesaba', 'pesa', 'bascula'],
   // A gain as a chart or a formal letter puts it: "an increase of 3.5 pounds since yesterday", "un aumento de 2 kilos".
   gain: ['gained', 'gain', 'put', 'up', 'subi', 'subido', 'aumente', 'aumentado', 'engorde', 'gane', 'ganado', 'increase', 'increased', 'aumento'],
@@ -152,8 +152,28 @@ const AND = new Set(['and', 'y', 'on']);
 const PRESSURE = new Set(['bp', 'pressure', 'presion', 'tension', 'presure', 'preasure']);
 const afterPressureWord = (words: string[], i: number) => words.slice(Math.max(0, i - 4), i).some((w) => PRESSURE.has(w));
 
-/** Blood pressures written "150/95", "150 over 95" or "150 sobre 95", each plausible. */
+/** A cuff's labels, as its display shows them and a patient copies them out. */
+const SYSTOLIC = new Set(['sys', 'syst', 'systolic', 'sistolica', 'sist']);
+const DIASTOLIC = new Set(['dia', 'diast', 'diastolic', 'diastolica']);
+const labelled = (words: string[], labels: Set<string>, from: number) =>
+  words.findIndex((w, i) => i >= from && labels.has(w) && /^\d{2,3}$/.test(words[i + 1] ?? ''));
+
+/** A reading with the cuff's labels: "SYS 212 mmHg DIA 124 mmHg", "Systolic: 150 Diastolic: 90". Both labels, in that order. */
+function labelledReading(words: string[], used: Set<number>): Vital[] {
+  const sys = labelled(words, SYSTOLIC, 0);
+  const dia = sys < 0 ? -1 : labelled(words, DIASTOLIC, sys + 2);
+  if (dia < 0) return [];
+  const [systolic, diastolic] = [Number(words[sys + 1]), Number(words[dia + 1])];
+  if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
+  if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
+  used.add(sys + 1).add(dia + 1);
+  return [{ kind: 'blood_pressure', systolic, diastolic }];
+}
+
+/** Blood pressures written "150/95", "150 over 95" or "150 sobre 95", each plausible; or with a cuff's labels. */
 function bloodPressures(words: string[], used: Set<number>): Vital[] {
+  const fromLabels = labelledReading(words, used);
+  if (fromLabels.length > 0) return fromLabels;
   return words.flatMap((word, i) => {
     const slashed = /^(\d{2,3})\/(\d{2,3})$/.exec(word);
     const between = words[i + 1] ?? '';

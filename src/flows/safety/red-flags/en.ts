@@ -8,12 +8,12 @@ import type { RedFlagPhrases } from './types.js';
 
 /** Can't, however written (spoken forms, "cyaan", "caint", are read as "cant": text/normalize.ts). */
 export const CANT = '(cant|cannot|can not|couldnt|could not|unable to|not able to)';
-const CHEST_SYMPTOM =
+export const CHEST_SYMPTOM =
   '(pain|pains|painful|paining|hurt|hurts|hurting|ache|aches|aching|achy|pressure|tight*|heavy|heaviness|squeez*|crush*|burning|discomfort|pounding)';
 const PILLS = '(pills|meds|medicine|medicines|medication|medications|tablets|insulin|sleeping pills)';
 
 // "Substernal": a retired nurse's chest.
-const CHEST = '(chest|breastbone|breast bone|sternum|substernal)';
+export const CHEST = '(chest|breastbone|breast bone|sternum|substernal)';
 
 export const EN_RED_FLAGS: RedFlagPhrases = {
   chest_pain: [
@@ -182,6 +182,10 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     '(take|taking|swallow) (them|these|those) all !to|back|in|with|out|home|off|of|the|my|your|her|his|down|up|away|over|day|week',
     'suicide|suicidal',
     '(kill*|end|ending|take|taking|hurt|hurting|harm|harming|cutting) myself',
+    // Told of someone else, who is in the same danger: "my brother says he wants to kill himself". Not "hurt
+    // himself", which is how a fall is told.
+    '(kill|killing|kills|killed|harm|harming|cut|cutting) (himself|herself|themselves|themself)',
+    '(end|ending|take|taking) (his|her|their) own life',
     '(end|ending|take|taking) my (own)? life',
     '(want|wanna|wanted|wish|ready|going|gonna) (to)? die',
     'wish (i|i was|i were|i could be)? dead',

@@ -122,6 +122,10 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     // The pronoun said first, as Spanish often puts it: "me quiero hacer daño", "me voy a cortar", "me dan ganas de matar".
     'me (quiero|quisiera|voy a|vo a|pienso|dan ganas de|dieron ganas de|estan dando ganas de) (hacer dano|lastimar|cortar|herir|matar|quitar la vida)',
     'matarme',
+    // Dicho de otro, en el mismo peligro: "mi hermano dice que se quiere matar", "quiere quitarse la vida".
+    'se (quiere|quiera|queria|quiso|va a|iba a|piensa|quisiera) (matar|quitar la vida|suicidar)',
+    '(quiere|queria|va a|piensa|habla de) (matarse|quitarse la vida|suicidarse)',
+    'quitarse la vida',
     'quitarme la vida',
     'acabar con (mi vida|todo|esto|este sufrimiento)',
     // Taking them all, meant: "estoy pensando en tomarme todas las pastillas de dormir de una vez".

@@ -1,19 +1,27 @@
 /**
- * Stroke signs that are weak alone and plain together: the face, arm and
- * speech of BE-FAST. "Face funny", "my hand is numb", "the words not come"
- * may each be nothing (a numb hand is often a neuropathy's, a funny face a
- * joke), so none of them flags alone. Two of them in one text, in any words
- * and any order, are a stroke until a clinician says otherwise: "the words
- * not come ... wife says face funny", "she mout droop on one side an she
- * cyan hol de cup". Each sign is read as the red flags are (a plain denial,
- * "no numbness in my arm", is no sign). Pure: no I/O.
+ * Signs that are weak alone and plain together, read in any words and any
+ * order. Each sign is read as the red flags are (a plain denial, "no
+ * numbness in my arm", is no sign). Pure: no I/O.
+ * - A stroke: the face, arm and speech of BE-FAST. "Face funny", "my hand is
+ *   numb", "the words not come" may each be nothing (a numb hand is often a
+ *   neuropathy's, a funny face a joke), so none of them flags alone. Two of
+ *   them in one text are a stroke until a clinician says otherwise: "the words
+ *   not come ... wife says face funny", "she mout droop on one side an she
+ *   cyan hol de cup".
+ * - A heart attack: the chest, something that travels to the left arm or the
+ *   jaw, a sweat, no breath. The red-flag lists read the chest told in a few
+ *   words; told at length ("chest feels like a belt cinched up tight and its
+ *   goin down my left arm. sweatin like crazy") the parts lie too far apart
+ *   for a phrase. The chest or the arm, with any other of them, is the heart.
  */
 import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases, type Mention, type PhraseLocale } from '../../text/phrase-detector.js';
-import { CANT } from './en.js';
+import { CANT, CHEST, CHEST_SYMPTOM } from './en.js';
 
 type Sign = 'face' | 'limb' | 'speech';
 const SIGNS: readonly Sign[] = ['face', 'limb', 'speech'];
+type HeartSign = 'chest' | 'spreads' | 'sweat' | 'breath';
+const HEART_SIGNS: readonly HeartSign[] = ['chest', 'spreads', 'sweat', 'breath'];
 
 const FACE = '(face|mouth|mout|smile|lip|lips|eye|eyelid|cheek)';
 const FACE_WRONG = '(funny|droop*|crooked|lopsided|uneven|sagging|saggy|numb*|weird|strange|different|slack|twisted|pulled|one side|to one side|to the side)';
@@ -58,6 +66,49 @@ const PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<Sign>>> = {
 };
 
 const DETECTOR = createPhraseDetector(PHRASES, SIGNS, { idioms: IDIOMS });
+
+const TRAVELS = '(going|goin|goes|went|shooting|shootin|shoots|spreading|spreads|running|runnin|runs|ran|moving|moves|traveling|travels|radiating|radiates|moved|spread)';
+const PECHO_MAL = '(dolor|duele|dolia|apretado|apretada|apretando|aprieta|presion|pesado|pesada|opresion|ardor|quema)';
+
+const HEART_PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<HeartSign>>> = {
+  en: {
+    // The chest told at length: "chest feels like a belt cinched up tight".
+    // Or bound, as a tightness is likened: "like somebody cinched a strap round it".
+    chest: [`${CHEST} ...8 ${CHEST_SYMPTOM}`, `${CHEST_SYMPTOM} ...8 ${CHEST}`, `${CHEST} ...8 (strap|belt|band|vise|vice|clamp*|cinch*)`],
+    spreads: [
+      `${TRAVELS} (down|up|out)? (into|in|to|through|thru|along|down)? (my|his|her|the)? (left arm|left hand|left shoulder|jaw)`,
+      `(left arm|jaw) ...3 ${CHEST_SYMPTOM}`,
+    ],
+    sweat: ['(sweat|sweating|sweatin|sweaty|sweats|clammy|drenched)'],
+    breath: [`${CANT} (catch)? (my|his|her)? breath`, '(short|shortness|out) of (breath|breathe)', '(winded|breathless)'],
+  },
+  es: {
+    chest: [`pecho ...8 ${PECHO_MAL}`, `${PECHO_MAL} ...8 pecho`],
+    spreads: ['(brazo izquierdo|quijada|mandibula) ...3 (duele|dolor|dormido|dormida|entumido|pesado)', '(se me va|se va|baja|corre|se pasa|pasa) ...2 (al|hasta el|por el)? (brazo izquierdo|quijada|mandibula)'],
+    sweat: ['(sudor|sudando|sudado|sudada|sudoroso|sudorosa|sudo|empapad*)'],
+    breath: ['(falta|me falta|le falta) (el)? (aire|respiracion)', 'no (puedo|puede) respirar'],
+  },
+};
+
+const HEART_DETECTOR = createPhraseDetector(HEART_PHRASES, HEART_SIGNS, { idioms: IDIOMS });
+
+/** The chest or the pain going to the left arm or the jaw, with another of the heart's signs. */
+function heartSignsFound(text: string): Mention<HeartSign>[] {
+  const found = HEART_DETECTOR.mentions(text);
+  return found.length >= 2 && found.some((sign) => sign.category === 'chest' || sign.category === 'spreads') ? found : [];
+}
+
+/** Two or more of the heart's signs, the chest or the arm among them: chest pain; none otherwise. */
+export function heartSignsTogether(text: string): Mention<'chest_pain'>[] {
+  const found = heartSignsFound(text);
+  return found.length === 0 ? [] : [{ category: 'chest_pain', locales: [...new Set(found.flatMap((sign) => sign.locales))] }];
+}
+
+/** Where the heart's signs stand, per clause, when they are together. */
+export function heartSignSpans(text: string): Array<Array<[number, number]>> {
+  const spans = HEART_DETECTOR.spans(text);
+  return spans.some((ranges) => ranges.length > 0) && heartSignsFound(text).length > 0 ? spans : [];
+}
 
 /** Two or more of the signs, each undenied: the stroke they are together; none otherwise. */
 export function strokeSignsTogether(text: string): Mention<'stroke'>[] {
