@@ -43,8 +43,8 @@ export interface RecordedStep {
 }
 
 /**
- * Records one flow step: the new snapshot (which makes older timeout jobs
- * stale) with the timeout of the next wait, and what the patient reported;
+ * Records one flow step: the new snapshot with the end of the next wait (a
+ * timeout job kept pending by then: store/conversation-timeouts.ts), and what the patient reported;
  * asked, it reads what triage needs next in the same round trip.
  */
 export async function recordStep(tx: Queryable, deps: RuntimeDeps, ctx: StepContext, step: FlowStep): Promise<RecordedStep> {

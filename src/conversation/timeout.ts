@@ -3,6 +3,7 @@ import type { Conversation } from '../store/conversations.js';
 import { noteUnanswered, type Patient } from '../store/patients.js';
 import type { Practice } from '../store/practices.js';
 import { lockForTimeout } from '../store/timeout-context.js';
+import { queueTimeoutAtEnd } from '../store/conversation-timeouts.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import { recordStep } from './step.js';
 import { assessPatient } from '../alerts/index.js';
@@ -10,19 +11,26 @@ import type { RuntimeDeps } from '../runtime.js';
 import { markedUnreachable } from '../outreach/index.js';
 
 /**
- * The wait for an answer ran out. Acts only when the conversation is still
- * open at the version the job was scheduled for: an answer (or anything else)
- * since then has bumped the version, and the job does nothing.
- * Returns whether it acted.
+ * A conversation's timeout job is due: when the wait for an answer has run
+ * out, the conversation times out. An answer since the job was queued moved
+ * the wait's end later: then the job queues itself again at the new end,
+ * unless another is pending by then (store/conversation-timeouts.ts), and
+ * does nothing more. The job's `version` (the conversation's when it was
+ * queued) is not read. Returns whether it acted.
  */
-export function expireConversation(deps: RuntimeDeps, job: { conversationId: string; version: number }): Promise<boolean> {
+export function expireConversation(deps: RuntimeDeps, job: { conversationId: string }): Promise<boolean> {
   const at = deps.clock.now();
   return withTransaction(deps.pool, async (tx) => {
-    // Nothing is locked when the job is stale; else the same lock order as an inbound text (patient, then conversation), so the two never deadlock.
-    const locked = await lockForTimeout(tx, job.conversationId, job.version);
+    // Nothing is locked when the conversation has ended; else the same lock order as an inbound text (patient, then conversation), so the two never deadlock.
+    const locked = await lockForTimeout(tx, job.conversationId);
     if (!locked) return false;
     const { patient, conversation, practice } = locked;
-    if (!patient || !practice || conversation?.status !== 'active' || conversation.version !== job.version) return false;
+    if (!patient || !practice || conversation?.status !== 'active' || conversation.expiresAt === null) return false;
+    if (Date.parse(conversation.expiresAt) > at.getTime()) {
+      await queueTimeoutAtEnd(tx, conversation.id, at);
+      return false;
+    }
+    // Its step queues the next wait's job, if it waits again: this one, due now, is pending no more.
     await timeOut(tx, deps, { practice, patient, conversation, at });
     return true;
   });

@@ -1,5 +1,4 @@
 import { setExpiry } from '../store/conversations.js';
-import { enqueueJob } from '../store/job-queue.js';
 import { applyStatus, type Message } from '../store/messages.js';
 import { withTransaction, type Queryable } from '../store/sql.js';
 import type { RuntimeDeps } from '../runtime.js';
@@ -13,8 +12,7 @@ export async function recordSent(deps: RuntimeDeps, message: Message, result: { 
   });
 }
 
-/** The question is out: the wait for the answer starts now. */
+/** The question is out: the wait for the answer starts now (its timeout job queued with it). */
 export async function startReplyClock(tx: Queryable, deps: RuntimeDeps, conversationId: string, sentAt: Date): Promise<void> {
-  const wait = await setExpiry(tx, conversationId, sentAt, deps.conversationTimeoutMs);
-  if (wait) await enqueueJob(tx, 'conversation.timeout', { conversationId, version: wait.version }, { runAt: wait.expiresAt, now: sentAt });
+  await setExpiry(tx, conversationId, sentAt, deps.conversationTimeoutMs);
 }

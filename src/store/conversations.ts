@@ -1,6 +1,6 @@
 import type { FlowInput, FlowName, Observation, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, writeLater, type Queryable } from './sql.js';
-import { insertJobsFrom } from './job-queue.js';
+import { needsTimeoutJob, queueTimeoutJobs, timeoutAtAfter, timeoutBefore } from './conversation-timeouts.js';
 import { observationFactsJsonSql, rulesTagSql, toTriageInputs, type ObservationFactRow, type TriageInputs } from './triage.js';
 import { recordEvent } from './patient-events.js';
 
@@ -143,10 +143,10 @@ export interface StepRecords {
 }
 
 /**
- * Saves one step of the flow and bumps the version, which makes older
- * timeout jobs stale. When the step waits for another answer (`expiresAt`),
- * its conversation.timeout job is queued by the same statement: the two are
- * one unit, and every round trip counts on the inbound path. The same
+ * Saves one step of the flow and bumps the version. When the step waits for
+ * another answer (`expiresAt`), a conversation.timeout job is kept pending by
+ * then, queued by the same statement when none is (store/conversation-timeouts.ts):
+ * the two are one unit, and every round trip counts on the inbound path. The same
  * statement stores what the patient reported and, when the step ended the
  * conversation, its end on the record, in that order (the end's record_seq
  * follows the observations': the insert of the end reads theirs first).
@@ -160,13 +160,15 @@ export async function saveStep(db: Queryable, id: string, step: StepUpdate, reco
   const query = {
     name: 'save-step',
     text: `WITH step AS (
-             UPDATE conversations SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
-               version = version + 1, last_activity_at = $7,
-               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END
-             WHERE id = $1 RETURNING id, version, expires_at
+             UPDATE conversations c SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
+               version = c.version + 1, last_activity_at = $7,
+               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END,
+               timeout_at = ${timeoutAtAfter('$6::timestamptz', '$7::timestamptz')}
+             FROM ${timeoutBefore('$1')}
+             WHERE c.id = $1
+             RETURNING c.id, c.version, c.expires_at, ${needsTimeoutJob('before.pending', 'c.expires_at', '$7::timestamptz')} AS queues_timeout
            ), timeout AS (
-             ${insertJobsFrom(`SELECT 'conversation.timeout', jsonb_build_object('conversationId', id, 'version', version), expires_at, 0
-                               FROM step WHERE expires_at IS NOT NULL`)}
+             ${queueTimeoutJobs('step')}
            ), observed AS (
              INSERT INTO observations (practice_id, patient_id, conversation_id, message_id, kind, value, observed_at)
              SELECT $9, $10, $1, $11, o.kind, o.value, $7 FROM jsonb_to_recordset($12::jsonb) AS o(kind text, value jsonb)
@@ -224,16 +226,22 @@ export async function endConversation(
   );
 }
 
-/** Starts the reply clock once the question has actually gone out. */
 /**
  * The question is out at `from`: the answer is awaited for the conversation's
- * reply window, or `defaultMs`. Returns the version and the deadline; null
- * when the conversation is no longer active.
+ * reply window, or `defaultMs`, with a timeout job pending by then
+ * (store/conversation-timeouts.ts), queued by the same statement. Returns the
+ * version and the deadline; null when the conversation is no longer active.
  */
 export async function setExpiry(db: Queryable, id: string, from: Date, defaultMs: number): Promise<{ version: number; expiresAt: Date } | null> {
+  const ends = `$2::timestamptz + coalesce(c.reply_window_seconds * 1000, $3::bigint) * interval '1 millisecond'`;
   const { rows } = await db.query<{ version: number; expires_at: Date }>(
-    `UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $3::bigint) * interval '1 millisecond'
-     WHERE id = $1 AND status = 'active' RETURNING version, expires_at`,
+    `WITH wait AS (
+       UPDATE conversations c SET expires_at = ${ends}, timeout_at = ${timeoutAtAfter(ends, '$2::timestamptz')}
+       FROM ${timeoutBefore('$1')}
+       WHERE c.id = $1 AND c.status = 'active'
+       RETURNING c.id, c.version, c.expires_at, ${needsTimeoutJob('before.pending', 'c.expires_at', '$2::timestamptz')} AS queues_timeout
+     ), timeout AS (${queueTimeoutJobs('wait')})
+     SELECT version, expires_at FROM wait`,
     [id, from, defaultMs],
   );
   return rows[0] ? { version: rows[0].version, expiresAt: new Date(rows[0].expires_at) } : null;
@@ -253,7 +261,7 @@ export function recordConversationEnd(tx: Queryable, conversation: Ended, status
   });
 }
 
-/** Ends a conversation from outside its flow (red flag, opt-out, undeliverable); its pending timeout job becomes stale. */
+/** Ends a conversation from outside its flow (red flag, opt-out, undeliverable); its pending timeout job will find it ended. */
 export async function stopConversation(tx: Queryable, conversation: Ended, status: Exclude<ConversationStatus, 'active'>, at: Date): Promise<void> {
   await endConversation(tx, conversation.id, status, at);
   await recordConversationEnd(tx, conversation, status, at);
@@ -276,7 +284,7 @@ export async function findUnansweredTimedOut(db: Queryable, patientId: string, s
   return rows[0] ? toConversation(rows[0]) : null;
 }
 
-/** Opens a timed-out conversation again at its first question (a late answer came): its old timeout job is stale. */
+/** Opens a timed-out conversation again at its first question (a late answer came); its next wait queues a timeout job. */
 export async function reopenConversation(
   db: Queryable,
   id: string,

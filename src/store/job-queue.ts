@@ -17,7 +17,7 @@ export interface JobPayloads {
   'message.send': { messageId: string };
   /** Send one email (retried with backoff on 4xx replies, lost connections and timeouts). */
   'email.send': { emailId: string };
-  /** The wait for a reply ran out; acts only if the conversation is still at `version`. */
+  /** A conversation's wait for a reply may have run out (store/conversation-timeouts.ts); `version` is the conversation's when queued, not read. */
   'conversation.timeout': { conversationId: string; version: number };
   /** One step of an urgent alert's escalation: call the next coordinator, or text everyone at the end. */
   'escalation.step': { alertId: string; step: number };

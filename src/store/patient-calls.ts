@@ -128,8 +128,10 @@ export async function queueFirstCalls(
              INSERT INTO patient_calls (practice_id, patient_id, conversation_id, direction, token, attempt, status, started_at)
              SELECT $1, patient_id, conversation_id, 'outbound', token, 1, 'queued', $2 FROM c RETURNING *
            ),
+           -- New conversations, none with a timeout job yet: each wait queues one (store/conversation-timeouts.ts).
            wait AS (
-             UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond'
+             UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond',
+               timeout_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond'
              WHERE id IN (SELECT conversation_id FROM c) AND status = 'active' RETURNING id, version, expires_at
            ),
            job AS (

@@ -20,22 +20,22 @@ interface ContextRow {
 
 /**
  * What a conversation.timeout job acts on, in one round trip: null when the
- * conversation is gone, no longer active or past `version` (the job is
- * stale: nothing is locked); otherwise its patient and then the conversation
- * locked, the order an inbound text takes (inbound-context.ts: the
- * conversation's lock reads the patient's row, so it comes second), and its
- * practice. The conversation is returned as it is once locked, which the
- * caller checks again: another transaction may have moved it meanwhile.
+ * conversation is gone or no longer active (nothing is locked); otherwise its
+ * patient and then the conversation locked, the order an inbound text takes
+ * (inbound-context.ts: the conversation's lock reads the patient's row, so it
+ * comes second), and its practice. The conversation is returned as it is once
+ * locked, which the caller checks again: another transaction may have moved
+ * it meanwhile.
  */
-export async function lockForTimeout(db: Queryable, conversationId: string, version: number): Promise<TimeoutContext | null> {
+export async function lockForTimeout(db: Queryable, conversationId: string): Promise<TimeoutContext | null> {
   const { rows } = await db.query<ContextRow>({
     name: 'lock-for-timeout',
     text: `SELECT row_to_json(pr) AS practice, row_to_json(pa) AS patient, row_to_json(c) AS conversation
-           FROM (SELECT patient_id, practice_id FROM conversations WHERE id = $1 AND status = 'active' AND version = $2) AS current
+           FROM (SELECT patient_id, practice_id FROM conversations WHERE id = $1 AND status = 'active') AS current
            LEFT JOIN LATERAL (SELECT * FROM patients WHERE id = current.patient_id FOR NO KEY UPDATE) pa ON true
            LEFT JOIN LATERAL (SELECT * FROM conversations WHERE id = $1 AND patient_id = pa.id FOR NO KEY UPDATE) c ON true
            LEFT JOIN practices pr ON pr.id = current.practice_id`,
-    values: [conversationId, version],
+    values: [conversationId],
   });
   const row = rows[0];
   if (!row) return null;
