@@ -1062,6 +1062,18 @@ describe('what AA taught: a heart told at length, a danger told of another, a cu
   });
 
   it.each([
+    ['the new pill has me dizzy', true],
+    ['these meds they make me tired', true],
+    ['the pill for the water make me go too much', true],
+    // Someone else did it: the doctor gave them, you mixed me up, an app gave a star.
+    ['I took the pills the doctor gave me', false],
+    ["I don't take any medications, I think you have me mixed up with my husband", false],
+    ['my pill app gave me a gold star', false],
+  ])('a medicine does something to the patient only with nobody else between: "%s"', (text, effect) => {
+    expect(readMessage(text).concerns.includes('side_effects'), text).toBe(effect);
+  });
+
+  it.each([
     'no. the insulin pen almost finish, 2 days left, and my ride to the clinic cancel',
     'my pills are nearly gone and the pharmacy is closed till Monday',
   ])('a medicine about to end asks for a refill: "%s"', (text) => {

@@ -40,6 +40,10 @@ const SUGAR = '(sugar|sugars|glucose|blood sugar|bs|bg|my numbers|her numbers|hi
 const PART =
   '(chest|back|knee|knees|hip|hips|leg|legs|foot|feet|head|stomach|belly|neck|shoulder|shoulders|arm|arms|joint|joints|hand|hands|tooth|ear|throat|side|muscle|muscles)';
 
+/** A medicine named, and the words that may stand between it and what it does to the patient, none of them someone else. */
+const MEDICINE = '(pill*|med*|medicine*|medication*|tablet*|insulin|shot*)';
+const NOBODY_ELSE = '(the|new|old|my|that|this|these|those|they|them|dem|it|is|are|s|just|really|still|always|anymore|seem|seems|to|has|have|do|does|kinda|sure|all|from|pharmacy|one|ones|for|water|pressure|blood|bp|sugar|heart|cholesterol|pain|sleep)';
+
 const EN: CategoryPhrases<ConcernCategory> = {
   fall: [
     'fell !asleep|behind|apart|through|for|short|silent', 'falls', '(had|took) (a)? (little|small|slight|bad|nasty|big|hard|real)? (fall|spill|tumble)', 'fall* (down|over|off|out)', 'slipped', 'tripped',
@@ -87,7 +91,10 @@ const EN: CategoryPhrases<ConcernCategory> = {
     `${PART} (pain|pains|ache|aches|hurts|hurting)`,
   ],
   side_effects: [
-    'side effect*', '(pill*|med*|medicine*|medication*|tablet*|insulin|shot*) ... (make*|made|making|has|have|got|gives|gave|giving) me',
+    'side effect*',
+    // The medicine doing it, with nobody else between: "the new pill has me dizzy", "these meds they make me tired" (not
+    // "the pills the doctor gave me", "no medications, I think you have me mixed up with my husband").
+    `${MEDICINE} ${NOBODY_ELSE}? ${NOBODY_ELSE}? ${NOBODY_ELSE}? ${NOBODY_ELSE}? (make*|made|making|has|have|got|gives|gave|giving) me`,
     '(barely|hardly|cant|cannot) (stay|keep) (awake|my eyes open)', '(upset*|bother*) (my)? stomach', 'rash', 'itch*',
     '(reaction|allergic) to (the|my)? (pill*|med*|medicine*|medication*)', 'metallic taste',
   ],
