@@ -165,10 +165,9 @@ export const JOB_TABLE_INDEXES = [
 /**
  * Agenda's own indexes that serve only its own claim, which ours replaces (jobs/backend.ts): its
  * (name, next_run_at, ...) index of every job, finished ones too; next_run_at; locked_at. Every job
- * queued, claimed, failed and finished wrote each of them, on the inbound path twice a text (a reply's
- * confirmation, the wait for the next answer): measured with bench/inbound-sms.ts, without them its
- * PostgreSQL CPU per text fell about a tenth. Dropped where an older start made them. Its unique index
- * on single jobs stays: its upsert of a single job names it (ON CONFLICT).
+ * queued, claimed, failed and finished wrote each of them, on the inbound path with nearly every text
+ * (a reply's confirmation). Dropped where an older start made them. Its unique index on single jobs
+ * stays: its upsert of a single job names it (ON CONFLICT).
  */
 export const AGENDA_INDEXES_NOT_USED = ['find_and_lock_idx', 'next_run_at_idx', 'locked_at_idx'].map((suffix) => `${JOB_TABLE}_${suffix}`);
 
