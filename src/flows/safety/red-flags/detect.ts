@@ -24,7 +24,7 @@ import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type Mention } from '../../text/phrase-detector.js';
 import { EN_RED_FLAGS } from './en.js';
 import { ES_RED_FLAGS } from './es.js';
-import { heartSignsTogether, heartSignSpans, strokeSignsTogether, strokeSignSpans } from './signs-together.js';
+import { SIGNS_TOGETHER } from './signs-together.js';
 import { RED_FLAG_CATEGORIES } from './types.js';
 import type { RedFlag, RedFlagCategory } from './types.js';
 
@@ -41,7 +41,7 @@ const DETECTOR = createPhraseDetector({ en: EN_RED_FLAGS, es: ES_RED_FLAGS }, RE
  */
 export function detectRedFlag(text: string): RedFlag | null {
   let best: Mention<RedFlagCategory> | null = null;
-  for (const hit of [...DETECTOR.mentions(text), ...strokeSignsTogether(text), ...heartSignsTogether(text)]) {
+  for (const hit of [...DETECTOR.mentions(text), ...SIGNS_TOGETHER.flatMap((signs) => signs.mentions(text))]) {
     if (best === null || rank(hit.category) < rank(best.category)) best = hit;
   }
   if (best === null) return null;
@@ -56,7 +56,7 @@ export function detectRedFlag(text: string): RedFlag | null {
  */
 export function redFlagSpans(text: string): Array<Array<[number, number]>> {
   const spans = DETECTOR.spans(text);
-  for (const together of [strokeSignSpans(text), heartSignSpans(text)]) together.forEach((ranges, c) => (spans[c] = [...(spans[c] ?? []), ...ranges]));
+  for (const signs of SIGNS_TOGETHER) signs.spans(text).forEach((ranges, c) => (spans[c] = [...(spans[c] ?? []), ...ranges]));
   return spans;
 }
 

@@ -17,6 +17,7 @@
 import { IDIOMS } from '../../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases, type Mention, type PhraseLocale } from '../../text/phrase-detector.js';
 import { CANT, CHEST, CHEST_SYMPTOM } from './en.js';
+import type { RedFlagCategory } from './types.js';
 
 type Sign = 'face' | 'limb' | 'speech';
 const SIGNS: readonly Sign[] = ['face', 'limb', 'speech'];
@@ -65,8 +66,6 @@ const PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<Sign>>> = {
   },
 };
 
-const DETECTOR = createPhraseDetector(PHRASES, SIGNS, { idioms: IDIOMS });
-
 const TRAVELS = '(going|goin|goes|went|shooting|shootin|shoots|spreading|spreads|running|runnin|runs|ran|moving|moves|traveling|travels|radiating|radiates|moved|spread)';
 const PECHO_MAL = '(dolor|duele|dolia|apretado|apretada|apretando|aprieta|presion|pesado|pesada|opresion|ardor|quema)';
 
@@ -90,38 +89,42 @@ const HEART_PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<HeartSign>>> 
   },
 };
 
-const HEART_DETECTOR = createPhraseDetector(HEART_PHRASES, HEART_SIGNS, { idioms: IDIOMS });
-
-/** The chest or the pain going to the left arm or the jaw, with another of the heart's signs. */
-function heartSignsFound(text: string): Mention<HeartSign>[] {
-  const found = HEART_DETECTOR.mentions(text);
-  return found.length >= 2 && found.some((sign) => sign.category === 'chest' || sign.category === 'spreads') ? found : [];
+/** Signs read together: an emergency when `together` says the signs found in a text make one. */
+export interface SignsTogether<Category extends RedFlagCategory> {
+  /** The emergency the signs make together, or none. */
+  mentions(text: string): Mention<Category>[];
+  /**
+   * Where the signs stand, per clause, when they are together (their words are then accounted for).
+   * Most texts name no sign at all: their spans say so, and the signs are not read a second time.
+   */
+  spans(text: string): Array<Array<[number, number]>>;
 }
 
-/** Two or more of the heart's signs, the chest or the arm among them: chest pain; none otherwise. */
-export function heartSignsTogether(text: string): Mention<'chest_pain'>[] {
-  const found = heartSignsFound(text);
-  return found.length === 0 ? [] : [{ category: 'chest_pain', locales: [...new Set(found.flatMap((sign) => sign.locales))] }];
+function signsTogether<Sign extends string, Category extends RedFlagCategory>(
+  phrases: Readonly<Record<PhraseLocale, CategoryPhrases<Sign>>>,
+  signs: readonly Sign[],
+  category: Category,
+  together: (found: readonly Mention<Sign>[]) => boolean,
+): SignsTogether<Category> {
+  const detector = createPhraseDetector(phrases, signs, { idioms: IDIOMS });
+  const mentions = (text: string): Mention<Category>[] => {
+    const found = detector.mentions(text);
+    return together(found) ? [{ category, locales: [...new Set(found.flatMap((sign) => sign.locales))] }] : [];
+  };
+  return {
+    mentions,
+    spans(text) {
+      const spans = detector.spans(text);
+      return spans.some((ranges) => ranges.length > 0) && mentions(text).length > 0 ? spans : [];
+    },
+  };
 }
 
-/** Where the heart's signs stand, per clause, when they are together. */
-export function heartSignSpans(text: string): Array<Array<[number, number]>> {
-  const spans = HEART_DETECTOR.spans(text);
-  return spans.some((ranges) => ranges.length > 0) && heartSignsFound(text).length > 0 ? spans : [];
-}
+/** Two or more of the stroke's signs, each undenied. */
+const STROKE = signsTogether(PHRASES, SIGNS, 'stroke', (found) => found.length >= 2);
 
-/** Two or more of the signs, each undenied: the stroke they are together; none otherwise. */
-export function strokeSignsTogether(text: string): Mention<'stroke'>[] {
-  const found = DETECTOR.mentions(text);
-  if (found.length < 2) return [];
-  return [{ category: 'stroke', locales: [...new Set(found.flatMap((sign) => sign.locales))] }];
-}
+/** Two or more of the heart's signs, the chest or the pain going to the left arm or the jaw among them. */
+const HEART = signsTogether(HEART_PHRASES, HEART_SIGNS, 'chest_pain', (found) => found.length >= 2 && found.some((sign) => sign.category === 'chest' || sign.category === 'spreads'));
 
-/**
- * Where the signs stand, per clause, when they are together (their words are then accounted for).
- * Most texts name no sign at all: their spans say so, and the signs are not read a second time.
- */
-export function strokeSignSpans(text: string): Array<Array<[number, number]>> {
-  const spans = DETECTOR.spans(text);
-  return spans.some((ranges) => ranges.length > 0) && strokeSignsTogether(text).length > 0 ? spans : [];
-}
+/** Every emergency read from signs together. */
+export const SIGNS_TOGETHER: readonly SignsTogether<RedFlagCategory>[] = [STROKE, HEART];
