@@ -5,7 +5,7 @@
  * "la presión me salió 185 con 110", "one forty five over ninety two",
  * "weighed 182 this morning, was 177 on monday".
  */
-import { PLAUSIBLE_DIASTOLIC, PLAUSIBLE_SYSTOLIC } from '../text/replies/blood-pressure.js';
+import { plausiblePressure } from '../text/replies/blood-pressure.js';
 import { tokenEquals } from '../text/fuzzy.js';
 import { spokenNumbersToDigits } from '../text/spoken-numbers.js';
 
@@ -164,8 +164,7 @@ function labelledReading(words: string[], used: Set<number>): Vital[] {
   const dia = sys < 0 ? -1 : labelled(words, DIASTOLIC, sys + 2);
   if (dia < 0) return [];
   const [systolic, diastolic] = [Number(words[sys + 1]), Number(words[dia + 1])];
-  if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
-  if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
+  if (!plausiblePressure(systolic, diastolic)) return [];
   used.add(sys + 1).add(dia + 1);
   return [{ kind: 'blood_pressure', systolic, diastolic }];
 }
@@ -184,8 +183,7 @@ function bloodPressures(words: string[], used: Set<number>): Vital[] {
     if (!slashed && !spoken) return [];
     const second = paired ? i + 1 : i + 2;
     const [systolic, diastolic] = slashed ? [Number(slashed[1]), Number(slashed[2])] : [Number(word), Number(words[second])];
-    if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
-    if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
+    if (!plausiblePressure(systolic, diastolic)) return [];
     used.add(i);
     if (spoken) used.add(second);
     return [{ kind: 'blood_pressure' as const, systolic, diastolic }];
@@ -391,8 +389,7 @@ function bareReading(words: string[]): Vital[] {
   const figures = /^[1-5]$/.test(words[0] ?? '') && words.length > 2 ? words.slice(1) : words;
   if (figures.length < 2 || figures.length > 3 || !figures.every((w) => /^\d{2,3}$/.test(w))) return [];
   const [systolic, diastolic, pulse] = figures.map(Number) as [number, number, number | undefined];
-  if (systolic < PLAUSIBLE_SYSTOLIC.min || systolic > PLAUSIBLE_SYSTOLIC.max) return [];
-  if (diastolic < PLAUSIBLE_DIASTOLIC.min || diastolic > PLAUSIBLE_DIASTOLIC.max || diastolic >= systolic) return [];
+  if (!plausiblePressure(systolic, diastolic)) return [];
   const reading: Vital[] = [{ kind: 'blood_pressure', systolic, diastolic }];
   const [min, max] = RANGES.pulse;
   return pulse !== undefined && pulse >= min && pulse <= max ? [...reading, { kind: 'pulse', bpm: pulse }] : reading;

@@ -27,12 +27,14 @@ const PAIR_LINKS: ReadonlySet<string> = new Set([
   'and', 'y', 'e', 'dia', 'diastolic', 'diastolica', 'bottom', 'lower', 'low', 'baja', 'minima', 'by', 'x',
 ]);
 
+/** Whether a home cuff could show this reading: each figure within its limits, the first the higher. */
+export const plausiblePressure = (systolic: number, diastolic: number): boolean =>
+  systolic >= PLAUSIBLE_SYSTOLIC.min && systolic <= PLAUSIBLE_SYSTOLIC.max &&
+  diastolic >= PLAUSIBLE_DIASTOLIC.min && diastolic <= PLAUSIBLE_DIASTOLIC.max &&
+  systolic > diastolic;
+
 function classify(systolic: number, diastolic: number): BloodPressureParse {
-  const plausible =
-    systolic >= PLAUSIBLE_SYSTOLIC.min && systolic <= PLAUSIBLE_SYSTOLIC.max &&
-    diastolic >= PLAUSIBLE_DIASTOLIC.min && diastolic <= PLAUSIBLE_DIASTOLIC.max &&
-    systolic > diastolic;
-  return { kind: plausible ? 'ok' : 'implausible', systolic, diastolic };
+  return { kind: plausiblePressure(systolic, diastolic) ? 'ok' : 'implausible', systolic, diastolic };
 }
 
 /**
