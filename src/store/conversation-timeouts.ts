@@ -15,21 +15,25 @@ import type { Queryable } from './sql.js';
  */
 
 /** SQL: whether a wait ending at `endsAt` needs a job, given the pending job's time `pending` and the time now `at`. */
-export const needsTimeoutJob = (pending: string, endsAt: string, at: string) =>
+const needsTimeoutJob = (pending: string, endsAt: string, at: string) =>
   `(${endsAt} IS NOT NULL AND (${pending} IS NULL OR ${pending} > ${endsAt} OR ${pending} <= ${at}))`;
 
-/**
- * SQL for the pending job's time once the conversation row `c` waits until `endsAt` (its old
- * timeout_at is `c.timeout_at` in an UPDATE's SET): the new end when it needs a job.
- */
-export const timeoutAtAfter = (endsAt: string, at: string) =>
-  `CASE WHEN ${needsTimeoutJob('c.timeout_at', endsAt, at)} THEN ${endsAt} ELSE c.timeout_at END`;
+/** The row's timeout_at before the statement, locked (a row the caller has locked already is not waited for). */
+const pendingBefore = (id: string) => `(SELECT timeout_at AS pending FROM conversations WHERE id = ${id} FOR NO KEY UPDATE) AS before`;
 
 /**
- * SQL for an UPDATE's FROM: the row's timeout_at before the statement, locked (a row the caller
- * has locked already is not waited for). `id` is the conversation's id.
+ * The parts of an UPDATE of conversation `id` (aliased `c`) that sets its wait to end at `endsAt`
+ * (SQL, null for no wait) at time `at`, keeping a timeout job pending by then: `set` for its SET,
+ * `from` for its FROM, and `queues` for its RETURNING, a queues_timeout column for queueTimeoutJobs.
  */
-export const timeoutBefore = (id: string) => `(SELECT timeout_at AS pending FROM conversations WHERE id = ${id} FOR NO KEY UPDATE) AS before`;
+export function keepsTimeout(id: string, endsAt: string, at: string): { set: string; from: string; queues: string } {
+  const needs = needsTimeoutJob('before.pending', endsAt, at);
+  return {
+    set: `timeout_at = CASE WHEN ${needs} THEN ${endsAt} ELSE before.pending END`,
+    from: pendingBefore(id),
+    queues: `${needs} AS queues_timeout`,
+  };
+}
 
 /**
  * SQL that queues a timeout job for each row of `waits` (a CTE of id, version, expires_at,
@@ -47,7 +51,7 @@ export async function queueTimeoutAtEnd(db: Queryable, conversationId: string, a
   const { rows } = await db.query<{ queued: boolean }>({
     name: 'queue-timeout-at-end',
     text: `WITH wait AS (
-             UPDATE conversations c SET timeout_at = c.expires_at FROM ${timeoutBefore('$1')}
+             UPDATE conversations c SET timeout_at = c.expires_at FROM ${pendingBefore('$1')}
              WHERE c.id = $1 AND c.status = 'active' AND ${needsTimeoutJob('before.pending', 'c.expires_at', '$2::timestamptz')}
              RETURNING c.id, c.version, c.expires_at, true AS queues_timeout
            ), job AS (${queueTimeoutJobs('wait')} RETURNING 1)

@@ -1,6 +1,6 @@
 import type { FlowInput, FlowName, Observation, PersistedFlowSnapshot } from '../flows/types.js';
 import { toIso, toIsoOrNull, writeLater, type Queryable } from './sql.js';
-import { needsTimeoutJob, queueTimeoutJobs, timeoutAtAfter, timeoutBefore } from './conversation-timeouts.js';
+import { keepsTimeout, queueTimeoutJobs } from './conversation-timeouts.js';
 import { observationFactsJsonSql, rulesTagSql, toTriageInputs, type ObservationFactRow, type TriageInputs } from './triage.js';
 import { recordEvent } from './patient-events.js';
 
@@ -157,16 +157,16 @@ export interface StepRecords {
  */
 export async function saveStep(db: Queryable, id: string, step: StepUpdate, records: StepRecords): Promise<TriageInputs | null> {
   const since = records.triageSince ?? null;
+  const timeout = keepsTimeout('$1', '$6::timestamptz', '$7::timestamptz');
   const query = {
     name: 'save-step',
     text: `WITH step AS (
              UPDATE conversations c SET state = $2, snapshot = $3, answers = $4, status = $5, expires_at = $6, flow_version = $8,
                version = c.version + 1, last_activity_at = $7,
-               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END,
-               timeout_at = ${timeoutAtAfter('$6::timestamptz', '$7::timestamptz')}
-             FROM ${timeoutBefore('$1')}
+               ended_at = CASE WHEN $5 = 'active' THEN NULL ELSE $7::timestamptz END, ${timeout.set}
+             FROM ${timeout.from}
              WHERE c.id = $1
-             RETURNING c.id, c.version, c.expires_at, ${needsTimeoutJob('before.pending', 'c.expires_at', '$7::timestamptz')} AS queues_timeout
+             RETURNING c.id, c.version, c.expires_at, ${timeout.queues}
            ), timeout AS (
              ${queueTimeoutJobs('step')}
            ), observed AS (
@@ -229,22 +229,22 @@ export async function endConversation(
 /**
  * The question is out at `from`: the answer is awaited for the conversation's
  * reply window, or `defaultMs`, with a timeout job pending by then
- * (store/conversation-timeouts.ts), queued by the same statement. Returns the
- * version and the deadline; null when the conversation is no longer active.
+ * (store/conversation-timeouts.ts), queued by the same statement. Nothing
+ * when the conversation is no longer active.
  */
-export async function setExpiry(db: Queryable, id: string, from: Date, defaultMs: number): Promise<{ version: number; expiresAt: Date } | null> {
+export async function setExpiry(db: Queryable, id: string, from: Date, defaultMs: number): Promise<void> {
   const ends = `$2::timestamptz + coalesce(c.reply_window_seconds * 1000, $3::bigint) * interval '1 millisecond'`;
-  const { rows } = await db.query<{ version: number; expires_at: Date }>(
+  const timeout = keepsTimeout('$1', ends, '$2::timestamptz');
+  await db.query(
     `WITH wait AS (
-       UPDATE conversations c SET expires_at = ${ends}, timeout_at = ${timeoutAtAfter(ends, '$2::timestamptz')}
-       FROM ${timeoutBefore('$1')}
+       UPDATE conversations c SET expires_at = ${ends}, ${timeout.set}
+       FROM ${timeout.from}
        WHERE c.id = $1 AND c.status = 'active'
-       RETURNING c.id, c.version, c.expires_at, ${needsTimeoutJob('before.pending', 'c.expires_at', '$2::timestamptz')} AS queues_timeout
-     ), timeout AS (${queueTimeoutJobs('wait')})
-     SELECT version, expires_at FROM wait`,
+       RETURNING c.id, c.version, c.expires_at, ${timeout.queues}
+     )
+     ${queueTimeoutJobs('wait')}`,
     [id, from, defaultMs],
   );
-  return rows[0] ? { version: rows[0].version, expiresAt: new Date(rows[0].expires_at) } : null;
 }
 
 type Ended = Pick<Conversation, 'id' | 'practiceId' | 'patientId' | 'flow'>;

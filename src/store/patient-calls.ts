@@ -121,6 +121,8 @@ export async function queueFirstCalls(
 ): Promise<PatientCall[]> {
   if (calls.length === 0) return [];
   const tokens = calls.map(() => randomBytes(24).toString('base64url'));
+  // $2 now, $6 the service's default wait.
+  const waitEnds = `$2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond'`;
   const { rows } = await db.query<Row>({
     name: 'queue-first-calls',
     text: `WITH c AS MATERIALIZED (SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS c(patient_id, conversation_id, token)),
@@ -130,8 +132,7 @@ export async function queueFirstCalls(
            ),
            -- New conversations, none with a timeout job yet: each wait queues one (store/conversation-timeouts.ts).
            wait AS (
-             UPDATE conversations SET expires_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond',
-               timeout_at = $2::timestamptz + coalesce(reply_window_seconds * 1000, $6::bigint) * interval '1 millisecond'
+             UPDATE conversations SET expires_at = ${waitEnds}, timeout_at = ${waitEnds}
              WHERE id IN (SELECT conversation_id FROM c) AND status = 'active' RETURNING id, version, expires_at
            ),
            job AS (
