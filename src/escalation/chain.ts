@@ -329,7 +329,7 @@ async function ringCoordinator(deps: RuntimeDeps, { attempt, coordinator, practi
       statusCallback: urls.status,
       machineDetection: 'Enable',
       ringSeconds: RING_SECONDS,
-      onTurn: () => markPlacing(deps.pool, attempt.id),
+      onTurn: () => markPlacing(deps.pool, attempt.id, deps.clock.now()),
     });
     await recordPlacedCall(deps.pool, attempt.id, { callSid: placed.sid, status: placed.status });
   } catch (error) {

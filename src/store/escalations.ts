@@ -122,12 +122,15 @@ export async function updateAttempt(db: Queryable, id: string, u: AttemptUpdate)
 }
 
 /**
- * The attempt's call is about to be asked of Twilio: from now on it may exist
- * there even if its id is never recorded. An attempt still `queued` after a
- * restart never got this far, so its call was never placed.
+ * The attempt's call is about to be asked of Twilio, at `at`: from now on it
+ * may exist there even if its id is never recorded. An attempt still `queued`
+ * after a restart never got this far, so its call was never placed. The call
+ * starts now, not when it was claimed: calls are asked of Twilio in the order
+ * of their turns (the pacer's), which may differ from the order of their
+ * claims, and a restart matches Twilio's calls to ours in that order.
  */
-export async function markPlacing(db: Queryable, id: string): Promise<void> {
-  await db.query("UPDATE escalation_attempts SET status = 'placing' WHERE id = $1 AND call_sid IS NULL AND status = 'queued'", [id]);
+export async function markPlacing(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query("UPDATE escalation_attempts SET status = 'placing', started_at = $2 WHERE id = $1 AND call_sid IS NULL AND status = 'queued'", [id, at]);
 }
 
 /** Records Twilio's id for the attempt's call; its status too, unless a status callback already said more. */
@@ -145,7 +148,7 @@ export async function recordPlacedCall(db: Queryable, id: string, call: { callSi
  * no id recorded here: every call attempt without an id that got as far as
  * asking Twilio (`queued` never did; `simulated` never leaves). A call found
  * at Twilio and not recorded belongs to one of these; they are listed in the
- * order they were started, the order their calls were asked for.
+ * order their calls were asked for (started_at is moved to the turn by markPlacing).
  */
 export async function listCallsWithoutSid(db: Queryable, coordinatorId: string, since: Date): Promise<EscalationAttempt[]> {
   const { rows } = await db.query<AttemptRow>(

@@ -51,7 +51,7 @@ async function dieMidCall(alertId: string, state: 'queued' | 'placing'): Promise
     status: 'queued',
     startedAt: s.clock.now(),
   });
-  if (state === 'placing') await markPlacing(s.t.db.pool, attempt!.id);
+  if (state === 'placing') await markPlacing(s.t.db.pool, attempt!.id, s.clock.now());
   return (await findAttempt(s.t.db.pool, alertId, 0))!;
 }
 
@@ -140,6 +140,28 @@ describe('an escalation call cut short by a crash', () => {
     await s.advance(10 * 60_000);
     expect(await attemptOf(first)).toMatchObject({ callSid: sid });
     expect(callsToCoordinator()).toHaveLength(before + 1);
+  });
+
+  it('matches calls in the order their turns came, not the order they were claimed', async () => {
+    // Two alerts ring Nora. The first claimed its call first, but the pacer gave the second its turn
+    // first; the process died with the second's call at Twilio and the first's turn just begun.
+    const first = await urgentAlert();
+    const firstAttempt = await dieMidCall(first, 'queued');
+    await s.advance(1_000);
+    const second = await urgentAlert();
+    const secondAttempt = await dieMidCall(second, 'placing');
+    const sid = twilioHasTheCall(secondAttempt);
+    s.clock.advance(1_000);
+    await markPlacing(s.t.db.pool, firstAttempt.id, s.clock.now());
+    const before = callsToCoordinator().length;
+
+    await s.advance(PLACING_MS);
+    await s.advance(10 * 60_000);
+    expect(await attemptOf(second)).toMatchObject({ callSid: sid });
+    const placed = callsToCoordinator().slice(before);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.StatusCallback).toContain(`token=${firstAttempt.token}`);
+    expect((await attemptOf(first)).callSid).toBe(placed[0]!.sid);
   });
 });
 
