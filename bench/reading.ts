@@ -45,6 +45,7 @@ import { FRESH_TEXTS_X } from '../test/understand/fresh-2026-12-x.js';
 import { FRESH_TEXTS_Y } from '../test/understand/fresh-2026-12-y.js';
 import { FRESH_TEXTS_Z } from '../test/understand/fresh-2026-12-z.js';
 import { FRESH_TEXTS_AA } from '../test/understand/fresh-2026-12-aa.js';
+import { FRESH_TEXTS_AB } from '../test/understand/fresh-2026-12-ab.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -73,6 +74,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-ab (unseen until scored once, after AA taught a heart told at length and a cuff read out)': withContext(FRESH_TEXTS_AB),
   'fresh-2026-12-aa (unseen until scored once, after Z taught a fall in learner English and a whole bottle told of someone else)': withContext(FRESH_TEXTS_AA),
   'fresh-2026-12-z (unseen until scored once, after Y taught a bleed with the head going light and Spanish spelled by ear)': withContext(FRESH_TEXTS_Z),
   'fresh-2026-12-y (unseen until scored once, after X taught that history is no emergency)': withContext(FRESH_TEXTS_Y),
@@ -240,6 +242,7 @@ for (const [name, texts] of Object.entries(CORPORA)) {
     // BENCH_READING_REASONS=1: what each text raised, concerning or not.
     if (process.env.BENCH_READING_REASONS) for (const r of results) console.log(`    ${r.o.reasons.join(', ') || 'nothing'} ← ${r.t.text.slice(0, 80)}`);
     for (const r of concerning.filter((x) => !reachedByEnd.has(x.o.patientId))) console.log(`    missed [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
+    for (const r of concerning.filter((x) => !x.o.raised && reachedByEnd.has(x.o.patientId))) console.log(`    late [${r.t.context}${r.t.urgent ? ', urgent' : ''}] ${r.t.text}`);
     for (const r of urgent.filter((x) => x.o.raised && !x.o.urgent)) console.log(`    not urgent [${r.t.context}] ${r.t.text}`);
     for (const r of benign.filter((x) => x.o.raised)) console.log(`    raised [${r.t.context}] ${r.t.text}  ← ${r.o.reasons.join(', ')}`);
     for (const r of results.filter((x) => !x.o.replied)) console.log(`    no reply [${r.t.context}] ${r.t.text}`);

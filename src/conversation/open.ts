@@ -25,7 +25,7 @@ const GENERIC_MEDICINE: Readonly<Record<Locale, string>> = { en: 'medicine', es:
 export function medicationWords(practice: Practice, medication: Pick<Medication, 'id' | 'name' | 'dose'>, locale: Locale) {
   return practice.outreach.medicationNamesInTexts
     ? { id: medication.id, name: medication.name, dose: medication.dose }
-    : { id: medication.id, name: GENERIC_MEDICINE[locale], dose: '' };
+    : { id: medication.id, name: GENERIC_MEDICINE[locale], dose: '', onFile: medication.name };
 }
 
 /** A date as the patient reads it: "Thursday, December 10", "jueves 10 de diciembre". */

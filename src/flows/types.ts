@@ -27,9 +27,10 @@ export interface FlowInput {
   /**
    * Set for the medication, reminder and refill flows: which medication the
    * question is about. Name and dose are the words the texts use: the generic
-   * "medicine" unless the practice allows names in texts.
+   * "medicine" unless the practice allows names in texts; `onFile` is then its
+   * name on file, never shown, by which a reply that names it is read.
    */
-  medication?: { id: string; name: string; dose: string };
+  medication?: { id: string; name: string; dose: string; onFile?: string };
   /**
    * Set for a dose reminder: every medication due at its time, by the names
    * on file (one text for all of them; a reply that names one is read per

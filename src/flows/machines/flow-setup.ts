@@ -12,7 +12,7 @@ import { medicineWords } from './medicine-words.js';
 
 export interface FlowContext {
   locale: Locale;
-  medication?: { id: string; name: string; dose: string };
+  medication?: { id: string; name: string; dose: string; onFile?: string };
   /** Dose reminder: every medication due at its time, by the names on file (FlowInput.medications). */
   medications?: Array<{ id: string; name: string; dose: string }>;
   /** Whether texts may name them. */

@@ -4,6 +4,7 @@
  * side effects, a refill). The bot never gives dosing advice.
  */
 import { parseChoice, parseYesNo } from '../text/index.js';
+import { readMedicineMentions } from '../understand/index.js';
 import type { PromptKey } from '../../../prompts/en.js';
 import type { FlowOutput } from '../types.js';
 import type { FlowAnswers, MissedReason } from './answers.js';
@@ -39,11 +40,25 @@ export function parseTaken(text: string): Parsed<TakenReply> {
   return { ok: true, value: choice ? { taken: false, reason: { choice } } : { taken: false } };
 }
 
+/**
+ * The answer for the medicine asked about: what the reply says of it by name
+ * wins over the plain yes or no ("sí, menos la metformina", "yes, all but the
+ * metformin" did not take it), as in a reminder's reply (reminder-reply.ts).
+ */
+export function parseTakenOf(text: string, context: FlowContext): Parsed<TakenReply> {
+  const asked = context.medication?.id ? [{ id: context.medication.id, name: context.medication.onFile ?? context.medication.name }] : [];
+  const [named] = readMedicineMentions(text, asked);
+  if (!named) return parseTaken(text);
+  if (named.taken) return { ok: true, value: { taken: true } };
+  const reason = MISSED_REASON_OPTIONS.find((o) => o.id === named.reason);
+  return { ok: true, value: reason ? { taken: false, reason: { choice: reason.id } } : { taken: false } };
+}
+
 const taken: Question<TakenReply> = {
   prompt: 'medication.opening',
   expects: { kind: 'choice', options: 2 },
   reprompt: 'medication.reprompt_taken',
-  parse: parseTaken,
+  parse: parseTakenOf,
 };
 
 const reason: Question<ChoiceWithText<MissedReason>> = {

@@ -14,10 +14,15 @@ export const CARRIER_OPT_OUT_KEYWORDS: readonly string[] = [
 /** Keywords (plain words, not patterns) that opt out when they make up the message or a sentence ("STOP", "stop please"). */
 export const OPT_OUT_KEYWORDS: readonly string[] = [
   ...CARRIER_OPT_OUT_KEYWORDS,
-  'basta', 'ya basta',
   // Not carrier keywords, but as a whole statement they can only mean "stop texting me" (asked, they are questions).
-  'no more', 'not interested', 'im not interested', 'i am not interested', 'no interesado', 'no interesada', 'no me interesa', 'wrong number', 'numero equivocado',
+  'not interested', 'im not interested', 'i am not interested', 'no interesado', 'no interesada', 'no me interesa', 'wrong number', 'numero equivocado',
 ];
+
+/**
+ * Keywords that opt out only as the whole message ("No more", "Basta"): as one sentence among others they
+ * may be about anything, the pills ("the white ones. gone. no more. need the paper") or a pain ("Basta. Me duele").
+ */
+export const WHOLE_MESSAGE_OPT_OUT_KEYWORDS: readonly string[] = ['basta', 'ya basta', 'no more'];
 
 /** Keywords that opt back in; the runtime only honours them for opted-out patients. */
 export const OPT_IN_KEYWORDS: readonly string[] = [

@@ -10,7 +10,7 @@ import { tokenize } from '../text/normalize.js';
 import { findPhrase } from '../text/phrase-match.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { isQuestion } from '../text/question.js';
-import { CARRIER_OPT_OUT_KEYWORDS, HELP_KEYWORDS, KEYWORD_FILLER, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, OPT_OUT_PHRASES } from './keyword-phrases.js';
+import { CARRIER_OPT_OUT_KEYWORDS, HELP_KEYWORDS, KEYWORD_FILLER, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, OPT_OUT_PHRASES, WHOLE_MESSAGE_OPT_OUT_KEYWORDS } from './keyword-phrases.js';
 
 export type KeywordIntent = 'opt_out' | 'opt_in' | 'help';
 
@@ -18,6 +18,7 @@ const toWords = (keywords: readonly string[]): string[][] => keywords.map((keywo
 
 const CARRIER_OPT_OUT = toWords(CARRIER_OPT_OUT_KEYWORDS);
 const OPT_OUT = toWords(OPT_OUT_KEYWORDS);
+const OPT_OUT_AS_THE_MESSAGE = [...OPT_OUT, ...toWords(WHOLE_MESSAGE_OPT_OUT_KEYWORDS)];
 const OPT_IN = toWords(OPT_IN_KEYWORDS);
 const HELP = toWords(HELP_KEYWORDS);
 const FILLER: ReadonlySet<string> = new Set(KEYWORD_FILLER);
@@ -108,7 +109,7 @@ export function classifyKeyword(text: string): KeywordIntent | null {
   const optsOut = (s: string) => isKeywordMessage(tokenize(s), OPT_OUT) || isFreeTextOptOut(s);
   // A statement that opts out opts out, whatever else the message asks.
   if (sentences.some((s) => !isQuestion(s) && optsOut(s))) return 'opt_out';
-  if (alone(OPT_OUT) || isFreeTextOptOut(text)) return isQuestion(text) && !asksUsTo(tokens) ? 'help' : 'opt_out';
+  if (alone(OPT_OUT) || isKeywordMessage(tokens, OPT_OUT_AS_THE_MESSAGE) || isFreeTextOptOut(text)) return isQuestion(text) && !asksUsTo(tokens) ? 'help' : 'opt_out';
   if (isKeywordMessage(tokens, HELP)) return 'help';
   if (isKeywordMessage(tokens, OPT_IN)) return 'opt_in';
   return null;

@@ -131,6 +131,8 @@ export const IMPROVED: readonly string[] = [
   // The symptom as the one that stopped: "leg cramps stopped after the bananas", "they've stopped". Not stopping a thing
   // ("stopped the pills", "stopped eating"): that is news of another kind.
   'stopped !the|my|taking|it|them|his|her|all|eating|drinking|using|going|doing|a|an|that|this|those|these|me|him|breathing|talking|walking|peeing|working',
+  // The same in learner English's plain form, with how long it took: "the bleeding stop after one hour".
+  'stop (after|in|within) (one|two|three|an|a|half|few|couple|1|2|3|4|5|10|15|20|30)? (an|a|of)? (hour|hours|hr|hrs|minute|minutes|min|mins|day|days)',
   // As good as new: "la sobadora me dejó como nueva", "knee feels like new".
   '(dejo|dejaron|quedo|quede|feels|feel|felt|good) (como|like|as)? (nuevo|nueva|nuevos|nuevas|new)',
   '(se|ya se)? (me|le)? (cerro|cerraron) (la|el|mi)? (herida|llaga|cortada|ulcera)',

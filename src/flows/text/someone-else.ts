@@ -59,18 +59,25 @@ function goesOnAboutThem(clause: readonly string[]): boolean {
   return at >= 0 && THEY.has(clause[at]!) && !clause.some((token) => FIRST_PERSON.has(token));
 }
 
-/** "The only thing sick round here is my truck": what the only thing is, is the subject. */
-function onlyThingIsThem(clause: readonly string[]): boolean {
+/**
+ * "The only thing sick round here is my truck", "el que está peor es mi perro", "the one that's limping
+ * is the cat": who the one is, is the subject.
+ */
+function theOneIsThem(clause: readonly string[]): boolean {
   const opening = clause.slice(0, 3).join(' ');
-  if (!/^(the )?only (thing|one)\b/.test(opening)) return false;
-  const is = clause.findIndex((token) => token === 'is' || token === 'are');
+  if (!/^(the )?only (thing|one)\b|^the one\b|^(el|la|los|las) (que|q)\b/.test(opening)) return false;
+  const is = clause.findIndex((token) => IS.has(token));
   const them = clause.slice(is + 1).filter((token) => !LEAD.has(token));
-  return is > 0 && them.length > 0 && OTHERS.has(them[0]!) && !clause.some((token) => FIRST_PERSON.has(token) && token !== 'my');
+  return is > 0 && them.length > 0 && OTHERS.has(them[0]!) && !clause.some((token) => FIRST_PERSON.has(token) && token !== 'my' && token !== 'mi');
 }
+const IS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'es', 'son', 'era', 'fue']);
+
+/** "Its the dog thats sick, not me", "es mi perro el que anda malo, no yo": the writer named only to be left out. */
+const leftOut = (clause: readonly string[], i: number) => ['not', 'no', 'ni'].includes(clause[i - 1] ?? '');
 
 /** True when the clause's subject is someone else and the writer is not in it. */
 export function aboutSomeoneElse(clause: readonly string[]): boolean {
-  if (onlyThingIsThem(clause)) return true;
+  if (theOneIsThem(clause)) return true;
   // "Very bad cat", "pobre perrito": a few words that only name them.
   if (clause.length <= 4 && OTHERS.has(clause.at(-1)!) && !clause.slice(0, -2).some((token) => FIRST_PERSON.has(token))) return true;
   let subject = -1;
@@ -83,5 +90,5 @@ export function aboutSomeoneElse(clause: readonly string[]): boolean {
     if (!LEAD.has(token) && !(i === 0 && CLEFT.has(token))) return false;
   }
   if (subject < 0) return false;
-  return clause.every((token, i) => i <= subject || !FIRST_PERSON.has(token));
+  return clause.every((token, i) => i <= subject || !FIRST_PERSON.has(token) || leftOut(clause, i));
 }

@@ -26,7 +26,7 @@ export const FUNCTION_WORDS = new Set(
     'estar esta estas estoy estaba estan este esto eso esa ese estos esas yo me mi mis tu tus te su sus se le les lo nos ' +
     'muy mas ya no si tambien pues bueno buena aqui ahi alli hay como cuando donde quien porque pq asi ok vale ' +
     'soy eres es fui voy va vamos dice dijo dio puse hice algo alguien tengo tiene tenia tenido tuve tuvo tenemos tuvimos he ha has hemos han habido cual desde hasta tanto puedo uno dos ' +
-    'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
+    'jaja jajaja jajajaja jeje jiji xd tv pc ac maam yall fyi btw asap yrs yr hrs hr mins min wks wk mos pm yet todavia aun youd hed wed theyd itd youll theyll thatll ' +
     'theyve weve youve shouldve couldve wouldve mightve whos wheres ' +
     // Days and months (dictionaries leave proper nouns out).
     'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september ' +
@@ -161,6 +161,8 @@ const PAST_WELL = ['(used|use) to (be|feel) ...1 (fine|good|ok|okay|better|great
 export const PAST_WELL_PATTERNS = PAST_WELL.map(compilePattern);
 /** News said in everyday words: running out of medicine, losing weight, a death ("ran out", "se me acabaron", "lost 9 pounds", "passed away"): news. */
 export const NEWS_PHRASES = [
+  // A medicine answered no after its name, as Spanish puts it: "yes pero the eye drops no", "la insulina no".
+  '(pill|pills|meds|medicine|medicines|insulin|inhaler|drops|cream|patch|shot|shots|pastilla|pastillas|medicina|medicinas|insulina|inhalador|gotas|crema|parche|inyeccion) (no|not|nope|nah) !problem|problems|problema|problemas|issue|issues|trouble|side|more|longer|mas|change|changes|cambio|cambios|matter|importa',
   // Taking less than prescribed, to make the medicine last or for want of money: a nurse needs to know.
   '(cut|cutting|cuts|split|splitting|splits|break|breaking|breaks) ...4 (in|into) (half|halves|two)',
   '(partir|parto|partiendo|parti|corto|cortando|divido|dividiendo) ...4 (a la)? (mitad|en dos)',

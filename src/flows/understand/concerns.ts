@@ -9,6 +9,7 @@
 import { IDIOMS, IMPROVED, LINGERING, RESOLVED } from '../text/figures-of-speech.js';
 import { createPhraseDetector, type CategoryPhrases } from '../text/phrase-detector.js';
 import { clausesAboutSomeoneElse } from '../text/someone-else.js';
+import { clausesOfAShotsSoreArm } from './after-a-shot.js';
 
 export const CONCERN_CATEGORIES = [
   'fall',
@@ -167,7 +168,13 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], quietClauses: clausesAboutSomeoneElse });
+/** Clauses that tell no concern of the patient's: someone else's, or a vaccine's sore arm. */
+function quietClauses(clauses: readonly (readonly string[])[]): boolean[] {
+  const afterAShot = clausesOfAShotsSoreArm(clauses);
+  return clausesAboutSomeoneElse(clauses).map((someoneElse, c) => someoneElse || afterAShot[c]!);
+}
+
+const DETECTOR = createPhraseDetector({ en: EN, es: ES }, CONCERN_CATEGORIES, { idioms: IDIOMS, resolved: RESOLVED, improved: IMPROVED, lingering: LINGERING, lasting: ['fall', 'bleeding'], quietClauses });
 
 /** The concerns a text mentions (and does not deny), each once. */
 export const readConcerns = (text: string): ConcernCategory[] => DETECTOR.mentions(text).map((m) => m.category);

@@ -90,6 +90,8 @@ const PATTERNS: Record<Exclude<OfficeTopic, 'appointments'>, string[]> = {
     '(my|mi|el|the|our|nuestro) (plan|insurance|seguro|medicare plan) (changed|has changed|is changing|cambio|va a cambiar)',
     // A bill that came: "me llegó una factura de $45", "I got a statement from y'all".
     '(llego|llegaron|recibi|got|received|get|getting) (una|un|a|the|this|esta|este|la|el)? (factura|facturas|bill|cobro|statement|invoice)',
+    // The bill first: "¿cuánto pago de la factura que me llegó?", "the statement that came Tuesday".
+    '(factura|facturas|cobro|bill|statement|invoice) (que|that|which)? (me|nos|le)? (llego|llegaron|came|come|arrived|llega)',
     // What a visit costs: "¿cuánto cuesta la consulta si no tengo el seguro?" (not what a medicine costs).
     '(cuanto|how much) (cuesta|cobran|cost|costs|is|does|do) (la|el|una|un|a|an|the|my)? (consulta|visita|cita|visit|appointment|office visit|checkup)',
   ],

@@ -22,6 +22,10 @@ const NEW_STATEMENT = new Set(['and', 'y', 'then', 'so', 'luego', 'entonces', 'd
 /** A one-word answer after a medicine: "lasix yes, lisinopril no". */
 const SAID_NO = new Set(['no', 'not', 'nope', 'nah']);
 const SAID_YES = new Set(['yes', 'yep', 'yeah', 'si', 'done', 'listo', 'ya', 'check']);
+/** Every one: "all of them", "todas". */
+const ALL = new Set(['all', 'of', 'them', 'em', 'everything', 'every', 'one', 'todas', 'todos', 'todo', 'the', 'rest', 'las', 'los']);
+/** "Yes, all but the metformin": a clause that is only a yes (or "all") took them, which a "but" then turns. */
+const tookThemAll = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => SAID_YES.has(t) || ALL.has(t));
 /** Object pronouns that point back at medicines just named: "forgot the lasix, took it at noon", "no me la tomé". */
 const BACK_EN = new Set(['it', 'them', 'em', 'those', 'one', 'ones', 'both']);
 const BACK_ES = new Set(['la', 'las', 'lo', 'los']);
@@ -74,7 +78,7 @@ const refersBack = (tokens: readonly string[], cues: readonly Cue[]) =>
  * A verdict of `null` from such a clause leaves theirs as it was.
  */
 function aboutThoseBefore({ tokens, contrasted }: Clause, cues: readonly Cue[], prior: Said | null): Said {
-  const verdict = verdictOf(cues, cues);
+  const verdict = verdictOf(cues, cues) ?? (tookThemAll(tokens) ? { taken: true } : null);
   if (prior === null) return { ids: [], verdict };
   // "didn't take the lasix yesterday but did today": a short turn after "but" goes back to them.
   const short = tokens.length <= SHORT_CLAUSE && (prior.verdict === null || contrasted);

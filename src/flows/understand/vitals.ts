@@ -431,6 +431,18 @@ function meterReadsOutOfRange(words: string[]): Vital | null {
   return meterReads(words, 'hi') ? { kind: 'glucose', mgdl: METER_HIGH, over: true } : null;
 }
 
+/**
+ * An oximeter shows the pulse beside the oxygen: its figure above any oxygen's ("the pulse ox says 148")
+ * is the pulse. Only the machine's words: "oxygen" alone names no machine showing a pulse.
+ */
+const OXIMETERS = new Set(['ox', 'oximeter', 'oximetro']);
+function oximetersPulse(key: Key, words: string[], i: number, used: Set<number>): Vital | null {
+  if (key !== 'oxygen' || !(OXIMETERS.has(words[i]!) || (words[i] === 'pulse' && words[i + 1]?.startsWith('ox')))) return null;
+  const found = nearbyNumber(words, i, used, 'pulse');
+  if (!found || found.value <= RANGES.oxygen[1]) return null;
+  return reading('pulse', words, i, used);
+}
+
 /** Every vital sign the text states with a number. */
 export function readVitals(text: string): Vital[] {
   // "one forty five over ninety two", "ciento ochenta con cien": the numbers as digits first.
@@ -449,7 +461,7 @@ export function readVitals(text: string): Vital[] {
         : word === 'heart' && words[i + 1] === 'rate'
           ? 'pulse'
           : (['glucose', 'pulse', 'weight', 'temperature', 'gain'] as const).find((k) => isKeyword(word, k)) ?? null;
-    const vital = key === 'gain' ? weightGain(words, i, used) : key !== null ? reading(key, words, i, used) : null;
+    const vital = key === 'gain' ? weightGain(words, i, used) : key !== null ? reading(key, words, i, used) ?? oximetersPulse(key, words, i, used) : null;
     if (!vital || vitals.some((v) => v.kind === vital.kind)) return;
     if (!isWeightAt(vital)) return void vitals.push(vital);
     vitals.push({ kind: 'weight', pounds: vital.pounds });

@@ -5,12 +5,36 @@
  */
 import { tokenize } from '../text/normalize.js';
 import { isDictionaryWord } from '../text/dictionary.js';
+import { ALL_DRUG_NAMES, sameName } from './medicine-names.js';
 
-/** Words written with a capital inside a sentence are names: of people, towns, shows ("won at Black Hawk"). */
+/**
+ * Words written with a capital inside a sentence are names: of people, towns, shows ("won at Black
+ * Hawk"). So is a word no dictionary knows written with its capital each of the two or more times it
+ * opens a sentence ("Walter says 1. Walter's rash cleared up"): someone written of in the third person;
+ * unless it could be a medicine ("Metforman gone. Metforman ran out").
+ */
 export function namesIn(text: string): Set<string> {
   const names = new Set<string>();
   for (const match of text.matchAll(/(?<=[\p{L}\p{N},;'"]\s+)\p{Lu}[\p{Ll}'’]+/gu)) names.add(tokenize(match[0])[0] ?? '');
+  for (const name of namesAlwaysCapitalised(text)) names.add(name).add(`${name}s`);
   return names;
+}
+
+/** A word with its capital (and maybe its "'s"): "Walter", "Walter's". */
+const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}\p{Ll}+(?=(?:['’]s)?(?![\p{L}\p{N}]))/gu;
+
+/** Words no dictionary knows, nor any medicine, written two or more times and each time with a capital. */
+function namesAlwaysCapitalised(text: string): string[] {
+  const capitalised = new Map<string, number>();
+  for (const [word] of text.matchAll(CAPITALISED)) {
+    const token = tokenize(word)[0] ?? '';
+    capitalised.set(token, (capitalised.get(token) ?? 0) + 1);
+  }
+  const tokens = tokenize(text);
+  const written = (word: string) => tokens.filter((t) => t === word || t === `${word}s`).length;
+  return [...capitalised]
+    .filter(([word, times]) => times >= 2 && times === written(word) && !isWord(word) && !ALL_DRUG_NAMES.some((name) => sameName(word, name)))
+    .map(([word]) => word);
 }
 
 /**

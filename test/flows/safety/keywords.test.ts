@@ -15,7 +15,8 @@ describe('classifyKeyword: opt-out', () => {
     '¿pueden dejar de mandarme mensajes?', 'who is this? STOP', 'STOP?',
     'ya no me manden mensajes', 'no me envíen más mensajes', 'No me manden mensajes por favor', 'dejen de mandarme mensajes',
     'no quiero recibir mensajes', 'ya no quiero los mensajes', 'no más mensajes', 'quiero darme de baja',
-    'sáquenme de la lista', 'no me escriban más', 'quit texting me', 'Remove my number', 'No more', 'not interested',
+    'sáquenme de la lista', 'no me escriban más', 'quit texting me', 'Remove my number', 'No more', 'No more!', 'Basta', 'not interested',
+    'Not interested. Please', 'Wrong number. No Harold here.',
     "I'm not interested", 'wrong number', 'número equivocado', 'no me interesa',
   ])('%j -> opt_out', (text) => {
     expect(classifyKeyword(text)).toBe('opt_out');
@@ -27,6 +28,9 @@ describe('classifyKeyword: opt-out', () => {
     "don't text me on weekends", 'no me manden mensajes en la noche', "don't stop texting me", 'I love these texts',
     'cancer', 'help me I can’t breathe', 'stop sending my refills to CVS', 'Can I stop my water pill?',
     'remove me from the appointment', 'the bleeding will not stop', '',
+    // "No more" and "basta" stop texts only as the whole message.
+    'hello. me. the... pills. the white ones. gone. no more. need the... paper. doctor', 'Basta. Me duele mucho la cabeza',
+    'No more. The pain pills I mean, the bottle is empty',
   ])('%j is not an opt-out', (text) => {
     expect(classifyKeyword(text)).not.toBe('opt_out');
   });
