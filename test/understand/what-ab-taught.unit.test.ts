@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/text/dictionary.js';
+import { parseTrend } from '../../src/flows/text/index.js';
 import { forTheOffice, leftOver, needsAPerson, readMedicineMentions, readMessage } from '../../src/flows/understand/index.js';
 import { parseTakenOf } from '../../src/flows/machines/medication.js';
 import type { FlowContext } from '../../src/flows/machines/flow-setup.js';
@@ -162,5 +163,18 @@ describe('found beside AB: an exception to a yes', () => {
 
   it.each(['pills no problem, all good', 'no pain, pills yes, insulin yes'])('"%s" is no medicine refused', (text) => {
     expect(settles(text)).toBe(true);
+  });
+});
+
+describe('what AB taught: a menu answer said of someone else is no answer of the patient\'s', () => {
+  it.each([
+    ['Jaja mae, el que está peor es mi perro, se comió un sapo', null],
+    ['1 better, my neighbor is worse', 'better'],
+    ['my dog is worse', null],
+    // Compared with someone, it is the patient's own.
+    ['worse than my neighbor', 'worse'],
+    ['peor que mi vecina', 'worse'],
+  ])('"%s" -> %s', (text, trend) => {
+    expect(parseTrend(text)).toBe(trend);
   });
 });

@@ -41,15 +41,17 @@ export function parseTaken(text: string): Parsed<TakenReply> {
 }
 
 /**
- * The answer for the medicine asked about: what the reply says of it by name
- * wins over the plain yes or no ("sí, menos la metformina", "yes, all but the
- * metformin" did not take it), as in a reminder's reply (reminder-reply.ts).
+ * The answer for the medicine asked about: a yes with an exception for it by
+ * name ("sí, menos la metformina", "yes, all but the metformin") is a no for
+ * it. Anything else it says of the medicine in words the menu cannot take ("I
+ * stopped the water pill cause...") is the turn's to record (conversation/medicines.ts).
  */
 export function parseTakenOf(text: string, context: FlowContext): Parsed<TakenReply> {
-  const asked = context.medication?.id ? [{ id: context.medication.id, name: context.medication.onFile ?? context.medication.name }] : [];
-  const [named] = readMedicineMentions(text, asked);
-  if (!named) return parseTaken(text);
-  if (named.taken) return { ok: true, value: { taken: true } };
+  const plain = parseTaken(text);
+  if (!plain.ok || !plain.value.taken || !context.medication?.id) return plain;
+  const { id, name, onFile } = context.medication;
+  const [named] = readMedicineMentions(text, [{ id, name: onFile ?? name }]);
+  if (!named || named.taken) return plain;
   const reason = MISSED_REASON_OPTIONS.find((o) => o.id === named.reason);
   return { ok: true, value: reason ? { taken: false, reason: { choice: reason.id } } : { taken: false } };
 }

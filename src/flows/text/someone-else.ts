@@ -78,8 +78,9 @@ const leftOut = (clause: readonly string[], i: number) => ['not', 'no', 'ni'].in
 /** True when the clause's subject is someone else and the writer is not in it. */
 export function aboutSomeoneElse(clause: readonly string[]): boolean {
   if (theOneIsThem(clause)) return true;
-  // "Very bad cat", "pobre perrito": a few words that only name them.
-  if (clause.length <= 4 && OTHERS.has(clause.at(-1)!) && !clause.slice(0, -2).some((token) => FIRST_PERSON.has(token))) return true;
+  // "Very bad cat", "pobre perrito": a few words that only name them (not "worse than my neighbor": compared with them).
+  const comparedWith = clause.slice(-3, -1).some((token) => token === 'than' || token === 'que');
+  if (clause.length <= 4 && OTHERS.has(clause.at(-1)!) && !comparedWith && !clause.slice(0, -2).some((token) => FIRST_PERSON.has(token))) return true;
   let subject = -1;
   for (let i = 0; i < clause.length && i < 4; i++) {
     const token = clause[i]!;

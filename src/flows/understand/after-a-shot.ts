@@ -13,7 +13,7 @@ const SORE: ReadonlySet<string> = new Set(['sore', 'tender', 'achy', 'aching', '
 /** A shot, named with the disease it prevents ("flu shot", "la inyección de la gripe"): not "shot" alone, which is also insulin's. */
 const SHOT: ReadonlySet<string> = new Set(['shot', 'shots', 'inyeccion', 'inyecciones', 'piquete']);
 /** Words that only say how much, or where and when the shot went in. */
-const BESIDES: ReadonlySet<string> = new Set(['after', 'despues', 'where', 'donde', 'spot', 'site', 'poco', 'slightly', 'tad', 'kinda', 'normal', 'expected', 'arm', 'from']);
+const BESIDES: ReadonlySet<string> = new Set(['after', 'despues', 'where', 'donde', 'spot', 'site', 'poco', 'slightly', 'tad', 'kinda', 'normal', 'expected', 'from']);
 
 const namesAVaccine = (clause: readonly string[]) =>
   clause.some((t) => VACCINE_WORDS.test(t)) || (clause.some((t) => SHOT.has(t)) && clause.some((t) => PREVENTED_DISEASES.has(t)));
