@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/text/dictionary.js';
-import { parseTrend } from '../../src/flows/text/index.js';
+import { parseTrend, parseYesNo } from '../../src/flows/text/index.js';
 import { forTheOffice, leftOver, needsAPerson, readMedicineMentions, readMessage } from '../../src/flows/understand/index.js';
 import { parseTakenOf } from '../../src/flows/machines/medication.js';
 import type { FlowContext } from '../../src/flows/machines/flow-setup.js';
@@ -174,7 +174,13 @@ describe('what AB taught: a menu answer said of someone else is no answer of the
     // Compared with someone, it is the patient's own.
     ['worse than my neighbor', 'worse'],
     ['peor que mi vecina', 'worse'],
+    // The answer said before them is still the patient's.
+    ['2 my neighbor is worse', 'same'],
   ])('"%s" -> %s', (text, trend) => {
     expect(parseTrend(text)).toBe(trend);
+  });
+
+  it('"no my dog ate them" to "did you take your medicine?" is a no', () => {
+    expect(parseYesNo('no my dog ate them')).toBe('no');
   });
 });

@@ -75,6 +75,16 @@ const IS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'es', 'son', 'era',
 /** "Its the dog thats sick, not me", "es mi perro el que anda malo, no yo": the writer named only to be left out. */
 const leftOut = (clause: readonly string[], i: number) => ['not', 'no', 'ni'].includes(clause[i - 1] ?? '');
 
+/**
+ * The answer said before whoever a clause about someone else is about: "no my dog ate them", "2 my
+ * neighbor is worse". Nothing when other words stand before them ("el que está peor es mi perro").
+ */
+export function answerBeforeThem(clause: readonly string[]): readonly string[] {
+  const at = clause.findIndex((token) => OTHERS.has(token));
+  const opening = at > 0 ? clause.slice(0, at) : [];
+  return opening.every((token) => LEAD.has(token)) ? opening : [];
+}
+
 /** True when the clause's subject is someone else and the writer is not in it. */
 export function aboutSomeoneElse(clause: readonly string[]): boolean {
   if (theOneIsThem(clause)) return true;

@@ -6,7 +6,7 @@
  * counts only if everything found points to one answer.
  */
 import { splitClauses } from '../clauses.js';
-import { clausesAboutSomeoneElse } from '../someone-else.js';
+import { answerBeforeThem, clausesAboutSomeoneElse } from '../someone-else.js';
 import { findNegator } from '../negation.js';
 import { findPhrase } from '../phrase-match.js';
 import type { PhrasePattern } from '../phrase-pattern.js';
@@ -55,11 +55,12 @@ export function classifyReply<L extends string>(text: string, spec: ClassifierSp
   if (whole !== undefined) return whole;
   const verdicts = new Set<Verdict<L>>();
   for (const [pattern, label] of spec.emoji ?? []) if (pattern.test(text)) verdicts.add(label);
-  // "1 better, the one that's worse is my dog": a clause about someone else answers nothing for the patient.
+  // "1 better, the one that's worse is my dog": a clause about someone else answers nothing for the patient,
+  // but for the answer said before them ("no my dog ate them").
   const clauses = splitClauses(text);
   const aboutOthers = clausesAboutSomeoneElse(clauses);
   clauses.forEach((tokens, c) => {
-    if (!aboutOthers[c]) for (const verdict of classifyClause(tokens, spec)) verdicts.add(verdict);
+    for (const verdict of classifyClause(aboutOthers[c] ? answerBeforeThem(tokens) : tokens, spec)) verdicts.add(verdict);
   });
   if (verdicts.size !== 1) return null;
   const [only] = verdicts;
