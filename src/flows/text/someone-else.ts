@@ -59,6 +59,9 @@ function goesOnAboutThem(clause: readonly string[]): boolean {
   return at >= 0 && THEY.has(clause[at]!) && !clause.some((token) => FIRST_PERSON.has(token));
 }
 
+/** What links "the one" to who it is. */
+const IS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'es', 'son', 'era', 'fue']);
+
 /**
  * "The only thing sick round here is my truck", "el que está peor es mi perro", "the one that's limping
  * is the cat": who the one is, is the subject.
@@ -70,7 +73,6 @@ function theOneIsThem(clause: readonly string[]): boolean {
   const them = clause.slice(is + 1).filter((token) => !LEAD.has(token));
   return is > 0 && them.length > 0 && OTHERS.has(them[0]!) && !clause.some((token) => FIRST_PERSON.has(token) && token !== 'my' && token !== 'mi');
 }
-const IS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'es', 'son', 'era', 'fue']);
 
 /** "Its the dog thats sick, not me", "es mi perro el que anda malo, no yo": the writer named only to be left out. */
 const leftOut = (clause: readonly string[], i: number) => ['not', 'no', 'ni'].includes(clause[i - 1] ?? '');

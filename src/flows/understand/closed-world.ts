@@ -22,10 +22,8 @@ import { eachPatternFound, findEach, findsAny } from '../text/phrase-match.js';
 import { isSpokenNumber } from '../text/spoken-numbers.js';
 import { compilePattern } from '../text/phrase-pattern.js';
 import { tokenize } from '../text/normalize.js';
-import { clausesAboutSomeoneElse } from '../text/someone-else.js';
 import { CLINICIAN_CHANGES, DID_NOT_FAIL, PREVENTED_DISEASES, VACCINE_WORDS, EXCESS_BUT_SLEEP, HELD_UP, EXCESS_PATTERNS, FUNCTION_WORDS, NAMING_WORDS, PAST_WELL_PATTERNS, READING_WORDS, SLEEP, MEDICINE_WORDS, IDIOM_PATTERNS, INTENSIFIERS, NEVER_NEWS, NO_NEWS, NEWS_PHRASES, SAYINGS } from './closed-world-words.js';
-import { concernSpans } from './concerns.js';
-import { clausesOfAShotsSoreArm } from './after-a-shot.js';
+import { concernSpans, quietClauses } from './concerns.js';
 import { denied, deniedDoing, deniedEveryday, NEEDS, RIDES } from './denial.js';
 import { CONTENT, LAPSES, LEVELS, healthGroup, isWell } from './lexicon.js';
 import { findCues, SAYS_NOT_TAKEN, verdictOf } from './medicine-cues.js';
@@ -337,12 +335,11 @@ export function leftOver(text: string, known: Iterable<string> = [], options: { 
   for (const spans of [concernSpans(text), flagSpans, requestSpans(text)]) {
     spans.forEach((ranges, c) => ranges.forEach(([start, end]) => clauses[c]?.fill('', start, end)));
   }
-  const aboutOthers = clausesAboutSomeoneElse(written);
-  const afterAShot = clausesOfAShotsSoreArm(written);
+  const quiet = quietClauses(written);
   const history = redFlagHistory(text, flagSpans);
   clauses.forEach((tokens, c) => {
     // "My dog is sick", "mi vecina anda con tos": someone else's trouble is not the patient's news; nor is a vaccine's sore arm.
-    if (aboutOthers[c] || afterAShot[c]) return;
+    if (quiet[c]) return;
     // "I had a stroke last year": no emergency now, but the care team would want it in the chart.
     if (history[c]) left.news.push('history');
     blank(tokens, IDIOM_PATTERNS);

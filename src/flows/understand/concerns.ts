@@ -168,8 +168,8 @@ const ES: CategoryPhrases<ConcernCategory> = {
   bleeding: ['sangr*', 'moreton*', 'morete*', '(salen|sale|salieron|tiene|tengo) (unos|muchos)? (morados|manchas moradas)'],
 };
 
-/** Clauses that tell no concern of the patient's: someone else's, or a vaccine's sore arm. */
-function quietClauses(clauses: readonly (readonly string[])[]): boolean[] {
+/** Clauses that tell no concern of the patient's: someone else's, or a vaccine's sore arm (the closed world's too). */
+export function quietClauses(clauses: readonly (readonly string[])[]): boolean[] {
   const afterAShot = clausesOfAShotsSoreArm(clauses);
   return clausesAboutSomeoneElse(clauses).map((someoneElse, c) => someoneElse || afterAShot[c]!);
 }

@@ -30,11 +30,12 @@ function namesAlwaysCapitalised(text: string): string[] {
     const token = tokenize(word)[0] ?? '';
     capitalised.set(token, (capitalised.get(token) ?? 0) + 1);
   }
+  const twice = [...capitalised].filter(([, times]) => times >= 2);
+  // Most texts have none: the text is not tokenized again for them.
+  if (twice.length === 0) return [];
   const tokens = tokenize(text);
   const written = (word: string) => tokens.filter((t) => t === word || t === `${word}s`).length;
-  return [...capitalised]
-    .filter(([word, times]) => times >= 2 && times === written(word) && !isWord(word) && !ALL_DRUG_NAMES.some((name) => sameName(word, name)))
-    .map(([word]) => word);
+  return twice.filter(([word, times]) => times === written(word) && !isWord(word) && !ALL_DRUG_NAMES.some((name) => sameName(word, name))).map(([word]) => word);
 }
 
 /**
