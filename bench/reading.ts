@@ -46,6 +46,7 @@ import { FRESH_TEXTS_Y } from '../test/understand/fresh-2026-12-y.js';
 import { FRESH_TEXTS_Z } from '../test/understand/fresh-2026-12-z.js';
 import { FRESH_TEXTS_AA } from '../test/understand/fresh-2026-12-aa.js';
 import { FRESH_TEXTS_AB } from '../test/understand/fresh-2026-12-ab.js';
+import { FRESH_TEXTS_AC } from '../test/understand/fresh-2026-12-ac.js';
 import { HOLDOUT_BENIGN, HOLDOUT_CONCERNING } from '../test/understand/holdout.js';
 import { HOLDOUT2_BENIGN, HOLDOUT2_CONCERNING } from '../test/understand/holdout-2.js';
 
@@ -74,6 +75,7 @@ const withContext = (texts: readonly FreshText[]): Labelled[] =>
 /** BENCH_READING_FILE=texts.json (FreshText[]): read only those, to try a few texts through the whole turn. */
 const trial = process.env.BENCH_READING_FILE;
 const CORPORA: Record<string, Labelled[]> = trial ? { [trial]: withContext(JSON.parse(readFileSync(trial, 'utf8')) as FreshText[]) } : {
+  'fresh-2026-12-ac (unseen until scored once, after AB taught that "no more" alone stops nothing and an oximeter\'s pulse)': withContext(FRESH_TEXTS_AC),
   'fresh-2026-12-ab (unseen until scored once, after AA taught a heart told at length and a cuff read out)': withContext(FRESH_TEXTS_AB),
   'fresh-2026-12-aa (unseen until scored once, after Z taught a fall in learner English and a whole bottle told of someone else)': withContext(FRESH_TEXTS_AA),
   'fresh-2026-12-z (unseen until scored once, after Y taught a bleed with the head going light and Spanish spelled by ear)': withContext(FRESH_TEXTS_Z),

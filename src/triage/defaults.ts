@@ -6,7 +6,7 @@
 import { RuleSetSchema, type RuleSetInput, type VersionedRuleSet } from './rules.js';
 
 /** Bumped whenever a default below changes, so evaluations say which defaults they used. */
-export const DEFAULT_RULES_VERSION = 'default-8';
+export const DEFAULT_RULES_VERSION = 'default-9';
 
 export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
   rules: [
@@ -14,6 +14,8 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     { id: 'red_flag', kind: 'red_flag', level: 'urgent', description: 'A red-flag phrase: chest pain, trouble breathing, stroke signs, ...' },
     { id: 'severe_symptom', kind: 'severe_symptom', level: 'urgent', description: 'A concern the patient rates severe' },
     { id: 'bp_crisis', kind: 'blood_pressure_at_or_above', level: 'urgent', systolic: 180, diastolic: 120 },
+    // Low enough to faint or to mean a bleed, a body running dry or a heart failing ("mi maquina dice 58/34").
+    { id: 'bp_very_low', kind: 'blood_pressure_below', level: 'urgent', systolic: 80 },
     { id: 'pain_severe_worse', kind: 'pain_at_or_above', level: 'urgent', score: 8, onlyWhenNewOrWorse: true },
     { id: 'missed_doses', kind: 'missed_doses', level: 'urgent', atLeast: 3, withinDays: 7 },
     { id: 'distress', kind: 'distress', level: 'urgent', description: '"Help me", "auxilio": possible distress' },
@@ -52,6 +54,7 @@ export const DEFAULT_RULE_SET_INPUT: RuleSetInput = {
     // Elevated: a coordinator reviews within the practice's review time (48 h by default).
     { id: 'message_for_team', kind: 'message_for_team', level: 'elevated', description: 'A text that came with no check-in open' },
     { id: 'bp_high', kind: 'blood_pressure_at_or_above', level: 'elevated', systolic: 160, diastolic: 100 },
+    { id: 'bp_low', kind: 'blood_pressure_below', level: 'elevated', systolic: 90 },
     { id: 'bp_rising', kind: 'blood_pressure_rising', level: 'elevated', readings: 3, minRise: 10 },
     { id: 'pain_high', kind: 'pain_at_or_above', level: 'elevated', score: 8 },
     { id: 'symptoms_worse', kind: 'symptoms_worse', level: 'elevated' },

@@ -80,6 +80,16 @@ const bloodPressureAtOrAbove: Evaluator<'blood_pressure_at_or_above'> = (rule, f
   return [finding(rule, explanation, { systolic, diastolic, limit: { systolic: rule.systolic, diastolic: rule.diastolic } }, [evidenceOf(latest)])];
 };
 
+/** A pressure too low is an emergency of its own (bleeding, dehydration, a heart failing, too much of a pill). */
+const bloodPressureBelow: Evaluator<'blood_pressure_below'> = (rule, facts) => {
+  const latest = within(facts, rule.withinDays, 'blood_pressure').at(-1);
+  if (!latest) return [];
+  const { systolic, diastolic } = bp(latest);
+  if (systolic >= rule.systolic) return [];
+  const explanation = `BP ${bpText(latest)} on ${onDayAt(latest.observedAt, facts.timezone)} is below ${rule.systolic} systolic`;
+  return [finding(rule, explanation, { systolic, diastolic, limit: { systolic: rule.systolic } }, [evidenceOf(latest)])];
+};
+
 const bloodPressureRising: Evaluator<'blood_pressure_rising'> = (rule, facts) => {
   const readings = within(facts, rule.withinDays, 'blood_pressure').slice(-rule.readings);
   if (readings.length < rule.readings) return [];
@@ -178,6 +188,7 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<K> } = {
   message_for_team: messageForTeam,
   severe_symptom: severeSymptom,
   blood_pressure_at_or_above: bloodPressureAtOrAbove,
+  blood_pressure_below: bloodPressureBelow,
   blood_pressure_rising: bloodPressureRising,
   pain_at_or_above: painAtOrAbove,
   symptoms_worse: symptomsWorse,

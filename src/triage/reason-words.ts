@@ -12,6 +12,8 @@ export const REASON_WORDS: Readonly<Record<string, string>> = {
   severe_symptom: 'a severe symptom',
   bp_crisis: 'a very high blood pressure reading',
   bp_high: 'a high blood pressure reading',
+  bp_very_low: 'a very low blood pressure reading',
+  bp_low: 'a low blood pressure reading',
   bp_rising: 'rising blood pressure',
   pain_severe_worse: 'severe pain that is getting worse',
   pain_high: 'severe pain',

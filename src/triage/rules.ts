@@ -34,6 +34,9 @@ export const RuleSchema = z.discriminatedUnion('kind', [
     })
     .describe('The latest blood pressure at or above either number'),
   z
+    .object({ ...common, kind: z.literal('blood_pressure_below'), systolic: z.number().int().min(60).max(120), withinDays: days(2) })
+    .describe('The latest systolic blood pressure below systolic: too low to keep the head supplied'),
+  z
     .object({
       ...common,
       kind: z.literal('blood_pressure_rising'),

@@ -7,7 +7,8 @@
 /** Words that deny what follows them ("no chest pain", "sin dolor", "I don't feel good"). */
 export const NEGATORS: ReadonlySet<string> = new Set([
   // "Nuh": the Caribbean no ("nuh complain", "mi nuh tek dem").
-  'no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'nuh',
+  // A count of none: "cero dolor" (and "0 headaches": countsNone).
+  'no', 'not', 'never', 'without', 'nor', 'neither', 'none', 'zero', 'cero', 'nuh',
   'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'isnt', 'arent', 'wasnt', 'werent', 'aint',
   'deny', 'denies', 'denied',
   'sin', 'nunca', 'jamas', 'ningun', 'ninguna', 'ninguno', 'ni', 'tampoco', 'nada',
@@ -126,6 +127,9 @@ const LIST_ITEM_WORDS = 3;
  * @param tokens one clause's tokens
  * @returns the negator's index, or -1 when the phrase is not negated
  */
+/** "0 headaches" counts none; a decimal's "100.0" does not (it reads as "100", "0"). */
+const countsNone = (tokens: readonly string[], i: number) => tokens[i] === '0' && !/^\d+$/.test(tokens[i - 1] ?? '');
+
 export function findNegator(tokens: readonly string[], start: number): number {
   let counted = 0;
   // Words of the list item being crossed, after an "or"/"ni"; -1 when no list is being crossed.
@@ -133,7 +137,7 @@ export function findNegator(tokens: readonly string[], start: number): number {
   let crossedBody = false;
   for (let i = start - 1; i >= 0; i--) {
     const token = tokens[i] ?? '';
-    if (NEGATORS.has(token) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) {
+    if ((NEGATORS.has(token) || countsNone(tokens, i)) && !(itemWords > 0 && NEGATION_CARRIERS.has(token))) {
       if (crossedBody && !NO_MORE.has(tokens[i + 1] ?? '')) return -1;
       return isDoubt(tokens, i) || deniesNothing(tokens, i) ? -1 : i;
     }

@@ -284,6 +284,9 @@ export const EN_RED_FLAGS: RedFlagPhrases = {
     // (Not "he doesn't answer his phone much", "she's not answering my texts": a phone, not a person.)
     '(she|he|shes|hes|mom|dad|wife|husband|mother|father) (is|s)? (not|isnt) (answering|responding|waking up) (me|to me)? !phone|the|her|his|my|calls|texts|messages',
     '(she|he|mom|dad|wife|husband|mother|father) (wont|will not|doesnt|does not|cant|cannot) (answer|respond|wake up) (me|to me|when)',
+    // Breathing, and no more: "he's breathing but not answering us right".
+    '(breathing|breathin) but ...2 (not|isnt|wont|doesnt|does not|cant|is not) (answering|answer|responding|respond|talking|waking|wake|making sense|opening)',
+    '(not|isnt|aint|wont) (answering|responding) (us|me|anybody|anyone) (right|at all|properly)',
     'eyes (are|is)? open but (she|he) (does not|doesnt|wont|will not|is not|isnt|cant|can not|cannot) (talk|speak|answer|respond)',
   ],
   confusion: [

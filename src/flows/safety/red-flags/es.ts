@@ -150,6 +150,9 @@ export const ES_RED_FLAGS: RedFlagPhrases = {
     'sangre en (el|mi)? (vomito|excremento|heces|popo)',
     '(vomit*|devolv*) ... (cafe|borra)',
     'sangr* ... no (para|paro|se detiene|se para|se quita|deja)',
+    // Told with where and for how long first: "sangrando de la nariz desde hace 2 hours y no para".
+    'sangr* ...8 (y|pero) no (para|paro|se detiene|se para|se quita)',
+    'sangr* ... (desde hace|por) (una|1|dos|2|tres|3|varias|mas de una|mas de)? (hora|horas|hour|hours)',
     'no (para|deja) de sangrar',
     'sangrando (mucho|demasiado|sin parar)',
     'mucha sangre',

@@ -25,10 +25,11 @@ type HeartSign = 'chest' | 'spreads' | 'sweat' | 'breath';
 const HEART_SIGNS: readonly HeartSign[] = ['chest', 'spreads', 'sweat', 'breath'];
 
 const FACE = '(face|mouth|mout|smile|lip|lips|eye|eyelid|cheek)';
-const FACE_WRONG = '(funny|droop*|crooked|lopsided|uneven|sagging|saggy|numb*|weird|strange|different|slack|twisted|pulled|one side|to one side|to the side)';
+// "His mouth is going down on one side": a droop told as a movement.
+const FACE_WRONG = '(funny|droop*|crooked|lopsided|uneven|sagging|saggy|numb*|weird|strange|different|slack|twisted|pulled|one side|to one side|to the side|going down|gone down|hanging down|pulling down|pulled down|sliding down)';
 const LIMB = '(arm|arms|hand|hands|fingers|side|grip)';
 const LIMB_WRONG = '(numb*|weak*|heavy|dead|tingl*|clumsy|useless|limp|wont work|not working|aint working|give out|gave out|giving out|asleep)';
-const SPEAKING = '(talking|talkin|talk|talks|speaking|speech|words|voice)';
+const SPEAKING = '(talking|talkin|talk|talks|speak|speaks|spoke|speakin|speaking|speech|words|voice)';
 
 const PHRASES: Readonly<Record<PhraseLocale, CategoryPhrases<Sign>>> = {
   en: {

@@ -10,8 +10,9 @@ export type BloodPressureParse =
   | { kind: 'none' };
 
 /** Limits of a reading a home cuff can plausibly show; outside them the patient most likely mistyped. */
-export const PLAUSIBLE_SYSTOLIC = { min: 60, max: 260 } as const;
-export const PLAUSIBLE_DIASTOLIC = { min: 30, max: 160 } as const;
+// Low enough for a cuff in shock ("58/34"); dates stay out (no month is 50).
+export const PLAUSIBLE_SYSTOLIC = { min: 50, max: 260 } as const;
+export const PLAUSIBLE_DIASTOLIC = { min: 25, max: 160 } as const;
 
 /** "145/92", "145 / 92", "145-92", "145 over 92", "145 sobre 92" (and "14/9", see below). */
 const SEPARATED_PAIR = /(?<![\d.,])(\d{1,3})(?:\s*[/\\\-–—]\s*|\s+(?:over|sobre|entre)\s+)(\d{1,3})(?![\d])/g;

@@ -26,6 +26,12 @@ export interface ClassifierSpec<L extends string> {
   uncertain?: readonly PhrasePattern[];
   /** What a negated phrase means instead ("not good" -> concerns); unlisted labels are just dropped. */
   negatedMeans?: Partial<Record<L, L>>;
+  /**
+   * The answers a reply opening with their number keeps though later words point elsewhere ("2 - this
+   * is Gary, Mom's son ... she ate her custard fine"): only those that have a person look or ask more,
+   * never the reassuring one, which a later "but I feel awful" must still unsettle.
+   */
+  openingNumberKeeps?: readonly L[];
   /** Replies that count only on their own (normalised), such as "y" or "n". */
   wholeReply?: ReadonlyMap<string, L>;
   /** Emoji answers (checked on the raw text: normalisation removes them). */
@@ -62,9 +68,22 @@ export function classifyReply<L extends string>(text: string, spec: ClassifierSp
   clauses.forEach((tokens, c) => {
     for (const verdict of classifyClause(aboutOthers[c] ? answerBeforeThem(tokens) : tokens, spec)) verdicts.add(verdict);
   });
-  if (verdicts.size !== 1) return null;
+  if (verdicts.size > 1) return openingPick(clauses, spec);
   const [only] = verdicts;
   return only === undefined || only === UNCERTAIN || only === NOT_AN_OPTION ? null : only;
+}
+
+/**
+ * A reply that opens with a menu number picked it, and what follows is their news, not a second
+ * answer (spec.openingNumberKeeps says for which answers); unless it picks another number too ("2 or
+ * 3?"). Null otherwise: the reply points several ways.
+ */
+function openingPick<L extends string>(clauses: readonly (readonly string[])[], spec: ClassifierSpec<L>): L | null {
+  const picks = clauses.flatMap((tokens, c) => findChoiceNumbers(tokens).map((hit) => ({ ...hit, opening: c === 0 && hit.start === 0 && /^\d+$/.test(tokens[0]!) })));
+  const first = picks[0];
+  if (!first?.opening || picks.some((pick) => pick.value !== first.value)) return null;
+  const label = spec.labels.find((vocabulary) => vocabulary.number === first.value)?.label;
+  return label !== undefined && spec.openingNumberKeeps?.includes(label) ? label : null;
 }
 
 function collectHits<L extends string>(tokens: readonly string[], spec: ClassifierSpec<L>): Hit<L>[] {

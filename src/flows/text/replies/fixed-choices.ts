@@ -25,6 +25,7 @@ const YES_NO: ClassifierSpec<'yes' | 'no'> = {
   uncertain: compile(YES_NO_UNCERTAIN),
   // "I haven't taken it" is a no; "I didn't forget" / "no se me olvidó" a yes.
   negatedMeans: { yes: 'no', no: 'yes' },
+  openingNumberKeeps: ['no'],
   wholeReply: new Map(YES_NO_WHOLE_REPLY),
   emoji: [[THUMBS_UP, 'yes'], [THUMBS_DOWN, 'no'], [/[\u{2705}\u{2714}\u{1F44C}]/u, 'yes'], [/\u{274C}/u, 'no']],
 };
@@ -35,6 +36,7 @@ const WELLBEING: ClassifierSpec<'well' | 'concerns'> = {
     { label: 'concerns', number: 2, phrases: compile(CONCERN_PHRASES) },
   ],
   negatedMeans: { well: 'concerns', concerns: 'well' },
+  openingNumberKeeps: ['concerns'],
   emoji: [[GLAD, 'well'], [SAD, 'concerns']],
 };
 
@@ -44,6 +46,7 @@ const TREND: ClassifierSpec<'better' | 'same' | 'worse'> = {
     { label: 'same', number: 2, phrases: compile(SAME_PHRASES) },
     { label: 'worse', number: 3, phrases: compile(WORSE_PHRASES) },
   ],
+  openingNumberKeeps: ['worse'],
 };
 
 /**
