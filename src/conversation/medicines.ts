@@ -24,8 +24,8 @@ export function medicineObservations(
   const said: Observation[] = readMedicineMentions(text, active)
     .filter((m) => !answered.has(m.medicationId))
     .map((m) => ({ kind: 'medication_adherence', value: { medicationId: m.medicationId, taken: m.taken, ...(m.reason ? { reason: m.reason } : {}) } }));
-  const weekday = DateTime.fromJSDate(c.at).setZone(c.timezone).weekday % 7;
-  const days = readMissedSpan(text, weekday);
+  const local = DateTime.fromJSDate(c.at).setZone(c.timezone);
+  const days = readMissedSpan(text, { weekday: local.weekday % 7, dayOfMonth: local.day });
   if (days === null || days < 2) return said;
   // Days of missed doses: on the medicine the text says was not taken, else those the check-in asks about, else all of them.
   const notTaken = said.find((o) => o.kind === 'medication_adherence' && !o.value.taken);

@@ -32,6 +32,14 @@ describe('what AC taught, through the webhook', () => {
     expect(s.twilio.calls.slice(callsBefore).map((c) => c.To)).toEqual([s.coordinator.phone]);
   });
 
+  it('days without pills told by a date ("since the 1st") are several missed doses: urgent', async () => {
+    const patient = await s.newPatient();
+    await s.admin.post(`/api/v1/patients/${patient.id}/medications`, { name: 'metformin', dose: '500 mg', times: ['08:00'], reminders: false });
+    await s.checkIn(patient, 'medication');
+    await s.say(patient, "Nope. Figured why bother, I'm circling the drain anyway. Haven't touched the pill box since the 1st.");
+    expect(await s.alerts(patient.id)).toContainEqual(expect.objectContaining({ level: 'urgent', reason: 'missed_doses', status: 'open' }));
+  });
+
   it('a husband who speaks funny with his mouth going down on one side is a stroke, in the middle of a check-in', async () => {
     const patient = await s.newPatient();
     await s.checkIn(patient, 'wellness');

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { warmDictionary } from '../../src/flows/text/dictionary.js';
 import { parseBloodPressure, parseTrend, parseWellbeing, parseYesNo } from '../../src/flows/text/index.js';
-import { readMessage } from '../../src/flows/understand/index.js';
+import { readMessage, readMissedSpan } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
 import { evaluateTriage, type TriageFacts } from '../../src/triage/index.js';
 
@@ -79,7 +79,7 @@ describe('what AC taught: a pressure too low', () => {
     timezone: 'America/Chicago',
     enrolledAt: new Date('2026-11-01T15:00:00Z'),
     conditions: ['hypertension'],
-    observations: [{ id: 'o1', kind: 'blood_pressure', value: { systolic, diastolic }, observedAt: new Date('2026-12-08T14:00:00Z') }],
+    observations: [{ id: 'o1', kind: 'blood_pressure', value: { systolic, diastolic }, observedAt: new Date('2026-12-08T14:00:00Z'), conversationId: null }],
     medications: [],
     lastConcernAt: null,
   });
@@ -94,5 +94,32 @@ describe('what AC taught: a pressure too low', () => {
 
   it('an ordinary pressure raises no low one', () => {
     expect(ruleIds(112, 70)).toEqual([]);
+  });
+});
+
+describe('what AC taught: days without pills told by a date', () => {
+  // Sunday the 6th.
+  const today = { weekday: 0, dayOfMonth: 6 };
+
+  it.each([
+    ["Haven't touched the pill box since the 1st and today's the 6th", 5],
+    ["haven't taken my pills since the 3rd", 3],
+    ['no me he tomado las pastillas desde el dia 2', 4],
+    // Later than today: last month's.
+    ['no me he tomado las pastillas desde el 28', 8],
+  ])('"%s" is %i days', (text, days) => {
+    expect(readMissedSpan(text, today)).toBe(days);
+  });
+
+  it.each([
+    "haven't taken my pills since 3", // a clock's 3
+    'I have been dizzy since the 1st', // no medicine
+    'took them every day since the 1st', // taken
+  ])('"%s" is no span', (text) => {
+    expect(readMissedSpan(text, today)).toBeNull();
+  });
+
+  it('a date is no span when the day of the month is not known', () => {
+    expect(readMissedSpan("haven't taken my pills since the 3rd", 0)).toBeNull();
   });
 });

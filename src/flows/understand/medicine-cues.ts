@@ -28,7 +28,8 @@ const TAKE_ES = 'tome|tomo|tomado|tomando|tomar|tomarla|tomarlas|tomarlo|tomarlo
 
 const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   take: [
-    '(took|take|taken|taking|takes|tooked|had|did|gave|give|given|giving|used|using|injected|swallowed)', `(${TAKE_ES})`,
+    // "Touched" only ever denied: "haven't touched the pill box since the 1st".
+    '(took|take|taken|taking|takes|tooked|had|did|gave|give|given|giving|used|using|injected|swallowed|touched)', `(${TAKE_ES})`,
     '(di|dio|dado|dimos|puse|puso|puesto|pongo|pone|ponemos|inyecte|use|aplique)',
   ],
   skip: [

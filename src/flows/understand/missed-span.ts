@@ -90,11 +90,35 @@ interface Span {
 const unitAt = (token: string | undefined) => UNIT_DAYS.find(([re]) => re.test(token ?? ''))?.[1] ?? null;
 const weekdayOf = (token: string) => WEEKDAYS.findIndex((names) => names.some((n) => tokenEquals(token, n)));
 
-/** "since monday", "desde el viernes pasado", "since the weekend", "desde ayer": days up to today. */
-function sinceSpan(tokens: readonly string[], i: number, today: number | undefined): Span | null {
+/** Today, as the span's words need it: the weekday (Sunday 0) and the day of the month. */
+export interface Today {
+  weekday: number;
+  dayOfMonth?: number;
+}
+
+/**
+ * "Since the 1st", "desde el día 3": the days from that date to today, in this month or, when it is
+ * later than today, the last one (taken as 30 days long). A bare figure ("since 3") is a clock time.
+ */
+function sinceDate(tokens: readonly string[], i: number, j: number, dayOfMonth: number | undefined): Span | null {
+  const named = /^(\d{1,2})(st|nd|rd|th)$/.exec(tokens[j] ?? '');
+  const dia = tokens[j] === 'dia' || tokens[j] === 'day' ? /^(\d{1,2})$/.exec(tokens[j + 1] ?? '') : null;
+  const afterArticle = j > i + 1 && /^(the|el)$/.test(tokens[j - 1] ?? '') ? /^(\d{1,2})$/.exec(tokens[j] ?? '') : null;
+  const date = Number((named ?? dia ?? afterArticle)?.[1] ?? NaN);
+  if (!(date >= 1 && date <= 31)) return null;
+  const end = dia ? j + 2 : j + 1;
+  if (dayOfMonth === undefined) return { days: null, start: i, end };
+  const days = date <= dayOfMonth ? dayOfMonth - date : dayOfMonth + 30 - date;
+  return { days: Math.max(days, 1), start: i, end };
+}
+
+/** "since monday", "desde el viernes pasado", "since the weekend", "desde ayer", "since the 1st": days up to today. */
+function sinceSpan(tokens: readonly string[], i: number, today: Today | undefined): Span | null {
   let j = i + 1;
   let last = false;
   for (; /^(the|el|la|last|this|past)$/.test(tokens[j] ?? ''); j++) last ||= /^(last|past)$/.test(tokens[j]!);
+  const onDate = sinceDate(tokens, i, j, today?.dayOfMonth);
+  if (onDate) return onDate;
   const word = tokens[j] ?? '';
   last ||= /^(pasado|pasada)$/.test(tokens[j + 1] ?? '');
   // "since the day before yesterday", "desde antes de ayer", "desde antier".
@@ -108,12 +132,12 @@ function sinceSpan(tokens: readonly string[], i: number, today: number | undefin
   if (weekday < 0) return null;
   const end = (word === 'fin' ? j + 3 : j + 1) + (last && /^(pasado|pasada)$/.test(tokens[j + 1] ?? '') ? 1 : 0);
   if (today === undefined) return { days: null, start: i, end };
-  const days = (today - weekday + 7) % 7;
+  const days = (today.weekday - weekday + 7) % 7;
   return { days: days === 0 ? (last ? 7 : 1) : days, start: i, end };
 }
 
 /** The span the clause says: "3 days", "two weeks", "a couple days", "all week", "toda la semana", "since monday". */
-function spanIn(tokens: readonly string[], today: number | undefined): Span | null {
+function spanIn(tokens: readonly string[], today: Today | undefined): Span | null {
   for (const [i, token] of tokens.entries()) {
     if (/^(since|sence|sinse|desde)$/.test(token)) {
       const span = sinceSpan(tokens, i, today);
@@ -140,25 +164,27 @@ function spanIn(tokens: readonly string[], today: number | undefined): Span | nu
  * "Quit all of them last week", "las dejé la semana pasada": a stop that began last week has lasted at
  * least since its last day, Saturday. (A dose missed last week is no span: only a stop goes on.)
  */
-function stoppedLastWeek(tokens: readonly string[], today: number | undefined): Span | null {
+function stoppedLastWeek(tokens: readonly string[], today: Today | undefined): Span | null {
   if (today === undefined) return null;
   const at = tokens.findIndex((t, i) => (t === 'last' && tokens[i + 1] === 'week') || (t === 'semana' && /^pasad[ao]$/.test(tokens[i + 1] ?? '')));
   // Not "se me quitaron los mareos" (the dizziness went away), nor "me quitaron la pastilla" (a doctor's stop, no lapse).
   const notTheirs = (c: Cue) => tokens.slice(Math.max(0, c.start - 2), c.start).includes('se') || /^(quitaron|quito)$/.test(tokens[c.start] ?? '');
   if (at < 0 || !findCues(tokens).some((c) => c.kind === 'stopped' && !c.negated && !notTheirs(c))) return null;
-  return { days: today - SATURDAY + 7, start: at, end: at + 2 };
+  return { days: today.weekday - SATURDAY + 7, start: at, end: at + 2 };
 }
 
 /**
  * How many days the text says medicines have not been taken, or `null`
  * when it says no span, says it of something else, or says it by a weekday
- * when `today` is not known.
+ * or a date when `today` is not known.
  *
- * @param today the weekday the text was sent, Sunday 0 to Saturday 6;
- *   "since monday" counts the days from Monday to it (at least 1)
+ * @param today the weekday the text was sent, Sunday 0 to Saturday 6 ("since
+ *   monday" counts the days from Monday to it, at least 1), and the day of
+ *   the month ("since the 1st")
  */
-export function readMissedSpan(text: string, today?: number): number | null {
-  const day = today !== undefined && Number.isInteger(today) && today >= 0 && today <= 6 ? today : undefined;
+export function readMissedSpan(text: string, today?: number | Today): number | null {
+  const given = typeof today === 'number' ? { weekday: today } : today;
+  const day = given && Number.isInteger(given.weekday) && given.weekday >= 0 && given.weekday <= 6 ? given : undefined;
   for (const sentence of spokenNumbersToDigits(text).split(/(?<=[!?\n;])|(?<=\.)(?!\d)/)) {
     const clauses = splitClauses(sentence);
     const missed = clauses.map(saysMissed);
