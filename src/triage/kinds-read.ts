@@ -92,6 +92,12 @@ export const glucoseAbove: Evaluator<'glucose_above'> = (rule, facts) =>
       : null,
   );
 
+/** A pressure too low is an emergency of its own (bleeding, dehydration, a heart failing, too much of a pill). */
+export const bloodPressureBelow: Evaluator<'blood_pressure_below'> = (rule, facts) =>
+  latestReading(rule, facts, 'blood_pressure', 'systolic', (v, reported) =>
+    v < rule.systolic ? `BP ${v}/${String(reported.diastolic)} on {at} is below ${rule.systolic} systolic` : null,
+  );
+
 export const oxygenBelow: Evaluator<'oxygen_below'> = (rule, facts) =>
   latestReading(rule, facts, 'oxygen', 'percent', (v) => (v < rule.percent ? `Oxygen ${v}% on {at} is below ${rule.percent}%` : null));
 

@@ -7,6 +7,7 @@ import type { Finding, ObservationFact, TriageFacts } from './types.js';
 import { concernWords, count, localDate, onDay, onDayAt, redFlagWords } from './words.js';
 import { evidenceOf, finding, within, type Evaluator } from './rule-helpers.js';
 import {
+  bloodPressureBelow,
   concernReported,
   distress,
   glucoseAbove,
@@ -78,16 +79,6 @@ const bloodPressureAtOrAbove: Evaluator<'blood_pressure_at_or_above'> = (rule, f
   if (systolic < rule.systolic && diastolic < rule.diastolic) return [];
   const explanation = `BP ${bpText(latest)} on ${onDayAt(latest.observedAt, facts.timezone)} is at or above ${rule.systolic}/${rule.diastolic}`;
   return [finding(rule, explanation, { systolic, diastolic, limit: { systolic: rule.systolic, diastolic: rule.diastolic } }, [evidenceOf(latest)])];
-};
-
-/** A pressure too low is an emergency of its own (bleeding, dehydration, a heart failing, too much of a pill). */
-const bloodPressureBelow: Evaluator<'blood_pressure_below'> = (rule, facts) => {
-  const latest = within(facts, rule.withinDays, 'blood_pressure').at(-1);
-  if (!latest) return [];
-  const { systolic, diastolic } = bp(latest);
-  if (systolic >= rule.systolic) return [];
-  const explanation = `BP ${bpText(latest)} on ${onDayAt(latest.observedAt, facts.timezone)} is below ${rule.systolic} systolic`;
-  return [finding(rule, explanation, { systolic, diastolic, limit: { systolic: rule.systolic } }, [evidenceOf(latest)])];
 };
 
 const bloodPressureRising: Evaluator<'blood_pressure_rising'> = (rule, facts) => {

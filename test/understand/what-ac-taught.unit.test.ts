@@ -9,7 +9,8 @@ import { warmDictionary } from '../../src/flows/text/dictionary.js';
 import { parseBloodPressure, parseTrend, parseWellbeing, parseYesNo } from '../../src/flows/text/index.js';
 import { readMessage, readMissedSpan } from '../../src/flows/understand/index.js';
 import { detectRedFlag } from '../../src/flows/safety/index.js';
-import { evaluateTriage, type TriageFacts } from '../../src/triage/index.js';
+import { evaluateTriage } from '../../src/triage/index.js';
+import { bp, facts } from '../triage/facts.js';
 
 beforeAll(() => warmDictionary(), 60_000);
 
@@ -74,16 +75,7 @@ describe('what AC taught: a pressure too low', () => {
     expect(parseBloodPressure('58/34')).toEqual({ kind: 'ok', systolic: 58, diastolic: 34 });
   });
 
-  const facts = (systolic: number, diastolic: number): TriageFacts => ({
-    now: new Date('2026-12-08T15:00:00Z'),
-    timezone: 'America/Chicago',
-    enrolledAt: new Date('2026-11-01T15:00:00Z'),
-    conditions: ['hypertension'],
-    observations: [{ id: 'o1', kind: 'blood_pressure', value: { systolic, diastolic }, observedAt: new Date('2026-12-08T14:00:00Z'), conversationId: null }],
-    medications: [],
-    lastConcernAt: null,
-  });
-  const ruleIds = (systolic: number, diastolic: number) => evaluateTriage(facts(systolic, diastolic)).findings.map((f) => [f.ruleId, f.level]);
+  const ruleIds = (systolic: number, diastolic: number) => evaluateTriage(facts([bp(systolic, diastolic)])).findings.map((f) => [f.ruleId, f.level]);
 
   it.each([
     [58, 34, 'bp_very_low', 'urgent'],
